@@ -1,0 +1,87 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+
+const uiAndIo = [
+  { group: ['react', 'react-*', 'react/*'], message: 'src/domain is pure: no React.' },
+  { group: ['@deck.gl/*', 'deck.gl'], message: 'src/domain is pure: no deck.gl.' },
+  { group: ['maplibre-gl', 'maplibre-gl/*'], message: 'src/domain is pure: no MapLibre.' },
+  {
+    group: ['fs', 'fs/*', 'node:*', 'path', 'child_process', 'os', '@duckdb/*'],
+    message: 'src/domain is pure: no Node I/O.',
+  },
+  {
+    group: ['**/pipeline/**', '**/ui/**', '**/map/**', '**/state/**', '**/data/**'],
+    message: 'src/domain depends on nothing else in src.',
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['dist', 'node_modules', 'public', 'geodata/raw', 'test-artifacts', 'bench/out'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+      },
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: [
+      'src/**/*.tsx',
+      'src/ui/**/*.ts',
+      'src/map/**/*.ts',
+      'src/state/**/*.ts',
+      'src/data/**/*.ts',
+    ],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: uiAndIo }] },
+  },
+  {
+    files: ['src/ui/**', 'src/map/**', 'src/state/**', 'src/data/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/pipeline/**', 'fs', 'node:*', '@duckdb/*'],
+              message: 'Browser code must not import the Node pipeline.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

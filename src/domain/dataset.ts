@@ -1,0 +1,167 @@
+/**
+ * The built dataset: what `npm run data` writes to `public/data/` and what the browser and the
+ * headless analysis read. These types are the contract between the pipeline (writer) and every
+ * consumer; the on-disk encodings are described in ARCHITECTURE.md.
+ */
+
+/** Perpetrator class of a one-sided violence event. */
+export type Perpetrator = 'state' | 'nonstate';
+/** The perpetrator filter a user picks. */
+export type PerpetratorFilter = 'all' | Perpetrator;
+
+/** A fatality estimate with its uncertainty, as UCDP gives it. */
+export interface Estimate {
+  /** UCDP `best`. */
+  best: number;
+  /** UCDP `low`. */
+  low: number;
+  /** UCDP `high`. */
+  high: number;
+  /** Number of events. */
+  events: number;
+}
+
+/** A perpetrator named in a cell-year, with its OSV fatalities there. */
+export interface NamedPerpetrator {
+  name: string;
+  perpetrator: Perpetrator;
+  best: number;
+}
+
+/** One PRIO-GRID cell in one year with at least one GED event (of any type). */
+export interface CellYear {
+  gid: number;
+  year: number;
+  /** The GED country with the most fatalities in this cell-year (canonical name). */
+  country: string;
+  /** One-sided violence (type_of_violence 3), all perpetrators. */
+  osv: Estimate;
+  /** One-sided violence by governments ("Government of …"). */
+  osvState: Estimate;
+  /** One-sided violence by non-state actors. */
+  osvNonState: Estimate;
+  /** Context: state-based conflict (type 1). */
+  stateBased: Estimate;
+  /** Context: non-state conflict (type 2). */
+  nonStateConflict: Estimate;
+  /** Up to 3 OSV perpetrators by fatalities, largest first. */
+  topPerpetrators: NamedPerpetrator[];
+}
+
+/** One-sided violence in one cell in one month (for the monthly timeline). */
+export interface CellMonth {
+  gid: number;
+  year: number;
+  /** 1–12, from GED `date_start`. */
+  month: number;
+  osvBest: number;
+  osvStateBest: number;
+  osvNonStateBest: number;
+}
+
+/** HQ level as coded by Geo-PKO. */
+export type HqLevel = 0 | 1 | 2 | 3;
+
+/** A base: a mission location with a stable identity across years. */
+export interface Base {
+  /** Stable id, e.g. `MINUSCA:bangui`. */
+  id: string;
+  mission: string;
+  location: string;
+  /** Canonical country name. */
+  country: string;
+  /** Representative coordinates (those of the base's first year). */
+  lat: number;
+  lon: number;
+  gid: number;
+}
+
+/** A base in one year, after the duplicate-row rule. */
+export interface BaseYear {
+  baseId: string;
+  mission: string;
+  year: number;
+  /** Troops that year; null when the source says NA (unknown, not zero). */
+  troops: number | null;
+  /** Largest single-map figure that year (null when unknown). */
+  troopsMax: number | null;
+  /** Number of source rows (maps) merged into this base-year. */
+  sourceRows: number;
+  hq: HqLevel;
+  /** UN police present. */
+  unpol: boolean;
+  /** UN military observers present. */
+  unmo: boolean;
+  /** Unit types present (Infantry, Reserve, Engineering, Medical, Signals, Aviation, Riverine, Maintenance, Transport). */
+  units: string[];
+  /** Contributing countries as written by Geo-PKO, e.g. "Nepal (150)". */
+  tcc: string[];
+  /** Number of contributing countries, null when unknown. */
+  tccCount: number | null;
+  /** A location with zero troops (police, observers or HQ only). */
+  zeroTroops: boolean;
+  /** This year's coordinates and cell (may differ slightly from the base's). */
+  lat: number;
+  lon: number;
+  gid: number;
+}
+
+/** A base in one month, from the monthly Geo-PKO files. */
+export interface BaseMonth {
+  baseId: string;
+  mission: string;
+  year: number;
+  month: number;
+  troops: number | null;
+}
+
+/** A peacekeeping mission. */
+export interface Mission {
+  /** Geo-PKO mission acronym, e.g. MINUSCA. */
+  id: string;
+  /** Canonical host country names. */
+  countries: string[];
+  /** Years with at least one location, ascending. */
+  years: number[];
+  /** [west, south, east, north] of all its locations. */
+  bbox: [number, number, number, number];
+}
+
+/**
+ * Whether violence data exists for a country-year: "no violence recorded" (covered, no events)
+ * is different from "no violence data loaded" (not covered).
+ */
+export interface Coverage {
+  /** GED release version(s) read, e.g. ["23.1"]. */
+  gedVersions: string[];
+  /** First and last year of the GED release read, or null when no GED was loaded. */
+  years: [number, number] | null;
+  /** 'global' when the release covers every country, else only the listed countries. */
+  scope: 'global' | 'countries' | 'none';
+  /** Canonical names of the covered countries (all countries seen when scope is 'global'). */
+  countries: string[];
+}
+
+/** The fully decoded dataset a consumer works with. */
+export interface Dataset {
+  cellYears: CellYear[];
+  cellMonths: CellMonth[];
+  bases: Base[];
+  baseYears: BaseYear[];
+  baseMonths: BaseMonth[];
+  missions: Mission[];
+  coverage: Coverage;
+}
+
+/** True when violence data exists for the country in the year. */
+export function hasViolenceData(coverage: Coverage, country: string, year: number): boolean {
+  if (coverage.scope === 'none' || coverage.years === null) return false;
+  const [first, last] = coverage.years;
+  if (year < first || year > last) return false;
+  return coverage.scope === 'global' || coverage.countries.includes(country);
+}
+
+/** The OSV estimate of a cell-year for a perpetrator filter. */
+export function osvFor(cell: CellYear, filter: PerpetratorFilter): Estimate {
+  return filter === 'all' ? cell.osv : filter === 'state' ? cell.osvState : cell.osvNonState;
+}
