@@ -1,0 +1,107 @@
+/**
+ * The offline basemap style: a pure function of the URLs of the files the data build wrote
+ * (`public/data/basemap/`). Water is the background, countries are a muted fill (host countries a
+ * touch lighter), borders are thin lines. No glyphs, no sprite, no remote source: MapLibre
+ * requests nothing but the two GeoJSON files. Names are drawn by deck.gl TextLayers
+ * (`./labels.ts`), because MapLibre symbol layers would need a glyph server.
+ */
+import type { StyleSpecification } from 'maplibre-gl';
+import { BASEMAP_ATTRIBUTION } from '../../domain/basemap';
+
+/** URLs of the basemap files (same origin; absolute or relative to the page). */
+export interface BasemapUrls {
+  countries: string;
+  borders: string;
+}
+
+/**
+ * Muted, light colours that keep the data readable: a YlOrRd violence fill and blue
+ * peacekeeping circles sit on near-neutral greys, with no hue competing with them.
+ */
+export const BASEMAP_PALETTE = {
+  water: '#d9e3ea',
+  coast: '#b1c0ca',
+  land: '#e9e7e2',
+  hostLand: '#f8f7f4',
+  border: '#c4beb4',
+  hostBorder: '#8a8378',
+} as const;
+
+/** Layer ids, bottom to top. */
+export const BASEMAP_LAYER_IDS = {
+  background: 'basemap-water',
+  coast: 'basemap-coast',
+  land: 'basemap-land',
+  borders: 'basemap-borders',
+  hostBorders: 'basemap-host-borders',
+} as const;
+
+/**
+ * Insert data layers (deck.gl `beforeId` in interleaved mode) below this layer, so that
+ * borders stay visible over the violence fill.
+ */
+export const BASEMAP_DATA_BEFORE_ID = BASEMAP_LAYER_IDS.borders;
+
+/** Builds the MapLibre style of the offline basemap from the URLs of its files. */
+export function basemapStyle(
+  urls: BasemapUrls,
+  palette: Record<keyof typeof BASEMAP_PALETTE, string> = BASEMAP_PALETTE,
+): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Presence Atlas offline basemap',
+    sources: {
+      countries: { type: 'geojson', data: urls.countries, attribution: BASEMAP_ATTRIBUTION },
+      borders: { type: 'geojson', data: urls.borders },
+    },
+    layers: [
+      {
+        id: BASEMAP_LAYER_IDS.background,
+        type: 'background',
+        paint: { 'background-color': palette.water },
+      },
+      // Outlines under the land fill: the fill hides them along land borders, so only the
+      // seaward half shows, as a fine coastline.
+      {
+        id: BASEMAP_LAYER_IDS.coast,
+        type: 'line',
+        source: 'countries',
+        paint: {
+          'line-color': palette.coast,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 2, 1, 8, 2],
+        },
+      },
+      {
+        id: BASEMAP_LAYER_IDS.land,
+        type: 'fill',
+        source: 'countries',
+        paint: {
+          'fill-color': ['case', ['==', ['get', 'host'], true], palette.hostLand, palette.land],
+          'fill-antialias': false,
+        },
+      },
+      {
+        id: BASEMAP_LAYER_IDS.borders,
+        type: 'line',
+        source: 'borders',
+        filter: ['==', ['get', 'kind'], 'other'],
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': palette.border,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 8, 1],
+        },
+      },
+      {
+        id: BASEMAP_LAYER_IDS.hostBorders,
+        type: 'line',
+        source: 'borders',
+        filter: ['==', ['get', 'kind'], 'host'],
+        layout: { 'line-join': 'round' },
+        paint: {
+          'line-color': palette.hostBorder,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.7, 8, 1.6],
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,132 @@
+import { TextLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import type { BasemapCountryLabel, BasemapPlace } from '../../src/domain/basemap';
+import {
+  LABEL_LAYER_IDS,
+  basemapLabelLayers,
+  countryLabelsLayer,
+  placeLabelsLayer,
+} from '../../src/map/basemap/labels';
+import { BASEMAP_LAYER_IDS, basemapStyle } from '../../src/map/basemap/style';
+
+const urls = {
+  countries: 'http://localhost:5173/data/basemap/countries.geojson',
+  borders: 'http://localhost:5173/data/basemap/borders.geojson',
+};
+
+const place = (name: string, minZoom: number, population = 20_000): BasemapPlace => ({
+  name,
+  lon: 20,
+  lat: 6,
+  population,
+  country: 'Central African Republic',
+  capital: false,
+  minZoom,
+});
+
+const places = [place('Bangui', 2, 542_393), place('Bambari', 5), place('Ndélé', 5.9)];
+
+const labels: BasemapCountryLabel[] = [
+  {
+    name: 'Central African Republic',
+    iso: '140',
+    host: true,
+    lon: 20.5,
+    lat: 6.5,
+    minZoom: 3,
+    dy: -17,
+  },
+  { name: 'Cameroon', iso: '120', host: false, lon: 12.7, lat: 5.7, minZoom: 4, dy: 0 },
+];
+
+describe('basemapStyle', () => {
+  const style = basemapStyle(urls);
+
+  it('is a valid MapLibre style', () => {
+    expect(validateStyleMin(style)).toEqual([]);
+  });
+
+  it('requests nothing but the given files: no glyphs, sprite, tiles or other URLs', () => {
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    const found = JSON.stringify(style).match(/https?:\/\/[^"]+/g) ?? [];
+    expect(new Set(found)).toEqual(new Set(Object.values(urls)));
+    for (const source of Object.values(style.sources)) expect(source.type).toBe('geojson');
+    expect(style.layers.some((l) => l.type === 'symbol')).toBe(false);
+  });
+
+  it('draws water, land, then borders', () => {
+    expect(style.layers.map((l) => l.id)).toEqual([
+      BASEMAP_LAYER_IDS.background,
+      BASEMAP_LAYER_IDS.coast,
+      BASEMAP_LAYER_IDS.land,
+      BASEMAP_LAYER_IDS.borders,
+      BASEMAP_LAYER_IDS.hostBorders,
+    ]);
+    expect(style.layers[0]!.type).toBe('background');
+    expect(style.layers[2]!.type).toBe('fill');
+  });
+
+  it('shows host countries lighter than other land', () => {
+    const land = style.layers.find((l) => l.id === BASEMAP_LAYER_IDS.land)!;
+    expect(JSON.stringify(land.paint)).toContain('"host"');
+  });
+
+  it('also accepts relative URLs', () => {
+    const rel = basemapStyle({ countries: 'data/c.geojson', borders: 'data/b.geojson' });
+    expect(JSON.stringify(rel)).not.toMatch(/https?:/);
+  });
+});
+
+describe('label layers', () => {
+  it('shows the towns of the zoom with a system font and a halo', () => {
+    const layer = placeLabelsLayer(places, 5.5);
+    expect(layer).toBeInstanceOf(TextLayer);
+    expect(layer.id).toBe(LABEL_LAYER_IDS.places);
+    const data = layer.props.data as BasemapPlace[];
+    expect(data.map((p) => p.name)).toEqual(['Bangui', 'Bambari']);
+    expect(layer.props.getText!(places[2]!, {} as never)).toBe('Ndélé');
+    expect(layer.props.fontFamily).toMatch(/system-ui.*sans-serif/);
+    expect(layer.props.characterSet).toBe('auto');
+    expect(layer.props.fontSettings?.sdf).toBe(true);
+    expect(layer.props.outlineWidth).toBeGreaterThan(0);
+    expect(layer.props.getTextAnchor).toBe('start');
+    expect(layer.props.pickable).toBe(false);
+  });
+
+  it('returns the same data array while the zoom stays in one 0.1 step', () => {
+    const a = placeLabelsLayer(places, 5.51).props.data;
+    const b = placeLabelsLayer(places, 5.58).props.data;
+    expect(b).toBe(a);
+    expect(placeLabelsLayer(places, 5.9).props.data).not.toBe(a);
+    expect((placeLabelsLayer(places, 5.9).props.data as BasemapPlace[]).length).toBe(3);
+  });
+
+  it('needs no glyphs when nothing is shown', () => {
+    const layer = placeLabelsLayer(places, 1);
+    expect(layer.props.data).toEqual([]);
+    expect(layer.props.characterSet).not.toBe('auto');
+  });
+
+  it('writes country names in wrapped upper case at their offsets, hosts first from their zoom', () => {
+    const layer = countryLabelsLayer(labels, 3.5);
+    expect(layer).toBeInstanceOf(TextLayer);
+    const data = layer.props.data as BasemapCountryLabel[];
+    expect(data.map((l) => l.name)).toEqual(['Central African Republic']);
+    expect(layer.props.getText!(labels[0]!, {} as never)).toBe('CENTRAL\nAFRICAN\nREPUBLIC');
+    const offset = layer.props.getPixelOffset as (l: BasemapCountryLabel) => [number, number];
+    expect(offset(labels[0]!)).toEqual([0, -17]);
+    expect((countryLabelsLayer(labels, 4).props.data as unknown[]).length).toBe(2);
+  });
+
+  it('stacks dots, country names and town names', () => {
+    const layers = basemapLabelLayers({ places, countryLabels: labels }, 6);
+    expect(layers.map((l) => l.id)).toEqual([
+      LABEL_LAYER_IDS.placeDots,
+      LABEL_LAYER_IDS.countries,
+      LABEL_LAYER_IDS.places,
+    ]);
+    expect(layers[0]).toBeInstanceOf(ScatterplotLayer);
+  });
+});
