@@ -25,6 +25,9 @@ export const CAPTION_FACTS = [
   'closed_bases',
   'coverage_pct',
   'flagged_cells',
+  'episodes',
+  'flagged_episodes',
+  'response_rate_pct',
   'top_cell_fatalities',
   'top_cell_place',
 ] as const;

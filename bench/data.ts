@@ -1,0 +1,264 @@
+/**
+ * Data-build benchmark (npm run bench runs it; alone: `npx tsx bench/data.ts [rows]`).
+ *
+ * Generates a seeded GED-shaped CSV (default 1,000,000 rows, ~700 MB, with 0.1 % invalid rows
+ * and 0.05 % duplicate ids) into bench/out/, then times, each in a fresh child process:
+ *   1. the full data build (buildDataset: read, validate every row, duplicate rule, aggregate,
+ *      write JSON / CSV / Parquet / manifest; the Geo-PKO files too), with peak RSS;
+ *   2. DuckDB's bare aggregation "OSV fatalities per gid-year" of the same file (sniffed
+ *      read_csv, ignore_errors, GROUP BY), with peak RSS.
+ * Targets: build within 2x of the bare aggregation; build peak RSS under 1 GB; browser JSON
+ * under 3 MB gzipped.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUT = path.join(ROOT, 'bench', 'out');
+const SEED = 20240601;
+
+/** Official GED CSV column order. */
+const GED_COLUMNS = [
+  'id', 'relid', 'year', 'active_year', 'code_status', 'type_of_violence', 'conflict_dset_id',
+  'conflict_new_id', 'conflict_name', 'dyad_dset_id', 'dyad_new_id', 'dyad_name', 'side_a_dset_id',
+  'side_a_new_id', 'side_a', 'side_b_dset_id', 'side_b_new_id', 'side_b', 'number_of_sources',
+  'source_article', 'source_office', 'source_date', 'source_headline', 'source_original',
+  'where_prec', 'where_coordinates', 'where_description', 'adm_1', 'adm_2', 'latitude',
+  'longitude', 'geom_wkt', 'priogrid_gid', 'country', 'country_id', 'region', 'event_clarity',
+  'date_prec', 'date_start', 'date_end', 'deaths_a', 'deaths_b', 'deaths_civilians',
+  'deaths_unknown', 'best', 'high', 'low', 'gwnoa', 'gwnob',
+]; // prettier-ignore
+
+/** mulberry32: a small seeded PRNG. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Writes the seeded GED-shaped CSV; returns its size in bytes. */
+export async function generateGed(file: string, rows: number): Promise<number> {
+  const rnd = prng(SEED);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const gauss = (): number => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+  const countries = Array.from({ length: 110 }, (_, i) => ({
+    name: `Country ${i + 1}`,
+    lat: -30 + rnd() * 65,
+    lon: -80 + rnd() * 200,
+  }));
+  // 4,000 hotspots with Zipf-like weights: a few places have most events, as in GED.
+  const hotspots = Array.from({ length: 4000 }, () => {
+    const c = pick(countries);
+    return { c, lat: c.lat + gauss() * 3, lon: c.lon + gauss() * 3 };
+  });
+  const cum: number[] = [];
+  let total = 0;
+  hotspots.forEach((_, i) => cum.push((total += 1 / (i + 1) ** 0.9)));
+  const hotspot = () => {
+    const x = rnd() * total;
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cum[mid] as number) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return hotspots[lo] as (typeof hotspots)[number];
+  };
+  const groups = Array.from({ length: 400 }, (_, i) => `Armed group ${i + 1}`);
+  const words =
+    'militia attack village civilians killed reported sources local market road town district police army rebels clashes'.split(
+      ' ',
+    );
+  const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(' ');
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+  mkdirSync(path.dirname(file), { recursive: true });
+  const out = createWriteStream(file);
+  const write = (s: string) =>
+    new Promise<void>((resolve) => (out.write(s) ? resolve() : out.once('drain', resolve)));
+  await write(`${GED_COLUMNS.join(',')}\n`);
+  let bytes = 0;
+  let chunk: string[] = [];
+  for (let i = 1; i <= rows; i++) {
+    const h = hotspot();
+    const tov = rnd() < 0.55 ? 1 : rnd() < 0.35 ? 2 : 3;
+    const year = 1989 + Math.floor(rnd() * 36);
+    const month = 1 + Math.floor(rnd() * 12);
+    const day = 1 + Math.floor(rnd() * 28);
+    const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    let lat: string = (h.lat + gauss() * 0.4).toFixed(6);
+    let lon: string = (h.lon + gauss() * 0.4).toFixed(6);
+    const best = Math.floor(-Math.log(1 - rnd()) * 6);
+    let bestStr = String(best);
+    const sideA = tov !== 2 && rnd() < 0.45 ? `Government of ${h.c.name}` : pick(groups);
+    const bad = rnd();
+    if (bad < 0.0004) lat = '';
+    else if (bad < 0.0006) lat = 'NA';
+    else if (bad < 0.0008) lon = '200.5';
+    else if (bad < 0.001) bestStr = 'x';
+    const id = rnd() < 0.0005 && i > 10 ? Math.floor(rnd() * (i - 1)) + 1 : i;
+    const row = [
+      id, `XXX-${year}-${tov}-${id}`, year, 1, 'Clear', tov, 100 + (i % 900), 100 + (i % 900),
+      quote(`${h.c.name}: ${sideA}`), 200 + (i % 1200), 200 + (i % 1200), quote(`${sideA} - Civilians`),
+      1, 1, quote(sideA), 2, 2, tov === 3 ? 'Civilians' : pick(groups), 1 + Math.floor(rnd() * 5),
+      quote(`${sentence(12)}, ${year}; ${sentence(10)}`), '', '', quote(sentence(9)), quote(sentence(4)),
+      1 + Math.floor(rnd() * 6), quote(`${sentence(2)} town`), quote(`${sentence(5)}, ${sentence(3)}`),
+      quote(`${sentence(2)} province`), quote(`${sentence(2)} district`), lat, lon,
+      lat && lon ? `POINT (${lon} ${lat})` : '', 0, quote(h.c.name), 1, 'Africa', 1, 1,
+      `${date}T00:00:00.000`, `${date}T00:00:00.000`, 0, 0, best, 0, bestStr, best + Math.floor(rnd() * 3),
+      Math.max(0, best - Math.floor(rnd() * 2)), 500, '',
+    ]; // prettier-ignore
+    chunk.push(row.join(','));
+    if (chunk.length === 5000) {
+      const s = `${chunk.join('\n')}\n`;
+      bytes += s.length;
+      await write(s);
+      chunk = [];
+    }
+  }
+  if (chunk.length) await write(`${chunk.join('\n')}\n`);
+  await new Promise<void>((resolve) => out.end(resolve));
+  return bytes;
+}
+
+/** The source folder of the benchmark: the generated GED plus Geo-PKO. */
+async function prepare(rows: number): Promise<{ from: string; csv: string; generatedMs: number }> {
+  const from = path.join(OUT, `src-${rows}`);
+  const csv = path.join(from, 'ucdp', 'GEDEvent_v25_1_bench.csv');
+  const marker = `${csv}.done`;
+  let generatedMs = 0;
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== `${SEED}:${rows}`) {
+    const t0 = performance.now();
+    await generateGed(csv, rows);
+    generatedMs = Math.round(performance.now() - t0);
+    writeFileSync(marker, `${SEED}:${rows}`);
+  }
+  const front = path.join(from, 'geopko', 'FrontMap_v.2.3.csv');
+  if (!existsSync(front)) {
+    mkdirSync(path.dirname(front), { recursive: true });
+    const real = path.resolve(ROOT, '..', 'shared', 'data', 'geopko', 'FrontMap_v.2.3.csv');
+    if (existsSync(real)) copyFileSync(real, front);
+    else
+      writeFileSync(
+        front,
+        'mission,year,country,location,latitude,longitude,Infantry,NoTroops,Reserve,hq,UNPOL,Med,Av,UNMO,ave.no.troops\n' +
+          'MINUSCA,2015,Central African Republic,Bangui,4.3612,18.555,150,150,0,3,0,0,0,0,150\n',
+      );
+  }
+  return { from, csv, generatedMs };
+}
+
+interface ChildFigures {
+  ms: number;
+  maxRssMb: number;
+  [k: string]: number | string;
+}
+
+/** Runs this file in a fresh Node process in `mode`; returns the JSON it prints last. */
+function child(mode: string, ...args: string[]): ChildFigures {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'bench', 'data.ts'), '--child', mode, ...args],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  if (r.status !== 0) throw new Error(`bench child ${mode} failed:\n${r.stderr}`);
+  const last = r.stdout.trim().split('\n').pop() as string;
+  return JSON.parse(last) as ChildFigures;
+}
+
+async function childMain(mode: string, args: string[]): Promise<void> {
+  const t0 = performance.now();
+  let extra: Record<string, number | string> = {};
+  if (mode === 'build') {
+    const { buildDataset } = await import('../src/pipeline/build');
+    const r = await buildDataset({
+      from: args[0] as string,
+      outDir: args[1] as string,
+      quiet: true,
+    });
+    extra = {
+      cellYears: r.manifest.counts.cellYears ?? 0,
+      rejects: r.manifest.totals.rowsRejected,
+      browserGzipKb: Math.round(r.manifest.browserGzipBytes / 1024),
+      osvFatalities: r.manifest.counts.osvFatalities ?? 0,
+    };
+  } else {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    const reader = await conn.runAndReadAll(
+      `SELECT count(*)::INTEGER AS cells, sum(f)::BIGINT AS fatalities FROM (
+         SELECT CAST(floor((latitude + 90) / 0.5) * 720 + floor((longitude + 180) / 0.5) + 1 AS INTEGER) AS gid,
+                year, sum(best) AS f
+         FROM read_csv('${args[0]}', ignore_errors = true, types = {'latitude': 'DOUBLE', 'longitude': 'DOUBLE', 'year': 'INTEGER', 'type_of_violence': 'INTEGER', 'best': 'INTEGER'})
+         WHERE type_of_violence = 3 GROUP BY ALL)`,
+    );
+    const [row] = reader.getRowObjectsJS() as { cells: number; fatalities: bigint }[];
+    extra = { cellYears: row?.cells ?? 0, osvFatalities: Number(row?.fatalities ?? 0) };
+    conn.closeSync();
+    db.closeSync();
+  }
+  const figures: ChildFigures = {
+    ms: Math.round(performance.now() - t0),
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...extra,
+  };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+/** Runs the benchmark; figures as a flat record. */
+export async function run(rows = 1_000_000): Promise<Record<string, number | string>> {
+  const { from, csv, generatedMs } = await prepare(rows);
+  const size = (await import('node:fs')).statSync(csv).size;
+  const bare = child('bare', csv);
+  const build = child('build', from, path.join(OUT, `public-data-${rows}`));
+  const cpu = os.cpus();
+  return {
+    machine: `${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`,
+    ged_rows: rows,
+    ged_csv_mb: Math.round(size / 1e6),
+    generated_ms: generatedMs || 'cached',
+    bare_duckdb_ms: bare.ms,
+    bare_duckdb_peak_rss_mb: bare.maxRssMb,
+    build_ms: build.ms,
+    build_peak_rss_mb: build.maxRssMb,
+    ratio_build_to_bare: Number((build.ms / bare.ms).toFixed(2)),
+    target_ratio: 2,
+    target_peak_rss_mb: 1024,
+    build_cell_years: build.cellYears as number,
+    build_rejected_rows: build.rejects as number,
+    browser_json_gzip_kb: build.browserGzipKb as number,
+    target_browser_gzip_kb: 3 * 1024,
+    // The bare query keeps invalid rows it can parse and counts duplicates twice, so its total
+    // differs slightly from the validated build's.
+    osv_fatalities_build: build.osvFatalities as number,
+    osv_fatalities_bare: bare.osvFatalities as number,
+  };
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--child') {
+  await childMain(argv[1] as string, argv.slice(2));
+} else if (
+  process.argv[1] &&
+  import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
+) {
+  const rows = argv[0] ? Number(argv[0]) : undefined;
+  run(rows).then((r) => console.log(JSON.stringify(r, null, 2)));
+}

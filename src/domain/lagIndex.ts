@@ -1,0 +1,325 @@
+/**
+ * The parameter-independent index of the lag analysis for one mission: which cell-years are
+ * analysed, their OSV fatalities (all / state / non-state), and the mission's base-years reduced
+ * to what presence and enhanced presence need. Built once per dataset and mission
+ * ({@link prepareLagIndex}, memoized); the reach-dependent presence arrays are cached per reach.
+ */
+import { missionChanges, type BaseChange } from './changes';
+import { hasViolenceData, type Base, type BaseYear, type Dataset, type Mission } from './dataset';
+import { neighbours } from './grid';
+import type { CountryYear } from './lagTypes';
+
+/** A base-year as the lag analysis sees it. */
+export interface LagBaseYear {
+  baseId: string;
+  gid: number;
+  /** Troops counted as presence: the known troop figure when > 0, else 0. */
+  presence: number;
+  /** NEW this year with known troops > 0. */
+  newWithTroops: boolean;
+  /** troops(t) − troops(t − 1) when the base is in both years with known troops, else null. */
+  troopDelta: number | null;
+  change: BaseChange;
+}
+
+/** Presence and enhanced-presence inputs for one reach, per cell-year (`cell * nYears + yi`). */
+export interface ReachArrays {
+  reach: number;
+  /** P(c, t): troops in reach. */
+  presence: Float64Array;
+  /** 1 when a base in reach is NEW with troops > 0. */
+  newInReach: Uint8Array;
+  /** The largest single-base troop increase in reach (−Infinity when none). */
+  maxDelta: Float64Array;
+}
+
+/** The lag analysis index of one mission. */
+export interface LagIndex {
+  missionId: string;
+  mission: Mission;
+  /** First year of the arrays (the mission's first year with a location). */
+  y0: number;
+  /** Number of years in the arrays: y0 … lastDataYear. */
+  nYears: number;
+  /** Last year of deployment data in the dataset; null when the mission has no base-years. */
+  lastDataYear: number | null;
+  /** Cells inside a host country (see ARCHITECTURE.md), ascending gid. */
+  cells: Int32Array;
+  /** gid → position in `cells`. */
+  cellPos: Map<number, number>;
+  /** Country of each cell-year (`cell * nYears + yi`); '' when the cell-year is not analysed. */
+  country: string[];
+  /** 1 when the cell-year is analysed. */
+  covered: Uint8Array;
+  /** OSV fatalities (best) per cell-year, by perpetrator filter. */
+  osv: { all: Float64Array; state: Float64Array; nonstate: Float64Array };
+  /** First analysed year of each host country. */
+  firstAnalysedYear: Map<string, number>;
+  /** The mission's host countries per year, with whether violence data exists. */
+  countryYears: CountryYear[];
+  /** Base-years per year index. */
+  baseYears: LagBaseYear[][];
+  /** Changes per year, as classified by changes.ts. */
+  changes: Map<number, BaseChange[]>;
+  /** Reach arrays computed so far (filled lazily by {@link reachArrays}). */
+  reachCache: Map<number, ReachArrays>;
+}
+
+/** Thrown for a mission id that is not in the dataset. */
+export class UnknownMissionError extends Error {
+  readonly known: string[];
+  constructor(missionId: string, known: string[]) {
+    super(`unknown mission "${missionId}"; known missions: ${known.join(', ') || '(none)'}`);
+    this.name = 'UnknownMissionError';
+    this.known = known;
+  }
+}
+
+const memo = new WeakMap<Dataset, Map<string, LagIndex>>();
+
+/**
+ * The lag index of a mission, memoized per dataset object and mission id.
+ * @throws {UnknownMissionError} when the mission is not in the dataset.
+ */
+export function prepareLagIndex(dataset: Dataset, missionId: string): LagIndex {
+  let perMission = memo.get(dataset);
+  if (!perMission) memo.set(dataset, (perMission = new Map()));
+  let index = perMission.get(missionId);
+  if (!index) perMission.set(missionId, (index = buildLagIndex(dataset, missionId)));
+  return index;
+}
+
+function mostFrequent(counts: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let n = -1;
+  for (const [k, c] of counts) {
+    if (c > n || (c === n && best !== undefined && k < best)) {
+      best = k;
+      n = c;
+    }
+  }
+  return best;
+}
+
+/** Dataset-wide lookups shared by the indexes of all missions of one dataset. */
+interface DatasetLookups {
+  baseById: Map<string, Base>;
+  baseYearsByMission: Map<string, BaseYear[]>;
+  lastDataYear: number | null;
+}
+const lookupsMemo = new WeakMap<Dataset, DatasetLookups>();
+
+function lookups(dataset: Dataset): DatasetLookups {
+  let l = lookupsMemo.get(dataset);
+  if (l) return l;
+  const baseYearsByMission = new Map<string, BaseYear[]>();
+  let lastDataYear: number | null = null;
+  for (const by of dataset.baseYears) {
+    if (lastDataYear === null || by.year > lastDataYear) lastDataYear = by.year;
+    let list = baseYearsByMission.get(by.mission);
+    if (!list) baseYearsByMission.set(by.mission, (list = []));
+    list.push(by);
+  }
+  l = { baseById: new Map(dataset.bases.map((b) => [b.id, b])), baseYearsByMission, lastDataYear };
+  lookupsMemo.set(dataset, l);
+  return l;
+}
+
+/** Build the index without memoizing it (see {@link prepareLagIndex}). */
+export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
+  const mission = dataset.missions.find((m) => m.id === missionId);
+  if (!mission) {
+    throw new UnknownMissionError(missionId, dataset.missions.map((m) => m.id).sort());
+  }
+  const { baseById, lastDataYear, baseYearsByMission } = lookups(dataset);
+  const missionBaseYears = baseYearsByMission.get(missionId) ?? [];
+  const changes = missionChanges({ baseYears: missionBaseYears }, missionId);
+  const years = [...changes.keys()];
+  const hostCountries = new Set(mission.countries);
+  // Active country-years: the mission has a location (any, zero-troop and unknown included) there.
+  const active = new Map<number, Set<string>>();
+  for (const by of missionBaseYears) {
+    const b = baseById.get(by.baseId);
+    const country = b?.country;
+    if (country === undefined) continue;
+    hostCountries.add(country);
+    let s = active.get(by.year);
+    if (!s) active.set(by.year, (s = new Set()));
+    s.add(country);
+  }
+  const empty: LagIndex = {
+    missionId,
+    mission,
+    y0: 0,
+    nYears: 0,
+    lastDataYear,
+    cells: new Int32Array(0),
+    cellPos: new Map(),
+    country: [],
+    covered: new Uint8Array(0),
+    osv: { all: new Float64Array(0), state: new Float64Array(0), nonstate: new Float64Array(0) },
+    firstAnalysedYear: new Map(),
+    countryYears: [],
+    baseYears: [],
+    changes,
+    reachCache: new Map(),
+  };
+  if (years.length === 0 || lastDataYear === null) return empty;
+  const y0 = Math.min(...years);
+  const nYears = lastDataYear - y0 + 1;
+
+  const countryYears: CountryYear[] = [];
+  // analysed.get(country)[yi] = 1 when the country-year is analysed.
+  const analysed = new Map<string, Uint8Array>();
+  const firstAnalysedYear = new Map<string, number>();
+  for (const y of [...active.keys()].sort((a, b) => a - b)) {
+    for (const country of [...active.get(y)!].sort()) {
+      const violenceData = hasViolenceData(dataset.coverage, country, y);
+      countryYears.push({ country, year: y, violenceData });
+      if (violenceData) {
+        let flags = analysed.get(country);
+        if (!flags) analysed.set(country, (flags = new Uint8Array(nYears)));
+        flags[y - y0] = 1;
+        if (!firstAnalysedYear.has(country)) firstAnalysedYear.set(country, y);
+      }
+    }
+  }
+
+  // Cells inside a host country: named by a CellYear of a host country, or holding a base.
+  const cellCountryCounts = new Map<number, Map<string, number>>();
+  for (const cy of dataset.cellYears) {
+    if (!hostCountries.has(cy.country)) continue;
+    let m = cellCountryCounts.get(cy.gid);
+    if (!m) cellCountryCounts.set(cy.gid, (m = new Map()));
+    m.set(cy.country, (m.get(cy.country) ?? 0) + 1);
+  }
+  const home = new Map<number, string>();
+  for (const [gid, counts] of cellCountryCounts) home.set(gid, mostFrequent(counts)!);
+  const baseCellCountry = new Map<number, string>();
+  for (const by of missionBaseYears) {
+    const b = baseById.get(by.baseId);
+    if (!b) continue;
+    for (const gid of [b.gid, by.gid]) {
+      const prev = baseCellCountry.get(gid);
+      if (prev === undefined || b.country < prev) baseCellCountry.set(gid, b.country);
+    }
+  }
+  for (const [gid, country] of baseCellCountry) if (!home.has(gid)) home.set(gid, country);
+
+  const cells = Int32Array.from([...home.keys()].sort((a, b) => a - b));
+  const cellPos = new Map<number, number>();
+  cells.forEach((g, i) => cellPos.set(g, i));
+  const n = cells.length * nYears;
+  const country: string[] = new Array<string>(n).fill('');
+  const covered = new Uint8Array(n);
+  const all = new Float64Array(n);
+  const state = new Float64Array(n);
+  const nonstate = new Float64Array(n);
+  // Cell-years without a CellYear (no events) belong to the cell's home country.
+  for (let i = 0; i < cells.length; i++) {
+    const h = home.get(cells[i]!)!;
+    const flags = analysed.get(h);
+    if (!flags) continue;
+    for (let yi = 0; yi < nYears; yi++) {
+      if (flags[yi]) {
+        covered[i * nYears + yi] = 1;
+        country[i * nYears + yi] = h;
+      }
+    }
+  }
+  // A CellYear names its own country: it is analysed when that country-year is.
+  for (const cy of dataset.cellYears) {
+    const i = cellPos.get(cy.gid);
+    const yi = cy.year - y0;
+    if (i === undefined || yi < 0 || yi >= nYears) continue;
+    const k = i * nYears + yi;
+    if (analysed.get(cy.country)?.[yi]) {
+      covered[k] = 1;
+      country[k] = cy.country;
+      all[k] = cy.osv.best;
+      state[k] = cy.osvState.best;
+      nonstate[k] = cy.osvNonState.best;
+    } else {
+      covered[k] = 0;
+      country[k] = '';
+    }
+  }
+
+  const baseYears: LagBaseYear[][] = Array.from({ length: nYears }, () => []);
+  for (const [year, list] of changes) {
+    const yi = year - y0;
+    if (yi < 0 || yi >= nYears) continue;
+    for (const c of list) {
+      if (c.kind === 'CLOSED') continue;
+      const troops = c.troopsAfter;
+      baseYears[yi]!.push({
+        baseId: c.baseId,
+        gid: c.gid,
+        presence: troops !== null && troops > 0 ? troops : 0,
+        newWithTroops: c.kind === 'NEW' && troops !== null && troops > 0,
+        troopDelta: c.kind !== 'NEW' && !c.troopsUnknown ? c.delta : null,
+        change: c,
+      });
+    }
+  }
+
+  return {
+    missionId,
+    mission,
+    y0,
+    nYears,
+    lastDataYear,
+    cells,
+    cellPos,
+    country,
+    covered,
+    osv: { all, state, nonstate },
+    firstAnalysedYear,
+    countryYears,
+    baseYears,
+    changes,
+    reachCache: new Map(),
+  };
+}
+
+/**
+ * Presence P(c, t) and the enhanced-presence inputs of every cell-year for a reach r, computed by
+ * spreading each base-year over the (2r+1)² block around its cell (the reach relation is
+ * symmetric). Cached on the index per reach.
+ */
+export function reachArrays(index: LagIndex, reach: number): ReachArrays {
+  const cached = index.reachCache.get(reach);
+  if (cached) return cached;
+  const n = index.cells.length * index.nYears;
+  const presence = new Float64Array(n);
+  const newInReach = new Uint8Array(n);
+  const maxDelta = new Float64Array(n).fill(-Infinity);
+  const blocks = new Map<number, number[]>();
+  for (let yi = 0; yi < index.nYears; yi++) {
+    for (const by of index.baseYears[yi]!) {
+      let block = blocks.get(by.gid);
+      if (!block) {
+        block = [];
+        for (const g of neighbours(by.gid, reach)) {
+          const i = index.cellPos.get(g);
+          if (i !== undefined) block.push(i);
+        }
+        blocks.set(by.gid, block);
+      }
+      for (const i of block) {
+        const k = i * index.nYears + yi;
+        presence[k]! += by.presence;
+        if (by.newWithTroops) newInReach[k] = 1;
+        if (by.troopDelta !== null && by.troopDelta > maxDelta[k]!) maxDelta[k] = by.troopDelta;
+      }
+    }
+  }
+  const arrays: ReachArrays = { reach, presence, newInReach, maxDelta };
+  index.reachCache.set(reach, arrays);
+  return arrays;
+}
+
+/** E(c, t) for the cell-year at array position k. */
+export function isEnhanced(arrays: ReachArrays, k: number, delta: number): boolean {
+  return arrays.newInReach[k] === 1 || arrays.maxDelta[k]! >= delta;
+}

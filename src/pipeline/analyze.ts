@@ -1,0 +1,168 @@
+/**
+ * Headless lag analysis, for reproducible research:
+ *
+ *   npm run analyze -- --mission MINUSCA [--theta 10 --reach 0 --window 3 --delta 1
+ *                      --perpetrator all|state|nonstate] [--data public/data]
+ *
+ * Reads the built dataset (`npm run data`), prints one CSV row per violence episode to stdout
+ * (the same CSV as the app's gap-list download) and the mission summary to stderr. Exit codes:
+ * 0 done, 2 bad arguments (unknown option or mission, bad parameter value), 1 no usable data.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Dataset } from '../domain/dataset';
+import { DataFormatError, DATASET_FILES, decodeDataset } from '../domain/encoding';
+import {
+  analyzeMission,
+  episodesToCsv,
+  formatLagSummary,
+  LagParamError,
+  parseLagParams,
+} from '../domain/lag';
+
+/** Default folder of the built dataset, relative to the working directory. */
+export const DEFAULT_DATA_DIR = path.join('public', 'data');
+
+const USAGE = `usage: npm run analyze -- --mission MISSION [--theta 10] [--reach 0] [--window 3] [--delta 1]
+                        [--perpetrator all|state|nonstate] [--data public/data]
+  --mission      Geo-PKO mission acronym, e.g. MINUSCA (required)
+  --theta        θ: OSV fatalities a cell-year needs to be violent (≥ 1; default 10)
+  --reach        r: rings around the cell that count as in reach (0–3; default 0)
+  --window       W: years after the onset to look for a response (0–10; default 3)
+  --delta        Δ: troop increase that counts as strengthening (≥ 1; default 1)
+  --perpetrator  all | state | nonstate (default all)
+  --data         folder of the built dataset (default public/data)
+Prints one CSV row per episode to stdout and the mission summary to stderr.`;
+
+/** A problem that ends the CLI with a message and an exit code. */
+export class CliError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number) {
+    super(message);
+    this.name = 'CliError';
+    this.exitCode = exitCode;
+  }
+}
+
+/**
+ * Read and decode the built dataset in `dir`.
+ * @throws {CliError} (exit 1) when the folder or a file is missing or malformed.
+ */
+export function loadDataset(dir: string): Dataset {
+  const missing = DATASET_FILES.filter((f) => !existsSync(path.join(dir, f)));
+  if (missing.length) {
+    throw new CliError(
+      `no built dataset in ${dir} (missing ${missing.join(', ')}); run \`npm run data\` first, or pass --data DIR`,
+      1,
+    );
+  }
+  const files: Record<string, unknown> = {};
+  for (const f of DATASET_FILES) {
+    try {
+      files[f] = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+    } catch (e) {
+      throw new CliError(
+        `${path.join(dir, f)} is not valid JSON (${(e as Error).message}); rebuild with \`npm run data\``,
+        1,
+      );
+    }
+  }
+  try {
+    return decodeDataset(files);
+  } catch (e) {
+    if (e instanceof DataFormatError) {
+      throw new CliError(`${dir}/${e.message}; rebuild with \`npm run data\``, 1);
+    }
+    throw e;
+  }
+}
+
+/** Output streams of {@link main}, replaceable in tests. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+/** Run the CLI with arguments (without node and the script); resolves to the exit code. */
+export function main(argv: string[], io: CliIo = processIo): number {
+  try {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        strict: true,
+        allowPositionals: false,
+        options: {
+          mission: { type: 'string' },
+          theta: { type: 'string' },
+          reach: { type: 'string' },
+          window: { type: 'string' },
+          delta: { type: 'string' },
+          perpetrator: { type: 'string' },
+          data: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }));
+    } catch (e) {
+      throw new CliError(`${(e as Error).message}\n${USAGE}`, 2);
+    }
+    if (values.help) {
+      io.stderr(USAGE + '\n');
+      return 0;
+    }
+    if (!values.mission) throw new CliError(`--mission is required\n${USAGE}`, 2);
+    let params;
+    try {
+      params = parseLagParams({
+        theta: values.theta,
+        reach: values.reach,
+        window: values.window,
+        delta: values.delta,
+        perpetrator: values.perpetrator,
+      });
+    } catch (e) {
+      if (e instanceof LagParamError) {
+        throw new CliError(`bad parameter value:\n  ${e.issues.join('\n  ')}`, 2);
+      }
+      throw e;
+    }
+    const dir = values.data ?? DEFAULT_DATA_DIR;
+    const dataset = loadDataset(dir);
+    const ids = dataset.missions.map((m) => m.id).sort();
+    const wanted = values.mission;
+    const missionId =
+      ids.find((id) => id === wanted) ??
+      ids.find((id) => id.toLowerCase() === wanted.toLowerCase());
+    if (!missionId) {
+      throw new CliError(
+        `unknown mission "${wanted}" in ${dir}; known missions: ${ids.join(', ') || '(none)'}`,
+        2,
+      );
+    }
+    const result = analyzeMission(dataset, missionId, params);
+    io.stdout(episodesToCsv(result.episodes));
+    io.stderr(formatLagSummary(result.summary) + '\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(`analyze: ${e.message}\n`);
+      return e.exitCode;
+    }
+    io.stderr(`analyze: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,159 @@
+/**
+ * Integration: the lag analysis on the real MINUSCA data (Geo-PKO v2.3 + GED 23.1 for the
+ * Central African Republic), built from ../shared/data. Prints the summary figures and checks
+ * them against invariants of the built data. Skips, with the reason printed, when the real data
+ * is not on this machine.
+ */
+import { describe, expect, it } from 'vitest';
+import { basesById, countChanges, missionChanges } from '../../src/domain/changes';
+import type { Dataset } from '../../src/domain/dataset';
+import {
+  analyzeMission,
+  DEFAULT_LAG_PARAMS,
+  episodesToCsv,
+  formatLagSummary,
+  LAG_CATEGORIES,
+  type LagResult,
+} from '../../src/domain/lag';
+import { loadDataset } from '../../src/pipeline/analyze';
+import { buildRealDataOnce, REAL_DATA_SKIP_REASON, realDataDir } from './realData';
+
+const CAR = 'Central African Republic';
+const available = realDataDir() !== null;
+if (!available) console.log(`lag real-data test ${REAL_DATA_SKIP_REASON}`);
+
+let cached: { ds: Dataset; result: LagResult } | null = null;
+async function minusca() {
+  if (!cached) {
+    const { outDir } = await buildRealDataOnce();
+    const ds = loadDataset(outDir);
+    cached = { ds, result: analyzeMission(ds, 'MINUSCA', DEFAULT_LAG_PARAMS) };
+  }
+  return cached;
+}
+
+describe.skipIf(!available)('lag analysis on the real MINUSCA data', () => {
+  it('analyses 2014–2022 and prints the summary', async () => {
+    const { result } = await minusca();
+    const s = result.summary;
+    console.log(formatLagSummary(s));
+    console.log('year  fatalities  with-presence  coverage  episodes  ' + LAG_CATEGORIES.join(' '));
+    for (const y of result.years) {
+      console.log(
+        [
+          y.year,
+          y.totalFatalities ?? 'n/a',
+          y.fatalitiesWithPresence ?? 'n/a',
+          y.coverageShare === null ? 'n/a' : y.coverageShare.toFixed(3),
+          y.episodes,
+          ...LAG_CATEGORIES.map((c) => y.byCategory[c]),
+        ].join('  '),
+      );
+    }
+    expect(s.hasViolenceData).toBe(true);
+    expect(s.analysedYears).toEqual([2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022]);
+    expect(s.episodes).toBeGreaterThan(0);
+    for (const e of result.episodes) {
+      expect(e.onsetYear).toBeGreaterThanOrEqual(2014);
+      expect(e.endYear).toBeLessThanOrEqual(2022);
+      expect(e.country).toBe(CAR);
+    }
+    // Years after GED 23.1 (2023–) are active but not analysed: excluded, not zero.
+    for (const m of s.missingViolenceData) expect(m.year).toBeGreaterThan(2022);
+    for (const y of result.years.filter((x) => x.year > 2022)) expect(y.totalFatalities).toBeNull();
+  });
+
+  it('summary fatalities equal the OSV fatalities of the built CAR cell-years 2014–2022', async () => {
+    const { ds, result } = await minusca();
+    const inScope = ds.cellYears.filter(
+      (c) => c.country === CAR && c.year >= 2014 && c.year <= 2022,
+    );
+    const total = inScope.reduce((s, c) => s + c.osv.best, 0);
+    expect(result.summary.totalFatalities).toBe(total);
+    for (const y of result.years.filter((x) => x.year <= 2022)) {
+      const perYear = inScope.filter((c) => c.year === y.year).reduce((s, c) => s + c.osv.best, 0);
+      expect(y.totalFatalities).toBe(perYear);
+    }
+    const state = analyzeMission(ds, 'MINUSCA', { ...DEFAULT_LAG_PARAMS, perpetrator: 'state' });
+    const nonstate = analyzeMission(ds, 'MINUSCA', {
+      ...DEFAULT_LAG_PARAMS,
+      perpetrator: 'nonstate',
+    });
+    expect(state.summary.totalFatalities).toBe(inScope.reduce((s, c) => s + c.osvState.best, 0));
+    expect(nonstate.summary.totalFatalities).toBe(
+      inScope.reduce((s, c) => s + c.osvNonState.best, 0),
+    );
+    console.log(
+      `MINUSCA OSV 2014–2022: all ${total}, state ${state.summary.totalFatalities}, non-state ${nonstate.summary.totalFatalities}; ` +
+        `episodes state ${state.summary.episodes}, non-state ${nonstate.summary.episodes}`,
+    );
+  });
+
+  it('keeps the category, window and coverage invariants', async () => {
+    const { result } = await minusca();
+    const s = result.summary;
+    const counts = LAG_CATEGORIES.map((c) => s.byCategory[c]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(s.episodes);
+    expect(result.years.reduce((a, y) => a + y.episodes, 0)).toBe(s.episodes);
+    const episodeFatalities = result.episodes.reduce((a, e) => a + e.fatalities, 0);
+    expect(episodeFatalities).toBeLessThanOrEqual(s.totalFatalities!);
+    expect(s.fatalitiesWithPresence!).toBeLessThanOrEqual(s.totalFatalities!);
+    expect(s.coverageShare!).toBeGreaterThanOrEqual(0);
+    expect(s.coverageShare!).toBeLessThanOrEqual(1);
+    for (const e of result.episodes) {
+      expect(e.fatalities).toBeGreaterThanOrEqual(DEFAULT_LAG_PARAMS.theta);
+      if (e.category === 'TOO_RECENT') {
+        expect(e.onsetYear + DEFAULT_LAG_PARAMS.window).toBeGreaterThan(s.lastDataYear!);
+      }
+      if (e.lagYears !== null) expect(e.lagYears).toBeLessThanOrEqual(DEFAULT_LAG_PARAMS.window);
+    }
+    const flagged = result.episodes.filter((e) => e.flagged);
+    expect(s.flaggedCells.reduce((a, c) => a + c.episodes, 0)).toBe(flagged.length);
+    const csv = episodesToCsv(result.episodes).trimEnd().split('\n');
+    expect(csv).toHaveLength(s.episodes + 1);
+    const bins = result.responsiveness.nonstate.reduce((a, b) => a + b.cellYears, 0);
+    expect(result.responsiveness.state.reduce((a, b) => a + b.cellYears, 0)).toBe(bins);
+    console.log(
+      'responsiveness (share of cell-years followed by enhanced presence, same or next year):\n' +
+        (['nonstate', 'state'] as const)
+          .map(
+            (k) =>
+              `  ${k.padEnd(8)} ` +
+              result.responsiveness[k]
+                .map((b) => `${b.label}: ${b.enhanced}/${b.cellYears}`)
+                .join('  '),
+          )
+          .join('\n'),
+    );
+  });
+
+  it('classifies MINUSCA base changes: first year all NEW, every base once per year', async () => {
+    const { ds } = await minusca();
+    const changes = missionChanges(ds, 'MINUSCA');
+    const names = basesById(ds.bases);
+    expect([...changes.keys()][0]).toBe(2014);
+    expect(changes.get(2014)!.every((c) => c.kind === 'NEW')).toBe(true);
+    for (const [year, list] of changes) {
+      const present = ds.baseYears.filter((b) => b.mission === 'MINUSCA' && b.year === year);
+      const before = ds.baseYears.filter((b) => b.mission === 'MINUSCA' && b.year === year - 1);
+      const open = list.filter((c) => c.kind !== 'CLOSED').map((c) => c.baseId);
+      expect(open.sort()).toEqual(present.map((b) => b.baseId).sort());
+      const closed = list.filter((c) => c.kind === 'CLOSED').map((c) => c.baseId);
+      const gone = before.filter((b) => !present.some((p) => p.baseId === b.baseId));
+      expect(closed.sort()).toEqual(gone.map((b) => b.baseId).sort());
+      for (const c of list) {
+        if (c.kind === 'STRENGTHENED') expect(c.troopsAfter!).toBeGreaterThan(c.troopsBefore!);
+        if (c.kind === 'REDUCED') expect(c.troopsAfter!).toBeLessThan(c.troopsBefore!);
+      }
+    }
+    const y2017 = changes.get(2017)!;
+    console.log(
+      `MINUSCA 2017 changes ${JSON.stringify(countChanges(y2017))}; strengthened: ` +
+        y2017
+          .filter((c) => c.kind === 'STRENGTHENED')
+          .map((c) => `${names.get(c.baseId)?.location} ${c.troopsBefore} → ${c.troopsAfter}`)
+          .join(', '),
+    );
+    expect(y2017.some((c) => c.kind === 'STRENGTHENED')).toBe(true);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeMission } from '../../src/domain/lag';
+import { captionFacts } from '../../src/story/facts';
+import { fillCaption } from '../../src/story/caption';
+import { CAPTION_FACTS, parseStory } from '../../src/story/schema';
+import minusca from '../../src/story/stories/minusca.json';
+import {
+  carCell,
+  cellYear,
+  coverage,
+  dataset,
+  deployment,
+  deployments,
+} from '../fixtures/factories';
+
+function fixture() {
+  const { bases, baseYears } = deployments([
+    deployment({ location: 'Bangui', gid: carCell() }, { 2014: 1000, 2015: 1500 }),
+    deployment({ location: 'Bria', gid: carCell(4, 6) }, { 2014: 500 }),
+    deployment({ location: 'Obo', gid: carCell(0, 10) }, { 2015: 0 }),
+  ]);
+  return dataset({
+    bases,
+    baseYears,
+    cellYears: [
+      cellYear({ gid: carCell(), year: 2015, state: 5, nonstate: 20 }),
+      cellYear({ gid: carCell(1, 1), year: 2015, nonstate: 40 }),
+      cellYear({ gid: carCell(9, 9), year: 2015, nonstate: 7, country: 'Chad' }),
+    ],
+  });
+}
+
+describe('captionFacts', () => {
+  it('sums violence in the mission countries and counts bases and changes', () => {
+    const ds = fixture();
+    const f = captionFacts(ds, 'MINUSCA', 2015, analyzeMission(ds, 'MINUSCA'));
+    expect(f).toMatchObject({
+      year: '2015',
+      country: 'Central African Republic',
+      fatalities: 65,
+      fatalities_state: 5,
+      fatalities_nonstate: 60,
+      violent_cells: 2,
+      troops: 1500,
+      bases: 2,
+      new_bases: 1,
+      strengthened_bases: 1,
+      closed_bases: 1,
+      top_cell_fatalities: 40,
+      top_cell_place: 'near Bangui',
+    });
+    // 25 of 65 deaths in a cell with troops (Bangui's); the zero-troop Obo never counts.
+    expect(f.coverage_pct).toBe(38);
+  });
+
+  it('gives null, never zero, for violence where no data covers the year', () => {
+    const ds = { ...fixture(), coverage: coverage({ years: [1989, 2014] }) };
+    const f = captionFacts(ds, 'MINUSCA', 2015, null);
+    expect(f.fatalities).toBeNull();
+    expect(f.violent_cells).toBeNull();
+    expect(f.troops).toBe(1500);
+    expect(fillCaption('{fatalities} killed', f)).toEqual({
+      text: 'n/a killed',
+      missing: ['fatalities'],
+    });
+  });
+});
+
+describe('the shipped MINUSCA story', () => {
+  it('is valid and only uses known placeholders', () => {
+    const story = parseStory(minusca);
+    expect(story.scenes.length).toBeGreaterThanOrEqual(8);
+    expect(story.scenes.length).toBeLessThanOrEqual(12);
+    for (const scene of story.scenes) {
+      for (const m of scene.caption.matchAll(/\{([a-z_]+)\}/g)) {
+        expect(CAPTION_FACTS).toContain(m[1]);
+      }
+    }
+  });
+});
