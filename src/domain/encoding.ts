@@ -109,7 +109,7 @@ export class DataFormatError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Generic column-major tables
 
-export type Codec = 'plain' | 'delta' | 'dict' | 'dictList';
+export type Codec = 'plain' | 'delta' | 'dict' | 'dictList' | 'offset';
 type ColType = 'int' | 'num' | 'str' | 'bool' | 'strList';
 type Value = number | string | boolean | null | string[];
 
@@ -121,6 +121,8 @@ export interface EncodedTable {
   columns: string[];
   codecs: Record<string, Codec>;
   dicts: Record<string, string[]>;
+  /** For `offset` columns: the columns whose sum the stored value is relative to. */
+  bases?: Record<string, string[]>;
   data: unknown[][];
 }
 
@@ -129,6 +131,8 @@ interface ColSpec {
   type: ColType;
   nullable?: boolean;
   codec?: Codec;
+  /** `offset` codec: earlier columns whose sum is subtracted (mostly zeros remain). */
+  base?: string[];
 }
 
 interface TableSpec<T> {
@@ -149,6 +153,8 @@ function encodeTable<T>(spec: TableSpec<T>, items: readonly T[]): EncodedTable {
   const rows = getters || !toRow ? null : items.map((it) => toRow(it));
   const codecs: Record<string, Codec> = {};
   const dicts: Record<string, string[]> = {};
+  const bases: Record<string, string[]> = {};
+  const raw = new Map<string, Value[]>();
   const data = spec.cols.map((col, c) => {
     const codec = col.codec ?? 'plain';
     codecs[col.name] = codec;
@@ -156,6 +162,12 @@ function encodeTable<T>(spec: TableSpec<T>, items: readonly T[]): EncodedTable {
     const values = get
       ? items.map((it) => get(it) ?? null)
       : (rows as Value[][]).map((r) => r[c] ?? null);
+    raw.set(col.name, values);
+    if (codec === 'offset') {
+      const base = (col.base ?? []).map((b) => raw.get(b) as number[]);
+      bases[col.name] = col.base ?? [];
+      return values.map((v, i) => (v as number) - base.reduce((a, b) => a + (b[i] as number), 0));
+    }
     if (codec === 'delta') {
       let prev = 0;
       return values.map((v) => {
@@ -191,6 +203,7 @@ function encodeTable<T>(spec: TableSpec<T>, items: readonly T[]): EncodedTable {
     columns: spec.cols.map((c) => c.name),
     codecs,
     dicts,
+    ...(Object.keys(bases).length ? { bases } : {}),
     data,
   };
 }
@@ -226,6 +239,8 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   if (!Array.isArray(raw.data)) fail('"data" must be a list of columns');
   const codecs = isRecord(raw.codecs) ? raw.codecs : {};
   const dicts = isRecord(raw.dicts) ? raw.dicts : {};
+  const bases = isRecord(raw.bases) ? raw.bases : {};
+  const decodedByName = new Map<string, unknown[]>();
   const columns = raw.columns as unknown[];
   const data = raw.data as unknown[];
   const decoded: Value[][] = spec.cols.map((col) => {
@@ -239,7 +254,16 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
     const bad = (i: number, what: string): never =>
       fail(`column "${col.name}" row ${i + 1}: expected ${what}, found ${describe(values[i])}`);
     let out: unknown[] = values;
-    if (codec === 'delta') {
+    if (codec === 'offset') {
+      const names = bases[col.name];
+      if (!Array.isArray(names) || names.some((b) => !decodedByName.has(b as string)))
+        fail(`column "${col.name}" has no valid offset base columns`);
+      const base = (names as string[]).map((b) => decodedByName.get(b) as number[]);
+      out = values.map((d, i) => {
+        if (typeof d !== 'number' || !Number.isFinite(d)) bad(i, 'a number (offset)');
+        return base.reduce((a, b) => a + (b[i] as number), d as number);
+      });
+    } else if (codec === 'delta') {
       let acc = 0;
       out = values.map((d, i) => {
         if (typeof d !== 'number' || !Number.isFinite(d)) bad(i, 'a number (delta)');
@@ -267,7 +291,7 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
     } else if (codec !== 'plain') {
       fail(`column "${col.name}" has unknown codec ${describe(codec)}`);
     }
-    return out.map((v, i) => {
+    const checked = out.map((v, i) => {
       if (v === null) {
         if (!col.nullable) bad(i, `a ${col.type} (not null)`);
         return null;
@@ -292,6 +316,8 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
       }
       return v as Value;
     });
+    decodedByName.set(col.name, checked);
+    return checked;
   });
   const items: T[] = new Array<T>(length);
   const row: Value[] = new Array<Value>(spec.cols.length);
@@ -310,11 +336,23 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
 // Table specs
 
 const ESTIMATE_FIELDS = ['Best', 'Low', 'High', 'Events'] as const;
-const ESTIMATES = ['osv', 'osvState', 'osvNonState', 'stateBased', 'nonStateConflict'] as const;
+/** Stored order: osv after its parts, so that it is stored as an offset from their sum. */
+const ESTIMATES = ['osvState', 'osvNonState', 'osv', 'stateBased', 'nonStateConflict'] as const;
 
+/**
+ * Estimate columns. Low and high are stored relative to best, all osv columns relative to
+ * osvState + osvNonState: mostly zeros, which compress to almost nothing.
+ */
 const estimateCols = (): ColSpec[] =>
   ESTIMATES.flatMap((e) =>
-    ESTIMATE_FIELDS.map((f): ColSpec => ({ name: `${e}${f}`, type: 'int' })),
+    ESTIMATE_FIELDS.map((f): ColSpec => {
+      const name = `${e}${f}`;
+      if (e === 'osv')
+        return { name, type: 'int', codec: 'offset', base: [`osvState${f}`, `osvNonState${f}`] };
+      if (f === 'Low' || f === 'High')
+        return { name, type: 'int', codec: 'offset', base: [`${e}Best`] };
+      return { name, type: 'int' };
+    }),
   );
 
 const perpClass = (v: Value): Perpetrator => {
@@ -335,20 +373,24 @@ const topGetters = (k: number): ((c: CellYear) => Value)[] => [
   (c) => c.topPerpetrators[k]?.best ?? null,
 ];
 
+const CELL_YEAR_COLS: ColSpec[] = [
+  { name: 'year', type: 'int', codec: 'delta' },
+  { name: 'gid', type: 'int', codec: 'delta' },
+  { name: 'country', type: 'str', codec: 'dict' },
+  ...estimateCols(),
+  ...[1, 2, 3].flatMap((k): ColSpec[] => [
+    { name: `top${k}Name`, type: 'str', nullable: true, codec: 'dict' },
+    { name: `top${k}Class`, type: 'str', nullable: true, codec: 'dict' },
+    { name: `top${k}Best`, type: 'int', nullable: true },
+  ]),
+];
+const CY = new Map(CELL_YEAR_COLS.map((c, i) => [c.name, i]));
+const cyAt = (name: string): number => CY.get(name) as number;
+
 const CELL_YEARS: TableSpec<CellYear> = {
   table: 'cell_years',
   file: DATA_FILES.cellYears,
-  cols: [
-    { name: 'year', type: 'int', codec: 'delta' },
-    { name: 'gid', type: 'int', codec: 'delta' },
-    { name: 'country', type: 'str', codec: 'dict' },
-    ...estimateCols(),
-    ...[1, 2, 3].flatMap((k): ColSpec[] => [
-      { name: `top${k}Name`, type: 'str', nullable: true, codec: 'dict' },
-      { name: `top${k}Class`, type: 'str', nullable: true, codec: 'dict' },
-      { name: `top${k}Best`, type: 'int', nullable: true },
-    ]),
-  ],
+  cols: CELL_YEAR_COLS,
   getters: [
     (c) => c.year,
     (c) => c.gid,
@@ -364,15 +406,18 @@ const CELL_YEARS: TableSpec<CellYear> = {
     ...topGetters(2),
   ],
   fromRow: (r) => {
-    const est = (at: number): Estimate => ({
-      best: r[at] as number,
-      low: r[at + 1] as number,
-      high: r[at + 2] as number,
-      events: r[at + 3] as number,
-    });
+    const est = (e: string): Estimate => {
+      const at = cyAt(`${e}Best`);
+      return {
+        best: r[at] as number,
+        low: r[at + 1] as number,
+        high: r[at + 2] as number,
+        events: r[at + 3] as number,
+      };
+    };
     const top: NamedPerpetrator[] = [];
-    for (let k = 0; k < 3; k++) {
-      const at = 23 + k * 3;
+    for (let k = 1; k <= 3; k++) {
+      const at = cyAt(`top${k}Name`);
       if (r[at] === null) continue;
       top.push({
         name: r[at] as string,
@@ -381,14 +426,14 @@ const CELL_YEARS: TableSpec<CellYear> = {
       });
     }
     return {
-      gid: r[1] as number,
-      year: r[0] as number,
-      country: r[2] as string,
-      osv: est(3),
-      osvState: est(7),
-      osvNonState: est(11),
-      stateBased: est(15),
-      nonStateConflict: est(19),
+      gid: r[cyAt('gid')] as number,
+      year: r[cyAt('year')] as number,
+      country: r[cyAt('country')] as string,
+      osv: est('osv'),
+      osvState: est('osvState'),
+      osvNonState: est('osvNonState'),
+      stateBased: est('stateBased'),
+      nonStateConflict: est('nonStateConflict'),
       topPerpetrators: top,
     };
   },
@@ -637,25 +682,48 @@ function decodeCoverage(raw: unknown): Coverage {
 /** The parsed JSON of each dataset file, keyed by file name (see {@link DATASET_FILES}). */
 export type EncodedDataset = Record<DatasetFileName, unknown>;
 
+/**
+ * Encodes one file of a dataset (see {@link DATASET_FILES}); lets a writer encode, serialize and
+ * release one table at a time.
+ */
+export function encodeDatasetFile(ds: Dataset, file: DatasetFileName): unknown {
+  switch (file) {
+    case DATA_FILES.missions:
+      return encodeTable(MISSIONS, ds.missions);
+    case DATA_FILES.bases:
+      return encodeTable(BASES, ds.bases);
+    case DATA_FILES.baseYears:
+      return encodeTable(
+        BASE_YEARS,
+        [...ds.baseYears].sort((a, b) => a.year - b.year || cmp(a.baseId, b.baseId)),
+      );
+    case DATA_FILES.baseMonths:
+      return encodeTable(
+        BASE_MONTHS,
+        [...ds.baseMonths].sort(
+          (a, b) => a.year - b.year || a.month - b.month || cmp(a.baseId, b.baseId),
+        ),
+      );
+    case DATA_FILES.cellYears:
+      return encodeTable(
+        CELL_YEARS,
+        [...ds.cellYears].sort((a, b) => a.year - b.year || a.gid - b.gid),
+      );
+    case DATA_FILES.cellMonths:
+      return encodeTable(
+        CELL_MONTHS,
+        [...ds.cellMonths].sort((a, b) => a.year - b.year || a.month - b.month || a.gid - b.gid),
+      );
+    case DATA_FILES.coverage:
+      return encodeCoverage(ds.coverage);
+  }
+}
+
 /** Encodes a dataset into the JSON values of its files (serialize each with JSON.stringify). */
 export function encodeDataset(ds: Dataset): EncodedDataset {
-  const cellYears = [...ds.cellYears].sort((a, b) => a.year - b.year || a.gid - b.gid);
-  const cellMonths = [...ds.cellMonths].sort(
-    (a, b) => a.year - b.year || a.month - b.month || a.gid - b.gid,
-  );
-  const baseYears = [...ds.baseYears].sort((a, b) => a.year - b.year || cmp(a.baseId, b.baseId));
-  const baseMonths = [...ds.baseMonths].sort(
-    (a, b) => a.year - b.year || a.month - b.month || cmp(a.baseId, b.baseId),
-  );
-  return {
-    [DATA_FILES.missions]: encodeTable(MISSIONS, ds.missions),
-    [DATA_FILES.bases]: encodeTable(BASES, ds.bases),
-    [DATA_FILES.baseYears]: encodeTable(BASE_YEARS, baseYears),
-    [DATA_FILES.baseMonths]: encodeTable(BASE_MONTHS, baseMonths),
-    [DATA_FILES.cellYears]: encodeTable(CELL_YEARS, cellYears),
-    [DATA_FILES.cellMonths]: encodeTable(CELL_MONTHS, cellMonths),
-    [DATA_FILES.coverage]: encodeCoverage(ds.coverage),
-  };
+  return Object.fromEntries(
+    DATASET_FILES.map((f) => [f, encodeDatasetFile(ds, f)]),
+  ) as EncodedDataset;
 }
 
 function cmp(a: string, b: string): number {

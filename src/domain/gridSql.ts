@@ -14,3 +14,11 @@ export function gidSql(latExpr: string, lonExpr: string): string {
   const col = `least(${GRID_COLS - 1}, floor((${lonExpr} + 180) / ${CELL_DEG}))`;
   return `CAST(${row} * ${GRID_COLS} + ${col} + 1 AS INTEGER)`;
 }
+
+/** SQL expressions for a cell's centroid latitude and longitude; mirror {@link cellCentroid}. */
+export function centroidSql(gidExpr: string): { lat: string; lon: string } {
+  return {
+    lat: `(-90 + floor((${gidExpr} - 1) / ${GRID_COLS}) * ${CELL_DEG} + ${CELL_DEG / 2})`,
+    lon: `(-180 + ((${gidExpr} - 1) % ${GRID_COLS}) * ${CELL_DEG} + ${CELL_DEG / 2})`,
+  };
+}

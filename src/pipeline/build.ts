@@ -6,8 +6,9 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { cellCentroid } from '../domain/grid';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { centroidSql } from '../domain/gridSql';
 import type { Dataset } from '../domain/dataset';
 import { DEPLOYMENT_RULES } from '../domain/deployments';
 import {
@@ -16,7 +17,7 @@ import {
   DATA_FILES,
   DATASET_FILES,
   FORMAT_VERSION,
-  encodeDataset,
+  encodeDatasetFile,
   type Manifest,
   type ManifestOutput,
   type ManifestSource,
@@ -34,6 +35,8 @@ import {
   sha256File,
   type SourceFile,
 } from './sources';
+
+const gzipAsync = promisify(gzip);
 
 /** Version of the pipeline's rules and output, recorded in the manifest. */
 export const PIPELINE_VERSION = `${FORMAT_VERSION}.0.0`;
@@ -94,32 +97,29 @@ function writeRejects(file: string, rejects: RejectedRow[]): void {
 async function writeExports(duck: Duck, outDir: string, ds: Dataset): Promise<void> {
   const exportDir = path.join(outDir, 'export');
   mkdirSync(exportDir, { recursive: true });
-  await duck.run(`CREATE OR REPLACE TABLE x_cell_years (
-    gid INTEGER, year INTEGER, lat DOUBLE, lon DOUBLE, country VARCHAR,
-    osv_fatalities INTEGER, osv_state_fatalities INTEGER, osv_nonstate_fatalities INTEGER,
-    osv_events INTEGER, osv_fatalities_low INTEGER, osv_fatalities_high INTEGER)`);
-  let app = await duck.conn.createAppender('x_cell_years');
-  for (const c of ds.cellYears) {
-    if (c.osv.events < 1) continue;
-    const [lon, lat] = cellCentroid(c.gid);
-    app.appendInteger(c.gid);
-    app.appendInteger(c.year);
-    app.appendDouble(lat);
-    app.appendDouble(lon);
-    app.appendVarchar(c.country);
-    app.appendInteger(c.osv.best);
-    app.appendInteger(c.osvState.best);
-    app.appendInteger(c.osvNonState.best);
-    app.appendInteger(c.osv.events);
-    app.appendInteger(c.osv.low);
-    app.appendInteger(c.osv.high);
-    app.endRow();
-  }
-  app.closeSync();
+  // Cell-years straight from the aggregate table the GED step left (ged_cy), when there is one.
+  const hasGed = (await duck.value<number | bigint>(
+    `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'ged_cy'`,
+  )) as number | bigint;
+  const c = centroidSql('gid');
+  await duck.run(
+    Number(hasGed) > 0
+      ? `CREATE OR REPLACE TABLE x_cell_years AS
+         SELECT gid, year, ${c.lat} AS lat, ${c.lon} AS lon, country,
+                osv_b AS osv_fatalities, osvs_b AS osv_state_fatalities,
+                osvn_b AS osv_nonstate_fatalities, osv_n AS osv_events,
+                osv_l AS osv_fatalities_low, osv_h AS osv_fatalities_high
+         FROM ged_cy WHERE osv_n > 0`
+      : `CREATE OR REPLACE TABLE x_cell_years (
+           gid INTEGER, year INTEGER, lat DOUBLE, lon DOUBLE, country VARCHAR,
+           osv_fatalities INTEGER, osv_state_fatalities INTEGER, osv_nonstate_fatalities INTEGER,
+           osv_events INTEGER, osv_fatalities_low INTEGER, osv_fatalities_high INTEGER)`,
+  );
+
   await duck.run(`CREATE OR REPLACE TABLE x_base_years (
     mission VARCHAR, base_id VARCHAR, location VARCHAR, country VARCHAR, year INTEGER,
     latitude DOUBLE, longitude DOUBLE, gid INTEGER, troops INTEGER, hq INTEGER, zero_troops INTEGER)`);
-  app = await duck.conn.createAppender('x_base_years');
+  const app = await duck.conn.createAppender('x_base_years');
   const bases = new Map(ds.bases.map((b) => [b.id, b]));
   for (const by of ds.baseYears) {
     const b = bases.get(by.baseId);
@@ -250,21 +250,22 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
     const step = progress.start('writing outputs');
     mkdirSync(opts.outDir, { recursive: true });
     for (const f of Object.values(DATA_FILES)) rmSync(path.join(opts.outDir, f), { force: true });
-    const encoded = encodeDataset(dataset);
     const outputs: ManifestOutput[] = [];
-    let browserGzipBytes = 0;
-    for (const name of DATASET_FILES) {
-      const text = JSON.stringify(encoded[name]);
+    // One table at a time (bounded memory); gzip sizes are measured on the thread pool while
+    // DuckDB writes the exports.
+    const gzipped = DATASET_FILES.map((name) => {
+      const text = JSON.stringify(encodeDatasetFile(dataset, name));
       writeFileSync(path.join(opts.outDir, name), text);
-      const gz = gzipSync(text).length;
-      browserGzipBytes += gz;
-      outputs.push({ path: name, bytes: Buffer.byteLength(text), gzipBytes: gz });
-    }
+      const output: ManifestOutput = { path: name, bytes: Buffer.byteLength(text) };
+      outputs.push(output);
+      return gzipAsync(text).then((gz) => (output.gzipBytes = gz.length));
+    });
     const rejects = [...gedResult.rejects, ...pkoResult.rejects].sort(
       (a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || a.line - b.line,
     );
     writeRejects(path.join(opts.outDir, DATA_FILES.rejects), rejects);
     await writeExports(duck, opts.outDir, dataset);
+    const browserGzipBytes = (await Promise.all(gzipped)).reduce((a, b) => a + b, 0);
     for (const f of [
       DATA_FILES.rejects,
       DATA_FILES.exportCellYearsCsv,

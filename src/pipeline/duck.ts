@@ -35,6 +35,8 @@ export class Duck {
     const instance = await DuckDBInstance.create(':memory:', {
       memory_limit: opts.memoryLimit ?? '512MB',
       temp_directory: opts.tempDir,
+      // Return freed memory to the OS promptly: keeps peak RSS near the memory limit.
+      allocator_background_threads: 'true',
       ...(opts.threads ? { threads: String(opts.threads) } : {}),
     });
     const conn = await instance.connect();
@@ -56,6 +58,15 @@ export class Duck {
   async rows(sql: string): Promise<unknown[][]> {
     const reader = await this.conn.runAndReadAll(sql);
     return reader.getRowsJS() as unknown[][];
+  }
+
+  /**
+   * Runs a query and returns its columns as arrays of raw values (numbers for INTEGER / DOUBLE,
+   * strings for VARCHAR): the fastest way to read many rows. Rows keep table order.
+   */
+  async columns(sql: string): Promise<unknown[][]> {
+    const reader = await this.conn.runAndReadAll(sql);
+    return reader.getColumns() as unknown[][];
   }
 
   /** A single value. */

@@ -12,7 +12,7 @@ import type { CellMonth, CellYear, Coverage, Estimate, Perpetrator } from '../do
 import { gidSql } from '../domain/gridSql';
 import { perpetratorSql } from '../domain/perpetrator';
 import type { ReasonCode, RejectedRow } from '../domain/rejects';
-import { Duck, ident, readCsvSql, readRejects, recordLines } from './duck';
+import { Duck, ident, lit, readCsvSql, readRejects, recordLines } from './duck';
 import type { Progress } from './progress';
 import { isValidUtf8File, type SourceFile } from './sources';
 
@@ -30,6 +30,9 @@ const STAGE: [string, string][] = [
   ['low', 'low'],
   ['high', 'high'],
 ];
+
+/** The estimate of a category without events (shared, frozen). */
+const NO_EVENTS: Estimate = Object.freeze({ best: 0, low: 0, high: 0, events: 0 });
 
 /** Country count from which a GED release is taken to be global (see {@link GED_RULES}). */
 export const GLOBAL_COVERAGE_MIN_COUNTRIES = 30;
@@ -73,28 +76,24 @@ export function gedSourceOrder(sources: readonly SourceFile[]): SourceFile[] {
   );
 }
 
-async function stageCsv(duck: Duck, k: number, src: SourceFile, progress: Progress) {
+/**
+ * The FROM expression of a CSV source: DuckDB's reader itself (read and validated in one pass),
+ * or, for a file that is not valid UTF-8, a staging table read with every column.
+ */
+async function csvSource(duck: Duck, k: number, src: SourceFile, progress: Progress) {
   const cols = STAGE.map(([to, from]) => `${ident(src.fields[from] as string)} AS ${to}`);
   const read = readCsvSql(src.path, src.header, `ged${k}`);
-  if (await isValidUtf8File(src.path)) {
-    await progress.duckStep(
-      duck,
-      `reading ${src.rel}`,
-      `CREATE OR REPLACE TABLE ged_s${k} AS SELECT ${cols.join(', ')} FROM ${read}`,
-    );
-  } else {
-    // Invalid UTF-8: read every column (see isValidUtf8File), then keep the staging columns.
-    await progress.duckStep(
-      duck,
-      `reading ${src.rel} (has invalid UTF-8)`,
-      `CREATE OR REPLACE TABLE ged_all${k} AS SELECT * FROM ${read}`,
-    );
-    await duck.run(
-      `CREATE OR REPLACE TABLE ged_s${k} AS SELECT ${cols.join(', ')} FROM ged_all${k} ORDER BY rowid; DROP TABLE ged_all${k}`,
-    );
-  }
-  const malformed = await readRejects(duck, `ged${k}`);
-  return { malformed, featureLines: null as number[] | null };
+  if (await isValidUtf8File(src.path))
+    return { from: `(SELECT ${cols.join(', ')} FROM ${read})`, featureLines: null };
+  // Invalid UTF-8: read every column (see isValidUtf8File), then keep the staging columns.
+  await progress.duckStep(
+    duck,
+    `reading ${src.rel} (has invalid UTF-8)`,
+    `CREATE OR REPLACE TABLE ged_all${k} AS SELECT * FROM ${read};
+     CREATE OR REPLACE TABLE ged_s${k} AS SELECT ${cols.join(', ')} FROM ged_all${k} ORDER BY rowid;
+     DROP TABLE ged_all${k}`,
+  );
+  return { from: `ged_s${k}`, featureLines: null };
 }
 
 interface Feature {
@@ -167,12 +166,15 @@ async function stageGeojson(duck: Duck, k: number, src: SourceFile, progress: Pr
   }
   appender.closeSync();
   step.stop(`${featureLines.length.toLocaleString('en')} features`);
-  return { malformed, featureLines };
+  return { from: `ged_s${k}`, malformed, featureLines };
 }
 
 const nz = (c: string): string => `(${c} IS NULL OR trim(${c}) = '')`;
-const missingCoord = (c: string): string => `(${nz(c)} OR upper(trim(${c})) = 'NA')`;
-const num = (c: string): string => `TRY_CAST(trim(${c}) AS DOUBLE)`;
+/** Empty / NA, tested only where the number did not parse (cheap on valid rows). */
+const missingNum = (c: string): string =>
+  `(${c}_d IS NULL AND (${c} IS NULL OR upper(trim(${c})) IN ('', 'NA')))`;
+/** DuckDB's casts ignore surrounding whitespace. */
+const num = (c: string): string => `TRY_CAST(${c} AS DOUBLE)`;
 const bad = (c: string): string => `(${c}_d IS NULL OR NOT isfinite(${c}_d))`;
 const notWhole = (c: string): string => `(${bad(c)} OR ${c}_d <> floor(${c}_d))`;
 const quoted = (c: string, label = c): string => `'${label} "' || coalesce(${c}, '') || '"'`;
@@ -180,15 +182,15 @@ const quoted = (c: string, label = c): string => `'${label} "' || coalesce(${c},
 /** The validation CASE: the first failing check names the reason code. */
 function reasonSql(): { reason: string; detail: string } {
   const checks: [string, ReasonCode, string][] = [
-    [nz('id'), 'MISSING_VALUE', `'id is empty'`],
+    [`(id_d IS NULL AND ${nz('id')})`, 'MISSING_VALUE', `'id is empty'`],
     [notWhole('id'), 'BAD_NUMBER', quoted('id')],
     [nz('country'), 'MISSING_VALUE', `'country is empty'`],
     [`(${notWhole('year')} OR year_d < 1946 OR year_d > 2100)`, 'BAD_YEAR', quoted('year')],
-    [nz('tov'), 'MISSING_VALUE', `'type_of_violence is empty'`],
+    [`(tov_d IS NULL AND ${nz('tov')})`, 'MISSING_VALUE', `'type_of_violence is empty'`],
     [notWhole('tov'), 'BAD_NUMBER', quoted('tov', 'type_of_violence')],
     [`tov_d NOT IN (1, 2, 3)`, 'UNKNOWN_VIOLENCE_TYPE', quoted('tov', 'type_of_violence')],
     [
-      `(${missingCoord('lat')} OR ${missingCoord('lon')})`,
+      `(${missingNum('lat')} OR ${missingNum('lon')})`,
       'MISSING_COORDINATES',
       `'latitude "' || coalesce(lat, '') || '", longitude "' || coalesce(lon, '') || '"'`,
     ],
@@ -216,23 +218,6 @@ function reasonSql(): { reason: string; detail: string } {
   };
 }
 
-/**
- * Reads whole columns of a table as JS arrays, one `to_json(list(...))` string per column
- * (much faster than converting hundreds of thousands of values one by one).
- */
-async function fetchColumns(
-  duck: Duck,
-  table: string,
-  cols: readonly string[],
-): Promise<Record<string, unknown[]>> {
-  const row = (
-    await duck.rows(
-      `SELECT ${cols.map((c) => `CAST(to_json(list(${c} ORDER BY rowid)) AS VARCHAR)`).join(', ')} FROM ${table}`,
-    )
-  )[0] as (string | null)[];
-  return Object.fromEntries(cols.map((c, i) => [c, JSON.parse(row[i] ?? '[]') as unknown[]]));
-}
-
 /** Reads every GED source and aggregates it. */
 export async function processGed(
   duck: Duck,
@@ -253,55 +238,60 @@ export async function processGed(
     };
   }
 
+  const { reason, detail } = reasonSql();
+  // date_start: YYYY-MM-DD, optionally followed by " time" or "Ttime".
+  const dateD = `CASE WHEN length(date_start) = 10 OR substr(date_start, 11, 1) IN (' ', 'T')
+                 THEN TRY_CAST(left(date_start, 10) AS DATE) END`;
+  const rawCols = STAGE.map(([c]) => c);
+  const typed = (from: string): string =>
+    `SELECT *, ${num('id')} AS id_d, ${num('year')} AS year_d, ${num('tov')} AS tov_d,
+            ${num('lat')} AS lat_d, ${num('lon')} AS lon_d,
+            ${num('best')} AS best_d, ${num('low')} AS low_d, ${num('high')} AS high_d,
+            ${dateD} AS date_d
+     FROM ${from}`;
+
+  // One pass per source, straight from the reader: typed values and the reason code (NULL =
+  // valid); the raw text is kept only for rejected rows (for their details below). Insertion
+  // order is preserved, so rowid = the record's index in its file.
   const staged: { malformed: number[]; featureLines: number[] | null }[] = [];
   const stagedRows: number[] = [];
   for (const [k, src] of ordered.entries()) {
-    const { malformed, featureLines } =
-      src.format === 'csv'
-        ? await stageCsv(duck, k, src, progress)
-        : await stageGeojson(duck, k, src, progress);
+    let from: string;
+    let featureLines: number[] | null = null;
+    let malformed: { line: number; error: string }[] = [];
+    if (src.format === 'csv') ({ from } = await csvSource(duck, k, src, progress));
+    else ({ from, malformed, featureLines } = await stageGeojson(duck, k, src, progress));
+    await progress.duckStep(
+      duck,
+      `reading and validating ${src.rel}`,
+      `CREATE OR REPLACE TABLE ged_v${k} AS
+       SELECT reason, TRY_CAST(id_d AS BIGINT) AS id_n, TRY_CAST(year_d AS INTEGER) AS year,
+              TRY_CAST(tov_d AS TINYINT) AS tov,
+              coalesce(nullif(trim(side_a), ''), 'unknown') AS side_a,
+              lat_d, lon_d, trim(country) AS country, CAST(month(date_d) AS TINYINT) AS month,
+              TRY_CAST(best_d AS INTEGER) AS best, TRY_CAST(low_d AS INTEGER) AS low,
+              TRY_CAST(high_d AS INTEGER) AS high,
+              ${rawCols.map((c) => `CASE WHEN reason IS NOT NULL THEN ${c} END AS raw_${c}`).join(', ')}
+       FROM (SELECT *, ${reason} AS reason FROM (${typed(from)}))`,
+    );
+    if (src.format === 'csv') malformed = await readRejects(duck, `ged${k}`);
+    if (from === `ged_s${k}`) await duck.run(`DROP TABLE ged_s${k}`);
     for (const m of malformed)
       rejects.push({ source: src.rel, line: m.line, reason: 'MALFORMED_LINE', detail: m.error });
     staged.push({ malformed: malformed.map((m) => m.line), featureLines });
-    stagedRows.push(Number(await duck.value<number | bigint>(`SELECT count(*) FROM ged_s${k}`)));
+    stagedRows.push(Number(await duck.value<number | bigint>(`SELECT count(*) FROM ged_v${k}`)));
   }
-
-  const union = ordered
-    .map((_, k) => `SELECT ${k} AS src, rowid AS rec, * FROM ged_s${k}`)
-    .join(' UNION ALL ');
-  const { reason, detail } = reasonSql();
-  // date_start: YYYY-MM-DD, optionally followed by " time" or "Ttime".
-  const dateD = `CASE WHEN length(trim(date_start)) = 10 OR substr(trim(date_start), 11, 1) IN (' ', 'T')
-                 THEN TRY_CAST(substr(trim(date_start), 1, 10) AS DATE) END`;
-  const typed = `SELECT src, rec, id, year, tov, side_a, lat, lon, country, date_start, best, low, high,
-              ${num('id')} AS id_d, ${num('year')} AS year_d, ${num('tov')} AS tov_d,
-              ${num('lat')} AS lat_d, ${num('lon')} AS lon_d,
-              ${num('best')} AS best_d, ${num('low')} AS low_d, ${num('high')} AS high_d,
-              ${dateD} AS date_d`;
-  // One pass: typed values and the reason code (NULL = valid). Details are computed below for
-  // the rejected rows only.
-  await progress.duckStep(
-    duck,
-    'validating GED rows',
-    `CREATE OR REPLACE TABLE ged_v AS
-     WITH typed AS (${typed} FROM (${union}))
-     SELECT src, rec, ${reason} AS reason,
-            TRY_CAST(id_d AS BIGINT) AS id_n, TRY_CAST(year_d AS INTEGER) AS year,
-            TRY_CAST(tov_d AS TINYINT) AS tov, coalesce(nullif(trim(side_a), ''), 'unknown') AS side_a,
-            lat_d, lon_d, trim(country) AS country, CAST(month(date_d) AS TINYINT) AS month,
-            TRY_CAST(best_d AS INTEGER) AS best, TRY_CAST(low_d AS INTEGER) AS low,
-            TRY_CAST(high_d AS INTEGER) AS high
-     FROM typed`,
-  );
   await duck.run(
-    `CREATE OR REPLACE TABLE ged_bad AS SELECT src, rec, reason FROM ged_v WHERE reason IS NOT NULL`,
+    `CREATE OR REPLACE VIEW ged_v AS ${ordered
+      .map((_, k) => `SELECT ${k} AS src, rowid AS rec, * FROM ged_v${k}`)
+      .join(' UNION ALL ')}`,
   );
   const invalid = await duck.all<{ src: number; rec: number; reason: ReasonCode; detail: string }>(
-    `WITH typed AS (${typed} FROM (${union}) u SEMI JOIN ged_bad b USING (src, rec))
-     SELECT src, CAST(rec AS INTEGER) AS rec, ${reason} AS reason, ${detail} AS detail
-     FROM typed ORDER BY src, rec`,
+    `SELECT src, CAST(rec AS INTEGER) AS rec, reason, ${detail} AS detail
+     FROM (${typed(`(SELECT src, rec, reason, ${rawCols.map((c) => `raw_${c} AS ${c}`).join(', ')}
+                      FROM ged_v WHERE reason IS NOT NULL)`)})
+     ORDER BY src, rec`,
   );
-  for (const [k] of ordered.entries()) await duck.run(`DROP TABLE ged_s${k}`);
 
   // Duplicate rule: among valid rows, the first copy of an id in (file order, record) wins.
   await progress.duckStep(
@@ -317,7 +307,7 @@ export async function processGed(
      SELECT year, ${gidSql('lat_d', 'lon_d')} AS gid, tov, side_a,
             ${perpetratorSql('side_a')} AS perp, country, month, best, low, high
      FROM ged_v v ANTI JOIN ged_dups d USING (src, rec) WHERE v.reason IS NULL;
-     DROP TABLE ged_v; DROP TABLE ged_bad`,
+     DROP VIEW ged_v; ${ordered.map((_, k) => `DROP TABLE ged_v${k};`).join(' ')}`,
   );
   const dups = await duck.all<{ src: number; rec: number; id: number; first: number }>(
     `SELECT src, CAST(rec AS INTEGER) AS rec, CAST(id_n AS DOUBLE) AS id, first_src AS first
@@ -373,35 +363,44 @@ export async function processGed(
     });
   }
 
-  // Aggregation, fetched column-wise as JSON (fast for hundreds of thousands of rows).
-  const est = (name: string, cond: string): string =>
-    ['best', 'low', 'high']
-      .map((f) => `CAST(coalesce(sum(${f}) FILTER (WHERE ${cond}), 0) AS INTEGER) AS ${name}_${f}`)
-      .concat(`CAST(count(*) FILTER (WHERE ${cond}) AS INTEGER) AS ${name}_events`)
-      .join(', ');
+  // Aggregation: per (cell, year, category) first, then pivoted (far cheaper than FILTERed
+  // aggregates over every event). Categories: 0 OSV state, 1 OSV non-state, 2 state-based,
+  // 3 non-state conflict.
+  const cats = ['osvs', 'osvn', 'sb', 'ns'];
+  const pivot = cats
+    .flatMap((c, i) =>
+      ['b', 'l', 'h', 'n'].map(
+        (f) => `CAST(coalesce(sum(${f}) FILTER (WHERE cat = ${i}), 0) AS INTEGER) AS ${c}_${f}`,
+      ),
+    )
+    .join(', ');
   await progress.duckStep(
     duck,
     'aggregating cell-years and cell-months',
-    `CREATE OR REPLACE TABLE ged_cy AS
-     WITH agg AS (
-       SELECT gid, year, ${est('osv', 'tov = 3')}, ${est('osvs', "tov = 3 AND perp = 'state'")},
-              ${est('osvn', "tov = 3 AND perp = 'nonstate'")}, ${est('sb', 'tov = 1')},
-              ${est('ns', 'tov = 2')}
-       FROM ged_k GROUP BY gid, year),
+    `CREATE OR REPLACE TABLE ged_perp_rank AS
+     SELECT side_a, row_number() OVER (ORDER BY side_a) AS nr
+     FROM (SELECT DISTINCT side_a FROM ged_k WHERE tov = 3);
+     CREATE OR REPLACE TABLE ged_cy AS
+     WITH bycat AS (
+       SELECT gid, year,
+              CAST(CASE WHEN tov = 3 THEN (CASE WHEN perp = 'state' THEN 0 ELSE 1 END)
+                        WHEN tov = 1 THEN 2 ELSE 3 END AS TINYINT) AS cat,
+              sum(best) AS b, sum(low) AS l, sum(high) AS h, count(*) AS n
+       FROM ged_k GROUP BY ALL),
+     agg AS (SELECT gid, year, ${pivot} FROM bycat GROUP BY gid, year),
      ctry AS (
        SELECT gid, year, country FROM (
          SELECT gid, year, country, row_number() OVER (
            PARTITION BY gid, year ORDER BY sum(best) DESC, count(*) DESC, country) AS r
          FROM ged_k GROUP BY gid, year, country) WHERE r = 1),
      tops AS (
-       SELECT gid, year, list(side_a ORDER BY r) AS top_names, list(perp ORDER BY r) AS top_perps,
-              list(best ORDER BY r) AS top_best
-       FROM (
-         SELECT gid, year, side_a, any_value(perp) AS perp, CAST(sum(best) AS INTEGER) AS best,
-                row_number() OVER (PARTITION BY gid, year ORDER BY sum(best) DESC, side_a) AS r
-         FROM ged_k WHERE tov = 3 GROUP BY gid, year, side_a)
-       WHERE r <= 3 GROUP BY gid, year)
-     SELECT agg.*, ctry.country, tops.top_names, tops.top_perps, tops.top_best
+       SELECT gid, year, max_by({name: side_a, perp: perp, best: best}, (best, -nr), 3) AS top
+       FROM (SELECT gid, year, side_a, any_value(perp) AS perp, CAST(sum(best) AS INTEGER) AS best
+             FROM ged_k WHERE tov = 3 GROUP BY gid, year, side_a)
+       JOIN ged_perp_rank USING (side_a)
+       GROUP BY gid, year)
+     SELECT agg.*, osvs_b + osvn_b AS osv_b, osvs_l + osvn_l AS osv_l, osvs_h + osvn_h AS osv_h,
+            osvs_n + osvn_n AS osv_n, ctry.country, tops.top
      FROM agg JOIN ctry USING (gid, year) LEFT JOIN tops USING (gid, year)
      ORDER BY year, gid;
      CREATE OR REPLACE TABLE ged_cm AS
@@ -410,65 +409,70 @@ export async function processGed(
             CAST(coalesce(sum(best) FILTER (WHERE perp = 'nonstate'), 0) AS INTEGER) AS osvn
      FROM ged_k WHERE tov = 3 GROUP BY gid, year, month ORDER BY year, month, gid`,
   );
-  const cyCols = [
-    'gid',
-    'year',
-    ...['osv', 'osvs', 'osvn', 'sb', 'ns'].flatMap((e) =>
-      ['best', 'low', 'high', 'events'].map((f) => `${e}_${f}`),
-    ),
-    'country',
-    'top_names',
-    'top_perps',
-    'top_best',
-  ];
-  const cy = await fetchColumns(duck, 'ged_cy', cyCols);
-  const n = (cy.gid as number[]).length;
-  const countryNames = new Map<string, string>();
-  const canon = (c: string): string => {
-    let v = countryNames.get(c);
-    if (v === undefined) countryNames.set(c, (v = canonicalCountry(c)));
-    return v;
-  };
-  const cellYears: CellYear[] = new Array<CellYear>(n);
-  const col = (name: string): number[] => cy[name] as number[];
-  const e = (name: string, i: number): Estimate => ({
-    best: (col(`${name}_best`)[i] as number) ?? 0,
-    low: (col(`${name}_low`)[i] as number) ?? 0,
-    high: (col(`${name}_high`)[i] as number) ?? 0,
-    events: (col(`${name}_events`)[i] as number) ?? 0,
-  });
-  const names = cy.top_names as (string[] | null)[];
-  const perps = cy.top_perps as (Perpetrator[] | null)[];
-  const bests = cy.top_best as (number[] | null)[];
-  for (let i = 0; i < n; i++) {
-    const tn = names[i];
+  // Canonical country names (a few distinct values), applied in SQL for the exports too.
+  const rawCountries = (await duck.rows(`SELECT DISTINCT country FROM ged_cy`)).map(
+    (r) => r[0] as string,
+  );
+  await duck.run(`CREATE OR REPLACE TABLE ged_cmap (raw VARCHAR, canon VARCHAR)`);
+  if (rawCountries.length > 0)
+    await duck.run(
+      `INSERT INTO ged_cmap VALUES ${rawCountries.map((c) => `(${lit(c)}, ${lit(canonicalCountry(c))})`).join(', ')}`,
+    );
+  await duck.run(
+    `CREATE OR REPLACE TABLE ged_cy AS
+     SELECT c.* EXCLUDE (country), coalesce(m.canon, c.country) AS country
+     FROM ged_cy c LEFT JOIN ged_cmap m ON c.country = m.raw ORDER BY year, gid`,
+  );
+
+  const step = progress.start('reading the aggregates');
+  const estCols = ['osv', ...cats].flatMap((c) => ['b', 'l', 'h', 'n'].map((f) => `${c}_${f}`));
+  // Column-wise read of plain INTEGER / VARCHAR values: no per-value conversion.
+  const cy = await duck.columns(
+    `SELECT gid, year, ${estCols.join(', ')}, country, CAST(to_json(top) AS VARCHAR) FROM ged_cy`,
+  );
+  const col = (c: number): number[] => cy[c] as number[];
+  const cellYears: CellYear[] = new Array<CellYear>(col(0).length);
+  for (let i = 0; i < cellYears.length; i++) {
+    const e = (k: number): Estimate => {
+      const events = col(5 + k * 4)[i] as number;
+      const best = col(2 + k * 4)[i] as number;
+      const low = col(3 + k * 4)[i] as number;
+      const high = col(4 + k * 4)[i] as number;
+      // No events, no fatalities: one shared (frozen) object saves memory on global data.
+      if (events === 0 && best === 0 && low === 0 && high === 0) return NO_EVENTS;
+      return { best, low, high, events };
+    };
+    const top = (cy[23] as (string | null)[])[i];
     cellYears[i] = {
-      gid: col('gid')[i] as number,
-      year: col('year')[i] as number,
-      country: canon((cy.country as string[])[i] as string),
-      osv: e('osv', i),
-      osvState: e('osvs', i),
-      osvNonState: e('osvn', i),
-      stateBased: e('sb', i),
-      nonStateConflict: e('ns', i),
-      topPerpetrators: tn
-        ? tn.map((name, j) => ({
-            name,
-            perpetrator: (perps[i] as Perpetrator[])[j] as Perpetrator,
-            best: (bests[i] as number[])[j] as number,
+      gid: col(0)[i] as number,
+      year: col(1)[i] as number,
+      country: (cy[22] as string[])[i] as string,
+      osv: e(0),
+      osvState: e(1),
+      osvNonState: e(2),
+      stateBased: e(3),
+      nonStateConflict: e(4),
+      topPerpetrators: top
+        ? (JSON.parse(top) as { name: string; perp: Perpetrator; best: number }[]).map((t) => ({
+            name: t.name,
+            perpetrator: t.perp,
+            best: t.best,
           }))
         : [],
     };
   }
-  const cm = await fetchColumns(duck, 'ged_cm', ['gid', 'year', 'month', 'osv', 'osvs', 'osvn']);
-  const cellMonths: CellMonth[] = (cm.gid as number[]).map((gid, i) => ({
+  const cm = (await duck.columns(
+    'SELECT gid, CAST(year AS INTEGER), CAST(month AS INTEGER), osv, osvs, osvn FROM ged_cm',
+  )) as number[][];
+  const cellMonths: CellMonth[] = (cm[0] as number[]).map((gid, i) => ({
     gid,
-    year: (cm.year as number[])[i] as number,
-    month: (cm.month as number[])[i] as number,
-    osvBest: (cm.osv as number[])[i] as number,
-    osvStateBest: (cm.osvs as number[])[i] as number,
-    osvNonStateBest: (cm.osvn as number[])[i] as number,
+    year: (cm[1] as number[])[i] as number,
+    month: (cm[2] as number[])[i] as number,
+    osvBest: (cm[3] as number[])[i] as number,
+    osvStateBest: (cm[4] as number[])[i] as number,
+    osvNonStateBest: (cm[5] as number[])[i] as number,
   }));
+  step.stop(`${cellYears.length.toLocaleString('en')} cell-years`);
 
   // Coverage.
   const [minYear, maxYear] = (await duck.rows(`SELECT min(year), max(year) FROM ged_k`))[0] as [
@@ -507,7 +511,8 @@ export async function processGed(
     )
   )[0] as [number, bigint];
   await duck.run(
-    'DROP TABLE ged_k; DROP TABLE ged_cy; DROP TABLE ged_cm; DROP TABLE ged_dups; DROP TABLE ged_dup_ids',
+    // ged_cy stays for the export tables (writeExports in build.ts drops it).
+    'DROP TABLE ged_k; DROP TABLE ged_cm; DROP TABLE ged_dups; DROP TABLE ged_dup_ids; DROP TABLE ged_perp_rank; DROP TABLE ged_cmap',
   );
   return {
     cellYears,

@@ -28,11 +28,14 @@ export function createProgress(opts: { quiet?: boolean; stream?: NodeJS.WriteStr
   const stream = opts.stream ?? process.stderr;
   const quiet = opts.quiet ?? false;
   const tty = !quiet && stream.isTTY === true;
+  // PRESENCE_ATLAS_PROFILE=1 adds memory figures to every step line.
+  const profile = Boolean(process.env.PRESENCE_ATLAS_PROFILE);
   const log = (message: string): void => {
     if (!quiet) stream.write(`${message}\n`);
   };
   const start = (label: string, total?: number): Step => {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     let bar: cliProgress.SingleBar | null = null;
     if (tty && total) {
       bar = new cliProgress.SingleBar(
@@ -52,7 +55,13 @@ export function createProgress(opts: { quiet?: boolean; stream?: NodeJS.WriteStr
       },
       stop(summary) {
         bar?.stop();
-        log(`  ✓ ${label}${summary ? `: ${summary}` : ''} (${fmtSeconds(performance.now() - t0)})`);
+        const cpu = process.cpuUsage(cpu0);
+        const mem = profile
+          ? `, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, rss ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB`
+          : '';
+        log(
+          `  ✓ ${label}${summary ? `: ${summary}` : ''} (${fmtSeconds(performance.now() - t0)}${mem})`,
+        );
       },
     };
   };

@@ -167,6 +167,18 @@ describe('encodeDataset / decodeDataset', () => {
     expect(yearCol).toEqual([2015, 0, 1]);
   });
 
+  it('stores low / high and the osv total as offsets (zeros), exactly reversible', () => {
+    const enc = encodeDataset(fixtureDataset())[DATA_FILES.cellYears] as EncodedTable;
+    expect(enc.codecs.osvBest).toBe('offset');
+    expect(enc.bases?.osvBest).toEqual(['osvStateBest', 'osvNonStateBest']);
+    // Row 1: osv = state + non-state, so the stored osvBest is 0.
+    expect((enc.data[enc.columns.indexOf('osvBest')] as number[])[0]).toBe(0);
+    // Row 2 is inconsistent on purpose (osv 0, non-state 7): still decoded exactly.
+    const back = decodeDataset(viaJson(encodeDataset(fixtureDataset())));
+    expect(back.cellYears[1]?.osv.best).toBe(0);
+    expect(back.cellYears[1]?.osvNonState.best).toBe(7);
+  });
+
   it('keeps unknown troops (null) apart from zero troops', () => {
     const back = decodeDataset(viaJson(encodeDataset(fixtureDataset())));
     const bria = back.baseYears.find((b) => b.baseId === 'MINUSCA:bria');
@@ -209,9 +221,17 @@ describe('decodeDataset rejects corrupt input with DataFormatError', () => {
       'a string where a number belongs',
       (f) => {
         const t = table(f, DATA_FILES.cellYears);
-        (t.data[t.columns.indexOf('osvBest')] as unknown[])[1] = 'ten';
+        (t.data[t.columns.indexOf('osvStateBest')] as unknown[])[1] = 'ten';
       },
-      /cell_years\.json: column "osvBest" row 2: expected a whole number, found "ten"/,
+      /cell_years\.json: column "osvStateBest" row 2: expected a whole number, found "ten"/,
+    ],
+    [
+      'a bad offset value',
+      (f) => {
+        const t = table(f, DATA_FILES.cellYears);
+        (t.data[t.columns.indexOf('osvLow')] as unknown[])[0] = 'x';
+      },
+      /cell_years\.json: column "osvLow" row 1: expected a number \(offset\)/,
     ],
     [
       'a null in a non-null column',

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -170,6 +171,18 @@ describe('malformed input gives a reason code or a clear error, never a crash', 
 });
 
 describe('missing sources', () => {
+  it('the CLI exits non-zero with the message for a missing folder', () => {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/pipeline/cli.ts', '--from', '/nonexistent/folder', '--quiet'],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      'npm run data: source folder /nonexistent/folder (--from) does not exist',
+    );
+  });
+
   it('a missing --from folder is an error, not a fallback', async () => {
     await expect(
       buildDataset({ from: '/nonexistent/folder', outDir: outDir('missing'), quiet: true }),

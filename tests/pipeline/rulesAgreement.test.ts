@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gidOf } from '../../src/domain/grid';
-import { gidSql } from '../../src/domain/gridSql';
+import { cellCentroid, gidOf } from '../../src/domain/grid';
+import { centroidSql, gidSql } from '../../src/domain/gridSql';
 import { perpetratorOf, perpetratorSql } from '../../src/domain/perpetrator';
 import { Duck, lit } from '../../src/pipeline/duck';
 
@@ -65,6 +65,17 @@ describe('gid: SQL and TypeScript agree', () => {
       ...fc.sample(anywhere, { numRuns: 1000, seed: 7 }),
     ].map(([lat, lon]): [number, number] => [lat === 0 ? 0 : lat, lon === 0 ? 0 : lon]);
     expect(await sqlGids(points)).toEqual(points.map(([lat, lon]) => gidOf(lat, lon)));
+  });
+});
+
+describe('cell centroid: SQL and TypeScript agree', () => {
+  it('on the corners and random cells', async () => {
+    const gids = [1, 2, 720, 721, 129961, 135758, 259200, 259199, 258481];
+    const c = centroidSql('gid');
+    const rows = await duck.rows(
+      `SELECT ${c.lon}, ${c.lat} FROM (VALUES ${gids.map((g) => `(${g})`).join(', ')}) AS t(gid)`,
+    );
+    expect(rows).toEqual(gids.map((g) => cellCentroid(g)));
   });
 });
 

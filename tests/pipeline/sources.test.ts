@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordLines } from '../../src/pipeline/duck';
@@ -117,6 +117,7 @@ describe('pickSourceDir', () => {
   };
 
   it('follows --from, then $PRESENCE_ATLAS_DATA, then geodata/raw/, then ../shared/data/', () => {
+    rmSync(root, { recursive: true, force: true });
     const proj = path.join(root, 'proj');
     const shared = withFile(path.join(root, 'shared', 'data'));
     mkdirSync(path.join(proj, 'geodata', 'raw'), { recursive: true });
