@@ -1,0 +1,124 @@
+/**
+ * App benchmark against the production build in headless Chromium (software rendering):
+ *
+ * - first_frame_ms: navigation start → the first deck.gl frame that draws the data (median of
+ *   several fresh page loads); target < 2000 ms;
+ * - year_change_ms: a year change on the slider → the frame that draws the new year (median over
+ *   every MINUSCA year, forwards and back); target < 100 ms;
+ * - bundle_gzip_kb: the built JS + CSS, gzipped (the MapLibre worker reported apart);
+ * - data_gzip_kb: the browser data files, gzipped.
+ *
+ * Runs alone with `npx tsx bench/app.bench.ts`; `npm run bench` runs every bench/*.bench.ts.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, openPage, startApp, waitForRender } from '../tests/e2e/harness';
+
+const LOADS = 5;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+function gzipKb(dir: string, filter: (f: string) => boolean): number {
+  let bytes = 0;
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (filter(p)) bytes += gzipSync(readFileSync(p), { level: 9 }).length;
+    }
+  };
+  walk(dir);
+  return round1(bytes / 1024);
+}
+
+interface Hooks {
+  __atlas?: { rendered: { key: string; at: number } | null };
+}
+
+/** In-page: sets the slider to year y (input event) and resolves with the ms to its frame. */
+const YEAR_CHANGE_SCRIPT = `(y) => {
+  const slider = document.querySelector('[data-testid=year-slider]');
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const t0 = performance.now();
+  setter.call(slider, String(y));
+  slider.dispatchEvent(new Event('input', { bubbles: true }));
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const r = window.__atlas && window.__atlas.rendered;
+      if (r && r.key.startsWith('MINUSCA:' + y + ':')) resolve(r.at - t0);
+      else if (performance.now() > t0 + 10000) reject(new Error('year ' + y + ' never rendered'));
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+}`;
+
+/** Runs the benchmark and returns its figures. */
+export async function run(): Promise<Record<string, number | string>> {
+  const out: Record<string, number | string> = {};
+  const app = await startApp();
+  const browser = await launchBrowser();
+  try {
+    out.data = app.data.reason;
+    out.renderer = 'headless Chromium, --disable-gpu (SwiftShader software WebGL)';
+    out.cpus = cpus().length;
+    out.load_average_1min_at_start = round1(loadavg()[0] ?? 0);
+    const assets = path.join(app.outDir, 'assets');
+    out.bundle_gzip_kb = gzipKb(assets, (f) => /\.(js|css)$/.test(f));
+    out.maplibre_worker_gzip_kb = gzipKb(assets, (f) => f.endsWith('.mjs'));
+    out.data_gzip_kb = gzipKb(
+      app.data.dataDir,
+      (f) => f.endsWith('.json') && !f.includes('basemap'),
+    );
+    out.basemap_gzip_kb = gzipKb(app.data.dataDir, (f) => f.includes('basemap'));
+
+    // First frame with data: fresh page loads.
+    const firsts: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      const rp = await openPage(browser, app.url);
+      await waitForRender(rp.page, 'MINUSCA:2014:all', 30_000);
+      firsts.push(await rp.page.evaluate(() => (window as unknown as Hooks).__atlas!.rendered!.at));
+      await rp.close();
+    }
+    out.first_frame_ms = Math.round(median(firsts));
+    out.first_frame_max_ms = Math.round(Math.max(...firsts));
+    out.first_frame_target_ms = 2000;
+
+    // Year changes through the slider (an input event, as a user's drag produces).
+    const rp = await openPage(browser, app.url);
+    await waitForRender(rp.page, 'MINUSCA:2014:all', 30_000);
+    await rp.page.waitForTimeout(1000);
+    const years = Array.from({ length: 11 }, (_, i) => 2014 + i);
+    const sequence = [...years.slice(1), ...years.slice(0, -1).reverse()];
+    const changes: number[] = [];
+    for (const year of sequence) {
+      // A string, not a function: tsx would inject its `__name` helper into a function body.
+      const ms = (await rp.page.evaluate(`(${YEAR_CHANGE_SCRIPT})(${year})`)) as number;
+      changes.push(ms);
+    }
+    await rp.close();
+    out.year_change_ms = round1(median(changes));
+    out.year_change_max_ms = round1(Math.max(...changes));
+    out.year_change_samples = changes.length;
+    out.year_change_target_ms = 100;
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+  return out;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  run().then((r) => console.log(JSON.stringify(r, null, 2)));
+}

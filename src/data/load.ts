@@ -1,0 +1,242 @@
+/**
+ * Browser loading of the built data (`public/data/`, served at `${BASE_URL}data/`): fetches the
+ * dataset files with progress, decodes them, and turns every failure into a {@link DataLoadError}
+ * that names the file and the command that fixes it.
+ */
+import {
+  BASEMAP_FILES,
+  decodePlaces,
+  type BasemapCountryLabel,
+  type BasemapPlace,
+} from '../domain/basemap';
+import type { FeatureCollection } from 'geojson';
+import type { Dataset } from '../domain/dataset';
+import { DATASET_FILES, DataFormatError, decodeDataset } from '../domain/encoding';
+
+/** Loading progress. */
+export interface LoadProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesLoaded: number;
+  /** Sum of the Content-Length headers known so far (null when a server sends none). */
+  bytesTotal: number | null;
+  /** The file being loaded last. */
+  file: string;
+}
+
+export type LoadProblem = 'missing' | 'corrupt' | 'network';
+
+/** Why the data could not be loaded, for the error screen. */
+export class DataLoadError extends Error {
+  readonly problem: LoadProblem;
+  readonly file: string;
+  /** The command that fixes it. */
+  readonly fix: string;
+  constructor(problem: LoadProblem, file: string, detail: string, fix = 'npm run data') {
+    super(detail);
+    this.name = 'DataLoadError';
+    this.problem = problem;
+    this.file = file;
+    this.fix = fix;
+  }
+}
+
+/** The optional basemap extras the app uses for labels and search. */
+export interface BasemapData {
+  /** FeatureCollection of countries (for the "no violence data" areas). */
+  countries: FeatureCollection | null;
+  countryLabels: BasemapCountryLabel[];
+  places: BasemapPlace[];
+}
+
+/** No basemap extras (before they load, or when they are missing). */
+export const EMPTY_BASEMAP: BasemapData = { countries: null, countryLabels: [], places: [] };
+
+/** Everything the app loads before it shows the map. */
+export interface LoadedData {
+  /** URL folder the data came from (ends in `/`). */
+  dataUrl: string;
+  dataset: Dataset;
+  basemap: BasemapData;
+}
+
+type Fetch = (url: string) => Promise<Response>;
+
+async function readWithProgress(res: Response, onChunk: (bytes: number) => void): Promise<string> {
+  if (!res.body) {
+    const text = await res.text();
+    onChunk(text.length);
+    return text;
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    onChunk(value.byteLength);
+  }
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+async function fetchJson(
+  fetchFn: Fetch,
+  url: string,
+  file: string,
+  onHeaders: (bytes: number | null) => void,
+  onChunk: (bytes: number) => void,
+): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetchFn(url);
+  } catch (e) {
+    throw new DataLoadError(
+      'network',
+      file,
+      `Could not reach ${url}: ${e instanceof Error ? e.message : String(e)}`,
+      'npm start',
+    );
+  }
+  if (res.status === 404)
+    throw new DataLoadError(
+      'missing',
+      file,
+      `${file} was not found (HTTP 404): the data has not been built.`,
+    );
+  if (!res.ok)
+    throw new DataLoadError(
+      'network',
+      file,
+      `${file}: the server answered HTTP ${res.status}.`,
+      'npm start',
+    );
+  const len = res.headers.get('content-length');
+  onHeaders(len !== null && /^\d+$/.test(len) ? Number(len) : null);
+  const text = await readWithProgress(res, onChunk);
+  // Vite's dev/preview server answers unknown paths with index.html (SPA fallback).
+  if (/^\s*</.test(text))
+    throw new DataLoadError('missing', file, `${file} was not found: the data has not been built.`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new DataLoadError(
+      'corrupt',
+      file,
+      `${file} is not valid JSON (${e instanceof Error ? e.message : String(e)}).`,
+    );
+  }
+}
+
+/** The URL folder of the data: `${import.meta.env.BASE_URL}data/`. */
+export function defaultDataUrl(): string {
+  return `${import.meta.env.BASE_URL}data/`;
+}
+
+/**
+ * Fetches and decodes the dataset files under `baseUrl` (ending in `/`), reporting progress.
+ * Rejects with a {@link DataLoadError}: `missing` (404: run `npm run data`), `corrupt`
+ * (a {@link DataFormatError} from decoding) or `network`.
+ */
+export async function loadDataset(
+  baseUrl: string,
+  onProgress: (p: LoadProgress) => void = () => {},
+  fetchFn: Fetch = (u) => fetch(u),
+): Promise<Dataset> {
+  const files = [...DATASET_FILES];
+  const progress: LoadProgress = {
+    filesDone: 0,
+    filesTotal: files.length,
+    bytesLoaded: 0,
+    bytesTotal: 0,
+    file: files[0] ?? '',
+  };
+  const report = (): void => onProgress({ ...progress });
+  report();
+  const raws = await Promise.all(
+    files.map(async (file) => {
+      const json = await fetchJson(
+        fetchFn,
+        `${baseUrl}${file}`,
+        file,
+        (bytes) => {
+          progress.bytesTotal =
+            bytes === null || progress.bytesTotal === null ? null : progress.bytesTotal + bytes;
+          report();
+        },
+        (bytes) => {
+          progress.bytesLoaded += bytes;
+          progress.file = file;
+          report();
+        },
+      );
+      progress.filesDone++;
+      progress.file = file;
+      report();
+      return [file, json] as const;
+    }),
+  );
+  try {
+    return decodeDataset(Object.fromEntries(raws));
+  } catch (e) {
+    if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
+    throw e;
+  }
+}
+
+/**
+ * Loads the basemap extras (countries, country labels, towns). They are optional: a missing or
+ * broken file gives empty data and a warning string instead of failing the app.
+ */
+export async function loadBasemapData(
+  baseUrl: string,
+  fetchFn: Fetch = (u) => fetch(u),
+): Promise<{ basemap: BasemapData; warnings: string[] }> {
+  const warnings: string[] = [];
+  const get = async (file: string): Promise<unknown> => {
+    try {
+      return await fetchJson(
+        fetchFn,
+        `${baseUrl}basemap/${file}`,
+        `basemap/${file}`,
+        () => {},
+        () => {},
+      );
+    } catch (e) {
+      warnings.push(e instanceof Error ? e.message : String(e));
+      return null;
+    }
+  };
+  const [countries, labels, places] = await Promise.all([
+    get(BASEMAP_FILES.countries),
+    get(BASEMAP_FILES.countryLabels),
+    get(BASEMAP_FILES.places),
+  ]);
+  let decodedPlaces: BasemapPlace[] = [];
+  if (places !== null) {
+    try {
+      decodedPlaces = decodePlaces(places);
+    } catch (e) {
+      warnings.push(e instanceof Error ? e.message : String(e));
+    }
+  }
+  const fc =
+    countries !== null &&
+    typeof countries === 'object' &&
+    (countries as { type?: unknown }).type === 'FeatureCollection'
+      ? (countries as FeatureCollection)
+      : null;
+  return {
+    basemap: {
+      countries: fc,
+      countryLabels: Array.isArray(labels) ? (labels as BasemapCountryLabel[]) : [],
+      places: decodedPlaces,
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,339 @@
+/**
+ * Memoized selectors over the decoded dataset: what the map layers and panels show for a
+ * (mission, year, perpetrator). Build once per dataset with {@link createSelectors}; each selector
+ * returns the identical object for equal arguments, so React and deck.gl skip unchanged work.
+ */
+import {
+  changesInYear,
+  indexBaseYears,
+  type BaseChange,
+  type BaseYearIndex,
+} from '../domain/changes';
+import {
+  hasViolenceData,
+  osvFor,
+  type Base,
+  type BaseYear,
+  type CellYear,
+  type Dataset,
+  type Estimate,
+  type Mission,
+  type PerpetratorFilter,
+} from '../domain/dataset';
+import { neighbours, ringDistance } from '../domain/grid';
+import { memoize } from './memo';
+
+/** A cell with violence in the selected year, as the violence layer draws it. */
+export interface CellView {
+  gid: number;
+  /** OSV fatalities (best) for the selected perpetrator filter. */
+  value: number;
+  estimate: Estimate;
+  cell: CellYear;
+}
+
+/** A base in a year. */
+export interface BaseView {
+  base: Base;
+  by: BaseYear;
+}
+
+/** What the details panel says about a cell-year. */
+export interface CellDetails {
+  gid: number;
+  year: number;
+  /** Country of the cell as far as known (GED or a base in it), else null. */
+  country: string | null;
+  /** Whether violence data is loaded for the cell's country (or the mission's countries) that year. */
+  hasData: boolean;
+  /** The cell-year, null when GED recorded nothing there that year. */
+  cell: CellYear | null;
+  /** Bases of any mission inside the cell that year. */
+  inside: BaseView[];
+  /** Bases in the 8 neighbouring cells (one ring) that year. */
+  near: BaseView[];
+}
+
+/** What the details panel says about a base in a year. */
+export interface BaseDetails {
+  base: Base;
+  /** This year's record; null when the base has none this year. */
+  by: BaseYear | null;
+  /** Change since the previous year (null when neither year has it). */
+  change: BaseChange | null;
+  /** Years the base appears in, ascending. */
+  years: number[];
+}
+
+/** Mission-wide figures of a year for the header / timeline. */
+export interface YearSummary {
+  /** OSV fatalities (best) in the mission's countries with data; null when none has data. */
+  fatalities: number | null;
+  /** Cells with at least one fatality. */
+  cells: number;
+  /** Bases of the mission. */
+  bases: number;
+  /** Sum of known troop figures. */
+  troops: number;
+  /** Bases whose troop figure is unknown. */
+  unknownTroops: number;
+}
+
+/** Violence-data coverage of a mission's host countries in a year. */
+export interface MissionCoverage {
+  covered: string[];
+  missing: string[];
+}
+
+/** A search hit: a town or a base. */
+export interface SearchEntry {
+  kind: 'town' | 'base';
+  /** Stable key (base id, or town name and position). */
+  key: string;
+  name: string;
+  /** Country, and for bases the mission. */
+  detail: string;
+  lon: number;
+  lat: number;
+  /** Ranking: larger first (population for towns, troops for bases). */
+  weight: number;
+  /** The base id, for bases. */
+  baseId?: string;
+}
+
+/** A town for the search index (a subset of the basemap's place). */
+export interface PlaceInput {
+  name: string;
+  lon: number;
+  lat: number;
+  population: number;
+  country: string;
+}
+
+export interface Selectors {
+  dataset: Dataset;
+  /** Missions sorted by id. */
+  missions: Mission[];
+  mission(id: string): Mission | undefined;
+  /** Cells with ≥ 1 fatality for the filter in the countries, largest first is not guaranteed. */
+  cellsOf(year: number, perpetrator: PerpetratorFilter, countries: readonly string[]): CellView[];
+  /** Bases of every mission present in `year`. */
+  basesOfYear(year: number): BaseView[];
+  /** Bases of one mission in `year`. */
+  basesOf(mission: string, year: number): BaseView[];
+  /** Whether violence data is loaded for a country-year. */
+  hasViolence(country: string, year: number): boolean;
+  missionCoverage(mission: string, year: number): MissionCoverage;
+  cellDetails(gid: number, year: number, mission: string): CellDetails;
+  baseDetails(id: string, year: number): BaseDetails | null;
+  yearSummary(mission: string, year: number, perpetrator: PerpetratorFilter): YearSummary;
+  /** The cell-year of a cell, undefined when GED recorded nothing there that year. */
+  cellYear(gid: number, year: number): CellYear | undefined;
+}
+
+function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/** Builds the indexes and memoized selectors of a dataset. */
+export function createSelectors(dataset: Dataset): Selectors {
+  const missions = [...dataset.missions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const missionById = new Map(missions.map((m) => [m.id, m]));
+  const basesById = new Map(dataset.bases.map((b) => [b.id, b]));
+  const cellsByYear = groupBy(dataset.cellYears, (c) => c.year);
+  const cellByKey = new Map(dataset.cellYears.map((c) => [`${c.gid}:${c.year}`, c]));
+  const baseYearsByYear = groupBy(dataset.baseYears, (b) => b.year);
+  const baseYearsByBase = groupBy(dataset.baseYears, (b) => b.baseId);
+  const changeIndexes = new Map<string, BaseYearIndex>();
+
+  const toView = (by: BaseYear): BaseView | null => {
+    const base = basesById.get(by.baseId);
+    return base ? { base, by } : null;
+  };
+
+  const basesOfYear = memoize((year: number): BaseView[] =>
+    (baseYearsByYear.get(year) ?? []).map(toView).filter((v): v is BaseView => v !== null),
+  );
+
+  const basesOf = memoize((mission: string, year: number): BaseView[] =>
+    basesOfYear(year).filter((v) => v.by.mission === mission),
+  );
+
+  const basesByGid = memoize((year: number): Map<number, BaseView[]> =>
+    groupBy(basesOfYear(year), (v) => v.by.gid),
+  );
+
+  const hasViolence = (country: string, year: number): boolean =>
+    hasViolenceData(dataset.coverage, country, year);
+
+  const cellsOf = memoize(
+    (year: number, perpetrator: PerpetratorFilter, countries: readonly string[]): CellView[] => {
+      const set = new Set(countries);
+      const out: CellView[] = [];
+      for (const cell of cellsByYear.get(year) ?? []) {
+        if (!set.has(cell.country)) continue;
+        const estimate = osvFor(cell, perpetrator);
+        if (estimate.best >= 1) out.push({ gid: cell.gid, value: estimate.best, estimate, cell });
+      }
+      return out;
+    },
+    32,
+  );
+
+  const missionCoverage = memoize((mission: string, year: number): MissionCoverage => {
+    const countries = missionById.get(mission)?.countries ?? [];
+    return {
+      covered: countries.filter((c) => hasViolence(c, year)),
+      missing: countries.filter((c) => !hasViolence(c, year)),
+    };
+  });
+
+  const cellYear = (gid: number, year: number): CellYear | undefined =>
+    cellByKey.get(`${gid}:${year}`);
+
+  const cellDetails = memoize((gid: number, year: number, mission: string): CellDetails => {
+    const cell = cellYear(gid, year) ?? null;
+    const byGid = basesByGid(year);
+    const inside: BaseView[] = [];
+    const near: BaseView[] = [];
+    for (const g of neighbours(gid, 1)) {
+      for (const v of byGid.get(g) ?? []) (ringDistance(g, gid) === 0 ? inside : near).push(v);
+    }
+    const byTroops = (a: BaseView, b: BaseView): number =>
+      (b.by.troops ?? -1) - (a.by.troops ?? -1);
+    inside.sort(byTroops);
+    near.sort(byTroops);
+    const country = cell?.country ?? inside[0]?.base.country ?? null;
+    const hasData =
+      country !== null
+        ? hasViolence(country, year)
+        : (missionById.get(mission)?.countries ?? []).some((c) => hasViolence(c, year));
+    return { gid, year, country, hasData, cell, inside, near };
+  });
+
+  const changeIndex = (mission: string): BaseYearIndex => {
+    let idx = changeIndexes.get(mission);
+    if (!idx) changeIndexes.set(mission, (idx = indexBaseYears(dataset.baseYears, mission)));
+    return idx;
+  };
+
+  const baseDetails = memoize((id: string, year: number): BaseDetails | null => {
+    const base = basesById.get(id);
+    if (!base) return null;
+    const rows = baseYearsByBase.get(id) ?? [];
+    const by = rows.find((r) => r.year === year) ?? null;
+    const change = changesInYear(changeIndex(base.mission), year).find((c) => c.baseId === id);
+    return {
+      base,
+      by,
+      change: change ?? null,
+      years: rows.map((r) => r.year).sort((a, b) => a - b),
+    };
+  });
+
+  const yearSummary = memoize(
+    (mission: string, year: number, perpetrator: PerpetratorFilter): YearSummary => {
+      const m = missionById.get(mission);
+      const cov = missionCoverage(mission, year);
+      const cells = m ? cellsOf(year, perpetrator, cov.covered) : [];
+      const bases = basesOf(mission, year);
+      return {
+        fatalities: cov.covered.length > 0 ? cells.reduce((s, c) => s + c.value, 0) : null,
+        cells: cells.length,
+        bases: bases.length,
+        troops: bases.reduce((s, b) => s + (b.by.troops ?? 0), 0),
+        unknownTroops: bases.filter((b) => b.by.troops === null).length,
+      };
+    },
+  );
+
+  return {
+    dataset,
+    missions,
+    mission: (id) => missionById.get(id),
+    cellsOf,
+    basesOfYear,
+    basesOf,
+    hasViolence,
+    missionCoverage,
+    cellDetails,
+    baseDetails,
+    yearSummary,
+    cellYear,
+  };
+}
+
+/** Folds accents and case for search: "Bambari" and "bambarí" match. */
+export function foldForSearch(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
+}
+
+/**
+ * The search index: towns (from the basemap places) and bases (one entry per base, ranked by
+ * its largest troop figure).
+ */
+export function buildSearchIndex(
+  places: readonly PlaceInput[],
+  dataset: Pick<Dataset, 'bases' | 'baseYears'>,
+): SearchEntry[] {
+  const maxTroops = new Map<string, number>();
+  for (const by of dataset.baseYears)
+    maxTroops.set(by.baseId, Math.max(maxTroops.get(by.baseId) ?? 0, by.troops ?? 0));
+  const towns: SearchEntry[] = places.map((p) => ({
+    kind: 'town',
+    key: `town:${p.name}:${p.lon.toFixed(3)}:${p.lat.toFixed(3)}`,
+    name: p.name,
+    detail: p.country,
+    lon: p.lon,
+    lat: p.lat,
+    weight: p.population,
+  }));
+  const bases: SearchEntry[] = dataset.bases.map((b) => ({
+    kind: 'base',
+    key: `base:${b.id}`,
+    name: b.location,
+    detail: `${b.mission} base · ${b.country}`,
+    lon: b.lon,
+    lat: b.lat,
+    weight: maxTroops.get(b.id) ?? 0,
+    baseId: b.id,
+  }));
+  return [...bases, ...towns];
+}
+
+/**
+ * Entries matching `query`: names starting with it first, then names containing it; within each
+ * group bases before towns of equal rank, then by weight. At most `limit` results.
+ */
+export function searchEntries(
+  index: readonly SearchEntry[],
+  query: string,
+  limit = 8,
+): SearchEntry[] {
+  const q = foldForSearch(query);
+  if (q.length === 0) return [];
+  const scored: { e: SearchEntry; score: number }[] = [];
+  for (const e of index) {
+    const name = foldForSearch(e.name);
+    const at = name.indexOf(q);
+    if (at < 0) continue;
+    const score =
+      (at === 0 ? 2 : name.includes(` ${q}`) ? 1 : 0) * 10 + (e.kind === 'base' ? 1 : 0);
+    scored.push({ e, score });
+  }
+  scored.sort(
+    (a, b) => b.score - a.score || b.e.weight - a.e.weight || (a.e.name < b.e.name ? -1 : 1),
+  );
+  return scored.slice(0, limit).map((s) => s.e);
+}

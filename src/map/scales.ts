@@ -1,0 +1,122 @@
+/**
+ * Colour and size scales of the map, shared by the layer builders and the legend. Pure.
+ */
+
+/** An RGBA colour as deck.gl takes it (0–255). */
+export type RGBA = [number, number, number, number];
+
+/**
+ * Lower bounds of the fatality classes (civilians killed per cell-year, UCDP best estimate).
+ * Log-like: most cell-years have a few deaths, a few have hundreds.
+ */
+export const VIOLENCE_BREAKS = [1, 5, 10, 25, 50, 100, 250, 500] as const;
+
+/**
+ * One colour per class, light to dark: ColorBrewer YlOrRd (9 classes, the lightest dropped),
+ * a sequential scheme that ColorBrewer marks colour-blind safe and that stays distinct from the
+ * blue of the bases.
+ */
+export const VIOLENCE_COLORS = [
+  '#ffeda0',
+  '#fed976',
+  '#feb24c',
+  '#fd8d3c',
+  '#fc4e2a',
+  '#e31a1c',
+  '#bd0026',
+  '#800026',
+] as const;
+
+/** Parses `#rrggbb` into RGBA. */
+export function hexToRgba(hex: string, alpha = 255): RGBA {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
+  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16), alpha];
+}
+
+/**
+ * The class index (0–7) of a fatality count, or -1 when the count is below the first break
+ * (zero or not a number): such a cell is not drawn.
+ */
+export function violenceClass(fatalities: number): number {
+  if (!(fatalities >= VIOLENCE_BREAKS[0])) return -1;
+  let i = 0;
+  while (i + 1 < VIOLENCE_BREAKS.length && fatalities >= VIOLENCE_BREAKS[i + 1]!) i++;
+  return i;
+}
+
+/** Fill colour of a cell with `fatalities`; null when it is not drawn. */
+export function violenceColor(fatalities: number, alpha = 210): RGBA | null {
+  const i = violenceClass(fatalities);
+  return i < 0 ? null : hexToRgba(VIOLENCE_COLORS[i]!, alpha);
+}
+
+/** A legend entry: a class with its label. */
+export interface LegendClass {
+  color: string;
+  /** Inclusive lower bound. */
+  from: number;
+  /** Inclusive upper bound; null for the open top class. */
+  to: number | null;
+  label: string;
+}
+
+/** The legend of the violence scale: "1–4", "5–9", …, "500+" (fatalities are whole numbers). */
+export function violenceLegend(): LegendClass[] {
+  return VIOLENCE_BREAKS.map((from, i) => {
+    const next = VIOLENCE_BREAKS[i + 1];
+    const to = next === undefined ? null : next - 1;
+    const label = to === null ? `${from}+` : to === from ? `${from}` : `${from}–${to}`;
+    return { color: VIOLENCE_COLORS[i]!, from, to, label };
+  });
+}
+
+/** Units of the violence scale as the legend states them. */
+export const VIOLENCE_UNITS = 'civilians killed (UCDP best estimate)';
+
+/** Pixels of radius per √troop: a base of 100 troops gets 4 px, 2,500 troops 20 px. */
+export const BASE_RADIUS_PER_SQRT_TROOP = 0.4;
+/** Smallest drawn radius (px) so that tiny bases stay visible and clickable. */
+export const BASE_MIN_RADIUS = 3;
+/** Radius of zero-troop and unknown-troop locations (px). */
+export const BASE_FIXED_RADIUS = 5;
+
+/**
+ * Circle radius (px) for a base: area ∝ troops (radius ∝ √troops), at least
+ * {@link BASE_MIN_RADIUS}; fixed for zero-troop locations and unknown troops.
+ */
+export function baseRadius(troops: number | null): number {
+  if (troops === null || !(troops > 0)) return BASE_FIXED_RADIUS;
+  return Math.max(BASE_MIN_RADIUS, BASE_RADIUS_PER_SQRT_TROOP * Math.sqrt(troops));
+}
+
+/** Troop figures shown in the legend's size key. */
+export const BASE_SIZE_KEY = [100, 500, 1000, 3000] as const;
+
+/** The selected mission's bases: UN blue. */
+export const MISSION_COLOR = '#1f5fa8';
+/**
+ * Other missions' bases (when several missions overlap): Okabe–Ito colours that are not used by
+ * the violence scale, in a fixed order by mission id.
+ */
+export const OTHER_MISSION_COLORS = ['#009e73', '#cc79a7', '#56b4e9', '#6a3d9a', '#4d4d4d'];
+/** Bases whose troop figure is unknown (NA in the source). */
+export const UNKNOWN_TROOPS_COLOR = '#8c8c8c';
+
+/** Bases of missions beyond those listed (far from the selected mission's area). */
+export const FAR_MISSION_COLOR = '#8a8a8a';
+
+/**
+ * The colour of a mission's bases: {@link MISSION_COLOR} for the selected mission; for the others,
+ * a colour from {@link OTHER_MISSION_COLORS} by position in `others` (the missions near the
+ * selected one, so that those shown together get distinct colours), else {@link FAR_MISSION_COLOR}.
+ */
+export function missionColor(id: string, selected: string, others: readonly string[]): string {
+  if (id === selected) return MISSION_COLOR;
+  const i = others.filter((m) => m !== selected).indexOf(id);
+  if (i < 0) return FAR_MISSION_COLOR;
+  return OTHER_MISSION_COLORS[i % OTHER_MISSION_COLORS.length]!;
+}
+
+/** Grey of host countries without violence data ("no violence data loaded"). */
+export const NO_DATA_COLOR = '#9a9a9a';

@@ -1,0 +1,173 @@
+/**
+ * The whole view of the app as one plain value. Everything a link must reproduce lives here (and
+ * in the URL, see `url.ts`); transient things (hover, play state, loading) do not.
+ */
+import type { PerpetratorFilter } from '../domain/dataset';
+
+/** Map layers the user can switch on and off. */
+export const LAYER_KEYS = ['violence', 'noData', 'bases', 'flags', 'labels'] as const;
+export type LayerKey = (typeof LAYER_KEYS)[number];
+export type Layers = Record<LayerKey, boolean>;
+
+/** Human names for the layer toggles. */
+export const LAYER_LABELS: Record<LayerKey, string> = {
+  violence: 'Violence against civilians',
+  noData: '“No violence data” areas',
+  bases: 'Peacekeeping bases',
+  flags: 'Lag flags',
+  labels: 'Place names',
+};
+
+/** Map camera: centre and zoom (MapLibre zoom levels). */
+export interface Camera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+/** What the details panel shows. */
+export type Selection = { kind: 'cell'; gid: number } | { kind: 'base'; id: string } | null;
+
+/** Lag-analysis parameters (issue "Lag analysis"); defaults follow the research brief. */
+export interface LagParams {
+  /** θ: fatalities per cell-year that start a violence episode. */
+  theta: number;
+  /** r: rings of neighbouring cells that count as "in reach" (0–3). */
+  reach: number;
+  /** W: years after onset in which a response counts (0–10). */
+  window: number;
+  /** Δ: troop increase that counts as strengthening (≥ 1). */
+  delta: number;
+}
+
+/** Tabs of the side panel; later issues add their panels here. */
+export const PANEL_TABS = ['details', 'changes', 'lag', 'story'] as const;
+export type PanelTab = (typeof PANEL_TABS)[number];
+
+/** Guided story position (case-study mode). */
+export interface StoryPosition {
+  id: string;
+  scene: number;
+}
+
+export interface AppState {
+  /** Geo-PKO mission acronym. */
+  mission: string;
+  year: number;
+  /** 1–12 when the timeline runs monthly, else null (yearly). */
+  month: number | null;
+  perpetrator: PerpetratorFilter;
+  layers: Layers;
+  /** null = fit the map to the mission's bases. */
+  camera: Camera | null;
+  selection: Selection;
+  lag: LagParams;
+  panel: PanelTab;
+  story: StoryPosition | null;
+}
+
+/** The mission a newcomer sees first. */
+export const DEFAULT_MISSION = 'MINUSCA';
+/** Its first year with one-sided violence data and bases. */
+export const DEFAULT_YEAR = 2014;
+
+export const DEFAULT_LAYERS: Layers = {
+  violence: true,
+  noData: true,
+  bases: true,
+  flags: true,
+  labels: true,
+};
+
+export const DEFAULT_LAG: LagParams = { theta: 10, reach: 0, window: 3, delta: 1 };
+
+/** Bounds of the lag parameters (inclusive). */
+export const LAG_LIMITS: Record<keyof LagParams, { min: number; max: number; integer: boolean }> = {
+  theta: { min: 1, max: 10000, integer: false },
+  reach: { min: 0, max: 3, integer: true },
+  window: { min: 0, max: 10, integer: true },
+  delta: { min: 1, max: 100000, integer: true },
+};
+
+/** The minimal mission facts state logic needs. */
+export interface MissionYears {
+  id: string;
+  years: number[];
+}
+
+/**
+ * The default state for a list of missions: MINUSCA 2014 when MINUSCA exists, otherwise the first
+ * mission's first year.
+ */
+export function defaultState(missions: readonly MissionYears[]): AppState {
+  const m = missions.find((x) => x.id === DEFAULT_MISSION) ?? missions[0];
+  const mission = m?.id ?? DEFAULT_MISSION;
+  const year = m ? nearestYear(m.years, DEFAULT_YEAR) : DEFAULT_YEAR;
+  return {
+    mission,
+    year,
+    month: null,
+    perpetrator: 'all',
+    layers: { ...DEFAULT_LAYERS },
+    camera: null,
+    selection: null,
+    lag: { ...DEFAULT_LAG },
+    panel: 'details',
+    story: null,
+  };
+}
+
+/** The year of `years` closest to `year` (earlier wins a tie); `year` itself when the list is empty. */
+export function nearestYear(years: readonly number[], year: number): number {
+  let best: number | undefined;
+  for (const y of years) {
+    if (best === undefined || Math.abs(y - year) < Math.abs(best - year)) best = y;
+  }
+  return best ?? year;
+}
+
+/** Clamps a number into [min, max], rounding when integer; NaN gives min. */
+export function clampParam(key: keyof LagParams, value: number): number {
+  const { min, max, integer } = LAG_LIMITS[key];
+  if (!Number.isFinite(value)) return min;
+  const v = integer ? Math.round(value) : value;
+  return Math.min(max, Math.max(min, v));
+}
+
+/** Clamps a camera into valid Web Mercator ranges; null for non-finite input. */
+export function clampCamera(c: Camera): Camera | null {
+  if (![c.lon, c.lat, c.zoom].every(Number.isFinite)) return null;
+  const lon = ((((c.lon + 180) % 360) + 360) % 360) - 180;
+  return {
+    lon,
+    lat: Math.min(85, Math.max(-85, c.lat)),
+    zoom: Math.min(16, Math.max(0, c.zoom)),
+  };
+}
+
+/** True when the state is internally valid for the missions (used by tests and as a guard). */
+export function isValidState(s: AppState, missions: readonly MissionYears[]): boolean {
+  const m = missions.find((x) => x.id === s.mission);
+  if (missions.length > 0 && (!m || !m.years.includes(s.year))) return false;
+  if (!Number.isInteger(s.year)) return false;
+  if (s.month !== null && !(Number.isInteger(s.month) && s.month >= 1 && s.month <= 12))
+    return false;
+  if (!['all', 'state', 'nonstate'].includes(s.perpetrator)) return false;
+  if (!LAYER_KEYS.every((k) => typeof s.layers[k] === 'boolean')) return false;
+  if (s.camera !== null) {
+    const c = clampCamera(s.camera);
+    if (!c || c.lon !== s.camera.lon || c.lat !== s.camera.lat || c.zoom !== s.camera.zoom)
+      return false;
+  }
+  if (s.selection !== null) {
+    if (s.selection.kind === 'cell' && !(Number.isInteger(s.selection.gid) && s.selection.gid > 0))
+      return false;
+    if (s.selection.kind === 'base' && s.selection.id.length === 0) return false;
+  }
+  for (const k of Object.keys(LAG_LIMITS) as (keyof LagParams)[]) {
+    if (clampParam(k, s.lag[k]) !== s.lag[k]) return false;
+  }
+  if (!PANEL_TABS.includes(s.panel)) return false;
+  if (s.story !== null && !(Number.isInteger(s.story.scene) && s.story.scene >= 0)) return false;
+  return true;
+}

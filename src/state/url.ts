@@ -1,0 +1,256 @@
+/**
+ * The view in the URL query string, so that a link reproduces it.
+ *
+ * | param | meaning | example |
+ * |---|---|---|
+ * | `m` | mission | `MINUSCA` |
+ * | `y` | year | `2014` |
+ * | `mo` | month 1–12 (monthly timeline) | `6` |
+ * | `p` | perpetrator: `all`, `state`, `nonstate` | `state` |
+ * | `l` | layers switched on, comma-separated (`-` for none) | `violence,bases` |
+ * | `c` | camera `lon,lat,zoom` | `20.9,6.6,5.8` |
+ * | `sel` | selection `cell:<gid>` or `base:<id>` | `cell:139421` |
+ * | `tab` | side panel tab | `details` |
+ * | `theta`, `reach`, `win`, `delta` | lag-analysis parameters | `10`, `0`, `3`, `1` |
+ * | `story`, `scene` | guided story and scene (0-based) | `minusca`, `3` |
+ *
+ * Parsing never fails: an unknown or malformed parameter falls back to its default and adds a
+ * notice that the app shows.
+ */
+import { isValidGid } from '../domain/grid';
+import {
+  DEFAULT_LAYERS,
+  LAG_LIMITS,
+  LAYER_KEYS,
+  PANEL_TABS,
+  clampParam,
+  defaultState,
+  nearestYear,
+  type AppState,
+  type LagParams,
+  type LayerKey,
+  type Layers,
+  type MissionYears,
+  type PanelTab,
+} from './state';
+
+/** Options for checks that need the loaded data. */
+export interface ParseOptions {
+  /** Known base ids; a `sel=base:` naming another id falls back to no selection. */
+  baseIds?: ReadonlySet<string>;
+}
+
+export interface ParsedUrlState {
+  state: AppState;
+  /** One sentence per parameter that was ignored or corrected. */
+  notices: string[];
+}
+
+const LAG_PARAMS: [string, keyof LagParams][] = [
+  ['theta', 'theta'],
+  ['reach', 'reach'],
+  ['win', 'window'],
+  ['delta', 'delta'],
+];
+
+const KNOWN = new Set(['m', 'y', 'mo', 'p', 'l', 'c', 'sel', 'tab', 'story', 'scene']);
+for (const [p] of LAG_PARAMS) KNOWN.add(p);
+
+/** Shortens user input quoted in a notice. */
+function quote(s: string): string {
+  const t = s.length > 40 ? `${s.slice(0, 40)}…` : s;
+  return `“${t}”`;
+}
+
+function parseNumber(s: string): number | null {
+  if (!/^-?\d+(\.\d+)?$/.test(s.trim())) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+function safeParams(search: string): URLSearchParams {
+  try {
+    return new URLSearchParams(search);
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
+/**
+ * Parses a query string (with or without the leading `?`) into a valid state for `missions`.
+ */
+export function parseUrlState(
+  search: string,
+  missions: readonly MissionYears[],
+  opts: ParseOptions = {},
+): ParsedUrlState {
+  const notices: string[] = [];
+  const state = defaultState(missions);
+  const q = safeParams(search);
+  const get = (k: string): string | null => {
+    const v = q.get(k);
+    return v === null ? null : v;
+  };
+
+  for (const key of new Set(q.keys())) {
+    if (!KNOWN.has(key)) notices.push(`Ignored unknown link parameter ${quote(key)}.`);
+  }
+
+  const m = get('m');
+  if (m !== null) {
+    const mission = missions.find((x) => x.id === m || x.id.toLowerCase() === m.toLowerCase());
+    if (mission && mission.years.length > 0) {
+      state.mission = mission.id;
+      state.year = mission.years[0] ?? state.year;
+    } else
+      notices.push(`Unknown mission ${quote(m)} in the link; showing ${state.mission} instead.`);
+  }
+  const years = missions.find((x) => x.id === state.mission)?.years ?? [];
+
+  const y = get('y');
+  if (y !== null) {
+    const n = parseNumber(y);
+    if (n === null || !Number.isInteger(n))
+      notices.push(`Year ${quote(y)} in the link is not a year; showing ${state.year}.`);
+    else if (years.length > 0 && !years.includes(n)) {
+      const near = nearestYear(years, n);
+      notices.push(
+        `${state.mission} has no bases in ${n} (its years: ${years[0]}–${years[years.length - 1]}); showing ${near}.`,
+      );
+      state.year = near;
+    } else state.year = n;
+  }
+
+  const mo = get('mo');
+  if (mo !== null) {
+    const n = parseNumber(mo);
+    if (n !== null && Number.isInteger(n) && n >= 1 && n <= 12) state.month = n;
+    else notices.push(`Month ${quote(mo)} in the link is not 1–12; showing the whole year.`);
+  }
+
+  const p = get('p');
+  if (p !== null) {
+    if (p === 'all' || p === 'state' || p === 'nonstate') state.perpetrator = p;
+    else
+      notices.push(
+        `Perpetrator ${quote(p)} in the link is not one of all, state, nonstate; showing all.`,
+      );
+  }
+
+  const l = get('l');
+  if (l !== null) {
+    const layers: Layers = Object.fromEntries(LAYER_KEYS.map((k) => [k, false])) as Layers;
+    const bad: string[] = [];
+    for (const part of l.split(',').map((s) => s.trim())) {
+      if (part === '' || part === '-') continue;
+      if ((LAYER_KEYS as readonly string[]).includes(part)) layers[part as LayerKey] = true;
+      else bad.push(part);
+    }
+    if (bad.length > 0)
+      notices.push(`Ignored unknown layer(s) ${bad.map(quote).join(', ')} in the link.`);
+    state.layers = l.trim() === '' && bad.length === 0 ? { ...DEFAULT_LAYERS } : layers;
+  }
+
+  const c = get('c');
+  if (c !== null) {
+    const parts = c.split(',').map(parseNumber);
+    const [lon, lat, zoom] = parts;
+    if (
+      parts.length === 3 &&
+      lon != null &&
+      lat != null &&
+      zoom != null &&
+      lon >= -180 &&
+      lon <= 180 &&
+      lat >= -85 &&
+      lat <= 85 &&
+      zoom >= 0 &&
+      zoom <= 16
+    )
+      state.camera = { lon, lat, zoom };
+    else notices.push(`Map position ${quote(c)} in the link is not valid; fitting the mission.`);
+  }
+
+  const sel = get('sel');
+  if (sel !== null) {
+    const cell = /^cell:(\d+)$/.exec(sel);
+    const base = /^base:(.+)$/.exec(sel);
+    if (cell && isValidGid(Number(cell[1])))
+      state.selection = { kind: 'cell', gid: Number(cell[1]) };
+    else if (base && base[1] && (!opts.baseIds || opts.baseIds.has(base[1])))
+      state.selection = { kind: 'base', id: base[1] };
+    else notices.push(`Selection ${quote(sel)} in the link is not a known cell or base.`);
+  }
+
+  const tab = get('tab');
+  if (tab !== null) {
+    if ((PANEL_TABS as readonly string[]).includes(tab)) state.panel = tab as PanelTab;
+    else notices.push(`Panel ${quote(tab)} in the link is unknown; showing details.`);
+  }
+
+  for (const [param, key] of LAG_PARAMS) {
+    const v = get(param);
+    if (v === null) continue;
+    const n = parseNumber(v);
+    const { min, max, integer } = LAG_LIMITS[key];
+    if (n === null || (integer && !Number.isInteger(n)) || n < min || n > max) {
+      notices.push(
+        `Parameter ${param}=${quote(v)} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; using ${state.lag[key]}.`,
+      );
+    } else state.lag[key] = clampParam(key, n);
+  }
+
+  const story = get('story');
+  if (story !== null) {
+    if (/^[a-z0-9-]{1,40}$/.test(story)) {
+      const sc = get('scene');
+      const n = sc === null ? 0 : parseNumber(sc);
+      if (n === null || !Number.isInteger(n) || n < 0) {
+        notices.push(`Scene ${quote(sc ?? '')} in the link is not a scene number; starting at 1.`);
+        state.story = { id: story, scene: 0 };
+      } else state.story = { id: story, scene: n };
+    } else notices.push(`Story ${quote(story)} in the link is not a valid story id.`);
+  }
+
+  return { state, notices };
+}
+
+function round(n: number, digits: number): string {
+  return String(Number(n.toFixed(digits)));
+}
+
+/** The query string (with leading `?`) that `parseUrlState` turns back into `state`. */
+export function encodeUrlState(state: AppState): string {
+  const q = new URLSearchParams();
+  q.set('m', state.mission);
+  q.set('y', String(state.year));
+  if (state.month !== null) q.set('mo', String(state.month));
+  q.set('p', state.perpetrator);
+  const on = LAYER_KEYS.filter((k) => state.layers[k]);
+  const isDefault = LAYER_KEYS.every((k) => state.layers[k] === DEFAULT_LAYERS[k]);
+  if (!isDefault) q.set('l', on.length > 0 ? on.join(',') : '-');
+  if (state.camera)
+    q.set(
+      'c',
+      [round(state.camera.lon, 4), round(state.camera.lat, 4), round(state.camera.zoom, 2)].join(
+        ',',
+      ),
+    );
+  if (state.selection)
+    q.set(
+      'sel',
+      state.selection.kind === 'cell'
+        ? `cell:${state.selection.gid}`
+        : `base:${state.selection.id}`,
+    );
+  if (state.panel !== 'details') q.set('tab', state.panel);
+  const def = defaultState([]).lag;
+  for (const [param, key] of LAG_PARAMS) {
+    if (state.lag[key] !== def[key]) q.set(param, String(state.lag[key]));
+  }
+  if (state.story) {
+    q.set('story', state.story.id);
+    q.set('scene', String(state.story.scene));
+  }
+  return `?${q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
+}

@@ -1,0 +1,82 @@
+/**
+ * The app shell: loads the data (with progress), then shows the atlas; a clear error screen when
+ * the data is missing or corrupt.
+ */
+import { lazy, Suspense, useEffect, useState } from 'react';
+import {
+  DataLoadError,
+  EMPTY_BASEMAP,
+  defaultDataUrl,
+  loadBasemapData,
+  loadDataset,
+  type BasemapData,
+  type LoadProgress,
+  type LoadedData,
+} from '../data/load';
+import { ErrorScreen, LoadingScreen } from './Screens';
+
+// The map (MapLibre + deck.gl, most of the bundle) loads in parallel with the data.
+const Atlas = lazy(() => import('./Atlas').then((m) => ({ default: m.Atlas })));
+
+type Phase =
+  | { kind: 'loading'; progress: LoadProgress | null }
+  | { kind: 'ready'; data: Omit<LoadedData, 'basemap'> }
+  | { kind: 'error'; error: unknown };
+
+const TITLES: Record<DataLoadError['problem'], string> = {
+  missing: 'The data has not been built',
+  corrupt: 'The data files are damaged or out of date',
+  network: 'The data could not be loaded',
+};
+
+/** Root component. */
+export function App(props: { dataUrl?: string }) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading', progress: null });
+  // Town and country names, country outlines: not needed for the first frame, so they arrive later.
+  const [extras, setExtras] = useState<{ basemap: BasemapData; warnings: string[] }>({
+    basemap: EMPTY_BASEMAP,
+    warnings: [],
+  });
+  const url = props.dataUrl ?? defaultDataUrl();
+  useEffect(() => {
+    let cancelled = false;
+    void import('./Atlas'); // start fetching the map code now
+    const onProgress = (progress: LoadProgress): void => {
+      if (!cancelled) setPhase((p) => (p.kind === 'loading' ? { kind: 'loading', progress } : p));
+    };
+    loadDataset(url, onProgress)
+      .then((dataset) => {
+        if (!cancelled) setPhase({ kind: 'ready', data: { dataUrl: url, dataset } });
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setPhase({ kind: 'error', error });
+      });
+    loadBasemapData(url)
+      .then((x) => {
+        if (!cancelled) setExtras(x);
+      })
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [url]);
+
+  if (phase.kind === 'loading') return <LoadingScreen progress={phase.progress} />;
+  if (phase.kind === 'error') {
+    const e = phase.error;
+    if (e instanceof DataLoadError)
+      return <ErrorScreen title={TITLES[e.problem]} detail={e.message} file={e.file} fix={e.fix} />;
+    return (
+      <ErrorScreen
+        title="Something went wrong while loading"
+        detail={e instanceof Error ? e.message : String(e)}
+        fix="npm run data"
+      />
+    );
+  }
+  return (
+    <Suspense fallback={<LoadingScreen progress={null} />}>
+      <Atlas data={{ ...phase.data, basemap: extras.basemap }} initialWarnings={extras.warnings} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,392 @@
+/**
+ * The loaded app: owns the AppState (reducer), keeps it in the URL, selects the data for the
+ * view and lays out header, map, side panel and timeline.
+ */
+import type { PickingInfo } from '@deck.gl/core';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { BASEMAP_FILES } from '../domain/basemap';
+import type { LoadedData } from '../data/load';
+import {
+  buildSearchIndex,
+  createSelectors,
+  type BaseView,
+  type CellView,
+  type SearchEntry,
+} from '../data/selectors';
+import { AtlasMap, type MapApi, type RenderTag } from '../map/AtlasMap';
+import { atlasLayers } from '../map/atlasLayers';
+import { LAYER_IDS } from '../map/layers';
+import { missionColor } from '../map/scales';
+import { basemapStyle } from '../map/basemap/style';
+import { basemapLabelLayers } from '../map/basemap/labels';
+import { reduce, type Action } from '../state/reduce';
+import { LAYER_KEYS, type AppState, type LayerKey } from '../state/state';
+import { encodeUrlState, parseUrlState } from '../state/url';
+import { Details } from './Details';
+import { fmt, fmtTroops, noViolenceDataMessage } from './format';
+import { Header } from './Header';
+import { Legend } from './Legend';
+import { Notices, type Notice } from './Screens';
+import { SidePanel } from './SidePanel';
+import { TimelineBar } from './TimelineBar';
+
+/** Test and benchmark hooks (read-only for tests; the app never reads them). */
+export interface AtlasHooks {
+  state: AppState;
+  rendered: (RenderTag & { at: number }) | null;
+  frames: number;
+  /** lon/lat → map pixel, for clicking map features in tests. */
+  project?: MapApi['project'];
+}
+
+declare global {
+  interface Window {
+    __atlas?: AtlasHooks;
+  }
+}
+
+/** Layers this build can draw (flags arrive with the lag analysis). */
+const AVAILABLE_LAYERS: LayerKey[] = LAYER_KEYS.filter((k) => k !== 'flags');
+
+interface Hover {
+  x: number;
+  y: number;
+  text: string;
+}
+
+const URL_DEBOUNCE_MS = 250;
+
+/** The atlas view over loaded data. */
+export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
+  const { dataset, basemap } = props.data;
+  const sel = useMemo(() => createSelectors(dataset), [dataset]);
+  const missions = sel.missions;
+
+  const [initial] = useState(() =>
+    parseUrlState(window.location.search, missions, {
+      baseIds: new Set(dataset.bases.map((b) => b.id)),
+    }),
+  );
+  const [state, dispatch] = useReducer(
+    (s: AppState, a: Action) => reduce(s, a, missions),
+    initial.state,
+  );
+  const [dismissed, setDismissed] = useState<Set<string>>(() => new Set());
+  const [hover, setHover] = useState<Hover | null>(null);
+
+  // URL: replaceState, debounced (camera changes come in bursts).
+  useEffect(() => {
+    const t = setTimeout(() => {
+      const q = encodeUrlState(state);
+      if (q !== window.location.search)
+        window.history.replaceState(null, '', `${window.location.pathname}${q}`);
+    }, URL_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [state]);
+
+  // Title names the view (useful in tabs and bookmarks).
+  useEffect(() => {
+    document.title = `${state.mission} ${state.year} · Presence Atlas`;
+  }, [state.mission, state.year]);
+
+  // Escape clears the selection (unless typing in a field).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== 'Escape' || (t && /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName))) return;
+      dispatch({ type: 'select', selection: null });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Test hooks.
+  useEffect(() => {
+    window.__atlas = { ...(window.__atlas ?? { rendered: null, frames: 0 }), state };
+  }, [state]);
+  const onRendered = useCallback((tag: RenderTag, at: number) => {
+    const h = window.__atlas;
+    if (h) {
+      h.frames++;
+      if (h.rendered?.key !== tag.key) h.rendered = { ...tag, at };
+    }
+  }, []);
+
+  const onMapReady = useCallback((api: MapApi) => {
+    window.__atlas = {
+      ...(window.__atlas ?? { rendered: null, frames: 0, state }),
+      project: api.project,
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const mission = sel.mission(state.mission);
+  const coverage = sel.missionCoverage(state.mission, state.year);
+  const cells = sel.cellsOf(state.year, state.perpetrator, coverage.covered);
+  const bases = sel.basesOfYear(state.year);
+  const summary = sel.yearSummary(state.mission, state.year, state.perpetrator);
+
+  // Other missions listed in the legend: those with bases near this mission's area.
+  const bbox = mission?.bbox;
+  const nearbyOthers = useMemo(() => {
+    const [w, so, e, n] = bbox ?? [-180, -90, 180, 90];
+    const m = 3;
+    const ids = [
+      ...new Set(
+        bases
+          .filter(
+            (b) =>
+              b.by.mission !== state.mission &&
+              b.by.lon >= w - m &&
+              b.by.lon <= e + m &&
+              b.by.lat >= so - m &&
+              b.by.lat <= n + m,
+          )
+          .map((b) => b.by.mission),
+      ),
+    ].sort();
+    return ids;
+  }, [bases, state.mission, bbox]);
+  const otherMissions = useMemo(
+    () => nearbyOthers.map((id) => ({ id, color: missionColor(id, state.mission, nearbyOthers) })),
+    [nearbyOthers, state.mission],
+  );
+  // Labels depend on the zoom only in 0.1 steps (see basemap/labels.ts).
+  const labelZoom = Math.floor((state.camera?.zoom ?? 4) * 10) / 10;
+  const labels = useMemo(
+    () => (state.layers.labels ? basemapLabelLayers(basemap, labelZoom) : []),
+    [basemap, labelZoom, state.layers.labels],
+  );
+  const layers = useMemo(
+    () =>
+      atlasLayers({
+        state: { mission: state.mission, layers: state.layers, selection: state.selection },
+        cells,
+        bases,
+        countries: basemap.countries,
+        missing: coverage.missing,
+        missionIds: nearbyOthers,
+        extra: { top: labels },
+      }),
+    [
+      state.mission,
+      state.layers,
+      state.selection,
+      cells,
+      bases,
+      basemap.countries,
+      coverage,
+      nearbyOthers,
+      labels,
+    ],
+  );
+  const renderTag = useMemo<RenderTag>(
+    () => ({
+      key: `${state.mission}:${state.year}:${state.perpetrator}:${LAYER_KEYS.map((k) => (state.layers[k] ? 1 : 0)).join('')}`,
+      counts: {
+        cells: state.layers.violence ? cells.length : 0,
+        bases: state.layers.bases ? bases.length : 0,
+      },
+    }),
+    [state.mission, state.year, state.perpetrator, state.layers, cells, bases],
+  );
+
+  const notices: Notice[] = useMemo(() => {
+    const list: Notice[] = [];
+    initial.notices.forEach((text, i) =>
+      list.push({ id: `url-${i}`, text, kind: 'warning', dismissible: true }),
+    );
+    (props.initialWarnings ?? []).forEach((text, i) =>
+      list.push({ id: `warn-${i}`, text, kind: 'warning', dismissible: true }),
+    );
+    if (coverage.missing.length > 0)
+      list.push({
+        id: `nodata-${state.mission}-${state.year}`,
+        text: noViolenceDataMessage(coverage.missing, state.year, dataset.coverage),
+        kind: 'info',
+        dismissible: false,
+      });
+    return list.filter((n) => !dismissed.has(n.id));
+  }, [
+    initial.notices,
+    props.initialWarnings,
+    coverage,
+    state.mission,
+    state.year,
+    dataset.coverage,
+    dismissed,
+  ]);
+
+  const onClick = useCallback((info: PickingInfo) => {
+    const id = info.layer?.id;
+    if (id === LAYER_IDS.violence && info.object)
+      dispatch({ type: 'select', selection: { kind: 'cell', gid: (info.object as CellView).gid } });
+    else if (id === LAYER_IDS.bases && info.object)
+      dispatch({
+        type: 'select',
+        selection: { kind: 'base', id: (info.object as BaseView).base.id },
+      });
+    else dispatch({ type: 'select', selection: null });
+  }, []);
+
+  const onHover = useCallback((info: PickingInfo) => {
+    const id = info.layer?.id;
+    if (!info.object || !id) return setHover(null);
+    if (id === LAYER_IDS.violence) {
+      const c = info.object as CellView;
+      setHover({ x: info.x, y: info.y, text: `Cell ${c.gid}: ${fmt(c.value)} civilians killed` });
+    } else if (id === LAYER_IDS.bases) {
+      const b = info.object as BaseView;
+      setHover({
+        x: info.x,
+        y: info.y,
+        text: `${b.base.location} (${b.by.mission}): ${fmtTroops(b.by.troops)}`,
+      });
+    } else setHover(null);
+  }, []);
+
+  const searchIndex = useMemo(
+    () => buildSearchIndex(basemap.places, dataset),
+    [basemap.places, dataset],
+  );
+  const onSearchPick = useCallback(
+    (e: SearchEntry) => {
+      if (e.kind === 'base' && e.baseId) {
+        const b = dataset.bases.find((x) => x.id === e.baseId);
+        if (b && b.mission !== state.mission) dispatch({ type: 'setMission', mission: b.mission });
+        const years = dataset.baseYears.filter((y) => y.baseId === e.baseId).map((y) => y.year);
+        if (years.length > 0 && !years.includes(state.year)) {
+          const nearest = years.reduce((a, y) =>
+            Math.abs(y - state.year) < Math.abs(a - state.year) ? y : a,
+          );
+          dispatch({ type: 'setYear', year: nearest });
+        }
+        dispatch({
+          type: 'focus',
+          camera: { lon: e.lon, lat: e.lat, zoom: 7 },
+          selection: { kind: 'base', id: e.baseId },
+        });
+      } else dispatch({ type: 'focus', camera: { lon: e.lon, lat: e.lat, zoom: 7 } });
+    },
+    [dataset, state.mission, state.year],
+  );
+
+  const onSelect = useCallback(
+    (s: AppState['selection']) => dispatch({ type: 'select', selection: s }),
+    [],
+  );
+  const cellDetails =
+    state.selection?.kind === 'cell'
+      ? sel.cellDetails(state.selection.gid, state.year, state.mission)
+      : null;
+  const baseDetails =
+    state.selection?.kind === 'base' ? sel.baseDetails(state.selection.id, state.year) : null;
+  const topCells = useMemo(
+    () => [...cells].sort((a, b) => b.value - a.value).slice(0, 10),
+    [cells],
+  );
+  // The basemap style loads its GeoJSON itself (so the map does not wait for our copy of it).
+  const style = useMemo(() => {
+    const abs = (file: string): string =>
+      new URL(`${props.data.dataUrl}basemap/${file}`, window.location.href).href;
+    return basemapStyle({
+      countries: abs(BASEMAP_FILES.countries),
+      borders: abs(BASEMAP_FILES.borders),
+    });
+  }, [props.data.dataUrl]);
+  const onCameraChange = useCallback(
+    (camera: { lon: number; lat: number; zoom: number }) => dispatch({ type: 'setCamera', camera }),
+    [],
+  );
+
+  const ariaLabel = `Map of ${state.mission} in ${state.year}: ${cells.length} cells with one-sided violence, ${bases.filter((b) => b.by.mission === state.mission).length} ${state.mission} bases.`;
+
+  return (
+    <div className="app">
+      <Header
+        missions={missions}
+        mission={state.mission}
+        onMission={(m) => dispatch({ type: 'setMission', mission: m })}
+        perpetrator={state.perpetrator}
+        onPerpetrator={(p) => dispatch({ type: 'setPerpetrator', perpetrator: p })}
+        layers={state.layers}
+        availableLayers={AVAILABLE_LAYERS}
+        onToggleLayer={(l) => dispatch({ type: 'toggleLayer', layer: l })}
+        onFit={() => dispatch({ type: 'fitMission' })}
+        searchIndex={searchIndex}
+        onSearchPick={onSearchPick}
+      />
+      <main className="map-area">
+        <AtlasMap
+          style={style}
+          layers={layers}
+          camera={state.camera}
+          fitBounds={mission?.bbox ?? null}
+          onCameraChange={onCameraChange}
+          onClick={onClick}
+          onHover={onHover}
+          renderTag={renderTag}
+          onRendered={onRendered}
+          onReady={onMapReady}
+          ariaLabel={ariaLabel}
+        />
+        <Notices notices={notices} onDismiss={(id) => setDismissed((d) => new Set([...d, id]))} />
+        <Legend
+          year={state.year}
+          perpetrator={state.perpetrator}
+          showViolence={state.layers.violence}
+          showNoData={coverage.missing.length > 0}
+          showBases={state.layers.bases}
+          mission={state.mission}
+          otherMissions={otherMissions}
+        />
+        {hover ? (
+          <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} aria-hidden>
+            {hover.text}
+          </div>
+        ) : null}
+      </main>
+      <SidePanel
+        active={state.panel}
+        onActivate={(panel) => dispatch({ type: 'setPanel', panel })}
+        tabs={[
+          {
+            id: 'details',
+            label: 'Details',
+            content: (
+              <Details
+                selection={state.selection}
+                year={state.year}
+                perpetrator={state.perpetrator}
+                coverage={dataset.coverage}
+                cell={cellDetails}
+                base={baseDetails}
+                topCells={topCells}
+                noDataMessage={
+                  coverage.missing.length > 0
+                    ? noViolenceDataMessage(coverage.missing, state.year, dataset.coverage)
+                    : null
+                }
+                onSelect={onSelect}
+              />
+            ),
+          },
+        ]}
+      />
+      <footer className="footer">
+        <TimelineBar
+          years={mission?.years ?? [state.year]}
+          year={state.year}
+          onYear={(y) => dispatch({ type: 'setYear', year: y })}
+          onStep={(d) => dispatch({ type: 'stepYear', delta: d })}
+          summary={summary}
+          mission={state.mission}
+        />
+        <p className="attribution">
+          Data: UCDP GED {dataset.coverage.gedVersions.join(', ')} (CC BY 4.0) · Geo-PKO v2.3 ·
+          Borders: Natural Earth · Towns: GeoNames (CC BY 4.0)
+        </p>
+      </footer>
+    </div>
+  );
+}

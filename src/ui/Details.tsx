@@ -1,0 +1,281 @@
+/**
+ * The details panel: a cell-year or a base-year, readable by screen readers (aria-live) and
+ * reachable by keyboard (every base and cell mentioned is a button).
+ */
+import type { Coverage, PerpetratorFilter } from '../domain/dataset';
+import { cellCentroid } from '../domain/grid';
+import type { BaseDetails, BaseView, CellDetails, CellView } from '../data/selectors';
+import type { Selection } from '../state/state';
+import {
+  CHANGE_LABELS,
+  HQ_LABELS,
+  PERPETRATOR_LABELS,
+  fmt,
+  fmtEstimate,
+  fmtTroops,
+  fmtYearRanges,
+  noViolenceDataMessage,
+  plural,
+} from './format';
+
+export interface DetailsProps {
+  selection: Selection;
+  year: number;
+  perpetrator: PerpetratorFilter;
+  coverage: Coverage;
+  cell: CellDetails | null;
+  base: BaseDetails | null;
+  /** The most violent cells of the year (shown when nothing is selected). */
+  topCells: readonly CellView[];
+  /** Set when violence data is missing for the mission's countries this year. */
+  noDataMessage: string | null;
+  onSelect: (s: Selection) => void;
+}
+
+function BaseButton(props: { v: BaseView; onSelect: DetailsProps['onSelect'] }) {
+  const { v } = props;
+  return (
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => props.onSelect({ kind: 'base', id: v.base.id })}
+    >
+      {v.base.location}
+      <span className="muted">
+        {' '}
+        · {v.by.mission} · {fmtTroops(v.by.troops)}
+        {v.by.hq > 0 ? ` · ${HQ_LABELS[v.by.hq]}` : ''}
+      </span>
+    </button>
+  );
+}
+
+function CellView_(
+  props: Omit<DetailsProps, 'base' | 'selection' | 'topCells' | 'noDataMessage'> & {
+    cell: CellDetails;
+  },
+) {
+  const d = props.cell;
+  const [lon, lat] = cellCentroid(d.gid);
+  const rows: [PerpetratorFilter, string][] = [
+    ['all', 'All'],
+    ['state', 'State forces'],
+    ['nonstate', 'Non-state groups'],
+  ];
+  return (
+    <article data-testid="cell-details" data-gid={d.gid}>
+      <h2>
+        Cell {d.gid} · {d.year}
+      </h2>
+      <p className="muted">
+        {d.country ?? 'Country unknown'} · centre {lat.toFixed(2)}°, {lon.toFixed(2)}°
+      </p>
+      {!d.hasData ? (
+        <p className="nodata-text">
+          {noViolenceDataMessage([d.country ?? 'this country'], d.year, props.coverage)}
+        </p>
+      ) : d.cell === null ? (
+        <p>No one-sided violence recorded in this cell in {d.year} (UCDP GED).</p>
+      ) : (
+        <>
+          <table className="details-table" data-testid="cell-osv">
+            <caption>Civilians killed (one-sided violence), best estimate (low–high)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Perpetrator</th>
+                <th scope="col">Killed</th>
+                <th scope="col">Events</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(([k, label]) => {
+                const e =
+                  k === 'all'
+                    ? d.cell!.osv
+                    : k === 'state'
+                      ? d.cell!.osvState
+                      : d.cell!.osvNonState;
+                return (
+                  <tr
+                    key={k}
+                    className={k === props.perpetrator ? 'current' : undefined}
+                    data-perp={k}
+                  >
+                    <th scope="row">{label}</th>
+                    <td data-field="best">{fmtEstimate(e)}</td>
+                    <td data-field="events">{fmt(e.events)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {d.cell.topPerpetrators.length > 0 ? (
+            <>
+              <h3>Top perpetrators</h3>
+              <ol className="plain-list">
+                {d.cell.topPerpetrators.map((p) => (
+                  <li key={p.name}>
+                    {p.name}{' '}
+                    <span className="muted">
+                      ({p.perpetrator === 'state' ? 'state' : 'non-state'})
+                    </span>
+                    : {plural(p.best, 'death')}
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+          <p className="muted">
+            Context: state-based conflict {fmt(d.cell.stateBased.best)}, non-state conflict{' '}
+            {fmt(d.cell.nonStateConflict.best)} deaths.
+          </p>
+        </>
+      )}
+      <h3>Bases in this cell</h3>
+      {d.inside.length === 0 ? (
+        <p className="muted">None in {d.year}.</p>
+      ) : (
+        <ul className="plain-list">
+          {d.inside.map((v) => (
+            <li key={v.base.id}>
+              <BaseButton v={v} onSelect={props.onSelect} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Bases within one ring (the 8 neighbouring cells)</h3>
+      {d.near.length === 0 ? (
+        <p className="muted">None in {d.year}.</p>
+      ) : (
+        <ul className="plain-list">
+          {d.near.map((v) => (
+            <li key={v.base.id}>
+              <BaseButton v={v} onSelect={props.onSelect} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
+
+function BaseView_(props: { base: BaseDetails; year: number; onSelect: DetailsProps['onSelect'] }) {
+  const { base, by, change, years } = props.base;
+  return (
+    <article data-testid="base-details" data-base={base.id}>
+      <h2>
+        {base.location} · {props.year}
+      </h2>
+      <p className="muted">
+        {base.mission} · {base.country}
+      </p>
+      {by === null ? (
+        <p>
+          Not a {base.mission} location in {props.year}.
+        </p>
+      ) : (
+        <dl className="details-list">
+          <dt>Troops</dt>
+          <dd data-field="troops">
+            {fmtTroops(by.troops)}
+            {by.zeroTroops ? ' (police, observers or HQ staff only)' : ''}
+            {by.troopsMax !== null && by.troopsMax !== by.troops
+              ? ` · largest figure on one map: ${fmt(by.troopsMax)}`
+              : ''}
+          </dd>
+          <dt>HQ</dt>
+          <dd>{HQ_LABELS[by.hq]}</dd>
+          <dt>Units</dt>
+          <dd>
+            {by.units.length > 0 ? by.units.join(', ') : 'none recorded'}
+            {by.unpol ? ' · UN police' : ''}
+            {by.unmo ? ' · UN military observers' : ''}
+          </dd>
+          <dt>Contributing countries</dt>
+          <dd>
+            {by.tcc.length > 0
+              ? by.tcc.join(', ')
+              : by.tccCount !== null
+                ? plural(by.tccCount, 'country', 'countries')
+                : 'unknown'}
+          </dd>
+        </dl>
+      )}
+      <h3>Change since {props.year - 1}</h3>
+      {change === null ? (
+        <p className="muted">
+          Not present in {props.year - 1} or {props.year}.
+        </p>
+      ) : (
+        <p data-testid="base-change">
+          <strong>{CHANGE_LABELS[change.kind]}</strong>
+          {change.troopsUnknown
+            ? ': a troop figure is unknown, so the change cannot be measured'
+            : change.kind === 'NEW'
+              ? `: ${fmtTroops(change.troopsAfter)} (not present in ${props.year - 1})`
+              : change.kind === 'CLOSED'
+                ? `: had ${fmtTroops(change.troopsBefore)} in ${props.year - 1}`
+                : `: ${fmt(change.troopsBefore ?? 0)} → ${fmt(change.troopsAfter ?? 0)} troops (${(change.delta ?? 0) >= 0 ? '+' : ''}${fmt(change.delta ?? 0)})`}
+        </p>
+      )}
+      <p className="muted">Present in {fmtYearRanges(years)}.</p>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => props.onSelect({ kind: 'cell', gid: by?.gid ?? base.gid })}
+      >
+        Show its cell ({by?.gid ?? base.gid})
+      </button>
+    </article>
+  );
+}
+
+/** The details panel content. */
+export function Details(props: DetailsProps) {
+  const s = props.selection;
+  return (
+    <div className="details" aria-live="polite" data-testid="details">
+      {s === null ? (
+        <div>
+          <p className="hint">
+            Click a cell or a base on the map, or search a place, to see its details here.
+          </p>
+          <h2>Most violent cells, {props.year}</h2>
+          <p className="muted">{PERPETRATOR_LABELS[props.perpetrator]}</p>
+          {props.noDataMessage ? <p className="nodata-text">{props.noDataMessage}</p> : null}
+          {props.topCells.length === 0 ? (
+            props.noDataMessage ? null : (
+              <p className="muted">No one-sided violence recorded in {props.year}.</p>
+            )
+          ) : (
+            <ol className="plain-list top-cells">
+              {props.topCells.map((c) => (
+                <li key={c.gid}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => props.onSelect({ kind: 'cell', gid: c.gid })}
+                  >
+                    Cell {c.gid}
+                    <span className="muted"> · {plural(c.value, 'civilian')} killed</span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      ) : s.kind === 'cell' && props.cell ? (
+        <CellView_ {...props} cell={props.cell} />
+      ) : s.kind === 'base' && props.base ? (
+        <BaseView_ base={props.base} year={props.year} onSelect={props.onSelect} />
+      ) : (
+        <p>Nothing to show for this selection.</p>
+      )}
+      {s !== null ? (
+        <button type="button" className="button close" onClick={() => props.onSelect(null)}>
+          Clear selection
+        </button>
+      ) : null}
+    </div>
+  );
+}

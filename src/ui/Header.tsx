@@ -1,0 +1,183 @@
+/**
+ * The header: mission picker, place search, perpetrator toggle, layer toggles, fit button.
+ */
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import type { Mission, PerpetratorFilter } from '../domain/dataset';
+import { searchEntries, type SearchEntry } from '../data/selectors';
+import { LAYER_KEYS, LAYER_LABELS, type Layers, type LayerKey } from '../state/state';
+import { PERPETRATOR_LABELS } from './format';
+
+export interface HeaderProps {
+  missions: readonly Mission[];
+  mission: string;
+  onMission: (id: string) => void;
+  perpetrator: PerpetratorFilter;
+  onPerpetrator: (p: PerpetratorFilter) => void;
+  layers: Layers;
+  /** Layers that exist in this build (others are hidden). */
+  availableLayers: readonly LayerKey[];
+  onToggleLayer: (l: LayerKey) => void;
+  onFit: () => void;
+  searchIndex: readonly SearchEntry[];
+  onSearchPick: (e: SearchEntry) => void;
+}
+
+function missionLabel(m: Mission): string {
+  const first = m.years[0];
+  const last = m.years[m.years.length - 1];
+  const years = first === undefined ? '' : first === last ? ` (${first})` : ` (${first}–${last})`;
+  const where = m.countries.length > 2 ? `${m.countries.length} countries` : m.countries.join(', ');
+  return `${m.id} — ${where}${years}`;
+}
+
+/** Place search: a combobox with a keyboard-navigable listbox of towns and bases. */
+export function PlaceSearch(props: {
+  index: readonly SearchEntry[];
+  onPick: (e: SearchEntry) => void;
+}) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const results = useMemo(() => searchEntries(props.index, query, 8), [props.index, query]);
+  const expanded = open && query.trim().length > 0;
+  const pick = (e: SearchEntry | undefined): void => {
+    if (!e) return;
+    props.onPick(e);
+    setQuery(e.name);
+    setOpen(false);
+  };
+  const onKey = (ev: KeyboardEvent<HTMLInputElement>): void => {
+    if (ev.key === 'ArrowDown') {
+      ev.preventDefault();
+      setOpen(true);
+      setActive((a) => Math.min(results.length - 1, a + 1));
+    } else if (ev.key === 'ArrowUp') {
+      ev.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (ev.key === 'Enter') {
+      ev.preventDefault();
+      pick(results[active]);
+    } else if (ev.key === 'Escape') {
+      setOpen(false);
+    }
+  };
+  return (
+    <div className="search">
+      <label htmlFor={`${id}-input`} className="visually-hidden">
+        Search places and bases
+      </label>
+      <input
+        id={`${id}-input`}
+        type="search"
+        role="combobox"
+        placeholder="Search a town or base…"
+        autoComplete="off"
+        aria-expanded={expanded}
+        aria-controls={`${id}-list`}
+        aria-autocomplete="list"
+        aria-activedescendant={expanded && results[active] ? `${id}-opt-${active}` : undefined}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+          setActive(0);
+        }}
+        onKeyDown={onKey}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => setOpen(true)}
+      />
+      <ul id={`${id}-list`} role="listbox" className="search-list" hidden={!expanded}>
+        {results.length === 0 && expanded ? (
+          <li className="search-empty" role="option" aria-selected={false} aria-disabled>
+            No town or base matches “{query}”.
+          </li>
+        ) : null}
+        {results.map((r, i) => (
+          <li
+            key={r.key}
+            id={`${id}-opt-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : undefined}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              pick(r);
+            }}
+            onMouseEnter={() => setActive(i)}
+          >
+            <span className={`search-kind ${r.kind}`} aria-hidden>
+              {r.kind === 'base' ? '●' : '·'}
+            </span>
+            <span className="search-name">{r.name}</span>
+            <span className="search-detail">{r.detail}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The header bar. */
+export function Header(props: HeaderProps) {
+  const id = useId();
+  return (
+    <header className="header">
+      <div className="brand">
+        <h1>Presence Atlas</h1>
+        <p>Civilians killed and UN peacekeepers present, year by year</p>
+      </div>
+      <div className="control">
+        <label htmlFor={`${id}-mission`}>Mission</label>
+        <select
+          id={`${id}-mission`}
+          value={props.mission}
+          onChange={(e) => props.onMission(e.target.value)}
+          data-testid="mission-picker"
+        >
+          {props.missions.map((m) => (
+            <option key={m.id} value={m.id}>
+              {missionLabel(m)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="button" className="button" onClick={props.onFit}>
+        Fit to mission
+      </button>
+      <PlaceSearch index={props.searchIndex} onPick={props.onSearchPick} />
+      <fieldset className="segmented" data-testid="perpetrator">
+        <legend>Perpetrator</legend>
+        {(['all', 'state', 'nonstate'] as const).map((p) => (
+          <label key={p} className={props.perpetrator === p ? 'checked' : undefined}>
+            <input
+              type="radio"
+              name={`${id}-perp`}
+              value={p}
+              checked={props.perpetrator === p}
+              onChange={() => props.onPerpetrator(p)}
+            />
+            {p === 'all' ? 'All' : p === 'state' ? 'State' : 'Non-state'}
+            <span className="visually-hidden"> ({PERPETRATOR_LABELS[p]})</span>
+          </label>
+        ))}
+      </fieldset>
+      <details className="layers">
+        <summary>Layers</summary>
+        <fieldset>
+          <legend className="visually-hidden">Map layers</legend>
+          {LAYER_KEYS.filter((k) => props.availableLayers.includes(k)).map((k) => (
+            <label key={k}>
+              <input
+                type="checkbox"
+                checked={props.layers[k]}
+                onChange={() => props.onToggleLayer(k)}
+              />
+              {LAYER_LABELS[k]}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+    </header>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Text formatting shared by the panels. Pure.
+ */
+import type { Coverage, Estimate, HqLevel, PerpetratorFilter } from '../domain/dataset';
+import type { ChangeKind } from '../domain/changes';
+
+const nf = new Intl.NumberFormat('en-GB');
+
+/** A whole number with thousands separators ("1,234"). */
+export function fmt(n: number): string {
+  return nf.format(n);
+}
+
+/** "12 (10–15)": best with the low–high range when it differs. */
+export function fmtEstimate(e: Estimate): string {
+  if (e.low === e.best && e.high === e.best) return fmt(e.best);
+  return `${fmt(e.best)} (${fmt(e.low)}–${fmt(e.high)})`;
+}
+
+/** Plural helper: "1 base", "2 bases". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${fmt(n)} ${n === 1 ? one : many}`;
+}
+
+export const PERPETRATOR_LABELS: Record<PerpetratorFilter, string> = {
+  all: 'All perpetrators',
+  state: 'State forces',
+  nonstate: 'Non-state groups',
+};
+
+export const HQ_LABELS: Record<HqLevel, string> = {
+  0: 'No HQ',
+  1: 'Sector HQ',
+  2: 'Regional / sector HQ',
+  3: 'Mission HQ',
+};
+
+export const CHANGE_LABELS: Record<ChangeKind, string> = {
+  NEW: 'New',
+  STRENGTHENED: 'Strengthened',
+  REDUCED: 'Reduced',
+  CLOSED: 'Closed',
+  UNCHANGED: 'Unchanged',
+};
+
+/** Troops as a phrase: a number, "unknown" for NA, "no troops" for zero-troop locations. */
+export function fmtTroops(troops: number | null): string {
+  if (troops === null) return 'unknown (NA in Geo-PKO)';
+  if (troops === 0) return 'no troops';
+  return plural(troops, 'troop');
+}
+
+/** "2014–2016, 2018" from a sorted list of years. */
+export function fmtYearRanges(years: readonly number[]): string {
+  const parts: string[] = [];
+  let start: number | undefined;
+  let prev: number | undefined;
+  for (const y of [...years, NaN]) {
+    if (start !== undefined && prev !== undefined && y === prev + 1) {
+      prev = y;
+      continue;
+    }
+    if (start !== undefined && prev !== undefined)
+      parts.push(start === prev ? `${start}` : `${start}–${prev}`);
+    start = y;
+    prev = y;
+  }
+  return parts.join(', ');
+}
+
+/** "a, b and c". */
+export function fmtList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * The sentence shown when violence data is missing for countries in a year: names what is loaded
+ * and the command that fetches the global GED.
+ */
+export function noViolenceDataMessage(
+  missing: readonly string[],
+  year: number,
+  coverage: Coverage,
+): string {
+  const what = `Violence data is not loaded for ${fmtList(missing)} in ${year}`;
+  if (coverage.scope === 'none' || coverage.years === null)
+    return `${what}: no UCDP GED file was loaded; run npm run data:fetch to get the global GED, then npm run data.`;
+  const [first, last] = coverage.years;
+  if (year < first || year > last)
+    return `${what}: the UCDP GED release loaded (${coverage.gedVersions.join(', ')}) covers ${first}–${last}; run npm run data:fetch to get a newer release, then npm run data.`;
+  if (coverage.scope === 'countries')
+    return `${what}: only ${fmtList(coverage.countries)} ${coverage.countries.length === 1 ? 'is' : 'are'} available offline; run npm run data:fetch to get the global GED, then npm run data.`;
+  return `${what}.`;
+}

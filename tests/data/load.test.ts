@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DataLoadError,
+  loadBasemapData,
+  loadDataset,
+  type LoadProgress,
+} from '../../src/data/load';
+import { DATASET_FILES, DATA_FILES, encodeDataset } from '../../src/domain/encoding';
+import { base, baseYear, cellYear, carCell, dataset } from '../fixtures/factories';
+
+const b = base({ location: 'Bangui' });
+const ds = dataset({
+  bases: [b],
+  baseYears: [baseYear(b, 2014, { troops: 900 })],
+  cellYears: [cellYear({ gid: carCell(), year: 2014, state: 2, nonstate: 5 })],
+});
+
+/** A fake server: file name → body (string) or HTTP status. */
+function fakeFetch(files: Record<string, string | number>) {
+  const seen: string[] = [];
+  const fetchFn = async (url: string): Promise<Response> => {
+    seen.push(url);
+    const name = url.replace(/^\/data\//, '');
+    const body = files[name];
+    if (body === undefined) return new Response('<!doctype html><html></html>', { status: 200 });
+    if (typeof body === 'number') return new Response('nope', { status: body });
+    return new Response(body, { status: 200, headers: { 'content-length': String(body.length) } });
+  };
+  return { fetchFn, seen };
+}
+
+function encodedFiles(): Record<string, string> {
+  const enc = encodeDataset(ds);
+  return Object.fromEntries(DATASET_FILES.map((f) => [f, JSON.stringify(enc[f])]));
+}
+
+describe('loadDataset', () => {
+  it('loads and decodes every dataset file, reporting progress up to all files', async () => {
+    const { fetchFn, seen } = fakeFetch(encodedFiles());
+    const progress: LoadProgress[] = [];
+    const loaded = await loadDataset('/data/', (p) => progress.push(p), fetchFn);
+    expect(loaded.baseYears[0]?.troops).toBe(900);
+    expect(loaded.cellYears[0]?.osv.best).toBe(7);
+    expect(seen.sort()).toEqual(DATASET_FILES.map((f) => `/data/${f}`).sort());
+    const last = progress[progress.length - 1]!;
+    expect(last.filesDone).toBe(DATASET_FILES.length);
+    expect(last.bytesLoaded).toBe(last.bytesTotal);
+    expect(last.bytesLoaded).toBeGreaterThan(0);
+  });
+
+  it('a 404 is "missing" and names the file and npm run data', async () => {
+    const files: Record<string, string | number> = encodedFiles();
+    files[DATA_FILES.cellYears] = 404;
+    const err = await loadDataset('/data/', () => {}, fakeFetch(files).fetchFn).catch((e) => e);
+    expect(err).toBeInstanceOf(DataLoadError);
+    expect(err).toMatchObject({
+      problem: 'missing',
+      file: DATA_FILES.cellYears,
+      fix: 'npm run data',
+    });
+  });
+
+  it('the SPA fallback page (HTML instead of JSON) is "missing" too', async () => {
+    const files: Record<string, string | number> = encodedFiles();
+    delete files[DATA_FILES.bases];
+    const err = await loadDataset('/data/', () => {}, fakeFetch(files).fetchFn).catch((e) => e);
+    expect(err).toMatchObject({ problem: 'missing', file: DATA_FILES.bases });
+  });
+
+  it('bad JSON or a bad table is "corrupt" and names the file', async () => {
+    const files: Record<string, string | number> = encodedFiles();
+    files[DATA_FILES.missions] = '{"table":';
+    const e1 = await loadDataset('/data/', () => {}, fakeFetch(files).fetchFn).catch((e) => e);
+    expect(e1).toMatchObject({ problem: 'corrupt', file: DATA_FILES.missions });
+    files[DATA_FILES.missions] = '{"table":"missions","version":99}';
+    const e2 = await loadDataset('/data/', () => {}, fakeFetch(files).fetchFn).catch((e) => e);
+    expect(e2).toMatchObject({ problem: 'corrupt', file: DATA_FILES.missions });
+    expect(String(e2.message)).toMatch(/missions/);
+  });
+
+  it('a network failure is "network"', async () => {
+    const err = await loadDataset(
+      '/data/',
+      () => {},
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    ).catch((e) => e);
+    expect(err).toMatchObject({ problem: 'network' });
+  });
+});
+
+describe('loadBasemapData', () => {
+  it('missing basemap files give empty extras and warnings, not a failure', async () => {
+    const { basemap, warnings } = await loadBasemapData('/data/', fakeFetch({}).fetchFn);
+    expect(basemap).toEqual({ countries: null, countryLabels: [], places: [] });
+    expect(warnings.length).toBe(3);
+  });
+});

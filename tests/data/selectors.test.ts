@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, createSelectors, searchEntries } from '../../src/data/selectors';
+import { memoize } from '../../src/data/memo';
+import { base, baseYear, carCell, cellYear, coverage, dataset } from '../fixtures/factories';
+
+const bangui = base({ location: 'Bangui', gid: carCell(0, 0) });
+const next = base({ location: 'Bimbo', gid: carCell(1, 1) });
+const far = base({ location: 'Bria', gid: carCell(5, 5) });
+const juba = base({
+  location: 'Juba',
+  mission: 'UNMISS',
+  country: 'South Sudan',
+  gid: carCell(2, 25),
+});
+const ds = dataset({
+  bases: [bangui, next, far, juba],
+  baseYears: [
+    baseYear(bangui, 2014, { troops: 1000 }),
+    baseYear(bangui, 2015, { troops: 1500, hq: 3 }),
+    baseYear(next, 2015, { troops: 200 }),
+    baseYear(far, 2015, { troops: 100 }),
+    baseYear(juba, 2015, { troops: 3000 }),
+  ],
+  cellYears: [
+    cellYear({ gid: carCell(0, 0), year: 2015, state: 4, nonstate: 10 }),
+    cellYear({ gid: carCell(3, 3), year: 2015, state: 0, nonstate: 7 }),
+    cellYear({ gid: carCell(0, 0), year: 2014, state: 2, nonstate: 0 }),
+    cellYear({ gid: carCell(2, 25), year: 2015, country: 'South Sudan', nonstate: 50 }),
+  ],
+  coverage: coverage({ years: [1989, 2022], countries: ['Central African Republic'] }),
+});
+const sel = createSelectors(ds);
+
+describe('selectors', () => {
+  it('cellsOf filters by year, perpetrator and country, and memoizes', () => {
+    const car = ['Central African Republic'];
+    const all = sel.cellsOf(2015, 'all', car);
+    expect(all.map((c) => c.value).sort((a, b) => a - b)).toEqual([7, 14]);
+    expect(sel.cellsOf(2015, 'state', car).map((c) => c.value)).toEqual([4]);
+    expect(sel.cellsOf(2015, 'all', [...car])).toBe(all);
+    expect(sel.cellsOf(2015, 'all', ['South Sudan']).map((c) => c.value)).toEqual([50]);
+  });
+
+  it('basesOf / basesOfYear', () => {
+    expect(
+      sel
+        .basesOf('MINUSCA', 2015)
+        .map((v) => v.base.location)
+        .sort(),
+    ).toEqual(['Bangui', 'Bimbo', 'Bria']);
+    expect(sel.basesOfYear(2015)).toHaveLength(4);
+    expect(sel.basesOf('MINUSCA', 2014)).toHaveLength(1);
+  });
+
+  it('missionCoverage separates host countries with and without violence data', () => {
+    expect(sel.missionCoverage('MINUSCA', 2015)).toEqual({
+      covered: ['Central African Republic'],
+      missing: [],
+    });
+    expect(sel.missionCoverage('UNMISS', 2015)).toEqual({ covered: [], missing: ['South Sudan'] });
+    expect(sel.missionCoverage('MINUSCA', 2023).missing).toEqual(['Central African Republic']);
+  });
+
+  it('cellDetails lists bases inside and within one ring', () => {
+    const d = sel.cellDetails(carCell(0, 0), 2015, 'MINUSCA');
+    expect(d.cell?.osv.best).toBe(14);
+    expect(d.hasData).toBe(true);
+    expect(d.inside.map((v) => v.base.location)).toEqual(['Bangui']);
+    expect(d.near.map((v) => v.base.location)).toEqual(['Bimbo']);
+    const empty = sel.cellDetails(carCell(5, 5), 2015, 'MINUSCA');
+    expect(empty.cell).toBeNull();
+    expect(empty.hasData).toBe(true);
+    expect(empty.inside.map((v) => v.base.location)).toEqual(['Bria']);
+  });
+
+  it('cellDetails says when the country has no violence data', () => {
+    const d = sel.cellDetails(carCell(2, 25), 2015, 'UNMISS');
+    expect(d.country).toBe('South Sudan');
+    expect(d.hasData).toBe(false);
+  });
+
+  it('baseDetails gives the change since the previous year', () => {
+    const b = sel.baseDetails(bangui.id, 2015)!;
+    expect(b.by?.troops).toBe(1500);
+    expect(b.change).toMatchObject({
+      kind: 'STRENGTHENED',
+      troopsBefore: 1000,
+      troopsAfter: 1500,
+      delta: 500,
+    });
+    expect(b.years).toEqual([2014, 2015]);
+    expect(sel.baseDetails(next.id, 2015)!.change?.kind).toBe('NEW');
+    expect(sel.baseDetails(bangui.id, 2016)!.change?.kind).toBe('CLOSED');
+    expect(sel.baseDetails('nope', 2015)).toBeNull();
+  });
+
+  it('yearSummary totals fatalities (null without data) and troops', () => {
+    expect(sel.yearSummary('MINUSCA', 2015, 'all')).toEqual({
+      fatalities: 21,
+      cells: 2,
+      bases: 3,
+      troops: 1800,
+      unknownTroops: 0,
+    });
+    expect(sel.yearSummary('UNMISS', 2015, 'all').fatalities).toBeNull();
+  });
+});
+
+describe('search', () => {
+  const index = buildSearchIndex(
+    [
+      {
+        name: 'Bangui',
+        lon: 18.55,
+        lat: 4.36,
+        population: 600000,
+        country: 'Central African Republic',
+      },
+      {
+        name: 'Bambari',
+        lon: 20.67,
+        lat: 5.76,
+        population: 40000,
+        country: 'Central African Republic',
+      },
+      {
+        name: 'Bangassou',
+        lon: 22.8,
+        lat: 4.74,
+        population: 30000,
+        country: 'Central African Republic',
+      },
+    ],
+    ds,
+  );
+
+  it('finds towns and bases by prefix, accent- and case-insensitively', () => {
+    const r = searchEntries(index, 'BANG');
+    expect(r[0]).toMatchObject({ kind: 'base', name: 'Bangui' });
+    expect(r.map((e) => e.name)).toEqual(['Bangui', 'Bangui', 'Bangassou']);
+    expect(searchEntries(index, 'bámbari').map((e) => e.name)).toEqual(['Bambari']);
+    expect(searchEntries(index, '   ')).toEqual([]);
+    expect(searchEntries(index, 'a', 2)).toHaveLength(2);
+  });
+});
+
+describe('memoize', () => {
+  it('returns the cached value for equal arguments and evicts the oldest', () => {
+    let calls = 0;
+    const f = memoize((a: number, b: string) => ({ v: `${a}${b}`, n: ++calls }), 2);
+    const x = f(1, 'a');
+    expect(f(1, 'a')).toBe(x);
+    f(2, 'a');
+    f(3, 'a');
+    expect(f(1, 'a')).not.toBe(x);
+    expect(calls).toBe(4);
+  });
+});

@@ -1,0 +1,348 @@
+/**
+ * The map viewer in real headless Chromium against the production build (see harness.ts).
+ * Expected numbers are computed here, independently, from the data files the app serves.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/domain/dataset';
+import { DATASET_FILES, decodeDataset } from '../../src/domain/encoding';
+import { cellCentroid, ringDistance } from '../../src/domain/grid';
+import {
+  ARTIFACTS,
+  launchBrowser,
+  openPage,
+  startApp,
+  waitForRender,
+  type AppServer,
+  type RecordedPage,
+} from './harness';
+
+let app: AppServer;
+let browser: Browser;
+let data: Dataset;
+const opened: (RecordedPage & { name: string })[] = [];
+
+const CAR = 'Central African Republic';
+
+function loadServedData(dir: string): Dataset {
+  return decodeDataset(
+    Object.fromEntries(
+      DATASET_FILES.map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown]),
+    ),
+  );
+}
+
+/** OSV cells of MINUSCA's countries in a year, computed from the raw table. */
+function osvCells(year: number) {
+  const minusca = data.missions.find((m) => m.id === 'MINUSCA')!;
+  return data.cellYears.filter(
+    (c) => c.year === year && minusca.countries.includes(c.country) && c.osv.best >= 1,
+  );
+}
+
+async function open(name: string, query = ''): Promise<RecordedPage> {
+  const rp = await openPage(browser, `${app.url}${query}`);
+  opened.push({ ...rp, name });
+  return rp;
+}
+
+/** Pixels of the map canvases that have a violence-scale colour, and that are base blue. */
+async function mapPixelStats(
+  page: Page,
+): Promise<{ total: number; violence: number; blue: number; distinct: number }> {
+  return page.evaluate(() => {
+    const root = document.querySelector('.atlas-map')!;
+    const canvases = [...root.querySelectorAll('canvas')];
+    const w = root.clientWidth;
+    const h = root.clientHeight;
+    const out = document.createElement('canvas');
+    out.width = w;
+    out.height = h;
+    const ctx = out.getContext('2d')!;
+    for (const c of canvases) ctx.drawImage(c, 0, 0, w, h);
+    const px = ctx.getImageData(0, 0, w, h).data;
+    const scale = [
+      '#ffeda0',
+      '#fed976',
+      '#feb24c',
+      '#fd8d3c',
+      '#fc4e2a',
+      '#e31a1c',
+      '#bd0026',
+      '#800026',
+    ];
+    const rgb = scale.map((hx) => [1, 3, 5].map((i) => parseInt(hx.slice(i, i + 2), 16)));
+    let violence = 0;
+    let blue = 0;
+    const distinct = new Set<number>();
+    for (let i = 0; i < px.length; i += 4 * 7) {
+      const r = px[i]!;
+      const g = px[i + 1]!;
+      const b = px[i + 2]!;
+      distinct.add((r >> 3) * 1024 + (g >> 3) * 32 + (b >> 3));
+      if (rgb.some(([R, G, B]) => Math.abs(r - R!) + Math.abs(g - G!) + Math.abs(b - B!) < 60))
+        violence++;
+      if (b > r + 40 && b > g + 10) blue++;
+    }
+    return { total: px.length / 4 / 7, violence, blue, distinct: distinct.size };
+  });
+}
+
+async function state(page: Page) {
+  return page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __atlas: {
+            state: Record<string, unknown>;
+            rendered: { key: string; counts: Record<string, number> };
+          };
+        }
+      ).__atlas,
+  );
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  app = await startApp();
+  console.info(`e2e data: ${app.data.reason}`);
+  data = loadServedData(app.data.dataDir);
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  // Close the pages of the finished test: idle WebGL pages slow the next ones down.
+  await Promise.all(opened.map((p) => p.close().catch(() => {})));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('map viewer (production build, headless Chromium)', () => {
+  it('opens on MINUSCA 2014 with the legend, the year and violence drawn on the map', async () => {
+    const { page } = await open('default');
+    await waitForRender(page, 'MINUSCA:2014:all');
+    await page.waitForTimeout(800); // let the fit animation and basemap tiles settle
+    await page.screenshot({ path: join(ARTIFACTS, 'default-minusca-2014.png') });
+    expect(await page.textContent('[data-testid=year]')).toBe('2014');
+    expect(await page.inputValue('[data-testid=mission-picker]')).toBe('MINUSCA');
+    const legend = await page.textContent('[data-testid=legend]');
+    expect(legend).toContain('civilians killed (UCDP best estimate)');
+    expect(legend).toContain('500+');
+    const s = await state(page);
+    expect(s.rendered.counts.cells).toBe(osvCells(2014).length);
+    expect(s.rendered.counts.cells).toBeGreaterThan(0);
+    const px = await mapPixelStats(page);
+    expect(px.distinct).toBeGreaterThan(20);
+    expect(px.violence / px.total).toBeGreaterThan(0.003);
+    expect(px.blue).toBeGreaterThan(0);
+    expect(page.url()).toContain('m=MINUSCA');
+  });
+
+  it('moving the year slider to 2017 changes what is drawn', async () => {
+    const { page } = await open('slider');
+    await waitForRender(page, 'MINUSCA:2014:all');
+    await page.waitForTimeout(800);
+    const before = await page.locator('[data-testid=map]').screenshot();
+    const slider = page.locator('[data-testid=year-slider]');
+    await slider.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await waitForRender(page, 'MINUSCA:2017:all');
+    await page.waitForTimeout(300);
+    const after = await page.locator('[data-testid=map]').screenshot({
+      path: join(ARTIFACTS, 'minusca-2017.png'),
+    });
+    expect(await page.textContent('[data-testid=year]')).toBe('2017');
+    const s = await state(page);
+    expect(s.rendered.counts.cells).toBe(osvCells(2017).length);
+    expect(Buffer.compare(before, after)).not.toBe(0);
+    await page.waitForFunction(() => window.location.search.includes('y=2017'));
+  });
+
+  it('the perpetrator toggle redraws state and non-state violence', async () => {
+    const { page } = await open('perpetrator');
+    await waitForRender(page, 'MINUSCA:2014:all');
+    const count = (f: (c: Dataset['cellYears'][number]) => number) =>
+      osvCells(2014).filter((c) => f(c) >= 1).length;
+    await page.getByRole('radio', { name: /^State/ }).check();
+    await waitForRender(page, 'MINUSCA:2014:state');
+    expect((await state(page)).rendered.counts.cells).toBe(count((c) => c.osvState.best));
+    expect(await page.textContent('[data-testid=legend]')).toContain('State forces');
+    await page.getByRole('radio', { name: /^Non-state/ }).check();
+    await waitForRender(page, 'MINUSCA:2014:nonstate');
+    expect((await state(page)).rendered.counts.cells).toBe(count((c) => c.osvNonState.best));
+    await page
+      .locator('[data-testid=map]')
+      .screenshot({ path: join(ARTIFACTS, 'minusca-2014-nonstate.png') });
+  });
+
+  it('clicking a cell opens its details with the numbers of the data', async () => {
+    // The deadliest CAR cell-year of 2014 with no base within one ring (a base circle would be on top).
+    const bases2014 = data.baseYears.filter((b) => b.year === 2014);
+    const target = osvCells(2014)
+      .filter((c) => c.country === CAR && !bases2014.some((b) => ringDistance(b.gid, c.gid) <= 1))
+      .sort((a, b) => b.osv.best - a.osv.best)[0]!;
+    expect(target).toBeDefined();
+    const { page } = await open('click-cell');
+    await waitForRender(page, 'MINUSCA:2014:all');
+    await page.waitForTimeout(1000);
+    const [lon, lat] = cellCentroid(target.gid);
+    const [x, y] = await page.evaluate(
+      ([lo, la]) =>
+        (
+          window as unknown as { __atlas: { project: (a: number, b: number) => [number, number] } }
+        ).__atlas.project(lo!, la!),
+      [lon, lat],
+    );
+    const box = (await page.locator('[data-testid=map]').boundingBox())!;
+    await page.mouse.click(box.x + x, box.y + y);
+    const details = page.locator(`[data-testid=cell-details][data-gid="${target.gid}"]`);
+    await details.waitFor({ timeout: 15_000 });
+    const nf = new Intl.NumberFormat('en-GB');
+    const est = (e: { best: number; low: number; high: number }) =>
+      e.low === e.best && e.high === e.best
+        ? nf.format(e.best)
+        : `${nf.format(e.best)} (${nf.format(e.low)}–${nf.format(e.high)})`;
+    for (const [perp, e] of [
+      ['all', target.osv],
+      ['state', target.osvState],
+      ['nonstate', target.osvNonState],
+    ] as const) {
+      const row = details.locator(`tr[data-perp=${perp}]`);
+      expect(await row.locator('[data-field=best]').textContent()).toBe(est(e));
+      expect(await row.locator('[data-field=events]').textContent()).toBe(nf.format(e.events));
+    }
+    for (const p of target.topPerpetrators) expect(await details.textContent()).toContain(p.name);
+    await page.screenshot({ path: join(ARTIFACTS, 'cell-details.png') });
+    await page.waitForFunction((g) => window.location.search.includes(`sel=cell:${g}`), target.gid);
+  });
+
+  it('a mission without violence data says so and draws no violence', async () => {
+    for (const id of ['UNMISS', 'MINUSMA']) {
+      const m = data.missions.find((x) => x.id === id);
+      if (!m) continue;
+      const covered = m.countries.filter((c) => data.coverage.countries.includes(c));
+      expect(covered).toEqual([]);
+      const { page } = await open(`no-data-${id}`);
+      await waitForRender(page, 'MINUSCA:2014:all');
+      await page.selectOption('[data-testid=mission-picker]', id);
+      await waitForRender(page, `${id}:`);
+      await page.waitForTimeout(900);
+      const notices = await page.textContent('[data-testid=notices]');
+      expect(notices).toContain(`Violence data is not loaded for ${m.countries[0]}`);
+      expect(notices).toContain('npm run data:fetch');
+      expect(await page.textContent('[data-testid=year-summary]')).toContain(
+        'Violence data not loaded',
+      );
+      expect(await page.textContent('[data-testid=legend]')).toContain('No violence data loaded');
+      expect((await state(page)).rendered.counts.cells).toBe(0);
+      await page.screenshot({ path: join(ARTIFACTS, `no-data-${id}.png`) });
+    }
+  });
+
+  it('MINUSCA after the GED release says violence data is not loaded (not zero)', async () => {
+    const last = data.coverage.years?.[1];
+    const minusca = data.missions.find((m) => m.id === 'MINUSCA')!;
+    const later = minusca.years.find((y) => last !== undefined && y > last);
+    if (later === undefined) return;
+    const { page } = await open('minusca-after-ged', `?m=MINUSCA&y=${later}`);
+    await waitForRender(page, `MINUSCA:${later}:all`);
+    expect(await page.textContent('[data-testid=notices]')).toContain(
+      `Violence data is not loaded for Central African Republic in ${later}`,
+    );
+    expect(await page.textContent('[data-testid=year-summary]')).toContain(
+      'Violence data not loaded',
+    );
+  });
+
+  it('bad link parameters fall back to defaults with a visible notice', async () => {
+    const { page } = await open('bad-url', '?m=NOPE&y=banana&p=aliens&c=999,0,0');
+    await waitForRender(page, 'MINUSCA:2014:all');
+    const notices = await page.textContent('[data-testid=notices]');
+    expect(notices).toContain('Unknown mission “NOPE”');
+    expect(notices).toContain('“banana”');
+    expect(notices).toContain('“aliens”');
+    expect(notices).toContain('Map position');
+    await page.screenshot({ path: join(ARTIFACTS, 'bad-url.png') });
+  });
+
+  it('a link reproduces the view (mission, year, perpetrator, selection)', async () => {
+    const base = data.bases.find(
+      (b) =>
+        b.mission === 'MINUSCA' && data.baseYears.some((y) => y.baseId === b.id && y.year === 2016),
+    )!;
+    const { page } = await open(
+      'link',
+      `?m=MINUSCA&y=2016&p=state&sel=base:${encodeURIComponent(base.id)}&c=20.5,6.5,6`,
+    );
+    await waitForRender(page, 'MINUSCA:2016:state');
+    expect(await page.textContent('[data-testid=year]')).toBe('2016');
+    expect(await page.locator(`[data-testid=base-details]`).getAttribute('data-base')).toBe(
+      base.id,
+    );
+    expect(await page.textContent('[data-testid=base-details]')).toContain(base.location);
+    const s = await state(page);
+    expect(s.state).toMatchObject({
+      perpetrator: 'state',
+      camera: { lon: 20.5, lat: 6.5, zoom: 6 },
+    });
+  });
+
+  it('the place search is keyboard navigable and opens a base', async () => {
+    const { page } = await open('search');
+    await waitForRender(page, 'MINUSCA:2014:all');
+    const box = page.getByRole('combobox', { name: 'Search places and bases' });
+    await box.focus();
+    await page.keyboard.type('Bambari');
+    await page.getByRole('listbox').waitFor();
+    await page.keyboard.press('Enter');
+    const details = page.locator('[data-testid=base-details]');
+    await details.waitFor({ timeout: 15_000 });
+    expect(await details.textContent()).toContain('Bambari');
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(ARTIFACTS, 'search-bambari.png') });
+  });
+
+  it('missing or corrupt data gives an error screen naming the file and npm run data', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/data/cell_years.json', (r) =>
+      r.fulfill({ status: 404, body: 'not found' }),
+    );
+    await page.goto(app.url);
+    await page.locator('[data-testid=error]').waitFor();
+    const text = await page.textContent('[data-testid=error]');
+    expect(text).toContain('cell_years.json');
+    expect(text).toContain('npm run data');
+    await page.screenshot({ path: join(ARTIFACTS, 'error-missing.png') });
+    await page.unroute('**/data/cell_years.json');
+    await page.route('**/data/missions.json', (r) =>
+      r.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: '{"table":"missions","version":1,"length":2}',
+      }),
+    );
+    await page.reload();
+    await page.locator('[data-testid=error]').waitFor();
+    const corrupt = await page.textContent('[data-testid=error]');
+    expect(corrupt).toContain('damaged');
+    expect(corrupt).toContain('missions.json');
+    await context.close();
+  });
+
+  it('no page requested anything outside its origin, and the console had no errors', () => {
+    expect(opened.length).toBeGreaterThan(3);
+    for (const p of opened) {
+      const outside = p.requests.filter(
+        (u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
+      );
+      expect(outside, `page ${p.name}`).toEqual([]);
+      expect(p.consoleErrors, `page ${p.name}`).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,159 @@
+import type { Layer } from '@deck.gl/core';
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { createSelectors, type BaseView } from '../../src/data/selectors';
+import { cellPolygon } from '../../src/domain/grid';
+import { atlasLayers } from '../../src/map/atlasLayers';
+import {
+  LAYER_IDS,
+  baseStyle,
+  basesLayers,
+  drawOrder,
+  hqRingWidth,
+  noDataLayer,
+  violenceLayer,
+} from '../../src/map/layers';
+import { MISSION_COLOR, UNKNOWN_TROOPS_COLOR, baseRadius, hexToRgba } from '../../src/map/scales';
+import { defaultState } from '../../src/state/state';
+import { base, baseYear, carCell, cellYear, dataset } from '../fixtures/factories';
+
+/** Calls a layer accessor prop (deck.gl accessors are functions or constants). */
+function acc<T>(layer: Layer, prop: string, d: T): unknown {
+  const v = (layer.props as unknown as Record<string, unknown>)[prop];
+  return typeof v === 'function' ? (v as (x: T) => unknown)(d) : v;
+}
+
+const bangui = base({ location: 'Bangui', gid: carCell(0, 0) });
+const bria = base({ location: 'Bria', gid: carCell(4, 6) });
+const bouar = base({ location: 'Bouar', gid: carCell(3, -5) });
+const other = base({ location: 'Birao', mission: 'MINURCAT', gid: carCell(10, 8) });
+const ds = dataset({
+  bases: [bangui, bria, bouar, other],
+  baseYears: [
+    baseYear(bangui, 2015, { troops: 2500, hq: 3 }),
+    baseYear(bria, 2015, { troops: null, hq: 1 }),
+    baseYear(bouar, 2015, { troops: 0 }),
+    baseYear(other, 2015, { troops: 400 }),
+  ],
+  cellYears: [
+    cellYear({ gid: carCell(0, 0), year: 2015, state: 3, nonstate: 40 }),
+    cellYear({ gid: carCell(1, 1), year: 2015, state: 0, nonstate: 0 }),
+    cellYear({ gid: carCell(2, 2), year: 2015, state: 600, nonstate: 0 }),
+  ],
+});
+const sel = createSelectors(ds);
+
+describe('violenceLayer', () => {
+  const cells = sel.cellsOf(2015, 'all', ['Central African Republic']);
+  const layer = violenceLayer(cells);
+
+  it('draws only cells with at least one death, as PRIO-GRID squares', () => {
+    expect(layer.id).toBe(LAYER_IDS.violence);
+    expect((layer.props.data as unknown[]).length).toBe(2);
+    expect(acc(layer, 'getPolygon', cells[0])).toEqual(cellPolygon(cells[0]!.gid));
+    expect(layer.props.pickable).toBe(true);
+  });
+
+  it('fills by the class of the filtered fatalities', () => {
+    const byGid = new Map(cells.map((c) => [c.gid, c]));
+    expect(acc(layer, 'getFillColor', byGid.get(carCell(0, 0)))).toEqual(hexToRgba('#fd8d3c', 210));
+    expect(acc(layer, 'getFillColor', byGid.get(carCell(2, 2)))).toEqual(hexToRgba('#800026', 210));
+    const state = sel.cellsOf(2015, 'state', ['Central African Republic']);
+    expect(state.map((c) => c.value).sort((a, b) => a - b)).toEqual([3, 600]);
+  });
+});
+
+describe('basesLayers', () => {
+  const views = sel.basesOfYear(2015);
+  const [circles, hq, selected] = basesLayers(views, {
+    mission: 'MINUSCA',
+    missionIds: ['MINURCAT', 'MINUSCA'],
+    selectedId: bria.id,
+  });
+
+  it('draws every base, biggest first, with radius ∝ √troops', () => {
+    expect(circles!.id).toBe(LAYER_IDS.bases);
+    const data = circles!.props.data as BaseView[];
+    expect(data.map((v) => v.base.location)).toEqual(['Bangui', 'Birao', 'Bouar', 'Bria']);
+    expect(acc(circles!, 'getRadius', data[0])).toBeCloseTo(baseRadius(2500));
+    expect(data).toEqual(drawOrder(views));
+  });
+
+  it('makes zero-troop locations hollow and unknown troops grey', () => {
+    const v = (loc: string) => views.find((x) => x.base.location === loc)!;
+    const opts = { mission: 'MINUSCA', missionIds: ['MINURCAT', 'MINUSCA'] };
+    expect(baseStyle(v('Bouar'), opts).fill[3]).toBeLessThan(128);
+    expect(baseStyle(v('Bouar'), opts).line).toEqual(hexToRgba(MISSION_COLOR));
+    expect(baseStyle(v('Bria'), opts).fill).toEqual(hexToRgba(UNKNOWN_TROOPS_COLOR, 200));
+    expect(baseStyle(v('Bangui'), opts).fill.slice(0, 3)).toEqual(
+      hexToRgba(MISSION_COLOR).slice(0, 3),
+    );
+    expect(baseStyle(v('Birao'), opts).fill.slice(0, 3)).not.toEqual(
+      hexToRgba(MISSION_COLOR).slice(0, 3),
+    );
+  });
+
+  it('rings HQs (thicker for the mission HQ) and the selected base', () => {
+    expect(hq!.id).toBe(LAYER_IDS.basesHq);
+    const hqData = hq!.props.data as BaseView[];
+    expect(hqData.map((v) => v.base.location).sort()).toEqual(['Bangui', 'Bria']);
+    expect(hqRingWidth(3)).toBeGreaterThan(hqRingWidth(1));
+    expect(hqRingWidth(0)).toBe(0);
+    expect((selected!.props.data as BaseView[]).map((v) => v.base.id)).toEqual([bria.id]);
+  });
+});
+
+describe('noDataLayer', () => {
+  const fc: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: ['Central African Republic', 'South Sudan', 'Chad'].map((name) => ({
+      type: 'Feature',
+      properties: { name },
+      geometry: { type: 'Point', coordinates: [0, 0] },
+    })),
+  };
+
+  it('greys only the host countries without violence data', () => {
+    const layer = noDataLayer(fc, ['South Sudan']);
+    expect(layer!.id).toBe(LAYER_IDS.noData);
+    const data = layer!.props.data as FeatureCollection;
+    expect(data.features.map((f) => f.properties!.name)).toEqual(['South Sudan']);
+  });
+
+  it('draws nothing when every country has data or there are no outlines', () => {
+    expect(noDataLayer(fc, [])).toBeNull();
+    expect(noDataLayer(null, ['South Sudan'])).toBeNull();
+  });
+});
+
+describe('atlasLayers', () => {
+  it('orders layers and follows the layer toggles', () => {
+    const state = { ...defaultState([{ id: 'MINUSCA', years: [2015] }]), year: 2015 };
+    const input = {
+      state,
+      cells: sel.cellsOf(2015, 'all', ['Central African Republic']),
+      bases: sel.basesOfYear(2015),
+      countries: null,
+      missing: [],
+      missionIds: ['MINURCAT', 'MINUSCA'],
+    };
+    expect(atlasLayers(input).map((l) => l.id)).toEqual([
+      LAYER_IDS.violence,
+      LAYER_IDS.bases,
+      LAYER_IDS.basesHq,
+    ]);
+    const off = atlasLayers({
+      ...input,
+      state: {
+        ...state,
+        layers: { ...state.layers, violence: false },
+        selection: { kind: 'cell', gid: 5 },
+      },
+    });
+    expect(off.map((l) => l.id)).toEqual([
+      LAYER_IDS.selectedCell,
+      LAYER_IDS.bases,
+      LAYER_IDS.basesHq,
+    ]);
+  });
+});

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { reduce, type Action } from '../../src/state/reduce';
+import { defaultState, isValidState, nearestYear, type MissionYears } from '../../src/state/state';
+
+const MISSIONS: MissionYears[] = [
+  { id: 'MINUSCA', years: [2014, 2015, 2016, 2017, 2018] },
+  { id: 'MINURCAT', years: [2008, 2009, 2010] },
+  { id: 'GAPPY', years: [2001, 2002, 2005] },
+];
+
+describe('reduce', () => {
+  const s0 = defaultState(MISSIONS);
+
+  it('starts at MINUSCA 2014, all perpetrators, fit camera', () => {
+    expect(s0).toMatchObject({ mission: 'MINUSCA', year: 2014, perpetrator: 'all', camera: null });
+  });
+
+  it('setMission keeps the year when the mission has it, else the nearest, and refits', () => {
+    const s1 = reduce(
+      { ...s0, camera: { lon: 1, lat: 2, zoom: 3 }, selection: { kind: 'cell', gid: 5 } },
+      { type: 'setMission', mission: 'MINURCAT' },
+      MISSIONS,
+    );
+    expect(s1).toMatchObject({ mission: 'MINURCAT', year: 2010, camera: null, selection: null });
+    expect(reduce(s0, { type: 'setMission', mission: 'NOPE' }, MISSIONS)).toBe(s0);
+  });
+
+  it('setYear clamps to the mission years (gaps go to the nearest year)', () => {
+    const g = reduce(s0, { type: 'setMission', mission: 'GAPPY' }, MISSIONS);
+    expect(reduce(g, { type: 'setYear', year: 2004 }, MISSIONS).year).toBe(2005);
+    expect(reduce(g, { type: 'setYear', year: 2003 }, MISSIONS).year).toBe(2002);
+    expect(reduce(s0, { type: 'setYear', year: 1900 }, MISSIONS).year).toBe(2014);
+    expect(reduce(s0, { type: 'setYear', year: NaN }, MISSIONS)).toBe(s0);
+  });
+
+  it('stepYear walks the mission years and stops at the ends', () => {
+    const g = reduce(s0, { type: 'setMission', mission: 'GAPPY' }, MISSIONS);
+    const a = reduce(g, { type: 'setYear', year: 2002 }, MISSIONS);
+    expect(reduce(a, { type: 'stepYear', delta: 1 }, MISSIONS).year).toBe(2005);
+    expect(reduce(a, { type: 'stepYear', delta: 5 }, MISSIONS).year).toBe(2005);
+    expect(reduce(a, { type: 'stepYear', delta: -5 }, MISSIONS).year).toBe(2001);
+  });
+
+  it('toggles layers and sets the perpetrator', () => {
+    const t = reduce(s0, { type: 'toggleLayer', layer: 'bases' }, MISSIONS);
+    expect(t.layers.bases).toBe(false);
+    expect(reduce(t, { type: 'toggleLayer', layer: 'bases' }, MISSIONS).layers.bases).toBe(true);
+    expect(reduce(s0, { type: 'setPerpetrator', perpetrator: 'state' }, MISSIONS).perpetrator).toBe(
+      'state',
+    );
+  });
+
+  it('clamps the camera and lag parameters', () => {
+    const c = reduce(s0, { type: 'setCamera', camera: { lon: 190, lat: 89, zoom: 30 } }, MISSIONS);
+    expect(c.camera).toEqual({ lon: -170, lat: 85, zoom: 16 });
+    const l = reduce(
+      s0,
+      { type: 'setLag', params: { reach: 7, window: -1, theta: 2.5 } },
+      MISSIONS,
+    );
+    expect(l.lag).toEqual({ theta: 2.5, reach: 3, window: 0, delta: 1 });
+  });
+
+  it('select opens the details tab; focus moves the camera', () => {
+    const p = { ...s0, panel: 'lag' as const };
+    const s = reduce(p, { type: 'select', selection: { kind: 'base', id: 'x' } }, MISSIONS);
+    expect(s.panel).toBe('details');
+    const f = reduce(s0, { type: 'focus', camera: { lon: 20, lat: 5, zoom: 8 } }, MISSIONS);
+    expect(f.camera).toEqual({ lon: 20, lat: 5, zoom: 8 });
+    expect(f.selection).toBeNull();
+  });
+
+  it('property: any sequence of actions keeps the state valid', () => {
+    const action: fc.Arbitrary<Action> = fc.oneof(
+      fc.record({
+        type: fc.constant('setMission' as const),
+        mission: fc.constantFrom('MINUSCA', 'MINURCAT', 'GAPPY', 'X'),
+      }),
+      fc.record({ type: fc.constant('setYear' as const), year: fc.double() }),
+      fc.record({ type: fc.constant('stepYear' as const), delta: fc.integer({ min: -3, max: 3 }) }),
+      fc.record({
+        type: fc.constant('setMonth' as const),
+        month: fc.option(fc.integer({ min: -2, max: 14 })),
+      }),
+      fc.record({
+        type: fc.constant('setPerpetrator' as const),
+        perpetrator: fc.constantFrom('all' as const, 'state' as const, 'nonstate' as const),
+      }),
+      fc.record({
+        type: fc.constant('toggleLayer' as const),
+        layer: fc.constantFrom('violence' as const, 'bases' as const, 'labels' as const),
+      }),
+      fc.record({
+        type: fc.constant('setCamera' as const),
+        camera: fc.record({ lon: fc.double(), lat: fc.double(), zoom: fc.double() }),
+      }),
+      fc.record({ type: fc.constant('fitMission' as const) }),
+      fc.record({
+        type: fc.constant('setLag' as const),
+        params: fc.record(
+          { theta: fc.double(), reach: fc.double(), window: fc.double(), delta: fc.double() },
+          { requiredKeys: [] },
+        ),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(action, { maxLength: 30 }), (actions) => {
+        const s = actions.reduce((st, a) => reduce(st, a, MISSIONS), s0);
+        expect(isValidState(s, MISSIONS)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('nearestYear prefers the earlier year on a tie', () => {
+    expect(nearestYear([2001, 2003], 2002)).toBe(2001);
+    expect(nearestYear([], 2002)).toBe(2002);
+  });
+});

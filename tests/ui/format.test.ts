@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fmtEstimate,
+  fmtList,
+  fmtTroops,
+  fmtYearRanges,
+  noViolenceDataMessage,
+} from '../../src/ui/format';
+import { tickYears } from '../../src/ui/TimelineBar';
+import { coverage } from '../fixtures/factories';
+
+describe('format', () => {
+  it('shows the best estimate with its range only when it differs', () => {
+    expect(fmtEstimate({ best: 1200, low: 1000, high: 1500, events: 3 })).toBe(
+      '1,200 (1,000–1,500)',
+    );
+    expect(fmtEstimate({ best: 7, low: 7, high: 7, events: 1 })).toBe('7');
+  });
+
+  it('never shows unknown troops as zero', () => {
+    expect(fmtTroops(null)).toMatch(/unknown/);
+    expect(fmtTroops(0)).toBe('no troops');
+    expect(fmtTroops(1)).toBe('1 troop');
+    expect(fmtTroops(2500)).toBe('2,500 troops');
+  });
+
+  it('collapses consecutive years into ranges', () => {
+    expect(fmtYearRanges([2014, 2015, 2016, 2018, 2020, 2021])).toBe('2014–2016, 2018, 2020–2021');
+    expect(fmtYearRanges([])).toBe('');
+    expect(fmtList(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+
+  it('says why violence data is missing and how to get it', () => {
+    const car = coverage();
+    expect(noViolenceDataMessage(['South Sudan'], 2015, car)).toBe(
+      'Violence data is not loaded for South Sudan in 2015: only Central African Republic is available offline; run npm run data:fetch to get the global GED, then npm run data.',
+    );
+    expect(noViolenceDataMessage(['Central African Republic'], 2023, car)).toMatch(
+      /covers 1989–2022; run npm run data:fetch/,
+    );
+    expect(
+      noViolenceDataMessage(
+        ['Mali'],
+        2015,
+        coverage({ scope: 'none', years: null, gedVersions: [] }),
+      ),
+    ).toMatch(/no UCDP GED file was loaded/);
+  });
+});
+
+describe('tickYears', () => {
+  it('labels every year of a short mission and every fifth of a long one', () => {
+    expect(tickYears([2014, 2015, 2016])).toEqual([2014, 2015, 2016]);
+    const long = Array.from({ length: 31 }, (_, i) => 1994 + i);
+    expect(tickYears(long)).toEqual([1994, 2000, 2005, 2010, 2015, 2020, 2024]);
+  });
+});
