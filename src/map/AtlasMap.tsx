@@ -1,6 +1,10 @@
 /**
- * The one map component: it owns the MapLibre map (basemap) and the deck.gl overlay (data layers,
+ * The one map component: it owns the MapLibre map (basemap) and the deck.gl overlays (data layers,
  * via `MapboxOverlay`). It receives ready-made layers and a camera; it fetches nothing.
+ *
+ * Two overlays: `layers` (data, redrawn on every change, e.g. each animation frame) and, on top,
+ * `staticLayers` (basemap names: many glyphs, costly to draw in software; they only redraw when
+ * they or the camera change, so an animation never redraws them).
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -10,6 +14,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import type { Camera } from '../state/state';
+import { snapshotMap, type SnapshotOptions, type SnapshotOverlay } from '../export/snapshot';
 
 // Serve MapLibre's worker from our own origin (Vite copies it as an asset).
 maplibregl.setWorkerUrl(workerUrl);
@@ -24,6 +29,8 @@ export interface RenderTag {
 export interface AtlasMapProps {
   style: StyleSpecification;
   layers: (Layer | null | false)[];
+  /** Layers that rarely change (basemap names), drawn above `layers` on their own canvas. */
+  staticLayers?: (Layer | null | false)[];
   /** The camera to show; null = fit `fitBounds`. */
   camera: Camera | null;
   /** [west, south, east, north] to fit when `camera` is null. */
@@ -39,12 +46,19 @@ export interface AtlasMapProps {
   onReady?: (api: MapApi) => void;
   /** Accessible description of the map for screen readers. */
   ariaLabel: string;
+  /**
+   * How the map moves to a new camera: `ease` (default, 0.5 s), `fly` (MapLibre flyTo, at most
+   * 2 s: case-study scenes) or `jump` (no animation: reduced motion).
+   */
+  motion?: 'ease' | 'fly' | 'jump';
 }
 
 /** What the map component offers its owner. */
 export interface MapApi {
   /** Screen position (px, relative to the map's top-left) of a lon/lat. */
   project(lon: number, lat: number): [number, number];
+  /** Renders the map at an export size and returns the composited basemap + data canvas. */
+  snapshot(opts: SnapshotOptions): Promise<HTMLCanvasElement>;
 }
 
 function cameraOf(map: maplibregl.Map): Camera {
@@ -81,11 +95,37 @@ function fit(map: maplibregl.Map, bbox: [number, number, number, number], animat
   );
 }
 
+/**
+ * The overlays as one for the snapshot: props go to each; the canvas is their composite (or, while
+ * their sizes differ, the one that lags, so that the snapshot waits for it).
+ */
+function combinedOverlay(overlays: readonly MapboxOverlay[]): SnapshotOverlay {
+  return {
+    setProps: (p) => overlays.forEach((o) => o.setProps(p)),
+    getCanvas: () => {
+      const canvases = overlays
+        .map((o) => o.getCanvas())
+        .filter((c): c is HTMLCanvasElement => c !== null);
+      const [first] = canvases;
+      if (!first) return null;
+      const lagging = canvases.find((c) => c.width !== first.width || c.height !== first.height);
+      if (lagging) return lagging;
+      const out = document.createElement('canvas');
+      out.width = first.width;
+      out.height = first.height;
+      const ctx = out.getContext('2d');
+      for (const c of canvases) ctx?.drawImage(c, 0, 0);
+      return out;
+    },
+  };
+}
+
 /** MapLibre + deck.gl map filling its parent. */
 export function AtlasMap(props: AtlasMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
+  const staticOverlayRef = useRef<MapboxOverlay | null>(null);
   const latest = useRef(props);
   /** The bbox of the last automatic fit, while the user has not moved the map since. */
   const fitted = useRef<[number, number, number, number] | null>(null);
@@ -125,6 +165,13 @@ export function AtlasMap(props: AtlasMapProps) {
       deviceProps: { webgl: { preserveDrawingBuffer: true } },
     });
     map.addControl(overlay);
+    // Added after the data overlay: its canvas lies on top.
+    const staticOverlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      deviceProps: { webgl: { preserveDrawingBuffer: true } },
+    });
+    map.addControl(staticOverlay);
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     firstCamera.current = true;
@@ -143,18 +190,32 @@ export function AtlasMap(props: AtlasMapProps) {
     });
     mapRef.current = map;
     overlayRef.current = overlay;
+    staticOverlayRef.current = staticOverlay;
     p.onReady?.({
       project: (lon, lat) => {
         const pt = map.project([lon, lat]);
         return [pt.x, pt.y];
       },
+      snapshot: async (opts) => {
+        // No automatic refit while the map is laid out at the export size.
+        const keep = fitted.current;
+        fitted.current = null;
+        try {
+          return await snapshotMap(map, combinedOverlay([overlay, staticOverlay]), opts);
+        } finally {
+          fitted.current = keep;
+        }
+      },
     });
     return () => {
+      map.removeControl(staticOverlay);
+      staticOverlay.finalize();
       map.removeControl(overlay);
       overlay.finalize();
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
+      staticOverlayRef.current = null;
     };
   }, []);
 
@@ -162,6 +223,10 @@ export function AtlasMap(props: AtlasMapProps) {
   useEffect(() => {
     overlayRef.current?.setProps({ layers: props.layers });
   }, [props.layers]);
+  const { staticLayers } = props;
+  useEffect(() => {
+    staticOverlayRef.current?.setProps({ layers: staticLayers ?? [] });
+  }, [staticLayers]);
 
   // Camera: follow the state when it differs from what the map shows.
   const { camera, fitBounds } = props;
@@ -177,8 +242,13 @@ export function AtlasMap(props: AtlasMapProps) {
     }
     if (emitted.current && near(emitted.current, camera)) return;
     fitted.current = null;
-    if (!near(cameraOf(map), camera))
-      map.easeTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, duration: 500 });
+    if (!near(cameraOf(map), camera)) {
+      const target = { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom };
+      const motion = latest.current.motion ?? 'ease';
+      if (motion === 'jump' || !animate) map.jumpTo(target);
+      else if (motion === 'fly') map.flyTo({ ...target, maxDuration: 2000 });
+      else map.easeTo({ ...target, duration: 500 });
+    }
   }, [camera, fitBounds]);
 
   return (

@@ -18,6 +18,11 @@ export interface AtlasLayerInput {
   missionIds: readonly string[];
   /** Extra layers (labels, flags, changes) with where they go. */
   extra?: { belowBases?: (Layer | null)[]; top?: (Layer | null)[] };
+  /**
+   * Replacements of the violence and bases layers (the timeline's tweened / monthly layers);
+   * undefined = build them from `cells` / `bases`.
+   */
+  override?: { violence?: Layer | null; bases?: (Layer | null)[] };
 }
 
 /**
@@ -29,16 +34,22 @@ export function atlasLayers(input: AtlasLayerInput): Layer[] {
   const sel = state.selection;
   const layers: (Layer | null)[] = [
     state.layers.noData ? noDataLayer(input.countries, input.missing) : null,
-    state.layers.violence ? violenceLayer(input.cells) : null,
+    state.layers.violence
+      ? input.override?.violence !== undefined
+        ? input.override.violence
+        : violenceLayer(input.cells)
+      : null,
     ...(input.extra?.belowBases ?? []),
     selectedCellLayer(sel?.kind === 'cell' ? sel.gid : null),
-    ...(state.layers.bases
-      ? basesLayers(input.bases, {
-          mission: state.mission,
-          missionIds: input.missionIds,
-          selectedId: sel?.kind === 'base' ? sel.id : null,
-        })
-      : []),
+    ...(input.override?.bases !== undefined
+      ? input.override.bases
+      : state.layers.bases
+        ? basesLayers(input.bases, {
+            mission: state.mission,
+            missionIds: input.missionIds,
+            selectedId: sel?.kind === 'base' ? sel.id : null,
+          })
+        : []),
     ...(input.extra?.top ?? []),
   ];
   return layers.filter((l): l is Layer => l !== null);

@@ -2,7 +2,7 @@
  * The loaded app: owns the AppState (reducer), keeps it in the URL, selects the data for the
  * view and lays out header, map, side panel and timeline.
  */
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { BASEMAP_FILES } from '../domain/basemap';
 import type { LoadedData } from '../data/load';
@@ -13,6 +13,7 @@ import {
   type CellView,
   type SearchEntry,
 } from '../data/selectors';
+import { createTimelineSelectors } from '../data/timelineSelectors';
 import { AtlasMap, type MapApi, type RenderTag } from '../map/AtlasMap';
 import { atlasLayers } from '../map/atlasLayers';
 import { LAYER_IDS } from '../map/layers';
@@ -28,7 +29,18 @@ import { Header } from './Header';
 import { Legend } from './Legend';
 import { Notices, type Notice } from './Screens';
 import { SidePanel } from './SidePanel';
-import { TimelineBar } from './TimelineBar';
+import { YearSummaryLine } from './TimelineBar';
+import { ChangesPanel } from './timeline/ChangesPanel';
+import { Timeline } from './timeline/Timeline';
+import { useAtlasTimeline, type AtlasTimeline } from './timeline/useAtlasTimeline';
+import { attributionText } from '../export/overlay';
+import { FLAG_LAYER_IDS, flagLayers } from '../map/flagLayers';
+import { storyHighlightLayers } from '../map/storyLayers';
+import { ExportProgress } from './story/ExportProgress';
+import { Presenter } from './story/Presenter';
+import { StoryPanel } from './story/StoryPanel';
+import { useExports } from './story/useExports';
+import { useStoryMode } from './story/useStoryMode';
 
 /** Test and benchmark hooks (read-only for tests; the app never reads them). */
 export interface AtlasHooks {
@@ -37,6 +49,8 @@ export interface AtlasHooks {
   frames: number;
   /** lon/lat → map pixel, for clicking map features in tests. */
   project?: MapApi['project'];
+  /** The timeline frame drawn (step, next step, tween t, playing, granularity). */
+  timeline?: AtlasTimeline['hook'];
 }
 
 declare global {
@@ -56,10 +70,19 @@ interface Hover {
 
 const URL_DEBOUNCE_MS = 250;
 
+/**
+ * Copies of layers switched invisible. (Leaving a memoized layer out and passing the same instance
+ * again later would make deck.gl re-initialise a finalized layer.)
+ */
+function hideLayers(layers: readonly (Layer | null)[]): (Layer | null)[] {
+  return layers.map((l) => (l ? l.clone({ visible: false }) : null));
+}
+
 /** The atlas view over loaded data. */
 export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
   const { dataset, basemap } = props.data;
   const sel = useMemo(() => createSelectors(dataset), [dataset]);
+  const tsel = useMemo(() => createTimelineSelectors(sel), [sel]);
   const missions = sel.missions;
 
   const [initial] = useState(() =>
@@ -112,13 +135,19 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
     }
   }, []);
 
+  const [mapApi, setMapApi] = useState<MapApi | null>(null);
   const onMapReady = useCallback((api: MapApi) => {
+    setMapApi(api);
     window.__atlas = {
       ...(window.__atlas ?? { rendered: null, frames: 0, state }),
       project: api.project,
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // Case-study mode (presenter) and exports.
+  const storyMode = useStoryMode(dataset, state, dispatch);
+  const storyPlan = storyMode.plan;
 
   const mission = sel.mission(state.mission);
   const coverage = sel.missionCoverage(state.mission, state.year);
@@ -147,6 +176,22 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
     ].sort();
     return ids;
   }, [bases, state.mission, bbox]);
+  const tl = useAtlasTimeline({
+    sel,
+    tsel,
+    state,
+    dispatch,
+    covered: coverage.covered,
+    missionIds: nearbyOthers,
+  });
+  const { step, next, t, playing, granularity } = tl.hook;
+  useEffect(() => {
+    window.__atlas = {
+      ...(window.__atlas ?? { rendered: null, frames: 0, state }),
+      timeline: { step, next, t, playing, granularity },
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [step, next, t, playing, granularity]);
   const otherMissions = useMemo(
     () => nearbyOthers.map((id) => ({ id, color: missionColor(id, state.mission, nearbyOthers) })),
     [nearbyOthers, state.mission],
@@ -157,7 +202,24 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
     () => (state.layers.labels ? basemapLabelLayers(basemap, labelZoom) : []),
     [basemap, labelZoom, state.layers.labels],
   );
-  const layers = useMemo(
+  // In a story, redeployment markers show only where the scene asks for them.
+  const showMarkers = !storyMode.active || storyPlan?.showChanges === true;
+  const storyLayers = useMemo(
+    () =>
+      storyPlan
+        ? storyHighlightLayers(bases, storyPlan.highlightBases, storyPlan.highlightCells)
+        : [],
+    [storyPlan, bases],
+  );
+  // A story scene with lag flags draws them from its own analysis when the atlas does not.
+  const storyFlags = useMemo(
+    () =>
+      storyMode.active && state.layers.flags && storyMode.episodes
+        ? flagLayers(storyMode.episodes, state.year, `story:${storyMode.index}`)
+        : [],
+    [storyMode.active, storyMode.episodes, storyMode.index, state.layers.flags, state.year],
+  );
+  const atlas = useMemo(
     () =>
       atlasLayers({
         state: { mission: state.mission, layers: state.layers, selection: state.selection },
@@ -166,7 +228,11 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
         countries: basemap.countries,
         missing: coverage.missing,
         missionIds: nearbyOthers,
-        extra: { top: labels },
+        extra: {
+          belowBases: showMarkers ? tl.markersBelow : hideLayers(tl.markersBelow),
+          top: [...(showMarkers ? tl.markersAbove : hideLayers(tl.markersAbove)), ...storyLayers],
+        },
+        override: { violence: tl.violence, bases: tl.bases },
       }),
     [
       state.mission,
@@ -177,18 +243,30 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
       basemap.countries,
       coverage,
       nearbyOthers,
-      labels,
+      tl.markersBelow,
+      tl.markersAbove,
+      tl.violence,
+      tl.bases,
+      showMarkers,
+      storyLayers,
     ],
+  );
+  const layers = useMemo(
+    () =>
+      storyFlags.length > 0 && !atlas.some((l) => l.id === FLAG_LAYER_IDS.outline)
+        ? [...atlas, ...storyFlags]
+        : atlas,
+    [atlas, storyFlags],
   );
   const renderTag = useMemo<RenderTag>(
     () => ({
-      key: `${state.mission}:${state.year}:${state.perpetrator}:${LAYER_KEYS.map((k) => (state.layers[k] ? 1 : 0)).join('')}`,
+      key: `${state.mission}:${state.year}:${state.perpetrator}:${LAYER_KEYS.map((k) => (state.layers[k] ? 1 : 0)).join('')}${tl.renderKeySuffix}`,
       counts: {
         cells: state.layers.violence ? cells.length : 0,
         bases: state.layers.bases ? bases.length : 0,
       },
     }),
-    [state.mission, state.year, state.perpetrator, state.layers, cells, bases],
+    [state.mission, state.year, state.perpetrator, state.layers, cells, bases, tl.renderKeySuffix],
   );
 
   const notices: Notice[] = useMemo(() => {
@@ -199,6 +277,8 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
     (props.initialWarnings ?? []).forEach((text, i) =>
       list.push({ id: `warn-${i}`, text, kind: 'warning', dismissible: true }),
     );
+    if (storyMode.error)
+      list.push({ id: 'story-error', text: storyMode.error, kind: 'warning', dismissible: true });
     if (coverage.missing.length > 0)
       list.push({
         id: `nodata-${state.mission}-${state.year}`,
@@ -215,7 +295,32 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
     state.year,
     dataset.coverage,
     dismissed,
+    storyMode.error,
   ]);
+
+  const exportsApi = useExports({
+    dataset,
+    countries: basemap.countries,
+    places: basemap.places,
+    state,
+    live: mapApi ? mapApi.snapshot : null,
+    screen: () => {
+      const el = document.querySelector('.atlas-map');
+      const width = el?.clientWidth ?? window.innerWidth;
+      const height = el?.clientHeight ?? window.innerHeight;
+      const none = { top: 0, right: 0, bottom: 0, left: 0 };
+      return { width, height, padding: storyMode.active ? storyMode.layout.padding : none };
+    },
+    highlightBases: storyPlan?.highlightBases ?? [],
+    highlightCells: storyPlan?.highlightCells ?? [],
+    episodes: state.layers.flags ? storyMode.episodes : null,
+    title: storyMode.scene?.title ?? `${state.mission} ${state.year}`,
+    subtitle: storyMode.story
+      ? `${storyMode.story.title} · scene ${storyMode.index + 1} of ${storyMode.story.scenes.length}`
+      : (mission?.countries.join(', ') ?? null),
+    caption: storyMode.caption?.text ?? null,
+    story: storyMode.story,
+  });
 
   const onClick = useCallback((info: PickingInfo) => {
     const id = info.layer?.id;
@@ -302,7 +407,7 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
   const ariaLabel = `Map of ${state.mission} in ${state.year}: ${cells.length} cells with one-sided violence, ${bases.filter((b) => b.by.mission === state.mission).length} ${state.mission} bases.`;
 
   return (
-    <div className="app">
+    <div className={storyMode.active ? 'app presenting' : 'app'}>
       <Header
         missions={missions}
         mission={state.mission}
@@ -329,7 +434,20 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
           onRendered={onRendered}
           onReady={onMapReady}
           ariaLabel={ariaLabel}
+          motion={storyMode.motion}
+          staticLayers={labels}
         />
+        {storyMode.active ? (
+          <Presenter
+            mode={storyMode}
+            year={state.year}
+            perpetrator={state.perpetrator}
+            layers={state.layers}
+            noData={coverage.missing}
+            attribution={attributionText(dataset.coverage)}
+            onExportPng={() => void exportsApi.viewPng(1)}
+          />
+        ) : null}
         <Notices notices={notices} onDismiss={(id) => setDismissed((d) => new Set([...d, id]))} />
         <Legend
           year={state.year}
@@ -371,22 +489,35 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
               />
             ),
           },
+          { id: 'changes', label: 'Changes', content: <ChangesPanel {...tl.changes} /> },
+          {
+            id: 'story',
+            label: 'Case study',
+            content: (
+              <StoryPanel
+                dataset={dataset}
+                mission={state.mission}
+                year={state.year}
+                years={mission?.years ?? [state.year]}
+                onPresent={storyMode.start}
+                exports={exportsApi}
+                openStory={state.story?.id ?? null}
+              />
+            ),
+          },
         ]}
       />
       <footer className="footer">
-        <TimelineBar
-          years={mission?.years ?? [state.year]}
-          year={state.year}
-          onYear={(y) => dispatch({ type: 'setYear', year: y })}
-          onStep={(d) => dispatch({ type: 'stepYear', delta: d })}
-          summary={summary}
-          mission={state.mission}
+        <Timeline
+          {...tl.bar}
+          summary={<YearSummaryLine summary={summary} mission={state.mission} />}
         />
         <p className="attribution">
           Data: UCDP GED {dataset.coverage.gedVersions.join(', ')} (CC BY 4.0) · Geo-PKO v2.3 ·
           Borders: Natural Earth · Towns: GeoNames (CC BY 4.0)
         </p>
       </footer>
+      <ExportProgress busy={exportsApi.busy} onCancel={exportsApi.cancel} />
     </div>
   );
 }

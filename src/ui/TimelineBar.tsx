@@ -96,18 +96,26 @@ export function TimelineBar(props: TimelineBarProps) {
           {props.children}
         </div>
       </div>
-      <p className="year-summary" data-testid="year-summary">
-        {s.fatalities === null ? (
-          <span className="nodata-text">Violence data not loaded</span>
-        ) : (
-          <>
-            <strong>{fmt(s.fatalities)}</strong> civilians killed in {plural(s.cells, 'cell')}
-          </>
-        )}
-        <br />
-        <strong>{plural(s.bases, 'base')}</strong> of {props.mission}, {fmt(s.troops)} troops
-        {s.unknownTroops > 0 ? ` (+${plural(s.unknownTroops, 'base')} with unknown troops)` : ''}
-      </p>
+      <YearSummaryLine summary={s} mission={props.mission} />
     </section>
+  );
+}
+
+/** The year's summary line: civilians killed (or "not loaded"), bases and troops. */
+export function YearSummaryLine(props: { summary: YearSummary; mission: string }) {
+  const s = props.summary;
+  return (
+    <p className="year-summary" data-testid="year-summary">
+      {s.fatalities === null ? (
+        <span className="nodata-text">Violence data not loaded</span>
+      ) : (
+        <>
+          <strong>{fmt(s.fatalities)}</strong> civilians killed in {plural(s.cells, 'cell')}
+        </>
+      )}
+      <br />
+      <strong>{plural(s.bases, 'base')}</strong> of {props.mission}, {fmt(s.troops)} troops
+      {s.unknownTroops > 0 ? ` (+${plural(s.unknownTroops, 'base')} with unknown troops)` : ''}
+    </p>
   );
 }

@@ -1,0 +1,116 @@
+/**
+ * Animation benchmark against the production build in headless Chromium (software rendering,
+ * SwiftShader): plays every MINUSCA year (2014 → last) at 1 s per year from the Play button and
+ * records every animation frame while it plays.
+ *
+ * - frame_median_ms / frame_p95_ms / frame_max_ms: intervals between consecutive
+ *   requestAnimationFrame callbacks while playing (what a viewer sees as smoothness);
+ *   target median < 33 ms (30 fps) under software rendering;
+ * - deck_frames: frames deck.gl drew during the play-through (each tween step redraws);
+ * - years_shown: distinct years the big year label showed (all of MINUSCA's years expected);
+ * - play_ms vs expected_play_ms: wall time of the play-through against years × speed;
+ * - long_tasks: main-thread tasks over 50 ms during the play-through.
+ *
+ * Runs alone with `npx tsx bench/animation.bench.ts`; `npm run bench` runs every bench.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser, openPage, startApp, waitForRender } from '../tests/e2e/harness';
+
+const SECONDS_PER_YEAR = 1;
+
+function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return s[lo]! + (s[hi]! - s[lo]!) * (i - lo);
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+interface PlayResult {
+  times: number[];
+  years: string[];
+  deckFrames: number;
+  playMs: number;
+  longTasks: number;
+}
+
+/**
+ * In-page: clicks Play and records rAF timestamps until the playback stops by itself. A string,
+ * not a function: tsx would inject its `__name` helper into a function body.
+ */
+const PLAY_SCRIPT = `new Promise((resolve, reject) => {
+  const play = document.querySelector('[data-testid=play]');
+  const yearEl = document.querySelector('[data-testid=year]');
+  const times = [];
+  const years = new Set();
+  let longTasks = 0;
+  let obs = null;
+  try {
+    obs = new PerformanceObserver((list) => { longTasks += list.getEntries().length; });
+    obs.observe({ entryTypes: ['longtask'] });
+  } catch (e) {}
+  const deck0 = window.__atlas ? window.__atlas.frames : 0;
+  let started = null;
+  const t0 = performance.now();
+  const loop = (now) => {
+    const playing = play.getAttribute('aria-label') === 'Pause';
+    if (playing) {
+      if (started === null) started = now;
+      times.push(now);
+      years.add(yearEl.textContent);
+    } else if (started !== null) {
+      years.add(yearEl.textContent);
+      if (obs) obs.disconnect();
+      resolve({ times, years: [...years], deckFrames: (window.__atlas ? window.__atlas.frames : 0) - deck0,
+        playMs: now - started, longTasks });
+      return;
+    }
+    if (now - t0 > 120000) { reject(new Error('playback never ended')); return; }
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  play.click();
+})`;
+
+/** Runs the benchmark and returns its figures. */
+export async function run(): Promise<Record<string, number | string>> {
+  const out: Record<string, number | string> = {};
+  const app = await startApp();
+  const browser = await launchBrowser();
+  try {
+    out.data = app.data.reason;
+    out.renderer = 'headless Chromium, --disable-gpu (SwiftShader software WebGL)';
+    const rp = await openPage(browser, app.url);
+    await waitForRender(rp.page, 'MINUSCA:2014:', 30_000);
+    await rp.page.waitForTimeout(1500); // let the fit-to-mission camera animation finish
+    await rp.page.selectOption('[data-testid=speed]', String(SECONDS_PER_YEAR));
+    const r = (await rp.page.evaluate(PLAY_SCRIPT)) as PlayResult;
+    await rp.close();
+    const intervals = r.times.slice(1).map((t, i) => t - r.times[i]!);
+    out.speed_s_per_year = SECONDS_PER_YEAR;
+    out.years_shown = r.years.length;
+    out.first_year_shown = r.years[0] ?? '';
+    out.last_year_shown = r.years[r.years.length - 1] ?? '';
+    out.frames = intervals.length;
+    out.frame_median_ms = round1(quantile(intervals, 0.5));
+    out.frame_p95_ms = round1(quantile(intervals, 0.95));
+    out.frame_max_ms = round1(Math.max(...intervals));
+    out.frame_median_target_ms = 33;
+    out.deck_frames = r.deckFrames;
+    out.play_ms = Math.round(r.playMs);
+    out.expected_play_ms = (r.years.length - 1) * SECONDS_PER_YEAR * 1000;
+    out.long_tasks = r.longTasks;
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+  return out;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  run().then((r) => console.log(JSON.stringify(r, null, 2)));
+}

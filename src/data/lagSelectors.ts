@@ -1,0 +1,147 @@
+/**
+ * Memoized selectors of the lag analysis for the app: the per-mission index is prepared once per
+ * dataset and mission (`prepareLagIndex`), the analysis runs once per parameter set
+ * (`runLagAnalysis`, an LRU keyed by mission and parameter values), so that the panels and the
+ * flags layer recompute live when a parameter changes and get the identical objects otherwise.
+ */
+import type { BasemapPlace } from '../domain/basemap';
+import type { Dataset, PerpetratorFilter } from '../domain/dataset';
+import {
+  cellDetail,
+  episodesToCsv,
+  flaggedEpisodesInYear,
+  prepareLagIndex,
+  runLagAnalysis,
+  UnknownMissionError,
+  type CellYearDetail,
+  type Episode,
+  type LagIndex,
+  type LagParams,
+  type LagResult,
+} from '../domain/lag';
+import { createPlaceLookup, type PlaceMatch } from '../domain/lagView';
+import type { LagParams as StateLagParams } from '../state/state';
+import { memoize } from './memo';
+
+/** The analysis parameters of the app state: the lag parameters plus the perpetrator filter. */
+export function toLagParams(lag: StateLagParams, perpetrator: PerpetratorFilter): LagParams {
+  return {
+    theta: lag.theta,
+    reach: lag.reach,
+    window: lag.window,
+    delta: lag.delta,
+    perpetrator,
+  };
+}
+
+/** Counters for tests and benchmarks. */
+export interface LagSelectorStats {
+  /** Mission indexes prepared by these selectors. */
+  indexes: number;
+  /** Analysis runs (cache misses of {@link LagSelectors.result}). */
+  runs: number;
+}
+
+export interface LagSelectors {
+  dataset: Dataset;
+  /** The mission's lag index; null for a mission not in the dataset. */
+  index(mission: string): LagIndex | null;
+  /** The analysis under the parameters (identical object for equal arguments); null for an unknown mission. */
+  result(mission: string, params: LagParams): LagResult | null;
+  /** Flagged episodes shown on the map in `year` (onset that year, or still open). */
+  flagsInYear(mission: string, params: LagParams, year: number): Episode[];
+  /** The episodes of one cell, in onset order. */
+  cellEpisodes(mission: string, params: LagParams, gid: number): Episode[];
+  /** Year-by-year detail of a cell (violence, troops in reach, enhanced presence, base changes). */
+  cellDetail(mission: string, params: LagParams, gid: number): CellYearDetail[];
+  /** The episode CSV of the mission (the same text as `npm run analyze`). */
+  csv(mission: string, params: LagParams): string;
+  /** The basemap town nearest to a cell's centre, or null. */
+  placeOf(gid: number): PlaceMatch | null;
+  /** A base's location name ("Bambari"), or its id when unknown. */
+  baseName(baseId: string): string;
+  stats: LagSelectorStats;
+}
+
+type Args = [string, number, number, number, number, PerpetratorFilter];
+const args = (mission: string, p: LagParams): Args => [
+  mission,
+  p.theta,
+  p.reach,
+  p.window,
+  p.delta,
+  p.perpetrator,
+];
+
+/**
+ * The lag selectors of a dataset; `places` (basemap towns) name the cells in the gap list.
+ */
+export function createLagSelectors(
+  dataset: Dataset,
+  places: readonly Pick<BasemapPlace, 'name' | 'lon' | 'lat' | 'population' | 'country'>[] = [],
+): LagSelectors {
+  const stats: LagSelectorStats = { indexes: 0, runs: 0 };
+  const indexes = new Map<string, LagIndex | null>();
+  const index = (mission: string): LagIndex | null => {
+    if (indexes.has(mission)) return indexes.get(mission)!;
+    let idx: LagIndex | null;
+    try {
+      idx = prepareLagIndex(dataset, mission);
+      stats.indexes++;
+    } catch (e) {
+      if (!(e instanceof UnknownMissionError)) throw e;
+      idx = null;
+    }
+    indexes.set(mission, idx);
+    return idx;
+  };
+
+  const run = memoize((...a: Args): LagResult | null => {
+    const [mission, theta, reach, window, delta, perpetrator] = a;
+    const idx = index(mission);
+    if (!idx) return null;
+    stats.runs++;
+    return runLagAnalysis(idx, { theta, reach, window, delta, perpetrator });
+  }, 16);
+  const result = (mission: string, p: LagParams) => run(...args(mission, p));
+
+  const flags = memoize((year: number, ...a: Args): Episode[] => {
+    const r = run(...a);
+    return r ? flaggedEpisodesInYear(r.episodes, year) : [];
+  }, 32);
+
+  const episodesByCell = memoize((...a: Args): Map<number, Episode[]> => {
+    const out = new Map<number, Episode[]>();
+    for (const e of run(...a)?.episodes ?? []) {
+      const list = out.get(e.gid);
+      if (list) list.push(e);
+      else out.set(e.gid, [e]);
+    }
+    for (const list of out.values()) list.sort((x, y) => x.onsetYear - y.onsetYear);
+    return out;
+  }, 8);
+
+  const detail = memoize((gid: number, ...a: Args): CellYearDetail[] => {
+    const idx = index(a[0]);
+    if (!idx) return [];
+    const [, theta, reach, window, delta, perpetrator] = a;
+    return cellDetail(idx, { theta, reach, window, delta, perpetrator }, gid);
+  }, 32);
+
+  const csv = memoize((...a: Args): string => episodesToCsv(run(...a)?.episodes ?? []), 4);
+
+  const names = new Map(dataset.bases.map((b) => [b.id, b.location]));
+
+  return {
+    dataset,
+    index,
+    result,
+    flagsInYear: (mission, p, year) => flags(year, ...args(mission, p)),
+    cellEpisodes: (mission, p, gid) => episodesByCell(...args(mission, p)).get(gid) ?? [],
+    cellDetail: (mission, p, gid) => detail(gid, ...args(mission, p)),
+    csv: (mission, p) => csv(...args(mission, p)),
+    placeOf: createPlaceLookup(places),
+    baseName: (id) => names.get(id) ?? id,
+    stats,
+  };
+}

@@ -1,0 +1,374 @@
+/**
+ * The export actions the UI offers, in the browser: the current view as a PNG (live map
+ * composited, Canvas-2D fallback), the small multiples as a PNG, and videos of a year range or a
+ * whole story (Canvas-2D frames, see video.ts). Each returns a Blob; `downloadBlob` saves it.
+ */
+import type { BasemapPlace } from '../domain/basemap';
+import type { Dataset, PerpetratorFilter } from '../domain/dataset';
+import type { Episode } from '../domain/lagTypes';
+import {
+  fitCamera,
+  freeBounds,
+  interpolateCamera,
+  type CameraView,
+  type Padding,
+  type Viewport,
+} from '../story/camera';
+import { applyScene, sceneToState, type ScenePlan } from '../story/scene';
+import { createSceneFacts, type SceneFacts } from '../story/sceneFacts';
+import type { Story } from '../story/schema';
+import type { AppState } from '../state/state';
+import { mapContent, type MapContent } from './content';
+import { storyFrames, yearRangeFrames, type StoryVideoOptions } from './frames';
+import {
+  attributionText,
+  drawOverlay,
+  exportLayout,
+  type ExportLayout,
+  type LegendSpec,
+  type OverlayText,
+} from './overlay';
+import { drawMap, type PreparedCountry } from './render2d';
+import { drawSmallMultiples } from './smallMultiples';
+import type { SnapshotOptions } from './snapshot';
+import { encodeFrames, type VideoFormat, type VideoResult } from './video';
+
+/** Presentation size of exports (CSS px; the 2× option doubles the pixels). */
+export const PRESENTATION_SIZE: Viewport = { width: 1920, height: 1080 };
+
+/** A function that captures the live map (provided by the map component). */
+export type LiveSnapshot = (opts: SnapshotOptions) => Promise<HTMLCanvasElement>;
+
+/** The view being exported. */
+export interface ExportView {
+  mission: string;
+  year: number;
+  perpetrator: PerpetratorFilter;
+  layers: { violence: boolean; bases: boolean; flags: boolean; noData: boolean };
+  highlightBases?: readonly string[];
+  highlightCells?: readonly number[];
+  /** Lag episodes for the flags layer (null: no flags). */
+  episodes?: readonly Episode[] | null;
+  /** The map's current camera (null: the mission fitted). */
+  camera: CameraView | null;
+  /** The on-screen map size and the part covered (dock, legend) when the camera was set. */
+  screen: Viewport & { padding: Padding };
+  title: string;
+  subtitle?: string | null;
+  caption?: string | null;
+  /** Towns to name on Canvas-2D maps (the live map has its own labels). */
+  places?: readonly BasemapPlace[];
+}
+
+/**
+ * The camera for an export frame: the region visible in the free part of the screen, fitted into
+ * the free part of the export layout (so nothing the user saw is hidden under the export's dock).
+ */
+export function exportCamera(
+  dataset: Dataset,
+  view: Pick<ExportView, 'camera' | 'screen' | 'mission'>,
+  size: Viewport,
+  layout: ExportLayout,
+): CameraView {
+  const mission = dataset.missions.find((m) => m.id === view.mission);
+  if (!view.camera) return fitCamera(mission?.bbox ?? [-20, -35, 55, 38], size, layout.padding);
+  const box = freeBounds(view.camera, view.screen, view.screen.padding);
+  return fitCamera(box, size, layout.padding, { marginDeg: 0, maxZoom: 12 });
+}
+
+function legendFor(view: ExportView, content: MapContent): LegendSpec {
+  return {
+    perpetrator: view.perpetrator,
+    violence: view.layers.violence,
+    noData: view.layers.noData && content.noData.length > 0,
+    bases: view.layers.bases,
+    highlights: (view.highlightBases?.length ?? 0) + (view.highlightCells?.length ?? 0) > 0,
+    flags: view.layers.flags && content.flags.length > 0,
+    mission: view.mission,
+  };
+}
+
+function contentOf(dataset: Dataset, view: ExportView, year: number): MapContent {
+  const c = mapContent(dataset, {
+    mission: view.mission,
+    year,
+    perpetrator: view.perpetrator,
+    showViolence: view.layers.violence,
+    showBases: view.layers.bases,
+    highlightBases: view.highlightBases ?? [],
+    highlightCells: view.highlightCells ?? [],
+    episodes: view.layers.flags ? (view.episodes ?? null) : null,
+  });
+  return view.layers.noData ? c : { ...c, noData: [] };
+}
+
+function newCanvas(
+  size: Viewport,
+  scale: number,
+  readBack = false,
+): {
+  canvas: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D;
+} {
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(size.width * scale);
+  canvas.height = Math.round(size.height * scale);
+  // GIF encoding reads every frame back: keep such a canvas on the CPU.
+  const ctx = canvas.getContext('2d', { willReadFrequently: readBack });
+  if (!ctx) throw new Error('no 2D canvas available');
+  ctx.scale(scale, scale);
+  return { canvas, ctx };
+}
+
+/** Canvas → PNG blob. */
+export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((res, rej) =>
+    canvas.toBlob(
+      (b) => (b ? res(b) : rej(new Error('the PNG could not be encoded'))),
+      'image/png',
+    ),
+  );
+}
+
+/** Saves a blob as a file through a temporary link (no server involved). */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Result of a PNG export. */
+export interface PngResult {
+  blob: Blob;
+  width: number;
+  height: number;
+  /** `live`: the map's own canvases; `canvas2d`: the deterministic renderer (fallback). */
+  source: 'live' | 'canvas2d';
+  /** Why the live capture was not used, when it was not. */
+  fallbackReason?: string;
+}
+
+/**
+ * The current view as a PNG of `size` × `scale` pixels: the live map at that size with title,
+ * year, caption, legend and attribution drawn over it. Without a live map (or when capturing
+ * fails) the Canvas-2D renderer draws the map instead.
+ */
+export async function exportViewPng(
+  dataset: Dataset,
+  countries: readonly PreparedCountry[],
+  view: ExportView,
+  opts: { scale?: 1 | 2; size?: Viewport; live?: LiveSnapshot | null } = {},
+): Promise<PngResult> {
+  const scale = opts.scale ?? 1;
+  const size = opts.size ?? PRESENTATION_SIZE;
+  const layout = exportLayout(size);
+  const camera = exportCamera(dataset, view, size, layout);
+  const content = contentOf(dataset, view, view.year);
+  const { canvas, ctx } = newCanvas(size, scale);
+  let source: PngResult['source'] = 'canvas2d';
+  let fallbackReason: string | undefined;
+  if (opts.live) {
+    try {
+      const shot = await opts.live({ ...size, pixelRatio: scale, camera });
+      ctx.drawImage(shot, 0, 0, size.width, size.height);
+      source = 'live';
+    } catch (e) {
+      fallbackReason = e instanceof Error ? e.message : String(e);
+    }
+  } else fallbackReason = 'no live map';
+  if (source === 'canvas2d')
+    drawMap(
+      ctx,
+      countries,
+      { content, camera },
+      { x: 0, y: 0, ...size },
+      { places: view.places ?? [] },
+    );
+  drawOverlay(ctx, layout, overlayText(dataset, view, String(view.year)), legendFor(view, content));
+  const blob = await canvasToPng(canvas);
+  return { blob, width: canvas.width, height: canvas.height, source, fallbackReason };
+}
+
+function overlayText(dataset: Dataset, view: ExportView, year: string): OverlayText {
+  return {
+    title: view.title,
+    subtitle: view.subtitle ?? null,
+    year,
+    caption: view.caption ?? null,
+    attribution: attributionText(dataset.coverage),
+  };
+}
+
+/** The small multiples of a mission as a PNG. */
+export async function exportSmallMultiplesPng(
+  dataset: Dataset,
+  countries: readonly PreparedCountry[],
+  mission: string,
+  perpetrator: PerpetratorFilter,
+  opts: { scale?: 1 | 2; size?: Viewport } = {},
+): Promise<PngResult> {
+  const scale = opts.scale ?? 1;
+  const size = opts.size ?? PRESENTATION_SIZE;
+  const { canvas, ctx } = newCanvas(size, scale);
+  drawSmallMultiples(ctx, { dataset, countries, mission, perpetrator, ...size });
+  const blob = await canvasToPng(canvas);
+  return { blob, width: canvas.width, height: canvas.height, source: 'canvas2d' };
+}
+
+/** Common video options. */
+export interface VideoOptions {
+  format: VideoFormat;
+  fps: number;
+  size?: Viewport;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  forceMediaRecorder?: boolean;
+}
+
+/**
+ * A video of the view playing the years `from`..`to` (each held `secondsPerYear`, cells fading and
+ * bases growing between years), title, year, legend and attribution on every frame.
+ */
+export async function exportYearRangeVideo(
+  dataset: Dataset,
+  countries: readonly PreparedCountry[],
+  view: ExportView,
+  range: { from: number; to: number; secondsPerYear: number; tween?: boolean },
+  opts: VideoOptions,
+): Promise<VideoResult> {
+  const size = opts.size ?? PRESENTATION_SIZE;
+  const layout = exportLayout(size);
+  const camera = exportCamera(dataset, view, size, layout);
+  const frames = yearRangeFrames({ ...range, fps: opts.fps });
+  const cache = new Map<number, MapContent>();
+  const content = (y: number): MapContent => {
+    let c = cache.get(y);
+    if (!c) {
+      c = contentOf(dataset, view, y);
+      cache.set(y, c);
+    }
+    return c;
+  };
+  const { canvas, ctx } = newCanvas(size, 1, opts.format === 'gif');
+  const render = (i: number): void => {
+    const f = frames[i]!;
+    const a = content(f.year);
+    const b = f.t > 0 ? content(f.nextYear) : null;
+    ctx.clearRect(0, 0, size.width, size.height);
+    drawMap(
+      ctx,
+      countries,
+      { content: a, next: b, t: f.t, camera },
+      { x: 0, y: 0, ...size },
+      { places: view.places ?? [] },
+    );
+    const shownYear = f.t >= 0.5 ? f.nextYear : f.year;
+    drawOverlay(
+      ctx,
+      layout,
+      overlayText(dataset, { ...view, caption: view.caption ?? null }, String(shownYear)),
+      legendFor(view, content(shownYear)),
+    );
+  };
+  return encodeFrames(canvas, frames, render, opts);
+}
+
+/** Options of a story video. */
+export type StoryVideoTiming = Omit<StoryVideoOptions, 'fps'>;
+
+/** Default pacing of a story video: 8 s per scene, 1.5 s flights, 1.5 s per year in ranges. */
+export const STORY_VIDEO_TIMING: StoryVideoTiming = {
+  secondsPerScene: 8,
+  transitionSeconds: 1.5,
+  secondsPerYear: 1.5,
+  tween: true,
+};
+
+/**
+ * A video of a whole story: each scene with its caption (live numbers filled), camera flights
+ * between scenes, ranges played year by year.
+ */
+export async function exportStoryVideo(
+  dataset: Dataset,
+  countries: readonly PreparedCountry[],
+  story: Story,
+  baseState: AppState,
+  opts: VideoOptions & {
+    timing?: Partial<StoryVideoTiming>;
+    facts?: SceneFacts;
+    places?: readonly BasemapPlace[];
+  },
+): Promise<VideoResult> {
+  const size = opts.size ?? PRESENTATION_SIZE;
+  const layout = exportLayout(size);
+  const facts = opts.facts ?? createSceneFacts(dataset);
+  const plans: ScenePlan[] = story.scenes.map((scene) =>
+    sceneToState(scene, story, baseState, dataset, { ...size, padding: layout.padding }),
+  );
+  const timing = { ...STORY_VIDEO_TIMING, ...opts.timing };
+  const frames = storyFrames(plans, { ...timing, fps: opts.fps });
+  const cache = new Map<string, MapContent>();
+  const viewOf = (k: number): ExportView => {
+    const plan = plans[k]!;
+    const s = applyScene(baseState, plan);
+    const scene = story.scenes[k]!;
+    return {
+      mission: s.mission,
+      year: s.year,
+      perpetrator: s.perpetrator,
+      layers: s.layers,
+      highlightBases: plan.highlightBases,
+      highlightCells: plan.highlightCells,
+      episodes: s.layers.flags ? (facts.lag(story, scene)?.episodes ?? null) : null,
+      camera: plan.patch.camera,
+      screen: { ...size, padding: layout.padding },
+      title: scene.title,
+      subtitle: `${story.title} · scene ${k + 1} of ${story.scenes.length}`,
+    };
+  };
+  const content = (k: number, year: number): MapContent => {
+    const key = `${k}|${year}`;
+    let c = cache.get(key);
+    if (!c) {
+      c = contentOf(dataset, viewOf(k), year);
+      cache.set(key, c);
+    }
+    return c;
+  };
+  const { canvas, ctx } = newCanvas(size, 1, opts.format === 'gif');
+  const render = (i: number): void => {
+    const f = frames[i]!;
+    const k = f.scene;
+    const from = plans[Math.max(0, k - 1)]!.patch.camera!;
+    const to = plans[k]!.patch.camera!;
+    const camera = k === 0 ? to : interpolateCamera(from, to, f.cameraT);
+    // During the first half of a flight the previous scene is still shown.
+    const shownScene = f.cameraT < 0.5 && k > 0 ? k - 1 : k;
+    const a = content(shownScene, f.year);
+    const b = f.t > 0 ? content(shownScene, f.nextYear) : null;
+    ctx.clearRect(0, 0, size.width, size.height);
+    drawMap(
+      ctx,
+      countries,
+      { content: a, next: b, t: f.t, camera },
+      { x: 0, y: 0, ...size },
+      { places: opts.places ?? [] },
+    );
+    const view = viewOf(shownScene);
+    const year = f.t >= 0.5 ? f.nextYear : f.year;
+    const caption = facts.caption(story, story.scenes[shownScene]!, year).text;
+    drawOverlay(
+      ctx,
+      layout,
+      overlayText(dataset, { ...view, caption }, String(year)),
+      legendFor(view, content(shownScene, year)),
+    );
+  };
+  return encodeFrames(canvas, frames, render, opts);
+}

@@ -1,0 +1,287 @@
+/**
+ * Thin, pure deck.gl layer builders of the timeline:
+ *
+ * - change markers of a year (per base, relative to the year before): a ring around a NEW base,
+ *   ▲ beside a STRENGTHENED one, ▼ beside a REDUCED one, and a ghost outline where a base was
+ *   CLOSED (drawn for that one year, at the size it had the year before);
+ * - tweened drawing between a step and the next (frame `t` from `frameOf`): cell fills fade
+ *   (and change class colour) and base circles grow and shrink with their troops; an opening base
+ *   grows from nothing, a closing one fades out.
+ *
+ * The tweened layers reuse the viewer's layer ids (`LAYER_IDS.violence`, `LAYER_IDS.bases`) and
+ * carry `gid`/`value` and `base`/`by` on their objects, so picking and details work while playing.
+ */
+import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { BaseChange, ChangeKind } from '../domain/changes';
+import { cellPolygon } from '../domain/grid';
+import { ease, lerp } from '../domain/timeline';
+import type { BaseTween, CellTween } from '../data/timelineSelectors';
+import { LABEL_FONT_FAMILY } from './basemap/labels';
+import { LAYER_IDS, baseStyle, hqRingWidth, type BaseLayerOptions, type BaseStyle } from './layers';
+import { baseRadius, hexToRgba, violenceColor, type RGBA } from './scales';
+
+/** Layer ids of the change markers. */
+export const CHANGE_LAYER_IDS = {
+  newRings: 'change-new-rings',
+  arrows: 'change-arrows',
+  ghosts: 'change-closed-ghosts',
+  tweenHq: 'bases-hq-tween',
+} as const;
+
+/** Marker colours (shape carries the meaning; colour repeats it). */
+export const CHANGE_COLORS: Record<Exclude<ChangeKind, 'UNCHANGED'>, string> = {
+  NEW: '#007f5f',
+  STRENGTHENED: '#007f5f',
+  REDUCED: '#6a3d9a',
+  CLOSED: '#4d4d4d',
+};
+
+/** The glyph of each change kind, as the map and the changes list show it. */
+export const CHANGE_GLYPHS: Record<ChangeKind, string> = {
+  NEW: '◯',
+  STRENGTHENED: '▲',
+  REDUCED: '▼',
+  CLOSED: '◌',
+  UNCHANGED: '•',
+};
+
+/** A change marker positioned on the map. */
+export interface ChangeMarker {
+  change: BaseChange;
+  position: [number, number];
+  /** Radius (px) of the base circle the marker sits on. */
+  radius: number;
+}
+
+/** Markers of the changes to draw: every kind except UNCHANGED, at the change's position. */
+export function changeMarkers(changes: readonly BaseChange[]): ChangeMarker[] {
+  return changes
+    .filter((c) => c.kind !== 'UNCHANGED')
+    .map((c) => ({
+      change: c,
+      position: [c.lon, c.lat],
+      radius: baseRadius(c.kind === 'CLOSED' ? c.troopsBefore : c.troopsAfter),
+    }));
+}
+
+/** Options of {@link changeLayers}. */
+export interface ChangeLayerOptions {
+  /** Opacity 0–1 (the markers fade in after a year change while playing). */
+  opacity?: number;
+}
+
+/**
+ * The change markers of a year: NEW rings, ▲/▼ arrows (placed at the circle's upper right), and
+ * CLOSED ghost outlines. Layers without data are null.
+ */
+export function changeLayers(
+  changes: readonly BaseChange[],
+  opts: ChangeLayerOptions = {},
+): (ScatterplotLayer<ChangeMarker> | TextLayer<ChangeMarker> | null)[] {
+  const markers = changeMarkers(changes);
+  const opacity = Math.min(1, Math.max(0, opts.opacity ?? 1));
+  const rings = markers.filter((m) => m.change.kind === 'NEW');
+  const arrows = markers.filter(
+    (m) => m.change.kind === 'STRENGTHENED' || m.change.kind === 'REDUCED',
+  );
+  const ghosts = markers.filter((m) => m.change.kind === 'CLOSED');
+  return [
+    ghosts.length === 0
+      ? null
+      : new ScatterplotLayer<ChangeMarker>({
+          id: CHANGE_LAYER_IDS.ghosts,
+          data: ghosts,
+          getPosition: (m) => m.position,
+          radiusUnits: 'pixels',
+          getRadius: (m) => m.radius,
+          filled: true,
+          stroked: true,
+          getFillColor: [255, 255, 255, 60],
+          getLineColor: hexToRgba(CHANGE_COLORS.CLOSED, 200),
+          lineWidthUnits: 'pixels',
+          getLineWidth: 1.5,
+          opacity,
+          pickable: false,
+        }),
+    rings.length === 0
+      ? null
+      : new ScatterplotLayer<ChangeMarker>({
+          id: CHANGE_LAYER_IDS.newRings,
+          data: rings,
+          getPosition: (m) => m.position,
+          radiusUnits: 'pixels',
+          getRadius: (m) => m.radius + 4,
+          filled: false,
+          stroked: true,
+          getLineColor: hexToRgba(CHANGE_COLORS.NEW, 255),
+          lineWidthUnits: 'pixels',
+          getLineWidth: 2.5,
+          opacity,
+          pickable: false,
+        }),
+    arrows.length === 0
+      ? null
+      : new TextLayer<ChangeMarker>({
+          id: CHANGE_LAYER_IDS.arrows,
+          data: arrows,
+          getPosition: (m) => m.position,
+          getText: (m) => CHANGE_GLYPHS[m.change.kind],
+          getColor: (m) =>
+            hexToRgba(
+              CHANGE_COLORS[m.change.kind === 'STRENGTHENED' ? 'STRENGTHENED' : 'REDUCED'],
+              255,
+            ),
+          getSize: 15,
+          sizeUnits: 'pixels',
+          getPixelOffset: (m) => [m.radius * 0.75 + 7, -(m.radius * 0.75 + 7)],
+          getTextAnchor: 'middle',
+          getAlignmentBaseline: 'center',
+          characterSet: [CHANGE_GLYPHS.STRENGTHENED, CHANGE_GLYPHS.REDUCED],
+          fontFamily: LABEL_FONT_FAMILY,
+          fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 16, cutoff: 0.22 },
+          outlineWidth: 3,
+          outlineColor: [255, 255, 255, 230],
+          opacity,
+          pickable: false,
+        }),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tweening
+
+/** Alpha multiplier of a fade: an arriving item fades in, a leaving one fades out. */
+function fadeAlpha(present: { from: boolean; to: boolean }, t: number): number {
+  if (present.from && present.to) return 1;
+  return present.from ? 1 - t : t;
+}
+
+/**
+ * The fill of a cell at tween `t` (eased): a cell in both steps changes colour from its class
+ * now to its class next; one that appears fades in, one that disappears fades out.
+ */
+export function cellTweenColor(from: number | null, to: number | null, t: number): RGBA {
+  const e = ease(t);
+  const a = from === null ? null : violenceColor(from);
+  const b = to === null ? null : violenceColor(to);
+  if (a && b) return [0, 1, 2, 3].map((i) => Math.round(lerp(a[i]!, b[i]!, e))) as RGBA;
+  const c = a ?? b;
+  if (!c) return [0, 0, 0, 0];
+  const alpha = fadeAlpha({ from: a !== null, to: b !== null }, e);
+  return [c[0], c[1], c[2], Math.round(c[3] * alpha)];
+}
+
+/**
+ * The violence cells between two steps, fading (id `LAYER_IDS.violence`, so it stays pickable).
+ * Drawn without the static layer's hairline outline: a cell outline is a path per cell, the most
+ * expensive part of a frame under software rendering, and invisible in motion.
+ */
+export function tweenedViolenceLayer(
+  cells: readonly CellTween[],
+  t: number,
+): PolygonLayer<CellTween> {
+  return new PolygonLayer<CellTween>({
+    id: LAYER_IDS.violence,
+    data: cells as CellTween[],
+    getPolygon: (c) => cellPolygon(c.gid),
+    getFillColor: (c) => cellTweenColor(c.from, c.to, t),
+    filled: true,
+    stroked: false,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [0, 0, 0, 50],
+    updateTriggers: { getFillColor: [t] },
+  });
+}
+
+/** A base's drawn state at tween `t`. */
+export interface TweenedBase {
+  position: [number, number];
+  radius: number;
+  /** Alpha multiplier (0–1) of fill and outline. */
+  alpha: number;
+}
+
+/**
+ * A base between two steps at tween `t` (eased): the radius moves from its size now to its size
+ * next (area ∝ troops at both ends); an opening base grows from 0, a closing one fades out at its
+ * size; a base whose position jitters slides.
+ */
+export function tweenBase(b: Pick<BaseTween, 'from' | 'to'>, t: number): TweenedBase {
+  const e = ease(t);
+  const { from, to } = b;
+  if (from && to)
+    return {
+      position: [lerp(from.lon, to.lon, e), lerp(from.lat, to.lat, e)],
+      radius: lerp(baseRadius(from.troops), baseRadius(to.troops), e),
+      alpha: 1,
+    };
+  if (to) return { position: [to.lon, to.lat], radius: baseRadius(to.troops) * e, alpha: e };
+  if (from)
+    return { position: [from.lon, from.lat], radius: baseRadius(from.troops), alpha: 1 - e };
+  return { position: [0, 0], radius: 0, alpha: 0 };
+}
+
+function withAlpha(c: RGBA, alpha: number): RGBA {
+  return [c[0], c[1], c[2], Math.round(c[3] * alpha)];
+}
+
+/**
+ * The bases between two steps, tweened (ids `LAYER_IDS.bases` and an HQ ring layer), coloured as
+ * the viewer's {@link baseStyle} colours them (from the row of the step shown).
+ */
+export function tweenedBasesLayers(
+  bases: readonly BaseTween[],
+  t: number,
+  opts: BaseLayerOptions,
+): (ScatterplotLayer<BaseTween> | null)[] {
+  // Big circles first, as in the static layer (sorted by the larger of the two sizes).
+  const size = (b: BaseTween): number =>
+    Math.max(baseRadius(b.from?.troops ?? null), baseRadius(b.to?.troops ?? null));
+  const data = [...bases].sort(
+    (a, b) => size(b) - size(a) || (a.base.id < b.base.id ? -1 : a.base.id > b.base.id ? 1 : 0),
+  );
+  const styles = new Map<BaseTween, BaseStyle>(data.map((b) => [b, baseStyle(b, opts)]));
+  const style = (b: BaseTween): BaseStyle => styles.get(b) ?? baseStyle(b, opts);
+  const hq = data.filter((b) => b.by.hq > 0);
+  return [
+    new ScatterplotLayer<BaseTween>({
+      id: LAYER_IDS.bases,
+      data,
+      getPosition: (b) => tweenBase(b, t).position,
+      radiusUnits: 'pixels',
+      getRadius: (b) => tweenBase(b, t).radius,
+      filled: true,
+      stroked: true,
+      getFillColor: (b) => withAlpha(style(b).fill, tweenBase(b, t).alpha),
+      getLineColor: (b) => withAlpha(style(b).line, tweenBase(b, t).alpha),
+      lineWidthUnits: 'pixels',
+      getLineWidth: (b) => style(b).lineWidth,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [255, 255, 255, 90],
+      updateTriggers: {
+        getPosition: [t],
+        getRadius: [t],
+        getFillColor: [t, opts.mission],
+        getLineColor: [t, opts.mission],
+      },
+    }),
+    hq.length === 0
+      ? null
+      : new ScatterplotLayer<BaseTween>({
+          id: CHANGE_LAYER_IDS.tweenHq,
+          data: hq,
+          getPosition: (b) => tweenBase(b, t).position,
+          radiusUnits: 'pixels',
+          getRadius: (b) => tweenBase(b, t).radius + 2 + hqRingWidth(b.by.hq) / 2,
+          filled: false,
+          stroked: true,
+          getLineColor: (b) => withAlpha([11, 37, 69, 255], tweenBase(b, t).alpha),
+          lineWidthUnits: 'pixels',
+          getLineWidth: (b) => hqRingWidth(b.by.hq),
+          pickable: false,
+          updateTriggers: { getPosition: [t], getRadius: [t], getLineColor: [t] },
+        }),
+  ];
+}

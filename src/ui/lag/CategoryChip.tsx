@@ -1,0 +1,70 @@
+/**
+ * The category marks of the lag analysis: a swatch that repeats the map's outline (colour and
+ * dash pattern), a chip (swatch + label) and the same-year caveat.
+ */
+import { LAG_CATEGORY_LABELS, isFlagged, type LagCategory } from '../../domain/lagTypes';
+import { CATEGORY_STYLES } from '../../map/flagLayers';
+
+/** The caveat shown wherever RESPONDED_SAME_YEAR appears. */
+export const SAME_YEAR_CAVEAT =
+  'Yearly data cannot order events within a year: a base opened in January counts as a response to killings in December.';
+
+/**
+ * A 16 px swatch: for flagged categories the map's outline (colour and dash pattern); for the
+ * others, which are not drawn on the map, a filled square.
+ */
+export function CategorySwatch(props: { category: LagCategory; size?: number }) {
+  const s = CATEGORY_STYLES[props.category];
+  const size = props.size ?? 16;
+  const inset = 2.5;
+  const side = size - 2 * inset;
+  if (!isFlagged(props.category))
+    return (
+      <svg width={size} height={size} aria-hidden className="lag-swatch">
+        <rect x={inset} y={inset} width={side} height={side} rx={2} fill={s.color} />
+      </svg>
+    );
+  const d = s.dashes > 0 ? side / (s.dashes + (s.dashes - 1) * s.gap) : 0;
+  return (
+    <svg width={size} height={size} aria-hidden className="lag-swatch">
+      <rect
+        x={inset}
+        y={inset}
+        width={side}
+        height={side}
+        fill="none"
+        stroke="#fff"
+        strokeWidth={s.widthPx * 0.6 + 2}
+      />
+      <rect
+        x={inset}
+        y={inset}
+        width={side}
+        height={side}
+        fill="none"
+        stroke={s.color}
+        strokeWidth={s.widthPx * 0.6}
+        strokeDasharray={d > 0 ? `${d} ${d * s.gap}` : undefined}
+      />
+    </svg>
+  );
+}
+
+/** Swatch + category label (the text carries the meaning; the colour only repeats it). */
+export function CategoryChip(props: { category: LagCategory; short?: boolean }) {
+  return (
+    <span className="lag-chip" data-category={props.category}>
+      <CategorySwatch category={props.category} />
+      <span>{LAG_CATEGORY_LABELS[props.category]}</span>
+    </span>
+  );
+}
+
+/** The same-year caveat as a small note. */
+export function SameYearCaveat() {
+  return (
+    <p className="lag-caveat" data-testid="same-year-caveat">
+      <strong>Same year:</strong> {SAME_YEAR_CAVEAT}
+    </p>
+  );
+}

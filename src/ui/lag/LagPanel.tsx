@@ -1,0 +1,119 @@
+/**
+ * The "Lag analysis" tab of the side panel: parameters (live), mission summary, gap list with CSV
+ * download, and the responsiveness chart. Where the mission has no violence data at all it says
+ * so and shows no figures or charts (never zero violence).
+ */
+import type { PerpetratorFilter } from '../../domain/dataset';
+import type { Episode, LagResult } from '../../domain/lagTypes';
+import {
+  hasResponsivenessData,
+  missingViolenceCountries,
+  violenceNotLoadedMessage,
+  type PlaceMatch,
+} from '../../domain/lagView';
+import type { LagParams } from '../../state/state';
+import { GapList, type GapListView } from './GapList';
+import { LagParamsForm } from './LagParamsForm';
+import { ResponsivenessChart } from './ResponsivenessChart';
+import { SummaryCard } from './SummaryCard';
+import './lag.css';
+
+export interface LagPanelProps {
+  mission: string;
+  /** The analysis under the current parameters; null for a mission not in the data. */
+  result: LagResult | null;
+  params: LagParams;
+  perpetrator: PerpetratorFilter;
+  onParams: (p: Partial<LagParams>) => void;
+  onPerpetrator: (p: PerpetratorFilter) => void;
+  onReset: () => void;
+  /** Fly the map to a cell and select it. */
+  onFocusCell: (gid: number, episode?: Episode) => void;
+  selectedGid: number | null;
+  placeOf: (gid: number) => PlaceMatch | null;
+  /** Saves the episode CSV of the current result. */
+  onDownload: () => void;
+  /** The gap list's filter and length, kept by the owner (optional). */
+  gapView?: GapListView;
+  onGapView?: (v: GapListView) => void;
+}
+
+/** What the panel says about missing violence data, or null when every country-year has it. */
+export function missingDataNote(result: LagResult): { full: boolean; text: string } | null {
+  const missing = missingViolenceCountries(result.summary.missingViolenceData);
+  if (missing.length === 0) return null;
+  if (!result.summary.hasViolenceData)
+    return { full: true, text: violenceNotLoadedMessage(missing.map((m) => m.country)) };
+  return {
+    full: false,
+    text: `Violence data not loaded for ${missing
+      .map((m) => `${m.country} ${m.years}`)
+      .join(
+        ', ',
+      )}: left out of every figure below, not counted as zero (npm run data:fetch gets the global GED).`,
+  };
+}
+
+/** The lag-analysis tab. */
+export function LagPanel(props: LagPanelProps) {
+  const r = props.result;
+  if (r === null)
+    return (
+      <div className="lag-panel" data-testid="lag-panel">
+        <p className="nodata-text">No mission “{props.mission}” in the data.</p>
+      </div>
+    );
+  const note = missingDataNote(r);
+  return (
+    <div className="lag-panel" data-testid="lag-panel" data-mission={props.mission}>
+      <h2>Did presence follow violence?</h2>
+      <p className="muted lag-intro">
+        Episodes of violence against civilians in {props.mission}’s area and whether the mission
+        strengthened its presence there, how fast, or never.
+      </p>
+      {note ? (
+        <p
+          className={note.full ? 'lag-nodata' : 'nodata-text'}
+          data-testid="lag-nodata"
+          role={note.full ? 'status' : undefined}
+        >
+          {note.text}
+        </p>
+      ) : null}
+      {note?.full ? null : (
+        <>
+          <LagParamsForm
+            params={props.params}
+            perpetrator={props.perpetrator}
+            onParams={props.onParams}
+            onPerpetrator={props.onPerpetrator}
+            onReset={props.onReset}
+          />
+          <SummaryCard
+            summary={r.summary}
+            perpetrator={props.perpetrator}
+            placeOf={props.placeOf}
+            onFocusCell={(gid) => props.onFocusCell(gid)}
+          />
+          <GapList
+            mission={props.mission}
+            episodes={r.episodes}
+            placeOf={props.placeOf}
+            onFocusCell={props.onFocusCell}
+            selectedGid={props.selectedGid}
+            onDownload={props.onDownload}
+            view={props.gapView}
+            onView={props.onGapView}
+          />
+          {hasResponsivenessData(r.responsiveness) ? (
+            <ResponsivenessChart
+              responsiveness={r.responsiveness}
+              reach={props.params.reach}
+              delta={props.params.delta}
+            />
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

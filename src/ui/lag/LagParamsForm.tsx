@@ -1,0 +1,122 @@
+/**
+ * The lag-analysis parameters: θ, r, W, Δ and the perpetrator type, as labelled inputs with
+ * help text and validation messages. A valid value is applied at once (the analysis recomputes
+ * live); an invalid one is shown as such and not applied. "Reset to defaults" restores the
+ * research brief's defaults.
+ */
+import { useId, useState } from 'react';
+import type { PerpetratorFilter } from '../../domain/dataset';
+import { DEFAULT_LAG, LAG_LIMITS, type LagParams } from '../../state/state';
+import { PERPETRATOR_LABELS } from '../format';
+import { PARAM_FIELDS, validateParam, type LagParamKey } from './paramInput';
+
+export interface LagParamsFormProps {
+  params: LagParams;
+  perpetrator: PerpetratorFilter;
+  onParams: (p: Partial<LagParams>) => void;
+  onPerpetrator: (p: PerpetratorFilter) => void;
+  /** Restore the defaults (parameters and perpetrator "all"). */
+  onReset: () => void;
+}
+
+const PERPETRATORS: PerpetratorFilter[] = ['all', 'state', 'nonstate'];
+
+/** True when the parameters and the perpetrator are the defaults. */
+export function isDefaultParams(p: LagParams, perpetrator: PerpetratorFilter): boolean {
+  return (
+    perpetrator === 'all' &&
+    (Object.keys(DEFAULT_LAG) as LagParamKey[]).every((k) => p[k] === DEFAULT_LAG[k])
+  );
+}
+
+/** The parameters form. */
+export function LagParamsForm(props: LagParamsFormProps) {
+  const id = useId();
+  // Text being typed per field; absent = show the applied value.
+  const [drafts, setDrafts] = useState<Partial<Record<LagParamKey, string>>>({});
+  const onText = (key: LagParamKey, text: string): void => {
+    setDrafts((d) => ({ ...d, [key]: text }));
+    const check = validateParam(key, text);
+    if (check.ok && check.value !== props.params[key]) props.onParams({ [key]: check.value });
+  };
+  const isDefault = isDefaultParams(props.params, props.perpetrator);
+  return (
+    <form
+      className="lag-params"
+      aria-labelledby={`${id}-title`}
+      data-testid="lag-params"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <h3 id={`${id}-title`}>Parameters</h3>
+      <div className="lag-param-grid">
+        {PARAM_FIELDS.map((f) => {
+          const text = drafts[f.key] ?? String(props.params[f.key]);
+          const check = validateParam(f.key, text);
+          const lim = LAG_LIMITS[f.key];
+          const inputId = `${id}-${f.key}`;
+          return (
+            <div className="lag-param" key={f.key}>
+              <label htmlFor={inputId}>
+                <span className="lag-symbol">{f.symbol}</span> {f.label}
+              </label>
+              <input
+                id={inputId}
+                name={f.key}
+                type="number"
+                inputMode={lim.integer ? 'numeric' : 'decimal'}
+                min={lim.min}
+                max={lim.max}
+                step={lim.integer ? 1 : 'any'}
+                value={text}
+                aria-invalid={!check.ok}
+                aria-describedby={`${inputId}-help${check.ok ? '' : ` ${inputId}-error`}`}
+                data-testid={`lag-param-${f.key}`}
+                onChange={(e) => onText(f.key, e.target.value)}
+                onBlur={() => {
+                  if (check.ok) setDrafts((d) => ({ ...d, [f.key]: undefined }));
+                }}
+              />
+              <span className="lag-unit muted" id={`${inputId}-help`}>
+                {f.unit}. {f.help}
+              </span>
+              {check.ok ? null : (
+                <span className="lag-error" id={`${inputId}-error`} role="alert">
+                  {check.message} Still using {props.params[f.key]}.
+                </span>
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <fieldset className="lag-perp">
+        <legend>Perpetrator type</legend>
+        {PERPETRATORS.map((p) => (
+          <label key={p} className={p === props.perpetrator ? 'checked' : undefined}>
+            <input
+              type="radio"
+              name={`${id}-perp`}
+              value={p}
+              checked={p === props.perpetrator}
+              onChange={() => props.onPerpetrator(p)}
+            />
+            {PERPETRATOR_LABELS[p]}
+          </label>
+        ))}
+        <span className="muted lag-note">Also filters the violence on the map.</span>
+      </fieldset>
+      <button
+        type="button"
+        className="button"
+        disabled={isDefault && Object.values(drafts).every((v) => v === undefined)}
+        onClick={() => {
+          setDrafts({});
+          props.onReset();
+        }}
+        data-testid="lag-reset"
+      >
+        Reset to defaults (θ {DEFAULT_LAG.theta}, r {DEFAULT_LAG.reach}, W {DEFAULT_LAG.window}, Δ{' '}
+        {DEFAULT_LAG.delta}, all)
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The mission summary card of the lag analysis: OSV fatalities, coverage share, episodes by
+ * category (with the same-year caveat), response rate, median lag and the top flagged cells.
+ */
+import type { PerpetratorFilter } from '../../domain/dataset';
+import { LAG_CATEGORIES, type FlaggedCell, type LagSummary } from '../../domain/lagTypes';
+import { cellPlaceLabel, type PlaceMatch } from '../../domain/lagView';
+import { fmt, PERPETRATOR_LABELS, plural } from '../format';
+import { CategoryChip, SameYearCaveat } from './CategoryChip';
+
+export interface SummaryCardProps {
+  summary: LagSummary;
+  perpetrator: PerpetratorFilter;
+  placeOf: (gid: number) => PlaceMatch | null;
+  onFocusCell: (gid: number) => void;
+}
+
+/** "42%" (null → "n/a"). */
+export function pct(x: number | null): string {
+  return x === null ? 'n/a' : `${Math.round(x * 100)}%`;
+}
+
+function yearSpan(years: readonly number[]): string {
+  if (years.length === 0) return '';
+  const first = years[0]!;
+  const last = years[years.length - 1]!;
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
+function TopCell(props: { cell: FlaggedCell; place: PlaceMatch | null; onFocus: () => void }) {
+  const label = cellPlaceLabel(props.cell.gid, props.place);
+  return (
+    <li>
+      <button type="button" className="link-button" onClick={props.onFocus}>
+        {label.name}
+      </button>{' '}
+      <span className="muted">
+        · {fmt(props.cell.fatalities)} killed · since {props.cell.firstOnset}
+      </span>
+      <br />
+      <CategoryChip category={props.cell.worstCategory} />
+    </li>
+  );
+}
+
+/** The summary card. */
+export function SummaryCard(props: SummaryCardProps) {
+  const s = props.summary;
+  const judged = s.episodes - s.byCategory.TOO_RECENT;
+  const responded = s.byCategory.RESPONDED_LATE + s.byCategory.RESPONDED_SAME_YEAR;
+  return (
+    <section className="lag-summary" data-testid="lag-summary" aria-label="Mission summary">
+      <h3>
+        {s.mission}, {yearSpan(s.analysedYears)}
+        <span className="legend-sub"> {PERPETRATOR_LABELS[props.perpetrator]}</span>
+      </h3>
+      <dl className="details-list lag-figures">
+        <dt>Civilians killed</dt>
+        <dd data-field="total">{fmt(s.totalFatalities ?? 0)}</dd>
+        <dt>With troops in reach</dt>
+        <dd data-field="coverage">
+          {pct(s.coverageShare)}
+          <span className="muted"> ({fmt(s.fatalitiesWithPresence ?? 0)} killed)</span>
+        </dd>
+        <dt>Episodes</dt>
+        <dd data-field="episodes">{fmt(s.episodes)}</dd>
+        <dt>Response rate</dt>
+        <dd data-field="response-rate">
+          {pct(s.responseRate)}
+          <span className="muted">
+            {' '}
+            ({fmt(responded)} of {plural(judged, 'episode')} that can be judged)
+          </span>
+        </dd>
+        <dt>Median lag</dt>
+        <dd data-field="median-lag">
+          {s.medianLag === null ? 'n/a (no response)' : plural(s.medianLag, 'year')}
+        </dd>
+      </dl>
+      <table className="details-table lag-categories">
+        <caption>Episodes by category</caption>
+        <tbody>
+          {LAG_CATEGORIES.map((c) => (
+            <tr key={c} data-category={c}>
+              <th scope="row">
+                <CategoryChip category={c} />
+              </th>
+              <td>{fmt(s.byCategory[c])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {s.byCategory.RESPONDED_SAME_YEAR > 0 ? <SameYearCaveat /> : null}
+      {s.flaggedCells.length > 0 ? (
+        <>
+          <h4>Most affected flagged cells</h4>
+          <ol className="plain-list lag-top-cells">
+            {s.flaggedCells.slice(0, 5).map((c) => (
+              <TopCell
+                key={c.gid}
+                cell={c}
+                place={props.placeOf(c.gid)}
+                onFocus={() => props.onFocusCell(c.gid)}
+              />
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </section>
+  );
+}

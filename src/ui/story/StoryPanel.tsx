@@ -1,0 +1,240 @@
+/**
+ * The "Case study" side-panel tab: the shipped stories with their scenes (open one to present it,
+ * or jump to a scene), problems a story has with the loaded data, and the export buttons
+ * (current view PNG, small multiples PNG, year-range video, story video).
+ */
+import { useMemo, useState } from 'react';
+import type { Dataset } from '../../domain/dataset';
+import { VIDEO_FPS } from '../../export/frames';
+import type { VideoFormat } from '../../export/video';
+import { checkStoryData } from '../../story/scene';
+import { BROKEN_STORIES, STORIES } from '../../story/stories';
+import type { Exports } from './useExports';
+import './story.css';
+
+export interface StoryPanelProps {
+  dataset: Dataset;
+  mission: string;
+  year: number;
+  /** Years of the mission (for the video range). */
+  years: readonly number[];
+  onPresent: (storyId: string, scene: number) => void;
+  exports: Exports;
+  /** The open story, for the story video. */
+  openStory: string | null;
+}
+
+/** The tab's content. */
+export function StoryPanel(props: StoryPanelProps) {
+  const { exports: ex } = props;
+  const problems = useMemo(
+    () => new Map(STORIES.map((s) => [s.id, checkStoryData(s, props.dataset)])),
+    [props.dataset],
+  );
+  const years = props.years;
+  const [from, setFrom] = useState<number>(() => years[0] ?? props.year);
+  const [to, setTo] = useState<number>(() =>
+    Math.min(years[years.length - 1] ?? props.year, (years[0] ?? props.year) + 4),
+  );
+  const [fps, setFps] = useState<number>(15);
+  const [spy, setSpy] = useState<number>(1.5);
+  const [format, setFormat] = useState<VideoFormat>('webm');
+  const storyForVideo =
+    props.openStory ?? STORIES.find((s) => s.mission === props.mission)?.id ?? null;
+  const busy = ex.busy !== null;
+
+  return (
+    <div className="story-panel" data-testid="story-panel">
+      <h2>Case studies</h2>
+      {STORIES.length === 0 ? <p>No story is available.</p> : null}
+      {STORIES.map((s) => (
+        <section key={s.id} aria-label={s.title}>
+          <p>
+            <strong>{s.title}</strong>
+          </p>
+          <p className="muted">{s.summary}</p>
+          <div className="story-row">
+            <button
+              type="button"
+              className="button"
+              onClick={() => props.onPresent(s.id, 0)}
+              data-testid={`present-${s.id}`}
+            >
+              ▶ Present ({s.scenes.length} scenes)
+            </button>
+          </div>
+          <ol>
+            {s.scenes.map((sc, i) => (
+              <li key={sc.id}>
+                <button
+                  type="button"
+                  className="story-scene-link"
+                  onClick={() => props.onPresent(s.id, i)}
+                >
+                  {sc.title}
+                </button>
+              </li>
+            ))}
+          </ol>
+          {(problems.get(s.id) ?? []).length > 0 ? (
+            <ul className="story-problems">
+              {problems.get(s.id)!.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ))}
+      {BROKEN_STORIES.map((b) => (
+        <section key={b.id} className="story-problems" role="alert">
+          <p>Story “{b.id}” cannot be shown:</p>
+          <ul>
+            {b.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <p className="muted">
+        Presenter keys: → / PageDown next, ← / PageUp previous, Home / End first / last, F
+        fullscreen, Space plays a year range, Esc leaves.
+      </p>
+
+      <h2>Export</h2>
+      <fieldset disabled={busy}>
+        <legend>Images</legend>
+        <div className="story-row">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void ex.viewPng(1)}
+            data-testid="export-png"
+          >
+            View PNG 1920×1080
+          </button>
+          <button type="button" className="button" onClick={() => void ex.viewPng(2)}>
+            2× (3840×2160)
+          </button>
+        </div>
+        <div className="story-row">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void ex.smallMultiplesPng(1)}
+            data-testid="export-small-multiples"
+          >
+            Small multiples PNG
+          </button>
+          <button type="button" className="button" onClick={() => void ex.smallMultiplesPng(2)}>
+            2×
+          </button>
+        </div>
+      </fieldset>
+      <fieldset disabled={busy}>
+        <legend>Video (rendered frame by frame)</legend>
+        <div className="story-row">
+          <label>
+            From{' '}
+            <select
+              value={from}
+              onChange={(e) => setFrom(Number(e.target.value))}
+              data-testid="video-from"
+            >
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            to{' '}
+            <select
+              value={to}
+              onChange={(e) => setTo(Number(e.target.value))}
+              data-testid="video-to"
+            >
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="story-row">
+          <label>
+            Seconds per year{' '}
+            <input
+              type="number"
+              min={0.5}
+              max={4}
+              step={0.5}
+              value={spy}
+              onChange={(e) => setSpy(Math.min(4, Math.max(0.5, Number(e.target.value) || 1.5)))}
+              data-testid="video-spy"
+            />
+          </label>
+          <label>
+            fps{' '}
+            <select
+              value={fps}
+              onChange={(e) => setFps(Number(e.target.value))}
+              data-testid="video-fps"
+            >
+              {VIDEO_FPS.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Format{' '}
+            <select
+              value={format}
+              onChange={(e) => setFormat(e.target.value as VideoFormat)}
+              data-testid="video-format"
+            >
+              <option value="webm">WebM video</option>
+              <option value="gif">Animated GIF</option>
+            </select>
+          </label>
+        </div>
+        <div className="story-row">
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void ex.rangeVideo({
+                from: Math.min(from, to),
+                to: Math.max(from, to),
+                fps,
+                secondsPerYear: spy,
+                format,
+              })
+            }
+            data-testid="export-video"
+          >
+            Export {Math.min(from, to)}–{Math.max(from, to)}
+          </button>
+          {storyForVideo ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => void ex.storyVideo({ storyId: storyForVideo, fps, format })}
+              data-testid="export-story-video"
+            >
+              Export the story “{storyForVideo}”
+            </button>
+          ) : null}
+        </div>
+      </fieldset>
+      {ex.message ? (
+        <p role="status" data-testid="export-message">
+          {ex.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

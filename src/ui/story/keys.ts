@@ -1,0 +1,64 @@
+/**
+ * Presenter keys, pure: arrows and clickers (which send PageUp / PageDown) move between scenes,
+ * Home / End jump to the first / last, Escape leaves, F toggles fullscreen, Space replays or
+ * pauses a scene that plays a year range.
+ */
+
+/** What a key does in the presenter. */
+export type PresenterCommand =
+  | { type: 'go'; to: 'next' | 'previous' | 'first' | 'last' }
+  | { type: 'exit' }
+  | { type: 'fullscreen' }
+  | { type: 'play' };
+
+/** The command of a key (`KeyboardEvent.key`), or null for keys the presenter ignores. */
+export function presenterCommand(key: string): PresenterCommand | null {
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case 'PageDown':
+    case 'Enter':
+    case 'n':
+      return { type: 'go', to: 'next' };
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+    case 'Backspace':
+    case 'p':
+      return { type: 'go', to: 'previous' };
+    case 'Home':
+      return { type: 'go', to: 'first' };
+    case 'End':
+      return { type: 'go', to: 'last' };
+    case 'Escape':
+      return { type: 'exit' };
+    case 'f':
+    case 'F':
+      return { type: 'fullscreen' };
+    case ' ':
+      return { type: 'play' };
+    default:
+      return null;
+  }
+}
+
+/** The scene index after a `go` command (clamped to 0..count-1). */
+export function goScene(
+  current: number,
+  count: number,
+  to: 'next' | 'previous' | 'first' | 'last',
+): number {
+  if (count <= 0) return 0;
+  const last = count - 1;
+  const i = Math.min(last, Math.max(0, Math.round(current)));
+  switch (to) {
+    case 'next':
+      return Math.min(last, i + 1);
+    case 'previous':
+      return Math.max(0, i - 1);
+    case 'first':
+      return 0;
+    case 'last':
+      return last;
+  }
+}

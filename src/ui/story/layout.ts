@@ -1,0 +1,57 @@
+/**
+ * Presenter layout, pure: where the caption dock goes for a screen size, how large the type is,
+ * and the camera padding that keeps the highlighted area out from under the dock.
+ */
+import type { Padding, Viewport } from '../../story/camera';
+
+/** The presenter's layout for a viewport. */
+export interface PresenterLayout {
+  /** `right` on landscape screens (projectors), `bottom` on tall or narrow ones. */
+  dock: 'right' | 'bottom';
+  /** Dock size in CSS px: its width (right) or height (bottom). */
+  dockSize: number;
+  /** Caption font size in CSS px (large: a room reads it from the back). */
+  captionPx: number;
+  /** Scene title font size. */
+  titlePx: number;
+  /** Camera padding: the dock plus a margin all round. */
+  padding: Padding;
+}
+
+/** Margin kept free around the map's free area (px). */
+export const PRESENTER_MARGIN = 24;
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+/**
+ * The layout for a viewport: a right-hand dock on screens at least 1.25 times as wide as high
+ * (30 % of the width, 380–680 px), else a bottom dock (38 % of the height, 220–460 px). Caption
+ * type scales with the dock, 20–34 px.
+ */
+export function presenterLayout(view: Viewport): PresenterLayout {
+  const w = Math.max(1, view.width);
+  const h = Math.max(1, view.height);
+  const m = PRESENTER_MARGIN;
+  if (w / h >= 1.25 && w >= 760) {
+    const dockSize = Math.round(clamp(w * 0.3, 380, 680));
+    const captionPx = Math.round(clamp(dockSize / 20, 20, 34));
+    return {
+      dock: 'right',
+      dockSize,
+      captionPx,
+      titlePx: Math.round(captionPx * 1.25),
+      padding: { top: m, right: dockSize + m, bottom: m, left: m },
+    };
+  }
+  const dockSize = Math.round(clamp(h * 0.38, 220, 460));
+  const captionPx = Math.round(clamp(w / 40, 18, 30));
+  return {
+    dock: 'bottom',
+    dockSize,
+    captionPx,
+    titlePx: Math.round(captionPx * 1.25),
+    padding: { top: m, right: m, bottom: dockSize + m, left: m },
+  };
+}

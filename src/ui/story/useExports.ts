@@ -1,0 +1,276 @@
+/**
+ * Export actions for the UI with progress and cancel: the current view as a PNG (1920×1080 or
+ * 2×), the small multiples as a PNG, a year-range video and a whole-story video. Each finished
+ * export is downloaded and described in `window.__atlasExports` (read by the end-to-end tests).
+ */
+import type { FeatureCollection } from 'geojson';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { BasemapPlace } from '../../domain/basemap';
+import type { Dataset } from '../../domain/dataset';
+import type { Episode } from '../../domain/lagTypes';
+import {
+  downloadBlob,
+  exportSmallMultiplesPng,
+  exportStoryVideo,
+  exportViewPng,
+  exportYearRangeVideo,
+  type ExportView,
+  type LiveSnapshot,
+} from '../../export/exports';
+import { prepareCountries } from '../../export/render2d';
+import { ExportCancelled, type VideoFormat } from '../../export/video';
+import type { Padding } from '../../story/camera';
+import type { AppState } from '../../state/state';
+import type { Story } from '../../story/schema';
+import { findStory } from '../../story/stories';
+
+/** A finished export, as the UI and the tests see it. */
+export interface ExportRecord {
+  kind: 'view-png' | 'small-multiples-png' | 'range-video' | 'story-video';
+  filename: string;
+  mimeType: string;
+  bytes: number;
+  width?: number;
+  height?: number;
+  frames?: number;
+  seconds?: number;
+  fps?: number;
+  encoder?: string;
+  source?: string;
+  /** Object URL of the file (kept for the session's last few exports). */
+  url: string;
+}
+
+declare global {
+  interface Window {
+    __atlasExports?: ExportRecord[];
+  }
+}
+
+/** What the exports need from the atlas. */
+export interface ExportContext {
+  dataset: Dataset;
+  countries: FeatureCollection | null;
+  /** Towns for the Canvas-2D maps (videos, PNG fallback). */
+  places: readonly BasemapPlace[];
+  state: AppState;
+  live: LiveSnapshot | null;
+  /** On-screen map size and what covers it (the presenter's dock), read when exporting. */
+  screen: () => { width: number; height: number; padding: Padding };
+  highlightBases: readonly string[];
+  highlightCells: readonly number[];
+  episodes: readonly Episode[] | null;
+  title: string;
+  subtitle: string | null;
+  caption: string | null;
+  story: Story | null;
+}
+
+/** Progress of the running export. */
+export interface ExportBusy {
+  label: string;
+  done: number;
+  total: number;
+}
+
+/** Options of a year-range video. */
+export interface RangeVideoOptions {
+  from: number;
+  to: number;
+  fps: number;
+  secondsPerYear: number;
+  format: VideoFormat;
+}
+
+export interface Exports {
+  busy: ExportBusy | null;
+  last: ExportRecord | null;
+  message: string | null;
+  cancel(): void;
+  viewPng(scale: 1 | 2): Promise<void>;
+  smallMultiplesPng(scale: 1 | 2): Promise<void>;
+  rangeVideo(o: RangeVideoOptions): Promise<void>;
+  storyVideo(o: { storyId: string; fps: number; format: VideoFormat }): Promise<void>;
+}
+
+function slug(s: string): string {
+  return s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+const KEEP_URLS = 6;
+
+/** The hook. */
+export function useExports(ctx: ExportContext): Exports {
+  const latest = useRef(ctx);
+  useEffect(() => {
+    latest.current = ctx;
+  });
+  const countries = useMemo(() => prepareCountries(ctx.countries), [ctx.countries]);
+  const [busy, setBusy] = useState<ExportBusy | null>(null);
+  const [last, setLast] = useState<ExportRecord | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  const view = (): ExportView => {
+    const c = latest.current;
+    return {
+      mission: c.state.mission,
+      year: c.state.year,
+      perpetrator: c.state.perpetrator,
+      layers: c.state.layers,
+      highlightBases: c.highlightBases,
+      highlightCells: c.highlightCells,
+      episodes: c.episodes,
+      camera: c.state.camera,
+      screen: c.screen(),
+      title: c.title,
+      subtitle: c.subtitle,
+      caption: c.caption,
+      places: c.places,
+    };
+  };
+
+  const finish = (rec: Omit<ExportRecord, 'url'>, blob: Blob): void => {
+    const url = URL.createObjectURL(blob);
+    const list = (window.__atlasExports ??= []);
+    list.push({ ...rec, url });
+    while (list.length > KEEP_URLS) URL.revokeObjectURL(list.shift()!.url);
+    downloadBlob(blob, rec.filename);
+    setLast({ ...rec, url });
+    setMessage(`Saved ${rec.filename} (${(rec.bytes / 1024).toFixed(0)} KB).`);
+  };
+
+  const run = useCallback(async (label: string, job: (signal: AbortSignal) => Promise<void>) => {
+    if (abort.current) return; // one export at a time
+    const ac = new AbortController();
+    abort.current = ac;
+    setMessage(null);
+    setBusy({ label, done: 0, total: 0 });
+    // Let the progress cover paint before the heavy work starts.
+    await new Promise((r) => setTimeout(r, 30));
+    try {
+      await job(ac.signal);
+    } catch (e) {
+      if (e instanceof ExportCancelled) setMessage('Export cancelled.');
+      else {
+        console.error('Export failed:', e);
+        setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    } finally {
+      abort.current = null;
+      setBusy(null);
+    }
+  }, []);
+
+  const progress = (label: string) => (done: number, total: number) =>
+    setBusy({ label, done, total });
+
+  const base = (): string => {
+    const s = latest.current.state;
+    return `presence-atlas_${slug(s.mission)}_${s.year}`;
+  };
+
+  return {
+    busy,
+    last,
+    message,
+    cancel: () => abort.current?.abort(),
+    viewPng: (scale) =>
+      run(`Exporting the view (${scale === 2 ? '3840×2160' : '1920×1080'})…`, async () => {
+        const c = latest.current;
+        const r = await exportViewPng(c.dataset, countries, view(), { scale, live: c.live });
+        if (r.fallbackReason && c.live)
+          console.warn(`PNG export drew the map with Canvas 2D: ${r.fallbackReason}`);
+        finish(
+          {
+            kind: 'view-png',
+            filename: `${base()}_${r.width}x${r.height}.png`,
+            mimeType: 'image/png',
+            bytes: r.blob.size,
+            width: r.width,
+            height: r.height,
+            source: r.source,
+          },
+          r.blob,
+        );
+      }),
+    smallMultiplesPng: (scale) =>
+      run('Drawing the small multiples…', async () => {
+        const c = latest.current;
+        const r = await exportSmallMultiplesPng(
+          c.dataset,
+          countries,
+          c.state.mission,
+          c.state.perpetrator,
+          { scale },
+        );
+        finish(
+          {
+            kind: 'small-multiples-png',
+            filename: `presence-atlas_${slug(c.state.mission)}_small-multiples_${r.width}x${r.height}.png`,
+            mimeType: 'image/png',
+            bytes: r.blob.size,
+            width: r.width,
+            height: r.height,
+            source: r.source,
+          },
+          r.blob,
+        );
+      }),
+    rangeVideo: (o) =>
+      run(`Rendering ${o.from}–${o.to} as video…`, async (signal) => {
+        const c = latest.current;
+        const label = `Rendering ${o.from}–${o.to}`;
+        const r = await exportYearRangeVideo(
+          c.dataset,
+          countries,
+          { ...view(), title: `${c.state.mission} ${o.from}–${o.to}`, caption: null },
+          { from: o.from, to: o.to, secondsPerYear: o.secondsPerYear },
+          { format: o.format, fps: o.fps, signal, onProgress: progress(label) },
+        );
+        finish(
+          {
+            kind: 'range-video',
+            filename: `presence-atlas_${slug(c.state.mission)}_${o.from}-${o.to}_${o.fps}fps.${r.extension}`,
+            mimeType: r.mimeType,
+            bytes: r.blob.size,
+            width: 1920,
+            height: 1080,
+            frames: r.frames,
+            seconds: r.seconds,
+            fps: o.fps,
+            encoder: r.encoder,
+          },
+          r.blob,
+        );
+      }),
+    storyVideo: (o) =>
+      run('Rendering the story as video…', async (signal) => {
+        const c = latest.current;
+        const story = findStory(o.storyId);
+        if (!story) throw new Error(`there is no story "${o.storyId}"`);
+        const r = await exportStoryVideo(c.dataset, countries, story, c.state, {
+          format: o.format,
+          fps: o.fps,
+          signal,
+          places: c.places,
+          onProgress: progress(`Rendering “${story.title}”`),
+        });
+        finish(
+          {
+            kind: 'story-video',
+            filename: `presence-atlas_story-${slug(story.id)}_${o.fps}fps.${r.extension}`,
+            mimeType: r.mimeType,
+            bytes: r.blob.size,
+            width: 1920,
+            height: 1080,
+            frames: r.frames,
+            seconds: r.seconds,
+            fps: o.fps,
+            encoder: r.encoder,
+          },
+          r.blob,
+        );
+      }),
+  };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { goScene, presenterCommand } from '../../../src/ui/story/keys';
+import { presenterLayout, PRESENTER_MARGIN } from '../../../src/ui/story/layout';
+
+describe('presenterCommand', () => {
+  it('maps arrows and clicker keys to next / previous', () => {
+    for (const k of ['ArrowRight', 'PageDown', 'ArrowDown'])
+      expect(presenterCommand(k)).toEqual({ type: 'go', to: 'next' });
+    for (const k of ['ArrowLeft', 'PageUp', 'ArrowUp'])
+      expect(presenterCommand(k)).toEqual({ type: 'go', to: 'previous' });
+    expect(presenterCommand('Home')).toEqual({ type: 'go', to: 'first' });
+    expect(presenterCommand('End')).toEqual({ type: 'go', to: 'last' });
+    expect(presenterCommand('Escape')).toEqual({ type: 'exit' });
+    expect(presenterCommand('f')).toEqual({ type: 'fullscreen' });
+    expect(presenterCommand(' ')).toEqual({ type: 'play' });
+    expect(presenterCommand('x')).toBeNull();
+    expect(presenterCommand('Tab')).toBeNull();
+  });
+});
+
+describe('goScene', () => {
+  it('moves within 0..count-1 and clamps at both ends', () => {
+    expect(goScene(0, 12, 'next')).toBe(1);
+    expect(goScene(11, 12, 'next')).toBe(11);
+    expect(goScene(0, 12, 'previous')).toBe(0);
+    expect(goScene(5, 12, 'previous')).toBe(4);
+    expect(goScene(5, 12, 'first')).toBe(0);
+    expect(goScene(5, 12, 'last')).toBe(11);
+    expect(goScene(40, 12, 'previous')).toBe(10);
+    expect(goScene(3, 0, 'next')).toBe(0);
+  });
+});
+
+describe('presenterLayout', () => {
+  it('docks the caption on the right of a 16:9 projector with large type', () => {
+    const l = presenterLayout({ width: 1920, height: 1080 });
+    expect(l.dock).toBe('right');
+    expect(l.dockSize).toBe(576);
+    expect(l.captionPx).toBeGreaterThanOrEqual(26);
+    expect(l.titlePx).toBeGreaterThan(l.captionPx);
+    expect(l.padding).toEqual({
+      top: PRESENTER_MARGIN,
+      right: 576 + PRESENTER_MARGIN,
+      bottom: PRESENTER_MARGIN,
+      left: PRESENTER_MARGIN,
+    });
+  });
+
+  it('docks at the bottom of a 4:3 or portrait screen and pads the camera for it', () => {
+    for (const v of [
+      { width: 1024, height: 900 },
+      { width: 800, height: 1200 },
+    ]) {
+      const l = presenterLayout(v);
+      expect(l.dock).toBe('bottom');
+      expect(l.padding.bottom).toBe(l.dockSize + PRESENTER_MARGIN);
+      expect(l.padding.right).toBe(PRESENTER_MARGIN);
+    }
+  });
+
+  it('never leaves less than half the screen for the map', () => {
+    for (const [w, h] of [
+      [1280, 720],
+      [1366, 768],
+      [1920, 1200],
+      [3840, 2160],
+      [1024, 768],
+      [600, 900],
+    ] as const) {
+      const l = presenterLayout({ width: w, height: h });
+      const free = l.dock === 'right' ? (w - l.dockSize) / w : (h - l.dockSize) / h;
+      expect(free).toBeGreaterThanOrEqual(0.5);
+      expect(l.captionPx).toBeGreaterThanOrEqual(18);
+    }
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * Structure of the timeline components as static markup (react-dom/server). Behaviour in a real
+ * browser (playing, keyboard, Plot charts) is covered by tests/e2e/timeline.test.ts.
+ */
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { createSelectors } from '../../../src/data/selectors';
+import { createTimelineSelectors } from '../../../src/data/timelineSelectors';
+import { createPlayback } from '../../../src/state/playback';
+import { BaseLifetimes } from '../../../src/ui/timeline/BaseLifetimes';
+import {
+  ChangesList,
+  comparisonNote,
+  deltaText,
+  troopsText,
+} from '../../../src/ui/timeline/ChangesList';
+import { stepFrame } from '../../../src/ui/timeline/model';
+import { Timeline } from '../../../src/ui/timeline/Timeline';
+import { carCell, dataset, deployment, deployments } from '../../fixtures/factories';
+
+const d = deployments([
+  deployment({ location: 'Bangui', gid: carCell(0, 0) }, { 2014: 1000, 2015: 1500, 2016: 1500 }),
+  deployment({ location: 'Bria', gid: carCell(4, 6) }, { 2014: 300, 2015: 200 }),
+  deployment({ location: 'Kaga', gid: carCell(3, 2) }, { 2015: 150, 2017: 90 }),
+  deployment({ location: 'Sibut', gid: carCell(2, 3) }, { 2014: 80, 2015: null }),
+]);
+const tsel = createTimelineSelectors(createSelectors(dataset(d)));
+const YEARS = [2014, 2015, 2016, 2017];
+const noop = () => {};
+
+function timeline(over: Partial<Parameters<typeof Timeline>[0]> = {}): string {
+  const playback = createPlayback(0, YEARS.length - 1, 1);
+  return renderToStaticMarkup(
+    <Timeline
+      mission="MINUSCA"
+      steps={YEARS}
+      granularity="year"
+      playback={playback}
+      frame={stepFrame(playback, YEARS)}
+      dispatch={noop}
+      onSeekValue={noop}
+      label={String}
+      year={2015}
+      onYear={noop}
+      totals={tsel.totals('MINUSCA', 'all')}
+      osvLabel="Civilians killed"
+      monthly={{ available: false, note: 'No monthly data' }}
+      onGranularity={noop}
+      {...over}
+    />,
+  );
+}
+
+describe('Timeline', () => {
+  it('shows the year large, the controls and a real range slider over the years', () => {
+    const html = timeline();
+    expect(html).toMatch(/<output[^>]*data-testid="year"[^>]*>2015<\/output>/);
+    expect(html).toMatch(/<input[^>]*type="range"[^>]*min="2014"[^>]*max="2017"/);
+    expect(html).toMatch(/data-testid="year-slider"/);
+    expect(html).toMatch(/aria-valuetext="2015"/);
+    for (const label of ['First year', 'Previous year', 'Play', 'Next year', 'Last year'])
+      expect(html).toContain(`aria-label="${label}"`);
+    expect(html).toContain('0.5 s / year');
+    expect(html).toContain('4 s / year');
+    expect(html).toMatch(
+      /data-testid="monthly"[^>]*disabled|disabled=""[^>]*data-testid="monthly"/,
+    );
+    expect(html).toContain('data-testid="timeline-chart"');
+  });
+
+  it('shows Pause while playing and says when motion is reduced', () => {
+    const playback = { ...createPlayback(0, 3, 0), playing: true, reducedMotion: true };
+    const html = timeline({ playback, frame: stepFrame(playback, YEARS) });
+    expect(html).toContain('aria-label="Pause"');
+    expect(html).toContain('Reduced motion');
+  });
+
+  it('labels months in monthly mode', () => {
+    const steps = [24168, 24169, 24170];
+    const playback = createPlayback(0, 2, 1);
+    const html = timeline({
+      steps,
+      granularity: 'month',
+      playback,
+      frame: stepFrame(playback, steps),
+      label: (v) => `M${v}`,
+      monthly: { available: true, note: '' },
+    });
+    expect(html).toContain('>M24169</output>');
+    expect(html).toContain('aria-label="Next month"');
+    expect(html).toContain('s / month');
+  });
+});
+
+describe('ChangesList', () => {
+  const html = renderToStaticMarkup(
+    <ChangesList
+      mission="MINUSCA"
+      year={2015}
+      years={YEARS}
+      changes={tsel.changes('MINUSCA', 2015)}
+      onFlyTo={noop}
+    />,
+  );
+
+  it('lists the changed bases with troops before → after, unchanged folded away', () => {
+    const rows = [...html.matchAll(/data-kind="(\w+)" data-base-id="([^"]+)"/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(rows).toEqual([
+      ['NEW', 'MINUSCA:kaga'],
+      ['STRENGTHENED', 'MINUSCA:bangui'],
+      ['REDUCED', 'MINUSCA:bria'],
+      ['UNCHANGED', 'MINUSCA:sibut'],
+    ]);
+    expect(html).toContain('1,000 → 1,500');
+    expect(html).toContain('(+500)');
+    expect(html).toContain('300 → 200');
+    expect(html).toMatch(/<details[^>]*><summary>1 unchanged \(or troops unknown\)/);
+    expect(html).toContain('Compared with 2014.');
+  });
+
+  it('formats troops and deltas honestly', () => {
+    expect(troopsText(null, true)).toBe('NA');
+    expect(troopsText(5, false)).toBe('—');
+    expect(deltaText(-50)).toBe('−50');
+    expect(deltaText(null)).toBe('');
+    expect(deltaText(0)).toBe('±0');
+  });
+
+  it('explains first years and years after a gap', () => {
+    expect(comparisonNote('MINUSCA', 2014, YEARS)).toContain('first year');
+    expect(comparisonNote('X', 2020, [2014, 2015, 2020])).toContain('no recorded base in 2019');
+  });
+});
+
+describe('BaseLifetimes', () => {
+  it('renders a container for the chart and a list of bases with their years', () => {
+    const html = renderToStaticMarkup(
+      <BaseLifetimes
+        mission="MINUSCA"
+        lifetimes={tsel.lifetimes('MINUSCA')}
+        firstYear={2014}
+        lastYear={2017}
+        year={2015}
+        onSelect={noop}
+        onFlyTo={noop}
+      />,
+    );
+    expect(html).toContain('data-testid="lifetimes-plot"');
+    expect(html).toContain('4 bases, 1 with interruptions (gaps)');
+    expect(html).toContain('Kaga: 2015, 2017 (1 interruption), up to 150 troops');
+  });
+});
