@@ -109,10 +109,9 @@ export class DataFormatError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Generic column-major tables
 
-export type Codec = 'plain' | 'delta' | 'dict' | 'dictList' | 'offset' | 'perpetrator';
+export type Codec = 'plain' | 'delta' | 'dict' | 'dictList' | 'offset';
 type ColType = 'int' | 'num' | 'str' | 'bool' | 'strList';
-/** One value of a table column before encoding (what a decoded row holds). */
-export type ColumnValue = number | string | boolean | null | string[];
+type Value = number | string | boolean | null | string[];
 
 /** A column-major table as stored in a `*.json` table file. */
 export interface EncodedTable {
@@ -122,16 +121,8 @@ export interface EncodedTable {
   columns: string[];
   codecs: Record<string, Codec>;
   dicts: Record<string, string[]>;
-  /**
-   * For `offset` columns: the earlier columns whose sum the stored value is relative to (a
-   * leading `-` subtracts the column); for `perpetrator` columns: the name column.
-   */
+  /** For `offset` columns: the columns whose sum the stored value is relative to. */
   bases?: Record<string, string[]>;
-  /**
-   * Sparse columns: column → an earlier column. Values are stored only for the rows where that
-   * column is present (not null, 0 or false); the other rows are null (nullable columns) or 0.
-   */
-  masks?: Record<string, string>;
   data: unknown[][];
 }
 
@@ -140,10 +131,8 @@ interface ColSpec {
   type: ColType;
   nullable?: boolean;
   codec?: Codec;
-  /** `offset`: earlier columns whose sum is subtracted ('-name' adds); `perpetrator`: the name column. */
+  /** `offset` codec: earlier columns whose sum is subtracted (mostly zeros remain). */
   base?: string[];
-  /** Store values only where this earlier column is present, when that loses nothing. */
-  mask?: string;
 }
 
 interface TableSpec<T> {
@@ -151,91 +140,43 @@ interface TableSpec<T> {
   file: string;
   cols: ColSpec[];
   /** The row's values in column order (small tables) … */
-  toRow?(item: T): ColumnValue[];
+  toRow?(item: T): Value[];
   /** … or one getter per column (large tables: no per-row arrays). */
-  getters?: ((item: T) => ColumnValue)[];
-  fromRow(row: ColumnValue[]): T;
+  getters?: ((item: T) => Value)[];
+  fromRow(row: Value[]): T;
 }
 
-/** A mask column's value marks a row present unless it is null, 0 or false. */
-const present = (v: unknown): boolean => v !== null && v !== 0 && v !== false && v !== undefined;
-
-/** What a sparse column holds on the rows its mask leaves out. */
-const absentValue = (col: ColSpec): ColumnValue => (col.nullable ? null : 0);
-
-/** Sign and column name of an offset base (`-name` subtracts). */
-const baseRef = (b: string): [number, string] => (b.startsWith('-') ? [-1, b.slice(1)] : [1, b]);
-
-/** Perpetrator class stored relative to the perpetrator rule: 0 = as the rule says for the name. */
-const PERP_CODES: Record<Perpetrator, number> = { state: 1, nonstate: 2 };
-
-/**
- * Encodes a table from its raw columns (`rawOf(name)`: one value per row, rows in the table's
- * canonical order). Every codec is exactly reversible for any input; masks are applied only
- * where the left-out rows hold the absent value.
- */
-function encodeTable<T>(
-  spec: TableSpec<T>,
-  length: number,
-  rawOf: (name: string) => ArrayLike<ColumnValue>,
-): EncodedTable {
+function encodeTable<T>(spec: TableSpec<T>, items: readonly T[]): EncodedTable {
+  const n = items.length;
+  const getters = spec.getters;
+  const toRow = spec.toRow;
+  const rows = getters || !toRow ? null : items.map((it) => toRow(it));
   const codecs: Record<string, Codec> = {};
   const dicts: Record<string, string[]> = {};
   const bases: Record<string, string[]> = {};
-  const masks: Record<string, string> = {};
-  const data = spec.cols.map((col) => {
+  const raw = new Map<string, Value[]>();
+  const data = spec.cols.map((col, c) => {
     const codec = col.codec ?? 'plain';
     codecs[col.name] = codec;
-    const values = rawOf(col.name);
-    if (values.length !== length)
-      throw new Error(`${spec.table}.${col.name}: ${values.length} values, expected ${length}`);
-    // Rows to store: all, or those the mask marks present (when that loses nothing).
-    let rows: number[] | null = null;
-    if (col.mask) {
-      const mask = rawOf(col.mask);
-      const absent = absentValue(col);
-      const keep: number[] = [];
-      let lossless = true;
-      for (let i = 0; i < length; i++) {
-        if (present(mask[i])) keep.push(i);
-        else if (values[i] !== absent) {
-          lossless = false;
-          break;
-        }
-      }
-      if (lossless) {
-        rows = keep;
-        masks[col.name] = col.mask;
-      }
-    }
-    const n = rows ? rows.length : length;
-    const at = rows ? (k: number): number => rows[k] as number : (k: number): number => k;
-    const out = new Array<unknown>(n);
+    const get = getters?.[c];
+    const values = get
+      ? items.map((it) => get(it) ?? null)
+      : (rows as Value[][]).map((r) => r[c] ?? null);
+    raw.set(col.name, values);
     if (codec === 'offset') {
-      const refs = (col.base ?? []).map((b) => {
-        const [sign, name] = baseRef(b);
-        return [sign, rawOf(name)] as const;
-      });
+      const base = (col.base ?? []).map((b) => raw.get(b) as number[]);
       bases[col.name] = col.base ?? [];
-      for (let k = 0; k < n; k++) {
-        const i = at(k);
-        const v = values[i] as number | null;
-        if (v === null) {
-          out[k] = null;
-          continue;
-        }
-        let s = v;
-        for (const [sign, b] of refs) s -= sign * ((b[i] as number | null) ?? 0);
-        out[k] = s;
-      }
-    } else if (codec === 'delta') {
+      return values.map((v, i) => (v as number) - base.reduce((a, b) => a + (b[i] as number), 0));
+    }
+    if (codec === 'delta') {
       let prev = 0;
-      for (let k = 0; k < n; k++) {
-        const v = values[at(k)] as number;
-        out[k] = v - prev;
-        prev = v;
-      }
-    } else if (codec === 'dict' || codec === 'dictList') {
+      return values.map((v) => {
+        const d = (v as number) - prev;
+        prev = v as number;
+        return d;
+      });
+    }
+    if (codec === 'dict' || codec === 'dictList') {
       const dict: string[] = [];
       const index = new Map<string, number>();
       const idx = (s: string): number => {
@@ -248,60 +189,23 @@ function encodeTable<T>(
         return i;
       };
       dicts[col.name] = dict;
-      for (let k = 0; k < n; k++) {
-        const v = values[at(k)] as ColumnValue;
-        out[k] = v === null ? null : Array.isArray(v) ? v.map(idx) : idx(String(v));
-      }
-    } else if (codec === 'perpetrator') {
-      const names = rawOf(col.base?.[0] as string);
-      bases[col.name] = col.base ?? [];
-      for (let k = 0; k < n; k++) {
-        const i = at(k);
-        const v = values[i] as Perpetrator | null;
-        out[k] =
-          v === null ? null : v === perpetratorOf(names[i] as string | null) ? 0 : PERP_CODES[v];
-      }
-    } else if (col.type === 'bool') {
-      for (let k = 0; k < n; k++) {
-        const v = values[at(k)];
-        out[k] = v === null ? null : v ? 1 : 0;
-      }
-    } else {
-      for (let k = 0; k < n; k++) out[k] = values[at(k)];
+      return values.map((v) =>
+        v === null ? null : Array.isArray(v) ? v.map(idx) : idx(String(v)),
+      );
     }
-    return out;
+    if (col.type === 'bool') return values.map((v) => (v === null ? null : v ? 1 : 0));
+    return values;
   });
   return {
     table: spec.table,
     version: FORMAT_VERSION,
-    length,
+    length: n,
     columns: spec.cols.map((c) => c.name),
     codecs,
     dicts,
     ...(Object.keys(bases).length ? { bases } : {}),
-    ...(Object.keys(masks).length ? { masks } : {}),
     data,
   };
-}
-
-/** Encodes a table from row objects (already in canonical order). */
-function encodeItems<T>(spec: TableSpec<T>, items: readonly T[]): EncodedTable {
-  const index = new Map(spec.cols.map((c, i) => [c.name, i]));
-  const rows = spec.getters || !spec.toRow ? null : items.map((it) => spec.toRow!(it));
-  const cache = new Map<string, ColumnValue[]>();
-  return encodeTable(spec, items.length, (name) => {
-    let values = cache.get(name);
-    if (!values) {
-      const c = index.get(name);
-      if (c === undefined) throw new Error(`${spec.table}: no column "${name}"`);
-      const get = spec.getters?.[c];
-      values = get
-        ? items.map((it) => get(it) ?? null)
-        : (rows as ColumnValue[][]).map((r) => r[c] ?? null);
-      cache.set(name, values);
-    }
-    return values;
-  });
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -336,60 +240,33 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   const codecs = isRecord(raw.codecs) ? raw.codecs : {};
   const dicts = isRecord(raw.dicts) ? raw.dicts : {};
   const bases = isRecord(raw.bases) ? raw.bases : {};
-  const masks = isRecord(raw.masks) ? raw.masks : {};
-  const decodedByName = new Map<string, ColumnValue[]>();
+  const decodedByName = new Map<string, unknown[]>();
   const columns = raw.columns as unknown[];
   const data = raw.data as unknown[];
-  const decoded: ColumnValue[][] = spec.cols.map((col) => {
+  const decoded: Value[][] = spec.cols.map((col) => {
     const at = columns.indexOf(col.name);
     if (at < 0) return fail(`column "${col.name}" is missing`);
     const values = data[at];
     if (!Array.isArray(values)) return fail(`column "${col.name}" has no data list`);
-    // Sparse column: the rows its mask marks present, in order.
-    let rows: number[] | null = null;
-    const maskName = masks[col.name];
-    if (maskName !== undefined) {
-      const mask = typeof maskName === 'string' ? decodedByName.get(maskName) : undefined;
-      if (!mask) return fail(`column "${col.name}" has no valid mask column`);
-      rows = [];
-      for (let i = 0; i < length; i++) if (present(mask[i])) rows.push(i);
-    }
-    const expected = rows ? rows.length : length;
-    if (values.length !== expected)
-      fail(`column "${col.name}" has ${values.length} values, expected ${expected}`);
+    if (values.length !== length)
+      fail(`column "${col.name}" has ${values.length} values, expected ${length}`);
     const codec = (codecs[col.name] ?? 'plain') as Codec;
-    const rowOf = (k: number): number => (rows ? (rows[k] as number) : k);
-    const bad = (k: number, what: string): never =>
-      fail(
-        `column "${col.name}" row ${rowOf(k) + 1}: expected ${what}, found ${describe(values[k])}`,
-      );
-    const baseCols = (): [number, ColumnValue[]][] => {
-      const names = bases[col.name];
-      if (
-        !Array.isArray(names) ||
-        names.some((b) => typeof b !== 'string' || !decodedByName.has(baseRef(b)[1]))
-      )
-        fail(`column "${col.name}" has no valid base columns`);
-      return (names as string[]).map((b) => {
-        const [sign, name] = baseRef(b);
-        return [sign, decodedByName.get(name) as ColumnValue[]];
-      });
-    };
+    const bad = (i: number, what: string): never =>
+      fail(`column "${col.name}" row ${i + 1}: expected ${what}, found ${describe(values[i])}`);
     let out: unknown[] = values;
     if (codec === 'offset') {
-      const base = baseCols();
-      out = values.map((d, k) => {
-        if (d === null) return null;
-        if (typeof d !== 'number' || !Number.isFinite(d)) return bad(k, 'a number (offset)');
-        const i = rowOf(k);
-        let s = d;
-        for (const [sign, b] of base) s += sign * ((b[i] as number | null) ?? 0);
-        return s;
+      const names = bases[col.name];
+      if (!Array.isArray(names) || names.some((b) => !decodedByName.has(b as string)))
+        fail(`column "${col.name}" has no valid offset base columns`);
+      const base = (names as string[]).map((b) => decodedByName.get(b) as number[]);
+      out = values.map((d, i) => {
+        if (typeof d !== 'number' || !Number.isFinite(d)) bad(i, 'a number (offset)');
+        return base.reduce((a, b) => a + (b[i] as number), d as number);
       });
     } else if (codec === 'delta') {
       let acc = 0;
-      out = values.map((d, k) => {
-        if (typeof d !== 'number' || !Number.isFinite(d)) bad(k, 'a number (delta)');
+      out = values.map((d, i) => {
+        if (typeof d !== 'number' || !Number.isFinite(d)) bad(i, 'a number (delta)');
         acc += d as number;
         return acc;
       });
@@ -398,73 +275,54 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
       if (!Array.isArray(dict) || dict.some((s) => typeof s !== 'string'))
         fail(`column "${col.name}" has no string dictionary`);
       const list = dict as string[];
-      const lookup = (k: number, d: unknown): string => {
-        if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d >= list.length)
-          return bad(k, `an index into the dictionary of ${list.length} entries`);
-        return list[d] as string;
+      const lookup = (i: number, k: unknown): string => {
+        if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k >= list.length)
+          return bad(i, `an index into the dictionary of ${list.length} entries`);
+        return list[k] as string;
       };
-      out = values.map((v, k) => {
+      out = values.map((v, i) => {
         if (v === null) return null;
         if (codec === 'dictList') {
-          if (!Array.isArray(v)) return bad(k, 'a list of dictionary indices');
-          return v.map((d) => lookup(k, d));
+          if (!Array.isArray(v)) return bad(i, 'a list of dictionary indices');
+          return v.map((k) => lookup(i, k));
         }
-        return lookup(k, v);
-      });
-    } else if (codec === 'perpetrator') {
-      const [[, names] = [1, []]] = baseCols();
-      out = values.map((v, k) => {
-        if (v === null) return null;
-        if (v === 0) {
-          const name = names[rowOf(k)];
-          return typeof name === 'string' ? perpetratorOf(name) : bad(k, 'a perpetrator name');
-        }
-        if (v === 1) return 'state';
-        if (v === 2) return 'nonstate';
-        return bad(k, 'a perpetrator code 0, 1 or 2');
+        return lookup(i, v);
       });
     } else if (codec !== 'plain') {
       fail(`column "${col.name}" has unknown codec ${describe(codec)}`);
     }
-    const check = (v: unknown, k: number): ColumnValue => {
+    const checked = out.map((v, i) => {
       if (v === null) {
-        if (!col.nullable) bad(k, `a ${col.type} (not null)`);
+        if (!col.nullable) bad(i, `a ${col.type} (not null)`);
         return null;
       }
       switch (col.type) {
         case 'int':
-          if (typeof v !== 'number' || !Number.isInteger(v)) bad(k, 'a whole number');
+          if (typeof v !== 'number' || !Number.isInteger(v)) bad(i, 'a whole number');
           return v as number;
         case 'num':
-          if (typeof v !== 'number' || !Number.isFinite(v)) bad(k, 'a number');
+          if (typeof v !== 'number' || !Number.isFinite(v)) bad(i, 'a number');
           return v as number;
         case 'str':
-          if (typeof v !== 'string') bad(k, 'a string');
+          if (typeof v !== 'string') bad(i, 'a string');
           return v as string;
         case 'bool':
-          if (v !== 0 && v !== 1 && v !== true && v !== false) bad(k, '0 or 1');
+          if (v !== 0 && v !== 1 && v !== true && v !== false) bad(i, '0 or 1');
           return v === 1 || v === true;
         case 'strList':
           if (!Array.isArray(v) || v.some((s) => typeof s !== 'string'))
-            bad(k, 'a list of strings');
+            bad(i, 'a list of strings');
           return v as string[];
       }
-      return v as ColumnValue;
-    };
-    let checked: ColumnValue[];
-    if (rows) {
-      checked = new Array<ColumnValue>(length).fill(absentValue(col));
-      out.forEach((v, k) => (checked[rows[k] as number] = check(v, k)));
-    } else {
-      checked = out.map(check);
-    }
+      return v as Value;
+    });
     decodedByName.set(col.name, checked);
     return checked;
   });
   const items: T[] = new Array<T>(length);
-  const row: ColumnValue[] = new Array<ColumnValue>(spec.cols.length);
+  const row: Value[] = new Array<Value>(spec.cols.length);
   for (let i = 0; i < length; i++) {
-    for (let c = 0; c < decoded.length; c++) row[c] = (decoded[c] as ColumnValue[])[i] as ColumnValue;
+    for (let c = 0; c < decoded.length; c++) row[c] = (decoded[c] as Value[])[i] as Value;
     try {
       items[i] = spec.fromRow(row);
     } catch (e) {
@@ -473,81 +331,46 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   }
   return items;
 }
+
 // ---------------------------------------------------------------------------------------------
 // Table specs
 
-/** Stored order: events first (the mask of the others), then best, low and high. */
-const ESTIMATE_FIELDS = ['Events', 'Best', 'Low', 'High'] as const;
+const ESTIMATE_FIELDS = ['Best', 'Low', 'High', 'Events'] as const;
 /** Stored order: osv after its parts, so that it is stored as an offset from their sum. */
-const ESTIMATES = ['osvState', 'osvNonState', 'stateBased', 'nonStateConflict', 'osv'] as const;
+const ESTIMATES = ['osvState', 'osvNonState', 'osv', 'stateBased', 'nonStateConflict'] as const;
 
 /**
- * Estimate columns. Best, low and high are stored only where the category has events (sparse);
- * low and high relative to best; every osv column relative to osvState + osvNonState. What is
- * left is mostly zeros, which compress to almost nothing.
+ * Estimate columns. Low and high are stored relative to best, all osv columns relative to
+ * osvState + osvNonState: mostly zeros, which compress to almost nothing.
  */
 const estimateCols = (): ColSpec[] =>
   ESTIMATES.flatMap((e) =>
     ESTIMATE_FIELDS.map((f): ColSpec => {
       const name = `${e}${f}`;
-      const mask = f === 'Events' ? {} : { mask: `${e}Events` };
       if (e === 'osv')
-        return {
-          name,
-          type: 'int',
-          codec: 'offset',
-          base: [`osvState${f}`, `osvNonState${f}`],
-          ...mask,
-        };
+        return { name, type: 'int', codec: 'offset', base: [`osvState${f}`, `osvNonState${f}`] };
       if (f === 'Low' || f === 'High')
-        return { name, type: 'int', codec: 'offset', base: [`${e}Best`], ...mask };
-      return { name, type: 'int', ...mask };
+        return { name, type: 'int', codec: 'offset', base: [`${e}Best`] };
+      return { name, type: 'int' };
     }),
   );
 
-const perpClass = (v: ColumnValue): Perpetrator => {
+const perpClass = (v: Value): Perpetrator => {
   if (v !== 'state' && v !== 'nonstate')
     throw new Error(`perpetrator class must be "state" or "nonstate", found ${describe(v)}`);
   return v;
 };
 
-const hqLevel = (v: ColumnValue): HqLevel => {
+const hqLevel = (v: Value): HqLevel => {
   if (v !== 0 && v !== 1 && v !== 2 && v !== 3)
     throw new Error(`hq must be 0, 1, 2 or 3, found ${describe(v)}`);
   return v;
 };
 
-/**
- * Top perpetrators: names only where the cell-year has OSV events; the class relative to the
- * perpetrator rule (0 = as the rule says for the name); top1Best relative to
- * osvBest − top2Best − top3Best (0 when the cell-year has at most three perpetrators).
- */
-const TOP_COLS: ColSpec[] = [
-  ...[1, 2, 3].map((k): ColSpec => ({
-    name: `top${k}Name`,
-    type: 'str',
-    nullable: true,
-    codec: 'dict',
-    mask: 'osvEvents',
-  })),
-  ...[1, 2, 3].map((k): ColSpec => ({
-    name: `top${k}Class`,
-    type: 'str',
-    nullable: true,
-    codec: 'perpetrator',
-    base: [`top${k}Name`],
-    mask: `top${k}Name`,
-  })),
-  { name: 'top2Best', type: 'int', nullable: true, mask: 'top2Name' },
-  { name: 'top3Best', type: 'int', nullable: true, mask: 'top3Name' },
-  {
-    name: 'top1Best',
-    type: 'int',
-    nullable: true,
-    codec: 'offset',
-    base: ['osvBest', '-top2Best', '-top3Best'],
-    mask: 'top1Name',
-  },
+const topGetters = (k: number): ((c: CellYear) => Value)[] => [
+  (c) => c.topPerpetrators[k]?.name ?? null,
+  (c) => c.topPerpetrators[k]?.perpetrator ?? null,
+  (c) => c.topPerpetrators[k]?.best ?? null,
 ];
 
 const CELL_YEAR_COLS: ColSpec[] = [
@@ -555,62 +378,51 @@ const CELL_YEAR_COLS: ColSpec[] = [
   { name: 'gid', type: 'int', codec: 'delta' },
   { name: 'country', type: 'str', codec: 'dict' },
   ...estimateCols(),
-  ...TOP_COLS,
+  ...[1, 2, 3].flatMap((k): ColSpec[] => [
+    { name: `top${k}Name`, type: 'str', nullable: true, codec: 'dict' },
+    { name: `top${k}Class`, type: 'str', nullable: true, codec: 'dict' },
+    { name: `top${k}Best`, type: 'int', nullable: true },
+  ]),
 ];
 const CY = new Map(CELL_YEAR_COLS.map((c, i) => [c.name, i]));
 const cyAt = (name: string): number => CY.get(name) as number;
-
-/** The columns of `cell_years.json`, in stored order (see {@link encodeCellYearColumns}). */
-export const CELL_YEAR_COLUMNS: readonly string[] = CELL_YEAR_COLS.map((c) => c.name);
-
-/** Estimate column name → [estimate, field]. */
-const ESTIMATE_COLUMN = new Map(
-  ESTIMATES.flatMap((e) => ESTIMATE_FIELDS.map((f) => [`${e}${f}`, [e, f] as const] as const)),
-);
-
-const estimateOf = (c: CellYear, e: (typeof ESTIMATES)[number], f: string): number => {
-  const est = c[e];
-  return f === 'Events' ? est.events : f === 'Best' ? est.best : f === 'Low' ? est.low : est.high;
-};
 
 const CELL_YEARS: TableSpec<CellYear> = {
   table: 'cell_years',
   file: DATA_FILES.cellYears,
   cols: CELL_YEAR_COLS,
-  getters: CELL_YEAR_COLS.map((col): ((c: CellYear) => ColumnValue) => {
-    const name = col.name;
-    if (name === 'year') return (c) => c.year;
-    if (name === 'gid') return (c) => c.gid;
-    if (name === 'country') return (c) => c.country;
-    const top = /^top(\d)(Name|Class|Best)$/.exec(name);
-    if (top) {
-      const k = Number(top[1]) - 1;
-      const f = top[2];
-      return (c) => {
-        const t = c.topPerpetrators[k];
-        return t ? (f === 'Name' ? t.name : f === 'Class' ? t.perpetrator : t.best) : null;
-      };
-    }
-    const ef = ESTIMATE_COLUMN.get(name);
-    if (!ef) throw new Error(`cell_years: no getter for ${name}`);
-    const [e, f] = ef;
-    return (c) => estimateOf(c, e, f);
-  }),
+  getters: [
+    (c) => c.year,
+    (c) => c.gid,
+    (c) => c.country,
+    ...ESTIMATES.flatMap((e) => [
+      (c: CellYear) => c[e].best,
+      (c: CellYear) => c[e].low,
+      (c: CellYear) => c[e].high,
+      (c: CellYear) => c[e].events,
+    ]),
+    ...topGetters(0),
+    ...topGetters(1),
+    ...topGetters(2),
+  ],
   fromRow: (r) => {
-    const est = (e: string): Estimate => ({
-      best: r[cyAt(`${e}Best`)] as number,
-      low: r[cyAt(`${e}Low`)] as number,
-      high: r[cyAt(`${e}High`)] as number,
-      events: r[cyAt(`${e}Events`)] as number,
-    });
+    const est = (e: string): Estimate => {
+      const at = cyAt(`${e}Best`);
+      return {
+        best: r[at] as number,
+        low: r[at + 1] as number,
+        high: r[at + 2] as number,
+        events: r[at + 3] as number,
+      };
+    };
     const top: NamedPerpetrator[] = [];
     for (let k = 1; k <= 3; k++) {
-      const name = r[cyAt(`top${k}Name`)] as string | null;
-      if (name === null) continue;
+      const at = cyAt(`top${k}Name`);
+      if (r[at] === null) continue;
       top.push({
-        name,
-        perpetrator: perpClass(r[cyAt(`top${k}Class`)] as ColumnValue),
-        best: (r[cyAt(`top${k}Best`)] as number | null) ?? 0,
+        name: r[at] as string,
+        perpetrator: perpClass(r[at + 1] as Value),
+        best: (r[at + 2] as number | null) ?? 0,
       });
     }
     return {
@@ -627,37 +439,32 @@ const CELL_YEARS: TableSpec<CellYear> = {
   },
 };
 
-const CELL_MONTH_COLS: ColSpec[] = [
-  { name: 'year', type: 'int', codec: 'delta' },
-  { name: 'month', type: 'int', codec: 'delta' },
-  { name: 'gid', type: 'int', codec: 'delta' },
-  { name: 'osvStateBest', type: 'int' },
-  { name: 'osvNonStateBest', type: 'int' },
-  { name: 'osvBest', type: 'int', codec: 'offset', base: ['osvStateBest', 'osvNonStateBest'] },
-];
-
-/** The columns of `cell_months.json`, in stored order (see {@link encodeCellMonthColumns}). */
-export const CELL_MONTH_COLUMNS: readonly string[] = CELL_MONTH_COLS.map((c) => c.name);
-
 const CELL_MONTHS: TableSpec<CellMonth> = {
   table: 'cell_months',
   file: DATA_FILES.cellMonths,
-  cols: CELL_MONTH_COLS,
+  cols: [
+    { name: 'year', type: 'int', codec: 'delta' },
+    { name: 'month', type: 'int', codec: 'delta' },
+    { name: 'gid', type: 'int', codec: 'delta' },
+    { name: 'osvBest', type: 'int' },
+    { name: 'osvStateBest', type: 'int' },
+    { name: 'osvNonStateBest', type: 'int' },
+  ],
   getters: [
     (c) => c.year,
     (c) => c.month,
     (c) => c.gid,
+    (c) => c.osvBest,
     (c) => c.osvStateBest,
     (c) => c.osvNonStateBest,
-    (c) => c.osvBest,
   ],
   fromRow: (r) => ({
     gid: r[2] as number,
     year: r[0] as number,
     month: r[1] as number,
-    osvBest: r[5] as number,
-    osvStateBest: r[3] as number,
-    osvNonStateBest: r[4] as number,
+    osvBest: r[3] as number,
+    osvStateBest: r[4] as number,
+    osvNonStateBest: r[5] as number,
   }),
 };
 
@@ -731,7 +538,7 @@ const BASE_YEARS: TableSpec<BaseYear> = {
     troops: r[3] as number | null,
     troopsMax: r[4] as number | null,
     sourceRows: r[5] as number,
-    hq: hqLevel(r[6] as ColumnValue),
+    hq: hqLevel(r[6] as Value),
     unpol: r[7] as boolean,
     unmo: r[8] as boolean,
     units: r[9] as string[],
