@@ -41,6 +41,7 @@ import { Presenter } from './story/Presenter';
 import { StoryPanel } from './story/StoryPanel';
 import { useExports } from './story/useExports';
 import { useStoryMode } from './story/useStoryMode';
+import { useLagAnalysis } from './lag/useLagAnalysis';
 
 /** Test and benchmark hooks (read-only for tests; the app never reads them). */
 export interface AtlasHooks {
@@ -59,8 +60,8 @@ declare global {
   }
 }
 
-/** Layers this build can draw (flags arrive with the lag analysis). */
-const AVAILABLE_LAYERS: LayerKey[] = LAYER_KEYS.filter((k) => k !== 'flags');
+/** Layers this build can draw. */
+const AVAILABLE_LAYERS: LayerKey[] = [...LAYER_KEYS];
 
 interface Hover {
   x: number;
@@ -149,6 +150,9 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
   const storyMode = useStoryMode(dataset, state, dispatch);
   const storyPlan = storyMode.plan;
 
+  // Lag analysis: flags layers, legend block, tab, the selected cell's lag view.
+  const lag = useLagAnalysis({ dataset, places: basemap.places, state, dispatch });
+
   const mission = sel.mission(state.mission);
   const coverage = sel.missionCoverage(state.mission, state.year);
   const cells = sel.cellsOf(state.year, state.perpetrator, coverage.covered);
@@ -229,7 +233,11 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
         missing: coverage.missing,
         missionIds: nearbyOthers,
         extra: {
-          belowBases: showMarkers ? tl.markersBelow : hideLayers(tl.markersBelow),
+          belowBases: [
+            // In a story the scene draws its own flags (storyFlags below).
+            ...(storyMode.active ? [] : lag.layers),
+            ...(showMarkers ? tl.markersBelow : hideLayers(tl.markersBelow)),
+          ],
           top: [...(showMarkers ? tl.markersAbove : hideLayers(tl.markersAbove)), ...storyLayers],
         },
         override: { violence: tl.violence, bases: tl.bases },
@@ -249,6 +257,8 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
       tl.bases,
       showMarkers,
       storyLayers,
+      storyMode.active,
+      lag.layers,
     ],
   );
   const layers = useMemo(
@@ -260,13 +270,24 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
   );
   const renderTag = useMemo<RenderTag>(
     () => ({
-      key: `${state.mission}:${state.year}:${state.perpetrator}:${LAYER_KEYS.map((k) => (state.layers[k] ? 1 : 0)).join('')}${tl.renderKeySuffix}`,
+      key: `${state.mission}:${state.year}:${state.perpetrator}:${LAYER_KEYS.map((k) => (state.layers[k] ? 1 : 0)).join('')}${tl.renderKeySuffix}:${lag.renderKey}`,
       counts: {
         cells: state.layers.violence ? cells.length : 0,
         bases: state.layers.bases ? bases.length : 0,
+        flags: lag.flagCount,
       },
     }),
-    [state.mission, state.year, state.perpetrator, state.layers, cells, bases, tl.renderKeySuffix],
+    [
+      state.mission,
+      state.year,
+      state.perpetrator,
+      state.layers,
+      cells,
+      bases,
+      tl.renderKeySuffix,
+      lag.renderKey,
+      lag.flagCount,
+    ],
   );
 
   const notices: Notice[] = useMemo(() => {
@@ -322,33 +343,47 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
     story: storyMode.story,
   });
 
-  const onClick = useCallback((info: PickingInfo) => {
-    const id = info.layer?.id;
-    if (id === LAYER_IDS.violence && info.object)
-      dispatch({ type: 'select', selection: { kind: 'cell', gid: (info.object as CellView).gid } });
-    else if (id === LAYER_IDS.bases && info.object)
-      dispatch({
-        type: 'select',
-        selection: { kind: 'base', id: (info.object as BaseView).base.id },
-      });
-    else dispatch({ type: 'select', selection: null });
-  }, []);
+  const lagClick = lag.onClick;
+  const lagHover = lag.hoverText;
+  const onClick = useCallback(
+    (info: PickingInfo) => {
+      if (lagClick(info)) return;
+      const id = info.layer?.id;
+      if (id === LAYER_IDS.violence && info.object)
+        dispatch({
+          type: 'select',
+          selection: { kind: 'cell', gid: (info.object as CellView).gid },
+        });
+      else if (id === LAYER_IDS.bases && info.object)
+        dispatch({
+          type: 'select',
+          selection: { kind: 'base', id: (info.object as BaseView).base.id },
+        });
+      else dispatch({ type: 'select', selection: null });
+    },
+    [lagClick],
+  );
 
-  const onHover = useCallback((info: PickingInfo) => {
-    const id = info.layer?.id;
-    if (!info.object || !id) return setHover(null);
-    if (id === LAYER_IDS.violence) {
-      const c = info.object as CellView;
-      setHover({ x: info.x, y: info.y, text: `Cell ${c.gid}: ${fmt(c.value)} civilians killed` });
-    } else if (id === LAYER_IDS.bases) {
-      const b = info.object as BaseView;
-      setHover({
-        x: info.x,
-        y: info.y,
-        text: `${b.base.location} (${b.by.mission}): ${fmtTroops(b.by.troops)}`,
-      });
-    } else setHover(null);
-  }, []);
+  const onHover = useCallback(
+    (info: PickingInfo) => {
+      const id = info.layer?.id;
+      if (!info.object || !id) return setHover(null);
+      const flagText = lagHover(info);
+      if (flagText !== null) return setHover({ x: info.x, y: info.y, text: flagText });
+      if (id === LAYER_IDS.violence) {
+        const c = info.object as CellView;
+        setHover({ x: info.x, y: info.y, text: `Cell ${c.gid}: ${fmt(c.value)} civilians killed` });
+      } else if (id === LAYER_IDS.bases) {
+        const b = info.object as BaseView;
+        setHover({
+          x: info.x,
+          y: info.y,
+          text: `${b.base.location} (${b.by.mission}): ${fmtTroops(b.by.troops)}`,
+        });
+      } else setHover(null);
+    },
+    [lagHover],
+  );
 
   const searchIndex = useMemo(
     () => buildSearchIndex(basemap.places, dataset),
@@ -457,7 +492,9 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
           showBases={state.layers.bases}
           mission={state.mission}
           otherMissions={otherMissions}
-        />
+        >
+          {storyMode.active ? null : lag.legend}
+        </Legend>
         {hover ? (
           <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} aria-hidden>
             {hover.text}
@@ -486,10 +523,12 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
                     : null
                 }
                 onSelect={onSelect}
+                cellExtra={lag.cellDetail}
               />
             ),
           },
           { id: 'changes', label: 'Changes', content: <ChangesPanel {...tl.changes} /> },
+          { id: 'lag', label: 'Lag', content: lag.panel },
           {
             id: 'story',
             label: 'Case study',

@@ -2,6 +2,7 @@
  * The details panel: a cell-year or a base-year, readable by screen readers (aria-live) and
  * reachable by keyboard (every base and cell mentioned is a button).
  */
+import type { ReactNode } from 'react';
 import type { Coverage, PerpetratorFilter } from '../domain/dataset';
 import { cellCentroid } from '../domain/grid';
 import type { BaseDetails, BaseView, CellDetails, CellView } from '../data/selectors';
@@ -30,6 +31,8 @@ export interface DetailsProps {
   /** Set when violence data is missing for the mission's countries this year. */
   noDataMessage: string | null;
   onSelect: (s: Selection) => void;
+  /** Extra content under a selected cell's details (the cell's lag analysis). */
+  cellExtra?: ReactNode;
 }
 
 function BaseButton(props: { v: BaseView; onSelect: DetailsProps['onSelect'] }) {
@@ -265,7 +268,10 @@ export function Details(props: DetailsProps) {
           )}
         </div>
       ) : s.kind === 'cell' && props.cell ? (
-        <CellView_ {...props} cell={props.cell} />
+        <>
+          <CellView_ {...props} cell={props.cell} />
+          {props.cellExtra}
+        </>
       ) : s.kind === 'base' && props.base ? (
         <BaseView_ base={props.base} year={props.year} onSelect={props.onSelect} />
       ) : (

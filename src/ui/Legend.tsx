@@ -13,6 +13,7 @@ import {
   baseRadius,
   violenceLegend,
 } from '../map/scales';
+import type { ReactNode } from 'react';
 import { fmt, PERPETRATOR_LABELS } from './format';
 
 export interface LegendProps {
@@ -24,6 +25,8 @@ export interface LegendProps {
   mission: string;
   /** Other missions with bases this year, with their colours. */
   otherMissions: { id: string; color: string }[];
+  /** Extra legend blocks (e.g. the lag flags), shown last. */
+  children?: ReactNode;
 }
 
 const KEY_MAX = baseRadius(BASE_SIZE_KEY[BASE_SIZE_KEY.length - 1] ?? 3000);
@@ -142,6 +145,7 @@ export function Legend(props: LegendProps) {
           ) : null}
         </div>
       ) : null}
+      {props.children}
     </section>
   );
 }

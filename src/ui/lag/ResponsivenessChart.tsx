@@ -31,7 +31,7 @@ export function ResponsivenessChart(props: ResponsivenessChartProps) {
   }));
   return (
     <section className="lag-resp" data-testid="responsiveness" aria-label="Responsiveness">
-      <h3>Does presence follow violence?</h3>
+      <h3>Responsiveness by intensity of violence</h3>
       <p className="muted lag-note">
         Share of cell-years followed by enhanced presence in reach (r = {props.reach}: a new base
         with troops or +{props.delta} troops at a base) in the same or the next year, by civilians

@@ -1,0 +1,269 @@
+/**
+ * The lag analysis in the app, in real headless Chromium against the production build (see
+ * harness.ts): the gap list, live recomputation when θ changes (list and map flags), the CSV
+ * download (identical to `npm run analyze` for the same parameters), the cell detail charts, and
+ * the "violence data not loaded" state. Expected values are computed here from the served data
+ * with the domain code, independently of the app.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/domain/dataset';
+import { DATASET_FILES, decodeDataset } from '../../src/domain/encoding';
+import {
+  analyzeMission,
+  DEFAULT_LAG_PARAMS,
+  EPISODE_CSV_HEADER,
+  flaggedEpisodesInYear,
+} from '../../src/domain/lag';
+import {
+  ARTIFACTS,
+  ROOT,
+  launchBrowser,
+  openPage,
+  startApp,
+  waitForRender,
+  type AppServer,
+  type RecordedPage,
+} from './harness';
+
+let app: AppServer;
+let browser: Browser;
+let data: Dataset;
+const opened: (RecordedPage & { name: string })[] = [];
+
+interface Hooks {
+  state: {
+    selection: { kind: string; gid?: number } | null;
+    camera: { zoom: number } | null;
+    panel: string;
+  };
+  rendered: { key: string; counts: Record<string, number> };
+}
+
+async function hooks(page: Page): Promise<Hooks> {
+  return page.evaluate(() => (window as unknown as { __atlas: Hooks }).__atlas);
+}
+
+async function open(name: string, query = ''): Promise<RecordedPage> {
+  const rp = await openPage(browser, `${app.url}${query}`);
+  opened.push({ ...rp, name });
+  return rp;
+}
+
+/** Map pixels close to an RGB colour (composited canvases). */
+async function colourPixels(page: Page, hex: string): Promise<number> {
+  return page.evaluate((h) => {
+    const root = document.querySelector('.atlas-map')!;
+    const w = root.clientWidth;
+    const hh = root.clientHeight;
+    const out = document.createElement('canvas');
+    out.width = w;
+    out.height = hh;
+    const ctx = out.getContext('2d')!;
+    for (const c of root.querySelectorAll('canvas')) ctx.drawImage(c, 0, 0, w, hh);
+    const px = ctx.getImageData(0, 0, w, hh).data;
+    const [R, G, B] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4)
+      if (Math.abs(px[i]! - R!) + Math.abs(px[i + 1]! - G!) + Math.abs(px[i + 2]! - B!) < 40) n++;
+    return n;
+  }, hex);
+}
+
+/** The headless CLI's CSV for the same data and parameters. */
+function cliCsv(args: string[]): string {
+  return execFileSync(
+    'npm',
+    ['run', '--silent', 'analyze', '--', ...args, '--data', app.data.dataDir],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
+  );
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  app = await startApp();
+  console.info(`e2e data: ${app.data.reason}`);
+  data = decodeDataset(
+    Object.fromEntries(
+      DATASET_FILES.map((f) => [
+        f,
+        JSON.parse(readFileSync(join(app.data.dataDir, f), 'utf8')) as unknown,
+      ]),
+    ),
+  );
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await Promise.all(opened.map((p) => p.close().catch(() => {})));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('lag analysis in the app (production build, headless Chromium)', () => {
+  it('shows the gap list, recomputes live when θ changes, and downloads the CLI CSV', async () => {
+    const base = analyzeMission(data, 'MINUSCA', DEFAULT_LAG_PARAMS);
+    expect(base.episodes.length).toBeGreaterThan(0);
+    const { page } = await open('lag-minusca', '?tab=lag');
+    await waitForRender(page, 'MINUSCA:2014:all');
+    const list = page.locator('[data-testid=gap-list] ol');
+    await list.waitFor();
+    expect(Number(await list.getAttribute('data-count'))).toBe(base.episodes.length);
+    const firstGid = await list.locator('button').first().getAttribute('data-gid');
+    expect(Number(firstGid)).toBe(base.episodes[0]!.gid);
+    expect(await page.textContent('[data-testid=lag-summary]')).toContain(
+      new Intl.NumberFormat('en-GB').format(base.summary.totalFatalities ?? -1),
+    );
+    // Flags on the map for 2014, as the domain computes them.
+    const flags2014 = flaggedEpisodesInYear(base.episodes, 2014).length;
+    let h = await hooks(page);
+    expect(h.rendered.key).toContain('lag=10,0,3,1');
+    expect(h.rendered.counts.flags).toBe(flags2014);
+    await page.locator('[data-testid=responsiveness-chart] svg').first().waitFor();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(ARTIFACTS, 'lag-panel-minusca.png') });
+    for (const [id, file] of [
+      ['lag-params', 'lag-params.png'],
+      ['lag-summary', 'lag-summary.png'],
+      ['responsiveness', 'lag-responsiveness.png'],
+    ] as const)
+      await page.locator(`[data-testid=${id}]`).screenshot({ path: join(ARTIFACTS, file) });
+    await page.locator('[data-testid=gap-list] li').nth(5).scrollIntoViewIfNeeded();
+    await page.locator('.side-panel').screenshot({ path: join(ARTIFACTS, 'lag-gap-list.png') });
+
+    // θ = 50: fewer episodes; list, flags and URL follow.
+    const p50 = { ...DEFAULT_LAG_PARAMS, theta: 50 };
+    const r50 = analyzeMission(data, 'MINUSCA', p50);
+    expect(r50.episodes.length).toBeLessThan(base.episodes.length);
+    await page.fill('[data-testid=lag-param-theta]', '50');
+    await waitForRender(page, 'MINUSCA:2014:all');
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=gap-list] ol')?.getAttribute('data-count') === n,
+      String(r50.episodes.length),
+    );
+    await page.waitForFunction(() =>
+      (window as unknown as { __atlas: Hooks }).__atlas.rendered.key.includes('lag=50,0,3,1'),
+    );
+    h = await hooks(page);
+    expect(h.rendered.counts.flags).toBe(flaggedEpisodesInYear(r50.episodes, 2014).length);
+    await page.waitForFunction(() => window.location.search.includes('theta=50'));
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(ARTIFACTS, 'lag-theta50.png') });
+
+    // An invalid value is explained and not applied.
+    await page.fill('[data-testid=lag-param-theta]', '0');
+    expect(await page.getAttribute('[data-testid=lag-param-theta]', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('[data-testid=lag-params]')).toContain('Still using 50');
+    expect(page.url()).toContain('theta=50');
+    await page.fill('[data-testid=lag-param-theta]', '50');
+
+    // Download: exactly the CLI's CSV for the same parameters.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=lag-download]'),
+    ]);
+    expect(download.suggestedFilename()).toBe('lag-MINUSCA-theta50-r0-w3-d1-all.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toBe(
+      'mission,gid,country,onset_year,end_year,fatalities,category,lag_years,response_year',
+    );
+    expect(csv.split('\n')[0]).toBe(EPISODE_CSV_HEADER);
+    expect(csv).toBe(cliCsv(['--mission', 'MINUSCA', '--theta', '50']));
+  });
+
+  it('picking an episode flies to the cell and shows its lag detail with charts', async () => {
+    const r = analyzeMission(data, 'MINUSCA', DEFAULT_LAG_PARAMS);
+    const target = r.episodes.find((e) => e.flagged)!;
+    const { page } = await open('lag-cell', '?tab=lag');
+    await waitForRender(page, 'MINUSCA:2014:all');
+    // Keyboard: focus the first row, move down to the target with the arrow keys, Enter.
+    const buttons = page.locator('[data-testid=gap-list] ol button');
+    await buttons.first().focus();
+    const index = r.episodes.indexOf(target);
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-gid'))).toBe(
+      String(target.gid),
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (g) => {
+        const s = (window as unknown as { __atlas: Hooks }).__atlas.state;
+        return s.selection?.gid === g && (s.camera?.zoom ?? 0) >= 7;
+      },
+      target.gid,
+      { timeout: 10_000 },
+    );
+    const detail = page.locator(`[data-testid=cell-lag][data-gid="${target.gid}"]`);
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain(String(target.onsetYear));
+    await detail.locator('[data-testid=cell-violence-chart] svg').waitFor();
+    await detail.locator('[data-testid=cell-troops-chart] svg').waitFor();
+    await page.waitForTimeout(900);
+    await page.screenshot({ path: join(ARTIFACTS, 'lag-cell-detail.png') });
+    await detail.screenshot({ path: join(ARTIFACTS, 'lag-cell-section.png') });
+    // Back to the list.
+    await detail.getByRole('button', { name: /Back to the gap list/ }).click();
+    await page.locator('[data-testid=gap-list]').waitFor();
+  });
+
+  it('draws the flag outlines on the map (and none when the layer is off)', async () => {
+    const r = analyzeMission(data, 'MINUSCA', DEFAULT_LAG_PARAMS);
+    const year = 2014;
+    const worst = flaggedEpisodesInYear(r.episodes, year).filter(
+      (e) => e.category === 'NOT_RESPONDED',
+    );
+    if (worst.length === 0) return;
+    const on = await open('flags-on', `?y=${year}`);
+    await waitForRender(on.page, `MINUSCA:${year}:all`);
+    await on.page.waitForTimeout(900);
+    const withFlags = await colourPixels(on.page, '#332288');
+    await on.page
+      .locator('[data-testid=map]')
+      .screenshot({ path: join(ARTIFACTS, 'lag-flags.png') });
+    const off = await open('flags-off', `?y=${year}&l=violence,noData,bases,labels`);
+    await waitForRender(off.page, `MINUSCA:${year}:all`);
+    await off.page.waitForTimeout(900);
+    const without = await colourPixels(off.page, '#332288');
+    expect((await hooks(off.page)).rendered.counts.flags).toBe(0);
+    expect(withFlags).toBeGreaterThan(without + 50);
+    expect(await on.page.textContent('[data-testid=lag-legend]')).toContain('Not responded');
+  });
+
+  it('a mission without violence data says so, with no charts', async () => {
+    const m = data.missions.find(
+      (x) =>
+        x.id !== 'MINUSCA' &&
+        x.years.length > 0 &&
+        !analyzeMission(data, x.id).summary.hasViolenceData &&
+        x.countries.length > 0,
+    );
+    if (!m) return;
+    const { page } = await open('lag-nodata', `?m=${encodeURIComponent(m.id)}&tab=lag`);
+    await waitForRender(page, `${m.id}:`);
+    const text = await page.textContent('[data-testid=lag-panel]');
+    expect(text).toContain('Violence data not loaded for');
+    expect(text).toContain(m.countries[0]!);
+    expect(text).toContain('npm run data:fetch');
+    expect(await page.locator('[data-testid=gap-list]').count()).toBe(0);
+    expect(await page.locator('[data-testid=responsiveness]').count()).toBe(0);
+    expect(await page.locator('[data-testid=lag-summary]').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'lag-nodata.png') });
+  });
+
+  it('no page requested anything outside its origin, and the console had no errors', () => {
+    expect(opened.length).toBeGreaterThan(3);
+    for (const p of opened) {
+      const outside = p.requests.filter(
+        (u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
+      );
+      expect(outside, `page ${p.name}`).toEqual([]);
+      expect(p.consoleErrors, `page ${p.name}`).toEqual([]);
+    }
+  });
+});
