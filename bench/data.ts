@@ -1,8 +1,10 @@
 /**
- * Data-build benchmark (npm run bench runs it; alone: `npx tsx bench/data.ts [rows]`).
+ * Data-build benchmark (npm run bench runs it; alone: `npx tsx bench/data.ts [rows] [rounds]`,
+ * or BENCH_GED_ROWS / BENCH_ROUNDS).
  *
  * Generates a seeded GED-shaped CSV (default 1,000,000 rows, ~700 MB, with 0.1 % invalid rows
- * and 0.05 % duplicate ids) into bench/out/, then times, each in a fresh child process:
+ * and 0.05 % duplicate ids) into bench/out/, then times, each in a fresh child process and
+ * alternately for a few rounds (medians reported, so that both see the same machine load):
  *   1. the full data build (buildDataset: read, validate every row, duplicate rule, aggregate,
  *      write JSON / CSV / Parquet / manifest; the Geo-PKO files too), with peak RSS;
  *   2. DuckDB's bare aggregation "OSV fatalities per gid-year" of the same file (sniffed
@@ -224,27 +226,56 @@ async function childMain(mode: string, args: string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-/** Runs the benchmark; figures as a flat record. */
-export async function run(rows = 1_000_000): Promise<Record<string, number | string>> {
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+/**
+ * Runs the benchmark; figures as a flat record. `rounds` pairs of child processes (bare, then
+ * build) run alternately so that both see the same machine load; the figures are medians.
+ */
+export async function run(
+  rows = Number(process.env.BENCH_GED_ROWS ?? 1_000_000),
+  rounds = Number(process.env.BENCH_ROUNDS ?? 3),
+): Promise<Record<string, number | string>> {
   const { from, csv, generatedMs } = await prepare(rows);
   const size = (await import('node:fs')).statSync(csv).size;
-  const bare = child('bare', csv);
-  const build = child('build', from, path.join(OUT, `public-data-${rows}`));
+  const loadBefore = os.loadavg()[0] as number;
+  const bares: ChildFigures[] = [];
+  const builds: ChildFigures[] = [];
+  for (let r = 0; r < rounds; r++) {
+    bares.push(child('bare', csv));
+    builds.push(child('build', from, path.join(OUT, `public-data-${rows}`)));
+  }
+  const loadAfter = os.loadavg()[0] as number;
+  const med = (xs: ChildFigures[], k: 'ms' | 'cpuMs' | 'maxRssMb'): number =>
+    median(xs.map((x) => x[k]));
+  const build = builds[builds.length - 1] as ChildFigures;
+  const bare = bares[bares.length - 1] as ChildFigures;
   const cpu = os.cpus();
   return {
     machine: `${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`,
     ged_rows: rows,
     ged_csv_mb: Math.round(size / 1e6),
     generated_ms: generatedMs || 'cached',
-    load_average_1min: Number(os.loadavg()[0]?.toFixed(2)),
-    bare_duckdb_ms: bare.ms,
-    bare_duckdb_cpu_ms: bare.cpuMs as number,
-    bare_duckdb_peak_rss_mb: bare.maxRssMb,
-    build_ms: build.ms,
-    build_cpu_ms: build.cpuMs as number,
-    build_peak_rss_mb: build.maxRssMb,
-    ratio_build_to_bare: Number((build.ms / bare.ms).toFixed(2)),
-    ratio_build_to_bare_cpu: Number(((build.cpuMs as number) / (bare.cpuMs as number)).toFixed(2)),
+    rounds,
+    load_average_1min: `${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`,
+    bare_duckdb_ms: med(bares, 'ms'),
+    bare_duckdb_cpu_ms: med(bares, 'cpuMs'),
+    bare_duckdb_peak_rss_mb: med(bares, 'maxRssMb'),
+    build_ms: med(builds, 'ms'),
+    build_cpu_ms: med(builds, 'cpuMs'),
+    build_peak_rss_mb: Math.max(...builds.map((b) => b.maxRssMb)),
+    ratio_build_to_bare: Number((med(builds, 'ms') / med(bares, 'ms')).toFixed(2)),
+    ratio_build_to_bare_cpu: Number((med(builds, 'cpuMs') / med(bares, 'cpuMs')).toFixed(2)),
+    round_ratios_wall: builds
+      .map((b, i) => (b.ms / (bares[i] as ChildFigures).ms).toFixed(2))
+      .join(' '),
+    round_ratios_cpu: builds
+      .map((b, i) => (b.cpuMs / (bares[i] as ChildFigures).cpuMs).toFixed(2))
+      .join(' '),
     target_ratio: 2,
     target_peak_rss_mb: 1024,
     build_cell_years: build.cellYears as number,
@@ -269,5 +300,6 @@ if (argv[0] === '--child') {
   import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
 ) {
   const rows = argv[0] ? Number(argv[0]) : undefined;
-  run(rows).then((r) => console.log(JSON.stringify(r, null, 2)));
+  const rounds = argv[1] ? Number(argv[1]) : undefined;
+  run(rows, rounds).then((r) => console.log(JSON.stringify(r, null, 2)));
 }

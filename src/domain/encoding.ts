@@ -32,9 +32,10 @@ import type {
   NamedPerpetrator,
   Perpetrator,
 } from './dataset';
+import { perpetratorOf } from './perpetrator';
 
 /** Version of the encoding; a decoder refuses files of another version. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** File names under `public/data/`. */
 export const DATA_FILES = {
@@ -109,9 +110,10 @@ export class DataFormatError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Generic column-major tables
 
-export type Codec = 'plain' | 'delta' | 'dict' | 'dictList' | 'offset';
+export type Codec = 'plain' | 'delta' | 'dict' | 'dictList' | 'offset' | 'perpetrator';
 type ColType = 'int' | 'num' | 'str' | 'bool' | 'strList';
-type Value = number | string | boolean | null | string[];
+/** One value of a table column before encoding (what a decoded row holds). */
+export type ColumnValue = number | string | boolean | null | string[];
 
 /** A column-major table as stored in a `*.json` table file. */
 export interface EncodedTable {
@@ -121,8 +123,16 @@ export interface EncodedTable {
   columns: string[];
   codecs: Record<string, Codec>;
   dicts: Record<string, string[]>;
-  /** For `offset` columns: the columns whose sum the stored value is relative to. */
+  /**
+   * For `offset` columns: the earlier columns whose sum the stored value is relative to (a
+   * leading `-` subtracts the column); for `perpetrator` columns: the name column.
+   */
   bases?: Record<string, string[]>;
+  /**
+   * Sparse columns: column → an earlier column. Values are stored only for the rows where that
+   * column is present (not null, 0 or false); the other rows are null (nullable columns) or 0.
+   */
+  masks?: Record<string, string>;
   data: unknown[][];
 }
 
@@ -131,8 +141,10 @@ interface ColSpec {
   type: ColType;
   nullable?: boolean;
   codec?: Codec;
-  /** `offset` codec: earlier columns whose sum is subtracted (mostly zeros remain). */
+  /** `offset`: earlier columns whose sum is subtracted ('-name' adds); `perpetrator`: the name column. */
   base?: string[];
+  /** Store values only where this earlier column is present, when that loses nothing. */
+  mask?: string;
 }
 
 interface TableSpec<T> {
@@ -140,72 +152,274 @@ interface TableSpec<T> {
   file: string;
   cols: ColSpec[];
   /** The row's values in column order (small tables) … */
-  toRow?(item: T): Value[];
+  toRow?(item: T): ColumnValue[];
   /** … or one getter per column (large tables: no per-row arrays). */
-  getters?: ((item: T) => Value)[];
-  fromRow(row: Value[]): T;
+  getters?: ((item: T) => ColumnValue)[];
+  fromRow(row: ColumnValue[]): T;
 }
 
-function encodeTable<T>(spec: TableSpec<T>, items: readonly T[]): EncodedTable {
-  const n = items.length;
-  const getters = spec.getters;
-  const toRow = spec.toRow;
-  const rows = getters || !toRow ? null : items.map((it) => toRow(it));
-  const codecs: Record<string, Codec> = {};
-  const dicts: Record<string, string[]> = {};
-  const bases: Record<string, string[]> = {};
-  const raw = new Map<string, Value[]>();
-  const data = spec.cols.map((col, c) => {
+/** A mask column's value marks a row present unless it is null, 0 or false. */
+const present = (v: unknown): boolean => v !== null && v !== 0 && v !== false && v !== undefined;
+
+/** What a sparse column holds on the rows its mask leaves out. */
+const absentValue = (col: ColSpec): ColumnValue => (col.nullable ? null : 0);
+
+/** Sign and column name of an offset base (`-name` subtracts). */
+const baseRef = (b: string): [number, string] => (b.startsWith('-') ? [-1, b.slice(1)] : [1, b]);
+
+/** Perpetrator class stored relative to the perpetrator rule: 0 = as the rule says for the name. */
+const PERP_CODES: Record<Perpetrator, number> = { state: 1, nonstate: 2 };
+
+/** Which rows a mask column marks present, and their indices. */
+interface MaskRows {
+  present: Uint8Array;
+  rows: number[];
+}
+
+function maskRows(mask: ArrayLike<ColumnValue>): MaskRows {
+  const flags = new Uint8Array(mask.length);
+  const rows: number[] = [];
+  for (let i = 0; i < mask.length; i++)
+    if (present(mask[i])) {
+      flags[i] = 1;
+      rows.push(i);
+    }
+  return { present: flags, rows };
+}
+
+/** True when every row the mask leaves out holds the absent value (the mask loses nothing). */
+function maskLossless(values: ArrayLike<ColumnValue>, m: MaskRows, absent: ColumnValue): boolean {
+  const flags = m.present;
+  for (let i = 0; i < values.length; i++) if (flags[i] === 0 && values[i] !== absent) return false;
+  return true;
+}
+
+/** The values of `rows` (all rows when null), as a plain array. */
+function gather(values: ArrayLike<ColumnValue>, rows: number[] | null): ColumnValue[] {
+  if (rows === null) {
+    if (Array.isArray(values)) return values as ColumnValue[];
+    const out = new Array<ColumnValue>(values.length);
+    for (let k = 0; k < values.length; k++) out[k] = values[k] as ColumnValue;
+    return out;
+  }
+  const out = new Array<ColumnValue>(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k] as number] as ColumnValue;
+  return out;
+}
+
+function encodeOffset(v: ColumnValue[], bases: [number, ColumnValue[]][]): unknown[] {
+  const out = new Array<unknown>(v.length);
+  for (let k = 0; k < v.length; k++) {
+    const x = v[k] as number | null;
+    if (x === null) {
+      out[k] = null;
+      continue;
+    }
+    let s = x;
+    for (let r = 0; r < bases.length; r++) {
+      const [sign, b] = bases[r] as [number, ColumnValue[]];
+      s -= sign * ((b[k] as number | null) ?? 0);
+    }
+    out[k] = s;
+  }
+  return out;
+}
+
+function encodeDelta(v: ColumnValue[]): unknown[] {
+  const out = new Array<unknown>(v.length);
+  let prev = 0;
+  for (let k = 0; k < v.length; k++) {
+    const x = v[k] as number;
+    out[k] = x - prev;
+    prev = x;
+  }
+  return out;
+}
+
+/** Dictionary indices (first appearance order) and the dictionary. */
+function encodeDict(v: ColumnValue[]): [unknown[], string[]] {
+  const dict: string[] = [];
+  const index = new Map<string, number>();
+  const idx = (s: string): number => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = dict.length;
+      dict.push(s);
+      index.set(s, i);
+    }
+    return i;
+  };
+  const out = new Array<unknown>(v.length);
+  for (let k = 0; k < v.length; k++) {
+    const x = v[k] as ColumnValue;
+    out[k] = x === null ? null : Array.isArray(x) ? x.map(idx) : idx(String(x));
+  }
+  return [out, dict];
+}
+
+function encodePerpetrator(v: ColumnValue[], names: ColumnValue[]): unknown[] {
+  const rule = new Map<string | null, Perpetrator>();
+  const out = new Array<unknown>(v.length);
+  for (let k = 0; k < v.length; k++) {
+    const x = v[k] as Perpetrator | null;
+    if (x === null) {
+      out[k] = null;
+      continue;
+    }
+    const name = names[k] as string | null;
+    let byRule = rule.get(name);
+    if (byRule === undefined) rule.set(name, (byRule = perpetratorOf(name)));
+    out[k] = x === byRule ? 0 : PERP_CODES[x];
+  }
+  return out;
+}
+
+/** What a table file holds besides its data, filled in while its columns are encoded. */
+interface TableMeta {
+  codecs: Record<string, Codec>;
+  bases: Record<string, string[]>;
+  dicts: Record<string, string[]>;
+  masks: Record<string, string>;
+}
+
+/**
+ * Encodes a table's raw columns (`rawOf(name)`: one value per row, rows in the table's
+ * canonical order) one column at a time, yielding each column's stored values and filling in
+ * `meta.dicts` and `meta.masks` on the way (codecs and bases are known up front). Every codec
+ * is exactly reversible for any input; a mask is applied only where the rows it leaves out
+ * hold the absent value.
+ */
+function* encodeColumns<T>(
+  spec: TableSpec<T>,
+  length: number,
+  rawOf: (name: string) => ArrayLike<ColumnValue>,
+  meta: TableMeta,
+): Generator<unknown[]> {
+  const maskCache = new Map<string, MaskRows>();
+  for (const col of spec.cols) {
+    const values = rawOf(col.name);
+    if (values.length !== length)
+      throw new Error(`${spec.table}.${col.name}: ${values.length} values, expected ${length}`);
+    let rows: number[] | null = null;
+    if (col.mask) {
+      let m = maskCache.get(col.mask);
+      if (!m) maskCache.set(col.mask, (m = maskRows(rawOf(col.mask))));
+      if (maskLossless(values, m, absentValue(col))) {
+        rows = m.rows;
+        meta.masks[col.name] = col.mask;
+      }
+    }
+    const v = gather(values, rows);
+    switch (col.codec ?? 'plain') {
+      case 'offset':
+        yield encodeOffset(
+          v,
+          (col.base ?? []).map((b) => {
+            const [sign, name] = baseRef(b);
+            return [sign, gather(rawOf(name), rows)];
+          }),
+        );
+        break;
+      case 'delta':
+        yield encodeDelta(v);
+        break;
+      case 'dict':
+      case 'dictList': {
+        const [out, dict] = encodeDict(v);
+        meta.dicts[col.name] = dict;
+        yield out;
+        break;
+      }
+      case 'perpetrator':
+        yield encodePerpetrator(v, gather(rawOf(col.base?.[0] as string), rows));
+        break;
+      default:
+        yield col.type === 'bool' ? v.map((x) => (x === null ? null : x ? 1 : 0)) : v;
+    }
+  }
+}
+
+function tableMeta<T>(spec: TableSpec<T>): TableMeta {
+  const meta: TableMeta = { codecs: {}, bases: {}, dicts: {}, masks: {} };
+  for (const col of spec.cols) {
     const codec = col.codec ?? 'plain';
-    codecs[col.name] = codec;
-    const get = getters?.[c];
-    const values = get
-      ? items.map((it) => get(it) ?? null)
-      : (rows as Value[][]).map((r) => r[c] ?? null);
-    raw.set(col.name, values);
-    if (codec === 'offset') {
-      const base = (col.base ?? []).map((b) => raw.get(b) as number[]);
-      bases[col.name] = col.base ?? [];
-      return values.map((v, i) => (v as number) - base.reduce((a, b) => a + (b[i] as number), 0));
-    }
-    if (codec === 'delta') {
-      let prev = 0;
-      return values.map((v) => {
-        const d = (v as number) - prev;
-        prev = v as number;
-        return d;
-      });
-    }
-    if (codec === 'dict' || codec === 'dictList') {
-      const dict: string[] = [];
-      const index = new Map<string, number>();
-      const idx = (s: string): number => {
-        let i = index.get(s);
-        if (i === undefined) {
-          i = dict.length;
-          dict.push(s);
-          index.set(s, i);
-        }
-        return i;
-      };
-      dicts[col.name] = dict;
-      return values.map((v) =>
-        v === null ? null : Array.isArray(v) ? v.map(idx) : idx(String(v)),
-      );
-    }
-    if (col.type === 'bool') return values.map((v) => (v === null ? null : v ? 1 : 0));
-    return values;
-  });
+    meta.codecs[col.name] = codec;
+    if (codec === 'offset' || codec === 'perpetrator') meta.bases[col.name] = col.base ?? [];
+  }
+  return meta;
+}
+
+/** The fields of a table file before its data, in file order. */
+function tableHead<T>(spec: TableSpec<T>, length: number, meta: TableMeta) {
   return {
     table: spec.table,
     version: FORMAT_VERSION,
-    length: n,
+    length,
     columns: spec.cols.map((c) => c.name),
-    codecs,
-    dicts,
-    ...(Object.keys(bases).length ? { bases } : {}),
-    data,
+    codecs: meta.codecs,
+    ...(Object.keys(meta.bases).length ? { bases: meta.bases } : {}),
   };
+}
+
+/** Encodes a table from its raw columns (see {@link encodeColumns}). */
+function encodeTable<T>(
+  spec: TableSpec<T>,
+  length: number,
+  rawOf: (name: string) => ArrayLike<ColumnValue>,
+): EncodedTable {
+  const meta = tableMeta(spec);
+  const data = [...encodeColumns(spec, length, rawOf, meta)];
+  return {
+    ...tableHead(spec, length, meta),
+    data,
+    dicts: meta.dicts,
+    ...(Object.keys(meta.masks).length ? { masks: meta.masks } : {}),
+  };
+}
+
+/**
+ * The JSON text of {@link encodeTable}'s result, exactly as JSON.stringify writes it, in pieces:
+ * the head, then one piece per column as it is encoded, then the dictionaries and masks. Lets a
+ * writer compress (and write) a large table while the rest of it is still being encoded.
+ */
+function* encodeTableJson<T>(
+  spec: TableSpec<T>,
+  length: number,
+  rawOf: (name: string) => ArrayLike<ColumnValue>,
+): Generator<string> {
+  const meta = tableMeta(spec);
+  const head = JSON.stringify(tableHead(spec, length, meta));
+  yield `${head.slice(0, -1)},"data":[`;
+  let first = true;
+  for (const column of encodeColumns(spec, length, rawOf, meta)) {
+    yield `${first ? '' : ','}${JSON.stringify(column)}`;
+    first = false;
+  }
+  const tail = JSON.stringify({
+    dicts: meta.dicts,
+    ...(Object.keys(meta.masks).length ? { masks: meta.masks } : {}),
+  });
+  yield `],${tail.slice(1)}`;
+}
+
+/** Encodes a table from row objects (already in canonical order). */
+function encodeItems<T>(spec: TableSpec<T>, items: readonly T[]): EncodedTable {
+  const index = new Map(spec.cols.map((c, i) => [c.name, i]));
+  const rows = spec.getters || !spec.toRow ? null : items.map((it) => spec.toRow!(it));
+  const cache = new Map<string, ColumnValue[]>();
+  return encodeTable(spec, items.length, (name) => {
+    let values = cache.get(name);
+    if (!values) {
+      const c = index.get(name);
+      if (c === undefined) throw new Error(`${spec.table}: no column "${name}"`);
+      const get = spec.getters?.[c];
+      values = get
+        ? items.map((it) => get(it) ?? null)
+        : (rows as ColumnValue[][]).map((r) => r[c] ?? null);
+      cache.set(name, values);
+    }
+    return values;
+  });
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -240,33 +454,63 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   const codecs = isRecord(raw.codecs) ? raw.codecs : {};
   const dicts = isRecord(raw.dicts) ? raw.dicts : {};
   const bases = isRecord(raw.bases) ? raw.bases : {};
-  const decodedByName = new Map<string, unknown[]>();
+  const masks = isRecord(raw.masks) ? raw.masks : {};
+  const decodedByName = new Map<string, ColumnValue[]>();
   const columns = raw.columns as unknown[];
   const data = raw.data as unknown[];
-  const decoded: Value[][] = spec.cols.map((col) => {
+  const decoded: ColumnValue[][] = spec.cols.map((col) => {
     const at = columns.indexOf(col.name);
     if (at < 0) return fail(`column "${col.name}" is missing`);
     const values = data[at];
     if (!Array.isArray(values)) return fail(`column "${col.name}" has no data list`);
-    if (values.length !== length)
-      fail(`column "${col.name}" has ${values.length} values, expected ${length}`);
+    // Sparse column: the rows its mask marks present, in order.
+    let rows: number[] | null = null;
+    const maskName = masks[col.name];
+    if (maskName !== undefined) {
+      const mask = typeof maskName === 'string' ? decodedByName.get(maskName) : undefined;
+      if (!mask) return fail(`column "${col.name}" has no valid mask column`);
+      rows = [];
+      for (let i = 0; i < length; i++) if (present(mask[i])) rows.push(i);
+    }
+    const expected = rows ? rows.length : length;
+    if (values.length !== expected)
+      fail(`column "${col.name}" has ${values.length} values, expected ${expected}`);
     const codec = (codecs[col.name] ?? 'plain') as Codec;
-    const bad = (i: number, what: string): never =>
-      fail(`column "${col.name}" row ${i + 1}: expected ${what}, found ${describe(values[i])}`);
+    const rowOf = (k: number): number => (rows ? (rows[k] as number) : k);
+    const bad = (k: number, what: string): never =>
+      fail(
+        `column "${col.name}" row ${rowOf(k) + 1}: expected ${what}, found ${describe(values[k])}`,
+      );
+    const baseCols = (): [number, ColumnValue[]][] => {
+      const names = bases[col.name];
+      if (
+        !Array.isArray(names) ||
+        names.some((b) => typeof b !== 'string' || !decodedByName.has(baseRef(b)[1]))
+      )
+        fail(`column "${col.name}" has no valid base columns`);
+      return (names as string[]).map((b) => {
+        const [sign, name] = baseRef(b);
+        return [sign, decodedByName.get(name) as ColumnValue[]];
+      });
+    };
     let out: unknown[] = values;
     if (codec === 'offset') {
-      const names = bases[col.name];
-      if (!Array.isArray(names) || names.some((b) => !decodedByName.has(b as string)))
-        fail(`column "${col.name}" has no valid offset base columns`);
-      const base = (names as string[]).map((b) => decodedByName.get(b) as number[]);
-      out = values.map((d, i) => {
-        if (typeof d !== 'number' || !Number.isFinite(d)) bad(i, 'a number (offset)');
-        return base.reduce((a, b) => a + (b[i] as number), d as number);
+      const base = baseCols();
+      out = values.map((d, k) => {
+        if (d === null) return null;
+        if (typeof d !== 'number' || !Number.isFinite(d)) return bad(k, 'a number (offset)');
+        const i = rowOf(k);
+        let s = d;
+        for (let r = 0; r < base.length; r++) {
+          const [sign, b] = base[r] as [number, ColumnValue[]];
+          s += sign * ((b[i] as number | null) ?? 0);
+        }
+        return s;
       });
     } else if (codec === 'delta') {
       let acc = 0;
-      out = values.map((d, i) => {
-        if (typeof d !== 'number' || !Number.isFinite(d)) bad(i, 'a number (delta)');
+      out = values.map((d, k) => {
+        if (typeof d !== 'number' || !Number.isFinite(d)) bad(k, 'a number (delta)');
         acc += d as number;
         return acc;
       });
@@ -275,54 +519,74 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
       if (!Array.isArray(dict) || dict.some((s) => typeof s !== 'string'))
         fail(`column "${col.name}" has no string dictionary`);
       const list = dict as string[];
-      const lookup = (i: number, k: unknown): string => {
-        if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k >= list.length)
-          return bad(i, `an index into the dictionary of ${list.length} entries`);
-        return list[k] as string;
+      const lookup = (k: number, d: unknown): string => {
+        if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d >= list.length)
+          return bad(k, `an index into the dictionary of ${list.length} entries`);
+        return list[d] as string;
       };
-      out = values.map((v, i) => {
+      out = values.map((v, k) => {
         if (v === null) return null;
         if (codec === 'dictList') {
-          if (!Array.isArray(v)) return bad(i, 'a list of dictionary indices');
-          return v.map((k) => lookup(i, k));
+          if (!Array.isArray(v)) return bad(k, 'a list of dictionary indices');
+          return v.map((d) => lookup(k, d));
         }
-        return lookup(i, v);
+        return lookup(k, v);
+      });
+    } else if (codec === 'perpetrator') {
+      const [[, names] = [1, []]] = baseCols();
+      out = values.map((v, k) => {
+        if (v === null) return null;
+        if (v === 0) {
+          const name = names[rowOf(k)];
+          return typeof name === 'string' ? perpetratorOf(name) : bad(k, 'a perpetrator name');
+        }
+        if (v === 1) return 'state';
+        if (v === 2) return 'nonstate';
+        return bad(k, 'a perpetrator code 0, 1 or 2');
       });
     } else if (codec !== 'plain') {
       fail(`column "${col.name}" has unknown codec ${describe(codec)}`);
     }
-    const checked = out.map((v, i) => {
+    const check = (v: unknown, k: number): ColumnValue => {
       if (v === null) {
-        if (!col.nullable) bad(i, `a ${col.type} (not null)`);
+        if (!col.nullable) bad(k, `a ${col.type} (not null)`);
         return null;
       }
       switch (col.type) {
         case 'int':
-          if (typeof v !== 'number' || !Number.isInteger(v)) bad(i, 'a whole number');
+          if (typeof v !== 'number' || !Number.isInteger(v)) bad(k, 'a whole number');
           return v as number;
         case 'num':
-          if (typeof v !== 'number' || !Number.isFinite(v)) bad(i, 'a number');
+          if (typeof v !== 'number' || !Number.isFinite(v)) bad(k, 'a number');
           return v as number;
         case 'str':
-          if (typeof v !== 'string') bad(i, 'a string');
+          if (typeof v !== 'string') bad(k, 'a string');
           return v as string;
         case 'bool':
-          if (v !== 0 && v !== 1 && v !== true && v !== false) bad(i, '0 or 1');
+          if (v !== 0 && v !== 1 && v !== true && v !== false) bad(k, '0 or 1');
           return v === 1 || v === true;
         case 'strList':
           if (!Array.isArray(v) || v.some((s) => typeof s !== 'string'))
-            bad(i, 'a list of strings');
+            bad(k, 'a list of strings');
           return v as string[];
       }
-      return v as Value;
-    });
+      return v as ColumnValue;
+    };
+    let checked: ColumnValue[];
+    if (rows) {
+      checked = new Array<ColumnValue>(length).fill(absentValue(col));
+      out.forEach((v, k) => (checked[rows[k] as number] = check(v, k)));
+    } else {
+      checked = out.map(check);
+    }
     decodedByName.set(col.name, checked);
     return checked;
   });
   const items: T[] = new Array<T>(length);
-  const row: Value[] = new Array<Value>(spec.cols.length);
+  const row: ColumnValue[] = new Array<ColumnValue>(spec.cols.length);
   for (let i = 0; i < length; i++) {
-    for (let c = 0; c < decoded.length; c++) row[c] = (decoded[c] as Value[])[i] as Value;
+    for (let c = 0; c < decoded.length; c++)
+      row[c] = (decoded[c] as ColumnValue[])[i] as ColumnValue;
     try {
       items[i] = spec.fromRow(row);
     } catch (e) {
@@ -331,46 +595,81 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   }
   return items;
 }
-
 // ---------------------------------------------------------------------------------------------
 // Table specs
 
-const ESTIMATE_FIELDS = ['Best', 'Low', 'High', 'Events'] as const;
+/** Stored order: events first (the mask of the others), then best, low and high. */
+const ESTIMATE_FIELDS = ['Events', 'Best', 'Low', 'High'] as const;
 /** Stored order: osv after its parts, so that it is stored as an offset from their sum. */
-const ESTIMATES = ['osvState', 'osvNonState', 'osv', 'stateBased', 'nonStateConflict'] as const;
+const ESTIMATES = ['osvState', 'osvNonState', 'stateBased', 'nonStateConflict', 'osv'] as const;
 
 /**
- * Estimate columns. Low and high are stored relative to best, all osv columns relative to
- * osvState + osvNonState: mostly zeros, which compress to almost nothing.
+ * Estimate columns. Best, low and high are stored only where the category has events (sparse);
+ * low and high relative to best; every osv column relative to osvState + osvNonState. What is
+ * left is mostly zeros, which compress to almost nothing.
  */
 const estimateCols = (): ColSpec[] =>
   ESTIMATES.flatMap((e) =>
     ESTIMATE_FIELDS.map((f): ColSpec => {
       const name = `${e}${f}`;
+      const mask = f === 'Events' ? {} : { mask: `${e}Events` };
       if (e === 'osv')
-        return { name, type: 'int', codec: 'offset', base: [`osvState${f}`, `osvNonState${f}`] };
+        return {
+          name,
+          type: 'int',
+          codec: 'offset',
+          base: [`osvState${f}`, `osvNonState${f}`],
+          ...mask,
+        };
       if (f === 'Low' || f === 'High')
-        return { name, type: 'int', codec: 'offset', base: [`${e}Best`] };
-      return { name, type: 'int' };
+        return { name, type: 'int', codec: 'offset', base: [`${e}Best`], ...mask };
+      return { name, type: 'int', ...mask };
     }),
   );
 
-const perpClass = (v: Value): Perpetrator => {
+const perpClass = (v: ColumnValue): Perpetrator => {
   if (v !== 'state' && v !== 'nonstate')
     throw new Error(`perpetrator class must be "state" or "nonstate", found ${describe(v)}`);
   return v;
 };
 
-const hqLevel = (v: Value): HqLevel => {
+const hqLevel = (v: ColumnValue): HqLevel => {
   if (v !== 0 && v !== 1 && v !== 2 && v !== 3)
     throw new Error(`hq must be 0, 1, 2 or 3, found ${describe(v)}`);
   return v;
 };
 
-const topGetters = (k: number): ((c: CellYear) => Value)[] => [
-  (c) => c.topPerpetrators[k]?.name ?? null,
-  (c) => c.topPerpetrators[k]?.perpetrator ?? null,
-  (c) => c.topPerpetrators[k]?.best ?? null,
+/**
+ * Top perpetrators: names only where the cell-year has OSV events; the class relative to the
+ * perpetrator rule (0 = as the rule says for the name); top1Best relative to
+ * osvBest − top2Best − top3Best (0 when the cell-year has at most three perpetrators).
+ */
+const TOP_COLS: ColSpec[] = [
+  ...[1, 2, 3].map((k): ColSpec => ({
+    name: `top${k}Name`,
+    type: 'str',
+    nullable: true,
+    codec: 'dict',
+    mask: 'osvEvents',
+  })),
+  ...[1, 2, 3].map((k): ColSpec => ({
+    name: `top${k}Class`,
+    type: 'str',
+    nullable: true,
+    codec: 'perpetrator',
+    base: [`top${k}Name`],
+    mask: `top${k}Name`,
+  })),
+  { name: 'top2Best', type: 'int', nullable: true, mask: 'top2Name' },
+  { name: 'top3Best', type: 'int', nullable: true, mask: 'top3Name' },
+  {
+    name: 'top1Best',
+    type: 'int',
+    nullable: true,
+    codec: 'offset',
+    base: ['osvBest', '-top2Best', '-top3Best'],
+    mask: 'top1Name',
+  },
 ];
 
 const CELL_YEAR_COLS: ColSpec[] = [
@@ -378,51 +677,62 @@ const CELL_YEAR_COLS: ColSpec[] = [
   { name: 'gid', type: 'int', codec: 'delta' },
   { name: 'country', type: 'str', codec: 'dict' },
   ...estimateCols(),
-  ...[1, 2, 3].flatMap((k): ColSpec[] => [
-    { name: `top${k}Name`, type: 'str', nullable: true, codec: 'dict' },
-    { name: `top${k}Class`, type: 'str', nullable: true, codec: 'dict' },
-    { name: `top${k}Best`, type: 'int', nullable: true },
-  ]),
+  ...TOP_COLS,
 ];
 const CY = new Map(CELL_YEAR_COLS.map((c, i) => [c.name, i]));
 const cyAt = (name: string): number => CY.get(name) as number;
+
+/** The columns of `cell_years.json`, in stored order (see {@link encodeCellYearColumns}). */
+export const CELL_YEAR_COLUMNS: readonly string[] = CELL_YEAR_COLS.map((c) => c.name);
+
+/** Estimate column name → [estimate, field]. */
+const ESTIMATE_COLUMN = new Map<string, readonly [(typeof ESTIMATES)[number], string]>(
+  ESTIMATES.flatMap((e) => ESTIMATE_FIELDS.map((f) => [`${e}${f}`, [e, f] as const] as const)),
+);
+
+const estimateOf = (c: CellYear, e: (typeof ESTIMATES)[number], f: string): number => {
+  const est = c[e];
+  return f === 'Events' ? est.events : f === 'Best' ? est.best : f === 'Low' ? est.low : est.high;
+};
 
 const CELL_YEARS: TableSpec<CellYear> = {
   table: 'cell_years',
   file: DATA_FILES.cellYears,
   cols: CELL_YEAR_COLS,
-  getters: [
-    (c) => c.year,
-    (c) => c.gid,
-    (c) => c.country,
-    ...ESTIMATES.flatMap((e) => [
-      (c: CellYear) => c[e].best,
-      (c: CellYear) => c[e].low,
-      (c: CellYear) => c[e].high,
-      (c: CellYear) => c[e].events,
-    ]),
-    ...topGetters(0),
-    ...topGetters(1),
-    ...topGetters(2),
-  ],
-  fromRow: (r) => {
-    const est = (e: string): Estimate => {
-      const at = cyAt(`${e}Best`);
-      return {
-        best: r[at] as number,
-        low: r[at + 1] as number,
-        high: r[at + 2] as number,
-        events: r[at + 3] as number,
+  getters: CELL_YEAR_COLS.map((col): ((c: CellYear) => ColumnValue) => {
+    const name = col.name;
+    if (name === 'year') return (c) => c.year;
+    if (name === 'gid') return (c) => c.gid;
+    if (name === 'country') return (c) => c.country;
+    const top = /^top(\d)(Name|Class|Best)$/.exec(name);
+    if (top) {
+      const k = Number(top[1]) - 1;
+      const f = top[2];
+      return (c) => {
+        const t = c.topPerpetrators[k];
+        return t ? (f === 'Name' ? t.name : f === 'Class' ? t.perpetrator : t.best) : null;
       };
-    };
+    }
+    const ef = ESTIMATE_COLUMN.get(name);
+    if (!ef) throw new Error(`cell_years: no getter for ${name}`);
+    const [e, f] = ef;
+    return (c) => estimateOf(c, e, f);
+  }),
+  fromRow: (r) => {
+    const est = (e: string): Estimate => ({
+      best: r[cyAt(`${e}Best`)] as number,
+      low: r[cyAt(`${e}Low`)] as number,
+      high: r[cyAt(`${e}High`)] as number,
+      events: r[cyAt(`${e}Events`)] as number,
+    });
     const top: NamedPerpetrator[] = [];
     for (let k = 1; k <= 3; k++) {
-      const at = cyAt(`top${k}Name`);
-      if (r[at] === null) continue;
+      const name = r[cyAt(`top${k}Name`)] as string | null;
+      if (name === null) continue;
       top.push({
-        name: r[at] as string,
-        perpetrator: perpClass(r[at + 1] as Value),
-        best: (r[at + 2] as number | null) ?? 0,
+        name,
+        perpetrator: perpClass(r[cyAt(`top${k}Class`)] as ColumnValue),
+        best: (r[cyAt(`top${k}Best`)] as number | null) ?? 0,
       });
     }
     return {
@@ -439,32 +749,37 @@ const CELL_YEARS: TableSpec<CellYear> = {
   },
 };
 
+const CELL_MONTH_COLS: ColSpec[] = [
+  { name: 'year', type: 'int', codec: 'delta' },
+  { name: 'month', type: 'int', codec: 'delta' },
+  { name: 'gid', type: 'int', codec: 'delta' },
+  { name: 'osvStateBest', type: 'int' },
+  { name: 'osvNonStateBest', type: 'int' },
+  { name: 'osvBest', type: 'int', codec: 'offset', base: ['osvStateBest', 'osvNonStateBest'] },
+];
+
+/** The columns of `cell_months.json`, in stored order (see {@link encodeCellMonthColumns}). */
+export const CELL_MONTH_COLUMNS: readonly string[] = CELL_MONTH_COLS.map((c) => c.name);
+
 const CELL_MONTHS: TableSpec<CellMonth> = {
   table: 'cell_months',
   file: DATA_FILES.cellMonths,
-  cols: [
-    { name: 'year', type: 'int', codec: 'delta' },
-    { name: 'month', type: 'int', codec: 'delta' },
-    { name: 'gid', type: 'int', codec: 'delta' },
-    { name: 'osvBest', type: 'int' },
-    { name: 'osvStateBest', type: 'int' },
-    { name: 'osvNonStateBest', type: 'int' },
-  ],
+  cols: CELL_MONTH_COLS,
   getters: [
     (c) => c.year,
     (c) => c.month,
     (c) => c.gid,
-    (c) => c.osvBest,
     (c) => c.osvStateBest,
     (c) => c.osvNonStateBest,
+    (c) => c.osvBest,
   ],
   fromRow: (r) => ({
     gid: r[2] as number,
     year: r[0] as number,
     month: r[1] as number,
-    osvBest: r[3] as number,
-    osvStateBest: r[4] as number,
-    osvNonStateBest: r[5] as number,
+    osvBest: r[5] as number,
+    osvStateBest: r[3] as number,
+    osvNonStateBest: r[4] as number,
   }),
 };
 
@@ -538,7 +853,7 @@ const BASE_YEARS: TableSpec<BaseYear> = {
     troops: r[3] as number | null,
     troopsMax: r[4] as number | null,
     sourceRows: r[5] as number,
-    hq: hqLevel(r[6] as Value),
+    hq: hqLevel(r[6] as ColumnValue),
     unpol: r[7] as boolean,
     unmo: r[8] as boolean,
     units: r[9] as string[],
@@ -689,34 +1004,107 @@ export type EncodedDataset = Record<DatasetFileName, unknown>;
 export function encodeDatasetFile(ds: Dataset, file: DatasetFileName): unknown {
   switch (file) {
     case DATA_FILES.missions:
-      return encodeTable(MISSIONS, ds.missions);
+      return encodeItems(MISSIONS, ds.missions);
     case DATA_FILES.bases:
-      return encodeTable(BASES, ds.bases);
+      return encodeItems(BASES, ds.bases);
     case DATA_FILES.baseYears:
-      return encodeTable(
+      return encodeItems(
         BASE_YEARS,
         [...ds.baseYears].sort((a, b) => a.year - b.year || cmp(a.baseId, b.baseId)),
       );
     case DATA_FILES.baseMonths:
-      return encodeTable(
+      return encodeItems(
         BASE_MONTHS,
         [...ds.baseMonths].sort(
           (a, b) => a.year - b.year || a.month - b.month || cmp(a.baseId, b.baseId),
         ),
       );
     case DATA_FILES.cellYears:
-      return encodeTable(
+      return encodeItems(
         CELL_YEARS,
         [...ds.cellYears].sort((a, b) => a.year - b.year || a.gid - b.gid),
       );
     case DATA_FILES.cellMonths:
-      return encodeTable(
+      return encodeItems(
         CELL_MONTHS,
         [...ds.cellMonths].sort((a, b) => a.year - b.year || a.month - b.month || a.gid - b.gid),
       );
     case DATA_FILES.coverage:
       return encodeCoverage(ds.coverage);
   }
+}
+
+/** Raw column values of a table: one array per column name, one value per row. */
+export type RawColumns = Readonly<Record<string, ArrayLike<ColumnValue>>>;
+
+function columnsOf(table: string, names: readonly string[], cols: RawColumns) {
+  return (name: string): ArrayLike<ColumnValue> => {
+    const values = cols[name];
+    if (!values || !names.includes(name)) throw new Error(`${table}: no column "${name}"`);
+    return values;
+  };
+}
+
+function assertSorted(table: string, length: number, keys: ArrayLike<ColumnValue>[]): void {
+  for (let i = 1; i < length; i++) {
+    for (const k of keys) {
+      const a = k[i - 1] as number;
+      const b = k[i] as number;
+      if (a < b) break;
+      if (a > b) throw new Error(`${table}: rows must be sorted (row ${i + 1} comes too late)`);
+    }
+  }
+}
+
+/**
+ * Encodes `cell_years.json` straight from columns (the data build reads them column-wise from
+ * DuckDB): one array per name in {@link CELL_YEAR_COLUMNS}, with the values a decoded row holds
+ * (estimates as totals, names as strings, classes as "state" / "nonstate", null where there is
+ * no such perpetrator), rows sorted by (year, gid). Gives exactly what {@link encodeDatasetFile}
+ * gives for the same cell-years.
+ */
+export function encodeCellYearColumns(length: number, cols: RawColumns): EncodedTable {
+  const rawOf = columnsOf('cell_years', CELL_YEAR_COLUMNS, cols);
+  assertSorted('cell_years', length, [rawOf('year'), rawOf('gid')]);
+  return encodeTable(CELL_YEARS, length, rawOf);
+}
+
+/**
+ * Encodes `cell_months.json` straight from columns: one array per name in
+ * {@link CELL_MONTH_COLUMNS}, rows sorted by (year, month, gid). Gives exactly what
+ * {@link encodeDatasetFile} gives for the same cell-months.
+ */
+export function encodeCellMonthColumns(length: number, cols: RawColumns): EncodedTable {
+  const rawOf = columnsOf('cell_months', CELL_MONTH_COLUMNS, cols);
+  assertSorted('cell_months', length, [rawOf('year'), rawOf('month'), rawOf('gid')]);
+  return encodeTable(CELL_MONTHS, length, rawOf);
+}
+
+/**
+ * The JSON text of {@link encodeCellYearColumns}'s result (exactly what JSON.stringify writes),
+ * in pieces: one per column as it is encoded.
+ */
+export function encodeCellYearColumnsJson(length: number, cols: RawColumns): Iterable<string> {
+  const rawOf = columnsOf('cell_years', CELL_YEAR_COLUMNS, cols);
+  assertSorted('cell_years', length, [rawOf('year'), rawOf('gid')]);
+  return encodeTableJson(CELL_YEARS, length, rawOf);
+}
+
+/** The JSON text of {@link encodeCellMonthColumns}'s result, in pieces (see above). */
+export function encodeCellMonthColumnsJson(length: number, cols: RawColumns): Iterable<string> {
+  const rawOf = columnsOf('cell_months', CELL_MONTH_COLUMNS, cols);
+  assertSorted('cell_months', length, [rawOf('year'), rawOf('month'), rawOf('gid')]);
+  return encodeTableJson(CELL_MONTHS, length, rawOf);
+}
+
+/** Decodes the cell-years of a parsed `cell_years.json` (see {@link decodeDataset}). */
+export function decodeCellYears(raw: unknown): CellYear[] {
+  return decodeTable(CELL_YEARS, raw);
+}
+
+/** Decodes the cell-months of a parsed `cell_months.json` (see {@link decodeDataset}). */
+export function decodeCellMonths(raw: unknown): CellMonth[] {
+  return decodeTable(CELL_MONTHS, raw);
 }
 
 /** Encodes a dataset into the JSON values of its files (serialize each with JSON.stringify). */

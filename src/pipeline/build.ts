@@ -3,13 +3,20 @@
  * `buildDataset` is the API (the CLI, the tests and the analysis use it); src/pipeline/cli.ts is
  * the command line around it.
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
-import { centroidSql } from '../domain/gridSql';
-import type { Dataset } from '../domain/dataset';
+import { createGzip } from 'node:zlib';
+import type { CellMonth, CellYear, Dataset } from '../domain/dataset';
 import { DEPLOYMENT_RULES } from '../domain/deployments';
 import {
   BASE_YEARS_EXPORT_COLUMNS,
@@ -17,14 +24,20 @@ import {
   DATA_FILES,
   DATASET_FILES,
   FORMAT_VERSION,
+  decodeCellMonths,
+  decodeCellYears,
+  encodeCellMonthColumnsJson,
+  encodeCellYearColumnsJson,
   encodeDatasetFile,
+  type DatasetFileName,
   type Manifest,
   type ManifestOutput,
   type ManifestSource,
 } from '../domain/encoding';
 import { REASON_CODES, REASONS, type RejectedRow } from '../domain/rejects';
 import { Duck, lit } from './duck';
-import { GED_RULES, processGed } from './ged';
+import { cellCentroid } from '../domain/grid';
+import { GED_RULES, processGed, type GedResult } from './ged';
 import { processGeoPko } from './geopko';
 import { createProgress, type Progress } from './progress';
 import {
@@ -32,11 +45,9 @@ import {
   inspectSource,
   listDataFiles,
   pickSourceDir,
-  sha256File,
+  sha256Files,
   type SourceFile,
 } from './sources';
-
-const gzipAsync = promisify(gzip);
 
 /** Version of the pipeline's rules and output, recorded in the manifest. */
 export const PIPELINE_VERSION = `${FORMAT_VERSION}.0.0`;
@@ -60,6 +71,10 @@ export interface BuildOptions {
 /** What {@link buildDataset} returns. */
 export interface BuildResult {
   manifest: Manifest;
+  /**
+   * The built dataset. Its cellYears and cellMonths are decoded from the written files on first
+   * access: the build itself never holds them as objects.
+   */
   dataset: Dataset;
   outDir: string;
   rejects: RejectedRow[];
@@ -85,6 +100,40 @@ function csvField(v: string | number | null): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * Writes a file from text pieces and measures its gzip size (default level, as a web server
+ * sends it): each piece is compressed on the thread pool while the caller makes the next one.
+ */
+async function writeMeasured(
+  file: string,
+  pieces: Iterable<string>,
+): Promise<{ bytes: number; gzipBytes: number }> {
+  const gz = createGzip();
+  let gzipBytes = 0;
+  gz.on('data', (chunk: Buffer) => (gzipBytes += chunk.length));
+  const compressed = new Promise<void>((resolve, reject) => {
+    gz.on('end', resolve);
+    gz.on('error', reject);
+  });
+  const fd = openSync(file, 'w');
+  let bytes = 0;
+  try {
+    for (const piece of pieces) {
+      const buf = Buffer.from(piece);
+      writeSync(fd, buf);
+      bytes += buf.length;
+      gz.write(buf);
+      // Let the compressor pick up this piece before the next one is made.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    closeSync(fd);
+    gz.end();
+  }
+  await compressed;
+  return { bytes, gzipBytes };
+}
+
 /** Writes rejects.csv: source,line,reason,detail sorted by source and line. */
 function writeRejects(file: string, rejects: RejectedRow[]): void {
   const lines = ['source,line,reason,detail'];
@@ -93,27 +142,78 @@ function writeRejects(file: string, rejects: RejectedRow[]): void {
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
-/** The two researcher tables, as CSV and Parquet, written by DuckDB. */
-async function writeExports(duck: Duck, outDir: string, ds: Dataset): Promise<void> {
+/**
+ * export/cell_years.csv: one row per cell-year with at least one OSV event, in (year, gid)
+ * order, straight from the cell-year columns; lat / lon = the cell centroid.
+ */
+function writeCellYearsCsv(file: string, cy: GedResult['cellYears']): void {
+  const c = cy.columns as Record<string, (number | string)[]>;
+  const col = (n: string): (number | string)[] => c[n] as (number | string)[];
+  const [year, gid, country, events, best, sBest, nBest, low, high] = [
+    'year',
+    'gid',
+    'country',
+    'osvEvents',
+    'osvBest',
+    'osvStateBest',
+    'osvNonStateBest',
+    'osvLow',
+    'osvHigh',
+  ].map(col) as [
+    number[],
+    number[],
+    string[],
+    number[],
+    number[],
+    number[],
+    number[],
+    number[],
+    number[],
+  ];
+  const quotedCountry = new Map<string, string>();
+  const fd = openSync(file, 'w');
+  try {
+    // Written in blocks: no array of 100,000s of line strings for the collector to copy.
+    let block = `${CELL_YEARS_EXPORT_COLUMNS.join(',')}\n`;
+    let rows = 0;
+    for (let i = 0; i < cy.length; i++) {
+      if ((events[i] as number) === 0) continue;
+      const g = gid[i] as number;
+      const [lon, lat] = cellCentroid(g);
+      const name = country[i] as string;
+      let q = quotedCountry.get(name);
+      if (q === undefined) quotedCountry.set(name, (q = csvField(name)));
+      block += `${g},${year[i]},${lat},${lon},${q},${best[i]},${sBest[i]},${nBest[i]},${events[i]},${low[i]},${high[i]}\n`;
+      if (++rows % 4096 === 0) {
+        writeSync(fd, block);
+        block = '';
+      }
+    }
+    writeSync(fd, block);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The two researcher tables as CSV, and as Parquet written by DuckDB. */
+async function writeExports(
+  duck: Duck,
+  outDir: string,
+  ds: Pick<Dataset, 'bases' | 'baseYears'>,
+  cellYears: GedResult['cellYears'],
+): Promise<void> {
   const exportDir = path.join(outDir, 'export');
   mkdirSync(exportDir, { recursive: true });
-  // Cell-years straight from the aggregate table the GED step left (ged_cy), when there is one.
-  const hasGed = (await duck.value<number | bigint>(
-    `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'ged_cy'`,
-  )) as number | bigint;
-  const c = centroidSql('gid');
+  const cyCsv = path.join(outDir, DATA_FILES.exportCellYearsCsv);
+  writeCellYearsCsv(cyCsv, cellYears);
+  const cyTypes = CELL_YEARS_EXPORT_COLUMNS.map(
+    (c) =>
+      `${lit(c)}: '${c === 'lat' || c === 'lon' ? 'DOUBLE' : c === 'country' ? 'VARCHAR' : 'INTEGER'}'`,
+  );
   await duck.run(
-    Number(hasGed) > 0
-      ? `CREATE OR REPLACE TABLE x_cell_years AS
-         SELECT gid, year, ${c.lat} AS lat, ${c.lon} AS lon, country,
-                osv_b AS osv_fatalities, osvs_b AS osv_state_fatalities,
-                osvn_b AS osv_nonstate_fatalities, osv_n AS osv_events,
-                osv_l AS osv_fatalities_low, osv_h AS osv_fatalities_high
-         FROM ged_cy WHERE osv_n > 0`
-      : `CREATE OR REPLACE TABLE x_cell_years (
-           gid INTEGER, year INTEGER, lat DOUBLE, lon DOUBLE, country VARCHAR,
-           osv_fatalities INTEGER, osv_state_fatalities INTEGER, osv_nonstate_fatalities INTEGER,
-           osv_events INTEGER, osv_fatalities_low INTEGER, osv_fatalities_high INTEGER)`,
+    `COPY (SELECT * FROM read_csv(${lit(cyCsv)}, delim=',', quote='"', escape='"', header=true,
+             auto_detect=false, columns={${cyTypes.join(', ')}}))
+     TO ${lit(path.join(outDir, DATA_FILES.exportCellYearsParquet))} (FORMAT parquet, COMPRESSION zstd)`,
   );
 
   await duck.run(`CREATE OR REPLACE TABLE x_base_years (
@@ -139,24 +239,37 @@ async function writeExports(duck: Duck, outDir: string, ds: Dataset): Promise<vo
     app.endRow();
   }
   app.closeSync();
-  const tables: [string, readonly string[], string, string][] = [
-    ['x_cell_years', CELL_YEARS_EXPORT_COLUMNS, DATA_FILES.exportCellYearsCsv, 'year, gid'],
-    [
-      'x_base_years',
-      BASE_YEARS_EXPORT_COLUMNS,
-      DATA_FILES.exportBaseYearsCsv,
-      'mission, base_id, year',
-    ],
-  ];
-  for (const [table, cols, csv, order] of tables) {
-    const select = `SELECT ${cols.join(', ')} FROM ${table} ORDER BY ${order}`;
-    await duck.run(
-      `COPY (${select}) TO ${lit(path.join(outDir, csv))} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"')`,
-    );
-    await duck.run(
-      `COPY (${select}) TO ${lit(path.join(outDir, csv.replace(/\.csv$/, '.parquet')))} (FORMAT parquet, COMPRESSION zstd)`,
-    );
-  }
+  const select = `SELECT ${BASE_YEARS_EXPORT_COLUMNS.join(', ')} FROM x_base_years ORDER BY mission, base_id, year`;
+  const csv = DATA_FILES.exportBaseYearsCsv;
+  await duck.run(
+    `COPY (${select}) TO ${lit(path.join(outDir, csv))} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"')`,
+  );
+  await duck.run(
+    `COPY (${select}) TO ${lit(path.join(outDir, csv.replace(/\.csv$/, '.parquet')))} (FORMAT parquet, COMPRESSION zstd)`,
+  );
+  await duck.run('DROP TABLE x_base_years');
+}
+
+/**
+ * A dataset whose cellYears and cellMonths are decoded from the written files on first access.
+ */
+function lazyDataset(rest: Omit<Dataset, 'cellYears' | 'cellMonths'>, outDir: string): Dataset {
+  const load = (file: string): unknown =>
+    JSON.parse(readFileSync(path.join(outDir, file), 'utf8')) as unknown;
+  let cellYears: CellYear[] | undefined;
+  let cellMonths: CellMonth[] | undefined;
+  const ds = { ...rest } as Dataset;
+  Object.defineProperties(ds, {
+    cellYears: {
+      enumerable: true,
+      get: () => (cellYears ??= decodeCellYears(load(DATA_FILES.cellYears))),
+    },
+    cellMonths: {
+      enumerable: true,
+      get: () => (cellMonths ??= decodeCellMonths(load(DATA_FILES.cellMonths))),
+    },
+  });
+  return ds;
 }
 
 function pad(s: string, n: number, right = false): string {
@@ -221,8 +334,8 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       '  ! no UCDP GED file: violence data will be "not loaded" everywhere (run npm run data:fetch)',
     );
 
-  // Hash the sources while DuckDB reads them.
-  const hashes = new Map(sources.map((s) => [s.rel, sha256File(s.path)]));
+  // Hash the sources (in a worker thread) while DuckDB reads them.
+  const hashes = sha256Files(sources.map((s) => s.path));
 
   const tempDir = path.join(tmpdir(), `presence-atlas-duckdb-${process.pid}`);
   const duck = await Duck.open({
@@ -231,14 +344,27 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
     ...(opts.threads ? { threads: opts.threads } : {}),
   });
   try {
+    // GED and Geo-PKO run side by side on two connections (the GED scan keeps DuckDB busy
+    // while Geo-PKO's rules run in JavaScript); Geo-PKO's lines are printed after GED's.
     progress.log('UCDP GED');
-    const gedResult = await processGed(duck, ged, progress);
+    const pkoLines: string[] = [];
+    const pkoDuck = await duck.connect();
+    const [gedRun, pkoRun] = await Promise.allSettled([
+      processGed(duck, ged, progress),
+      processGeoPko(
+        pkoDuck,
+        pko,
+        createProgress({ quiet: opts.quiet ?? false, lines: pkoLines }),
+      ).finally(() => pkoDuck.close()),
+    ]);
+    if (gedRun.status === 'rejected') throw gedRun.reason;
+    if (pkoRun.status === 'rejected') throw pkoRun.reason;
+    const gedResult = gedRun.value;
+    const pkoResult = pkoRun.value;
     progress.log('Geo-PKO');
-    const pkoResult = await processGeoPko(duck, pko, progress);
+    for (const line of pkoLines) progress.log(line);
 
-    const dataset: Dataset = {
-      cellYears: gedResult.cellYears,
-      cellMonths: gedResult.cellMonths,
+    const rest = {
       bases: pkoResult.bases,
       baseYears: pkoResult.baseYears,
       baseMonths: pkoResult.baseMonths,
@@ -246,26 +372,44 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       coverage: gedResult.coverage,
     };
 
-    // Outputs.
-    const step = progress.start('writing outputs');
+    // Outputs, overlapped: DuckDB writes the Parquet exports and the thread pool gzips each
+    // browser file (to measure it) while JavaScript encodes the next one; the largest first.
+    const step = progress.start('writing the outputs');
     mkdirSync(opts.outDir, { recursive: true });
     for (const f of Object.values(DATA_FILES)) rmSync(path.join(opts.outDir, f), { force: true });
+    const exported = writeExports(duck, opts.outDir, rest, gedResult.cellYears);
     const outputs: ManifestOutput[] = [];
-    // One table at a time (bounded memory); gzip sizes are measured on the thread pool while
-    // DuckDB writes the exports.
-    const gzipped = DATASET_FILES.map((name) => {
-      const text = JSON.stringify(encodeDatasetFile(dataset, name));
-      writeFileSync(path.join(opts.outDir, name), text);
-      const output: ManifestOutput = { path: name, bytes: Buffer.byteLength(text) };
-      outputs.push(output);
-      return gzipAsync(text).then((gz) => (output.gzipBytes = gz.length));
-    });
+    const cy = gedResult.cellYears;
+    const cm = gedResult.cellMonths;
+    const pieces = (name: DatasetFileName): Iterable<string> =>
+      name === DATA_FILES.cellYears
+        ? encodeCellYearColumnsJson(cy.length, cy.columns)
+        : name === DATA_FILES.cellMonths
+          ? encodeCellMonthColumnsJson(cm.length, cm.columns)
+          : [JSON.stringify(encodeDatasetFile({ ...rest, cellYears: [], cellMonths: [] }, name))];
+    // The large tables column by column, each column compressed (to measure the gzip size) on
+    // the thread pool while the next is encoded; all files side by side.
+    const written = [
+      DATA_FILES.cellYears,
+      DATA_FILES.cellMonths,
+      ...DATASET_FILES.filter((f) => f !== DATA_FILES.cellYears && f !== DATA_FILES.cellMonths),
+    ].map(async (name) =>
+      outputs.push({
+        path: name,
+        ...(await writeMeasured(path.join(opts.outDir, name), pieces(name))),
+      }),
+    );
     const rejects = [...gedResult.rejects, ...pkoResult.rejects].sort(
       (a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || a.line - b.line,
     );
     writeRejects(path.join(opts.outDir, DATA_FILES.rejects), rejects);
-    await writeExports(duck, opts.outDir, dataset);
-    const browserGzipBytes = (await Promise.all(gzipped)).reduce((a, b) => a + b, 0);
+    await Promise.all([exported, ...written]);
+    outputs.sort(
+      (a, b) =>
+        DATASET_FILES.indexOf(a.path as DatasetFileName) -
+        DATASET_FILES.indexOf(b.path as DatasetFileName),
+    );
+    const browserGzipBytes = outputs.reduce((a, o) => a + (o.gzipBytes ?? 0), 0);
     for (const f of [
       DATA_FILES.rejects,
       DATA_FILES.exportCellYearsCsv,
@@ -288,7 +432,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
         dataset: s.kind.startsWith('ged') ? 'ucdp-ged' : 'geo-pko',
         version: s.version,
         bytes: s.bytes,
-        sha256: await (hashes.get(s.rel) as Promise<string>),
+        sha256: await (hashes.get(s.path) as Promise<string>),
         rowsRead: c.rowsRead,
         rowsKept: c.rowsKept,
         rowsRejected,
@@ -310,7 +454,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       sourceDirReason: reason,
       sources: manifestSources,
       versions: {
-        ged: dataset.coverage.gedVersions,
+        ged: rest.coverage.gedVersions,
         geopko: [...new Set(pko.map((s) => s.version))].sort(),
         duckdb: duckdbVersion,
         pipeline: PIPELINE_VERSION,
@@ -323,30 +467,36 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       },
       rejectedByReason,
       counts: {
-        cellYears: dataset.cellYears.length,
-        cellYearsWithOsv: dataset.cellYears.filter((c) => c.osv.events > 0).length,
-        cellMonths: dataset.cellMonths.length,
-        bases: dataset.bases.length,
-        baseYears: dataset.baseYears.length,
+        cellYears: gedResult.cellYears.length,
+        cellYearsWithOsv: gedResult.exportRows,
+        cellMonths: gedResult.cellMonths.length,
+        bases: rest.bases.length,
+        baseYears: rest.baseYears.length,
         baseYearsMerged: pkoResult.mergedBaseYears,
-        baseYearsUnknownTroops: dataset.baseYears.filter((b) => b.troops === null).length,
-        baseYearsZeroTroops: dataset.baseYears.filter((b) => b.zeroTroops).length,
-        baseMonths: dataset.baseMonths.length,
-        missions: dataset.missions.length,
+        baseYearsUnknownTroops: rest.baseYears.filter((b) => b.troops === null).length,
+        baseYearsZeroTroops: rest.baseYears.filter((b) => b.zeroTroops).length,
+        baseMonths: rest.baseMonths.length,
+        missions: rest.missions.length,
         osvEvents: gedResult.osv.events,
         osvFatalities: gedResult.osv.best,
         rejects: rejects.length,
       },
       outputs,
       browserGzipBytes,
-      coverage: dataset.coverage,
+      coverage: rest.coverage,
     };
     manifest.buildMs = Math.round(performance.now() - t0);
     writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 
     const summary = buildSummary(manifest);
     progress.log(`\n${summary}`);
-    return { manifest, dataset, outDir: opts.outDir, rejects, summary };
+    return {
+      manifest,
+      dataset: lazyDataset(rest, opts.outDir),
+      outDir: opts.outDir,
+      rejects,
+      summary,
+    };
   } finally {
     duck.close();
     rmSync(tempDir, { recursive: true, force: true });

@@ -1,18 +1,21 @@
 /**
- * UCDP GED events → cell-years, cell-months and coverage, in DuckDB. CSV is read by DuckDB's
- * CSV reader (explicit dialect, every column VARCHAR); GeoJSON is streamed one feature per line
- * into the same staging shape. Validation with reason codes, the duplicate rule and the
- * aggregation are SQL; the grid and perpetrator rules come from src/domain.
+ * UCDP GED events → cell-year and cell-month columns and coverage. CSV is read by DuckDB's CSV
+ * reader (explicit dialect, every column VARCHAR); GeoJSON is streamed one feature per line into
+ * the same staging shape. One pass per source validates (reason codes) and keeps a compact
+ * table; the duplicate rule and the aggregation are SQL; the per-cell-year rules (country, top
+ * perpetrators) are applied while assembling the columns. The grid and perpetrator rules come
+ * from src/domain. ARCHITECTURE.md ("How the build runs") has the steps and their costs.
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { canonicalCountry } from '../domain/countries';
-import type { CellMonth, CellYear, Coverage, Estimate, Perpetrator } from '../domain/dataset';
+import type { Coverage, Perpetrator } from '../domain/dataset';
+import { CELL_MONTH_COLUMNS, CELL_YEAR_COLUMNS, type ColumnValue } from '../domain/encoding';
 import { gidSql } from '../domain/gridSql';
 import { perpetratorSql } from '../domain/perpetrator';
 import type { ReasonCode, RejectedRow } from '../domain/rejects';
-import { Duck, ident, lit, readCsvSql, readRejects, recordLines } from './duck';
+import { Duck, ident, readCsvSql, readRejects, recordLines, type NumberColumns } from './duck';
 import type { Progress } from './progress';
 import { isValidUtf8File, type SourceFile } from './sources';
 
@@ -30,9 +33,6 @@ const STAGE: [string, string][] = [
   ['low', 'low'],
   ['high', 'high'],
 ];
-
-/** The estimate of a category without events (shared, frozen). */
-const NO_EVENTS: Estimate = Object.freeze({ best: 0, low: 0, high: 0, events: 0 });
 
 /** Country count from which a GED release is taken to be global (see {@link GED_RULES}). */
 export const GLOBAL_COVERAGE_MIN_COUNTRIES = 30;
@@ -54,15 +54,25 @@ export const GED_RULES = {
   coverage: `Coverage scope is "global" when the GED rows read name at least ${GLOBAL_COVERAGE_MIN_COUNTRIES} countries (a full release names ~120), else "countries" (the countries named; other countries have no violence data loaded). Years: ${GED_FIRST_YEAR} to the last year of the release (GED YY.1 ends in 20YY-1), widened to the years seen.`,
 } as const;
 
+/** Table columns as the encoder takes them (see src/domain/encoding.ts). */
+export interface Columns {
+  length: number;
+  columns: Record<string, ArrayLike<ColumnValue>>;
+}
+
 /** What the GED step produced. */
 export interface GedResult {
-  cellYears: CellYear[];
-  cellMonths: CellMonth[];
+  /** Cell-year columns (CELL_YEAR_COLUMNS), rows sorted by (year, gid). */
+  cellYears: Columns;
+  /** Cell-month columns (CELL_MONTH_COLUMNS), rows sorted by (year, month, gid). */
+  cellMonths: Columns;
   coverage: Coverage;
   perSource: Map<string, { rowsRead: number; rowsKept: number; byReason: Record<string, number> }>;
   rejects: RejectedRow[];
   /** Kept OSV events and their best fatalities, for the summary. */
   osv: { events: number; best: number };
+  /** Cell-years with at least one OSV event (the rows of export/cell_years.csv). */
+  exportRows: number;
 }
 
 /** File order of the duplicate rule: newest version first, CSV before GeoJSON, then path. */
@@ -169,7 +179,9 @@ async function stageGeojson(duck: Duck, k: number, src: SourceFile, progress: Pr
   return { from: `ged_s${k}`, malformed, featureLines };
 }
 
-const nz = (c: string): string => `(${c} IS NULL OR trim(${c}) = '')`;
+/** Empty or only spaces (trim only where the value starts with a space: cheap on valid rows). */
+const nz = (c: string): string =>
+  `(${c} IS NULL OR ${c} = '' OR (starts_with(${c}, ' ') AND trim(${c}) = ''))`;
 /** Empty / NA, tested only where the number did not parse (cheap on valid rows). */
 const missingNum = (c: string): string =>
   `(${c}_d IS NULL AND (${c} IS NULL OR upper(trim(${c})) IN ('', 'NA')))`;
@@ -177,10 +189,15 @@ const missingNum = (c: string): string =>
 const num = (c: string): string => `TRY_CAST(${c} AS DOUBLE)`;
 const bad = (c: string): string => `(${c}_d IS NULL OR NOT isfinite(${c}_d))`;
 const notWhole = (c: string): string => `(${bad(c)} OR ${c}_d <> floor(${c}_d))`;
+/** A whole number that fits a 32-bit integer (fatality estimates). */
+const notCount = (c: string): string => `(${notWhole(c)} OR ${c}_d > 2147483647)`;
 const quoted = (c: string, label = c): string => `'${label} "' || coalesce(${c}, '') || '"'`;
 
-/** The validation CASE: the first failing check names the reason code. */
-function reasonSql(): { reason: string; detail: string } {
+/**
+ * The validation: one CASE whose first failing check names the reason code (NULL = valid), and
+ * the matching detail text.
+ */
+export function gedReasonSql(): { reason: string; detail: string } {
   const checks: [string, ReasonCode, string][] = [
     [`(id_d IS NULL AND ${nz('id')})`, 'MISSING_VALUE', `'id is empty'`],
     [notWhole('id'), 'BAD_NUMBER', quoted('id')],
@@ -201,9 +218,9 @@ function reasonSql(): { reason: string; detail: string } {
       'COORDINATES_OUT_OF_RANGE',
       `'latitude ' || lat || ', longitude ' || lon`,
     ],
-    [notWhole('best'), 'BAD_NUMBER', quoted('best')],
-    [notWhole('low'), 'BAD_NUMBER', quoted('low')],
-    [notWhole('high'), 'BAD_NUMBER', quoted('high')],
+    [notCount('best'), 'BAD_NUMBER', quoted('best')],
+    [notCount('low'), 'BAD_NUMBER', quoted('low')],
+    [notCount('high'), 'BAD_NUMBER', quoted('high')],
     [
       `(best_d < 0 OR low_d < 0 OR high_d < 0)`,
       'NEGATIVE_COUNT',
@@ -211,14 +228,47 @@ function reasonSql(): { reason: string; detail: string } {
     ],
     [`date_d IS NULL`, 'BAD_DATE', quoted('date_start')],
   ];
-  // The ' id ' suffix in details names the event for readers of rejects.csv.
   return {
     reason: `CASE ${checks.map(([c, r]) => `WHEN ${c} THEN '${r}'`).join(' ')} END`,
     detail: `CASE ${checks.map(([c, , d]) => `WHEN ${c} THEN ${d}`).join(' ')} END`,
   };
 }
 
-/** Reads every GED source and aggregates it. */
+/**
+ * The one pass over a source's rows (`from`: the CSV reader or a staging table with the STAGE
+ * columns): casts, validates and keeps only what the build needs, one row per record in record
+ * order (rowid = record index). Rejected rows keep their reason and detail; valid rows their
+ * cell, year, category (0 OSV by a state, 1 OSV by a non-state actor, 2 state-based, 3 non-state
+ * conflict), month and perpetrator name (OSV only), estimates, id and country.
+ */
+export function gedScanSql(table: string, from: string): string {
+  const { reason, detail } = gedReasonSql();
+  // date_start: YYYY-MM-DD, optionally followed by " time" or "Ttime".
+  const date = `CASE WHEN length(date_start) = 10 OR substr(date_start, 11, 1) IN (' ', 'T')
+                THEN TRY_CAST(left(date_start, 10) AS DATE) END`;
+  const cat = `CASE tov_d WHEN 3 THEN (CASE ${perpetratorSql('side_a')} WHEN 'state' THEN 0 ELSE 1 END)
+               WHEN 1 THEN 2 WHEN 2 THEN 3 END`;
+  return `CREATE OR REPLACE TABLE ${table} AS
+    SELECT reason, CASE WHEN reason IS NOT NULL THEN ${detail} END AS detail,
+           TRY_CAST(id_d AS BIGINT) AS id,
+           CASE WHEN reason IS NULL THEN ${gidSql('lat_d', 'lon_d')} END AS gid,
+           TRY_CAST(year_d AS SMALLINT) AS year,
+           CAST(${cat} AS TINYINT) AS cat,
+           CASE WHEN tov_d = 3 THEN CAST(month(date_d) AS TINYINT) END AS month,
+           TRY_CAST(best_d AS INTEGER) AS best, TRY_CAST(low_d AS INTEGER) AS low,
+           TRY_CAST(high_d AS INTEGER) AS high,
+           CASE WHEN tov_d = 3 THEN coalesce(side_a, '') END AS side_a, country
+    FROM (SELECT *, ${reason} AS reason
+          FROM (SELECT *, ${num('id')} AS id_d, ${num('year')} AS year_d, ${num('tov')} AS tov_d,
+                       ${num('lat')} AS lat_d, ${num('lon')} AS lon_d, ${num('best')} AS best_d,
+                       ${num('low')} AS low_d, ${num('high')} AS high_d, ${date} AS date_d
+                FROM ${from}))`;
+}
+
+/** Perpetrator name of a cell-year's top list: side_a trimmed, "unknown" when empty. */
+const PERP_NAME = `coalesce(nullif(trim(raw), ''), 'unknown')`;
+
+/** Reads every GED source, validates it and aggregates it. */
 export async function processGed(
   duck: Duck,
   sources: readonly SourceFile[],
@@ -229,32 +279,18 @@ export async function processGed(
   const rejects: RejectedRow[] = [];
   if (ordered.length === 0) {
     return {
-      cellYears: [],
-      cellMonths: [],
+      cellYears: { length: 0, columns: emptyColumns(CELL_YEAR_COLUMNS) },
+      cellMonths: { length: 0, columns: emptyColumns(CELL_MONTH_COLUMNS) },
       coverage: { gedVersions: [], years: null, scope: 'none', countries: [] },
       perSource,
       rejects,
       osv: { events: 0, best: 0 },
+      exportRows: 0,
     };
   }
 
-  const { reason, detail } = reasonSql();
-  // date_start: YYYY-MM-DD, optionally followed by " time" or "Ttime".
-  const dateD = `CASE WHEN length(date_start) = 10 OR substr(date_start, 11, 1) IN (' ', 'T')
-                 THEN TRY_CAST(left(date_start, 10) AS DATE) END`;
-  const rawCols = STAGE.map(([c]) => c);
-  const typed = (from: string): string =>
-    `SELECT *, ${num('id')} AS id_d, ${num('year')} AS year_d, ${num('tov')} AS tov_d,
-            ${num('lat')} AS lat_d, ${num('lon')} AS lon_d,
-            ${num('best')} AS best_d, ${num('low')} AS low_d, ${num('high')} AS high_d,
-            ${dateD} AS date_d
-     FROM ${from}`;
-
-  // One pass per source, straight from the reader: typed values and the reason code (NULL =
-  // valid); the raw text is kept only for rejected rows (for their details below). Insertion
-  // order is preserved, so rowid = the record's index in its file.
-  const staged: { malformed: number[]; featureLines: number[] | null }[] = [];
-  const stagedRows: number[] = [];
+  // One pass per source, straight from the reader (see gedScanSql).
+  const staged: { malformed: number[]; featureLines: number[] | null; rows: number }[] = [];
   for (const [k, src] of ordered.entries()) {
     let from: string;
     let featureLines: number[] | null = null;
@@ -264,62 +300,60 @@ export async function processGed(
     await progress.duckStep(
       duck,
       `reading and validating ${src.rel}`,
-      `CREATE OR REPLACE TABLE ged_v${k} AS
-       SELECT reason, TRY_CAST(id_d AS BIGINT) AS id_n, TRY_CAST(year_d AS INTEGER) AS year,
-              TRY_CAST(tov_d AS TINYINT) AS tov,
-              coalesce(nullif(trim(side_a), ''), 'unknown') AS side_a,
-              lat_d, lon_d, trim(country) AS country, CAST(month(date_d) AS TINYINT) AS month,
-              TRY_CAST(best_d AS INTEGER) AS best, TRY_CAST(low_d AS INTEGER) AS low,
-              TRY_CAST(high_d AS INTEGER) AS high,
-              ${rawCols.map((c) => `CASE WHEN reason IS NOT NULL THEN ${c} END AS raw_${c}`).join(', ')}
-       FROM (SELECT *, ${reason} AS reason FROM (${typed(from)}))`,
+      gedScanSql(`ged_v${k}`, from),
     );
     if (src.format === 'csv') malformed = await readRejects(duck, `ged${k}`);
     if (from === `ged_s${k}`) await duck.run(`DROP TABLE ged_s${k}`);
     for (const m of malformed)
       rejects.push({ source: src.rel, line: m.line, reason: 'MALFORMED_LINE', detail: m.error });
-    staged.push({ malformed: malformed.map((m) => m.line), featureLines });
-    stagedRows.push(Number(await duck.value<number | bigint>(`SELECT count(*) FROM ged_v${k}`)));
+    const rows = Number(await duck.value<number | bigint>(`SELECT count(*) FROM ged_v${k}`));
+    staged.push({ malformed: malformed.map((m) => m.line), featureLines, rows });
   }
-  await duck.run(
-    `CREATE OR REPLACE VIEW ged_v AS ${ordered
-      .map((_, k) => `SELECT ${k} AS src, rowid AS rec, * FROM ged_v${k}`)
-      .join(' UNION ALL ')}`,
-  );
-  const invalid = await duck.all<{ src: number; rec: number; reason: ReasonCode; detail: string }>(
-    `SELECT src, CAST(rec AS INTEGER) AS rec, reason, ${detail} AS detail
-     FROM (${typed(`(SELECT src, rec, reason, ${rawCols.map((c) => `raw_${c} AS ${c}`).join(', ')}
-                      FROM ged_v WHERE reason IS NOT NULL)`)})
-     ORDER BY src, rec`,
-  );
 
-  // Duplicate rule: among valid rows, the first copy of an id in (file order, record) wins.
-  await progress.duckStep(
-    duck,
-    'applying the duplicate rule',
-    `CREATE OR REPLACE TABLE ged_dup_ids AS
-     SELECT id_n, min(src * 4294967296 + rec) AS first_key, CAST(arg_min(src, src * 4294967296 + rec) AS INTEGER) AS first_src
-     FROM ged_v WHERE reason IS NULL GROUP BY id_n HAVING count(*) > 1;
-     CREATE OR REPLACE TABLE ged_dups AS
-     SELECT v.src, v.rec, v.id_n, d.first_src FROM ged_v v JOIN ged_dup_ids d USING (id_n)
-     WHERE v.reason IS NULL AND v.src * 4294967296 + v.rec <> d.first_key;
-     CREATE OR REPLACE TABLE ged_k AS
-     SELECT year, ${gidSql('lat_d', 'lon_d')} AS gid, tov, side_a,
-            ${perpetratorSql('side_a')} AS perp, country, month, best, low, high
-     FROM ged_v v ANTI JOIN ged_dups d USING (src, rec) WHERE v.reason IS NULL;
-     DROP VIEW ged_v; ${ordered.map((_, k) => `DROP TABLE ged_v${k};`).join(' ')}`,
+  // Duplicate rule: among valid rows, the first copy of an id in (file order, record) wins; the
+  // later copies are marked DUPLICATE_EVENT in place.
+  const step = progress.start('applying the duplicate rule');
+  const ids = ordered
+    .map((_, k) => `SELECT ${k} AS src, rowid AS rec, id FROM ged_v${k} WHERE reason IS NULL`)
+    .join(' UNION ALL ');
+  await duck.run(
+    `CREATE OR REPLACE TABLE ged_dups AS
+     WITH ids AS (${ids}),
+          dup AS (SELECT id FROM ids GROUP BY id HAVING count(*) > 1),
+          copies AS (
+            SELECT src, rec, id, row_number() OVER w AS r, first_value(src) OVER w AS first_src
+            FROM ids SEMI JOIN dup USING (id)
+            WINDOW w AS (PARTITION BY id ORDER BY src, rec))
+     SELECT CAST(src AS INTEGER) AS src, CAST(rec AS INTEGER) AS rec, CAST(id AS DOUBLE) AS id,
+            CAST(first_src AS INTEGER) AS first_src
+     FROM copies WHERE r > 1 ORDER BY src, rec`,
   );
-  const dups = await duck.all<{ src: number; rec: number; id: number; first: number }>(
-    `SELECT src, CAST(rec AS INTEGER) AS rec, CAST(id_n AS DOUBLE) AS id, first_src AS first
-     FROM ged_dups ORDER BY src, rec`,
+  const dups = await duck.numbers('SELECT src, rec, id, first_src FROM ged_dups');
+  for (const k of new Set(dups.columns[0]))
+    await duck.run(
+      `UPDATE ged_v${k} SET reason = 'DUPLICATE_EVENT'
+       WHERE rowid IN (SELECT rec FROM ged_dups WHERE src = ${k})`,
+    );
+  step.stop(`${dups.length.toLocaleString('en')} duplicates`);
+
+  // Rejected rows with their file lines.
+  const invalid = await duck.all<{ src: number; rec: number; reason: ReasonCode; detail: string }>(
+    ordered
+      .map(
+        (_, k) =>
+          `SELECT ${k} AS src, CAST(rowid AS INTEGER) AS rec, reason, detail FROM ged_v${k}
+           WHERE reason IS NOT NULL AND reason <> 'DUPLICATE_EVENT'`,
+      )
+      .join(' UNION ALL '),
   );
+  const [dSrc, dRec, dId, dFirst] = dups.columns;
   const rejRows = [
     ...invalid,
-    ...dups.map((d) => ({
-      src: d.src,
-      rec: d.rec,
+    ...[...(dSrc ?? [])].map((src, i) => ({
+      src,
+      rec: dRec?.[i] as number,
       reason: 'DUPLICATE_EVENT' as ReasonCode,
-      detail: `id ${d.id} already read from ${ordered[d.first]?.rel ?? d.first}`,
+      detail: `id ${dId?.[i]} already read from ${ordered[dFirst?.[i] as number]?.rel}`,
     })),
   ];
   const bySrc = new Map<number, typeof rejRows>();
@@ -346,154 +380,101 @@ export async function processGed(
       }),
     );
   }
-
-  // Per-source counts.
-  const keptBySrc = new Map<number, number>();
-  for (const [k] of ordered.entries()) keptBySrc.set(k, stagedRows[k] as number);
-  for (const r of rejRows) keptBySrc.set(r.src, (keptBySrc.get(r.src) ?? 0) - 1);
   for (const [k, src] of ordered.entries()) {
     const byReason: Record<string, number> = {};
     for (const r of rejects)
       if (r.source === src.rel) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
-    const malformed = (staged[k] as (typeof staged)[number]).malformed.length;
+    const s = staged[k] as (typeof staged)[number];
+    const rejected = (bySrc.get(k)?.length ?? 0) + s.malformed.length;
     perSource.set(src.rel, {
-      rowsRead: (stagedRows[k] as number) + malformed,
-      rowsKept: keptBySrc.get(k) ?? 0,
+      rowsRead: s.rows + s.malformed.length,
+      rowsKept: s.rows + s.malformed.length - rejected,
       byReason,
     });
   }
 
-  // Aggregation: per (cell, year, category) first, then pivoted (far cheaper than FILTERed
-  // aggregates over every event). Categories: 0 OSV state, 1 OSV non-state, 2 state-based,
-  // 3 non-state conflict.
-  const cats = ['osvs', 'osvn', 'sb', 'ns'];
-  const pivot = cats
-    .flatMap((c, i) =>
-      ['b', 'l', 'h', 'n'].map(
-        (f) => `CAST(coalesce(sum(${f}) FILTER (WHERE cat = ${i}), 0) AS INTEGER) AS ${c}_${f}`,
-      ),
+  // Aggregation in DuckDB: per (cell, year, category, country) and, for OSV, per (cell, year,
+  // month, category, perpetrator). The small dictionaries (countries, perpetrator names) get
+  // integer codes so that the results come back as numbers only.
+  const agg = progress.start('aggregating cell-years and cell-months');
+  const kept = ordered
+    .map(
+      (_, k) =>
+        `SELECT gid, year, cat, month, best, low, high, side_a, country FROM ged_v${k} WHERE reason IS NULL`,
     )
-    .join(', ');
-  await progress.duckStep(
-    duck,
-    'aggregating cell-years and cell-months',
-    `CREATE OR REPLACE TABLE ged_perp_rank AS
-     SELECT side_a, row_number() OVER (ORDER BY side_a) AS nr
-     FROM (SELECT DISTINCT side_a FROM ged_k WHERE tov = 3);
-     CREATE OR REPLACE TABLE ged_cy AS
-     WITH bycat AS (
-       SELECT gid, year,
-              CAST(CASE WHEN tov = 3 THEN (CASE WHEN perp = 'state' THEN 0 ELSE 1 END)
-                        WHEN tov = 1 THEN 2 ELSE 3 END AS TINYINT) AS cat,
-              sum(best) AS b, sum(low) AS l, sum(high) AS h, count(*) AS n
-       FROM ged_k GROUP BY ALL),
-     agg AS (SELECT gid, year, ${pivot} FROM bycat GROUP BY gid, year),
-     ctry AS (
-       SELECT gid, year, country FROM (
-         SELECT gid, year, country, row_number() OVER (
-           PARTITION BY gid, year ORDER BY sum(best) DESC, count(*) DESC, country) AS r
-         FROM ged_k GROUP BY gid, year, country) WHERE r = 1),
-     tops AS (
-       SELECT gid, year, max_by({name: side_a, perp: perp, best: best}, (best, -nr), 3) AS top
-       FROM (SELECT gid, year, side_a, any_value(perp) AS perp, CAST(sum(best) AS INTEGER) AS best
-             FROM ged_k WHERE tov = 3 GROUP BY gid, year, side_a)
-       JOIN ged_perp_rank USING (side_a)
-       GROUP BY gid, year)
-     SELECT agg.*, osvs_b + osvn_b AS osv_b, osvs_l + osvn_l AS osv_l, osvs_h + osvn_h AS osv_h,
-            osvs_n + osvn_n AS osv_n, ctry.country, tops.top
-     FROM agg JOIN ctry USING (gid, year) LEFT JOIN tops USING (gid, year)
-     ORDER BY year, gid;
-     CREATE OR REPLACE TABLE ged_cm AS
-     SELECT gid, year, month, CAST(sum(best) AS INTEGER) AS osv,
-            CAST(coalesce(sum(best) FILTER (WHERE perp = 'state'), 0) AS INTEGER) AS osvs,
-            CAST(coalesce(sum(best) FILTER (WHERE perp = 'nonstate'), 0) AS INTEGER) AS osvn
-     FROM ged_k WHERE tov = 3 GROUP BY gid, year, month ORDER BY year, month, gid`,
-  );
-  // Canonical country names (a few distinct values), applied in SQL for the exports too.
-  const rawCountries = (await duck.rows(`SELECT DISTINCT country FROM ged_cy`)).map(
-    (r) => r[0] as string,
-  );
-  await duck.run(`CREATE OR REPLACE TABLE ged_cmap (raw VARCHAR, canon VARCHAR)`);
-  if (rawCountries.length > 0)
-    await duck.run(
-      `INSERT INTO ged_cmap VALUES ${rawCountries.map((c) => `(${lit(c)}, ${lit(canonicalCountry(c))})`).join(', ')}`,
-    );
+    .join(' UNION ALL ');
   await duck.run(
-    `CREATE OR REPLACE TABLE ged_cy AS
-     SELECT c.* EXCLUDE (country), coalesce(m.canon, c.country) AS country
-     FROM ged_cy c LEFT JOIN ged_cmap m ON c.country = m.raw ORDER BY year, gid`,
+    `CREATE OR REPLACE TABLE ged_cc AS
+     SELECT gid, year, cat, country, sum(best) AS b, sum(low) AS l, sum(high) AS h, count(*) AS n
+     FROM (${kept}) GROUP BY ALL;
+     CREATE OR REPLACE TABLE ged_og AS
+     SELECT gid, year, month, cat, side_a AS raw, sum(best) AS b
+     FROM (${kept}) WHERE cat <= 1 GROUP BY ALL;
+     ${ordered.map((_, k) => `DROP TABLE ged_v${k};`).join(' ')}
+     DROP TABLE ged_dups;
+     CREATE OR REPLACE TABLE ged_cn AS
+     SELECT raw, CAST(dense_rank() OVER (ORDER BY trim(raw)) - 1 AS INTEGER) AS r, trim(raw) AS name
+     FROM (SELECT DISTINCT country AS raw FROM ged_cc);
+     CREATE OR REPLACE TABLE ged_pn AS
+     SELECT raw, CAST(dense_rank() OVER (ORDER BY ${PERP_NAME}) - 1 AS INTEGER) AS r,
+            ${PERP_NAME} AS name
+     FROM (SELECT DISTINCT raw FROM ged_og)`,
   );
+  // Country codes: r = rank of the trimmed GED name (the tie-break order); the output name is
+  // the canonical one.
+  const countryRows = await duck.rows('SELECT DISTINCT r, name FROM ged_cn ORDER BY r');
+  const countryNames = countryRows.map((r) => canonicalCountry(r[1] as string));
+  const perpNames = (await duck.rows('SELECT DISTINCT r, name FROM ged_pn ORDER BY r')).map(
+    (r) => r[1] as string,
+  );
+  const cc = await duck.numbers(
+    `SELECT year, gid, cat, n.r, CAST(b AS DOUBLE), CAST(l AS DOUBLE), CAST(h AS DOUBLE),
+            CAST(c.n AS DOUBLE)
+     FROM ged_cc c JOIN ged_cn n ON c.country = n.raw ORDER BY year, gid`,
+  );
+  const tops = await duck.numbers(
+    `SELECT year, gid, p.r, CAST(sum(b) AS DOUBLE), min(cat)
+     FROM ged_og o JOIN ged_pn p USING (raw) GROUP BY year, gid, p.r ORDER BY year, gid`,
+  );
+  const cm = await duck.numbers(
+    `SELECT year, month, gid, CAST(coalesce(sum(b) FILTER (WHERE cat = 0), 0) AS DOUBLE),
+            CAST(coalesce(sum(b) FILTER (WHERE cat = 1), 0) AS DOUBLE)
+     FROM ged_og GROUP BY year, month, gid ORDER BY year, month, gid`,
+  );
+  await duck.run('DROP TABLE ged_cc; DROP TABLE ged_og; DROP TABLE ged_cn; DROP TABLE ged_pn');
+  agg.stop();
 
-  const step = progress.start('reading the aggregates');
-  const estCols = ['osv', ...cats].flatMap((c) => ['b', 'l', 'h', 'n'].map((f) => `${c}_${f}`));
-  // Column-wise read of plain INTEGER / VARCHAR values: no per-value conversion.
-  const cy = await duck.columns(
-    `SELECT gid, year, ${estCols.join(', ')}, country, CAST(to_json(top) AS VARCHAR) FROM ged_cy`,
-  );
-  const col = (c: number): number[] => cy[c] as number[];
-  const cellYears: CellYear[] = new Array<CellYear>(col(0).length);
-  for (let i = 0; i < cellYears.length; i++) {
-    const e = (k: number): Estimate => {
-      const events = col(5 + k * 4)[i] as number;
-      const best = col(2 + k * 4)[i] as number;
-      const low = col(3 + k * 4)[i] as number;
-      const high = col(4 + k * 4)[i] as number;
-      // No events, no fatalities: one shared (frozen) object saves memory on global data.
-      if (events === 0 && best === 0 && low === 0 && high === 0) return NO_EVENTS;
-      return { best, low, high, events };
-    };
-    const top = (cy[23] as (string | null)[])[i];
-    cellYears[i] = {
-      gid: col(0)[i] as number,
-      year: col(1)[i] as number,
-      country: (cy[22] as string[])[i] as string,
-      osv: e(0),
-      osvState: e(1),
-      osvNonState: e(2),
-      stateBased: e(3),
-      nonStateConflict: e(4),
-      topPerpetrators: top
-        ? (JSON.parse(top) as { name: string; perp: Perpetrator; best: number }[]).map((t) => ({
-            name: t.name,
-            perpetrator: t.perp,
-            best: t.best,
-          }))
-        : [],
-    };
-  }
-  const cm = (await duck.columns(
-    'SELECT gid, CAST(year AS INTEGER), CAST(month AS INTEGER), osv, osvs, osvn FROM ged_cm',
-  )) as number[][];
-  const cellMonths: CellMonth[] = (cm[0] as number[]).map((gid, i) => ({
-    gid,
-    year: (cm[1] as number[])[i] as number,
-    month: (cm[2] as number[])[i] as number,
-    osvBest: (cm[3] as number[])[i] as number,
-    osvStateBest: (cm[4] as number[])[i] as number,
-    osvNonStateBest: (cm[5] as number[])[i] as number,
-  }));
-  step.stop(`${cellYears.length.toLocaleString('en')} cell-years`);
+  const assemble = progress.start('assembling cell-years');
+  const cellYears = assembleCellYears(cc, tops, countryNames, perpNames);
+  const [mState, mNonState] = [cm.columns[3] as Float64Array, cm.columns[4] as Float64Array];
+  const cellMonths: Columns = {
+    length: cm.length,
+    columns: {
+      year: cm.columns[0] as Float64Array,
+      month: cm.columns[1] as Float64Array,
+      gid: cm.columns[2] as Float64Array,
+      osvStateBest: mState,
+      osvNonStateBest: mNonState,
+      osvBest: mState.map((v, k) => v + (mNonState[k] as number)),
+    },
+  };
+  assemble.stop(`${cellYears.length.toLocaleString('en')} cell-years`);
 
   // Coverage.
-  const [minYear, maxYear] = (await duck.rows(`SELECT min(year), max(year) FROM ged_k`))[0] as [
-    number | null,
-    number | null,
-  ];
-  const countries = [
-    ...new Set(
-      (await duck.rows(`SELECT DISTINCT country FROM ged_k`)).map((r) =>
-        canonicalCountry(r[0] as string),
-      ),
-    ),
-  ].sort();
+  const c = cellYears.columns;
+  const yearCol = c.year as Float64Array;
   const versions = [...new Set(ordered.map((s) => s.version))].sort();
   let years: [number, number] | null = null;
-  if (minYear !== null && maxYear !== null) {
+  if (cellYears.length > 0) {
     const releaseEnds = versions
       .filter((v) => v !== 'unknown')
       .map((v) => 2000 + Math.floor(Number(v)) - 1);
-    years = [Math.min(GED_FIRST_YEAR, minYear), Math.max(maxYear, ...releaseEnds)];
+    years = [
+      Math.min(GED_FIRST_YEAR, yearCol[0] as number),
+      Math.max(yearCol[cellYears.length - 1] as number, ...releaseEnds),
+    ];
   }
+  const countries = [...new Set(countryNames)].sort();
   const coverage: Coverage = {
     gedVersions: versions,
     years,
@@ -505,21 +486,156 @@ export async function processGed(
           : 'countries',
     countries,
   };
-  const osvRow = (
-    await duck.rows(
-      `SELECT CAST(count(*) AS INTEGER), CAST(coalesce(sum(best), 0) AS BIGINT) FROM ged_k WHERE tov = 3`,
-    )
-  )[0] as [number, bigint];
-  await duck.run(
-    // ged_cy stays for the export tables (writeExports in build.ts drops it).
-    'DROP TABLE ged_k; DROP TABLE ged_cm; DROP TABLE ged_dups; DROP TABLE ged_dup_ids; DROP TABLE ged_perp_rank; DROP TABLE ged_cmap',
-  );
+  const osvEvents = c.osvEvents as Float64Array;
+  const osvBest = c.osvBest as Float64Array;
+  let events = 0;
+  let best = 0;
+  let exportRows = 0;
+  for (let i = 0; i < cellYears.length; i++) {
+    events += osvEvents[i] as number;
+    best += osvBest[i] as number;
+    if ((osvEvents[i] as number) > 0) exportRows++;
+  }
   return {
     cellYears,
     cellMonths,
     coverage,
     perSource,
     rejects,
-    osv: { events: osvRow[0], best: Number(osvRow[1]) },
+    osv: { events, best },
+    exportRows,
   };
+}
+
+const add = (a: Float64Array | number[], k: number, v: number): void => {
+  a[k] = (a[k] as number) + v;
+};
+
+/** Estimate categories in `cat` order, as column-name prefixes. */
+const CATS = ['osvState', 'osvNonState', 'stateBased', 'nonStateConflict'] as const;
+
+function emptyColumns(names: readonly string[]): Record<string, ColumnValue[]> {
+  return Object.fromEntries(names.map((n) => [n, []]));
+}
+
+/**
+ * Builds the cell-year columns (see CELL_YEAR_COLUMNS in src/domain/encoding.ts) from the
+ * aggregates, both sorted by (year, gid): `cc` rows (year, gid, cat, country rank, best, low,
+ * high, events) per category and country; `tops` rows (year, gid, perpetrator rank, best, cat)
+ * per OSV perpetrator. Applies the cell-country rule (most fatalities, then events, then name)
+ * and the top-3 rule (most OSV fatalities, then name).
+ */
+export function assembleCellYears(
+  cc: NumberColumns,
+  tops: NumberColumns,
+  countryNames: readonly string[],
+  perpNames: readonly string[],
+): Columns {
+  const [cYear, cGid, cCat, cCountry, cB, cL, cH, cN] = cc.columns as Float64Array[] as [
+    Float64Array, Float64Array, Float64Array, Float64Array,
+    Float64Array, Float64Array, Float64Array, Float64Array,
+  ]; // prettier-ignore
+  const [tYear, tGid, tName, tB, tCat] = tops.columns as [
+    Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
+  ]; // prettier-ignore
+  const max = cc.length;
+  const year = new Float64Array(max);
+  const gid = new Float64Array(max);
+  const country = new Array<string>(max);
+  // est[e * 4 + f]: categories osvState, osvNonState, stateBased, nonStateConflict, osv; fields
+  // Events, Best, Low, High (the cc value order is best, low, high, events).
+  const est = Array.from({ length: 20 }, () => new Float64Array(max));
+  // Preallocated (large arrays are not copied by the young-generation collector).
+  const names = [1, 2, 3].map(() => new Array<string | null>(max));
+  const classes = [1, 2, 3].map(() => new Array<Perpetrator | null>(max));
+  const bests = [1, 2, 3].map(() => new Array<number | null>(max));
+  // Per-country totals of the current cell-year (a cell-year has one or a few countries).
+  const cRank: number[] = [];
+  const cBest: number[] = [];
+  const cEvents: number[] = [];
+  // Rows of `tops` of the current cell-year, ordered by the top-3 rule.
+  const top: number[] = [];
+  const byRule = (a: number, b: number): number =>
+    (tB[b] as number) - (tB[a] as number) || (tName[a] as number) - (tName[b] as number);
+  let n = 0;
+  let t = 0;
+  let i = 0;
+  while (i < max) {
+    const y = cYear[i] as number;
+    const g = cGid[i] as number;
+    cRank.length = 0;
+    cBest.length = 0;
+    cEvents.length = 0;
+    for (; i < max && cYear[i] === y && cGid[i] === g; i++) {
+      const e = (cCat[i] as number) * 4;
+      const b = cB[i] as number;
+      const events = cN[i] as number;
+      add(est[e] as Float64Array, n, events);
+      add(est[e + 1] as Float64Array, n, b);
+      add(est[e + 2] as Float64Array, n, cL[i] as number);
+      add(est[e + 3] as Float64Array, n, cH[i] as number);
+      const r = cCountry[i] as number;
+      const at = cRank.indexOf(r);
+      if (at >= 0) {
+        cBest[at] = (cBest[at] as number) + b;
+        cEvents[at] = (cEvents[at] as number) + events;
+      } else {
+        cRank.push(r);
+        cBest.push(b);
+        cEvents.push(events);
+      }
+    }
+    year[n] = y;
+    gid[n] = g;
+    let pick = 0;
+    for (let k = 1; k < cRank.length; k++) {
+      const db = (cBest[k] as number) - (cBest[pick] as number);
+      const de = (cEvents[k] as number) - (cEvents[pick] as number);
+      if (
+        db > 0 ||
+        (db === 0 && (de > 0 || (de === 0 && (cRank[k] as number) < (cRank[pick] as number))))
+      )
+        pick = k;
+    }
+    country[n] = countryNames[cRank[pick] as number] as string;
+    for (let f = 0; f < 4; f++)
+      (est[16 + f] as Float64Array)[n] =
+        ((est[f] as Float64Array)[n] as number) + ((est[4 + f] as Float64Array)[n] as number);
+    // Top perpetrators of this cell-year (the tops rows are a subsequence in the same order).
+    while (
+      t < tops.length &&
+      ((tYear[t] as number) < y || (tYear[t] === y && (tGid[t] as number) < g))
+    )
+      t++;
+    top.length = 0;
+    for (; t < tops.length && tYear[t] === y && tGid[t] === g; t++) top.push(t);
+    if (top.length > 1) top.sort(byRule);
+    for (let k = 0; k < 3; k++) {
+      const p = top[k];
+      (names[k] as (string | null)[])[n] =
+        p === undefined ? null : (perpNames[tName[p] as number] as string);
+      (classes[k] as (Perpetrator | null)[])[n] =
+        p === undefined ? null : tCat[p] === 0 ? 'state' : 'nonstate';
+      (bests[k] as (number | null)[])[n] = p === undefined ? null : (tB[p] as number);
+    }
+    n++;
+  }
+  country.length = n;
+  for (const list of [...names, ...classes, ...bests]) list.length = n;
+  const columns: Record<string, ArrayLike<ColumnValue>> = {
+    year: year.subarray(0, n),
+    gid: gid.subarray(0, n),
+    country,
+  };
+  [...CATS, 'osv'].forEach((e, ei) =>
+    ['Events', 'Best', 'Low', 'High'].forEach(
+      (f, fi) => (columns[`${e}${f}`] = (est[ei * 4 + fi] as Float64Array).subarray(0, n)),
+    ),
+  );
+  for (let k = 0; k < 3; k++) {
+    columns[`top${k + 1}Name`] = names[k] as (string | null)[];
+    columns[`top${k + 1}Class`] = classes[k] as (Perpetrator | null)[];
+    columns[`top${k + 1}Best`] = bests[k] as (number | null)[];
+  }
+  return { length: n, columns };
 }

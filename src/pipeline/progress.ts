@@ -24,14 +24,22 @@ export interface Progress {
 const fmtSeconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** Creates the build's progress reporter. */
-export function createProgress(opts: { quiet?: boolean; stream?: NodeJS.WriteStream }): Progress {
+export function createProgress(opts: {
+  quiet?: boolean;
+  stream?: NodeJS.WriteStream;
+  /** Collect the lines here instead of writing them (no bars): for work running alongside. */
+  lines?: string[];
+}): Progress {
   const stream = opts.stream ?? process.stderr;
   const quiet = opts.quiet ?? false;
-  const tty = !quiet && stream.isTTY === true;
+  const lines = opts.lines;
+  const tty = !quiet && !lines && stream.isTTY === true;
   // PRESENCE_ATLAS_PROFILE=1 adds memory figures to every step line.
   const profile = Boolean(process.env.PRESENCE_ATLAS_PROFILE);
   const log = (message: string): void => {
-    if (!quiet) stream.write(`${message}\n`);
+    if (quiet) return;
+    if (lines) lines.push(message);
+    else stream.write(`${message}\n`);
   };
   const start = (label: string, total?: number): Step => {
     const t0 = performance.now();

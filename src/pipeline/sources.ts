@@ -2,9 +2,10 @@
  * Finding the source folder and recognizing each input file by its header (with aliases),
  * never by its file name.
  */
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import type { SourceKind } from '../domain/encoding';
 
@@ -409,40 +410,89 @@ async function geojsonPropertyNames(file: string, rel: string): Promise<string[]
   throw new SourceError(`${rel}: could not read the first feature's properties`);
 }
 
+/** Bytes per read of {@link isValidUtf8File}. */
+export const UTF8_CHECK_CHUNK = 8 << 20;
+
 /**
  * True when the file is valid UTF-8 (streamed, simdutf-fast). DuckDB's CSV reader rejects an
  * invalid line as MALFORMED_LINE, but (DuckDB 1.5) fails internally when it does so while
  * reading only some of the columns, so such files are read whole.
  */
 export async function isValidUtf8File(file: string): Promise<boolean> {
-  let carry: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) {
-    const buf: Buffer = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-    // Hold back an incomplete multi-byte sequence at the end of the chunk.
-    let end = buf.length;
-    let back = 0;
-    while (back < 3 && end - back - 1 >= 0 && ((buf[end - back - 1] as number) & 0xc0) === 0x80)
-      back++;
-    const lead = buf[end - back - 1];
-    if (lead !== undefined && lead >= 0xc0) {
-      const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-      if (back + 1 < need) end = end - back - 1;
+  const fh = await open(file, 'r');
+  try {
+    // One reused buffer; an incomplete multi-byte sequence at the end of a read is moved to the
+    // front and completed by the next read.
+    const buf = Buffer.allocUnsafe(UTF8_CHECK_CHUNK);
+    let carry = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, carry, buf.length - carry, null);
+      const filled = carry + bytesRead;
+      if (bytesRead === 0) return carry === 0 || isUtf8(buf.subarray(0, carry));
+      let end = filled;
+      let back = 0;
+      while (back < 3 && end - back - 1 >= 0 && ((buf[end - back - 1] as number) & 0xc0) === 0x80)
+        back++;
+      const lead = buf[end - back - 1];
+      if (lead !== undefined && lead >= 0xc0) {
+        const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+        if (back + 1 < need) end = end - back - 1;
+      }
+      if (!isUtf8(buf.subarray(0, end))) return false;
+      buf.copyWithin(0, end, filled);
+      carry = filled - end;
     }
-    if (!isUtf8(buf.subarray(0, end))) return false;
-    carry = Buffer.from(buf.subarray(end));
+  } finally {
+    await fh.close();
   }
-  return carry.length === 0 || isUtf8(carry);
 }
 
-/** sha256 of a file, streamed. */
-export async function sha256File(file: string): Promise<string> {
-  const { createHash } = await import('node:crypto');
-  const hash = createHash('sha256');
-  await new Promise<void>((resolve, reject) => {
-    createReadStream(file, { highWaterMark: 1 << 20 })
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve());
+/** The hashing loop, run in a worker thread (plain CommonJS: no TypeScript loader needed). */
+const HASH_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { openSync, readSync, closeSync } = require('node:fs');
+const buf = Buffer.allocUnsafe(4 << 20);
+for (const file of workerData) {
+  try {
+    const hash = createHash('sha256');
+    const fd = openSync(file, 'r');
+    try {
+      for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+    parentPort.postMessage({ file, sha256: hash.digest('hex') });
+  } catch (e) {
+    parentPort.postMessage({ file, error: String((e && e.message) || e) });
+  }
+}
+`;
+
+/**
+ * sha256 of each file, computed in a worker thread (one pass per file through a reused buffer)
+ * so that hashing runs alongside DuckDB and the build's JavaScript.
+ */
+export function sha256Files(files: readonly string[]): Map<string, Promise<string>> {
+  const pending = new Map<string, { resolve: (h: string) => void; reject: (e: Error) => void }>();
+  const out = new Map<string, Promise<string>>();
+  for (const f of files)
+    out.set(f, new Promise<string>((resolve, reject) => pending.set(f, { resolve, reject })));
+  if (files.length === 0) return out;
+  const worker = new Worker(HASH_WORKER, { eval: true, workerData: [...new Set(files)] });
+  worker.on('message', (m: { file: string; sha256?: string; error?: string }) => {
+    const p = pending.get(m.file);
+    pending.delete(m.file);
+    if (m.sha256) p?.resolve(m.sha256);
+    else p?.reject(new Error(`cannot hash ${m.file}: ${m.error}`));
   });
-  return hash.digest('hex');
+  const fail = (e: Error): void => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', () => fail(new Error('the hashing worker stopped early')));
+  // A rejected hash that nobody awaits yet must not crash the process.
+  for (const p of out.values()) p.catch(() => undefined);
+  return out;
 }

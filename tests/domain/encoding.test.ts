@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { BaseYear, CellYear, Dataset, Estimate } from '../../src/domain/dataset';
 import {
+  CELL_MONTH_COLUMNS,
+  CELL_YEAR_COLUMNS,
   DATA_FILES,
   DATASET_FILES,
   DataFormatError,
   FORMAT_VERSION,
   decodeDataset,
   decodeManifest,
+  encodeCellMonthColumns,
+  encodeCellMonthColumnsJson,
+  encodeCellYearColumns,
+  encodeCellYearColumnsJson,
   encodeDataset,
+  encodeDatasetFile,
   parseYearRanges,
   yearRanges,
+  type ColumnValue,
   type EncodedTable,
 } from '../../src/domain/encoding';
 
@@ -187,6 +195,145 @@ describe('encodeDataset / decodeDataset', () => {
   });
 });
 
+/** The column of a cell-year table that holds `name` (as the data build hands them over). */
+function cellYearValue(c: CellYear, name: string): ColumnValue {
+  if (name === 'year' || name === 'gid' || name === 'country') return c[name];
+  const top = /^top(\d)(Name|Class|Best)$/.exec(name);
+  if (top) {
+    const t = c.topPerpetrators[Number(top[1]) - 1];
+    if (!t) return null;
+    return top[2] === 'Name' ? t.name : top[2] === 'Class' ? t.perpetrator : t.best;
+  }
+  const m = /^(.*)(Events|Best|Low|High)$/.exec(name) as RegExpExecArray;
+  const e = c[m[1] as 'osv' | 'osvState' | 'osvNonState' | 'stateBased' | 'nonStateConflict'];
+  const f = m[2] as string;
+  return f === 'Events' ? e.events : f === 'Best' ? e.best : f === 'Low' ? e.low : e.high;
+}
+
+const sortedCellYears = (ds: Dataset): CellYear[] =>
+  [...ds.cellYears].sort((a, b) => a.year - b.year || a.gid - b.gid);
+
+const enc = (ds: Dataset, file: string): EncodedTable =>
+  encodeDataset(ds)[file as (typeof DATASET_FILES)[number]] as EncodedTable;
+
+const column = (t: EncodedTable, name: string): unknown[] =>
+  t.data[t.columns.indexOf(name)] as unknown[];
+
+describe('compact columns (sparse masks, offsets, perpetrator classes)', () => {
+  it('stores best / low / high only where the category has events', () => {
+    const ds = fixtureDataset();
+    const t = enc(ds, DATA_FILES.cellYears);
+    // Sorted rows: (2015, 137213) with state OSV, (2015, 137214) without, (2016, 1) with.
+    expect(t.masks?.osvStateBest).toBe('osvStateEvents');
+    expect(column(t, 'osvStateEvents')).toEqual([1, 0, 1]);
+    expect(column(t, 'osvStateBest')).toEqual([3, 3]);
+    expect(column(t, 'osvStateLow')).toEqual([0, 0]); // low − best
+    expect(column(t, 'osvStateHigh')).toEqual([1, 1]); // high − best
+    const back = decodeDataset(viaJson(encodeDataset(ds)));
+    expect(back.cellYears[1]?.osvState).toEqual({ best: 0, low: 0, high: 0, events: 0 });
+  });
+
+  it('keeps a column whole when its mask would lose a value (no events, yet fatalities)', () => {
+    const ds = fixtureDataset();
+    const odd = { ...ds, cellYears: [cellYear({ stateBased: est(5, 0) })] };
+    const t = enc(odd, DATA_FILES.cellYears);
+    expect(t.masks?.stateBasedBest).toBeUndefined();
+    expect(t.masks?.osvStateBest).toBe('osvStateEvents');
+    expect(decodeDataset(viaJson(encodeDataset(odd))).cellYears[0]?.stateBased).toEqual(est(5, 0));
+  });
+
+  it('stores perpetrator classes relative to the perpetrator rule, exceptions kept', () => {
+    const t = enc(fixtureDataset(), DATA_FILES.cellYears);
+    // Row 1: Anti-balaka (non-state) and Government of … (state), both as the rule says.
+    // Row 3: "C" is marked state although its name does not say "Government of": code 1.
+    expect(column(t, 'top1Class')).toEqual([0, 0]);
+    expect(column(t, 'top2Class')).toEqual([0, 0]);
+    expect(column(t, 'top3Class')).toEqual([1]);
+    expect(t.masks?.top3Class).toBe('top3Name');
+    const back = decodeDataset(viaJson(encodeDataset(fixtureDataset())));
+    expect(back.cellYears[2]?.topPerpetrators.map((p) => p.perpetrator)).toEqual([
+      'nonstate',
+      'nonstate',
+      'state',
+    ]);
+  });
+
+  it('stores top1Best relative to osvBest − top2Best − top3Best (0 when they add up)', () => {
+    const t = enc(fixtureDataset(), DATA_FILES.cellYears);
+    expect(t.bases?.top1Best).toEqual(['osvBest', '-top2Best', '-top3Best']);
+    // Row 1: 7 + 3 = 10 = osv best; row 3: 5 + 4 + 1 = 10 = osv best.
+    expect(column(t, 'top1Best')).toEqual([0, 0]);
+    // A cell-year with more than three perpetrators keeps the difference.
+    const more = cellYear({
+      topPerpetrators: [{ name: 'Anti-balaka', perpetrator: 'nonstate', best: 4 }],
+    });
+    const t2 = enc({ ...fixtureDataset(), cellYears: [more] }, DATA_FILES.cellYears);
+    expect(column(t2, 'top1Best')).toEqual([-6]);
+    expect(
+      decodeDataset(viaJson(encodeDataset({ ...fixtureDataset(), cellYears: [more] }))).cellYears[0]
+        ?.topPerpetrators,
+    ).toEqual(more.topPerpetrators);
+  });
+
+  it('encodes columns (as the data build hands them over) exactly like row objects', () => {
+    const ds = fixtureDataset();
+    const cys = sortedCellYears(ds);
+    const cols = Object.fromEntries(
+      CELL_YEAR_COLUMNS.map((name) => {
+        const values = cys.map((c) => cellYearValue(c, name));
+        // Numbers come as Float64Arrays from DuckDB; nullable ones and strings as arrays.
+        return [
+          name,
+          values.every((v) => typeof v === 'number')
+            ? Float64Array.from(values as number[])
+            : values,
+        ];
+      }),
+    );
+    expect(encodeCellYearColumns(cys.length, cols)).toEqual(
+      encodeDatasetFile(ds, DATA_FILES.cellYears),
+    );
+    // The piecewise JSON (written while compressing) is exactly JSON.stringify's text.
+    expect([...encodeCellYearColumnsJson(cys.length, cols)].join('')).toBe(
+      JSON.stringify(encodeDatasetFile(ds, DATA_FILES.cellYears)),
+    );
+    expect([...encodeCellYearColumnsJson(cys.length, cols)].length).toBe(
+      CELL_YEAR_COLUMNS.length + 2,
+    );
+    const cms = [...ds.cellMonths].sort(
+      (a, b) => a.year - b.year || a.month - b.month || a.gid - b.gid,
+    );
+    const monthCols = Object.fromEntries(
+      CELL_MONTH_COLUMNS.map((name) => [
+        name,
+        Float64Array.from(cms, (m) => m[name as keyof typeof m]),
+      ]),
+    );
+    expect(encodeCellMonthColumns(cms.length, monthCols)).toEqual(
+      encodeDatasetFile(ds, DATA_FILES.cellMonths),
+    );
+    expect([...encodeCellMonthColumnsJson(cms.length, monthCols)].join('')).toBe(
+      JSON.stringify(encodeDatasetFile(ds, DATA_FILES.cellMonths)),
+    );
+  });
+
+  it('the column encoders refuse rows out of order and missing columns', () => {
+    const cols = {
+      year: [2016, 2015],
+      month: [1, 1],
+      gid: [1, 1],
+      osvStateBest: [0, 0],
+      osvNonStateBest: [0, 0],
+      osvBest: [0, 0],
+    };
+    expect(() => encodeCellMonthColumns(2, cols)).toThrow(/sorted/);
+    const { osvBest: _, ...missing } = cols;
+    expect(() => encodeCellMonthColumns(2, { ...missing, year: [2015, 2016] })).toThrow(
+      /no column "osvBest"/,
+    );
+  });
+});
+
 describe('decodeDataset rejects corrupt input with DataFormatError', () => {
   const good = (): Record<string, unknown> => viaJson(encodeDataset(fixtureDataset()));
   const table = (files: Record<string, unknown>, name: string): EncodedTable =>
@@ -202,7 +349,9 @@ describe('decodeDataset rejects corrupt input with DataFormatError', () => {
     [
       'another format version',
       (f) => (table(f, DATA_FILES.bases).version = FORMAT_VERSION + 1),
-      /bases\.json: format version 2/,
+      new RegExp(
+        `bases\\.json: format version ${FORMAT_VERSION + 1}, this app reads version ${FORMAT_VERSION}`,
+      ),
     ],
     [
       'a missing column',
@@ -214,16 +363,19 @@ describe('decodeDataset rejects corrupt input with DataFormatError', () => {
     ],
     [
       'a column of the wrong length',
-      (f) => table(f, DATA_FILES.cellMonths).data[3]?.pop(),
+      (f) => {
+        const t = table(f, DATA_FILES.cellMonths);
+        t.data[t.columns.indexOf('osvBest')]?.pop();
+      },
       /cell_months\.json: column "osvBest" has 2 values, expected 3/,
     ],
     [
       'a string where a number belongs',
       (f) => {
         const t = table(f, DATA_FILES.cellYears);
-        (t.data[t.columns.indexOf('osvStateBest')] as unknown[])[1] = 'ten';
+        (t.data[t.columns.indexOf('stateBasedEvents')] as unknown[])[1] = 'ten';
       },
-      /cell_years\.json: column "osvStateBest" row 2: expected a whole number, found "ten"/,
+      /cell_years\.json: column "stateBasedEvents" row 2: expected a whole number, found "ten"/,
     ],
     [
       'a bad offset value',
@@ -232,6 +384,22 @@ describe('decodeDataset rejects corrupt input with DataFormatError', () => {
         (t.data[t.columns.indexOf('osvLow')] as unknown[])[0] = 'x';
       },
       /cell_years\.json: column "osvLow" row 1: expected a number \(offset\)/,
+    ],
+    [
+      'a mask that names no earlier column',
+      (f) =>
+        ((table(f, DATA_FILES.cellYears).masks as Record<string, string>).osvStateBest = 'nope'),
+      /cell_years\.json: column "osvStateBest" has no valid mask column/,
+    ],
+    [
+      'a sparse column with a value too many',
+      (f) => column(table(f, DATA_FILES.cellYears), 'osvStateBest').push(1),
+      /cell_years\.json: column "osvStateBest" has 3 values, expected 2/,
+    ],
+    [
+      'a bad perpetrator class code',
+      (f) => (column(table(f, DATA_FILES.cellYears), 'top1Class')[1] = 7),
+      /cell_years\.json: column "top1Class" row 3: expected a perpetrator code 0, 1 or 2, found 7/,
     ],
     [
       'a null in a non-null column',

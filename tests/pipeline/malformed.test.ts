@@ -112,6 +112,32 @@ describe('malformed input gives a reason code or a clear error, never a crash', 
     expect(osvTotal(r)).toBe(1);
   });
 
+  it('estimates beyond a 32-bit count: BAD_NUMBER, never a silent null', async () => {
+    const rows = [
+      gedRow({ id: 1, best: 3000000000 }),
+      gedRow({ id: 2, high: 2147483648 }),
+      gedRow({ id: 3, best: 2 }),
+    ];
+    const r = await build('huge-counts', { 'ucdp/ged.csv': gedCsv(rows) });
+    expect(r.rejects.map((x) => [x.line, x.reason, x.detail])).toEqual([
+      [2, 'BAD_NUMBER', 'best "3000000000"'],
+      [3, 'BAD_NUMBER', 'high "2147483648"'],
+    ]);
+    expect(osvTotal(r)).toBe(2);
+  });
+
+  it('a country of spaces is MISSING_VALUE; spaces around a name are trimmed', async () => {
+    const rows = [
+      gedRow({ id: 1, country: '   ' }),
+      gedRow({ id: 2, country: '  Central African Republic ', best: 4 }),
+    ];
+    const r = await build('country-spaces', { 'ucdp/ged.csv': gedCsv(rows) });
+    expect(r.rejects.map((x) => [x.line, x.reason])).toEqual([[2, 'MISSING_VALUE']]);
+    expect(r.dataset.cellYears.map((c) => [c.country, c.osv.best])).toEqual([
+      ['Central African Republic', 4],
+    ]);
+  });
+
   it('truncated last line: MALFORMED_LINE with its line, earlier rows kept', async () => {
     const full = gedCsv([gedRow({ id: 1, best: 2 }), gedRow({ id: 2, best: 3 })]);
     const truncated = full.slice(0, full.length - 40); // cut in the middle of the last row

@@ -1,12 +1,15 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordLines } from '../../src/pipeline/duck';
 import { gedSourceOrder } from '../../src/pipeline/ged';
 import {
+  UTF8_CHECK_CHUNK,
   isValidUtf8File,
   pickSourceDir,
   recognizeHeader,
+  sha256Files,
   type SourceFile,
   versionFromName,
 } from '../../src/pipeline/sources';
@@ -154,12 +157,37 @@ describe('isValidUtf8File', () => {
     const dir = path.resolve('test-artifacts/pipeline/utf8check');
     mkdirSync(dir, { recursive: true });
     const good = path.join(dir, 'good.txt');
-    // 4 MiB chunks: put a 3-byte character across the boundary.
-    const pad = Buffer.alloc((4 << 20) - 1, 0x61);
+    // Put a 3-byte character across the boundary of two reads.
+    const pad = Buffer.alloc(UTF8_CHECK_CHUNK - 1, 0x61);
     writeFileSync(good, Buffer.concat([pad, Buffer.from('€ Ménaka\n')]));
     expect(await isValidUtf8File(good)).toBe(true);
     const bad = path.join(dir, 'bad.txt');
     writeFileSync(bad, Buffer.concat([Buffer.from('ok\n'), Buffer.from([0xc3, 0x28])]));
     expect(await isValidUtf8File(bad)).toBe(false);
+    // A bad byte right after the boundary, and a sequence cut off by the end of the file.
+    const badAfter = path.join(dir, 'bad-after.txt');
+    writeFileSync(badAfter, Buffer.concat([pad, Buffer.from([0xe2, 0x82, 0x28])]));
+    expect(await isValidUtf8File(badAfter)).toBe(false);
+    const cut = path.join(dir, 'cut.txt');
+    writeFileSync(cut, Buffer.concat([Buffer.from('ok '), Buffer.from([0xe2, 0x82])]));
+    expect(await isValidUtf8File(cut)).toBe(false);
+  });
+});
+
+describe('sha256Files', () => {
+  it('hashes every file in a worker thread, like a plain sha256', async () => {
+    const dir = path.resolve('test-artifacts/pipeline/sha256');
+    mkdirSync(dir, { recursive: true });
+    const files = ['a.txt', 'b.bin'].map((f) => path.join(dir, f));
+    writeFileSync(files[0] as string, 'GED\n');
+    writeFileSync(files[1] as string, Buffer.alloc((5 << 20) + 3, 7)); // more than one read
+    const hashes = sha256Files(files);
+    for (const f of files)
+      expect(await hashes.get(f)).toBe(createHash('sha256').update(readFileSync(f)).digest('hex'));
+  });
+
+  it('rejects (does not crash) for a file that cannot be read', async () => {
+    const missing = path.resolve('test-artifacts/pipeline/sha256/missing.csv');
+    await expect(sha256Files([missing]).get(missing)).rejects.toThrow(/cannot hash/);
   });
 });
