@@ -13,22 +13,9 @@
  *
  * Runs alone with `npx tsx bench/animation.bench.ts`; `npm run bench` runs every bench.
  */
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launchBrowser, openPage, startApp, waitForRender } from '../tests/e2e/harness';
+import { openApp, quantile, round1, runIfMain, SOFTWARE_RENDERER, withApp } from './browser';
 
 const SECONDS_PER_YEAR = 1;
-
-function quantile(xs: readonly number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const i = (s.length - 1) * q;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return s[lo]! + (s[hi]! - s[lo]!) * (i - lo);
-}
-
-const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 interface PlayResult {
   times: number[];
@@ -78,15 +65,12 @@ const PLAY_SCRIPT = `new Promise((resolve, reject) => {
 
 /** Runs the benchmark and returns its figures. */
 export async function run(): Promise<Record<string, number | string>> {
-  const out: Record<string, number | string> = {};
-  const app = await startApp();
-  const browser = await launchBrowser();
-  try {
+  return withApp(async (app, browser) => {
+    const out: Record<string, number | string> = {};
     out.data = app.data.reason;
-    out.renderer = 'headless Chromium, --disable-gpu (SwiftShader software WebGL)';
-    const rp = await openPage(browser, app.url);
-    await waitForRender(rp.page, 'MINUSCA:2014:', 30_000);
-    await rp.page.waitForTimeout(1500); // let the fit-to-mission camera animation finish
+    out.renderer = SOFTWARE_RENDERER;
+    // Let the fit-to-mission camera animation finish before playing.
+    const rp = await openApp(app, browser, 'MINUSCA:2014:', 1500);
     await rp.page.selectOption('[data-testid=speed]', String(SECONDS_PER_YEAR));
     const r = (await rp.page.evaluate(PLAY_SCRIPT)) as PlayResult;
     await rp.close();
@@ -106,13 +90,8 @@ export async function run(): Promise<Record<string, number | string>> {
     out.play_ms = Math.round(r.playMs);
     out.expected_play_ms = (r.years.length - 1) * SECONDS_PER_YEAR * 1000;
     out.long_tasks = r.longTasks;
-  } finally {
-    await browser.close();
-    await app.close();
-  }
-  return out;
+    return out;
+  });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  run().then((r) => console.log(JSON.stringify(r, null, 2)));
-}
+runIfMain(import.meta.url, run);

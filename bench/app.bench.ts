@@ -13,21 +13,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { launchBrowser, openPage, startApp, waitForRender } from '../tests/e2e/harness';
+import { median, openApp, round1, runIfMain, SOFTWARE_RENDERER, withApp } from './browser';
 
 const LOADS = 5;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
-}
 
 function gzipKb(dir: string, filter: (f: string) => boolean): number {
   let bytes = 0;
@@ -66,12 +55,10 @@ const YEAR_CHANGE_SCRIPT = `(y) => {
 
 /** Runs the benchmark and returns its figures. */
 export async function run(): Promise<Record<string, number | string>> {
-  const out: Record<string, number | string> = {};
-  const app = await startApp();
-  const browser = await launchBrowser();
-  try {
+  return withApp(async (app, browser) => {
+    const out: Record<string, number | string> = {};
     out.data = app.data.reason;
-    out.renderer = 'headless Chromium, --disable-gpu (SwiftShader software WebGL)';
+    out.renderer = SOFTWARE_RENDERER;
     out.cpus = cpus().length;
     out.load_average_1min_at_start = round1(loadavg()[0] ?? 0);
     const assets = path.join(app.outDir, 'assets');
@@ -86,8 +73,7 @@ export async function run(): Promise<Record<string, number | string>> {
     // First frame with data: fresh page loads.
     const firsts: number[] = [];
     for (let i = 0; i < LOADS; i++) {
-      const rp = await openPage(browser, app.url);
-      await waitForRender(rp.page, 'MINUSCA:2014:all', 30_000);
+      const rp = await openApp(app, browser, 'MINUSCA:2014:all');
       firsts.push(await rp.page.evaluate(() => (window as unknown as Hooks).__atlas!.rendered!.at));
       await rp.close();
     }
@@ -96,9 +82,7 @@ export async function run(): Promise<Record<string, number | string>> {
     out.first_frame_target_ms = 2000;
 
     // Year changes through the slider (an input event, as a user's drag produces).
-    const rp = await openPage(browser, app.url);
-    await waitForRender(rp.page, 'MINUSCA:2014:all', 30_000);
-    await rp.page.waitForTimeout(1000);
+    const rp = await openApp(app, browser, 'MINUSCA:2014:all', 1000);
     const years = Array.from({ length: 11 }, (_, i) => 2014 + i);
     const sequence = [...years.slice(1), ...years.slice(0, -1).reverse()];
     const changes: number[] = [];
@@ -112,13 +96,8 @@ export async function run(): Promise<Record<string, number | string>> {
     out.year_change_max_ms = round1(Math.max(...changes));
     out.year_change_samples = changes.length;
     out.year_change_target_ms = 100;
-  } finally {
-    await browser.close();
-    await app.close();
-  }
-  return out;
+    return out;
+  });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  run().then((r) => console.log(JSON.stringify(r, null, 2)));
-}
+runIfMain(import.meta.url, run);

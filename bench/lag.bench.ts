@@ -11,7 +11,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Base, BaseYear, CellYear, Dataset } from '../src/domain/dataset';
 import { gidAt, cellCentroid } from '../src/domain/grid';
 import {
@@ -21,14 +20,10 @@ import {
   type LagParams,
 } from '../src/domain/lag';
 import { DEFAULT_DATA_DIR, loadDataset } from '../src/pipeline/analyze';
+import { baseYear } from '../tests/fixtures/factories';
+import { median, runIfMain } from './browser';
 
 const RUNS = 15;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 /** Median and fastest of RUNS timed runs after a warm-up, in ms (2 decimals). */
 function time(fn: () => void, runs = RUNS): { median: number; min: number } {
@@ -122,24 +117,13 @@ export function syntheticDataset(cellsPerSide = 100, years = 30, nBases = 500): 
       if (rand() < 0.15) continue; // closed this year
       troops = Math.max(0, troops + Math.floor((rand() - 0.5) * 200));
       const known = rand() < 0.95;
-      baseYears.push({
-        baseId: base.id,
-        mission: 'SYN',
-        year: y0 + y,
-        troops: known ? troops : null,
-        troopsMax: known ? troops : null,
-        sourceRows: 1,
-        hq: 0,
-        unpol: false,
-        unmo: false,
-        units: [],
-        tcc: [],
-        tccCount: null,
-        zeroTroops: troops === 0,
-        lat,
-        lon,
-        gid,
-      });
+      baseYears.push(
+        baseYear(base, y0 + y, {
+          troops: known ? troops : null,
+          troopsMax: known ? troops : null,
+          zeroTroops: troops === 0,
+        }),
+      );
     }
   }
   const lons = bases.map((b) => b.lon);
@@ -242,6 +226,4 @@ export async function run(): Promise<Record<string, number | string>> {
   return out;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  run().then((r) => console.log(JSON.stringify(r, null, 2)));
-}
+runIfMain(import.meta.url, run);

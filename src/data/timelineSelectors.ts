@@ -4,7 +4,7 @@
  * consecutive steps for tweened drawing, and the monthly mode (map months of Geo-PKO, cell-months
  * of GED). Equal arguments return the identical object, so React and deck.gl skip work.
  */
-import { missionChanges, type BaseChange, type ChangeKind } from '../domain/changes';
+import { countChanges, missionChanges, type BaseChange, type ChangeKind } from '../domain/changes';
 import type { Base, BaseMonth, BaseYear, PerpetratorFilter } from '../domain/dataset';
 import {
   baseLifetimes,
@@ -168,17 +168,9 @@ export function createTimelineSelectors(sel: Selectors): TimelineSelectors {
     }),
   );
 
-  const changeCounts = memoize((mission: string, year: number) => {
-    const counts: Record<ChangeKind, number> = {
-      NEW: 0,
-      STRENGTHENED: 0,
-      REDUCED: 0,
-      CLOSED: 0,
-      UNCHANGED: 0,
-    };
-    for (const c of changes(mission, year)) counts[c.kind]++;
-    return counts;
-  });
+  const changeCounts = memoize((mission: string, year: number) =>
+    countChanges(changes(mission, year)),
+  );
 
   const lifetimes = memoize(
     (mission: string): LifetimeView[] =>

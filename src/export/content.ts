@@ -35,6 +35,8 @@ export interface BaseMark {
 export interface FlagMark {
   gid: number;
   category: LagCategory;
+  /** The episode began in the first analysed year: it may have begun earlier (drawn "‹"). */
+  censored: boolean;
 }
 
 /** Everything drawn for one mission-year. */
@@ -113,6 +115,7 @@ export function mapContent(dataset: Dataset, opts: ContentOptions): MapContent {
     ? flaggedEpisodesInYear(opts.episodes, opts.year).map((ep) => ({
         gid: ep.gid,
         category: ep.category,
+        censored: ep.censoredStart,
       }))
     : [];
   return {

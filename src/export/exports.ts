@@ -20,15 +20,15 @@ import type { Story } from '../story/schema';
 import type { AppState } from '../state/state';
 import { mapContent, type MapContent } from './content';
 import { storyFrames, yearRangeFrames, type StoryVideoOptions } from './frames';
+import { attributionText } from './attribution';
 import {
-  attributionText,
   drawOverlay,
   exportLayout,
   type ExportLayout,
   type LegendSpec,
   type OverlayText,
 } from './overlay';
-import { drawMap, type PreparedCountry } from './render2d';
+import { drawMap, type MapFrame, type PreparedCountry } from './render2d';
 import { drawSmallMultiples } from './smallMultiples';
 import type { SnapshotOptions } from './snapshot';
 import { encodeFrames, type VideoFormat, type VideoResult } from './video';
@@ -84,6 +84,7 @@ function legendFor(view: ExportView, content: MapContent): LegendSpec {
     bases: view.layers.bases,
     highlights: (view.highlightBases?.length ?? 0) + (view.highlightCells?.length ?? 0) > 0,
     flags: view.layers.flags && content.flags.length > 0,
+    censored: view.layers.flags && content.flags.some((f) => f.censored),
     mission: view.mission,
   };
 }
@@ -205,6 +206,30 @@ function overlayText(dataset: Dataset, view: ExportView, year: string): OverlayT
   };
 }
 
+/** `fn` memoized by its key (the content of a year or scene is built once per export). */
+function cachedBy<K, V>(fn: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, fn(key));
+    return cache.get(key)!;
+  };
+}
+
+/** One video frame: the map (Canvas 2D) over a cleared canvas, then the overlay. */
+function drawVideoFrame(
+  ctx: CanvasRenderingContext2D,
+  countries: readonly PreparedCountry[],
+  size: Viewport,
+  layout: ExportLayout,
+  map: MapFrame,
+  places: readonly BasemapPlace[] | undefined,
+  overlay: { text: OverlayText; legend: LegendSpec },
+): void {
+  ctx.clearRect(0, 0, size.width, size.height);
+  drawMap(ctx, countries, map, { x: 0, y: 0, ...size }, { places: places ?? [] });
+  drawOverlay(ctx, layout, overlay.text, overlay.legend);
+}
+
 /** The small multiples of a mission as a PNG. */
 export async function exportSmallMultiplesPng(
   dataset: Dataset,
@@ -246,34 +271,23 @@ export async function exportYearRangeVideo(
   const layout = exportLayout(size);
   const camera = exportCamera(dataset, view, size, layout);
   const frames = yearRangeFrames({ ...range, fps: opts.fps });
-  const cache = new Map<number, MapContent>();
-  const content = (y: number): MapContent => {
-    let c = cache.get(y);
-    if (!c) {
-      c = contentOf(dataset, view, y);
-      cache.set(y, c);
-    }
-    return c;
-  };
+  const content = cachedBy((y: number) => contentOf(dataset, view, y));
   const { canvas, ctx } = newCanvas(size, 1, opts.format === 'gif');
   const render = (i: number): void => {
     const f = frames[i]!;
-    const a = content(f.year);
-    const b = f.t > 0 ? content(f.nextYear) : null;
-    ctx.clearRect(0, 0, size.width, size.height);
-    drawMap(
+    const next = f.t > 0 ? content(f.nextYear) : null;
+    const shownYear = f.t >= 0.5 ? f.nextYear : f.year;
+    drawVideoFrame(
       ctx,
       countries,
-      { content: a, next: b, t: f.t, camera },
-      { x: 0, y: 0, ...size },
-      { places: view.places ?? [] },
-    );
-    const shownYear = f.t >= 0.5 ? f.nextYear : f.year;
-    drawOverlay(
-      ctx,
+      size,
       layout,
-      overlayText(dataset, { ...view, caption: view.caption ?? null }, String(shownYear)),
-      legendFor(view, content(shownYear)),
+      { content: content(f.year), next, t: f.t, camera },
+      view.places,
+      {
+        text: overlayText(dataset, view, String(shownYear)),
+        legend: legendFor(view, content(shownYear)),
+      },
     );
   };
   return encodeFrames(canvas, frames, render, opts);
@@ -313,7 +327,6 @@ export async function exportStoryVideo(
   );
   const timing = { ...STORY_VIDEO_TIMING, ...opts.timing };
   const frames = storyFrames(plans, { ...timing, fps: opts.fps });
-  const cache = new Map<string, MapContent>();
   const viewOf = (k: number): ExportView => {
     const plan = plans[k]!;
     const s = applyScene(baseState, plan);
@@ -332,15 +345,10 @@ export async function exportStoryVideo(
       subtitle: `${story.title} · scene ${k + 1} of ${story.scenes.length}`,
     };
   };
-  const content = (k: number, year: number): MapContent => {
-    const key = `${k}|${year}`;
-    let c = cache.get(key);
-    if (!c) {
-      c = contentOf(dataset, viewOf(k), year);
-      cache.set(key, c);
-    }
-    return c;
-  };
+  const sceneContent = cachedBy((k: number) =>
+    cachedBy((year: number) => contentOf(dataset, viewOf(k), year)),
+  );
+  const content = (k: number, year: number): MapContent => sceneContent(k)(year);
   const { canvas, ctx } = newCanvas(size, 1, opts.format === 'gif');
   const render = (i: number): void => {
     const f = frames[i]!;
@@ -350,24 +358,21 @@ export async function exportStoryVideo(
     const camera = k === 0 ? to : interpolateCamera(from, to, f.cameraT);
     // During the first half of a flight the previous scene is still shown.
     const shownScene = f.cameraT < 0.5 && k > 0 ? k - 1 : k;
-    const a = content(shownScene, f.year);
-    const b = f.t > 0 ? content(shownScene, f.nextYear) : null;
-    ctx.clearRect(0, 0, size.width, size.height);
-    drawMap(
-      ctx,
-      countries,
-      { content: a, next: b, t: f.t, camera },
-      { x: 0, y: 0, ...size },
-      { places: opts.places ?? [] },
-    );
+    const next = f.t > 0 ? content(shownScene, f.nextYear) : null;
     const view = viewOf(shownScene);
     const year = f.t >= 0.5 ? f.nextYear : f.year;
     const caption = facts.caption(story, story.scenes[shownScene]!, year).text;
-    drawOverlay(
+    drawVideoFrame(
       ctx,
+      countries,
+      size,
       layout,
-      overlayText(dataset, { ...view, caption }, String(year)),
-      legendFor(view, content(shownScene, year)),
+      { content: content(shownScene, f.year), next, t: f.t, camera },
+      opts.places,
+      {
+        text: overlayText(dataset, { ...view, caption }, String(year)),
+        legend: legendFor(view, content(shownScene, year)),
+      },
     );
   };
   return encodeFrames(canvas, frames, render, opts);

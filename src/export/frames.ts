@@ -47,6 +47,31 @@ export function frameCount(seconds: number, fps: number): number {
   return Math.max(1, Math.round(seconds * fps));
 }
 
+/**
+ * Frame `i` of the video at `fps` showing `position` (a fractional year): its timing and the year,
+ * next year and tween drawn; `tween` false holds `year` (no fading).
+ */
+function yearFrame(
+  i: number,
+  fps: number,
+  position: number,
+  year: number,
+  nextYear: number,
+  tween: boolean,
+): YearFrame {
+  const ts = frameTimestampUs(i, fps);
+  const t = tween && nextYear > year ? position - year : 0;
+  return {
+    index: i,
+    timestampUs: ts,
+    durationUs: frameTimestampUs(i + 1, fps) - ts,
+    position,
+    year,
+    nextYear,
+    t: t < 1e-9 ? 0 : t,
+  };
+}
+
 function checkFps(fps: number): void {
   if (!(Number.isFinite(fps) && fps > 0 && fps <= 120))
     throw new RangeError(`frame rate must be between 0 and 120, got ${fps}`);
@@ -68,17 +93,7 @@ export function yearRangeFrames(opts: YearRangeOptions): YearFrame[] {
   for (let i = 0; i < n; i++) {
     const position = Math.min(to, from + i / (opts.fps * opts.secondsPerYear));
     const year = Math.min(to, Math.floor(position + 1e-9));
-    const t = tween && year < to ? position - year : 0;
-    const ts = frameTimestampUs(i, opts.fps);
-    frames.push({
-      index: i,
-      timestampUs: ts,
-      durationUs: frameTimestampUs(i + 1, opts.fps) - ts,
-      position,
-      year,
-      nextYear: Math.min(year + 1, to),
-      t: t < 1e-9 ? 0 : t,
-    });
+    frames.push(yearFrame(i, opts.fps, position, year, Math.min(year + 1, to), tween));
   }
   return frames;
 }
@@ -155,19 +170,8 @@ export function storyFrames(scenes: readonly SceneSpan[], opts: StoryVideoOption
     } else position = from;
     const inRange = position >= from && position <= to;
     const year = Math.floor(position + 1e-9);
-    const t = tween && inRange && year < to ? position - year : 0;
-    const ts = frameTimestampUs(i, opts.fps);
-    frames.push({
-      index: i,
-      timestampUs: ts,
-      durationUs: frameTimestampUs(i + 1, opts.fps) - ts,
-      position,
-      year,
-      nextYear: inRange ? Math.min(year + 1, to) : year,
-      t: t < 1e-9 ? 0 : t,
-      scene: k,
-      cameraT,
-    });
+    const nextYear = inRange ? Math.min(year + 1, to) : year;
+    frames.push({ ...yearFrame(i, opts.fps, position, year, nextYear, tween), scene: k, cameraT });
   }
   return frames;
 }

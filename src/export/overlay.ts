@@ -3,19 +3,12 @@
  * type, the caption, the legend (violence classes, no-data hatching, base sizes, highlights, lag
  * flags) and the data attribution. Layout is pure (tested); drawing uses Canvas 2D.
  */
-import type { Coverage, PerpetratorFilter } from '../domain/dataset';
+import type { PerpetratorFilter } from '../domain/dataset';
 import { CATEGORY_STYLES } from '../map/flagLayers';
 import { BASE_SIZE_KEY, MISSION_COLOR, baseRadius, violenceLegend } from '../map/scales';
 import type { Padding, Viewport } from '../story/camera';
 import { PERPETRATOR_LABELS } from '../ui/format';
 import { EXPORT_FONT, HIGHLIGHT_COLOR, type Rect } from './render2d';
-
-/** The data attribution every export carries. */
-export function attributionText(coverage: Pick<Coverage, 'gedVersions'> | null): string {
-  const ged =
-    coverage && coverage.gedVersions.length > 0 ? ` ${coverage.gedVersions.join(', ')}` : '';
-  return `Data: UCDP GED${ged} (CC BY 4.0) · Geo-PKO v2.3 deployments · Borders: Natural Earth · Towns: GeoNames (CC BY 4.0) · Presence Atlas`;
-}
 
 /**
  * Splits `text` into lines no wider than `maxWidth` (as `measure` reports); a word longer than a
@@ -93,6 +86,8 @@ export interface LegendSpec {
   bases: boolean;
   highlights: boolean;
   flags: boolean;
+  /** A drawn flag may have begun before the first analysed year (adds the "‹" key). */
+  censored?: boolean;
   /** Base radius multiplier of the map (the key uses the same). */
   baseScale?: number;
   mission: string;
@@ -246,6 +241,12 @@ export function drawLegend(
       ctx.fillText(label, x + 38 * u, cy + 2 * u, width - 40 * u);
       cy += 24 * u;
     }
+    if (spec.censored) {
+      ctx.fillStyle = '#222';
+      ctx.font = font(14.5 * u);
+      ctx.fillText('‹ inside: may have begun before the first year analysed', x, cy + 2 * u, width);
+      cy += 24 * u;
+    }
   }
   ctx.restore();
   return cy - y;
@@ -349,6 +350,6 @@ export function legendHeight(spec: LegendSpec, width: number, u: number): number
   if (spec.bases)
     h += 52 * u + 2 * baseRadius(BASE_SIZE_KEY[BASE_SIZE_KEY.length - 1]!) * (spec.baseScale ?? 1);
   if (spec.highlights) h += 28 * u;
-  if (spec.flags) h += (24 + 3 * 24) * u;
+  if (spec.flags) h += (24 + 3 * 24 + (spec.censored ? 24 : 0)) * u;
   return h;
 }

@@ -7,14 +7,8 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { BASEMAP_PALETTE } from '../map/basemap/style';
-import { CATEGORY_STYLES } from '../map/flagLayers';
-import {
-  NO_DATA_COLOR,
-  UNKNOWN_TROOPS_COLOR,
-  baseRadius,
-  violenceColor,
-  type RGBA,
-} from '../map/scales';
+import { CATEGORY_STYLES, censoredChevron } from '../map/flagLayers';
+import { UNKNOWN_TROOPS_COLOR, baseRadius, violenceColor, type RGBA } from '../map/scales';
 import { cellPolygon } from '../domain/grid';
 import { placeFontSize, visiblePlaces, type BasemapPlace } from '../domain/basemap';
 import {
@@ -252,7 +246,10 @@ export function drawCells(
   return drawn;
 }
 
-/** Lag flags: cell outlines in the category's colour over a white halo, dashed as in the app. */
+/**
+ * Lag flags: cell outlines in the category's colour over a white halo, dashed as in the app, with
+ * the app's "‹" chevron inside when the episode may have begun before the first analysed year.
+ */
 export function drawFlags(
   ctx: CanvasRenderingContext2D,
   content: MapContent,
@@ -282,6 +279,21 @@ export function drawFlags(
     ctx.strokeStyle = st.color;
     ctx.lineWidth = st.widthPx;
     ctx.strokeRect(...box);
+    if (f.censored) {
+      ctx.setLineDash([]);
+      ctx.beginPath();
+      censoredChevron(f.gid).forEach(([lon, lat], i) => {
+        const [px, py] = proj(lon, lat);
+        if (i === 0) ctx.moveTo(px, py);
+        else ctx.lineTo(px, py);
+      });
+      ctx.strokeStyle = 'rgba(255,255,255,0.86)';
+      ctx.lineWidth = st.widthPx + 3;
+      ctx.stroke();
+      ctx.strokeStyle = st.color;
+      ctx.lineWidth = st.widthPx;
+      ctx.stroke();
+    }
     ctx.restore();
   }
 }
@@ -530,6 +542,3 @@ export function drawMap(
   ctx.restore();
   return { cells, bases };
 }
-
-/** The colour used for "no violence data" in legends. */
-export const NO_DATA_SWATCH = NO_DATA_COLOR;

@@ -8,7 +8,8 @@ import { worldPx } from '../domain/basemap';
 import type { Dataset, PerpetratorFilter } from '../domain/dataset';
 import { fitCamera, FIT_MARGIN_DEG, type BBox, type Viewport } from '../story/camera';
 import { mapContent, type MapContent } from './content';
-import { attributionText, drawLegend, wrapText, type LegendSpec } from './overlay';
+import { attributionText } from './attribution';
+import { drawLegend, wrapText, type LegendSpec } from './overlay';
 import { drawMap, EXPORT_FONT, type PreparedCountry, type Rect } from './render2d';
 
 /** Where the parts of a small-multiples figure go. */

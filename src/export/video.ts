@@ -64,6 +64,24 @@ export function gifDelaysCs(frames: readonly FrameTime[]): number[] {
   });
 }
 
+/** The finished video of the scheduled frames (its duration from the schedule). */
+function videoResult(
+  blob: Blob,
+  extension: VideoResult['extension'],
+  encoder: string,
+  times: readonly FrameTime[],
+): VideoResult {
+  const last = times[times.length - 1];
+  return {
+    blob,
+    mimeType: blob.type,
+    extension,
+    encoder,
+    frames: times.length,
+    seconds: last ? (last.timestampUs + last.durationUs) / 1e6 : 0,
+  };
+}
+
 function check(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ExportCancelled();
 }
@@ -121,15 +139,8 @@ async function encodeWebCodecs(
     throw e;
   }
   if (!target.buffer) throw new Error('the WebM muxer produced no data');
-  const last = times[times.length - 1];
-  return {
-    blob: new Blob([target.buffer], { type: 'video/webm' }),
-    mimeType: 'video/webm',
-    extension: 'webm',
-    encoder: `WebCodecs ${codec}`,
-    frames: times.length,
-    seconds: last ? (last.timestampUs + last.durationUs) / 1e6 : 0,
-  };
+  const blob = new Blob([target.buffer], { type: 'video/webm' });
+  return videoResult(blob, 'webm', `WebCodecs ${codec}`, times);
 }
 
 async function encodeMediaRecorder(
@@ -179,15 +190,7 @@ async function encodeMediaRecorder(
   }
   await stopped;
   check(opts.signal);
-  const last = times[times.length - 1];
-  return {
-    blob: new Blob(chunks, { type: 'video/webm' }),
-    mimeType: 'video/webm',
-    extension: 'webm',
-    encoder: 'MediaRecorder',
-    frames: times.length,
-    seconds: last ? (last.timestampUs + last.durationUs) / 1e6 : 0,
-  };
+  return videoResult(new Blob(chunks, { type: 'video/webm' }), 'webm', 'MediaRecorder', times);
 }
 
 async function encodeGif(
@@ -216,15 +219,8 @@ async function encodeGif(
   }
   gif.finish();
   const bytes = gif.bytes();
-  const last = times[times.length - 1];
-  return {
-    blob: new Blob([bytes.slice().buffer as ArrayBuffer], { type: 'image/gif' }),
-    mimeType: 'image/gif',
-    extension: 'gif',
-    encoder: 'gifenc',
-    frames: times.length,
-    seconds: last ? (last.timestampUs + last.durationUs) / 1e6 : 0,
-  };
+  const blob = new Blob([bytes.slice().buffer as ArrayBuffer], { type: 'image/gif' });
+  return videoResult(blob, 'gif', 'gifenc', times);
 }
 
 /**

@@ -3,7 +3,9 @@
  * violence episodes (issue "Lag analysis"). Outlines, never fills, so they stay distinct from the
  * violence fill underneath: each flagged cell gets an inset square (adjacent flagged cells stay
  * apart) drawn as a white halo under a coloured line whose colour AND dash pattern encode the
- * category — a colour-blind reader can tell the classes apart by the pattern alone.
+ * category — a colour-blind reader can tell the classes apart by the pattern alone. An episode
+ * whose onset is the first analysed year (`censoredStart`: the violence may have begun earlier)
+ * also gets a "‹" chevron inside its outline, at the west side.
  */
 import { PathLayer } from '@deck.gl/layers';
 import { cellPolygon, type LonLat } from '../domain/grid';
@@ -56,11 +58,16 @@ export const HALO_EXTRA_PX = 3;
 /** Share of the cell size the outline is inset from the cell's edges. */
 export const FLAG_INSET = 0.08;
 
-/** One drawn piece of a flag outline (a dash, or the whole ring for a solid line). */
+/** One drawn piece of a flag (a dash, the whole ring for a solid line, or the chevron). */
 export interface FlagSegment {
   episode: Episode;
   path: LonLat[];
+  /** `outline`: part of the category outline; `censored`: the "may have begun earlier" chevron. */
+  kind: 'outline' | 'censored';
 }
+
+/** Half the height of the censored-start chevron, as a share of the cell size. */
+export const CHEVRON_HALF = 0.1;
 
 /** The cell's outline shrunk towards its centre by `inset` (share of the cell size), closed. */
 export function insetRing(gid: number, inset = FLAG_INSET): LonLat[] {
@@ -75,6 +82,26 @@ export function insetRing(gid: number, inset = FLAG_INSET): LonLat[] {
     [e - dx, n - dy],
     [w + dx, n - dy],
     [w + dx, s + dy],
+  ];
+}
+
+/**
+ * The "‹" chevron of an episode that may have begun before the first analysed year: an open
+ * angle pointing west (back in time, like the timeline's step-back arrow), inside the outline.
+ */
+export function censoredChevron(gid: number): LonLat[] {
+  const ring = cellPolygon(gid);
+  const [w, s] = ring[0]!;
+  const [e, n] = ring[2]!;
+  const dx = e - w;
+  const dy = n - s;
+  const tip = w + dx * (FLAG_INSET + 0.1);
+  const back = tip + dx * CHEVRON_HALF;
+  const mid = s + dy / 2;
+  return [
+    [back, mid + dy * CHEVRON_HALF],
+    [tip, mid],
+    [back, mid - dy * CHEVRON_HALF],
   ];
 }
 
@@ -102,13 +129,18 @@ export function dashRing(ring: readonly LonLat[], dashes: number, gap: number): 
   return out;
 }
 
-/** The segments of the flagged episodes shown in `year` (onset that year or still open). */
+/**
+ * The segments of the flagged episodes shown in `year` (onset that year or still open), with the
+ * chevron of those that may have begun before the first analysed year.
+ */
 export function flagSegments(episodes: readonly Episode[], year: number): FlagSegment[] {
   const out: FlagSegment[] = [];
   for (const episode of flaggedEpisodesInYear(episodes, year)) {
     const s = CATEGORY_STYLES[episode.category];
     for (const path of dashRing(insetRing(episode.gid), s.dashes, s.gap))
-      out.push({ episode, path });
+      out.push({ episode, path, kind: 'outline' });
+    if (episode.censoredStart)
+      out.push({ episode, path: censoredChevron(episode.gid), kind: 'censored' });
   }
   return out;
 }

@@ -8,7 +8,7 @@ import type { Layer } from '@deck.gl/core';
 import { cellPolygon, type LonLat } from '../domain/grid';
 import type { BaseView } from '../data/selectors';
 import { LABEL_FONT_FAMILY } from './basemap/labels';
-import { baseRadius } from './scales';
+import { baseRadius, type RGBA } from './scales';
 
 /** Layer ids. */
 export const STORY_LAYER_IDS = {
@@ -53,33 +53,24 @@ export function storyHighlightLayers(
     );
   if (hi.length === 0) return layers;
   const ring = (v: BaseView) => baseRadius(v.by.troops) + 5;
+  const ringLayer = (id: string, color: RGBA, width: number) =>
+    new ScatterplotLayer<BaseView>({
+      id,
+      data: hi,
+      getPosition: (v) => [v.by.lon, v.by.lat],
+      radiusUnits: 'pixels',
+      getRadius: ring,
+      filled: false,
+      stroked: true,
+      getLineColor: color,
+      lineWidthUnits: 'pixels',
+      getLineWidth: width,
+      pickable: false,
+    });
   layers.push(
-    new ScatterplotLayer<BaseView>({
-      id: STORY_LAYER_IDS.halo,
-      data: hi,
-      getPosition: (v) => [v.by.lon, v.by.lat],
-      radiusUnits: 'pixels',
-      getRadius: ring,
-      filled: false,
-      stroked: true,
-      getLineColor: [255, 255, 255, 240],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 7,
-      pickable: false,
-    }),
-    new ScatterplotLayer<BaseView>({
-      id: STORY_LAYER_IDS.ring,
-      data: hi,
-      getPosition: (v) => [v.by.lon, v.by.lat],
-      radiusUnits: 'pixels',
-      getRadius: ring,
-      filled: false,
-      stroked: true,
-      getLineColor: [17, 17, 17, 255],
-      lineWidthUnits: 'pixels',
-      getLineWidth: 3.5,
-      pickable: false,
-    }),
+    // A white halo under a black ring: visible on light land and dark violence cells alike.
+    ringLayer(STORY_LAYER_IDS.halo, [255, 255, 255, 240], 7),
+    ringLayer(STORY_LAYER_IDS.ring, [17, 17, 17, 255], 3.5),
     new TextLayer<BaseView>({
       id: STORY_LAYER_IDS.names,
       data: hi,

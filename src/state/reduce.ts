@@ -27,8 +27,10 @@ export type Action =
   | { type: 'toggleLayer'; layer: LayerKey }
   | { type: 'setCamera'; camera: Camera }
   | { type: 'fitMission' }
-  | { type: 'select'; selection: Selection }
-  | { type: 'focus'; camera: Camera; selection?: Selection }
+  /** Selects a cell or base and shows it in `panel` (default: the details tab). */
+  | { type: 'select'; selection: Selection; panel?: PanelTab }
+  /** Moves the camera; with a selection, selects it like `select`. */
+  | { type: 'focus'; camera: Camera; selection?: Selection; panel?: PanelTab }
   | { type: 'setPanel'; panel: PanelTab }
   | { type: 'setLag'; params: Partial<LagParams> }
   | { type: 'setStory'; story: StoryPosition | null }
@@ -106,7 +108,7 @@ export function reduce(
       return state.camera === null ? state : { ...state, camera: null };
     case 'select':
       if (action.selection === null && state.selection === null) return state;
-      return { ...state, selection: action.selection, panel: 'details' };
+      return { ...state, selection: action.selection, panel: action.panel ?? 'details' };
     case 'focus': {
       const camera = clampCamera(action.camera);
       if (!camera) return state;
@@ -114,7 +116,7 @@ export function reduce(
         ...state,
         camera,
         ...(action.selection !== undefined
-          ? { selection: action.selection, panel: 'details' }
+          ? { selection: action.selection, panel: action.panel ?? 'details' }
           : {}),
       };
     }

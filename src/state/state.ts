@@ -3,6 +3,11 @@
  * in the URL, see `url.ts`); transient things (hover, play state, loading) do not.
  */
 import type { PerpetratorFilter } from '../domain/dataset';
+import {
+  DEFAULT_LAG_PARAMS,
+  LAG_PARAM_BOUNDS,
+  type LagParams as AnalysisParams,
+} from '../domain/lagTypes';
 
 /** Map layers the user can switch on and off. */
 export const LAYER_KEYS = ['violence', 'noData', 'bases', 'flags', 'labels'] as const;
@@ -28,17 +33,12 @@ export interface Camera {
 /** What the details panel shows. */
 export type Selection = { kind: 'cell'; gid: number } | { kind: 'base'; id: string } | null;
 
-/** Lag-analysis parameters (issue "Lag analysis"); defaults follow the research brief. */
-export interface LagParams {
-  /** θ: fatalities per cell-year that start a violence episode. */
-  theta: number;
-  /** r: rings of neighbouring cells that count as "in reach" (0–3). */
-  reach: number;
-  /** W: years after onset in which a response counts (0–10). */
-  window: number;
-  /** Δ: troop increase that counts as strengthening (≥ 1). */
-  delta: number;
-}
+/**
+ * Lag-analysis parameters (issue "Lag analysis") as the state keeps them: θ, r, W, Δ of the
+ * domain's parameters (the perpetrator filter is the state's own `perpetrator`). Their defaults
+ * and bounds are the domain's (`DEFAULT_LAG_PARAMS`, `LAG_PARAM_BOUNDS` in src/domain/lagTypes.ts).
+ */
+export type LagParams = Omit<AnalysisParams, 'perpetrator'>;
 
 /** Tabs of the side panel; later issues add their panels here. */
 export const PANEL_TABS = ['details', 'changes', 'lag', 'story'] as const;
@@ -79,15 +79,21 @@ export const DEFAULT_LAYERS: Layers = {
   labels: true,
 };
 
-export const DEFAULT_LAG: LagParams = { theta: 10, reach: 0, window: 3, delta: 1 };
+/** The research brief's lag parameters (the domain's defaults). */
+export const DEFAULT_LAG: Readonly<LagParams> = Object.freeze({
+  theta: DEFAULT_LAG_PARAMS.theta,
+  reach: DEFAULT_LAG_PARAMS.reach,
+  window: DEFAULT_LAG_PARAMS.window,
+  delta: DEFAULT_LAG_PARAMS.delta,
+});
 
-/** Bounds of the lag parameters (inclusive). */
-export const LAG_LIMITS: Record<keyof LagParams, { min: number; max: number; integer: boolean }> = {
-  theta: { min: 1, max: 10000, integer: false },
-  reach: { min: 0, max: 3, integer: true },
-  window: { min: 0, max: 10, integer: true },
-  delta: { min: 1, max: 100000, integer: true },
-};
+/** The lag parameters the state keeps, in the order of the panel and the link. */
+export const LAG_PARAM_KEYS = [
+  'theta',
+  'reach',
+  'window',
+  'delta',
+] as const satisfies readonly (keyof LagParams)[];
 
 /** The minimal mission facts state logic needs. */
 export interface MissionYears {
@@ -126,9 +132,9 @@ export function nearestYear(years: readonly number[], year: number): number {
   return best ?? year;
 }
 
-/** Clamps a number into [min, max], rounding when integer; NaN gives min. */
+/** Clamps a number into the domain's [min, max], rounding when integer; NaN gives min. */
 export function clampParam(key: keyof LagParams, value: number): number {
-  const { min, max, integer } = LAG_LIMITS[key];
+  const { min, max, integer } = LAG_PARAM_BOUNDS[key];
   if (!Number.isFinite(value)) return min;
   const v = integer ? Math.round(value) : value;
   return Math.min(max, Math.max(min, v));
@@ -164,7 +170,7 @@ export function isValidState(s: AppState, missions: readonly MissionYears[]): bo
       return false;
     if (s.selection.kind === 'base' && s.selection.id.length === 0) return false;
   }
-  for (const k of Object.keys(LAG_LIMITS) as (keyof LagParams)[]) {
+  for (const k of LAG_PARAM_KEYS) {
     if (clampParam(k, s.lag[k]) !== s.lag[k]) return false;
   }
   if (!PANEL_TABS.includes(s.panel)) return false;

@@ -18,12 +18,12 @@
  * notice that the app shows.
  */
 import { isValidGid } from '../domain/grid';
+import { LAG_PARAM_BOUNDS, parseLagParams } from '../domain/lagTypes';
 import {
+  DEFAULT_LAG,
   DEFAULT_LAYERS,
-  LAG_LIMITS,
   LAYER_KEYS,
   PANEL_TABS,
-  clampParam,
   defaultState,
   nearestYear,
   type AppState,
@@ -188,16 +188,18 @@ export function parseUrlState(
     else notices.push(`Panel ${quote(tab)} in the link is unknown; showing details.`);
   }
 
+  // Validated by the analysis itself (src/domain/lagTypes.ts), with its bounds.
   for (const [param, key] of LAG_PARAMS) {
     const v = get(param);
     if (v === null) continue;
-    const n = parseNumber(v);
-    const { min, max, integer } = LAG_LIMITS[key];
-    if (n === null || (integer && !Number.isInteger(n)) || n < min || n > max) {
+    try {
+      state.lag[key] = parseLagParams({ [key]: v })[key];
+    } catch {
+      const { min, max, integer } = LAG_PARAM_BOUNDS[key];
       notices.push(
         `Parameter ${param}=${quote(v)} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; using ${state.lag[key]}.`,
       );
-    } else state.lag[key] = clampParam(key, n);
+    }
   }
 
   const story = get('story');
@@ -244,9 +246,8 @@ export function encodeUrlState(state: AppState): string {
         : `base:${state.selection.id}`,
     );
   if (state.panel !== 'details') q.set('tab', state.panel);
-  const def = defaultState([]).lag;
   for (const [param, key] of LAG_PARAMS) {
-    if (state.lag[key] !== def[key]) q.set(param, String(state.lag[key]));
+    if (state.lag[key] !== DEFAULT_LAG[key]) q.set(param, String(state.lag[key]));
   }
   if (state.story) {
     q.set('story', state.story.id);

@@ -12,6 +12,8 @@ import {
   bboxOf,
   fitCamera,
   freeArea,
+  MAX_ZOOM,
+  MIN_ZOOM,
   offsetCenter,
   projector,
   NO_PADDING,
@@ -150,7 +152,7 @@ export function sceneCamera(
   const scaleZoom = Math.log2(
     Math.min(free.width / REFERENCE_VIEW.width, free.height / REFERENCE_VIEW.height),
   );
-  let zoom = Math.min(12, Math.max(1, cam.zoom + scaleZoom));
+  let zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, cam.zoom + scaleZoom));
   // Keep every highlight inside the free area (20 px inset), zooming out around the centre.
   if (pts.length > 0) {
     const [clon, clat] = cam.center;
@@ -165,7 +167,7 @@ export function sceneCamera(
       const ry = dy / Math.max(1, free.height / 2 - inset);
       worst = Math.max(worst, rx, ry);
     }
-    if (worst > 1) zoom = Math.max(1, zoom - Math.log2(worst));
+    if (worst > 1) zoom = Math.max(MIN_ZOOM, zoom - Math.log2(worst));
   }
   const [lon, lat] = offsetCenter(cam.center, zoom, view.padding);
   return { camera: { lon, lat, zoom }, fitted: null };

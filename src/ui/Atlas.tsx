@@ -19,7 +19,7 @@ import { atlasLayers } from '../map/atlasLayers';
 import { LAYER_IDS } from '../map/layers';
 import { missionColor } from '../map/scales';
 import { basemapStyle } from '../map/basemap/style';
-import { basemapLabelLayers } from '../map/basemap/labels';
+import { basemapLabelLayers, labelBox } from '../map/basemap/labels';
 import { reduce, type Action } from '../state/reduce';
 import { LAYER_KEYS, type AppState, type LayerKey } from '../state/state';
 import { encodeUrlState, parseUrlState } from '../state/url';
@@ -29,12 +29,11 @@ import { Header } from './Header';
 import { Legend } from './Legend';
 import { Notices, type Notice } from './Screens';
 import { SidePanel } from './SidePanel';
-import { YearSummaryLine } from './TimelineBar';
+import { YearSummaryLine } from './timeline/YearSummaryLine';
 import { ChangesPanel } from './timeline/ChangesPanel';
 import { Timeline } from './timeline/Timeline';
 import { useAtlasTimeline, type AtlasTimeline } from './timeline/useAtlasTimeline';
-import { attributionText } from '../export/overlay';
-import { FLAG_LAYER_IDS, flagLayers } from '../map/flagLayers';
+import { attributionText } from '../export/attribution';
 import { storyHighlightLayers } from '../map/storyLayers';
 import { ExportProgress } from './story/ExportProgress';
 import { Presenter } from './story/Presenter';
@@ -200,11 +199,19 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
     () => nearbyOthers.map((id) => ({ id, color: missionColor(id, state.mission, nearbyOthers) })),
     [nearbyOthers, state.mission],
   );
-  // Labels depend on the zoom only in 0.1 steps (see basemap/labels.ts).
+  // Labels depend on the zoom only in 0.1 steps, and on a box around the view that changes only
+  // when the centre crosses a viewport-sized grid line (see basemap/labels.ts); the window's size
+  // bounds the map's.
   const labelZoom = Math.floor((state.camera?.zoom ?? 4) * 10) / 10;
+  const box = state.camera
+    ? labelBox(state.camera, { width: window.innerWidth, height: window.innerHeight })
+    : null;
+  const boxKey = box ? `${box.west},${box.south},${box.east},${box.north}` : '';
   const labels = useMemo(
-    () => (state.layers.labels ? basemapLabelLayers(basemap, labelZoom) : []),
-    [basemap, labelZoom, state.layers.labels],
+    () => (state.layers.labels ? basemapLabelLayers(basemap, labelZoom, box) : []),
+    // `box` is described by `boxKey`: a new box object with the same edges keeps the layers.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [basemap, labelZoom, boxKey, state.layers.labels],
   );
   // In a story, redeployment markers show only where the scene asks for them.
   const showMarkers = !storyMode.active || storyPlan?.showChanges === true;
@@ -215,15 +222,7 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
         : [],
     [storyPlan, bases],
   );
-  // A story scene with lag flags draws them from its own analysis when the atlas does not.
-  const storyFlags = useMemo(
-    () =>
-      storyMode.active && state.layers.flags && storyMode.episodes
-        ? flagLayers(storyMode.episodes, state.year, `story:${storyMode.index}`)
-        : [],
-    [storyMode.active, storyMode.episodes, storyMode.index, state.layers.flags, state.year],
-  );
-  const atlas = useMemo(
+  const layers = useMemo(
     () =>
       atlasLayers({
         state: { mission: state.mission, layers: state.layers, selection: state.selection },
@@ -234,8 +233,8 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
         missionIds: nearbyOthers,
         extra: {
           belowBases: [
-            // In a story the scene draws its own flags (storyFlags below).
-            ...(storyMode.active ? [] : lag.layers),
+            // In a story the scene's lag parameters are in the state: the same flags layer.
+            ...lag.layers,
             ...(showMarkers ? tl.markersBelow : hideLayers(tl.markersBelow)),
           ],
           top: [...(showMarkers ? tl.markersAbove : hideLayers(tl.markersAbove)), ...storyLayers],
@@ -257,16 +256,8 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
       tl.bases,
       showMarkers,
       storyLayers,
-      storyMode.active,
       lag.layers,
     ],
-  );
-  const layers = useMemo(
-    () =>
-      storyFlags.length > 0 && !atlas.some((l) => l.id === FLAG_LAYER_IDS.outline)
-        ? [...atlas, ...storyFlags]
-        : atlas,
-    [atlas, storyFlags],
   );
   const renderTag = useMemo<RenderTag>(
     () => ({
@@ -334,7 +325,7 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
     },
     highlightBases: storyPlan?.highlightBases ?? [],
     highlightCells: storyPlan?.highlightCells ?? [],
-    episodes: state.layers.flags ? storyMode.episodes : null,
+    episodes: lag.episodes,
     title: storyMode.scene?.title ?? `${state.mission} ${state.year}`,
     subtitle: storyMode.story
       ? `${storyMode.story.title} · scene ${storyMode.index + 1} of ${storyMode.story.scenes.length}`
@@ -486,6 +477,7 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
         <Notices notices={notices} onDismiss={(id) => setDismissed((d) => new Set([...d, id]))} />
         <Legend
           year={state.year}
+          month={state.month}
           perpetrator={state.perpetrator}
           showViolence={state.layers.violence}
           showNoData={coverage.missing.length > 0}
@@ -551,10 +543,7 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
           {...tl.bar}
           summary={<YearSummaryLine summary={summary} mission={state.mission} />}
         />
-        <p className="attribution">
-          Data: UCDP GED {dataset.coverage.gedVersions.join(', ')} (CC BY 4.0) · Geo-PKO v2.3 ·
-          Borders: Natural Earth · Towns: GeoNames (CC BY 4.0)
-        </p>
+        <p className="attribution">{attributionText(dataset.coverage)}</p>
       </footer>
       <ExportProgress busy={exportsApi.busy} onCancel={exportsApi.cancel} />
     </div>

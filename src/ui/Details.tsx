@@ -18,6 +18,7 @@ import {
   noViolenceDataMessage,
   plural,
 } from './format';
+import { TableHead } from './TableHead';
 
 export interface DetailsProps {
   selection: Selection;
@@ -83,13 +84,7 @@ function CellView_(
         <>
           <table className="details-table" data-testid="cell-osv">
             <caption>Civilians killed (one-sided violence), best estimate (low–high)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Perpetrator</th>
-                <th scope="col">Killed</th>
-                <th scope="col">Events</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Perpetrator', 'Killed', 'Events']} />
             <tbody>
               {rows.map(([k, label]) => {
                 const e =
@@ -134,31 +129,44 @@ function CellView_(
           </p>
         </>
       )}
-      <h3>Bases in this cell</h3>
-      {d.inside.length === 0 ? (
-        <p className="muted">None in {d.year}.</p>
-      ) : (
-        <ul className="plain-list">
-          {d.inside.map((v) => (
-            <li key={v.base.id}>
-              <BaseButton v={v} onSelect={props.onSelect} />
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>Bases within one ring (the 8 neighbouring cells)</h3>
-      {d.near.length === 0 ? (
-        <p className="muted">None in {d.year}.</p>
-      ) : (
-        <ul className="plain-list">
-          {d.near.map((v) => (
-            <li key={v.base.id}>
-              <BaseButton v={v} onSelect={props.onSelect} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <BaseList
+        title="Bases in this cell"
+        bases={d.inside}
+        year={d.year}
+        onSelect={props.onSelect}
+      />
+      <BaseList
+        title="Bases within one ring (the 8 neighbouring cells)"
+        bases={d.near}
+        year={d.year}
+        onSelect={props.onSelect}
+      />
     </article>
+  );
+}
+
+/** A titled list of bases (each a button that selects it), or "None in <year>". */
+function BaseList(props: {
+  title: string;
+  bases: readonly BaseView[];
+  year: number;
+  onSelect: DetailsProps['onSelect'];
+}) {
+  return (
+    <>
+      <h3>{props.title}</h3>
+      {props.bases.length === 0 ? (
+        <p className="muted">None in {props.year}.</p>
+      ) : (
+        <ul className="plain-list">
+          {props.bases.map((v) => (
+            <li key={v.base.id}>
+              <BaseButton v={v} onSelect={props.onSelect} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 

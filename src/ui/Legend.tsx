@@ -14,10 +14,12 @@ import {
   violenceLegend,
 } from '../map/scales';
 import type { ReactNode } from 'react';
-import { fmt, PERPETRATOR_LABELS } from './format';
+import { fmt, fmtPeriod, PERPETRATOR_LABELS } from './format';
 
 export interface LegendProps {
   year: number;
+  /** The month (1–12) the map shows in monthly mode, else null. */
+  month: number | null;
   perpetrator: PerpetratorFilter;
   showViolence: boolean;
   showNoData: boolean;
@@ -31,6 +33,22 @@ export interface LegendProps {
 
 const KEY_MAX = baseRadius(BASE_SIZE_KEY[BASE_SIZE_KEY.length - 1] ?? 3000);
 
+/** The symbol of a base drawn at the fixed size (no or unknown troops). */
+function FixedSizeBase(props: { fill: string; strokeWidth: number }) {
+  return (
+    <svg width="16" height="16" aria-hidden>
+      <circle
+        cx="8"
+        cy="8"
+        r={BASE_FIXED_RADIUS}
+        fill={props.fill}
+        stroke={MISSION_COLOR}
+        strokeWidth={props.strokeWidth}
+      />
+    </svg>
+  );
+}
+
 /** The legend box. */
 export function Legend(props: LegendProps) {
   const classes = violenceLegend();
@@ -39,7 +57,7 @@ export function Legend(props: LegendProps) {
       {props.showViolence ? (
         <div className="legend-block">
           <h2>
-            Civilians killed, {props.year}
+            Civilians killed, {fmtPeriod(props.year, props.month)}
             <span className="legend-sub">{PERPETRATOR_LABELS[props.perpetrator]}</span>
           </h2>
           <ul className="legend-scale">
@@ -95,29 +113,11 @@ export function Legend(props: LegendProps) {
           </svg>
           <ul className="legend-symbols">
             <li>
-              <svg width="16" height="16" aria-hidden>
-                <circle
-                  cx="8"
-                  cy="8"
-                  r={BASE_FIXED_RADIUS}
-                  fill="#fff"
-                  stroke={MISSION_COLOR}
-                  strokeWidth="2"
-                />
-              </svg>
+              <FixedSizeBase fill="#fff" strokeWidth={2} />
               No troops (police, observers or HQ only)
             </li>
             <li>
-              <svg width="16" height="16" aria-hidden>
-                <circle
-                  cx="8"
-                  cy="8"
-                  r={BASE_FIXED_RADIUS}
-                  fill={UNKNOWN_TROOPS_COLOR}
-                  stroke={MISSION_COLOR}
-                  strokeWidth="1.5"
-                />
-              </svg>
+              <FixedSizeBase fill={UNKNOWN_TROOPS_COLOR} strokeWidth={1.5} />
               Troops unknown (NA)
             </li>
             <li>

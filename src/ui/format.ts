@@ -93,3 +93,11 @@ export function noViolenceDataMessage(
     return `${what}: only ${fmtList(coverage.countries)} ${coverage.countries.length === 1 ? 'is' : 'are'} available offline; run npm run data:fetch to get the global GED, then npm run data.`;
   return `${what}.`;
 }
+
+const MONTH_LONG = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+
+/** "March 2015" for a month (1–12) of a year; the year alone when `month` is null. */
+export function fmtPeriod(year: number, month: number | null): string {
+  if (month === null) return String(year);
+  return `${MONTH_LONG.format(new Date(Date.UTC(2000, month - 1, 1)))} ${year}`;
+}

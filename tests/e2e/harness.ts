@@ -194,13 +194,24 @@ export interface RecordedPage {
   close(): Promise<void>;
 }
 
+/** How {@link openPage} sets up the page's context. */
+export interface OpenOptions {
+  /** CSS pixels; default 1400 × 900. */
+  viewport?: { width: number; height: number };
+  /** Emulates `prefers-reduced-motion: reduce`. */
+  reducedMotion?: boolean;
+}
+
 /** Opens a page at `url` in a fresh context, recording requests and console errors. */
 export async function openPage(
   browser: Browser,
   url: string,
-  viewport = { width: 1400, height: 900 },
+  opts: OpenOptions = {},
 ): Promise<RecordedPage> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1400, height: 900 },
+    ...(opts.reducedMotion ? { reducedMotion: 'reduce' as const } : {}),
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleErrors: string[] = [];

@@ -6,33 +6,21 @@
  * with the domain code, independently of the app.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset } from '../../src/domain/dataset';
-import { DATASET_FILES, decodeDataset } from '../../src/domain/encoding';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   analyzeMission,
   DEFAULT_LAG_PARAMS,
   EPISODE_CSV_HEADER,
   flaggedEpisodesInYear,
 } from '../../src/domain/lag';
-import {
-  ARTIFACTS,
-  ROOT,
-  launchBrowser,
-  openPage,
-  startApp,
-  waitForRender,
-  type AppServer,
-  type RecordedPage,
-} from './harness';
+import { ARTIFACTS, ROOT, waitForRender } from './harness';
+import { atlasHooks, e2eSuite, mapPixelStats } from './suite';
 
-let app: AppServer;
-let browser: Browser;
-let data: Dataset;
-const opened: (RecordedPage & { name: string })[] = [];
+const suite = e2eSuite();
+const open = (name: string, query = '') => suite.open(name, query);
 
 interface Hooks {
   state: {
@@ -43,72 +31,25 @@ interface Hooks {
   rendered: { key: string; counts: Record<string, number> };
 }
 
-async function hooks(page: Page): Promise<Hooks> {
-  return page.evaluate(() => (window as unknown as { __atlas: Hooks }).__atlas);
-}
-
-async function open(name: string, query = ''): Promise<RecordedPage> {
-  const rp = await openPage(browser, `${app.url}${query}`);
-  opened.push({ ...rp, name });
-  return rp;
-}
+const hooks = (page: Page) => atlasHooks<Hooks>(page);
 
 /** Map pixels close to an RGB colour (composited canvases). */
 async function colourPixels(page: Page, hex: string): Promise<number> {
-  return page.evaluate((h) => {
-    const root = document.querySelector('.atlas-map')!;
-    const w = root.clientWidth;
-    const hh = root.clientHeight;
-    const out = document.createElement('canvas');
-    out.width = w;
-    out.height = hh;
-    const ctx = out.getContext('2d')!;
-    for (const c of root.querySelectorAll('canvas')) ctx.drawImage(c, 0, 0, w, hh);
-    const px = ctx.getImageData(0, 0, w, hh).data;
-    const [R, G, B] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
-    let n = 0;
-    for (let i = 0; i < px.length; i += 4)
-      if (Math.abs(px[i]! - R!) + Math.abs(px[i + 1]! - G!) + Math.abs(px[i + 2]! - B!) < 40) n++;
-    return n;
-  }, hex);
+  return (await mapPixelStats(page, [hex])).matching;
 }
 
 /** The headless CLI's CSV for the same data and parameters. */
 function cliCsv(args: string[]): string {
   return execFileSync(
     'npm',
-    ['run', '--silent', 'analyze', '--', ...args, '--data', app.data.dataDir],
+    ['run', '--silent', 'analyze', '--', ...args, '--data', suite.app.data.dataDir],
     { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
   );
 }
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  app = await startApp();
-  console.info(`e2e data: ${app.data.reason}`);
-  data = decodeDataset(
-    Object.fromEntries(
-      DATASET_FILES.map((f) => [
-        f,
-        JSON.parse(readFileSync(join(app.data.dataDir, f), 'utf8')) as unknown,
-      ]),
-    ),
-  );
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(opened.map((p) => p.close().catch(() => {})));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
 describe('lag analysis in the app (production build, headless Chromium)', () => {
   it('shows the gap list, recomputes live when θ changes, and downloads the CLI CSV', async () => {
-    const base = analyzeMission(data, 'MINUSCA', DEFAULT_LAG_PARAMS);
+    const base = analyzeMission(suite.data, 'MINUSCA', DEFAULT_LAG_PARAMS);
     expect(base.episodes.length).toBeGreaterThan(0);
     const { page } = await open('lag-minusca', '?tab=lag');
     await waitForRender(page, 'MINUSCA:2014:all');
@@ -139,7 +80,7 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
 
     // θ = 50: fewer episodes; list, flags and URL follow.
     const p50 = { ...DEFAULT_LAG_PARAMS, theta: 50 };
-    const r50 = analyzeMission(data, 'MINUSCA', p50);
+    const r50 = analyzeMission(suite.data, 'MINUSCA', p50);
     expect(r50.episodes.length).toBeLessThan(base.episodes.length);
     await page.fill('[data-testid=lag-param-theta]', '50');
     await waitForRender(page, 'MINUSCA:2014:all');
@@ -177,8 +118,8 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
     expect(csv).toBe(cliCsv(['--mission', 'MINUSCA', '--theta', '50']));
   });
 
-  it('picking an episode flies to the cell and shows its lag detail with charts', async () => {
-    const r = analyzeMission(data, 'MINUSCA', DEFAULT_LAG_PARAMS);
+  it('picking an episode flies to the cell and shows its lag view in the Lag tab, with the way back', async () => {
+    const r = analyzeMission(suite.data, 'MINUSCA', DEFAULT_LAG_PARAMS);
     const target = r.episodes.find((e) => e.flagged)!;
     const { page } = await open('lag-cell', '?tab=lag');
     await waitForRender(page, 'MINUSCA:2014:all');
@@ -199,21 +140,34 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
       target.gid,
       { timeout: 10_000 },
     );
-    const detail = page.locator(`[data-testid=cell-lag][data-gid="${target.gid}"]`);
+    // The researcher stays in the Lag tab: the cell's lag view is on top of the panel.
+    expect((await hooks(page)).state.panel).toBe('lag');
+    const detail = page.locator(
+      `[data-testid=lag-panel] [data-testid=cell-lag][data-gid="${target.gid}"]`,
+    );
     await detail.waitFor();
+    expect(await page.locator('[data-testid=details]').count()).toBe(0);
     expect(await detail.textContent()).toContain(String(target.onsetYear));
     await detail.locator('[data-testid=cell-violence-chart] svg').waitFor();
     await detail.locator('[data-testid=cell-troops-chart] svg').waitFor();
     await page.waitForTimeout(900);
     await page.screenshot({ path: join(ARTIFACTS, 'lag-cell-detail.png') });
     await detail.screenshot({ path: join(ARTIFACTS, 'lag-cell-section.png') });
-    // Back to the list.
+    // Back to the list: the cell's view closes, the tab stays, the focus returns to its row.
     await detail.getByRole('button', { name: /Back to the gap list/ }).click();
-    await page.locator('[data-testid=gap-list]').waitFor();
+    await page.waitForFunction(
+      (g) =>
+        document.activeElement?.getAttribute('data-gid') === String(g) &&
+        !document.querySelector('[data-testid=cell-lag]'),
+      target.gid,
+    );
+    const after = await hooks(page);
+    expect(after.state.selection).toBeNull();
+    expect(after.state.panel).toBe('lag');
   });
 
   it('draws the flag outlines on the map (and none when the layer is off)', async () => {
-    const r = analyzeMission(data, 'MINUSCA', DEFAULT_LAG_PARAMS);
+    const r = analyzeMission(suite.data, 'MINUSCA', DEFAULT_LAG_PARAMS);
     const year = 2014;
     const worst = flaggedEpisodesInYear(r.episodes, year).filter(
       (e) => e.category === 'NOT_RESPONDED',
@@ -236,11 +190,11 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
   });
 
   it('a mission without violence data says so, with no charts', async () => {
-    const m = data.missions.find(
+    const m = suite.data.missions.find(
       (x) =>
         x.id !== 'MINUSCA' &&
         x.years.length > 0 &&
-        !analyzeMission(data, x.id).summary.hasViolenceData &&
+        !analyzeMission(suite.data, x.id).summary.hasViolenceData &&
         x.countries.length > 0,
     );
     if (!m) return;
@@ -256,14 +210,6 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
     await page.screenshot({ path: join(ARTIFACTS, 'lag-nodata.png') });
   });
 
-  it('no page requested anything outside its origin, and the console had no errors', () => {
-    expect(opened.length).toBeGreaterThan(3);
-    for (const p of opened) {
-      const outside = p.requests.filter(
-        (u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
-      );
-      expect(outside, `page ${p.name}`).toEqual([]);
-      expect(p.consoleErrors, `page ${p.name}`).toEqual([]);
-    }
-  });
+  it('no page requested anything outside its origin, and the console had no errors', () =>
+    suite.expectCleanPages());
 });

@@ -5,51 +5,26 @@
  * with Esc, and the PNG, small-multiples and video exports (size, not blank, frame count and
  * duration).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset } from '../../src/domain/dataset';
-import { DATASET_FILES, decodeDataset } from '../../src/domain/encoding';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { analyzeMission, flaggedEpisodesInYear } from '../../src/domain/lag';
 import { projector } from '../../src/story/camera';
 import { sceneToState } from '../../src/story/scene';
 import { createSceneFacts } from '../../src/story/sceneFacts';
 import { findStory } from '../../src/story/stories';
 import { defaultState } from '../../src/state/state';
 import { presenterLayout } from '../../src/ui/story/layout';
-import {
-  ARTIFACTS,
-  launchBrowser,
-  openPage,
-  startApp,
-  waitForRender,
-  type AppServer,
-  type RecordedPage,
-} from './harness';
+import { ARTIFACTS, waitForRender } from './harness';
+import { atlasHooks, e2eSuite } from './suite';
 
 const SHOTS = join(ARTIFACTS, 'story');
 const VIEW = { width: 1600, height: 900 };
-let app: AppServer;
-let browser: Browser;
-let data: Dataset;
-const opened: (RecordedPage & { name: string })[] = [];
+const suite = e2eSuite({ artifacts: SHOTS, viewport: VIEW });
+const open = (name: string, query = '') => suite.open(name, query);
 const story = findStory('minusca')!;
-
-function loadServedData(dir: string): Dataset {
-  return decodeDataset(
-    Object.fromEntries(
-      DATASET_FILES.map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown]),
-    ),
-  );
-}
-
-async function open(name: string, query = '', viewport = VIEW): Promise<RecordedPage> {
-  const rp = await openPage(browser, `${app.url}${query}`, viewport);
-  opened.push({ ...rp, name });
-  return rp;
-}
 
 interface Hooks {
   state: {
@@ -59,11 +34,12 @@ interface Hooks {
     camera: { lon: number; lat: number; zoom: number } | null;
     layers: Record<string, boolean>;
   };
+  rendered: { key: string; counts: Record<string, number> };
   project: (lon: number, lat: number) => [number, number];
 }
 
-function hooks(page: Page): Promise<Hooks['state']> {
-  return page.evaluate(() => (window as unknown as { __atlas: Hooks }).__atlas.state);
+async function hooks(page: Page): Promise<Hooks['state']> {
+  return (await atlasHooks<Hooks>(page)).state;
 }
 
 /** The last export's record and its bytes (base64). */
@@ -154,25 +130,10 @@ function gifFrames(g: Buffer): { frames: number; cs: number } {
   return { frames, cs };
 }
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  app = await startApp();
-  data = loadServedData(app.data.dataDir);
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(opened.map((p) => p.close().catch(() => {})));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
 describe('case-study mode (production build, headless Chromium)', () => {
   it('opens the MINUSCA story by link and steps through every scene with the keyboard', async () => {
-    expect(app.data.source).toBe('built');
+    const { data } = suite;
+    expect(suite.app.data.source).toBe('built');
     const facts = createSceneFacts(data);
     const layout = presenterLayout(VIEW);
     const base = defaultState(data.missions);
@@ -200,6 +161,16 @@ describe('case-study mode (production build, headless Chromium)', () => {
       expect(s.year).toBe(to);
       expect(s.perpetrator).toBe(perp);
       expect(s.layers.flags).toBe(plan.patch.layers.flags);
+      // The flags are the app's one lag layer, computed with the scene's lag parameters.
+      const { rendered } = await atlasHooks<Hooks>(page);
+      if (plan.patch.layers.flags) {
+        const { theta, reach, window, delta } = plan.patch.lag;
+        expect(rendered.key).toContain(`lag=${theta},${reach},${window},${delta}`);
+        const lag = analyzeMission(data, 'MINUSCA', { ...plan.patch.lag, perpetrator: perp });
+        expect(rendered.counts.flags, `scene ${i + 1}`).toBe(
+          flaggedEpisodesInYear(lag.episodes, to).length,
+        );
+      } else expect(rendered.counts.flags).toBe(0);
       const caption = (await page.textContent('[data-testid=story-caption]')) ?? '';
       const expected = facts.caption(story, scene, to);
       expect(caption, `scene ${i + 1}`).toBe(expected.text);
@@ -267,6 +238,7 @@ describe('case-study mode (production build, headless Chromium)', () => {
     await page.waitForTimeout(1500);
     const layout = presenterLayout(VIEW);
     const scene = story.scenes[2]!;
+    const { data } = suite;
     const plan = sceneToState(scene, story, defaultState(data.missions), data, {
       ...VIEW,
       padding: layout.padding,
@@ -349,14 +321,6 @@ describe('case-study mode (production build, headless Chromium)', () => {
     expect(cs).toBe(200);
   }, 180_000);
 
-  it('no page requested anything outside its origin, and the console had no errors', () => {
-    expect(opened.length).toBeGreaterThan(3);
-    for (const p of opened) {
-      const outside = p.requests.filter(
-        (u) => !u.startsWith(app.origin) && !u.startsWith('data:') && !u.startsWith('blob:'),
-      );
-      expect(outside, `page ${p.name}`).toEqual([]);
-      expect(p.consoleErrors, `page ${p.name}`).toEqual([]);
-    }
-  });
+  it('no page requested anything outside its origin, and the console had no errors', () =>
+    suite.expectCleanPages());
 });

@@ -4,55 +4,15 @@
  * "changes this year" list for MINUSCA 2017 lists the bases whose troops rose — the expected set
  * is computed here, independently of src/domain/changes.ts, from the served base_years.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset } from '../../src/domain/dataset';
-import { DATASET_FILES, decodeDataset } from '../../src/domain/encoding';
-import {
-  ARTIFACTS,
-  launchBrowser,
-  openPage,
-  startApp,
-  waitForRender,
-  type AppServer,
-  type RecordedPage,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, waitForRender, type OpenOptions } from './harness';
+import { atlasHooks, e2eSuite } from './suite';
 
-let app: AppServer;
-let browser: Browser;
-let data: Dataset;
-const opened: RecordedPage[] = [];
-
-function loadServedData(dir: string): Dataset {
-  return decodeDataset(
-    Object.fromEntries(
-      DATASET_FILES.map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown]),
-    ),
-  );
-}
-
-async function open(query = '', opts: { reducedMotion?: boolean } = {}): Promise<RecordedPage> {
-  let rp: RecordedPage;
-  if (opts.reducedMotion) {
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 900 },
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    await page.goto(`${app.url}${query}`);
-    rp = { page, requests, consoleErrors, close: () => context.close() };
-  } else rp = await openPage(browser, `${app.url}${query}`);
-  opened.push(rp);
-  return rp;
-}
+const suite = e2eSuite();
+const open = (query = '', opts: OpenOptions = {}) =>
+  suite.open(`${query || 'default'}${opts.reducedMotion ? ' (reduced motion)' : ''}`, query, opts);
 
 const yearText = (page: Page) => page.textContent('[data-testid=year]');
 
@@ -76,45 +36,13 @@ interface TimelineHook {
   playing: boolean;
 }
 
-async function hook(page: Page): Promise<{
-  state: { year: number; camera: { lon: number; lat: number; zoom: number } | null };
-  timeline?: TimelineHook;
-}> {
-  return page.evaluate(
-    () =>
-      (
-        window as unknown as {
-          __atlas: {
-            state: { year: number; camera: { lon: number; lat: number; zoom: number } | null };
-            timeline?: TimelineHook;
-          };
-        }
-      ).__atlas,
-  );
+/** The hooks these tests read. */
+function hook(page: Page) {
+  return atlasHooks<{
+    state: { year: number; camera: { lon: number; lat: number; zoom: number } | null };
+    timeline?: TimelineHook;
+  }>(page);
 }
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  app = await startApp();
-  console.info(`e2e data: ${app.data.reason}`);
-  data = loadServedData(app.data.dataDir);
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const rp of opened) {
-    expect(rp.consoleErrors).toEqual([]);
-    const origin = new URL(app.url).origin;
-    expect(rp.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
-  }
-  await Promise.all(opened.map((p) => p.close().catch(() => {})));
-  opened.length = 0;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 describe('timeline (production build, headless Chromium)', () => {
   it('Space plays and the year advances; Space again pauses; play state is not in the URL', async () => {
@@ -146,7 +74,7 @@ describe('timeline (production build, headless Chromium)', () => {
   it('←/→ step, Home/End jump to the first / last year', async () => {
     const { page } = await open();
     await waitForRender(page, 'MINUSCA:2014:');
-    const years = data.missions.find((m) => m.id === 'MINUSCA')!.years;
+    const years = suite.data.missions.find((m) => m.id === 'MINUSCA')!.years;
     await blur(page);
     await page.keyboard.press('ArrowRight');
     await waitYear(page, years[1]!);
@@ -189,7 +117,7 @@ describe('timeline (production build, headless Chromium)', () => {
     // Expected, computed directly from the served base_years.
     const troops = (year: number) =>
       new Map(
-        data.baseYears
+        suite.data.baseYears
           .filter((b) => b.mission === 'MINUSCA' && b.year === year)
           .map((b) => [b.baseId, b.troops]),
       );
@@ -227,7 +155,7 @@ describe('timeline (production build, headless Chromium)', () => {
 
     // Clicking a row flies the map to the base.
     await first.locator('button').click();
-    const by = data.baseYears.find((b) => b.baseId === id && b.year === 2017)!;
+    const by = suite.data.baseYears.find((b) => b.baseId === id && b.year === 2017)!;
     await page.waitForFunction(
       ([lon, lat]) => {
         const c = (
@@ -252,7 +180,7 @@ describe('timeline (production build, headless Chromium)', () => {
     const plot = page.locator('[data-testid=lifetimes-plot] svg');
     await plot.waitFor();
     const bases = new Set(
-      data.baseYears.filter((b) => b.mission === 'MINUSCA').map((b) => b.baseId),
+      suite.data.baseYears.filter((b) => b.mission === 'MINUSCA').map((b) => b.baseId),
     );
     const rows = await page
       .locator('[data-testid=lifetimes-plot] g[aria-label="y-axis tick label"] text')
@@ -274,6 +202,7 @@ describe('timeline (production build, headless Chromium)', () => {
     await waitForRender(page, 'MINUSCA:2015:');
     await page.waitForFunction(() => window.location.search.includes('mo=2'));
     // The month's violence, computed from the served cell-months (host country via the cell-year).
+    const { data } = suite;
     const country = new Map(data.cellYears.map((c) => [`${c.gid}:${c.year}`, c.country]));
     const feb = data.cellMonths.filter(
       (c) =>
@@ -288,9 +217,14 @@ describe('timeline (production build, headless Chromium)', () => {
       `${new Intl.NumberFormat('en-GB').format(killed)} civilians killed in ${feb.length} cell`,
     );
     expect(note).toMatch(/bases: (Geo-PKO map of \w+ \d{4}|yearly positions)/);
+    // The legend names the month the map shows, not the whole year.
+    expect(await page.textContent('[data-testid=legend] h2')).toContain(
+      'Civilians killed, February 2015',
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'timeline-monthly.png') });
     await page.getByRole('radio', { name: 'Yearly' }).check();
     await waitYear(page, 2015);
+    expect(await page.textContent('[data-testid=legend] h2')).toContain('Civilians killed, 2015');
   });
 
   it('under prefers-reduced-motion the year steps without tweening', async () => {
@@ -316,4 +250,7 @@ describe('timeline (production build, headless Chromium)', () => {
     expect(Number(await yearText(page))).toBeGreaterThan(2014);
     expect(await page.textContent('[data-testid=timeline]')).toContain('Reduced motion');
   });
+
+  it('no page requested anything outside its origin, and the console had no errors', () =>
+    suite.expectCleanPages());
 });

@@ -90,5 +90,12 @@ describe('mapContent', () => {
     );
     expect(withFlags.flags.map((f) => f.gid).sort()).toEqual(flagged.map((e) => e.gid).sort());
     expect(withFlags.flags.length).toBeGreaterThan(0);
+    // Censored starts (onset in the first analysed year) are marked for the "‹" chevron.
+    const censored = mapContent(ds, {
+      mission: 'MINUSCA',
+      year: 2015,
+      episodes: lag.episodes.map((e) => ({ ...e, censoredStart: e.gid === flagged[0]!.gid })),
+    });
+    expect(censored.flags.filter((f) => f.censored).map((f) => f.gid)).toEqual([flagged[0]!.gid]);
   });
 });

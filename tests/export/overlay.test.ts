@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { attributionText } from '../../src/export/attribution';
 import {
-  attributionText,
   drawLegend,
   drawOverlay,
   exportLayout,
@@ -78,6 +78,7 @@ describe('drawLegend / drawOverlay', () => {
       spec,
       { ...spec, flags: false, noData: false },
       { ...spec, violence: false, baseScale: 0.5 },
+      { ...spec, censored: true },
     ])
       for (const width of [500, 300])
         expect(drawLegend(ctx, s, 0, 100, width, 1.5)).toBeCloseTo(legendHeight(s, width, 1.5), 9);
@@ -92,6 +93,10 @@ describe('drawLegend / drawOverlay', () => {
     for (const label of ['1–4', '5–9', '500+', 'No violence data loaded (not zero)', 'no response'])
       expect(t).toContain(label);
     expect(t.some((s) => s.includes('Non-state groups'))).toBe(true);
+    expect(t.some((s) => s.includes('may have begun before'))).toBe(false);
+    const c = fakeContext();
+    drawLegend(c.ctx, { ...spec, censored: true }, 0, 0, 500, 1);
+    expect(c.texts()).toContain('‹ inside: may have begun before the first year analysed');
   });
 
   it('stamps title, year, caption and attribution; cuts a caption that does not fit', () => {

@@ -6,6 +6,8 @@ import {
   LABEL_LAYER_IDS,
   basemapLabelLayers,
   countryLabelsLayer,
+  inLabelBox,
+  labelBox,
   placeLabelsLayer,
 } from '../../src/map/basemap/labels';
 import { BASEMAP_LAYER_IDS, basemapStyle } from '../../src/map/basemap/style';
@@ -128,5 +130,54 @@ describe('label layers', () => {
       LABEL_LAYER_IDS.places,
     ]);
     expect(layers[0]).toBeInstanceOf(ScatterplotLayer);
+  });
+});
+
+describe('labels culled to a box around the view', () => {
+  const view = { width: 1400, height: 900 };
+  const camera = { lon: 20.9, lat: 6.6, zoom: 7 };
+
+  it('the box holds the view with at least half a viewport of margin', () => {
+    const box = labelBox(camera, view);
+    // 1400 px at zoom 7: 1400 / (512 · 2⁷) of 360° ≈ 7.7° of longitude.
+    const span = (1400 / (512 * 2 ** 7)) * 360;
+    expect(box.west).toBeLessThan(camera.lon - span);
+    expect(box.east).toBeGreaterThan(camera.lon + span);
+    expect(box.east - box.west).toBeCloseTo(3 * span, 9);
+    expect(box.south).toBeLessThan(camera.lat - span / 2);
+    expect(box.north).toBeGreaterThan(camera.lat + span / 2);
+  });
+
+  it('small pans and zooms within a 0.1 step keep the same box (no layer update)', () => {
+    const box = labelBox(camera, view);
+    expect(labelBox({ ...camera, lon: camera.lon + 0.3, zoom: 7.05 }, view)).toEqual(box);
+    // A pan of a whole viewport moves the box; it still holds the new view.
+    const moved = labelBox({ ...camera, lon: camera.lon + 8 }, view);
+    expect(moved).not.toEqual(box);
+    expect(inLabelBox(moved, camera.lon + 8, camera.lat)).toBe(true);
+  });
+
+  it('keeps only the towns in the box (a subset: names still never overlap)', () => {
+    const near = { ...place('Bambari', 5), lon: 20.7, lat: 5.8 };
+    const far = { ...place('Dakar', 5), lon: -17.4, lat: 14.7 };
+    const box = labelBox(camera, view);
+    expect(inLabelBox(box, near.lon, near.lat)).toBe(true);
+    expect(inLabelBox(box, far.lon, far.lat)).toBe(false);
+    const [dots, , names] = basemapLabelLayers(
+      { places: [near, far], countryLabels: labels },
+      7,
+      box,
+    );
+    expect((names.props.data as BasemapPlace[]).map((p) => p.name)).toEqual(['Bambari']);
+    expect((dots.props.data as BasemapPlace[]).map((p) => p.name)).toEqual(['Bambari']);
+    // Without a box (camera not known yet) every name of the zoom is drawn.
+    const all = basemapLabelLayers({ places: [near, far], countryLabels: labels }, 7)[2];
+    expect((all.props.data as BasemapPlace[]).length).toBe(2);
+  });
+
+  it('wraps longitudes across the antimeridian', () => {
+    const box = { west: 170, east: 200, south: -20, north: 20 };
+    expect(inLabelBox(box, -175, 0)).toBe(true);
+    expect(inLabelBox(box, 160, 0)).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import {
   FLAG_LAYER_IDS,
   HALO_EXTRA_PX,
   categoryColor,
+  censoredChevron,
   dashRing,
   flagLayers,
   flagSegments,
@@ -86,6 +87,30 @@ describe('flagLayers', () => {
     expect(acc(halo, 'getWidth', n)).toBe(CATEGORY_STYLES.NOT_RESPONDED.widthPx + HALO_EXTRA_PX);
     expect(acc(outline, 'getPath', n)).toEqual(insetRing(N));
     expect((outline.props as unknown as { widthUnits: string }).widthUnits).toBe('pixels');
+  });
+
+  it('episodes that may have begun before the first analysed year get a "‹" chevron', () => {
+    const marked = episodes.map((e) => ({ ...e, censoredStart: e.gid === N }));
+    const segs = flagSegments(marked, 2016);
+    const chevrons = segs.filter((s) => s.kind === 'censored');
+    expect(chevrons.map((s) => s.episode.gid)).toEqual([N]);
+    expect(chevrons[0]!.path).toEqual(censoredChevron(N));
+    // Inside the outline, pointing west (the tip is the westmost point).
+    const ring = insetRing(N);
+    const [tip, ...ends] = [chevrons[0]!.path[1]!, chevrons[0]!.path[0]!, chevrons[0]!.path[2]!];
+    for (const p of [tip, ...ends]) {
+      expect(p[0]).toBeGreaterThan(ring[0]![0]);
+      expect(p[0]).toBeLessThan(ring[2]![0]);
+      expect(p[1]).toBeGreaterThan(ring[0]![1]);
+      expect(p[1]).toBeLessThan(ring[2]![1]);
+    }
+    for (const p of ends) expect(p[0]).toBeGreaterThan(tip[0]);
+    // Drawn (and picked) like the outline, in the episode's colour.
+    const outline = flagLayers(marked, 2016, 'k')[1]!;
+    expect(acc(outline, 'getColor', chevrons[0]!)).toEqual(
+      hexToRgba(CATEGORY_STYLES.NOT_RESPONDED.color),
+    );
+    expect(flagSegments(episodes, 2016).some((s) => s.kind === 'censored')).toBe(false);
   });
 
   it('no layers when nothing is flagged in the year', () => {

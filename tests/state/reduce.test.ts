@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reduce, type Action } from '../../src/state/reduce';
 import { defaultState, isValidState, nearestYear, type MissionYears } from '../../src/state/state';
+import { LAG_PARAM_BOUNDS } from '../../src/domain/lagTypes';
 
 const MISSIONS: MissionYears[] = [
   { id: 'MINUSCA', years: [2014, 2015, 2016, 2017, 2018] },
@@ -60,6 +61,10 @@ describe('reduce', () => {
       MISSIONS,
     );
     expect(l.lag).toEqual({ theta: 2.5, reach: 3, window: 0, delta: 1 });
+    // The analysis' bounds (src/domain/lagTypes.ts) are the state's.
+    const hi = reduce(s0, { type: 'setLag', params: { theta: 50_000, delta: 1e9 } }, MISSIONS);
+    expect(hi.lag.theta).toBe(50_000);
+    expect(hi.lag.delta).toBe(LAG_PARAM_BOUNDS.delta.max);
   });
 
   it('select opens the details tab; focus moves the camera', () => {
@@ -69,6 +74,25 @@ describe('reduce', () => {
     const f = reduce(s0, { type: 'focus', camera: { lon: 20, lat: 5, zoom: 8 } }, MISSIONS);
     expect(f.camera).toEqual({ lon: 20, lat: 5, zoom: 8 });
     expect(f.selection).toBeNull();
+  });
+
+  it('a selection can keep another tab open (picking an episode in the Lag tab)', () => {
+    const p = { ...s0, panel: 'lag' as const };
+    const cell = { kind: 'cell' as const, gid: 139421 };
+    const s = reduce(p, { type: 'select', selection: cell, panel: 'lag' }, MISSIONS);
+    expect(s.panel).toBe('lag');
+    expect(s.selection).toEqual(cell);
+    const f = reduce(
+      p,
+      { type: 'focus', camera: { lon: 20, lat: 5, zoom: 8 }, selection: cell, panel: 'lag' },
+      MISSIONS,
+    );
+    expect(f.panel).toBe('lag');
+    expect(f.selection).toEqual(cell);
+    // Leaving the cell's view: the selection is cleared, the tab stays.
+    const back = reduce(s, { type: 'select', selection: null, panel: 'lag' }, MISSIONS);
+    expect(back.selection).toBeNull();
+    expect(back.panel).toBe('lag');
   });
 
   it('property: any sequence of actions keeps the state valid', () => {

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reduce } from '../../src/state/reduce';
-import { LAYER_KEYS, defaultState, isValidState, type MissionYears } from '../../src/state/state';
+import { LAG_PARAM_BOUNDS, LagParamError, parseLagParams } from '../../src/domain/lagTypes';
+import {
+  DEFAULT_LAG,
+  LAYER_KEYS,
+  defaultState,
+  isValidState,
+  type MissionYears,
+} from '../../src/state/state';
 import { encodeUrlState, parseUrlState } from '../../src/state/url';
 
 const MISSIONS: MissionYears[] = [
@@ -75,6 +82,32 @@ describe('parseUrlState', () => {
     expect(notices).toHaveLength(10);
     expect(notices.join(' ')).toMatch(/“clouds”/);
     expect(notices.join(' ')).toMatch(/unknown link parameter “zz”/);
+  });
+
+  it('accepts exactly the lag parameters the analysis accepts (domain bounds)', () => {
+    const { theta, reach, window, delta } = LAG_PARAM_BOUNDS;
+    const ok = parseUrlState(
+      `?theta=${theta.max}&reach=${reach.max}&win=${window.max}&delta=2.5`,
+      MISSIONS,
+    );
+    expect(ok.notices).toEqual([]);
+    expect(ok.state.lag).toEqual({ theta: 100_000, reach: 3, window: 10, delta: 2.5 });
+    for (const [q, key] of [
+      [`theta=${theta.max + 1}`, 'theta'],
+      [`theta=${theta.min - 0.5}`, 'theta'],
+      [`reach=${reach.max + 1}`, 'reach'],
+      ['win=2.5', 'window'],
+      [`delta=${delta.min - 0.5}`, 'delta'],
+    ] as const) {
+      const bad = parseUrlState(`?${q}`, MISSIONS);
+      expect(bad.state.lag[key], q).toBe(DEFAULT_LAG[key]);
+      expect(bad.notices, q).toHaveLength(1);
+      expect(bad.notices[0]).toContain(
+        `from ${LAG_PARAM_BOUNDS[key].min} to ${LAG_PARAM_BOUNDS[key].max}`,
+      );
+      // The analysis rejects the same value.
+      expect(() => parseLagParams({ [key]: q.split('=')[1] }), q).toThrow(LagParamError);
+    }
   });
 
   it('checks base ids against the known bases when given', () => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   fmtEstimate,
   fmtList,
+  fmtPeriod,
   fmtTroops,
   fmtYearRanges,
   noViolenceDataMessage,
 } from '../../src/ui/format';
-import { tickYears } from '../../src/ui/TimelineBar';
 import { coverage } from '../fixtures/factories';
 
 describe('format', () => {
@@ -48,10 +48,10 @@ describe('format', () => {
   });
 });
 
-describe('tickYears', () => {
-  it('labels every year of a short mission and every fifth of a long one', () => {
-    expect(tickYears([2014, 2015, 2016])).toEqual([2014, 2015, 2016]);
-    const long = Array.from({ length: 31 }, (_, i) => 1994 + i);
-    expect(tickYears(long)).toEqual([1994, 2000, 2005, 2010, 2015, 2020, 2024]);
+describe('fmtPeriod', () => {
+  it('names the month in monthly mode and the year alone otherwise', () => {
+    expect(fmtPeriod(2015, 3)).toBe('March 2015');
+    expect(fmtPeriod(2015, 12)).toBe('December 2015');
+    expect(fmtPeriod(2015, null)).toBe('2015');
   });
 });

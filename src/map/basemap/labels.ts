@@ -1,8 +1,11 @@
 /**
  * Names on the offline basemap, drawn by deck.gl (it rasterises a system font into its own atlas,
- * so no glyph or font file is requested). Thin builders of (data, zoom): which names show at a
- * zoom is decided at build time (`minZoom` per name, see `src/domain/basemap.ts`), so labels
- * never overlap and need no collision detection at run time.
+ * so no glyph or font file is requested). Thin builders of (data, zoom, box): which names show at
+ * a zoom is decided at build time (`minZoom` per name, see `src/domain/basemap.ts`), so labels
+ * never overlap and need no collision detection at run time. Only the names inside a box around
+ * the view are handed to deck.gl (`labelBox`: the view and a margin, snapped so that small pans
+ * keep the same box): a subset of non-overlapping names still does not overlap, and at zoom 7
+ * that is a few hundred names instead of ~3,500.
  */
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import {
@@ -50,18 +53,81 @@ function zoomStep(zoom: number): number {
   return Math.floor(zoom * 10 + 1e-9) / 10;
 }
 
-const cache = new WeakMap<readonly object[], { step: number; visible: readonly object[] }>();
+/** A lon/lat box (west, south, east, north); labels outside it are not drawn. */
+export interface LabelBox {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
 
-function memoVisible<T extends { minZoom: number }>(
+const TILE = 512;
+
+/** Web-Mercator y of a latitude in world pixels at zoom 0 (0 at the top, 512 at the bottom). */
+function mercatorY(lat: number): number {
+  const phi = (Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180;
+  return TILE * (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI));
+}
+
+function latOfY(y: number): number {
+  return (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / TILE))) * 180) / Math.PI;
+}
+
+/**
+ * The box of names to draw for a camera and a viewport (CSS px): the view's square neighbourhood
+ * on a grid of squares as large as the viewport's larger side — the square holding the centre and
+ * its eight neighbours, so that at least half a viewport of margin surrounds the view, and the box
+ * (hence the layer's data) changes only when the centre crosses a grid line.
+ */
+export function labelBox(
+  camera: { lon: number; lat: number; zoom: number },
+  viewport: { width: number; height: number },
+): LabelBox {
+  const scale = 2 ** zoomStep(camera.zoom);
+  const side = Math.max(1, viewport.width, viewport.height) / scale; // world px at zoom 0
+  const x = ((camera.lon + 180) / 360) * TILE;
+  const y = mercatorY(camera.lat);
+  const i = Math.floor(x / side);
+  const j = Math.floor(y / side);
+  const lon = (px: number) => (px / TILE) * 360 - 180;
+  return {
+    west: lon((i - 1) * side),
+    east: lon((i + 2) * side),
+    north: latOfY(Math.max(0, (j - 1) * side)),
+    south: latOfY(Math.min(TILE, (j + 2) * side)),
+  };
+}
+
+/** True when the point is in the box (longitudes wrapped around the antimeridian). */
+export function inLabelBox(box: LabelBox, lon: number, lat: number): boolean {
+  if (lat < box.south || lat > box.north) return false;
+  if (box.east - box.west >= 360) return true;
+  const d = (((lon - box.west) % 360) + 360) % 360;
+  return d <= box.east - box.west;
+}
+
+function boxKey(box: LabelBox | null): string {
+  return box ? `${box.west},${box.south},${box.east},${box.north}` : '';
+}
+
+const cache = new WeakMap<
+  readonly object[],
+  { step: number; box: string; visible: readonly object[] }
+>();
+
+function memoVisible<T extends { minZoom: number; lon: number; lat: number }>(
   items: readonly T[],
   zoom: number,
   select: (items: readonly T[], zoom: number) => T[],
+  box: LabelBox | null = null,
 ): T[] {
   const step = zoomStep(zoom);
+  const key = boxKey(box);
   const hit = cache.get(items);
-  if (hit && hit.step === step) return hit.visible as T[];
-  const visible = select(items, step);
-  cache.set(items, { step, visible });
+  if (hit && hit.step === step && hit.box === key) return hit.visible as T[];
+  const all = select(items, step);
+  const visible = box ? all.filter((p) => inLabelBox(box, p.lon, p.lat)) : all;
+  cache.set(items, { step, box: key, visible });
   return visible;
 }
 
@@ -73,12 +139,13 @@ function characterSet(data: readonly unknown[]): 'auto' | string {
   return data.length > 0 ? 'auto' : 'A';
 }
 
-/** Town names shown at `zoom`: left-aligned right of the town's dot, with a halo. */
+/** Town names shown at `zoom` (in `box`): left-aligned right of the town's dot, with a halo. */
 export function placeLabelsLayer(
   places: readonly BasemapPlace[],
   zoom: number,
+  box: LabelBox | null = null,
 ): TextLayer<BasemapPlace> {
-  const data = memoVisible(places, zoom, visiblePlaces);
+  const data = memoVisible(places, zoom, visiblePlaces, box);
   return new TextLayer<BasemapPlace>({
     id: LABEL_LAYER_IDS.places,
     data,
@@ -104,10 +171,11 @@ export function placeLabelsLayer(
 export function placeDotsLayer(
   places: readonly BasemapPlace[],
   zoom: number,
+  box: LabelBox | null = null,
 ): ScatterplotLayer<BasemapPlace> {
   return new ScatterplotLayer<BasemapPlace>({
     id: LABEL_LAYER_IDS.placeDots,
-    data: memoVisible(places, zoom, visiblePlaces),
+    data: memoVisible(places, zoom, visiblePlaces, box),
     getPosition: (p) => [p.lon, p.lat],
     getRadius: (p) => (p.capital ? PLACE_LABEL.dotPx + 0.5 : PLACE_LABEL.dotPx - 0.5),
     radiusUnits: 'pixels',
@@ -148,14 +216,18 @@ export function countryLabelsLayer(
   });
 }
 
-/** The basemap's name layers in drawing order (dots, country names, town names). */
+/**
+ * The basemap's name layers in drawing order (dots, country names, town names); with a `box`
+ * (see {@link labelBox}) only the towns inside it (country names are few and always drawn).
+ */
 export function basemapLabelLayers(
   data: { places: readonly BasemapPlace[]; countryLabels: readonly BasemapCountryLabel[] },
   zoom: number,
+  box: LabelBox | null = null,
 ): [ScatterplotLayer<BasemapPlace>, TextLayer<BasemapCountryLabel>, TextLayer<BasemapPlace>] {
   return [
-    placeDotsLayer(data.places, zoom),
+    placeDotsLayer(data.places, zoom, box),
     countryLabelsLayer(data.countryLabels, zoom),
-    placeLabelsLayer(data.places, zoom),
+    placeLabelsLayer(data.places, zoom, box),
   ];
 }

@@ -5,7 +5,7 @@
  * requests nothing but the two GeoJSON files. Names are drawn by deck.gl TextLayers
  * (`./labels.ts`), because MapLibre symbol layers would need a glyph server.
  */
-import type { StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { BASEMAP_ATTRIBUTION } from '../../domain/basemap';
 
 /** URLs of the basemap files (same origin; absolute or relative to the page). */
@@ -36,11 +36,25 @@ export const BASEMAP_LAYER_IDS = {
   hostBorders: 'basemap-host-borders',
 } as const;
 
-/**
- * Insert data layers (deck.gl `beforeId` in interleaved mode) below this layer, so that
- * borders stay visible over the violence fill.
- */
-export const BASEMAP_DATA_BEFORE_ID = BASEMAP_LAYER_IDS.borders;
+/** A line layer of the `borders` source: borders of one kind, wider from zoom 2 to zoom 8. */
+function borderLayer(
+  id: string,
+  kind: 'other' | 'host',
+  color: string,
+  [w2, w8]: [number, number],
+): LayerSpecification {
+  return {
+    id,
+    type: 'line',
+    source: 'borders',
+    filter: ['==', ['get', 'kind'], kind],
+    layout: { 'line-join': 'round' },
+    paint: {
+      'line-color': color,
+      'line-width': ['interpolate', ['linear'], ['zoom'], 2, w2, 8, w8],
+    },
+  };
+}
 
 /** Builds the MapLibre style of the offline basemap from the URLs of its files. */
 export function basemapStyle(
@@ -80,28 +94,8 @@ export function basemapStyle(
           'fill-antialias': false,
         },
       },
-      {
-        id: BASEMAP_LAYER_IDS.borders,
-        type: 'line',
-        source: 'borders',
-        filter: ['==', ['get', 'kind'], 'other'],
-        layout: { 'line-join': 'round' },
-        paint: {
-          'line-color': palette.border,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.4, 8, 1],
-        },
-      },
-      {
-        id: BASEMAP_LAYER_IDS.hostBorders,
-        type: 'line',
-        source: 'borders',
-        filter: ['==', ['get', 'kind'], 'host'],
-        layout: { 'line-join': 'round' },
-        paint: {
-          'line-color': palette.hostBorder,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.7, 8, 1.6],
-        },
-      },
+      borderLayer(BASEMAP_LAYER_IDS.borders, 'other', palette.border, [0.4, 1]),
+      borderLayer(BASEMAP_LAYER_IDS.hostBorders, 'host', palette.hostBorder, [0.7, 1.6]),
     ],
   };
 }

@@ -25,23 +25,12 @@ export function CategorySwatch(props: { category: LagCategory; size?: number }) 
       </svg>
     );
   const d = s.dashes > 0 ? side / (s.dashes + (s.dashes - 1) * s.gap) : 0;
+  const square = { x: inset, y: inset, width: side, height: side, fill: 'none' };
   return (
     <svg width={size} height={size} aria-hidden className="lag-swatch">
+      <rect {...square} stroke="#fff" strokeWidth={s.widthPx * 0.6 + 2} />
       <rect
-        x={inset}
-        y={inset}
-        width={side}
-        height={side}
-        fill="none"
-        stroke="#fff"
-        strokeWidth={s.widthPx * 0.6 + 2}
-      />
-      <rect
-        x={inset}
-        y={inset}
-        width={side}
-        height={side}
-        fill="none"
+        {...square}
         stroke={s.color}
         strokeWidth={s.widthPx * 0.6}
         strokeDasharray={d > 0 ? `${d} ${d * s.gap}` : undefined}

@@ -1,5 +1,5 @@
 /**
- * The lag view of one cell (inside the details panel): its episodes with category and lag, a
+ * The lag view of one cell (in the Lag tab above the gap list, and in the details panel): its episodes with category and lag, a
  * chart per year of violence (bars) and troops in reach (line) with onsets and responses marked,
  * the bases in reach and their changes, and the same numbers as a table.
  */
@@ -20,6 +20,7 @@ import { cellTroopsSpec, cellViolenceSpec, type ColoredMarker, type Plot } from 
 import { lagText } from './GapList';
 import { PlotFigure } from './PlotFigure';
 import './lag.css';
+import { TableHead } from '../TableHead';
 
 export interface CellLagDetailProps {
   gid: number;
@@ -32,8 +33,8 @@ export interface CellLagDetailProps {
   baseName: (baseId: string) => string;
   /** Sentence to show when the cell's years have no violence data (else null). */
   noDataMessage: string | null;
-  /** Shows a "Back to the lag analysis" button when given. */
-  onBack?: () => void;
+  /** A navigation button in the heading (back to the gap list, or to the Lag tab). */
+  nav?: { label: string; onClick: () => void };
 }
 
 function changeText(c: { kind: string; troopsBefore: number | null; troopsAfter: number | null }) {
@@ -80,9 +81,14 @@ export function CellLagDetail(props: CellLagDetailProps) {
     <section ref={ref} className="lag-cell" data-testid="cell-lag" data-gid={props.gid}>
       <div className="lag-section-head">
         <h3>Lag analysis of this cell</h3>
-        {props.onBack ? (
-          <button type="button" className="link-button" onClick={props.onBack}>
-            ← Back to the gap list
+        {props.nav ? (
+          <button
+            type="button"
+            className="link-button lag-cell-nav"
+            onClick={props.nav.onClick}
+            data-testid="cell-lag-nav"
+          >
+            {props.nav.label}
           </button>
         ) : null}
       </div>
@@ -154,13 +160,7 @@ export function CellLagDetail(props: CellLagDetailProps) {
             <p className="muted">No base opened, closed or changed its troops here.</p>
           ) : (
             <table className="details-table lag-changes" data-testid="cell-lag-changes">
-              <thead>
-                <tr>
-                  <th scope="col">Year</th>
-                  <th scope="col">Base</th>
-                  <th scope="col">Change</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Year', 'Base', 'Change']} />
               <tbody>
                 {changes.map((c) => (
                   <tr key={`${c.year}:${c.baseId}`} data-kind={c.kind}>
@@ -177,14 +177,7 @@ export function CellLagDetail(props: CellLagDetailProps) {
           <details className="lag-year-table">
             <summary>Year by year (table)</summary>
             <table className="details-table" data-testid="cell-lag-years">
-              <thead>
-                <tr>
-                  <th scope="col">Year</th>
-                  <th scope="col">Killed</th>
-                  <th scope="col">Troops in reach</th>
-                  <th scope="col">Enhanced</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Year', 'Killed', 'Troops in reach', 'Enhanced']} />
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.year} data-year={r.year}>

@@ -4,7 +4,7 @@
  * is a button that flies the map to the cell; ↑ / ↓ / Home / End move between rows. "Download
  * CSV" saves all episodes as the CSV of `npm run analyze`.
  */
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Episode, LagCategory } from '../../domain/lagTypes';
 import { LAG_CATEGORIES, LAG_CATEGORY_LABELS } from '../../domain/lagTypes';
 import { cellPlaceLabel, type PlaceMatch } from '../../domain/lagView';
@@ -25,6 +25,8 @@ export interface GapListProps {
   /** Controlled filter and page size (kept by the owner so that they survive a tab switch). */
   view?: GapListView;
   onView?: (v: GapListView) => void;
+  /** Focus (and scroll to) this cell's row when it changes: the way back from a cell's view. */
+  returnTo?: { gid: number } | null;
 }
 
 /** What the list shows: the filter and how many rows. */
@@ -67,6 +69,10 @@ export function GapList(props: GapListProps) {
   const rows = useMemo(() => filterEpisodes(props.episodes, filter), [props.episodes, filter]);
   const visible = rows.slice(0, shown);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const returnTo = props.returnTo;
+  useEffect(() => {
+    if (returnTo) refs.current.find((b) => b?.dataset.gid === String(returnTo.gid))?.focus();
+  }, [returnTo]);
 
   const onKey = (e: KeyboardEvent<HTMLOListElement>): void => {
     const i = refs.current.findIndex((b) => b === document.activeElement);

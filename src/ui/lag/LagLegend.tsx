@@ -1,6 +1,7 @@
 /**
  * Legend entries of the lag-flags layer: the three flagged categories with their outline swatch
- * and pattern, for the map legend.
+ * and pattern, for the map legend, and the "‹" key of episodes that may have begun before the
+ * first analysed year (when such an episode is drawn).
  */
 import { FLAGGED_CATEGORIES, LAG_CATEGORY_LABELS } from '../../domain/lagTypes';
 import { CATEGORY_STYLES } from '../../map/flagLayers';
@@ -13,6 +14,26 @@ export interface LagLegendProps {
   counts?: Partial<Record<string, number>>;
   /** Set when the mission has no violence data: the flags cannot be computed. */
   noData?: boolean;
+  /**
+   * Flagged episodes drawn this year whose onset is the first analysed year (they may have begun
+   * earlier), and those onset years; omit or count 0 to leave the key out.
+   */
+  censored?: { count: number; years: readonly number[] };
+}
+
+/** The "may have begun earlier" chevron as drawn inside a flag outline. */
+export function CensoredSwatch() {
+  return (
+    <svg width={16} height={16} aria-hidden className="lag-swatch">
+      <path d="M10 3.5 L5 8 L10 12.5" fill="none" stroke="#fff" strokeWidth={5} />
+      <path d="M10 3.5 L5 8 L10 12.5" fill="none" stroke="#333" strokeWidth={2.5} />
+    </svg>
+  );
+}
+
+/** "may have begun before 2014", or "… before 2014 / 2016" for several countries' first years. */
+export function censoredText(years: readonly number[]): string {
+  return `may have begun before ${[...new Set(years)].sort((a, b) => a - b).join(' / ')}`;
 }
 
 /** The flags block of the legend. */
@@ -37,6 +58,15 @@ export function LagLegend(props: LagLegendProps) {
               </span>
             </li>
           ))}
+          {props.censored && props.censored.count > 0 ? (
+            <li data-testid="lag-legend-censored">
+              <CensoredSwatch />
+              <span>
+                ‹ inside: {censoredText(props.censored.years)} (the first year analysed)
+                {props.counts ? <span className="muted"> · {props.censored.count}</span> : null}
+              </span>
+            </li>
+          ) : null}
         </ul>
       )}
     </div>

@@ -1,8 +1,10 @@
 /**
- * The "Lag analysis" tab of the side panel: parameters (live), mission summary, gap list with CSV
- * download, and the responsiveness chart. Where the mission has no violence data at all it says
+ * The "Lag analysis" tab of the side panel: the selected cell's lag view (on top, when a cell is
+ * selected: picking an episode keeps the researcher here), parameters (live), mission summary,
+ * gap list with CSV download, and the responsiveness chart. Where the mission has no violence data at all it says
  * so and shows no figures or charts (never zero violence).
  */
+import type { ReactNode } from 'react';
 import type { PerpetratorFilter } from '../../domain/dataset';
 import type { Episode, LagResult } from '../../domain/lagTypes';
 import {
@@ -36,6 +38,10 @@ export interface LagPanelProps {
   /** The gap list's filter and length, kept by the owner (optional). */
   gapView?: GapListView;
   onGapView?: (v: GapListView) => void;
+  /** The selected cell's lag view, shown above the overview (null: none selected). */
+  cellView?: ReactNode;
+  /** A gap-list row to give the focus back to (after leaving a cell's view). */
+  returnTo?: { gid: number } | null;
 }
 
 /** What the panel says about missing violence data, or null when every country-year has it. */
@@ -66,6 +72,7 @@ export function LagPanel(props: LagPanelProps) {
   const note = missingDataNote(r);
   return (
     <div className="lag-panel" data-testid="lag-panel" data-mission={props.mission}>
+      {props.cellView}
       <h2>Did presence follow violence?</h2>
       <p className="muted lag-intro">
         Episodes of violence against civilians in {props.mission}’s area and whether the mission
@@ -104,6 +111,7 @@ export function LagPanel(props: LagPanelProps) {
             onDownload={props.onDownload}
             view={props.gapView}
             onView={props.onGapView}
+            returnTo={props.returnTo}
           />
           {hasResponsivenessData(r.responsiveness) ? (
             <ResponsivenessChart

@@ -6,7 +6,8 @@
  */
 import { useId, useState } from 'react';
 import type { PerpetratorFilter } from '../../domain/dataset';
-import { DEFAULT_LAG, LAG_LIMITS, type LagParams } from '../../state/state';
+import { LAG_PARAM_BOUNDS } from '../../domain/lagTypes';
+import { DEFAULT_LAG, type LagParams } from '../../state/state';
 import { PERPETRATOR_LABELS } from '../format';
 import { PARAM_FIELDS, validateParam, type LagParamKey } from './paramInput';
 
@@ -52,7 +53,7 @@ export function LagParamsForm(props: LagParamsFormProps) {
         {PARAM_FIELDS.map((f) => {
           const text = drafts[f.key] ?? String(props.params[f.key]);
           const check = validateParam(f.key, text);
-          const lim = LAG_LIMITS[f.key];
+          const lim = LAG_PARAM_BOUNDS[f.key];
           const inputId = `${id}-${f.key}`;
           return (
             <div className="lag-param" key={f.key}>

@@ -4,14 +4,7 @@
  * removed on cleanup. Server rendering (tests) gives the empty, labelled container.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Plot, PlotOptions } from './chartSpecs';
-
-let plotModule: Promise<Plot> | null = null;
-/** The Plot module, imported once. */
-function loadPlot(): Promise<Plot> {
-  plotModule ??= import('@observablehq/plot');
-  return plotModule;
-}
+import { loadPlot, type Plot, type PlotOptions } from '../plot';
 
 export interface PlotFigureProps {
   /** Builds the options for the module and the available width (memoize it: a new function redraws). */

@@ -3,14 +3,13 @@
  * and the data (the module is passed in so that it can be loaded lazily by `PlotFigure` and so
  * that tests can inspect the options without a DOM).
  */
-import type * as PlotModule from '@observablehq/plot';
 import type { CellChartRow, EpisodeMarker, ResponsivenessRow } from '../../domain/lagView';
 import type { LagCategory } from '../../domain/lagTypes';
 import { CATEGORY_STYLES } from '../../map/flagLayers';
 import { MISSION_COLOR, VIOLENCE_COLORS } from '../../map/scales';
+import type { Markish, Plot, PlotOptions } from '../plot';
 
-export type Plot = typeof PlotModule;
-export type PlotOptions = PlotModule.PlotOptions;
+export type { Plot, PlotOptions };
 
 /** Colours of the perpetrator series of the responsiveness chart (Okabe–Ito blue / orange). */
 export const SERIES_COLORS = { state: '#0072b2', nonstate: '#e69f00' } as const;
@@ -52,7 +51,7 @@ function markerMarks(Plot: Plot, markers: readonly ColoredMarker[], withText: bo
   const onsets = markers.filter((m) => m.kind === 'onset');
   const responses = markers.filter((m) => m.kind === 'response');
   const onsetColor = (m: ColoredMarker) => CATEGORY_STYLES[m.category].color;
-  const marks: PlotModule.Markish[] = [
+  const marks: Markish[] = [
     Plot.ruleX(onsets, { x: 'year', stroke: onsetColor, strokeWidth: 2, strokeDasharray: '5 3' }),
     Plot.ruleX(responses, { x: 'year', stroke: RESPONSE_COLOR, strokeWidth: 2 }),
   ];

@@ -2,7 +2,8 @@
  * Validation of the lag-parameter inputs (pure): the text a user typed → a value within the
  * app's parameter limits, or a sentence saying what is wrong.
  */
-import { LAG_LIMITS, type LagParams } from '../../state/state';
+import { LAG_PARAM_BOUNDS } from '../../domain/lagTypes';
+import type { LagParams } from '../../state/state';
 
 /** A lag parameter the panel edits. */
 export type LagParamKey = keyof LagParams;
@@ -50,15 +51,15 @@ export type ParamCheck = { ok: true; value: number } | { ok: false; message: str
 
 /** "a whole number from 0 to 3" / "a number from 1 to 10,000". */
 export function paramRange(key: LagParamKey): string {
-  const { min, max, integer } = LAG_LIMITS[key];
+  const { min, max, integer } = LAG_PARAM_BOUNDS[key];
   const nf = new Intl.NumberFormat('en-GB');
   return `${integer ? 'a whole number' : 'a number'} from ${nf.format(min)} to ${nf.format(max)}`;
 }
 
-/** Validates the text of a parameter input against the app's limits (`LAG_LIMITS`). */
+/** Validates the text of a parameter input against the app's limits (the domain's `LAG_PARAM_BOUNDS`). */
 export function validateParam(key: LagParamKey, text: string): ParamCheck {
   const t = text.trim();
-  const { min, max, integer } = LAG_LIMITS[key];
+  const { min, max, integer } = LAG_PARAM_BOUNDS[key];
   const field = PARAM_FIELDS.find((f) => f.key === key);
   const name = field ? `${field.symbol} (${field.label.toLowerCase()})` : key;
   if (t === '') return { ok: false, message: `Enter ${name}: ${paramRange(key)}.` };

@@ -24,7 +24,7 @@ import { fmt } from '../format';
 import { CellLagDetail } from './CellLagDetail';
 import { downloadText } from './download';
 import { GAP_PAGE, type GapListView } from './GapList';
-import { LagLegend } from './LagLegend';
+import { censoredText, LagLegend } from './LagLegend';
 import { LagPanel } from './LagPanel';
 
 /** Zoom the map flies to when an episode is picked (at least). */
@@ -40,6 +40,11 @@ export interface LagAnalysisInput {
 export interface LagAnalysis {
   /** Flags layers of the year (empty when the layer is off or nothing is flagged). */
   layers: Layer[];
+  /**
+   * The episodes behind the flags layer (null when it is off or cannot be computed), for
+   * exports that draw the same flags.
+   */
+  episodes: readonly Episode[] | null;
   /** Flagged cells drawn this year (0 when the layer is off). */
   flagCount: number;
   /** Total episodes under the current parameters. */
@@ -50,7 +55,7 @@ export interface LagAnalysis {
   legend: ReactNode;
   /** Content of the "Lag analysis" tab. */
   panel: ReactNode;
-  /** The lag view of the selected cell (null unless a cell is selected). */
+  /** The lag view of the selected cell for the details tab (null unless a cell is selected). */
   cellDetail: ReactNode;
   /** Handles a click on a flag outline (selects its cell); false when the pick is not a flag. */
   onClick: (info: PickingInfo) => boolean;
@@ -63,7 +68,8 @@ export function flagHoverText(e: Episode): string {
   const years = e.onsetYear === e.endYear ? `${e.onsetYear}` : `${e.onsetYear}–${e.endYear}`;
   const lag =
     e.lagYears !== null ? `, response after ${e.lagYears} y` : e.flagged ? ', no response' : '';
-  return `${LAG_CATEGORY_LABELS[e.category]} · cell ${e.gid}, ${years}: ${fmt(e.fatalities)} killed${lag}`;
+  const censored = e.censoredStart ? ` (${censoredText([e.onsetYear])}: first year analysed)` : '';
+  return `${LAG_CATEGORY_LABELS[e.category]} · cell ${e.gid}, ${years}${censored}: ${fmt(e.fatalities)} killed${lag}`;
 }
 
 /** The lag analysis wired to the atlas state. */
@@ -76,6 +82,7 @@ export function useLagAnalysis(input: LagAnalysisInput): LagAnalysis {
   );
   const result = sel.result(state.mission, params);
   const [gapView, setGapView] = useState<GapListView>({ filter: 'all', shown: GAP_PAGE });
+  const [returnTo, setReturnTo] = useState<{ gid: number } | null>(null);
 
   const renderKey = `lag=${params.theta},${params.reach},${params.window},${params.delta}`;
   const showFlags = state.layers.flags && result !== null && result.summary.hasViolenceData;
@@ -100,12 +107,17 @@ export function useLagAnalysis(input: LagAnalysisInput): LagAnalysis {
     for (const e of flagged) c[e.category] = (c[e.category] ?? 0) + 1;
     return c;
   }, [flagged]);
+  const censored = useMemo(() => {
+    const c = flagged.filter((e) => e.censoredStart);
+    return { count: c.length, years: c.map((e) => e.onsetYear) };
+  }, [flagged]);
 
   const noDataText = useMemo(() => {
     const missing = result ? missingViolenceCountries(result.summary.missingViolenceData) : [];
     return missing.length > 0 ? violenceNotLoadedMessage(missing.map((m) => m.country)) : null;
   }, [result]);
 
+  // Picking an episode keeps the researcher in the Lag tab, with the cell's lag view on top.
   const currentZoom = state.camera?.zoom ?? 0;
   const focusCell = useCallback(
     (gid: number) => {
@@ -114,6 +126,7 @@ export function useLagAnalysis(input: LagAnalysisInput): LagAnalysis {
         type: 'focus',
         camera: { lon, lat, zoom: Math.max(FOCUS_ZOOM, currentZoom) },
         selection: { kind: 'cell', gid },
+        panel: 'lag',
       });
     },
     [dispatch, currentZoom],
@@ -122,6 +135,27 @@ export function useLagAnalysis(input: LagAnalysisInput): LagAnalysis {
   const onDownload = useCallback(() => {
     downloadText(lagCsvFileName(state.mission, params), sel.csv(state.mission, params));
   }, [sel, state.mission, params]);
+
+  const gid = state.selection?.kind === 'cell' ? state.selection.gid : null;
+  const cellView = (nav: { label: string; onClick: () => void }) =>
+    gid === null || result === null ? null : (
+      <CellLagDetail
+        gid={gid}
+        mission={state.mission}
+        params={params}
+        detail={sel.cellDetail(state.mission, params, gid)}
+        episodes={sel.cellEpisodes(state.mission, params, gid)}
+        place={sel.placeOf(gid)}
+        baseName={sel.baseName}
+        noDataMessage={noDataText}
+        nav={nav}
+      />
+    );
+  // In the details tab: a link to the Lag tab (which shows the same cell on top of the gap list).
+  const cellDetail = cellView({
+    label: 'Lag analysis tab →',
+    onClick: () => dispatch({ type: 'setPanel', panel: 'lag' }),
+  });
 
   const panel = (
     <LagPanel
@@ -141,41 +175,40 @@ export function useLagAnalysis(input: LagAnalysisInput): LagAnalysis {
       onDownload={onDownload}
       gapView={gapView}
       onGapView={setGapView}
+      cellView={cellView({
+        label: '← Back to the gap list',
+        onClick: () => {
+          if (gid !== null) setReturnTo({ gid });
+          dispatch({ type: 'select', selection: null, panel: 'lag' });
+        },
+      })}
+      returnTo={returnTo}
     />
   );
-
-  const gid = state.selection?.kind === 'cell' ? state.selection.gid : null;
-  const cellDetail =
-    gid === null || result === null ? null : (
-      <CellLagDetail
-        gid={gid}
-        mission={state.mission}
-        params={params}
-        detail={sel.cellDetail(state.mission, params, gid)}
-        episodes={sel.cellEpisodes(state.mission, params, gid)}
-        place={sel.placeOf(gid)}
-        baseName={sel.baseName}
-        noDataMessage={noDataText}
-        onBack={() => dispatch({ type: 'setPanel', panel: 'lag' })}
-      />
-    );
 
   const legend = state.layers.flags ? (
     <LagLegend
       year={state.year}
       counts={counts}
+      censored={censored}
       noData={result !== null && !result.summary.hasViolenceData}
     />
   ) : null;
 
+  const panelOpen = state.panel;
   const onClick = useCallback(
     (info: PickingInfo): boolean => {
       if (info.layer?.id !== FLAG_LAYER_IDS.outline || !info.object) return false;
       const seg = info.object as FlagSegment;
-      dispatch({ type: 'select', selection: { kind: 'cell', gid: seg.episode.gid } });
+      // From the Lag tab a flag opens the cell's lag view there; otherwise the details.
+      dispatch({
+        type: 'select',
+        selection: { kind: 'cell', gid: seg.episode.gid },
+        panel: panelOpen === 'lag' ? 'lag' : 'details',
+      });
       return true;
     },
-    [dispatch],
+    [dispatch, panelOpen],
   );
   const hoverText = useCallback((info: PickingInfo): string | null => {
     if (info.layer?.id !== FLAG_LAYER_IDS.outline || !info.object) return null;
@@ -184,6 +217,7 @@ export function useLagAnalysis(input: LagAnalysisInput): LagAnalysis {
 
   return {
     layers,
+    episodes: showFlags ? (result?.episodes ?? null) : null,
     flagCount: flagged.length,
     episodeCount: result?.episodes.length ?? 0,
     renderKey,

@@ -8,7 +8,7 @@ import type { Dataset } from '../../domain/dataset';
 import { VIDEO_FPS } from '../../export/frames';
 import type { VideoFormat } from '../../export/video';
 import { checkStoryData } from '../../story/scene';
-import { BROKEN_STORIES, STORIES } from '../../story/stories';
+import { BROKEN_STORIES, STORIES, storiesForMission } from '../../story/stories';
 import type { Exports } from './useExports';
 import './story.css';
 
@@ -39,8 +39,7 @@ export function StoryPanel(props: StoryPanelProps) {
   const [fps, setFps] = useState<number>(15);
   const [spy, setSpy] = useState<number>(1.5);
   const [format, setFormat] = useState<VideoFormat>('webm');
-  const storyForVideo =
-    props.openStory ?? STORIES.find((s) => s.mission === props.mission)?.id ?? null;
+  const storyForVideo = props.openStory ?? storiesForMission(props.mission)[0]?.id ?? null;
   const busy = ex.busy !== null;
 
   return (
@@ -103,64 +102,30 @@ export function StoryPanel(props: StoryPanelProps) {
       <h2>Export</h2>
       <fieldset disabled={busy}>
         <legend>Images</legend>
-        <div className="story-row">
-          <button
-            type="button"
-            className="button"
-            onClick={() => void ex.viewPng(1)}
-            data-testid="export-png"
-          >
-            View PNG 1920×1080
-          </button>
-          <button type="button" className="button" onClick={() => void ex.viewPng(2)}>
-            2× (3840×2160)
-          </button>
-        </div>
-        <div className="story-row">
-          <button
-            type="button"
-            className="button"
-            onClick={() => void ex.smallMultiplesPng(1)}
-            data-testid="export-small-multiples"
-          >
-            Small multiples PNG
-          </button>
-          <button type="button" className="button" onClick={() => void ex.smallMultiplesPng(2)}>
-            2×
-          </button>
-        </div>
+        <ScaledExport
+          label="View PNG 1920×1080"
+          label2x="2× (3840×2160)"
+          onExport={(scale) => void ex.viewPng(scale)}
+          testId="export-png"
+        />
+        <ScaledExport
+          label="Small multiples PNG"
+          label2x="2×"
+          onExport={(scale) => void ex.smallMultiplesPng(scale)}
+          testId="export-small-multiples"
+        />
       </fieldset>
       <fieldset disabled={busy}>
         <legend>Video (rendered frame by frame)</legend>
         <div className="story-row">
-          <label>
-            From{' '}
-            <select
-              value={from}
-              onChange={(e) => setFrom(Number(e.target.value))}
-              data-testid="video-from"
-            >
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            to{' '}
-            <select
-              value={to}
-              onChange={(e) => setTo(Number(e.target.value))}
-              data-testid="video-to"
-            >
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect
+            label="From"
+            years={years}
+            value={from}
+            onChange={setFrom}
+            testId="video-from"
+          />
+          <YearSelect label="to" years={years} value={to} onChange={setTo} testId="video-to" />
         </div>
         <div className="story-row">
           <label>
@@ -235,6 +200,56 @@ export function StoryPanel(props: StoryPanelProps) {
           {ex.message}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** A year picker of the video range. */
+function YearSelect(props: {
+  label: string;
+  years: readonly number[];
+  value: number;
+  onChange: (year: number) => void;
+  testId: string;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select
+        value={props.value}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+        data-testid={props.testId}
+      >
+        {props.years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** An image export at presentation size and at 2× scale. */
+function ScaledExport(props: {
+  label: string;
+  label2x: string;
+  onExport: (scale: 1 | 2) => void;
+  testId: string;
+}) {
+  return (
+    <div className="story-row">
+      <button
+        type="button"
+        className="button"
+        onClick={() => props.onExport(1)}
+        data-testid={props.testId}
+      >
+        {props.label}
+      </button>
+      <button type="button" className="button" onClick={() => props.onExport(2)}>
+        {props.label2x}
+      </button>
     </div>
   );
 }

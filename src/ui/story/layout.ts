@@ -34,24 +34,20 @@ export function presenterLayout(view: Viewport): PresenterLayout {
   const w = Math.max(1, view.width);
   const h = Math.max(1, view.height);
   const m = PRESENTER_MARGIN;
-  if (w / h >= 1.25 && w >= 760) {
-    const dockSize = Math.round(clamp(w * 0.3, 380, 680));
-    const captionPx = Math.round(clamp(dockSize / 20, 20, 34));
-    return {
-      dock: 'right',
-      dockSize,
-      captionPx,
-      titlePx: Math.round(captionPx * 1.25),
-      padding: { top: m, right: dockSize + m, bottom: m, left: m },
-    };
-  }
-  const dockSize = Math.round(clamp(h * 0.38, 220, 460));
-  const captionPx = Math.round(clamp(w / 40, 18, 30));
+  const right = w / h >= 1.25 && w >= 760;
+  const dockSize = right
+    ? Math.round(clamp(w * 0.3, 380, 680))
+    : Math.round(clamp(h * 0.38, 220, 460));
+  const captionPx = right
+    ? Math.round(clamp(dockSize / 20, 20, 34))
+    : Math.round(clamp(w / 40, 18, 30));
   return {
-    dock: 'bottom',
+    dock: right ? 'right' : 'bottom',
     dockSize,
     captionPx,
     titlePx: Math.round(captionPx * 1.25),
-    padding: { top: m, right: m, bottom: dockSize + m, left: m },
+    padding: right
+      ? { top: m, right: dockSize + m, bottom: m, left: m }
+      : { top: m, right: m, bottom: dockSize + m, left: m },
   };
 }

@@ -2,27 +2,27 @@
  * Export actions for the UI with progress and cancel: the current view as a PNG (1920×1080 or
  * 2×), the small multiples as a PNG, a year-range video and a whole-story video. Each finished
  * export is downloaded and described in `window.__atlasExports` (read by the end-to-end tests).
+ * The export code (Canvas-2D renderer, encoders) is loaded on the first export, not with the app.
  */
 import type { FeatureCollection } from 'geojson';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BasemapPlace } from '../../domain/basemap';
 import type { Dataset } from '../../domain/dataset';
 import type { Episode } from '../../domain/lagTypes';
-import {
-  downloadBlob,
-  exportSmallMultiplesPng,
-  exportStoryVideo,
-  exportViewPng,
-  exportYearRangeVideo,
-  type ExportView,
-  type LiveSnapshot,
-} from '../../export/exports';
-import { prepareCountries } from '../../export/render2d';
-import { ExportCancelled, type VideoFormat } from '../../export/video';
+import type { ExportView, LiveSnapshot, PngResult } from '../../export/exports';
+import type { PreparedCountry } from '../../export/render2d';
+import type { VideoFormat, VideoResult } from '../../export/video';
 import type { Padding } from '../../story/camera';
 import type { AppState } from '../../state/state';
 import type { Story } from '../../story/schema';
 import { findStory } from '../../story/stories';
+
+/** The export code, loaded on first use (its own chunk: renderer, GIF and WebM encoders). */
+function loadExportCode() {
+  return Promise.all([import('../../export/exports'), import('../../export/render2d')]).then(
+    ([exports, render2d]) => ({ ...exports, prepareCountries: render2d.prepareCountries }),
+  );
+}
 
 /** A finished export, as the UI and the tests see it. */
 export interface ExportRecord {
@@ -99,13 +99,50 @@ function slug(s: string): string {
 
 const KEEP_URLS = 6;
 
+/** The record of an exported image. */
+function pngRecord(
+  kind: 'view-png' | 'small-multiples-png',
+  filename: string,
+  r: PngResult,
+): Omit<ExportRecord, 'url'> {
+  const { width, height, source } = r;
+  return { kind, filename, mimeType: 'image/png', bytes: r.blob.size, width, height, source };
+}
+
+/** The record of an exported video (rendered at the presentation size). */
+function videoRecord(
+  kind: 'range-video' | 'story-video',
+  filename: string,
+  r: VideoResult,
+  fps: number,
+): Omit<ExportRecord, 'url'> {
+  const { mimeType, frames, seconds, encoder } = r;
+  const bytes = r.blob.size;
+  return {
+    kind,
+    filename,
+    mimeType,
+    bytes,
+    width: 1920,
+    height: 1080,
+    frames,
+    seconds,
+    fps,
+    encoder,
+  };
+}
+
+type ExportCode = Awaited<ReturnType<typeof loadExportCode>>;
+
 /** The hook. */
 export function useExports(ctx: ExportContext): Exports {
   const latest = useRef(ctx);
   useEffect(() => {
     latest.current = ctx;
   });
-  const countries = useMemo(() => prepareCountries(ctx.countries), [ctx.countries]);
+  const prepared = useRef<{ of: FeatureCollection | null; countries: PreparedCountry[] } | null>(
+    null,
+  );
   const [busy, setBusy] = useState<ExportBusy | null>(null);
   const [last, setLast] = useState<ExportRecord | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -130,37 +167,47 @@ export function useExports(ctx: ExportContext): Exports {
     };
   };
 
-  const finish = (rec: Omit<ExportRecord, 'url'>, blob: Blob): void => {
+  const finish = (code: ExportCode, rec: Omit<ExportRecord, 'url'>, blob: Blob): void => {
     const url = URL.createObjectURL(blob);
     const list = (window.__atlasExports ??= []);
     list.push({ ...rec, url });
     while (list.length > KEEP_URLS) URL.revokeObjectURL(list.shift()!.url);
-    downloadBlob(blob, rec.filename);
+    code.downloadBlob(blob, rec.filename);
     setLast({ ...rec, url });
     setMessage(`Saved ${rec.filename} (${(rec.bytes / 1024).toFixed(0)} KB).`);
   };
 
-  const run = useCallback(async (label: string, job: (signal: AbortSignal) => Promise<void>) => {
-    if (abort.current) return; // one export at a time
-    const ac = new AbortController();
-    abort.current = ac;
-    setMessage(null);
-    setBusy({ label, done: 0, total: 0 });
-    // Let the progress cover paint before the heavy work starts.
-    await new Promise((r) => setTimeout(r, 30));
-    try {
-      await job(ac.signal);
-    } catch (e) {
-      if (e instanceof ExportCancelled) setMessage('Export cancelled.');
-      else {
-        console.error('Export failed:', e);
-        setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+  const run = useCallback(
+    async (
+      label: string,
+      job: (code: ExportCode, countries: PreparedCountry[], signal: AbortSignal) => Promise<void>,
+    ) => {
+      if (abort.current) return; // one export at a time
+      const ac = new AbortController();
+      abort.current = ac;
+      setMessage(null);
+      setBusy({ label, done: 0, total: 0 });
+      // Let the progress cover paint before the heavy work starts.
+      await new Promise((r) => setTimeout(r, 30));
+      try {
+        const code = await loadExportCode();
+        const of = latest.current.countries;
+        if (prepared.current?.of !== of)
+          prepared.current = { of, countries: code.prepareCountries(of) };
+        await job(code, prepared.current.countries, ac.signal);
+      } catch (e) {
+        if (e instanceof Error && e.name === 'ExportCancelled') setMessage('Export cancelled.');
+        else {
+          console.error('Export failed:', e);
+          setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      } finally {
+        abort.current = null;
+        setBusy(null);
       }
-    } finally {
-      abort.current = null;
-      setBusy(null);
-    }
-  }, []);
+    },
+    [],
+  );
 
   const progress = (label: string) => (done: number, total: number) =>
     setBusy({ label, done, total });
@@ -176,101 +223,58 @@ export function useExports(ctx: ExportContext): Exports {
     message,
     cancel: () => abort.current?.abort(),
     viewPng: (scale) =>
-      run(`Exporting the view (${scale === 2 ? '3840×2160' : '1920×1080'})…`, async () => {
-        const c = latest.current;
-        const r = await exportViewPng(c.dataset, countries, view(), { scale, live: c.live });
-        if (r.fallbackReason && c.live)
-          console.warn(`PNG export drew the map with Canvas 2D: ${r.fallbackReason}`);
-        finish(
-          {
-            kind: 'view-png',
-            filename: `${base()}_${r.width}x${r.height}.png`,
-            mimeType: 'image/png',
-            bytes: r.blob.size,
-            width: r.width,
-            height: r.height,
-            source: r.source,
-          },
-          r.blob,
-        );
-      }),
+      run(
+        `Exporting the view (${scale === 2 ? '3840×2160' : '1920×1080'})…`,
+        async (code, countries) => {
+          const c = latest.current;
+          const r = await code.exportViewPng(c.dataset, countries, view(), { scale, live: c.live });
+          if (r.fallbackReason && c.live)
+            console.warn(`PNG export drew the map with Canvas 2D: ${r.fallbackReason}`);
+          const filename = `${base()}_${r.width}x${r.height}.png`;
+          finish(code, pngRecord('view-png', filename, r), r.blob);
+        },
+      ),
     smallMultiplesPng: (scale) =>
-      run('Drawing the small multiples…', async () => {
-        const c = latest.current;
-        const r = await exportSmallMultiplesPng(
-          c.dataset,
+      run('Drawing the small multiples…', async (code, countries) => {
+        const { dataset, state } = latest.current;
+        const r = await code.exportSmallMultiplesPng(
+          dataset,
           countries,
-          c.state.mission,
-          c.state.perpetrator,
+          state.mission,
+          state.perpetrator,
           { scale },
         );
-        finish(
-          {
-            kind: 'small-multiples-png',
-            filename: `presence-atlas_${slug(c.state.mission)}_small-multiples_${r.width}x${r.height}.png`,
-            mimeType: 'image/png',
-            bytes: r.blob.size,
-            width: r.width,
-            height: r.height,
-            source: r.source,
-          },
-          r.blob,
-        );
+        const filename = `presence-atlas_${slug(state.mission)}_small-multiples_${r.width}x${r.height}.png`;
+        finish(code, pngRecord('small-multiples-png', filename, r), r.blob);
       }),
     rangeVideo: (o) =>
-      run(`Rendering ${o.from}–${o.to} as video…`, async (signal) => {
+      run(`Rendering ${o.from}–${o.to} as video…`, async (code, countries, signal) => {
         const c = latest.current;
         const label = `Rendering ${o.from}–${o.to}`;
-        const r = await exportYearRangeVideo(
+        const r = await code.exportYearRangeVideo(
           c.dataset,
           countries,
           { ...view(), title: `${c.state.mission} ${o.from}–${o.to}`, caption: null },
           { from: o.from, to: o.to, secondsPerYear: o.secondsPerYear },
           { format: o.format, fps: o.fps, signal, onProgress: progress(label) },
         );
-        finish(
-          {
-            kind: 'range-video',
-            filename: `presence-atlas_${slug(c.state.mission)}_${o.from}-${o.to}_${o.fps}fps.${r.extension}`,
-            mimeType: r.mimeType,
-            bytes: r.blob.size,
-            width: 1920,
-            height: 1080,
-            frames: r.frames,
-            seconds: r.seconds,
-            fps: o.fps,
-            encoder: r.encoder,
-          },
-          r.blob,
-        );
+        const filename = `presence-atlas_${slug(c.state.mission)}_${o.from}-${o.to}_${o.fps}fps.${r.extension}`;
+        finish(code, videoRecord('range-video', filename, r, o.fps), r.blob);
       }),
     storyVideo: (o) =>
-      run('Rendering the story as video…', async (signal) => {
+      run('Rendering the story as video…', async (code, countries, signal) => {
         const c = latest.current;
         const story = findStory(o.storyId);
         if (!story) throw new Error(`there is no story "${o.storyId}"`);
-        const r = await exportStoryVideo(c.dataset, countries, story, c.state, {
+        const r = await code.exportStoryVideo(c.dataset, countries, story, c.state, {
           format: o.format,
           fps: o.fps,
           signal,
           places: c.places,
           onProgress: progress(`Rendering “${story.title}”`),
         });
-        finish(
-          {
-            kind: 'story-video',
-            filename: `presence-atlas_story-${slug(story.id)}_${o.fps}fps.${r.extension}`,
-            mimeType: r.mimeType,
-            bytes: r.blob.size,
-            width: 1920,
-            height: 1080,
-            frames: r.frames,
-            seconds: r.seconds,
-            fps: o.fps,
-            encoder: r.encoder,
-          },
-          r.blob,
-        );
+        const filename = `presence-atlas_story-${slug(story.id)}_${o.fps}fps.${r.extension}`;
+        finish(code, videoRecord('story-video', filename, r, o.fps), r.blob);
       }),
   };
 }

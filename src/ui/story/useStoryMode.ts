@@ -6,7 +6,6 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Dataset } from '../../domain/dataset';
-import type { Episode } from '../../domain/lagTypes';
 import {
   createPlayback,
   frameOf,
@@ -20,6 +19,7 @@ import { applyScene, sceneToState, type ScenePlan } from '../../story/scene';
 import { createSceneFacts, type SceneCaption } from '../../story/sceneFacts';
 import type { Scene, Story } from '../../story/schema';
 import { findStory } from '../../story/stories';
+import { useReducedMotion } from '../useReducedMotion';
 import { enterFullscreen, exitFullscreen, isFullscreen } from './fullscreen';
 import { goScene, presenterCommand } from './keys';
 import { presenterLayout, type PresenterLayout } from './layout';
@@ -37,8 +37,6 @@ export interface StoryMode {
   plan: ScenePlan | null;
   caption: SceneCaption | null;
   layout: PresenterLayout;
-  /** Episodes of the scene's lag analysis (for the flags layer). */
-  episodes: readonly Episode[] | null;
   /** A range scene is playing. */
   playing: boolean;
   reducedMotion: boolean;
@@ -52,22 +50,6 @@ export interface StoryMode {
   exit(): void;
   toggleFullscreen(): void;
   togglePlay(): void;
-}
-
-/** `prefers-reduced-motion`, live. */
-export function useReducedMotion(): boolean {
-  const query = '(prefers-reduced-motion: reduce)';
-  const [reduced, setReduced] = useState(
-    () => typeof window !== 'undefined' && window.matchMedia?.(query).matches === true,
-  );
-  useEffect(() => {
-    const mq = window.matchMedia?.(query);
-    if (!mq) return;
-    const on = (): void => setReduced(mq.matches);
-    mq.addEventListener('change', on);
-    return () => mq.removeEventListener('change', on);
-  }, []);
-  return reduced;
 }
 
 function useViewport(): { width: number; height: number } {
@@ -173,14 +155,6 @@ export function useStoryMode(
       );
   }, [caption, story, index]);
 
-  const episodes = useMemo(
-    () =>
-      story && scene && plan?.patch.layers.flags
-        ? (facts.lag(story, scene)?.episodes ?? null)
-        : null,
-    [facts, story, scene, plan],
-  );
-
   const go = useCallback(
     (i: number) => {
       const s = latest.current.story;
@@ -258,7 +232,6 @@ export function useStoryMode(
     plan,
     caption,
     layout,
-    episodes,
     playing,
     reducedMotion,
     fullscreen,

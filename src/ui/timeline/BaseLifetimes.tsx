@@ -5,11 +5,11 @@
  * row selects the base and flies the map to it (clicking a year it existed in also jumps there).
  * A list of the bases (folded) offers the same as buttons for keyboard and screen-reader users.
  */
-import * as Plot from '@observablehq/plot';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { LifetimeView } from '../../data/timelineSelectors';
 import { fmt } from '../format';
 import { lifetimeCells, lifetimeLabels, lifetimeSummary, yearAxis } from './chartData';
+import { usePlot } from '../plot';
 import { addHatch, invertBand, mountPlot, plotPoint } from './plotMount';
 
 export interface BaseLifetimesProps {
@@ -37,6 +37,7 @@ export function BaseLifetimes(props: BaseLifetimesProps) {
   const { lifetimes, firstYear, lastYear, year, selectedId } = props;
   const width = props.width ?? 320;
   const ref = useRef<HTMLDivElement>(null);
+  const Plot = usePlot();
   const hatchId = `lt-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const handlers = useRef(props);
   useEffect(() => {
@@ -47,7 +48,7 @@ export function BaseLifetimes(props: BaseLifetimesProps) {
 
   useEffect(() => {
     const el = ref.current;
-    if (!el || lifetimes.length === 0) return;
+    if (!Plot || !el || lifetimes.length === 0) return;
     const years: number[] = [];
     for (let y = firstYear; y <= lastYear; y++) years.push(y);
     const rowsDomain = lifetimes.map((l) => labels.get(l.baseId)!);
@@ -152,7 +153,7 @@ export function BaseLifetimes(props: BaseLifetimesProps) {
       figure.removeEventListener('click', onClick as EventListener);
       unmount();
     };
-  }, [lifetimes, labels, cells, firstYear, lastYear, year, selectedId, width, hatchId]);
+  }, [Plot, lifetimes, labels, cells, firstYear, lastYear, year, selectedId, width, hatchId]);
 
   if (lifetimes.length === 0)
     return <p className="muted">No bases recorded for {props.mission}.</p>;

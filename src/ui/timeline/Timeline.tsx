@@ -7,8 +7,7 @@
 import { useId, type ReactNode } from 'react';
 import type { PlaybackAction, Playback } from '../../state/playback';
 import { monthIndex, monthOf, type MissionYearTotal } from '../../domain/timeline';
-import { tickYears } from '../TimelineBar';
-import { SPEEDS, type Granularity, type StepFrame } from './model';
+import { SPEEDS, tickYears, type Granularity, type StepFrame } from './model';
 import { PlaybackIcon } from './icons';
 import { TimelineChart } from './TimelineChart';
 import './timeline.css';

@@ -4,7 +4,6 @@
  * from zero), the current year highlighted, years without violence data hatched (never drawn as
  * zero). Clicking a year jumps there.
  */
-import * as Plot from '@observablehq/plot';
 import { useEffect, useId, useRef } from 'react';
 import type { MissionYearTotal } from '../../domain/timeline';
 import { MISSION_COLOR } from '../../map/scales';
@@ -16,6 +15,7 @@ import {
   totalsRows,
   yearAxis,
 } from './chartData';
+import { usePlot } from '../plot';
 import { addHatch, mountPlot, plotPoint, type PlotElement } from './plotMount';
 
 export interface TimelineChartProps {
@@ -43,6 +43,7 @@ export function TimelineChart(props: TimelineChartProps) {
   const width = props.width ?? 300;
   const troopsRef = useRef<HTMLDivElement>(null);
   const osvRef = useRef<HTMLDivElement>(null);
+  const Plot = usePlot();
   const hatchId = `hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const onYear = useRef(props.onYear);
   useEffect(() => {
@@ -52,7 +53,7 @@ export function TimelineChart(props: TimelineChartProps) {
   useEffect(() => {
     const troopsEl = troopsRef.current;
     const osvEl = osvRef.current;
-    if (!troopsEl || !osvEl || totals.length === 0) return;
+    if (!Plot || !troopsEl || !osvEl || totals.length === 0) return;
     const rows = totalsRows(totals);
     const first = rows[0]!.year;
     const last = rows[rows.length - 1]!.year;
@@ -154,7 +155,7 @@ export function TimelineChart(props: TimelineChartProps) {
       clickable(osvPlot),
     ];
     return () => cleanups.forEach((c) => c());
-  }, [totals, year, width, osvLabel, hatchId]);
+  }, [Plot, totals, year, width, osvLabel, hatchId]);
 
   const note = noViolenceNote(totals);
   return (

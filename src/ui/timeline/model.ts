@@ -45,6 +45,20 @@ export function stepFrame(p: Playback, steps: readonly number[]): StepFrame {
   return { index, step, next, t: next === step ? 0 : f.t };
 }
 
+/**
+ * Years labelled under the slider: every year when there are at most 16, else the first, the last
+ * and every fifth year (1995, 2000, …).
+ */
+export function tickYears(years: readonly number[]): number[] {
+  if (years.length <= 16) return [...years];
+  const first = years[0]!;
+  const last = years[years.length - 1]!;
+  const out = [first];
+  for (let y = Math.ceil((first + 1) / 5) * 5; y < last - 1; y += 5) if (y > first + 1) out.push(y);
+  out.push(last);
+  return out;
+}
+
 /** The index of the step closest to `value` (earlier wins a tie); 0 for an empty list. */
 export function nearestIndex(steps: readonly number[], value: number): number {
   let best = 0;

@@ -15,7 +15,7 @@ import {
   type StepFrame,
 } from './model';
 import { usePlaybackLoop } from './usePlaybackLoop';
-import { useReducedMotion } from './useReducedMotion';
+import { useReducedMotion } from '../useReducedMotion';
 
 export interface UseTimelineInput {
   /** Step values, ascending: years, or month indices in monthly mode. */

@@ -4,6 +4,7 @@
  * their containers and the data tables beside them are checked.
  */
 import * as Plot from '@observablehq/plot';
+import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createLagSelectors } from '../../../src/data/lagSelectors';
@@ -17,6 +18,7 @@ import { filterEpisodes, lagText } from '../../../src/ui/lag/GapList';
 import { LagLegend } from '../../../src/ui/lag/LagLegend';
 import { LagPanel, missingDataNote } from '../../../src/ui/lag/LagPanel';
 import { LagParamsForm } from '../../../src/ui/lag/LagParamsForm';
+import { flagHoverText } from '../../../src/ui/lag/useLagAnalysis';
 import { validateParam } from '../../../src/ui/lag/paramInput';
 import { coverage } from '../../fixtures/factories';
 import { LAG_CELLS, lagScenarioDataset, lagScenarioPlaces } from '../../fixtures/lagScenario';
@@ -26,9 +28,10 @@ const sel = createLagSelectors(ds, lagScenarioPlaces());
 const P0: LagParams = { ...DEFAULT_LAG_PARAMS };
 const noop = () => {};
 
-function panel(mission: string, s = sel, params = P0) {
+function panel(mission: string, s = sel, params = P0, cellView: ReactNode = null) {
   return renderToStaticMarkup(
     <LagPanel
+      cellView={cellView}
       mission={mission}
       result={s.result(mission, params)}
       params={DEFAULT_LAG}
@@ -96,6 +99,32 @@ describe('LagPanel (MINUSCA scenario)', () => {
     // 2017 is two years later) → 1 of 3.
     expect(html).toMatch(/data-bin="10–24".*?data-series="nonstate">1 \/ 3 \(33%\)/);
     expect(html).not.toContain('data-testid="lag-nodata"');
+  });
+});
+
+describe('LagPanel with a selected cell', () => {
+  it("shows the cell's lag view first, with the way back to the gap list, and keeps the list", () => {
+    const gid = LAG_CELLS.R;
+    const view = (
+      <CellLagDetail
+        gid={gid}
+        mission="MINUSCA"
+        params={P0}
+        detail={sel.cellDetail('MINUSCA', P0, gid)}
+        episodes={sel.cellEpisodes('MINUSCA', P0, gid)}
+        place={sel.placeOf(gid)}
+        baseName={sel.baseName}
+        noDataMessage={null}
+        nav={{ label: '← Back to the gap list', onClick: noop }}
+      />
+    );
+    const html = panel('MINUSCA', sel, P0, view);
+    const cell = html.indexOf(`data-testid="cell-lag" data-gid="${gid}"`);
+    expect(cell).toBeGreaterThan(-1);
+    expect(cell).toBeLessThan(html.indexOf('Did presence follow violence?'));
+    expect(cell).toBeLessThan(html.indexOf('data-testid="gap-list"'));
+    expect(html).toMatch(/data-testid="cell-lag-nav">← Back to the gap list</);
+    expect(panel('MINUSCA')).not.toContain('data-testid="cell-lag"');
   });
 });
 
@@ -233,6 +262,16 @@ describe('chart specifications (Observable Plot options)', () => {
   });
 });
 
+describe('flag hover text', () => {
+  it('says when an episode may have begun before the first analysed year', () => {
+    const e = sel.result('MINUSCA', P0)!.episodes.find((x) => x.gid === LAG_CELLS.N)!;
+    expect(flagHoverText(e)).not.toContain('may have begun');
+    expect(flagHoverText({ ...e, censoredStart: true })).toContain(
+      `cell ${e.gid}, ${e.onsetYear}–${e.endYear} (may have begun before ${e.onsetYear}: first year analysed)`,
+    );
+  });
+});
+
 describe('LagLegend', () => {
   it('has one entry per flagged category with its pattern', () => {
     const html = renderToStaticMarkup(<LagLegend year={2016} counts={{ NOT_RESPONDED: 2 }} />);
@@ -247,5 +286,15 @@ describe('LagLegend', () => {
     expect(renderToStaticMarkup(<LagLegend year={2016} noData />)).toContain(
       'violence data not loaded',
     );
+    expect(html).not.toContain('lag-legend-censored');
+  });
+
+  it('keys the "‹" of episodes that may have begun before the first analysed year', () => {
+    const html = renderToStaticMarkup(
+      <LagLegend year={2014} counts={{}} censored={{ count: 3, years: [2014, 2014, 2016] }} />,
+    );
+    expect(html).toContain('data-testid="lag-legend-censored"');
+    expect(html).toContain('may have begun before 2014 / 2016 (the first year analysed)');
+    expect(html).toMatch(/lag-legend-censored.*· 3</);
   });
 });

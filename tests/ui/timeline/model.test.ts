@@ -4,6 +4,7 @@ import {
   keyAction,
   nearestIndex,
   stepFrame,
+  tickYears,
   timelineReducer,
   type KeyTarget,
 } from '../../../src/ui/timeline/model';
@@ -121,5 +122,13 @@ describe('keyAction', () => {
     expect(keyAction({ key: 'End' }, { tagName: 'INPUT', type: 'radio' })).toBeNull();
     expect(keyAction({ key: 'ArrowLeft' }, { tagName: 'CANVAS', inMap: true })).toBeNull();
     expect(keyAction({ key: ' ' }, { tagName: 'CANVAS', inMap: true })).toEqual({ type: 'toggle' });
+  });
+});
+
+describe('tickYears', () => {
+  it('labels every year of a short mission and every fifth of a long one', () => {
+    expect(tickYears([2014, 2015, 2016])).toEqual([2014, 2015, 2016]);
+    const long = Array.from({ length: 31 }, (_, i) => 1994 + i);
+    expect(tickYears(long)).toEqual([1994, 2000, 2005, 2010, 2015, 2020, 2024]);
   });
 });

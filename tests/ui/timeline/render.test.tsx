@@ -16,6 +16,7 @@ import {
 } from '../../../src/ui/timeline/ChangesList';
 import { stepFrame } from '../../../src/ui/timeline/model';
 import { Timeline } from '../../../src/ui/timeline/Timeline';
+import { YearSummaryLine } from '../../../src/ui/timeline/YearSummaryLine';
 import { carCell, dataset, deployment, deployments } from '../../fixtures/factories';
 
 const d = deployments([
@@ -151,5 +152,23 @@ describe('BaseLifetimes', () => {
     expect(html).toContain('data-testid="lifetimes-plot"');
     expect(html).toContain('4 bases, 1 with interruptions (gaps)');
     expect(html).toContain('Kaga: 2015, 2017 (1 interruption), up to 150 troops');
+  });
+});
+
+describe('YearSummaryLine', () => {
+  it('says "not loaded" instead of zero when the year has no violence data', () => {
+    const base = { cells: 0, bases: 2, troops: 1200, unknownTroops: 1 };
+    const none = renderToStaticMarkup(
+      <YearSummaryLine summary={{ ...base, fatalities: null }} mission="MINUSCA" />,
+    );
+    expect(none).toContain('Violence data not loaded');
+    expect(none).not.toContain('civilians killed');
+    expect(none).toContain(
+      '2 bases</strong> of MINUSCA, 1,200 troops (+1 base with unknown troops)',
+    );
+    const some = renderToStaticMarkup(
+      <YearSummaryLine summary={{ ...base, fatalities: 35, cells: 3 }} mission="MINUSCA" />,
+    );
+    expect(some).toContain('<strong>35</strong> civilians killed in 3 cells');
   });
 });

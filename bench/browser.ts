@@ -1,0 +1,80 @@
+/**
+ * Shared setup of the browser benchmarks (bench/app.bench.ts, bench/animation.bench.ts): the
+ * production build served with its data and headless Chromium (the end-to-end harness), closed
+ * whatever happens, and the app opened and drawn; plus the small statistics they report and the
+ * "run alone" entry point every benchmark module has.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import {
+  launchBrowser,
+  openPage,
+  startApp,
+  waitForRender,
+  type AppServer,
+  type RecordedPage,
+} from '../tests/e2e/harness';
+
+/** How the browser benchmarks render (reported with their figures). */
+export const SOFTWARE_RENDERER = 'headless Chromium, --disable-gpu (SwiftShader software WebGL)';
+
+/** Serves the production build, launches Chromium, runs `fn`, and closes both. */
+export async function withApp<T>(fn: (app: AppServer, browser: Browser) => Promise<T>): Promise<T> {
+  const app = await startApp();
+  const browser = await launchBrowser();
+  try {
+    return await fn(app, browser);
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+}
+
+/**
+ * Opens the app (default view) in a fresh page and waits for its first frame whose render key
+ * starts with `prefix`, then `settleMs` more (camera animation).
+ */
+export async function openApp(
+  app: AppServer,
+  browser: Browser,
+  prefix: string,
+  settleMs = 0,
+): Promise<RecordedPage> {
+  const rp = await openPage(browser, app.url);
+  await waitForRender(rp.page, prefix, 30_000);
+  if (settleMs > 0) await rp.page.waitForTimeout(settleMs);
+  return rp;
+}
+
+/** The `q`-quantile of `xs` (linear interpolation); NaN for none. */
+export function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return s[lo]! + (s[hi]! - s[lo]!) * (i - lo);
+}
+
+/** The median of `xs`. */
+export function median(xs: readonly number[]): number {
+  return quantile(xs, 0.5);
+}
+
+/** `n` to one decimal. */
+export function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/**
+ * Runs a benchmark module's `run` and prints its figures when the module is the program itself
+ * (`npx tsx bench/<name>.bench.ts`); `npm run bench` imports it and calls `run` instead.
+ */
+export function runIfMain(
+  moduleUrl: string,
+  run: () => Promise<Record<string, number | string>>,
+): void {
+  if (process.argv[1] && moduleUrl === pathToFileURL(path.resolve(process.argv[1])).href)
+    void run().then((r) => console.log(JSON.stringify(r, null, 2)));
+}
