@@ -69,7 +69,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: uiAndIo }] },
   },
   {
-    files: ['src/ui/**', 'src/map/**', 'src/state/**', 'src/data/**'],
+    files: [
+      'src/ui/**',
+      'src/map/**',
+      'src/state/**',
+      'src/data/**',
+      'src/story/**',
+      'src/export/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
