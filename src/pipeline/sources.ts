@@ -2,6 +2,7 @@
  * Finding the source folder and recognizing each input file by its header (with aliases),
  * never by its file name.
  */
+import { parse as parseCsv } from 'csv-parse/sync';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
@@ -285,27 +286,10 @@ async function readHead(file: string, max = 65536): Promise<string> {
   }
 }
 
-/** Splits one CSV header line (RFC 4180 quoting). */
+/** Splits one CSV header line (RFC 4180 quoting, via csv-parse). */
 export function splitCsvHeader(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i] as string;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((h) => h.trim());
+  const rows = parseCsv(line, { relax_quotes: true, relax_column_count: true }) as string[][];
+  return rows[0] ?? [''];
 }
 
 /** Version of a source from its file name: GED "ged231" / "GEDEvent_v23_1" → "23.1". */

@@ -2,6 +2,7 @@
  * Integration: builds the real files in ../shared/data/ and checks the output against the raw
  * files, computed independently here (a plain CSV parse, no DuckDB).
  */
+import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,35 +15,9 @@ import { buildRealDataOnce, REAL_DATA_SKIP_REASON, realDataDir } from './realDat
 const dataDir = realDataDir();
 if (!dataDir) console.warn(`tests/pipeline/realData.test.ts ${REAL_DATA_SKIP_REASON}`);
 
-/** Minimal RFC 4180 parser: quoted fields with commas, quotes and line breaks. */
+/** The raw file as records keyed by header, parsed independently of DuckDB (csv-parse). */
 function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cur);
-      cur = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cur);
-      rows.push(row);
-      row = [];
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur !== '' || row.length) rows.push([...row, cur]);
-  const [header, ...data] = rows;
-  return data.map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ''])));
+  return parse(text, { columns: true, bom: true }) as Record<string, string>[];
 }
 
 describe.skipIf(!dataDir)('real data build (../shared/data)', () => {
