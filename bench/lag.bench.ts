@@ -22,6 +22,7 @@ import {
 import { DEFAULT_DATA_DIR, loadDataset } from '../src/pipeline/analyze';
 import { baseYear } from '../tests/fixtures/factories';
 import { median, runIfMain } from './browser';
+import { mulberry32 } from './prng';
 
 const RUNS = 15;
 
@@ -47,18 +48,6 @@ function record(
   out[`${key}_min_ms`] = t.min;
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const est = (best: number) => ({ best, low: best, high: best, events: best > 0 ? 1 : 0 });
 
 /**
@@ -67,7 +56,7 @@ const est = (best: number) => ({ best, low: best, high: best, events: best > 0 ?
  * change troops, close and reopen.
  */
 export function syntheticDataset(cellsPerSide = 100, years = 30, nBases = 500): Dataset {
-  const rand = rng(42);
+  const rand = mulberry32(42);
   const y0 = 1990;
   const country = 'Democratic Republic of the Congo';
   const row0 = 160; // lat −10°
