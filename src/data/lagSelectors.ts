@@ -20,11 +20,13 @@ import {
   type LagResult,
 } from '../domain/lag';
 import { createPlaceLookup, type PlaceMatch } from '../domain/lagView';
-import type { LagParams as StateLagParams } from '../state/state';
 import { memoize } from './memo';
 
 /** The analysis parameters of the app state: the lag parameters plus the perpetrator filter. */
-export function toLagParams(lag: StateLagParams, perpetrator: PerpetratorFilter): LagParams {
+export function toLagParams(
+  lag: Omit<LagParams, 'perpetrator'>,
+  perpetrator: PerpetratorFilter,
+): LagParams {
   return {
     theta: lag.theta,
     reach: lag.reach,

@@ -3,7 +3,7 @@
  * ("Government of …"), otherwise "nonstate". Defined once here for TypeScript and SQL (DuckDB);
  * tests check that both agree.
  */
-import type { Perpetrator } from './dataset';
+import type { Perpetrator, PerpetratorFilter } from './dataset';
 
 /**
  * The rule as a regular expression, valid in JavaScript and in RE2 (DuckDB): optional spaces or
@@ -22,3 +22,10 @@ export function perpetratorOf(sideA: string | null | undefined): Perpetrator {
 export function perpetratorSql(sideAExpr: string): string {
   return `CASE WHEN coalesce(regexp_matches(${sideAExpr}, '${STATE_PERPETRATOR_PATTERN}'), false) THEN 'state' ELSE 'nonstate' END`;
 }
+
+/** Plain-language names of the perpetrator filters (map legend, panels, exports). */
+export const PERPETRATOR_LABELS: Record<PerpetratorFilter, string> = {
+  all: 'All perpetrators',
+  state: 'State forces',
+  nonstate: 'Non-state groups',
+};

@@ -13,7 +13,7 @@ import {
   type CameraView,
   type Padding,
   type Viewport,
-} from '../story/camera';
+} from '../map/camera';
 import { applyScene, sceneToState, type ScenePlan } from '../story/scene';
 import { createSceneFacts, type SceneFacts } from '../story/sceneFacts';
 import type { Story } from '../story/schema';
@@ -30,7 +30,7 @@ import {
 } from './overlay';
 import { drawMap, type MapFrame, type PreparedCountry } from './render2d';
 import { drawSmallMultiples } from './smallMultiples';
-import type { SnapshotOptions } from './snapshot';
+import type { SnapshotOptions } from '../map/snapshot';
 import { encodeFrames, type VideoFormat, type VideoResult } from './video';
 
 /** Presentation size of exports (CSS px; the 2× option doubles the pixels). */

@@ -6,8 +6,8 @@
 import type { PerpetratorFilter } from '../domain/dataset';
 import { CATEGORY_STYLES } from '../map/flagLayers';
 import { BASE_SIZE_KEY, MISSION_COLOR, baseRadius, violenceLegend } from '../map/scales';
-import type { Padding, Viewport } from '../story/camera';
-import { PERPETRATOR_LABELS } from '../ui/format';
+import type { Padding, Viewport } from '../map/camera';
+import { PERPETRATOR_LABELS } from '../domain/perpetrator';
 import { EXPORT_FONT, HIGHLIGHT_COLOR, type Rect } from './render2d';
 
 /**

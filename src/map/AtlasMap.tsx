@@ -14,7 +14,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import type { Camera } from '../state/state';
-import { snapshotMap, type SnapshotOptions, type SnapshotOverlay } from '../export/snapshot';
+import { snapshotMap, type SnapshotOptions, type SnapshotOverlay } from './snapshot';
 
 // Serve MapLibre's worker from our own origin (Vite copies it as an asset).
 maplibregl.setWorkerUrl(workerUrl);

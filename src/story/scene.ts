@@ -20,7 +20,7 @@ import {
   type BBox,
   type Padding,
   type Viewport,
-} from './camera';
+} from '../map/camera';
 import { sceneYears, type Scene, type Story } from './schema';
 
 /** The viewport the scene is shown in and the part covered by the caption dock. */

@@ -10,7 +10,6 @@ import type { Selection } from '../state/state';
 import {
   CHANGE_LABELS,
   HQ_LABELS,
-  PERPETRATOR_LABELS,
   fmt,
   fmtEstimate,
   fmtTroops,
@@ -19,6 +18,7 @@ import {
   plural,
 } from './format';
 import { TableHead } from './TableHead';
+import { PERPETRATOR_LABELS } from '../domain/perpetrator';
 
 export interface DetailsProps {
   selection: Selection;

@@ -5,7 +5,7 @@ import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Mission, PerpetratorFilter } from '../domain/dataset';
 import { searchEntries, type SearchEntry } from '../data/selectors';
 import { LAYER_KEYS, LAYER_LABELS, type Layers, type LayerKey } from '../state/state';
-import { PERPETRATOR_LABELS } from './format';
+import { PERPETRATOR_LABELS } from '../domain/perpetrator';
 
 export interface HeaderProps {
   missions: readonly Mission[];

@@ -14,7 +14,8 @@ import {
   violenceLegend,
 } from '../map/scales';
 import type { ReactNode } from 'react';
-import { fmt, fmtPeriod, PERPETRATOR_LABELS } from './format';
+import { fmt, fmtPeriod } from './format';
+import { PERPETRATOR_LABELS } from '../domain/perpetrator';
 
 export interface LegendProps {
   year: number;

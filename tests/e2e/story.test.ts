@@ -11,7 +11,7 @@ import { ALL_FORMATS, BufferSource, EncodedPacketSink, Input } from 'mediabunny'
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { analyzeMission, flaggedEpisodesInYear } from '../../src/domain/lag';
-import { projector } from '../../src/story/camera';
+import { projector } from '../../src/map/camera';
 import { sceneToState } from '../../src/story/scene';
 import { createSceneFacts } from '../../src/story/sceneFacts';
 import { findStory } from '../../src/story/stories';

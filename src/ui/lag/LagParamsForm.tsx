@@ -8,8 +8,9 @@ import { useId, useState } from 'react';
 import type { PerpetratorFilter } from '../../domain/dataset';
 import { LAG_PARAM_BOUNDS } from '../../domain/lagTypes';
 import { DEFAULT_LAG, type LagParams } from '../../state/state';
-import { PERPETRATOR_LABELS } from '../format';
+
 import { PARAM_FIELDS, validateParam, type LagParamKey } from './paramInput';
+import { PERPETRATOR_LABELS } from '../../domain/perpetrator';
 
 export interface LagParamsFormProps {
   params: LagParams;

@@ -5,8 +5,9 @@
 import type { PerpetratorFilter } from '../../domain/dataset';
 import { LAG_CATEGORIES, type FlaggedCell, type LagSummary } from '../../domain/lagTypes';
 import { cellPlaceLabel, type PlaceMatch } from '../../domain/lagView';
-import { fmt, PERPETRATOR_LABELS, plural } from '../format';
+import { fmt, plural } from '../format';
 import { CategoryChip, SameYearCaveat } from './CategoryChip';
+import { PERPETRATOR_LABELS } from '../../domain/perpetrator';
 
 export interface SummaryCardProps {
   summary: LagSummary;

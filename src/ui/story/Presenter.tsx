@@ -8,9 +8,10 @@ import type { PerpetratorFilter } from '../../domain/dataset';
 import { CHANGE_COLORS, CHANGE_GLYPHS } from '../../map/changeLayers';
 import { CATEGORY_STYLES } from '../../map/flagLayers';
 import { BASE_SIZE_KEY, MISSION_COLOR, baseRadius, violenceLegend } from '../../map/scales';
-import { PERPETRATOR_LABELS } from '../format';
+
 import type { StoryMode } from './useStoryMode';
 import './story.css';
+import { PERPETRATOR_LABELS } from '../../domain/perpetrator';
 
 export interface PresenterProps {
   mode: StoryMode;

@@ -12,7 +12,7 @@ import type { Episode } from '../../domain/lagTypes';
 import type { ExportView, LiveSnapshot, PngResult } from '../../export/exports';
 import type { PreparedCountry } from '../../export/render2d';
 import type { VideoFormat, VideoResult } from '../../export/video';
-import type { Padding } from '../../story/camera';
+import type { Padding } from '../../map/camera';
 import type { AppState } from '../../state/state';
 import type { Story } from '../../story/schema';
 import { findStory } from '../../story/stories';

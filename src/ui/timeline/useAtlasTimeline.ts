@@ -12,11 +12,12 @@ import { monthIndex, monthLabel, monthOf } from '../../domain/timeline';
 import { changeLayers, tweenedBasesLayers, tweenedViolenceLayer } from '../../map/changeLayers';
 import type { Action } from '../../state/reduce';
 import type { AppState } from '../../state/state';
-import { PERPETRATOR_LABELS, fmt, plural } from '../format';
+import { fmt, plural } from '../format';
 import type { ChangesPanelProps } from './ChangesPanel';
 import type { Granularity } from './model';
 import type { TimelineProps } from './Timeline';
 import { useTimeline, type TimelineControl } from './useTimeline';
+import { PERPETRATOR_LABELS } from '../../domain/perpetrator';
 
 export interface AtlasTimelineInput {
   sel: Selectors;
