@@ -19,6 +19,7 @@
  */
 import { isValidGid } from '../domain/grid';
 import { LAG_PARAM_BOUNDS, parseLagParams } from '../domain/lagTypes';
+import { alignPlayback } from './timeline';
 import {
   DEFAULT_LAG,
   DEFAULT_LAYERS,
@@ -214,7 +215,7 @@ export function parseUrlState(
     } else notices.push(`Story ${quote(story)} in the link is not a valid story id.`);
   }
 
-  return { state, notices };
+  return { state: alignPlayback(state, missions, false), notices };
 }
 
 function round(n: number, digits: number): string {

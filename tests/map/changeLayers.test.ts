@@ -13,7 +13,6 @@ import {
   tweenedBasesLayers,
   tweenedViolenceLayer,
 } from '../../src/map/changeLayers';
-import { atlasLayers } from '../../src/map/atlasLayers';
 import { LAYER_IDS, baseStyle } from '../../src/map/layers';
 import { baseRadius, hexToRgba, violenceColor } from '../../src/map/scales';
 import { carCell, cellYear, dataset, deployment, deployments } from '../fixtures/factories';
@@ -186,39 +185,5 @@ describe('base tween', () => {
     );
     expect([...radii].sort((a, b) => b - a)).toEqual(radii);
     expect(circles!.props.updateTriggers).toMatchObject({ getRadius: [0.5] });
-  });
-});
-
-describe('atlasLayers with the timeline override', () => {
-  const sel = createSelectors(ds);
-  const input = {
-    state: {
-      mission: 'MINUSCA',
-      layers: { violence: true, noData: true, bases: true, flags: true, labels: true },
-      selection: null,
-    },
-    cells: sel.cellsOf(2016, 'all', [CAR]),
-    bases: sel.basesOfYear(2016),
-    countries: null,
-    missing: [],
-    missionIds: [],
-  };
-
-  it('draws the tweened layers in place of the static ones, at the same place in the order', () => {
-    const opts = { mission: 'MINUSCA', missionIds: [], selectedId: null };
-    const violence = tweenedViolenceLayer(tsel.cellTweens(2016, 2017, 'all', [CAR]), 0.5);
-    const bases = tweenedBasesLayers(tsel.baseTweens(2016, 2017), 0.5, opts);
-    const layers = atlasLayers({ ...input, override: { violence, bases } });
-    expect(layers[0]).toBe(violence);
-    expect(layers[layers.length - 1]).toBe(bases[0]);
-    const plain = atlasLayers(input);
-    expect(plain.map((l) => l.id)).toContain(LAYER_IDS.violence);
-    expect(plain.find((l) => l.id === LAYER_IDS.violence)).not.toBe(violence);
-  });
-
-  it('keeps a switched-off layer off even with an override', () => {
-    const violence = tweenedViolenceLayer([], 0.5);
-    const off = { ...input.state, layers: { ...input.state.layers, violence: false } };
-    expect(atlasLayers({ ...input, state: off, override: { violence } })).not.toContain(violence);
   });
 });

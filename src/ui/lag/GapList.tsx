@@ -5,13 +5,14 @@
  * CSV" saves all episodes as the CSV of `npm run analyze`.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Episode, LagCategory } from '../../domain/lagTypes';
+import type { Episode } from '../../domain/lagTypes';
 import { LAG_CATEGORIES, LAG_CATEGORY_LABELS } from '../../domain/lagTypes';
 import { cellPlaceLabel, type PlaceMatch } from '../../domain/lagView';
 import { fmt, plural } from '../format';
 import { CategoryChip } from './CategoryChip';
+import { GAP_PAGE, type GapListView } from '../../state/state';
 
-export type GapFilter = 'flagged' | 'all' | LagCategory;
+export type GapFilter = GapListView['filter'];
 
 export interface GapListProps {
   mission: string;
@@ -30,13 +31,10 @@ export interface GapListProps {
 }
 
 /** What the list shows: the filter and how many rows. */
-export interface GapListView {
-  filter: GapFilter;
-  shown: number;
-}
+export type { GapListView };
 
 /** Rows shown at first and added by "Show more". */
-export const GAP_PAGE = 25;
+export { GAP_PAGE };
 const PAGE = GAP_PAGE;
 
 /** Episodes kept by a filter. */

@@ -15,10 +15,11 @@ import { CellLagDetail } from '../../../src/ui/lag/CellLagDetail';
 import { SAME_YEAR_CAVEAT } from '../../../src/ui/lag/CategoryChip';
 import { cellViolenceSpec, responsivenessSpec } from '../../../src/ui/lag/chartSpecs';
 import { filterEpisodes, lagText } from '../../../src/ui/lag/GapList';
-import { LagLegend } from '../../../src/ui/lag/LagLegend';
+import { flagsSection, type FlagsLegendInput } from '../../../src/map/legend';
+import { LegendBlock } from '../../../src/ui/Legend';
 import { LagPanel, missingDataNote } from '../../../src/ui/lag/LagPanel';
 import { LagParamsForm } from '../../../src/ui/lag/LagParamsForm';
-import { flagHoverText } from '../../../src/ui/lag/useLagAnalysis';
+import { flagHoverText } from '../../../src/ui/features/lag';
 import { validateParam } from '../../../src/ui/lag/paramInput';
 import { coverage } from '../../fixtures/factories';
 import { LAG_CELLS, lagScenarioDataset, lagScenarioPlaces } from '../../fixtures/lagScenario';
@@ -271,6 +272,12 @@ describe('flag hover text', () => {
     );
   });
 });
+
+/** The flags block of the legend as the map draws it. */
+function LagLegend(props: Partial<FlagsLegendInput> & { year: number; noData?: boolean }) {
+  const { noData, ...rest } = props;
+  return <LegendBlock section={flagsSection({ notComputed: noData === true, ...rest })} />;
+}
 
 describe('LagLegend', () => {
   it('has one entry per flagged category with its pattern', () => {
