@@ -37,6 +37,8 @@ export interface FlagMark {
   category: LagCategory;
   /** The episode began in the first analysed year: it may have begun earlier (drawn "‹"). */
   censored: boolean;
+  /** Its onset year. */
+  onsetYear: number;
 }
 
 /** Everything drawn for one mission-year. */
@@ -116,6 +118,7 @@ export function mapContent(dataset: Dataset, opts: ContentOptions): MapContent {
         gid: ep.gid,
         category: ep.category,
         censored: ep.censoredStart,
+        onsetYear: ep.onsetYear,
       }))
     : [];
   return {

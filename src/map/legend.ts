@@ -206,7 +206,10 @@ export function flagsSection(input: FlagsLegendInput): LegendSection {
   if (input.censored && input.censored.count > 0)
     entries.push({
       id: 'flags:censored',
-      label: `‹ inside: ${censoredText(input.censored.years)} (the first year analysed)`,
+      label:
+        input.censored.years.length > 0
+          ? `‹ inside: ${censoredText(input.censored.years)} (the first year analysed)`
+          : '‹ inside: may have begun before the first year analysed',
       ...(input.counts ? { detail: String(input.censored.count) } : {}),
       symbol: { kind: 'censored' },
     });

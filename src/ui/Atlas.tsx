@@ -58,10 +58,12 @@ function useUrlSync(store: Store): void {
       if (q !== window.location.search)
         window.history.replaceState(null, '', `${window.location.pathname}${q}`);
     };
-    const unsubscribe = store.subscribe(() => {
+    const schedule = (): void => {
       clearTimeout(timer);
       timer = setTimeout(write, URL_DEBOUNCE_MS);
-    });
+    };
+    const unsubscribe = store.subscribe(schedule);
+    schedule(); // the link names the view from the start (e.g. the default mission)
     return () => {
       clearTimeout(timer);
       unsubscribe();

@@ -27,6 +27,8 @@ export interface AtlasHooks {
   state: AppState;
   rendered: (RenderTag & { at: number }) | null;
   frames: number;
+  /** MapLibre is idle: style and sources loaded, no camera motion (see `AtlasMap` onIdle). */
+  idle?: boolean;
   /** lon/lat → map pixel, for clicking map features in tests. */
   project?: MapApi['project'];
   /** The timeline frame drawn (step, next step, tween t, playing, granularity). */
@@ -123,6 +125,10 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
       if (h.rendered?.key !== tag.key) h.rendered = { ...tag, at };
     }
   }, []);
+  const onIdle = useCallback((idle: boolean) => {
+    const h = window.__atlas;
+    if (h) h.idle = idle;
+  }, []);
   const { onReady } = props;
   const onMapReady = useCallback(
     (api: MapApi) => {
@@ -182,6 +188,7 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
         renderTag={renderTag}
         onRendered={onRendered}
         onReady={onMapReady}
+        onIdle={onIdle}
         ariaLabel={ariaLabel}
         motion={motion}
       />

@@ -3,13 +3,13 @@
  * troops; grey: troops unknown; HQ rings; the selected base ringed), tweened between steps and by
  * Geo-PKO map month in monthly mode, with their legend and picking.
  */
-import type { Layer } from '@deck.gl/core';
 import { useMemo } from 'react';
 import type { BaseView } from '../../data/selectors';
 import { tweenedBasesLayers } from '../../map/changeLayers';
 import { basesSection } from '../../map/legend';
 import { LAYER_IDS, basesLayers } from '../../map/layers';
 import { fmtTroops } from '../format';
+import { useVisible } from './compose';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
 
 function useBasesMap(ctx: FeatureContext): FeatureMap {
@@ -24,7 +24,11 @@ function useBasesMap(ctx: FeatureContext): FeatureMap {
   );
   const tweening = granularity === 'month' || frame.t > 0;
 
-  const staticLayers = useMemo(() => basesLayers(bases, opts), [bases, opts]);
+  // New static layers after each tween (see violence.tsx).
+  const staticLayers = useMemo(
+    () => (tweening ? [] : basesLayers(bases, opts)),
+    [bases, opts, tweening],
+  );
   const pairs =
     granularity === 'year'
       ? data.tsel.baseTweens(frame.step, frame.next)
@@ -34,13 +38,10 @@ function useBasesMap(ctx: FeatureContext): FeatureMap {
     [tweening, pairs, frame.t, opts],
   );
 
+  const shown = useVisible(tweenLayers ?? staticLayers, layers.bases);
   return useMemo<FeatureMap>(
     () => ({
-      layers: {
-        bases: layers.bases
-          ? (tweenLayers ?? staticLayers).filter((l): l is NonNullable<typeof l> => l !== null)
-          : ([] as Layer[]),
-      },
+      layers: { bases: shown },
       legend: layers.bases ? [basesSection(mission, others)] : [],
       pick: {
         [LAYER_IDS.bases]: {
@@ -56,7 +57,7 @@ function useBasesMap(ctx: FeatureContext): FeatureMap {
       },
       counts: { bases: layers.bases ? bases.length : 0 },
     }),
-    [layers.bases, tweenLayers, staticLayers, mission, others, bases],
+    [shown, layers.bases, mission, others, bases],
   );
 }
 

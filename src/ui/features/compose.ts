@@ -78,3 +78,23 @@ export function useFeatureMaps(features: readonly Feature[], ctx: FeatureContext
   // render, which is what the rules of hooks require.
   return features.map((f) => f.useMap(ctx));
 }
+
+/**
+ * Layers shown or hidden with deck.gl's `visible` prop instead of being left out: a layer left
+ * out is finalized, and passing the same (memoized) instance again later would make deck.gl
+ * re-initialise a finalized layer. New copies are made only when the layers or `visible` change.
+ */
+export function useVisible(
+  layers: readonly (Layer | null | undefined)[],
+  visible: boolean,
+): readonly Layer[] {
+  return useMemo(
+    () =>
+      layers
+        .filter((l): l is Layer => l != null)
+        .map((l) => (l.props.visible === visible ? l : l.clone({ visible }))),
+    // The list is compared by its items.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [...layers, visible],
+  );
+}

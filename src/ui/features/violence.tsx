@@ -4,13 +4,13 @@
  * monthly mode), the host countries without violence data greyed, the legend of both, and cell
  * picking.
  */
-import type { Layer } from '@deck.gl/core';
 import { useMemo } from 'react';
 import type { CellView } from '../../data/selectors';
 import { tweenedViolenceLayer } from '../../map/changeLayers';
 import { noDataSection, violenceSection } from '../../map/legend';
 import { LAYER_IDS, noDataLayer, violenceLayer } from '../../map/layers';
 import { fmt, fmtPeriod } from '../format';
+import { useVisible } from './compose';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
 
 function useViolenceMap(ctx: FeatureContext): FeatureMap {
@@ -20,7 +20,9 @@ function useViolenceMap(ctx: FeatureContext): FeatureMap {
   const cells = data.sel.cellsOf(year, perpetrator, covered);
   const tweening = granularity === 'month' || frame.t > 0;
 
-  const staticLayer = useMemo(() => violenceLayer(cells), [cells]);
+  // A new static layer after each tween: the tween replaced it under the same id, and deck.gl
+  // must not see the finalized instance again.
+  const staticLayer = useMemo(() => (tweening ? null : violenceLayer(cells)), [cells, tweening]);
   const cellPairs =
     granularity === 'year'
       ? data.tsel.cellTweens(frame.step, frame.next, perpetrator, covered)
@@ -34,14 +36,12 @@ function useViolenceMap(ctx: FeatureContext): FeatureMap {
     [basemap.countries, missing],
   );
 
+  const cellLayers = useVisible([tweenLayer ?? staticLayer], layers.violence);
+  const groundLayers = useVisible([ground], layers.noData);
+
   return useMemo<FeatureMap>(() => {
-    const shown: Layer[] = [];
-    if (layers.violence) shown.push(tweenLayer ?? staticLayer);
     return {
-      layers: {
-        ground: layers.noData && ground ? [ground] : [],
-        cells: shown,
-      },
+      layers: { ground: groundLayers, cells: cellLayers },
       legend: [
         ...(layers.violence ? [violenceSection(fmtPeriod(year, month), perpetrator)] : []),
         ...(layers.noData && missing.length > 0 ? [noDataSection()] : []),
@@ -60,7 +60,7 @@ function useViolenceMap(ctx: FeatureContext): FeatureMap {
       },
       counts: { cells: layers.violence ? cells.length : 0 },
     };
-  }, [layers, tweenLayer, staticLayer, ground, year, month, perpetrator, missing, cells]);
+  }, [layers, cellLayers, groundLayers, year, month, perpetrator, missing, cells]);
 }
 
 /** The violence feature. */

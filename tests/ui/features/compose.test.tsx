@@ -79,6 +79,15 @@ describe('feature composition', () => {
     expect(none.ids).toEqual([]);
   });
 
+  it('hides a switched-off layer with visible: false instead of dropping it', () => {
+    const r = renderFeatures(
+      ds,
+      stateOf({ layers: { ...stateOf().layers, violence: false, flags: false } }),
+    );
+    const cells = r.maps.flatMap((m) => m.layers.cells ?? []);
+    expect(cells.map((l) => [l.id, l.props.visible])).toEqual([[LAYER_IDS.violence, false]]);
+  });
+
   it('reports the counts and the nearby missions every feature sees', () => {
     const r = renderFeatures(ds, stateOf());
     expect(renderCounts(r.maps)).toMatchObject({ cells: 2, bases: 4 });

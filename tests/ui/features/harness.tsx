@@ -21,7 +21,7 @@ export interface FeatureRender {
   maps: FeatureMap[];
   view: MapView;
   store: Store;
-  /** The map's layer ids, bottom to top (static overlay excluded). */
+  /** The map's visible layer ids, bottom to top (static overlay excluded). */
   ids: string[];
 }
 
@@ -56,6 +56,8 @@ export function renderFeatures(
     maps: out.maps,
     view: out.view!,
     store,
-    ids: stackLayers(out.maps).map((l) => l.id),
+    ids: stackLayers(out.maps)
+      .filter((l) => l.props.visible !== false)
+      .map((l) => l.id),
   };
 }
