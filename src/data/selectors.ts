@@ -150,6 +150,11 @@ export interface Selectors {
     perpetrator: PerpetratorFilter,
     limit: number,
   ): CellView[];
+  /**
+   * The year's cell-years with at least one one-sided-violence event in the mission's host
+   * countries that have violence data (all perpetrators; a cell may count 0 deaths at best).
+   */
+  osvCellYears(mission: string, year: number): CellYear[];
   /** A search entry resolved for the store's `pickSearchResult` (a base's mission and years). */
   searchPick(entry: SearchEntry): SearchPick;
 }
@@ -305,6 +310,10 @@ export function createSelectors(dataset: Dataset): Selectors {
         .sort((a, b) => b.value - a.value || a.gid - b.gid)
         .slice(0, limit),
   );
+  const osvCellYears = memoize((mission: string, year: number): CellYear[] => {
+    const covered = new Set(missionCoverage(mission, year).covered);
+    return (cellsByYear.get(year) ?? []).filter((c) => covered.has(c.country) && c.osv.events > 0);
+  });
   const searchPick = (e: SearchEntry): SearchPick => {
     const base = e.baseId ? basesById.get(e.baseId) : undefined;
     if (!base) return { lon: e.lon, lat: e.lat };
@@ -319,6 +328,7 @@ export function createSelectors(dataset: Dataset): Selectors {
     nearbyMissions,
     basesNear,
     topCells,
+    osvCellYears,
     searchPick,
     cellsOf,
     basesOfYear,
