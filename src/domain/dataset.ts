@@ -81,11 +81,22 @@ export interface BaseYear {
   baseId: string;
   mission: string;
   year: number;
-  /** Troops that year; null when the source says NA (unknown, not zero). */
+  /**
+   * Troops that year: Geo-PKO's own map-weighted yearly figure (FrontMap `ave.no.troops`), or,
+   * where Geo-PKO gives none, the rounded mean of the year's maps (`troopsFromMaps`); null when
+   * the source says NA (unknown, not zero).
+   */
   troops: number | null;
+  /** Smallest single-map figure that year (null when unknown). */
+  troopsMin: number | null;
   /** Largest single-map figure that year (null when unknown). */
   troopsMax: number | null;
-  /** Number of source rows (maps) merged into this base-year. */
+  /**
+   * True when `troops` is the mean of the year's maps because Geo-PKO gives no yearly figure
+   * (no `ave.no.troops`, a mission-year only in the monthly files, or rows that disagree).
+   */
+  troopsFromMaps: boolean;
+  /** Number of source rows (distinct map figures in FrontMap, or monthly rows) merged into this base-year. */
   sourceRows: number;
   hq: HqLevel;
   /** UN police present. */

@@ -35,7 +35,7 @@ import type {
 import { perpetratorOf } from './perpetrator';
 
 /** Version of the encoding; a decoder refuses files of another version. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** File names under `public/data/`. */
 export const DATA_FILES = {
@@ -93,6 +93,10 @@ export const BASE_YEARS_EXPORT_COLUMNS = [
   'longitude',
   'gid',
   'troops',
+  'troops_min',
+  'troops_max',
+  'source_rows',
+  'troops_from_maps',
   'hq',
   'zero_troops',
 ] as const;
@@ -815,7 +819,9 @@ const BASE_YEARS: TableSpec<BaseYear> = {
     { name: 'mission', type: 'str', codec: 'dict' },
     { name: 'year', type: 'int', codec: 'delta' },
     { name: 'troops', type: 'int', nullable: true },
+    { name: 'troopsMin', type: 'int', nullable: true },
     { name: 'troopsMax', type: 'int', nullable: true },
+    { name: 'troopsFromMaps', type: 'bool' },
     { name: 'sourceRows', type: 'int' },
     { name: 'hq', type: 'int' },
     { name: 'unpol', type: 'bool' },
@@ -833,7 +839,9 @@ const BASE_YEARS: TableSpec<BaseYear> = {
     b.mission,
     b.year,
     b.troops,
+    b.troopsMin,
     b.troopsMax,
+    b.troopsFromMaps,
     b.sourceRows,
     b.hq,
     b.unpol,
@@ -851,18 +859,20 @@ const BASE_YEARS: TableSpec<BaseYear> = {
     mission: r[1] as string,
     year: r[2] as number,
     troops: r[3] as number | null,
-    troopsMax: r[4] as number | null,
-    sourceRows: r[5] as number,
-    hq: hqLevel(r[6] as ColumnValue),
-    unpol: r[7] as boolean,
-    unmo: r[8] as boolean,
-    units: r[9] as string[],
-    tcc: r[10] as string[],
-    tccCount: r[11] as number | null,
-    zeroTroops: r[12] as boolean,
-    lat: r[13] as number,
-    lon: r[14] as number,
-    gid: r[15] as number,
+    troopsMin: r[4] as number | null,
+    troopsMax: r[5] as number | null,
+    troopsFromMaps: r[6] as boolean,
+    sourceRows: r[7] as number,
+    hq: hqLevel(r[8] as ColumnValue),
+    unpol: r[9] as boolean,
+    unmo: r[10] as boolean,
+    units: r[11] as string[],
+    tcc: r[12] as string[],
+    tccCount: r[13] as number | null,
+    zeroTroops: r[14] as boolean,
+    lat: r[15] as number,
+    lon: r[16] as number,
+    gid: r[17] as number,
   }),
 };
 
