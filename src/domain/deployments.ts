@@ -158,7 +158,12 @@ export function mergeTroops(values: readonly (number | null)[]): {
  */
 export function yearlyTroops(
   rows: readonly { troops: number | null; aveTroops: number | null }[],
-): { troops: number | null; troopsMin: number | null; troopsMax: number | null; fromMaps: boolean } {
+): {
+  troops: number | null;
+  troopsMin: number | null;
+  troopsMax: number | null;
+  fromMaps: boolean;
+} {
   const spread = mergeTroops(rows.map((r) => r.troops));
   const aves = new Set(rows.map((r) => r.aveTroops).filter((v): v is number => v !== null));
   if (aves.size === 1) return { ...spread, troops: [...aves][0]!, fromMaps: false };

@@ -137,6 +137,14 @@ export function cellPlaceLabel(
   };
 }
 
+/**
+ * A cell's name as text (the gap list's wording, `cellPlaceLabel(...).name`) from a place
+ * lookup: what the episode CSV writes in its `place` column, in the app and the CLI alike.
+ */
+export function cellPlaceName(lookup: (gid: number) => PlaceMatch | null): (gid: number) => string {
+  return (gid) => cellPlaceLabel(gid, lookup(gid)).name;
+}
+
 /** One year of the cell detail chart. */
 export interface CellChartRow {
   year: number;

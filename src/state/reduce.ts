@@ -2,7 +2,7 @@
  * Pure updaters: `reduce(state, action, missions)` returns the next state and never mutates.
  * Every action keeps the state valid for the missions (see `isValidState`).
  */
-import type { PerpetratorFilter } from '../domain/dataset';
+import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../domain/dataset';
 import {
   clampCamera,
   clampParam,
@@ -86,7 +86,7 @@ export function reduce(
       return m === state.month ? state : { ...state, month: m };
     }
     case 'setPerpetrator':
-      if (!['all', 'state', 'nonstate'].includes(action.perpetrator)) return state;
+      if (!PERPETRATOR_FILTERS.includes(action.perpetrator)) return state;
       return action.perpetrator === state.perpetrator
         ? state
         : { ...state, perpetrator: action.perpetrator };
@@ -124,8 +124,10 @@ export function reduce(
       return action.panel === state.panel ? state : { ...state, panel: action.panel };
     case 'setLag': {
       const lag = { ...state.lag };
-      for (const [k, v] of Object.entries(action.params) as [keyof LagParams, number][]) {
-        if (k in lag && typeof v === 'number') lag[k] = clampParam(k, v);
+      for (const [k, v] of Object.entries(action.params) as [keyof LagParams, unknown][]) {
+        if (k === 'initialDeployment') {
+          if (typeof v === 'boolean') lag.initialDeployment = v;
+        } else if (k in lag && typeof v === 'number') lag[k] = clampParam(k, v);
       }
       return { ...state, lag };
     }

@@ -25,6 +25,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export const PERPETRATOR_LABELS: Record<PerpetratorFilter, string> = {
   all: 'All perpetrators',
   state: 'State forces',
+  host: 'Host government',
+  foreign: 'Foreign governments',
   nonstate: 'Non-state groups',
 };
 

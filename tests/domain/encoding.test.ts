@@ -37,6 +37,19 @@ function cellYear(over: Partial<CellYear> = {}): CellYear {
     osv: est(10, 2, 8, 14),
     osvState: est(3, 1, 3, 4),
     osvNonState: est(7, 1, 5, 10),
+    osvForeign: est(1, 1, 1, 1),
+    osvImprecise: {
+      6: {
+        state: { events: 1, best: 2 },
+        foreign: { events: 0, best: 0 },
+        nonState: { events: 0, best: 0 },
+      },
+      7: {
+        state: { events: 0, best: 0 },
+        foreign: { events: 0, best: 0 },
+        nonState: { events: 1, best: 0 },
+      },
+    },
     stateBased: zero,
     nonStateConflict: est(2),
     topPerpetrators: [
@@ -89,9 +102,33 @@ function fixtureDataset(): Dataset {
       }),
     ],
     cellMonths: [
-      { gid: 137213, year: 2015, month: 1, osvBest: 3, osvStateBest: 3, osvNonStateBest: 0 },
-      { gid: 137213, year: 2015, month: 12, osvBest: 7, osvStateBest: 0, osvNonStateBest: 7 },
-      { gid: 100, year: 2016, month: 2, osvBest: 1, osvStateBest: 0, osvNonStateBest: 1 },
+      {
+        gid: 137213,
+        year: 2015,
+        month: 1,
+        osvBest: 3,
+        osvStateBest: 3,
+        osvNonStateBest: 0,
+        osvForeignBest: 0,
+      },
+      {
+        gid: 137213,
+        year: 2015,
+        month: 12,
+        osvBest: 7,
+        osvStateBest: 0,
+        osvNonStateBest: 7,
+        osvForeignBest: 0,
+      },
+      {
+        gid: 100,
+        year: 2016,
+        month: 2,
+        osvBest: 1,
+        osvStateBest: 0,
+        osvNonStateBest: 1,
+        osvForeignBest: 0,
+      },
     ],
     bases: [
       {

@@ -3,10 +3,10 @@
  * app's parameter limits, or a sentence saying what is wrong.
  */
 import { LAG_PARAM_BOUNDS } from '../../domain/lagTypes';
-import type { LagParams } from '../../state/state';
+import type { LagNumberKey } from '../../state/state';
 
-/** A lag parameter the panel edits. */
-export type LagParamKey = keyof LagParams;
+/** A numeric lag parameter the panel edits. */
+export type LagParamKey = LagNumberKey;
 
 /** Labels, symbols and help text of the parameter inputs. */
 export const PARAM_FIELDS: readonly {
