@@ -243,8 +243,18 @@ function cellYearValue(c: CellYear, name: string): ColumnValue {
     if (!t) return null;
     return top[2] === 'Name' ? t.name : top[2] === 'Class' ? t.perpetrator : t.best;
   }
+  const prec = /^osvP([67])(State|Foreign|NonState)(Events|Best)$/.exec(name);
+  if (prec) {
+    const part = c.osvImprecise[Number(prec[1]) as 6 | 7];
+    const cls =
+      prec[2] === 'State' ? part.state : prec[2] === 'Foreign' ? part.foreign : part.nonState;
+    return prec[3] === 'Events' ? cls.events : cls.best;
+  }
   const m = /^(.*)(Events|Best|Low|High)$/.exec(name) as RegExpExecArray;
-  const e = c[m[1] as 'osv' | 'osvState' | 'osvNonState' | 'stateBased' | 'nonStateConflict'];
+  const e =
+    c[
+      m[1] as 'osv' | 'osvState' | 'osvNonState' | 'osvForeign' | 'stateBased' | 'nonStateConflict'
+    ];
   const f = m[2] as string;
   return f === 'Events' ? e.events : f === 'Best' ? e.best : f === 'Low' ? e.low : e.high;
 }
