@@ -56,7 +56,7 @@ export function createSceneFacts(dataset: Dataset): SceneFacts {
 
   const lag = (story: Story, scene: Scene): LagResult | null => {
     const p = paramsOf(scene);
-    const key = `${story.mission}|${p.theta}|${p.reach}|${p.window}|${p.delta}|${p.perpetrator}`;
+    const key = `${story.mission}|${p.theta}|${p.reach}|${p.window}|${p.delta}|${p.perpetrator}|${p.precision}|${p.initialDeployment}`;
     if (!results.has(key)) {
       const ix = indexOf(story.mission);
       results.set(key, ix ? runLagAnalysis(ix, p) : null);
@@ -68,7 +68,7 @@ export function createSceneFacts(dataset: Dataset): SceneFacts {
     lag,
     caption(story, scene, year) {
       const p = paramsOf(scene);
-      const key = `${story.mission}|${year}|${p.theta}|${p.reach}|${p.window}|${p.delta}|${p.perpetrator}`;
+      const key = `${story.mission}|${year}|${p.theta}|${p.reach}|${p.window}|${p.delta}|${p.perpetrator}|${p.precision}|${p.initialDeployment}`;
       let f = facts.get(key);
       if (!f) {
         f = captionFacts(dataset, story.mission, year, lag(story, scene));

@@ -233,4 +233,53 @@ describe.skipIf(!available)('lag analysis on the real MINUSCA data', () => {
     expect(all.summary.episodes).toBe(83);
     expect(result.summary.windows.text).toBe('responses sought 2014–2024; violence data 1989–2022');
   });
+
+  it("the MINUSCA story's claims hold under these rules (computed from the raw files)", async () => {
+    await minusca();
+    const front = frontMap().filter((r) => r.mission === 'MINUSCA');
+    const osv = gedRows().filter((r) => r.type_of_violence === '3');
+    // 2014: the ten deadliest cells, and the cells of the first bases.
+    const byCell = new Map<number, number>();
+    for (const r of osv.filter((x) => x.year === '2014')) {
+      const g = gidOf(Number(r.latitude), Number(r.longitude));
+      byCell.set(g, (byCell.get(g) ?? 0) + Number(r.best));
+    }
+    const top10 = new Set(
+      [...byCell.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+        .map(([g]) => g),
+    );
+    const cellOf = (loc: string) => {
+      const r = front.find((x) => x.year === '2014' && x.location === loc)!;
+      return gidOf(Number(r.latitude), Number(r.longitude));
+    };
+    expect(['Bangui', 'Bambari', 'Bouar'].every((b) => top10.has(cellOf(b)))).toBe(true);
+    expect(['Bossangoa', 'Kaga Bandoro'].some((b) => top10.has(cellOf(b)))).toBe(false);
+    // Strengthenings (highest map figure up): 2017 only Bambari (650 → 800); 2018 Bambari,
+    // Bangassou and Bangui.
+    const highest = (loc: string, year: number) =>
+      Math.max(
+        ...front
+          .filter((r) => r.location === loc && r.year === String(year) && r.NoTroops !== 'NA')
+          .map((r) => Number(r.NoTroops)),
+      );
+    const strengthened = (year: number) =>
+      [...new Set(front.filter((r) => r.year === String(year)).map((r) => r.location))]
+        .filter((loc) => highest(loc, year) > highest(loc, year - 1))
+        .sort();
+    expect(strengthened(2017)).toEqual(['Bambari']);
+    expect([highest('Bambari', 2016), highest('Bambari', 2017)]).toEqual([650, 800]);
+    expect(strengthened(2018)).toEqual(['Bambari', 'Bangassou', 'Bangui']);
+    // 2021: killings by the host government, the most of the mission's years with data.
+    const host = (year: number) =>
+      osv
+        .filter(
+          (r) => r.year === String(year) && r.side_a === 'Government of Central African Republic',
+        )
+        .reduce((a, r) => a + Number(r.best), 0);
+    const years = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022];
+    expect(host(2021)).toBe(45);
+    expect(Math.max(...years.map(host))).toBe(45);
+  });
 });
