@@ -297,6 +297,30 @@ export function osvAtPrecision(
   return { events, best };
 }
 
+/** How precisely a cell-year's OSV events are located: events and killed per precision group. */
+export interface PrecisionMix {
+  /** GED where_prec 1–5: an exact place, near one, or in a named admin unit. */
+  precise: ClassCount;
+  /** where_prec 6: only the country is known (the event sits on a country centroid). */
+  country: ClassCount;
+  /** where_prec 7: international waters or airspace. */
+  sea: ClassCount;
+}
+
+/** The precision mix of a cell-year's OSV events (all perpetrators). */
+export function precisionMix(cell: CellYear): PrecisionMix {
+  const country = imprecisePart(cell.osvImprecise[6], 'all');
+  const sea = imprecisePart(cell.osvImprecise[7], 'all');
+  return {
+    precise: {
+      events: cell.osv.events - country.events - sea.events,
+      best: cell.osv.best - country.best - sea.best,
+    },
+    country,
+    sea,
+  };
+}
+
 /** One-sided violence of a cell in one month for a perpetrator filter (UCDP best). */
 export function osvMonthFor(c: CellMonth, filter: PerpetratorFilter): number {
   switch (filter) {

@@ -265,7 +265,7 @@ describe.skipIf(!available)('lag analysis on the real MINUSCA data', () => {
           .map((r) => Number(r.NoTroops)),
       );
     const strengthened = (year: number) =>
-      [...new Set(front.filter((r) => r.year === String(year)).map((r) => r.location))]
+      [...new Set(front.filter((r) => r.year === String(year)).map((r) => r.location ?? ''))]
         .filter((loc) => highest(loc, year) > highest(loc, year - 1))
         .sort();
     expect(strengthened(2017)).toEqual(['Bambari']);
