@@ -3,14 +3,17 @@
  * for the cheaper argument checks, run in-process through main()).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeDataset } from '../../src/domain/encoding';
 
 import { main } from '../../src/pipeline/analyze';
+import { createLagSelectors, toLagParams } from '../../src/data/lagSelectors';
+import { decodePlaces } from '../../src/domain/basemap';
 import { noImpreciseEvents } from '../../src/domain/dataset';
+import { DEFAULT_LAG } from '../../src/state/state';
 import {
   carCell,
   cellYear,
@@ -125,6 +128,18 @@ describe('npm run analyze (spawned)', () => {
     expect(r.stderr).toMatch(
       /left out by location precision \(where_prec above 5\): 1 events, 1 fatalities/,
     );
+  });
+
+  it("prints byte for byte what the app's download gives (same data, same towns)", () => {
+    const r = spawnCli(['--mission', 'MINUSCA', '--data', dir, '--theta', '12', '--reach', '1']);
+    expect(r.code).toBe(0);
+    const places = decodePlaces(
+      JSON.parse(readFileSync(path.join(dir, 'basemap', 'places.json'), 'utf8')),
+    );
+    const sel = createLagSelectors(fixture, places);
+    const appCsv = sel.csv('MINUSCA', toLagParams({ ...DEFAULT_LAG, theta: 12, reach: 1 }, 'all'));
+    expect(r.stdout).toBe(appCsv);
+    expect(appCsv.split('\n')).toHaveLength(5); // header, B, C, A, final newline
   });
 
   it('fails with a clear message and exit 1 when the data is missing', () => {
