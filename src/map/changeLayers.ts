@@ -60,7 +60,9 @@ export function changeMarkers(changes: readonly BaseChange[]): ChangeMarker[] {
     .map((c) => ({
       change: c,
       position: [c.lon, c.lat],
-      radius: baseRadius(c.kind === 'CLOSED' ? c.troopsBefore : c.troopsAfter),
+      // The circle's size: Geo-PKO's yearly figure (a STRENGTHENED / REDUCED change compares the
+      // highest / lowest map figures, which the circle does not show).
+      radius: baseRadius(c.kind === 'CLOSED' ? c.troopsBefore : c.troopsYearly),
     }));
 }
 

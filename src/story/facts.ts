@@ -43,6 +43,7 @@ export function captionFacts(
     fatalities: sum((c) => c.osv.best),
     fatalities_state: sum((c) => c.osvState.best),
     fatalities_nonstate: sum((c) => c.osvNonState.best),
+    fatalities_host: sum((c) => c.osvState.best - c.osvForeign.best),
     fatalities_low: sum((c) => c.osv.low),
     fatalities_high: sum((c) => c.osv.high),
     violent_cells: covered.length === 0 ? null : cells.length,
@@ -67,6 +68,7 @@ export function captionFacts(
         : Math.round(lag.summary.responseRate * 100),
     top_cell_fatalities: top?.osv.best ?? null,
     top_cell_place: top ? placeNear(dataset, missionId, top.gid) : null,
+    lag_windows: lag?.summary.windows.text ?? null,
   };
 }
 

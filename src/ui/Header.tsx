@@ -2,10 +2,19 @@
  * The header: mission picker, place search, perpetrator toggle, layer toggles, fit button.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import type { Mission, PerpetratorFilter } from '../domain/dataset';
+import { PERPETRATOR_FILTERS, type Mission, type PerpetratorFilter } from '../domain/dataset';
 import { searchEntries, type SearchEntry } from '../data/selectors';
 import { LAYER_KEYS, LAYER_LABELS, type Layers, type LayerKey } from '../state/state';
 import { PERPETRATOR_LABELS } from '../domain/perpetrator';
+
+/** Short labels of the header's perpetrator switch (the full ones are read out). */
+const HEADER_PERPETRATOR: Record<PerpetratorFilter, string> = {
+  all: 'All',
+  state: 'State',
+  host: 'Host gov.',
+  foreign: 'Foreign gov.',
+  nonstate: 'Non-state',
+};
 
 export interface HeaderProps {
   missions: readonly Mission[];
@@ -148,7 +157,7 @@ export function Header(props: HeaderProps) {
       <PlaceSearch index={props.searchIndex} onPick={props.onSearchPick} />
       <fieldset className="segmented" data-testid="perpetrator">
         <legend>Perpetrator</legend>
-        {(['all', 'state', 'nonstate'] as const).map((p) => (
+        {PERPETRATOR_FILTERS.map((p) => (
           <label key={p} className={props.perpetrator === p ? 'checked' : undefined}>
             <input
               type="radio"
@@ -157,7 +166,7 @@ export function Header(props: HeaderProps) {
               checked={props.perpetrator === p}
               onChange={() => props.onPerpetrator(p)}
             />
-            {p === 'all' ? 'All' : p === 'state' ? 'State' : 'Non-state'}
+            {HEADER_PERPETRATOR[p]}
             <span className="visually-hidden"> ({PERPETRATOR_LABELS[p]})</span>
           </label>
         ))}
