@@ -13,6 +13,7 @@ import {
   type LoadProgress,
   type LoadedData,
 } from '../data/load';
+import { DataHelpProvider } from './help/DataHelp';
 import { ErrorScreen, LoadingScreen } from './Screens';
 
 // The map (MapLibre + deck.gl, most of the bundle) loads in parallel with the data.
@@ -75,8 +76,13 @@ export function App(props: { dataUrl?: string }) {
     );
   }
   return (
-    <Suspense fallback={<LoadingScreen progress={null} />}>
-      <Atlas data={{ ...phase.data, basemap: extras.basemap }} initialWarnings={extras.warnings} />
-    </Suspense>
+    <DataHelpProvider dataUrl={url}>
+      <Suspense fallback={<LoadingScreen progress={null} />}>
+        <Atlas
+          data={{ ...phase.data, basemap: extras.basemap }}
+          initialWarnings={extras.warnings}
+        />
+      </Suspense>
+    </DataHelpProvider>
   );
 }

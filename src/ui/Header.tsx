@@ -6,6 +6,7 @@ import type { Mission, PerpetratorFilter } from '../domain/dataset';
 import { searchEntries, type SearchEntry } from '../data/selectors';
 import { LAYER_KEYS, LAYER_LABELS, type Layers, type LayerKey } from '../state/state';
 import { PERPETRATOR_LABELS } from './format';
+import { DemoNotice, HelpMenu } from './help/HelpMenu';
 
 export interface HeaderProps {
   missions: readonly Mission[];
@@ -124,7 +125,10 @@ export function Header(props: HeaderProps) {
   return (
     <header className="header">
       <div className="brand">
-        <h1>Presence Atlas</h1>
+        <div className="brand-title">
+          <h1>Presence Atlas</h1>
+          <HelpMenu />
+        </div>
         <p>Civilians killed and UN peacekeepers present, year by year</p>
       </div>
       <div className="control">
@@ -178,6 +182,7 @@ export function Header(props: HeaderProps) {
           ))}
         </fieldset>
       </details>
+      <DemoNotice />
     </header>
   );
 }
