@@ -11,6 +11,8 @@ import { DATA_FILES } from '../../src/domain/encoding';
 import { DEMO_DIR } from '../../src/pipeline/demo';
 import {
   ARTIFACTS,
+  CHROMIUM_HELP,
+  findChromium,
   launchBrowser,
   openPage,
   startApp,
@@ -23,8 +25,11 @@ import { outsideRequests } from './suite';
 let app: AppServer;
 let browser: Browser;
 const pages: RecordedPage[] = [];
+const noBrowser = !findChromium();
+if (noBrowser) console.warn(`tests/e2e/demo.test.ts skipped: ${CHROMIUM_HELP}`);
 
 beforeAll(async () => {
+  if (noBrowser) return;
   app = await startApp({ source: 'demo' });
   console.info(`e2e data: ${app.data.reason}`);
   browser = await launchBrowser();
@@ -48,7 +53,7 @@ function demoMissionIds(): string[] {
 const focusedTestId = (rp: RecordedPage) =>
   rp.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 
-describe('demo data (production build, headless Chromium)', () => {
+describe.skipIf(noBrowser)('demo data (production build, headless Chromium)', () => {
   it('says it shows the demo, and Help → Data opens by keyboard and says how to add the sources', async () => {
     expect(app.data.source).toBe('demo');
     const rp = await openPage(browser, app.url);

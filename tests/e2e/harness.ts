@@ -250,9 +250,33 @@ export async function startApp(opts: { source?: DataSource } = {}): Promise<AppS
   };
 }
 
-/** Launches headless Chromium (Debian's). */
+/** Where Chromium (or Chrome) may be installed, in the order tried after `$ATLAS_CHROMIUM`. */
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+/** What to do when no Chromium is found (printed by the browser tests). */
+export const CHROMIUM_HELP =
+  'no Chromium found for the browser tests (looked at $ATLAS_CHROMIUM and ' +
+  `${CHROMIUM_CANDIDATES.join(', ')}). Install it (Debian/Ubuntu: sudo apt-get install chromium; ` +
+  'macOS: install Google Chrome) or set ATLAS_CHROMIUM to the browser executable.';
+
+/** The Chromium executable: `$ATLAS_CHROMIUM`, else the first of {@link CHROMIUM_CANDIDATES}. */
+export function findChromium(env: Record<string, string | undefined> = process.env): string | null {
+  if (env.ATLAS_CHROMIUM) return existsSync(env.ATLAS_CHROMIUM) ? env.ATLAS_CHROMIUM : null;
+  return CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+/** Launches headless Chromium (Debian's `/usr/bin/chromium` where present; see {@link findChromium}). */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(`e2e: ${CHROMIUM_HELP}`);
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 /** A page with every request and console error recorded. */
