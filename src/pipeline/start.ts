@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { buildData, PUBLIC_DATA_DIR } from './cli';
 import { DEMO_DIR, installDemo } from './demo';
 import { FetchError, fetchSources, loadSources, type SourceEntry } from './fetch';
-import { PROJECT_ROOT, SourceError, pickSourceDir } from './sources';
+import { PROJECT_ROOT, SourceError, pickSourceDir, sourceCandidates } from './sources';
 
 /** What {@link prepareServedData} served. */
 export type ServedData =
@@ -88,8 +88,11 @@ export async function prepareServedData(opts: PrepareOptions = {}): Promise<Serv
     // A folder named by --from or $PRESENCE_ATLAS_DATA that is missing or empty is an error.
     if (!(e instanceof SourceError) || opts.from || env) throw e;
     const missions = (await installDemo(outDir, { demoDir: opts.demoDir ?? DEMO_DIR })).missions;
+    const looked = sourceCandidates({ root })
+      .map((c) => path.relative(process.cwd(), c.dir) || c.dir)
+      .join(', ');
     log(
-      `${e.message}\n\n` +
+      `No source data found (looked in ${looked}).\n` +
         'Serving the DEMO data: the Central African Republic only ' +
         `(missions ${missions.join(', ')}; committed in geodata/demo/).\n` +
         'For the full sources: npm start -- --fetch (downloads the official files), or put them in ' +

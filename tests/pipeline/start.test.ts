@@ -63,7 +63,8 @@ describe('npm start: which data it serves', () => {
       );
     expect(manifestOf(out).demo?.country).toBe('Central African Republic');
     const said = lines.join('\n');
-    expect(said).toContain('no source data found');
+    expect(said).toContain('No source data found (looked in');
+    expect(said).toContain(path.join('geodata', 'raw'));
     expect(said).toContain('Serving the DEMO data: the Central African Republic only');
     expect(said).toContain('npm start -- --fetch');
   });
