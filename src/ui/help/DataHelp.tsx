@@ -1,8 +1,7 @@
 /**
  * Help → Data: what data the app shows (the demo or a build from the sources), how to add the
- * full sources, and the sources' licences and citations. {@link DataHelpProvider} loads the
- * served manifest once and owns the dialog, so that the Help menu and the demo notice open the
- * same one ({@link useDataHelp}).
+ * full sources, and the sources' licences and citations. {@link DataHelpProvider} owns the
+ * dialog, so that the Help menu and the demo notice open the same one ({@link useDataHelp}).
  */
 import {
   createContext,
@@ -16,7 +15,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import { loadDataInfo, type DataInfoResult } from '../../data/dataInfo';
+import type { DataInfoResult } from '../../data/dataInfo';
 import type { DataInfo } from '../../domain/dataInfo';
 import './help.css';
 
@@ -38,9 +37,8 @@ export function useDataHelp(): DataHelp {
 const dataset = (d: string): string =>
   d === 'ucdp-ged' ? 'UCDP GED' : d === 'geo-pko' ? 'Geo-PKO' : d;
 
-function WhatIsShown(props: { result: DataInfoResult | null }) {
+function WhatIsShown(props: { result: DataInfoResult }) {
   const r = props.result;
-  if (r === null) return <p>Reading the description of the data…</p>;
   if (r.info === null)
     return <p>The description of the data (manifest.json) could not be read: {r.problem}.</p>;
   const { demo, coverage, sources } = r.info;
@@ -73,7 +71,7 @@ function WhatIsShown(props: { result: DataInfoResult | null }) {
 }
 
 /** The Data dialog (a modal `<dialog>`: Esc and the Close button close it). */
-function DataDialog(props: { open: boolean; onClose: () => void; result: DataInfoResult | null }) {
+function DataDialog(props: { open: boolean; onClose: () => void; result: DataInfoResult }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const { open, onClose } = props;
@@ -85,7 +83,7 @@ function DataDialog(props: { open: boolean; onClose: () => void; result: DataInf
   }, [open]);
   // Keys stay in the dialog: the map's shortcuts (Space plays, arrows step) must not fire.
   const stop = (e: KeyboardEvent): void => e.stopPropagation();
-  const credits = props.result?.info?.credits ?? [];
+  const credits = props.result.info?.credits ?? [];
   return (
     <dialog
       ref={ref}
@@ -138,20 +136,13 @@ function DataDialog(props: { open: boolean; onClose: () => void; result: DataInf
   );
 }
 
-/** Loads `${dataUrl}manifest.json` and provides {@link useDataHelp} to its children. */
-export function DataHelpProvider(props: { dataUrl: string; children: ReactNode }) {
-  const [result, setResult] = useState<DataInfoResult | null>(null);
+/**
+ * Provides {@link useDataHelp} to its children and renders the Data dialog, from the served
+ * manifest's description (`loadDataInfo`, loaded by `App` with the data).
+ */
+export function DataHelpProvider(props: { result: DataInfoResult; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const returnFocus = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void loadDataInfo(props.dataUrl).then((r) => {
-      if (!cancelled) setResult(r);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [props.dataUrl]);
   const openData = useCallback(() => {
     returnFocus.current = document.activeElement as HTMLElement | null;
     setOpen(true);
@@ -160,11 +151,12 @@ export function DataHelpProvider(props: { dataUrl: string; children: ReactNode }
     setOpen(false);
     returnFocus.current?.focus();
   }, []);
-  const value = useMemo(() => ({ info: result?.info ?? null, openData }), [result, openData]);
+  const info = props.result.info;
+  const value = useMemo(() => ({ info, openData }), [info, openData]);
   return (
     <Context.Provider value={value}>
       {props.children}
-      <DataDialog open={open} onClose={onClose} result={result} />
+      <DataDialog open={open} onClose={onClose} result={props.result} />
     </Context.Provider>
   );
 }
