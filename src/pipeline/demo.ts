@@ -28,6 +28,7 @@ import type { Dataset } from '../domain/dataset';
 import {
   DEMO_COUNTRY,
   demoInfo,
+  creditsFor,
   demoSubset,
   type DataCredit,
   type ManifestWithInfo,
@@ -41,7 +42,7 @@ import {
 } from '../domain/encoding';
 import { buildBasemap } from './basemap';
 import { buildDataset } from './build';
-import { creditsFor } from './credits';
+import { loadSources } from './fetch';
 import { PROJECT_ROOT, SourceError } from './sources';
 
 /** Where the demo is committed. */
@@ -165,7 +166,7 @@ export async function buildDemo(opts: { from?: string; quiet?: boolean } = {}): 
       outputs,
       browserGzipBytes: outputs.reduce((a, o) => a + o.gzipBytes, 0),
       coverage: subset.coverage,
-      credits: creditsFor(m.sources),
+      credits: creditsFor(m.sources, loadSources()),
       demo: demoInfo(subset, DEMO_COUNTRY),
     };
     manifest.buildMs = Math.round(performance.now() - t0);

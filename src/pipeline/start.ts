@@ -9,13 +9,38 @@
  * when that fails (offline) it says so at once and serves what it would serve without `--fetch`.
  * A source folder that exists but does not build is an error, never a silent switch to the demo.
  */
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildData, PUBLIC_DATA_DIR } from './cli';
 import { DEMO_DIR, installDemo } from './demo';
 import { FetchError, fetchSources, loadSources, type SourceEntry } from './fetch';
 import { PROJECT_ROOT, SourceError, pickSourceDir, sourceCandidates } from './sources';
+
+/** The served data folder of `npm start` and `npm run data`. */
+export const PUBLIC_DATA_DIR = path.join(PROJECT_ROOT, 'public', 'data');
+
+const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
+const DATA_CLI = path.join(PROJECT_ROOT, 'src', 'pipeline', 'cli.ts');
+
+/**
+ * Runs `npm run data -- --from DIR --out DIR` (src/pipeline/cli.ts, in a child process: the same
+ * build, basemap and manifest as the command). Throws {@link SourceError} when it fails.
+ */
+export function runDataBuild(from: string, outDir: string, quiet = false): void {
+  const args = [TSX_CLI, DATA_CLI, '--from', from, '--out', outDir, ...(quiet ? ['--quiet'] : [])];
+  const r = spawnSync(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    stdio: quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+  });
+  if (r.status === 0) return;
+  const detail = quiet ? `: ${(r.stderr ?? '').trim()}` : ' (see the messages above)';
+  throw new SourceError(
+    `the data build from ${from} failed (exit ${r.status ?? r.signal})${detail}`,
+  );
+}
 
 /** What {@link prepareServedData} served. */
 export type ServedData =
@@ -100,7 +125,8 @@ export async function prepareServedData(opts: PrepareOptions = {}): Promise<Serv
     );
     return { kind: 'demo', missions, lookedIn: e.message, fetchError };
   }
-  await buildData({ from: picked.dir, outDir, quiet: opts.quiet ?? false });
+  log(`Building the data from ${picked.dir} (${picked.reason}) …`);
+  runDataBuild(picked.dir, outDir, opts.quiet ?? false);
   return { kind: 'built', sourceDir: picked.dir, reason: picked.reason, fetchError };
 }
 

@@ -27,6 +27,22 @@ describe('loadDataInfo', () => {
     expect(r.info?.demo?.country).toBe('Central African Republic');
   });
 
+  it('gives a build manifest (no credits of its own) the licences of geodata/sources.json', async () => {
+    const built = {
+      sources: [
+        { file: 'ucdp/GEDEvent_v25_1.csv', dataset: 'ucdp-ged', version: '25.1' },
+        { file: 'geopko/FrontMap_v.2.3.csv', dataset: 'geo-pko', version: '2.3' },
+      ],
+      coverage: { gedVersions: ['25.1'], years: [1989, 2024], countries: [] },
+    };
+    const r = await loadDataInfo('/d/', fakeFetch(JSON.stringify(built)).fn);
+    expect(r.info?.demo).toBeNull();
+    const credits = r.info?.credits ?? [];
+    expect(credits.map((c) => c.version)).toEqual(['25.1', '2.3', '', '']);
+    expect(credits[0]?.citation).toContain('Davies, Shawn');
+    expect(credits[1]?.licence).toContain('free to use with citation');
+  });
+
   it('gives a reason instead of failing: 404, the SPA fallback page, broken JSON, a network error', async () => {
     expect((await loadDataInfo('/d/', fakeFetch('', 404).fn)).problem).toBe(
       'manifest.json: HTTP 404',

@@ -15,14 +15,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BASEMAP_FILES } from '../../src/domain/basemap';
-import { DEMO_COUNTRY, decodeDataInfo, type ManifestWithInfo } from '../../src/domain/dataInfo';
+import {
+  BASEMAP_CREDITS,
+  DEMO_COUNTRY,
+  creditsFor,
+  decodeDataInfo,
+  type ManifestWithInfo,
+} from '../../src/domain/dataInfo';
 import {
   DATA_FILES,
   DATASET_FILES,
   decodeDataset,
   decodeManifest,
 } from '../../src/domain/encoding';
-import { BASEMAP_CREDITS, creditsFor } from '../../src/pipeline/credits';
 import {
   DEMO_DIR,
   DEMO_FILES,

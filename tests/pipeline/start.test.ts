@@ -115,7 +115,7 @@ describe('npm start: which data it serves', () => {
     const m = manifestOf(out);
     expect(m.demo).toBeUndefined();
     expect(m.sources.map((s) => s.file)).toEqual(['geopko/FrontMap_v.2.3.csv']);
-    expect(m.credits.some((c) => c.dataset.includes('Geo-PKO'))).toBe(true);
+    expect(m.counts.bases).toBe(1);
   });
 
   it('never falls back to the demo silently: a broken source folder or a missing --from is an error', async () => {
