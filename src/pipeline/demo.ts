@@ -246,16 +246,36 @@ export function demoDifferences(build: DemoBuild, dir = DEMO_DIR): string[] {
   return out;
 }
 
-/** Writes a demo build into `dir` (a fresh folder swapped in for the old one). */
-export function writeDemo(build: DemoBuild, dir = DEMO_DIR): void {
+/**
+ * A fresh staging folder beside `dir` (`<dir>.tmp-<pid>`), after removing the staging and old
+ * folders that an interrupted run left there (they would otherwise be served or committed).
+ */
+function stageBeside(dir: string): string {
+  const parent = path.dirname(dir);
+  const stale = new RegExp(
+    `^${path.basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-\\d+$`,
+  );
+  if (existsSync(parent))
+    for (const f of readdirSync(parent))
+      if (stale.test(f)) rmSync(path.join(parent, f), { recursive: true, force: true });
   const tmp = `${dir}.tmp-${process.pid}`;
-  const old = `${dir}.old-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  for (const f of DEMO_FILES) writeFileSync(path.join(tmp, f), build.files[f] as string);
+  return tmp;
+}
+
+/** Puts the staging folder `tmp` in place of `dir` (the old one, if any, is removed after). */
+function swapIn(tmp: string, dir: string): void {
+  const old = `${dir}.old-${process.pid}`;
   if (existsSync(dir)) renameSync(dir, old);
   renameSync(tmp, dir);
   rmSync(old, { recursive: true, force: true });
+}
+
+/** Writes a demo build into `dir` (a fresh folder swapped in for the old one). */
+export function writeDemo(build: DemoBuild, dir = DEMO_DIR): void {
+  const tmp = stageBeside(dir);
+  for (const f of DEMO_FILES) writeFileSync(path.join(tmp, f), build.files[f] as string);
+  swapIn(tmp, dir);
 }
 
 /** Total size of the files in a folder (not recursive), in bytes. */
@@ -284,17 +304,17 @@ export async function installDemo(
   };
   const ds = decodeDataset(Object.fromEntries(DATASET_FILES.map((f) => [f, read(f)])));
   read(DATA_FILES.manifest);
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
+  const tmp = stageBeside(outDir);
   for (const f of [...DATASET_FILES, DATA_FILES.manifest])
     writeFileSync(path.join(tmp, f), readFileSync(path.join(demoDir, f)));
   const hosts = [...new Set(ds.missions.flatMap((m) => m.countries))].sort();
-  await buildBasemap(path.join(tmp, 'basemap'), hosts);
-  const old = `${outDir}.old-${process.pid}`;
-  if (existsSync(outDir)) renameSync(outDir, old);
-  renameSync(tmp, outDir);
-  rmSync(old, { recursive: true, force: true });
+  try {
+    await buildBasemap(path.join(tmp, 'basemap'), hosts);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  swapIn(tmp, outDir);
   return { hosts, missions: ds.missions.map((m) => m.id) };
 }
 

@@ -147,12 +147,15 @@ describe('installDemo', () => {
     const out = path.join(temp(), 'public', 'data');
     cpSync(DEMO_DIR, out, { recursive: true });
     writeFileSync(path.join(out, 'rejects.csv'), 'stale from an earlier build\n');
+    // Left by an interrupted run: Vite would serve it from public/.
+    cpSync(DEMO_DIR, `${out}.tmp-999999`, { recursive: true });
     const { hosts, missions } = await installDemo(out);
     for (const f of [...DATASET_FILES, DATA_FILES.manifest])
       expect(readFileSync(path.join(out, f), 'utf8')).toBe(read(f));
     for (const f of Object.values(BASEMAP_FILES))
       expect(existsSync(path.join(out, 'basemap', f))).toBe(true);
     expect(existsSync(path.join(out, 'rejects.csv'))).toBe(false);
+    expect(readdirSync(path.dirname(out))).toEqual(['data']);
     expect(hosts).toContain(DEMO_COUNTRY);
     expect(missions).toEqual(committed().missions.map((m) => m.id));
   });
