@@ -83,27 +83,31 @@ export function requestedData(
  * for (`ATLAS_E2E_DATA=fixture` or `ATLAS_E2E_FIXTURE=1`; see {@link requestedData}). A failed
  * data build throws: the suite fails loudly instead of testing other data.
  */
-export async function prepareData(opts: { source?: DataSource } = {}): Promise<PreparedData> {
+export async function prepareData(
+  opts: {
+    source?: DataSource;
+    /** The real-data folder (default `../shared/data/`; tests of the harness pass another). */
+    sharedData?: string;
+  } = {},
+): Promise<PreparedData> {
+  const shared = opts.sharedData ?? SHARED_DATA;
   const publicDir = await mkdtemp(join(tmpdir(), 'atlas-e2e-public-'));
   const dataDir = join(publicDir, 'data');
   const req = opts.source
     ? { source: opts.source, reason: 'asked for by the test' }
-    : requestedData();
+    : requestedData(process.env, shared);
   if (req.source === 'built') {
-    if (!existsSync(SHARED_DATA))
-      throw new Error(`e2e: built data asked for (${req.reason}) but ${SHARED_DATA} is absent`);
+    if (!existsSync(shared))
+      throw new Error(`e2e: built data asked for (${req.reason}) but ${shared} is absent`);
     try {
-      execFileSync(
-        'npm',
-        ['run', 'data', '--', '--from', SHARED_DATA, '--out', dataDir, '--quiet'],
-        {
-          cwd: ROOT,
-          stdio: 'pipe',
-          timeout: 170_000,
-        },
-      );
+      execFileSync('npm', ['run', 'data', '--', '--from', shared, '--out', dataDir, '--quiet'], {
+        cwd: ROOT,
+        stdio: 'pipe',
+        timeout: 170_000,
+      });
     } catch (e) {
       const err = e as { stderr?: Buffer; message?: string };
+      await rm(publicDir, { recursive: true, force: true });
       throw new Error(
         `e2e: npm run data failed on ../shared/data, so the browser tests cannot run on the real ` +
           `data (ATLAS_E2E_DATA=demo or ATLAS_E2E_DATA=fixture runs them on other data on purpose):\n` +
