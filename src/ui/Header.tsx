@@ -2,11 +2,11 @@
  * The header: mission picker, place search, perpetrator toggle, layer toggles, fit button.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { DemoNotice, HelpMenu } from './help/HelpMenu';
 import type { Mission, PerpetratorFilter } from '../domain/dataset';
 import { searchEntries, type SearchEntry } from '../data/selectors';
 import { LAYER_KEYS, LAYER_LABELS, type Layers, type LayerKey } from '../state/state';
 import { PERPETRATOR_LABELS } from './format';
-import { DemoNotice, HelpMenu } from './help/HelpMenu';
 
 export interface HeaderProps {
   missions: readonly Mission[];
