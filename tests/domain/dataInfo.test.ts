@@ -5,8 +5,9 @@ import { base, baseYear, cellYear, coverage, dataset } from '../fixtures/factori
 
 const CAR = 'Central African Republic';
 
+/** A cell-month: the demo cut reads only its cell and year. */
 function cellMonth(gid: number, year: number, month: number): CellMonth {
-  return { gid, year, month, osvBest: 1, osvStateBest: 0, osvNonStateBest: 1 };
+  return { gid, year, month, osvBest: 1, osvStateBest: 0, osvNonStateBest: 1 } as CellMonth;
 }
 
 /** MINUSCA (CAR), MINURCAT (CAR and Chad), UNMISS (South Sudan); cells in CAR and Chad. */
