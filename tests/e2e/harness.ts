@@ -156,9 +156,12 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-/** Prepares data, builds, and serves the production build with `vite preview`. */
-export async function startApp(): Promise<AppServer> {
-  const data = await prepareData();
+/**
+ * Prepares data (or takes `given`, which the caller then owns), builds, and serves the
+ * production build with `vite preview`.
+ */
+export async function startApp(given?: PreparedData): Promise<AppServer> {
+  const data = given ?? (await prepareData());
   const outDir = await buildApp(data);
   const port = await freePort();
   const server: PreviewServer = await preview({
@@ -175,7 +178,7 @@ export async function startApp(): Promise<AppServer> {
     data,
     close: async () => {
       await server.close();
-      await rm(data.publicDir, { recursive: true, force: true });
+      if (!given) await rm(data.publicDir, { recursive: true, force: true });
     },
   };
 }
