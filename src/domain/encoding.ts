@@ -555,7 +555,11 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
     };
     const { type } = col;
     const nullable = col.nullable === true;
-    const dense: ColumnValue[] = new Array<ColumnValue>(length);
+    // A whole plain column other than bool decodes to its stored values: checked, not copied.
+    const asStored = codec === 'plain' && !rows && type !== 'bool';
+    const dense: ColumnValue[] = asStored
+      ? (values as ColumnValue[])
+      : new Array<ColumnValue>(length);
     if (rows) dense.fill(absentValue(col));
     // Stores the codec's value `v` of stored value k after its type check.
     const put = (k: number, v: unknown): void => {
@@ -563,7 +567,12 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
       if (x === BAD) bad(k, typeExpected(col, v));
       dense[rows ? (rows[k] as number) : k] = x as ColumnValue;
     };
-    if (codec === 'plain') {
+    if (asStored) {
+      for (let k = 0; k < count; k++) {
+        const v: unknown = values[k];
+        if (typeChecked(type, nullable, v) === BAD) bad(k, typeExpected(col, v));
+      }
+    } else if (codec === 'plain') {
       for (let k = 0; k < count; k++) put(k, values[k]);
     } else if (codec === 'delta') {
       let acc = 0;
