@@ -15,9 +15,10 @@
  * - frame_median_ms: median requestAnimationFrame interval while playing MINUSCA's years at
  *   1 s per year;
  * - heap: JS heap used (performance.memory with --enable-precise-memory-info, every frame) over
- *   BENCH_HEAP_FRAMES (600) frames of looped playback after a 120-frame warm-up: start, end,
- *   max, and the least-squares slope per 100 frames; plus the heap after a forced garbage
- *   collection (CDP) before and after the run — "flat" means no upward trend there.
+ *   BENCH_HEAP_FRAMES (600) frames of looped playback at 1 s per year, after one whole loop as
+ *   warm-up: start, end, max, the least-squares slope per 100 frames and the floor of the
+ *   sawtooth (least heap of the first and of the last 100 frames); plus the heap after a forced
+ *   garbage collection (CDP) before and after the run — "flat" means no upward trend there.
  *
  * Runs alone with `npx tsx bench/global.bench.ts`, or `npm run bench global`. Environment:
  * BENCH_GLOBAL_OSV (one-sided events, default 400000), BENCH_LOADS (page loads per build, 3),
@@ -55,7 +56,6 @@ import {
 const OSV = Number(process.env.BENCH_GLOBAL_OSV ?? 400_000);
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const HEAP_FRAMES = Number(process.env.BENCH_HEAP_FRAMES ?? 600);
-const HEAP_WARMUP_FRAMES = 120;
 const DECODE_ROUNDS = 5;
 const SEED = 20250101;
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -174,30 +174,48 @@ async function yearChanges(page: Page): Promise<number[]> {
 }
 
 /**
- * In-page: turns looping on, plays at 1 s per year, skips `warmup` frames, then records the JS
- * heap used every frame for `frames` frames, pauses and resolves with the samples.
+ * In-page: turns looping on, plays at the current speed and resolves when the playback wraps to
+ * the first year after showing every year (one whole loop: every cache warm).
  */
-const HEAP_SCRIPT = `([warmup, frames]) => new Promise((resolve, reject) => {
+const LOOP_WARMUP_SCRIPT = `new Promise((resolve, reject) => {
   const loop = document.querySelector('[data-testid=loop]');
   if (!loop.checked) loop.click();
   const play = document.querySelector('[data-testid=play]');
+  const yearEl = document.querySelector('[data-testid=year]');
   if (play.getAttribute('aria-label') !== 'Pause') play.click();
-  const heap = [];
-  const times = [];
-  let n = 0;
+  const slider = document.querySelector('[data-testid=year-slider]');
+  const years = Number(slider.max) - Number(slider.min) + 1;
+  const seen = new Set();
+  let last = Number(yearEl.textContent);
+  let frames = 0;
   const t0 = performance.now();
   const tick = (now) => {
-    n++;
-    if (n > warmup) {
-      heap.push(performance.memory ? performance.memory.usedJSHeapSize : NaN);
-      times.push(now);
-    }
+    frames++;
+    const y = Number(yearEl.textContent);
+    if (y < last && seen.size >= years) { resolve(frames); return; }
+    seen.add(y);
+    last = y;
+    if (now - t0 > 120000) { reject(new Error('the playback never looped')); return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})`;
+
+/** In-page: records the JS heap used every frame for \`frames\` frames, then pauses. */
+const HEAP_SCRIPT = `(frames) => new Promise((resolve, reject) => {
+  const play = document.querySelector('[data-testid=play]');
+  const heap = [];
+  const times = [];
+  const t0 = performance.now();
+  const tick = (now) => {
+    heap.push(performance.memory ? performance.memory.usedJSHeapSize : NaN);
+    times.push(now);
     if (heap.length >= frames) {
-      play.click();
+      if (play.getAttribute('aria-label') === 'Pause') play.click();
       resolve({ heap, times });
       return;
     }
-    if (now - t0 > 600000) { reject(new Error('heap run took over 10 minutes')); return; }
+    if (now - t0 > 1200000) { reject(new Error('heap run took over 20 minutes')); return; }
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -251,11 +269,10 @@ async function interactions(browser: Browser, app: AppServer, label: string): Pr
     out[`${label}_play_years_shown`] = r.years.length;
     out[`${label}_play_long_tasks`] = r.longTasks;
 
-    // Heap over looped playback.
+    // Heap over looped playback, after one whole loop.
+    out[`${label}_heap_warmup_frames`] = (await page.evaluate(LOOP_WARMUP_SCRIPT)) as number;
     const gcBefore = await heapAfterGc(page);
-    const h = (await page.evaluate(
-      `(${HEAP_SCRIPT})([${HEAP_WARMUP_FRAMES}, ${HEAP_FRAMES}])`,
-    )) as {
+    const h = (await page.evaluate(`(${HEAP_SCRIPT})(${HEAP_FRAMES})`)) as {
       heap: number[];
       times: number[];
     };
@@ -268,6 +285,9 @@ async function interactions(browser: Browser, app: AppServer, label: string): Pr
     out[`${label}_heap_end_mb`] = round1(heap[heap.length - 1]!);
     out[`${label}_heap_max_mb`] = round1(Math.max(...heap));
     out[`${label}_heap_slope_mb_per_100_frames`] = Math.round(slope(heap) * 100 * 1000) / 1000;
+    // The floor of the sawtooth (the least heap in a 100-frame window), first and last window.
+    out[`${label}_heap_floor_first_100_mb`] = round1(Math.min(...heap.slice(0, 100)));
+    out[`${label}_heap_floor_last_100_mb`] = round1(Math.min(...heap.slice(-100)));
     out[`${label}_heap_after_gc_before_mb`] = round1(gcBefore);
     out[`${label}_heap_after_gc_after_mb`] = round1(gcAfter);
   } finally {
@@ -310,6 +330,7 @@ export async function run(): Promise<Figures> {
       const t = times[i]!;
       out[`${label}_json_parse_ms`] = Math.round(median(t.parse));
       out[`${label}_decode_ms`] = Math.round(median(t.wall));
+      out[`${label}_decode_first_round_ms`] = Math.round(t.wall[0]!);
       out[`${label}_decode_cpu_ms`] = Math.round(median(t.cpu));
       out[`${label}_decode_ms_rounds`] = t.wall.map((x) => Math.round(x)).join(' ');
     });
