@@ -9,7 +9,8 @@
  *   (wall and CPU; JSON.parse apart); target < 300 ms for the global build;
  * - first_frame_ms: navigation start → the first deck.gl frame with data
  *   (`window.__atlas.rendered`, key MINUSCA:2014:all), median of fresh page loads taken
- *   alternately (CAR, global, CAR, …); target global ≤ 1.2 × CAR;
+ *   alternately (CAR, global, CAR, …), with when the last data file arrived; target
+ *   global ≤ 1.2 × CAR;
  * - year_change_ms: slider input → the frame that draws that year, every MINUSCA year forwards
  *   and back, median;
  * - frame_median_ms: median requestAnimationFrame interval while playing MINUSCA's years at
@@ -17,8 +18,9 @@
  * - heap: JS heap used (performance.memory with --enable-precise-memory-info, every frame) over
  *   BENCH_HEAP_FRAMES (600) frames of looped playback at 1 s per year, after one whole loop as
  *   warm-up: start, end, max, the least-squares slope per 100 frames and the floor of the
- *   sawtooth (least heap of the first and of the last 100 frames); plus the heap after a forced
- *   garbage collection (CDP) before and after the run — "flat" means no upward trend there.
+ *   sawtooth (least heap of the first and of the last 100 frames), the allocation rate (sum of
+ *   the rises between frames); plus the heap after a forced garbage collection (CDP) before
+ *   and after the run — "flat" means no upward trend there.
  *
  * Runs alone with `npx tsx bench/global.bench.ts`, or `npm run bench global`. Environment:
  * BENCH_GLOBAL_OSV (one-sided events, default 400000), BENCH_LOADS (page loads per build, 3),
@@ -148,12 +150,24 @@ interface Hooks {
   __atlas?: { rendered: { key: string; at: number } | null; idle?: boolean };
 }
 
-/** Opens the app and waits for its first data frame; returns the page and that frame's time. */
+/**
+ * Opens the app and waits for its first data frame; returns the page, that frame's time and
+ * when the last data file (`data/*.json`) had arrived.
+ */
 async function firstFrame(browser: Browser, app: AppServer) {
   const rp = await openPage(browser, app.url);
   await waitForRender(rp.page, 'MINUSCA:2014:all', 60_000);
   const at = await rp.page.evaluate(() => (window as unknown as Hooks).__atlas!.rendered!.at);
-  return { rp, at };
+  const dataAt = await rp.page.evaluate(() =>
+    Math.max(
+      0,
+      ...performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/data\/[^/]+\.json$/.test(e.name))
+        .map((e) => (e as PerformanceResourceTiming).responseEnd),
+    ),
+  );
+  return { rp, at, dataAt };
 }
 
 /** Waits until MapLibre reports idle (camera animation done, tiles loaded). */
@@ -285,6 +299,9 @@ async function interactions(browser: Browser, app: AppServer, label: string): Pr
     out[`${label}_heap_start_mb`] = round1(heap[0]!);
     out[`${label}_heap_end_mb`] = round1(heap[heap.length - 1]!);
     out[`${label}_heap_max_mb`] = round1(Math.max(...heap));
+    // Allocation rate: the sum of the rises between consecutive frames (a fall is a collection).
+    const rises = heap.reduce((sum, x, i) => sum + (i > 0 ? Math.max(0, x - heap[i - 1]!) : 0), 0);
+    out[`${label}_heap_allocated_kb_per_frame`] = round1((rises * 1024) / (heap.length - 1));
     out[`${label}_heap_slope_mb_per_100_frames`] = Math.round(slope(heap) * 100 * 1000) / 1000;
     // The floor of the sawtooth (the least heap in a 100-frame window), first and last window.
     out[`${label}_heap_floor_first_100_mb`] = round1(Math.min(...heap.slice(0, 100)));
@@ -343,15 +360,23 @@ export async function run(): Promise<Figures> {
     const browser = await launch();
     try {
       const firsts: number[][] = builds.map(() => []);
+      const dataAts: number[][] = builds.map(() => []);
       for (let i = 0; i < LOADS; i++)
         for (let b = 0; b < apps.length; b++) {
-          const { rp, at } = await firstFrame(browser, apps[b]!);
+          const { rp, at, dataAt } = await firstFrame(browser, apps[b]!);
           firsts[b]!.push(at);
+          dataAts[b]!.push(dataAt);
           await rp.close();
         }
       builds.forEach(([label], b) => {
         out[`${label}_first_frame_ms`] = Math.round(median(firsts[b]!));
         out[`${label}_first_frame_loads`] = firsts[b]!.map((x) => Math.round(x)).join(' ');
+        // Navigation start → last data file received, and from there to the first data frame
+        // (JSON.parse, decoding, selectors, layers, drawing).
+        out[`${label}_data_received_ms`] = Math.round(median(dataAts[b]!));
+        out[`${label}_data_to_first_frame_ms`] = Math.round(
+          median(firsts[b]!.map((f, i) => f - dataAts[b]![i]!)),
+        );
       });
       out.ratio_first_frame_global_to_car = round2(
         (out.global_first_frame_ms as number) / (out.car_first_frame_ms as number),
