@@ -24,9 +24,11 @@
  *
  * Runs alone with `npx tsx bench/global.bench.ts`, or `npm run bench global`. Environment:
  * BENCH_GLOBAL_OSV (one-sided events, default 400000), BENCH_LOADS (page loads per build, 3),
- * BENCH_HEAP_FRAMES (600). The generated sources are cached in bench/out/.
+ * BENCH_HEAP_FRAMES (600). The generated sources are cached in bench/out/ (by size, seed and
+ * generator source).
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -67,7 +69,12 @@ type Figures = Record<string, number | string>;
 /** The synthetic sources (cached in bench/out/ by size and seed) and their build. */
 async function prepareGlobal(): Promise<{ data: PreparedData; figures: Figures }> {
   const figures: Figures = {};
-  const src = path.join(OUT, `global-src-${OSV}-${SEED}`);
+  // Cached by size, seed and the generator's own source (a changed generator regenerates).
+  const generator = createHash('sha256')
+    .update(readFileSync(path.join(ROOT, 'tests', 'fixtures', 'syntheticGed.ts')))
+    .digest('hex')
+    .slice(0, 12);
+  const src = path.join(OUT, `global-src-${OSV}-${SEED}-${generator}`);
   const marker = path.join(src, '.done');
   if (!existsSync(marker)) {
     rmSync(src, { recursive: true, force: true });
