@@ -439,6 +439,58 @@ function describe(v: unknown): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
+/** A stored value that is not what its column holds (see {@link typeChecked}). */
+const BAD: unique symbol = Symbol('bad value');
+
+/**
+ * The decoded value of `v` for a column of type `type` (0/1 → boolean for `bool`), or
+ * {@link BAD} when it is not one. Called once per stored value: no allocation, no closure.
+ */
+function typeChecked(type: ColType, nullable: boolean, v: unknown): ColumnValue | typeof BAD {
+  if (v === null) return nullable ? null : BAD;
+  switch (type) {
+    case 'int':
+      return typeof v === 'number' && Number.isInteger(v) ? v : BAD;
+    case 'num':
+      return typeof v === 'number' && Number.isFinite(v) ? v : BAD;
+    case 'str':
+      return typeof v === 'string' ? v : BAD;
+    case 'bool':
+      return v === 1 || v === true ? true : v === 0 || v === false ? false : BAD;
+    case 'strList': {
+      if (!Array.isArray(v)) return BAD;
+      for (let j = 0; j < v.length; j++) if (typeof v[j] !== 'string') return BAD;
+      return v as string[];
+    }
+  }
+  return BAD;
+}
+
+/** What a value of a column must be (the wording of a type error). */
+function typeExpected(col: ColSpec, v: unknown): string {
+  if (v === null) return `a ${col.type} (not null)`;
+  switch (col.type) {
+    case 'int':
+      return 'a whole number';
+    case 'num':
+      return 'a number';
+    case 'str':
+      return 'a string';
+    case 'bool':
+      return '0 or 1';
+    case 'strList':
+      return 'a list of strings';
+  }
+}
+
+const isNumber = (d: unknown): d is number => typeof d === 'number' && Number.isFinite(d);
+
+/**
+ * Decodes a table file into row objects. One pass per column straight into its dense array
+ * (sparse columns scattered to the rows their mask marks present; each mask's rows computed
+ * once), then one `fromRow` per row. Throws {@link DataFormatError} naming the file, the column
+ * and the row (1-based) of the first bad value.
+ */
 function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   const file = spec.file;
   const fail = (problem: string): never => {
@@ -463,9 +515,13 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   const bases = isRecord(raw.bases) ? raw.bases : {};
   const masks = isRecord(raw.masks) ? raw.masks : {};
   const decodedByName = new Map<string, ColumnValue[]>();
+  /** Mask column name → the rows it marks present. */
+  const maskRowsOf = new Map<string, number[]>();
   const columns = raw.columns as unknown[];
   const data = raw.data as unknown[];
-  const decoded: ColumnValue[][] = spec.cols.map((col) => {
+  const decoded: ColumnValue[][] = new Array<ColumnValue[]>(spec.cols.length);
+  for (let c = 0; c < spec.cols.length; c++) {
+    const col = spec.cols[c] as ColSpec;
     const at = columns.indexOf(col.name);
     if (at < 0) return fail(`column "${col.name}" is missing`);
     const values = data[at];
@@ -476,12 +532,16 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
     if (maskName !== undefined) {
       const mask = typeof maskName === 'string' ? decodedByName.get(maskName) : undefined;
       if (!mask) return fail(`column "${col.name}" has no valid mask column`);
-      rows = [];
-      for (let i = 0; i < length; i++) if (present(mask[i])) rows.push(i);
+      rows = maskRowsOf.get(maskName as string) ?? null;
+      if (rows === null) {
+        rows = [];
+        for (let i = 0; i < length; i++) if (present(mask[i])) rows.push(i);
+        maskRowsOf.set(maskName as string, rows);
+      }
     }
-    const expected = rows ? rows.length : length;
-    if (values.length !== expected)
-      fail(`column "${col.name}" has ${values.length} values, expected ${expected}`);
+    const count = rows ? rows.length : length;
+    if (values.length !== count)
+      fail(`column "${col.name}" has ${values.length} values, expected ${count}`);
     const codec = (codecs[col.name] ?? 'plain') as Codec;
     const rowOf = (k: number): number => (rows ? (rows[k] as number) : k);
     const bad = (k: number, what: string): never =>
@@ -500,105 +560,102 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
         return [sign, decodedByName.get(name) as ColumnValue[]];
       });
     };
-    let out: unknown[] = values;
-    if (codec === 'offset') {
-      const base = baseCols();
-      out = values.map((d, k) => {
-        if (d === null) return null;
-        if (typeof d !== 'number' || !Number.isFinite(d)) return bad(k, 'a number (offset)');
-        const i = rowOf(k);
-        let s = d;
-        for (let r = 0; r < base.length; r++) {
-          const [sign, b] = base[r] as [number, ColumnValue[]];
-          s += sign * ((b[i] as number | null) ?? 0);
-        }
-        return s;
-      });
+    const { type } = col;
+    const nullable = col.nullable === true;
+    // A whole plain column other than bool decodes to its stored values: checked, not copied.
+    const asStored = codec === 'plain' && !rows && type !== 'bool';
+    const dense: ColumnValue[] = asStored
+      ? (values as ColumnValue[])
+      : new Array<ColumnValue>(length);
+    if (rows) dense.fill(absentValue(col));
+    // Stores the codec's value `v` of stored value k after its type check.
+    const put = (k: number, v: unknown): void => {
+      const x = typeChecked(type, nullable, v);
+      if (x === BAD) bad(k, typeExpected(col, v));
+      dense[rows ? (rows[k] as number) : k] = x as ColumnValue;
+    };
+    if (asStored) {
+      for (let k = 0; k < count; k++) {
+        const v: unknown = values[k];
+        if (typeChecked(type, nullable, v) === BAD) bad(k, typeExpected(col, v));
+      }
+    } else if (codec === 'plain') {
+      for (let k = 0; k < count; k++) put(k, values[k]);
     } else if (codec === 'delta') {
       let acc = 0;
-      out = values.map((d, k) => {
-        if (typeof d !== 'number' || !Number.isFinite(d)) bad(k, 'a number (delta)');
-        acc += d as number;
-        return acc;
-      });
+      for (let k = 0; k < count; k++) {
+        const d: unknown = values[k];
+        if (!isNumber(d)) bad(k, 'a number (delta)');
+        put(k, (acc += d as number));
+      }
+    } else if (codec === 'offset') {
+      const base = baseCols();
+      const signs = base.map(([sign]) => sign);
+      const cols = base.map(([, b]) => b);
+      for (let k = 0; k < count; k++) {
+        const d: unknown = values[k];
+        if (d === null) {
+          put(k, null);
+          continue;
+        }
+        if (!isNumber(d)) bad(k, 'a number (offset)');
+        const i = rows ? (rows[k] as number) : k;
+        let s = d as number;
+        for (let r = 0; r < cols.length; r++)
+          s += (signs[r] as number) * (((cols[r] as ColumnValue[])[i] as number | null) ?? 0);
+        put(k, s);
+      }
     } else if (codec === 'dict' || codec === 'dictList') {
       const dict = dicts[col.name];
       if (!Array.isArray(dict) || dict.some((s) => typeof s !== 'string'))
         fail(`column "${col.name}" has no string dictionary`);
       const list = dict as string[];
+      const size = list.length;
       const lookup = (k: number, d: unknown): string => {
-        if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d >= list.length)
-          return bad(k, `an index into the dictionary of ${list.length} entries`);
+        if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d >= size)
+          return bad(k, `an index into the dictionary of ${size} entries`);
         return list[d] as string;
       };
-      out = values.map((v, k) => {
-        if (v === null) return null;
-        if (codec === 'dictList') {
-          if (!Array.isArray(v)) return bad(k, 'a list of dictionary indices');
-          return v.map((d) => lookup(k, d));
+      for (let k = 0; k < count; k++) {
+        const v: unknown = values[k];
+        if (v === null) put(k, null);
+        else if (codec === 'dict') put(k, lookup(k, v));
+        else if (!Array.isArray(v)) bad(k, 'a list of dictionary indices');
+        else {
+          const names = new Array<string>(v.length);
+          for (let j = 0; j < v.length; j++) names[j] = lookup(k, v[j]);
+          put(k, names);
         }
-        return lookup(k, v);
-      });
+      }
     } else if (codec === 'perpetrator') {
       const [[, names] = [1, []]] = baseCols();
-      out = values.map((v, k) => {
-        if (v === null) return null;
-        if (v === 0) {
-          const name = names[rowOf(k)];
-          return typeof name === 'string' ? perpetratorOf(name) : bad(k, 'a perpetrator name');
-        }
-        if (v === 1) return 'state';
-        if (v === 2) return 'nonstate';
-        return bad(k, 'a perpetrator code 0, 1 or 2');
-      });
-    } else if (codec !== 'plain') {
+      for (let k = 0; k < count; k++) {
+        const v: unknown = values[k];
+        if (v === null) put(k, null);
+        else if (v === 0) {
+          const name = names[rows ? (rows[k] as number) : k];
+          put(k, typeof name === 'string' ? perpetratorOf(name) : bad(k, 'a perpetrator name'));
+        } else if (v === 1) put(k, 'state');
+        else if (v === 2) put(k, 'nonstate');
+        else bad(k, 'a perpetrator code 0, 1 or 2');
+      }
+    } else {
       fail(`column "${col.name}" has unknown codec ${describe(codec)}`);
     }
-    const check = (v: unknown, k: number): ColumnValue => {
-      if (v === null) {
-        if (!col.nullable) bad(k, `a ${col.type} (not null)`);
-        return null;
-      }
-      switch (col.type) {
-        case 'int':
-          if (typeof v !== 'number' || !Number.isInteger(v)) bad(k, 'a whole number');
-          return v as number;
-        case 'num':
-          if (typeof v !== 'number' || !Number.isFinite(v)) bad(k, 'a number');
-          return v as number;
-        case 'str':
-          if (typeof v !== 'string') bad(k, 'a string');
-          return v as string;
-        case 'bool':
-          if (v !== 0 && v !== 1 && v !== true && v !== false) bad(k, '0 or 1');
-          return v === 1 || v === true;
-        case 'strList':
-          if (!Array.isArray(v) || v.some((s) => typeof s !== 'string'))
-            bad(k, 'a list of strings');
-          return v as string[];
-      }
-      return v as ColumnValue;
-    };
-    let checked: ColumnValue[];
-    if (rows) {
-      checked = new Array<ColumnValue>(length).fill(absentValue(col));
-      out.forEach((v, k) => (checked[rows[k] as number] = check(v, k)));
-    } else {
-      checked = out.map(check);
-    }
-    decodedByName.set(col.name, checked);
-    return checked;
-  });
+    decodedByName.set(col.name, dense);
+    decoded[c] = dense;
+  }
   const items: T[] = new Array<T>(length);
   const row: ColumnValue[] = new Array<ColumnValue>(spec.cols.length);
-  for (let i = 0; i < length; i++) {
-    for (let c = 0; c < decoded.length; c++)
-      row[c] = (decoded[c] as ColumnValue[])[i] as ColumnValue;
-    try {
+  const width = decoded.length;
+  let i = 0;
+  try {
+    for (; i < length; i++) {
+      for (let c = 0; c < width; c++) row[c] = (decoded[c] as ColumnValue[])[i] as ColumnValue;
       items[i] = spec.fromRow(row);
-    } catch (e) {
-      fail(`row ${i + 1}: ${(e as Error).message}`);
     }
+  } catch (e) {
+    fail(`row ${i + 1}: ${(e as Error).message}`);
   }
   return items;
 }

@@ -228,11 +228,14 @@ export interface AppServer {
 }
 
 /**
- * Prepares data (see {@link prepareData}; `source` overrides {@link requestedData}), builds, and
- * serves the production build with `vite preview`.
+ * Prepares data (see {@link prepareData}; `source` overrides {@link requestedData}) — or takes
+ * `given`, prepared data that the caller then owns — builds, and serves the production build with
+ * `vite preview`.
  */
-export async function startApp(opts: { source?: DataSource } = {}): Promise<AppServer> {
-  const data = await prepareData(opts);
+export async function startApp(
+  opts: { source?: DataSource; given?: PreparedData } = {},
+): Promise<AppServer> {
+  const data = opts.given ?? (await prepareData(opts));
   const outDir = await buildApp(data);
   const port = await freePort();
   const server: PreviewServer = await preview({
@@ -249,7 +252,7 @@ export async function startApp(opts: { source?: DataSource } = {}): Promise<AppS
     data,
     close: async () => {
       await server.close();
-      await rm(data.publicDir, { recursive: true, force: true });
+      if (!opts.given) await rm(data.publicDir, { recursive: true, force: true });
     },
   };
 }
