@@ -776,6 +776,44 @@ const CELL_YEAR_COLS: ColSpec[] = [
 const CY = new Map(CELL_YEAR_COLS.map((c, i) => [c.name, i]));
 const cyAt = (name: string): number => CY.get(name) as number;
 
+// Column positions of the cell-year fields, computed once (decoding reads them for every row).
+interface EstimateAt {
+  best: number;
+  low: number;
+  high: number;
+  events: number;
+}
+const estimateAt = (e: string): EstimateAt => ({
+  best: cyAt(`${e}Best`),
+  low: cyAt(`${e}Low`),
+  high: cyAt(`${e}High`),
+  events: cyAt(`${e}Events`),
+});
+const CY_GID = cyAt('gid');
+const CY_YEAR = cyAt('year');
+const CY_COUNTRY = cyAt('country');
+const CY_EST = {
+  osv: estimateAt('osv'),
+  osvState: estimateAt('osvState'),
+  osvNonState: estimateAt('osvNonState'),
+  osvForeign: estimateAt('osvForeign'),
+  stateBased: estimateAt('stateBased'),
+  nonStateConflict: estimateAt('nonStateConflict'),
+};
+const CY_TOP = [1, 2, 3].map((k) => ({
+  name: cyAt(`top${k}Name`),
+  cls: cyAt(`top${k}Class`),
+  best: cyAt(`top${k}Best`),
+}));
+const precisionAt = (level: ImpreciseLevel) => {
+  const at = (suffix: string) => ({
+    events: cyAt(`osvP${level}${suffix}Events`),
+    best: cyAt(`osvP${level}${suffix}Best`),
+  });
+  return { state: at('State'), foreign: at('Foreign'), nonState: at('NonState') };
+};
+const CY_PRECISION = { 6: precisionAt(6), 7: precisionAt(7) } as const;
+
 /** The columns of `cell_years.json`, in stored order (see {@link encodeCellYearColumns}). */
 export const CELL_YEAR_COLUMNS: readonly string[] = CELL_YEAR_COLS.map((c) => c.name);
 
@@ -820,46 +858,38 @@ const CELL_YEARS: TableSpec<CellYear> = {
     return (c) => estimateOf(c, e, f);
   }),
   fromRow: (r) => {
-    const est = (e: string): Estimate => ({
-      best: r[cyAt(`${e}Best`)] as number,
-      low: r[cyAt(`${e}Low`)] as number,
-      high: r[cyAt(`${e}High`)] as number,
-      events: r[cyAt(`${e}Events`)] as number,
+    const est = (p: EstimateAt): Estimate => ({
+      best: r[p.best] as number,
+      low: r[p.low] as number,
+      high: r[p.high] as number,
+      events: r[p.events] as number,
     });
     const top: NamedPerpetrator[] = [];
-    for (let k = 1; k <= 3; k++) {
-      const name = r[cyAt(`top${k}Name`)] as string | null;
+    for (const t of CY_TOP) {
+      const name = r[t.name] as string | null;
       if (name === null) continue;
       top.push({
         name,
-        perpetrator: perpClass(r[cyAt(`top${k}Class`)] as ColumnValue),
-        best: (r[cyAt(`top${k}Best`)] as number | null) ?? 0,
+        perpetrator: perpClass(r[t.cls] as ColumnValue),
+        best: (r[t.best] as number | null) ?? 0,
       });
     }
+    const part = (p: (typeof CY_PRECISION)[ImpreciseLevel]): PrecisionPart => ({
+      state: { events: r[p.state.events] as number, best: r[p.state.best] as number },
+      foreign: { events: r[p.foreign.events] as number, best: r[p.foreign.best] as number },
+      nonState: { events: r[p.nonState.events] as number, best: r[p.nonState.best] as number },
+    });
     return {
-      gid: r[cyAt('gid')] as number,
-      year: r[cyAt('year')] as number,
-      country: r[cyAt('country')] as string,
-      osv: est('osv'),
-      osvState: est('osvState'),
-      osvNonState: est('osvNonState'),
-      osvForeign: est('osvForeign'),
-      osvImprecise: Object.fromEntries(
-        IMPRECISE_LEVELS.map((level) => [
-          level,
-          Object.fromEntries(
-            PRECISION_CLASSES.map(([suffix, cls]) => [
-              cls,
-              {
-                events: r[cyAt(`osvP${level}${suffix}Events`)] as number,
-                best: r[cyAt(`osvP${level}${suffix}Best`)] as number,
-              },
-            ]),
-          ) as unknown as PrecisionPart,
-        ]),
-      ) as unknown as Record<ImpreciseLevel, PrecisionPart>,
-      stateBased: est('stateBased'),
-      nonStateConflict: est('nonStateConflict'),
+      gid: r[CY_GID] as number,
+      year: r[CY_YEAR] as number,
+      country: r[CY_COUNTRY] as string,
+      osv: est(CY_EST.osv),
+      osvState: est(CY_EST.osvState),
+      osvNonState: est(CY_EST.osvNonState),
+      osvForeign: est(CY_EST.osvForeign),
+      osvImprecise: { 6: part(CY_PRECISION[6]), 7: part(CY_PRECISION[7]) },
+      stateBased: est(CY_EST.stateBased),
+      nonStateConflict: est(CY_EST.nonStateConflict),
       topPerpetrators: top,
     };
   },
