@@ -23,6 +23,8 @@ async function build(name: string, files: Record<string, string | Buffer>): Prom
     from: sourceDir(name, { ...minimalFiles(), ...files }),
     outDir: outDir(name),
     quiet: true,
+    // Each case is a tiny file with a rejected row: far above the 1 % rejected-row limit.
+    allowRejects: true,
   });
 }
 
