@@ -33,6 +33,7 @@ import { cellCentroid } from '../domain/grid';
 import { GED_RULES, processGed, type GedResult } from './ged';
 import { processGeoPko } from './geopko';
 import { createProgress, type Progress } from './progress';
+import { convertWindows1252, detectEncoding } from './textEncoding';
 import {
   SourceError,
   inspectSource,
@@ -372,9 +373,17 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
   const files = listDataFiles(dir);
   const sources: SourceFile[] = [];
   const problems: string[] = [];
+  const encodings = new Map<string, 'utf-8' | 'windows-1252'>();
   for (const rel of files) {
     try {
-      sources.push(await inspectSource(dir, rel));
+      const src = await inspectSource(dir, rel);
+      const enc = await detectEncoding(src.path);
+      if (enc.encoding === 'unreadable')
+        problems.push(
+          `${rel}: not UTF-8 and cannot be read as another encoding: line ${enc.line} (byte ${enc.offset}) has ${enc.problem}. Save the file as UTF-8 and build again.`,
+        );
+      else encodings.set(src.rel, enc.encoding);
+      sources.push(src);
     } catch (e) {
       if (e instanceof SourceError) problems.push(e.message);
       else throw e;
@@ -386,13 +395,17 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
     progress.log(
       `  ${s.rel}  → ${s.label}, version ${s.version}, ${(s.bytes / 1e6).toFixed(1)} MB`,
     );
-  const ged = sources.filter((s) => s.kind === 'ged-csv' || s.kind === 'ged-geojson');
-  const pko = sources.filter((s) => s.kind.startsWith('geopko'));
+  const isGed = (s: SourceFile): boolean => s.kind === 'ged-csv' || s.kind === 'ged-geojson';
+  const isPko = (s: SourceFile): boolean => s.kind.startsWith('geopko');
+  const pko = sources.filter(isPko);
   if (!pko.some((s) => s.kind === 'geopko-frontmap' || s.kind === 'geopko-monthly'))
     throw new SourceError(
       `no Geo-PKO deployment file (FrontMap_v.2.3.csv or a monthly location file) in ${dir}; see geodata/sources.json`,
     );
-  if (ged.length === 0)
+  for (const s of sources)
+    if (encodings.get(s.rel) === 'windows-1252')
+      progress.log(`  ! ${s.rel} is not UTF-8: read as Windows-1252 / Latin-1 (converted)`);
+  if (!sources.some(isGed))
     progress.log(
       '  ! no UCDP GED file: violence data will be "not loaded" everywhere (run npm run data:fetch)',
     );
@@ -408,13 +421,26 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
   const built = await writeAtomically(
     outDir,
     async (stage) => {
+      // Sources in Windows-1252 / Latin-1 are read from a UTF-8 copy in the temp folder (the
+      // manifest keeps the original's bytes and sha256).
+      const readable: SourceFile[] = [];
+      for (const s of sources) {
+        if (encodings.get(s.rel) !== 'windows-1252') {
+          readable.push(s);
+          continue;
+        }
+        const copyDir = path.join(tempDir, 'utf8');
+        await convertWindows1252(s.path, path.join(copyDir, s.rel));
+        const copy = await inspectSource(copyDir, s.rel);
+        readable.push({ ...copy, bytes: s.bytes, version: s.version });
+      }
       const duck = await Duck.open({
         tempDir,
         memoryLimit: opts.memoryLimit ?? '512MB',
         ...(opts.threads ? { threads: opts.threads } : {}),
       });
       try {
-        return await buildInto(stage, duck);
+        return await buildInto(stage, duck, readable.filter(isGed), readable.filter(isPko));
       } finally {
         duck.close();
         rmSync(tempDir, { recursive: true, force: true });
@@ -428,7 +454,12 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
   );
   return { ...built, dataset: lazyDataset(built.rest, outDir), outDir };
 
-  async function buildInto(stage: string, duck: Duck) {
+  async function buildInto(
+    stage: string,
+    duck: Duck,
+    ged: readonly SourceFile[],
+    pkoSources: readonly SourceFile[],
+  ) {
     // GED and Geo-PKO run side by side on two connections (the GED scan keeps DuckDB busy
     // while Geo-PKO's rules run in JavaScript); Geo-PKO's lines are printed after GED's.
     progress.log('UCDP GED');
@@ -438,7 +469,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       processGed(duck, ged, progress),
       processGeoPko(
         pkoDuck,
-        pko,
+        pkoSources,
         createProgress({ quiet: opts.quiet ?? false, lines: pkoLines }),
       ).finally(() => pkoDuck.close()),
     ]);
@@ -528,6 +559,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
         rowsKept: c.rowsKept,
         rowsRejected,
         rejectedByReason: c.byReason,
+        encoding: encodings.get(s.rel) ?? 'utf-8',
       });
     }
     const rejectedByReason: Record<string, number> = {};

@@ -17,7 +17,7 @@ import { perpetratorSql } from '../domain/perpetrator';
 import type { ReasonCode, RejectedRow } from '../domain/rejects';
 import { Duck, ident, readCsvSql, readRejects, recordLines, type NumberColumns } from './duck';
 import type { Progress } from './progress';
-import { isValidUtf8File, type SourceFile } from './sources';
+import type { SourceFile } from './sources';
 
 /** Staging columns (all VARCHAR) and the GED field each comes from. */
 const STAGE: [string, string][] = [
@@ -87,23 +87,12 @@ export function gedSourceOrder(sources: readonly SourceFile[]): SourceFile[] {
 }
 
 /**
- * The FROM expression of a CSV source: DuckDB's reader itself (read and validated in one pass),
- * or, for a file that is not valid UTF-8, a staging table read with every column.
+ * The FROM expression of a CSV source: DuckDB's reader itself (read and validated in one pass).
+ * Every source is valid UTF-8 by now (the build converts or refuses any other encoding).
  */
-async function csvSource(duck: Duck, k: number, src: SourceFile, progress: Progress) {
+function csvSource(k: number, src: SourceFile): string {
   const cols = STAGE.map(([to, from]) => `${ident(src.fields[from] as string)} AS ${to}`);
-  const read = readCsvSql(src.path, src.header, `ged${k}`);
-  if (await isValidUtf8File(src.path))
-    return { from: `(SELECT ${cols.join(', ')} FROM ${read})`, featureLines: null };
-  // Invalid UTF-8: read every column (see isValidUtf8File), then keep the staging columns.
-  await progress.duckStep(
-    duck,
-    `reading ${src.rel} (has invalid UTF-8)`,
-    `CREATE OR REPLACE TABLE ged_all${k} AS SELECT * FROM ${read};
-     CREATE OR REPLACE TABLE ged_s${k} AS SELECT ${cols.join(', ')} FROM ged_all${k} ORDER BY rowid;
-     DROP TABLE ged_all${k}`,
-  );
-  return { from: `ged_s${k}`, featureLines: null };
+  return `(SELECT ${cols.join(', ')} FROM ${readCsvSql(src.path, src.header, `ged${k}`)})`;
 }
 
 interface Feature {
@@ -295,7 +284,7 @@ export async function processGed(
     let from: string;
     let featureLines: number[] | null = null;
     let malformed: { line: number; error: string }[] = [];
-    if (src.format === 'csv') ({ from } = await csvSource(duck, k, src, progress));
+    if (src.format === 'csv') from = csvSource(k, src);
     else ({ from, malformed, featureLines } = await stageGeojson(duck, k, src, progress));
     await progress.duckStep(
       duck,

@@ -159,12 +159,19 @@ describe('malformed input gives a reason code or a clear error, never a crash', 
     expect(osvTotal(r)).toBe(2);
   });
 
-  it('invalid UTF-8: MALFORMED_LINE, not a crash', async () => {
+  it('a byte that is not UTF-8 in an otherwise ASCII file: read as Windows-1252', async () => {
     const head = Buffer.from(gedCsv([gedRow({ id: 1, best: 2 })]));
     const bad = Buffer.from(gedCsv([gedRow({ id: 2, side_a: 'XX' })]).split('\n')[1] + '\n');
-    bad[bad.indexOf('XX')] = 0xff;
+    bad[bad.indexOf('XX')] = 0xff; // "ÿ" in Windows-1252 and Latin-1
     const r = await build('utf8', { 'ucdp/ged.csv': Buffer.concat([head, bad]) });
-    expect(r.rejects.map((x) => [x.line, x.reason])).toEqual([[3, 'MALFORMED_LINE']]);
+    expect(r.rejects).toEqual([]);
+    expect(r.dataset.cellYears[0]?.topPerpetrators.map((p) => p.name).sort()).toEqual([
+      'Anti-balaka',
+      'ÿX',
+    ]);
+    expect(r.manifest.sources.find((s) => s.file === 'ucdp/ged.csv')?.encoding).toBe(
+      'windows-1252',
+    );
   });
 
   it('a broken GeoJSON feature line: MALFORMED_LINE with its line', async () => {
