@@ -27,7 +27,13 @@ import {
 } from '../domain/encoding';
 import { REASON_CODES, REASONS, type RejectedRow } from '../domain/rejects';
 import { csvField, csvLine, neutralizeFormula } from '../domain/csv';
-import { NODE_OUTPUT_FS, verifyOutputFile, writeAtomically, type OutputFs } from './atomic';
+import {
+  BuildFailedError,
+  NODE_OUTPUT_FS,
+  verifyOutputFile,
+  writeAtomically,
+  type OutputFs,
+} from './atomic';
 import { Duck, lit } from './duck';
 import { cellCentroid } from '../domain/grid';
 import { GED_RULES, processGed, type GedResult } from './ged';
@@ -451,7 +457,12 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       verifyOutputFile(stage, DATA_FILES.manifest);
     },
     fs,
-  );
+  ).catch((e: unknown) => {
+    // A problem with the sources stays a SourceError (exit 2), with the note on the old build.
+    if (e instanceof BuildFailedError && e.cause instanceof SourceError)
+      throw new SourceError(e.message);
+    throw e;
+  });
   return { ...built, dataset: lazyDataset(built.rest, outDir), outDir };
 
   async function buildInto(

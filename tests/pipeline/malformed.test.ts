@@ -174,15 +174,16 @@ describe('malformed input gives a reason code or a clear error, never a crash', 
     );
   });
 
-  it('a broken GeoJSON feature line: MALFORMED_LINE with its line', async () => {
-    const geo = `{\n"type": "FeatureCollection",\n"features": [\n{ "type": "Feature", "properties": ${JSON.stringify(
+  it('a broken GeoJSON feature: the build fails naming the file and byte', async () => {
+    const head = `{\n"type": "FeatureCollection",\n"features": [\n{ "type": "Feature", "properties": ${JSON.stringify(
       gedRow({ id: 1 }),
-    )}, "geometry": { "type": "Point", "coordinates": [18.5, 4.3] } },\n{ "type": "Feature", "properties": { "id": 2, \n]\n}\n`;
-    const r = await build('geojson-broken', { 'ucdp/ged.geojson': geo });
-    expect(r.rejects.map((x) => [x.source, x.line, x.reason])).toEqual([
-      ['ucdp/ged.geojson', 5, 'MALFORMED_LINE'],
-    ]);
-    expect(r.dataset.cellYears).toHaveLength(1);
+    )}, "geometry": { "type": "Point", "coordinates": [18.5, 4.3] } },\n`;
+    const geo = `${head}{ "type": "Feature", "properties": { "id": 2, \n]\n}\n`;
+    const message = await buildError('geojson-broken', { 'ucdp/ged.geojson': geo });
+    expect(message).toContain(
+      `ucdp/ged.geojson: not a complete GeoJSON document: feature 2 (line 5) is not valid JSON`,
+    );
+    expect(message).toContain(`at byte ${Buffer.byteLength(head) + geo.length - head.length - 4}`);
   });
 
   it('Geo-PKO: NA troops are unknown, "unknown" too; a bad number is BAD_NUMBER', async () => {
