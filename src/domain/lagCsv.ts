@@ -2,6 +2,7 @@
  * Text outputs of the lag analysis: the episode CSV (the same for `npm run analyze` and the app's
  * gap-list download) and a plain-text mission summary.
  */
+import { csvLine } from './csv';
 import { yearRanges } from './encoding';
 import { LAG_CATEGORIES, LAG_CATEGORY_LABELS, type Episode, type LagSummary } from './lagTypes';
 
@@ -9,21 +10,16 @@ import { LAG_CATEGORIES, LAG_CATEGORY_LABELS, type Episode, type LagSummary } fr
 export const EPISODE_CSV_HEADER =
   'mission,gid,country,onset_year,end_year,fatalities,category,lag_years,response_year';
 
-function field(value: string | number | null): string {
-  if (value === null) return '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
- * Episodes as CSV (RFC 4180 quoting, LF line ends, trailing newline): one row per episode in the
- * given order, lag_years and response_year empty where there is no response.
+ * Episodes as CSV (RFC 4180 quoting, LF line ends, trailing newline; text fields neutralised for
+ * spreadsheets by {@link csvLine}): one row per episode in the given order, lag_years and
+ * response_year empty where there is no response.
  */
 export function episodesToCsv(rows: readonly Episode[]): string {
   const lines = [EPISODE_CSV_HEADER];
   for (const e of rows) {
     lines.push(
-      [
+      csvLine([
         e.mission,
         e.gid,
         e.country,
@@ -33,9 +29,7 @@ export function episodesToCsv(rows: readonly Episode[]): string {
         e.category,
         e.lagYears,
         e.responseYear,
-      ]
-        .map(field)
-        .join(','),
+      ]),
     );
   }
   return lines.join('\n') + '\n';
