@@ -5,6 +5,7 @@
 import type { PerpetratorFilter } from '../../domain/dataset';
 import { LAG_CATEGORIES, type FlaggedCell, type LagSummary } from '../../domain/lagTypes';
 import { cellPlaceLabel, type PlaceMatch } from '../../domain/lagView';
+import { DataText } from '../DataText';
 import { fmt, PERPETRATOR_LABELS, plural } from '../format';
 import { CategoryChip, SameYearCaveat } from './CategoryChip';
 
@@ -32,7 +33,7 @@ function TopCell(props: { cell: FlaggedCell; place: PlaceMatch | null; onFocus: 
   return (
     <li>
       <button type="button" className="link-button" onClick={props.onFocus}>
-        {label.name}
+        <DataText>{label.name}</DataText>
       </button>{' '}
       <span className="muted">
         · {fmt(props.cell.fatalities)} killed · since {props.cell.firstOnset}
