@@ -70,14 +70,17 @@ export function pickSourceDir(opts: { from?: string; env?: string | undefined; r
 } {
   const tried: string[] = [];
   for (const c of sourceCandidates(opts)) {
-    const exists = existsSync(c.dir) && statSync(c.dir).isDirectory();
+    const found = existsSync(c.dir);
+    const exists = found && statSync(c.dir).isDirectory();
     const files = exists ? listDataFiles(c.dir) : [];
     if (files.length > 0) return { dir: c.dir, reason: c.reason };
     if (c.explicit)
       throw new SourceError(
         exists
           ? `source folder ${c.dir} (${c.reason}) holds no .csv or .geojson files`
-          : `source folder ${c.dir} (${c.reason}) does not exist`,
+          : found
+            ? `${c.dir} (${c.reason}) is a file, not a folder: give the folder that holds the source files`
+            : `source folder ${c.dir} (${c.reason}) does not exist`,
       );
     tried.push(`${c.dir} (${c.reason}): ${exists ? 'no data files' : 'missing'}`);
   }

@@ -225,6 +225,14 @@ describe('missing sources', () => {
     ).rejects.toThrow(/source folder \/nonexistent\/folder \(--from\) does not exist/);
   });
 
+  it('a --from that is a file says it is not a folder', async () => {
+    const dir = sourceDir('from-file', minimalFiles());
+    const file = path.join(dir, 'geopko', 'FrontMap_v.2.3.csv');
+    await expect(
+      buildDataset({ from: file, outDir: outDir('from-file'), quiet: true }),
+    ).rejects.toThrow(`${file} (--from) is a file, not a folder: give the folder that holds`);
+  });
+
   it('no deployment file is an error', async () => {
     const dir = sourceDir('no-pko', { 'ucdp/ged.csv': gedCsv([gedRow()]) });
     await expect(
