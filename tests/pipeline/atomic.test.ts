@@ -8,6 +8,7 @@ import {
   BuildFailedError,
   NODE_OUTPUT_FS,
   recoverInterrupted,
+  verifyOutputFile,
   type OutputFs,
 } from '../../src/pipeline/atomic';
 import { buildDataset } from '../../src/pipeline/build';
@@ -248,6 +249,34 @@ describe('atomic builds', () => {
     expect(code).toBe(143);
     expect(snapshot(out)).toEqual(before);
     expect(leftovers(out)).toEqual([]);
+  });
+});
+
+describe('verifyOutputFile', () => {
+  const dir = path.join(path.dirname(outDir('verify')), 'files');
+  const put = (name: string, data: string | Buffer): string => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, name), data);
+    return name;
+  };
+  it('accepts complete files and names each kind of incomplete one', () => {
+    const parquet = Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(10), Buffer.from('PAR1')]);
+    expect(() => verifyOutputFile(dir, put('a.parquet', parquet), parquet.length)).not.toThrow();
+    expect(() => verifyOutputFile(dir, put('b.parquet', parquet.subarray(0, 12)))).toThrow(
+      'b.parquet is not a complete Parquet file',
+    );
+    expect(() => verifyOutputFile(dir, put('a.json', '{"a":[1,2]}'))).not.toThrow();
+    expect(() => verifyOutputFile(dir, put('b.json', '{"a":[1,'))).toThrow(
+      /^b\.json is not complete JSON/,
+    );
+    expect(() => verifyOutputFile(dir, put('a.csv', 'a,b\n1,2\n'))).not.toThrow();
+    expect(() => verifyOutputFile(dir, put('b.csv', 'a,b\n1,'))).toThrow(
+      'b.csv does not end with a complete line',
+    );
+    expect(() => verifyOutputFile(dir, put('c.csv', 'a,b\n'), 9)).toThrow(
+      'c.csv has 4 bytes, 9 were written',
+    );
+    expect(() => verifyOutputFile(dir, 'missing.json')).toThrow('missing.json was not written');
   });
 });
 
