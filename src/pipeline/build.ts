@@ -140,7 +140,7 @@ export const BUILD_RULES: Record<string, string> = {
     REASON_CODES.join(', ') +
     '.',
   lines:
-    'Line numbers count the header as line 1 and each CSV record as one line (a quoted field with a line break makes a record one line); for GeoJSON the physical line of the feature.',
+    'Line numbers count the header as line 1 and each CSV record as one line (a quoted field with a line break makes a record one line); for GeoJSON the physical line where the feature starts (its feature number when several features share a line).',
 };
 
 /**
