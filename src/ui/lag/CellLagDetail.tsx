@@ -151,7 +151,7 @@ export function CellLagDetail(props: CellLagDetailProps) {
             <ul className="plain-list" data-testid="cell-lag-bases">
               {bases.map((b) => (
                 <li key={b.baseId}>
-                  {b.name} <span className="muted">({b.years})</span>
+                  <DataText>{b.name}</DataText> <span className="muted">({b.years})</span>
                 </li>
               ))}
             </ul>
