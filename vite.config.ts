@@ -11,21 +11,27 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
- * The `<style>` element Observable Plot puts in every chart (its default class name), as Plot
- * writes it: read from Plot's source so that a Plot upgrade cannot silently break the hash.
+ * The `<style>` elements Observable Plot puts in its charts and legends (with its default class
+ * name): the chart's, the colour ramp legend's and the swatches legend's (two variants). Read
+ * from Plot's source so that a Plot upgrade cannot silently break the hashes (the e2e suites
+ * fail on any CSP violation).
  */
-export function plotStyleText(): string {
+export function plotStyleTexts(): string[] {
   const require = createRequire(import.meta.url);
-  // The package's entry is src/index.js; plot.js and style.js sit beside it.
+  // The package's entry is src/index.js; the other modules sit beside it.
   const dir = path.dirname(require.resolve('@observablehq/plot'));
-  const src = readFileSync(path.join(dir, 'plot.js'), 'utf8');
-  const style = /svg\.append\("style"\)\.text\(\s*`([^`]*)`/.exec(src);
-  const className = /if \(name === undefined\) return "([^"]+)"/.exec(
-    readFileSync(path.join(dir, 'style.js'), 'utf8'),
+  const read = (file: string): string => readFileSync(path.join(dir, file), 'utf8');
+  const className = /if \(name === undefined\) return "([^"]+)"/.exec(read('style.js'))?.[1];
+  const chart = /svg\.append\("style"\)\.text\(\s*`([^`]*)`/.exec(read('plot.js'))?.[1];
+  const ramp = /svg\.append\("style"\)\.text\(\s*`([^`]*)`/.exec(read('legends/ramp.js'))?.[1];
+  const swatchesSrc = read('legends/swatches.js');
+  const swatches = /div\.insert\("style", "\*"\)\.text\(\s*`([^`]*)`/.exec(swatchesSrc)?.[1];
+  const extras = [...swatchesSrc.matchAll(/extraStyle = `([^`]*)`/g)].map((m) => m[1] as string);
+  if (!className || !chart || !ramp || !swatches || extras.length !== 2)
+    throw new Error("vite.config.ts: cannot find Observable Plot's <style> texts");
+  return [chart, ramp, ...extras.map((e) => swatches.replace('${extraStyle}', e))].map((t) =>
+    t.replaceAll('${className}', className),
   );
-  if (!style?.[1] || !className?.[1])
-    throw new Error("vite.config.ts: cannot find Observable Plot's default <style> text");
-  return style[1].replaceAll('${className}', className[1]);
 }
 
 /** CSP source expression for the sha256 of a text. */
@@ -42,7 +48,7 @@ export function cspDirectives(): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
-    'style-src': ["'self'", sha256Source(plotStyleText())],
+    'style-src': ["'self'", ...plotStyleTexts().map(sha256Source)],
     'img-src': ["'self'", 'data:', 'blob:'],
     'media-src': ["'self'", 'blob:'],
     'worker-src': ["'self'", 'blob:'],

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import viteConfig, {
   contentSecurityPolicy,
   cspDirectives,
-  plotStyleText,
+  plotStyleTexts,
   securityHeaders,
 } from '../../vite.config';
 import '../../src/story/schema';
@@ -26,12 +26,29 @@ describe('Content-Security-Policy', () => {
       .toEqual([]); // prettier-ignore
   });
 
-  it('allows exactly Observable Plot’s own <style> element by its hash', () => {
-    const text = plotStyleText();
-    expect(text).toContain(':where(.plot-d6a7b5) {');
-    expect(text).toContain('white-space: pre;');
-    const hash = createHash('sha256').update(text).digest('base64');
-    expect(cspDirectives()['style-src']).toEqual(["'self'", `'sha256-${hash}'`]);
+  it('allows exactly Observable Plot’s own <style> elements by their hashes', () => {
+    const [chart, ramp, swatchColumns, swatchWrap] = plotStyleTexts();
+    expect(chart).toContain(':where(.plot-d6a7b5) {');
+    expect(chart).toContain('white-space: pre;');
+    expect(ramp).toContain(':where(.plot-d6a7b5-ramp) {');
+    expect(swatchColumns).toContain(':where(.plot-d6a7b5-swatches-columns .plot-d6a7b5-swatch) {');
+    expect(swatchWrap).toContain(':where(.plot-d6a7b5-swatches-wrap) {');
+    for (const t of [chart, ramp, swatchColumns, swatchWrap]) expect(t).not.toContain('${');
+    const hash = (t: string): string =>
+      `'sha256-${createHash('sha256')
+        .update(t as string)
+        .digest('base64')}'`;
+    expect(cspDirectives()['style-src']).toEqual([
+      "'self'",
+      hash(chart as string),
+      hash(ramp as string),
+      hash(swatchColumns as string),
+      hash(swatchWrap as string),
+    ]);
+    // The swatches legend of the Lag tab, as Chromium reported it when it was missing.
+    expect(cspDirectives()['style-src']).toContain(
+      "'sha256-rCZUQsEQJf1DmnfnMZmlj08XC7qbIZySA6bEtitbQ00='",
+    );
   });
 
   it('the meta copy leaves out frame-ancestors (only a header can carry it)', () => {
