@@ -506,3 +506,17 @@ function distanceToOutline(x: number, y: number, rings: GeoJSON.Position[][]): n
   }
   return min;
 }
+
+/**
+ * The basemap as part of a data build (`BuildOptions.extend`): built for the missions' host
+ * countries into `basemap/` of the staging folder; returns the files for the manifest.
+ */
+export async function basemapOutputs(
+  stagingDir: string,
+  missions: readonly { countries: readonly string[] }[],
+  fs: Pick<OutputFs, 'mkdirSync' | 'writeFileSync'> = NODE_OUTPUT_FS,
+): Promise<{ path: string; bytes: number }[]> {
+  const hosts = [...new Set(missions.flatMap((m) => m.countries))].sort();
+  const basemap = await buildBasemap(path.join(stagingDir, 'basemap'), hosts, {}, fs);
+  return basemap.files.map((f) => ({ path: path.relative(stagingDir, f.path), bytes: f.bytes }));
+}

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildFailedError } from './atomic';
-import { buildBasemap } from './basemap';
+import { basemapOutputs } from './basemap';
 import { buildDataset } from './build';
 import { PROJECT_ROOT, SourceError } from './sources';
 
@@ -44,10 +44,9 @@ async function main(): Promise<number> {
       allowRejects: values['allow-rejects'],
       // The basemap is part of the same build: written into the staging folder too.
       extend: async (stage, dataset, fs) => {
-        const hosts = [...new Set(dataset.missions.flatMap((m) => m.countries))].sort();
-        const basemap = await buildBasemap(path.join(stage, 'basemap'), hosts, {}, fs);
-        basemapFiles = basemap.files.length;
-        return basemap.files.map((f) => ({ path: path.relative(stage, f.path), bytes: f.bytes }));
+        const files = await basemapOutputs(stage, dataset.missions, fs);
+        basemapFiles = files.length;
+        return files;
       },
     });
     if (!values.quiet) process.stderr.write(`\nWrote ${outDir} (basemap: ${basemapFiles} files)\n`);
