@@ -182,7 +182,7 @@ describe('atomic builds', () => {
     const failAt = [...byFile.values()].flatMap((list) =>
       list.length > 1 ? [list[0] as string, list[list.length - 1] as string] : list,
     );
-    // 21 with this fixture: the first write of each of the 19 files, the last of the two
+    // 21 with this fixture: the first write of each of the 17 files, the last of the two
     // written in pieces, and the two renames of the swap.
     expect(failAt.length).toBeGreaterThan(12);
     for (const at of failAt) {
