@@ -68,15 +68,17 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: uiAndIo }] },
   },
-  {
-    files: [
-      'src/ui/**',
-      'src/map/**',
-      'src/state/**',
-      'src/data/**',
-      'src/story/**',
-      'src/export/**',
-    ],
+  // Browser folders: no Node pipeline, and no upward imports (domain ← data ← state ← map ←
+  // story / export ← ui).
+  ...[
+    ['src/data/**', ['state', 'map', 'story', 'export', 'ui']],
+    ['src/state/**', ['map', 'story', 'export', 'ui']],
+    ['src/map/**', ['story', 'export', 'ui']],
+    ['src/story/**', ['export', 'ui']],
+    ['src/export/**', ['ui']],
+    ['src/ui/**', []],
+  ].map(([folder, above]) => ({
+    files: [folder],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -86,9 +88,13 @@ export default tseslint.config(
               group: ['**/pipeline/**', 'fs', 'node:*', '@duckdb/*'],
               message: 'Browser code must not import the Node pipeline.',
             },
+            ...above.map((f) => ({
+              group: [`**/${f}/**`, `../${f}`, `../${f}/*`],
+              message: `${folder.replace('/**', '')} must not import src/${f} (dependencies point down: domain ← data ← state ← map ← story / export ← ui).`,
+            })),
           ],
         },
       ],
     },
-  },
+  })),
 );

@@ -23,6 +23,13 @@ import {
 import { neighbours, ringDistance } from '../domain/grid';
 import { memoize } from './memo';
 
+/** A search result resolved for the store (structurally the state's `SearchPick`). */
+export interface SearchPick {
+  lon: number;
+  lat: number;
+  base?: { id: string; mission: string; years: readonly number[] };
+}
+
 /** A cell with violence in the selected year, as the violence layer draws it. */
 export interface CellView {
   gid: number;
@@ -129,7 +136,31 @@ export interface Selectors {
   yearSummary(mission: string, year: number, perpetrator: PerpetratorFilter): YearSummary;
   /** The cell-year of a cell, undefined when GED recorded nothing there that year. */
   cellYear(gid: number, year: number): CellYear | undefined;
+  /**
+   * Other missions with a base in `year` within {@link NEARBY_DEGREES} of the mission's box
+   * (sorted ids): drawn beside it, in the legend and in exports.
+   */
+  nearbyMissions(mission: string, year: number): string[];
+  /** The mission's bases and those of {@link nearbyMissions} in `year`. */
+  basesNear(mission: string, year: number): BaseView[];
+  /** The year's cells shown for the mission, most fatalities first (at most `limit`). */
+  topCells(
+    mission: string,
+    year: number,
+    perpetrator: PerpetratorFilter,
+    limit: number,
+  ): CellView[];
+  /**
+   * The year's cell-years with at least one one-sided-violence event in the mission's host
+   * countries that have violence data (all perpetrators; a cell may count 0 deaths at best).
+   */
+  osvCellYears(mission: string, year: number): CellYear[];
+  /** A search entry resolved for the store's `pickSearchResult` (a base's mission and years). */
+  searchPick(entry: SearchEntry): SearchPick;
 }
+
+/** Degrees around a mission's box in which other missions' bases are shown beside it. */
+export const NEARBY_DEGREES = 3;
 
 function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
@@ -254,10 +285,51 @@ export function createSelectors(dataset: Dataset): Selectors {
     },
   );
 
+  const inBox = (mission: string, lon: number, lat: number): boolean => {
+    const [w, so, e, n] = missionById.get(mission)?.bbox ?? [-180, -90, 180, 90];
+    const m = NEARBY_DEGREES;
+    return lon >= w - m && lon <= e + m && lat >= so - m && lat <= n + m;
+  };
+  const nearbyMissions = memoize((mission: string, year: number): string[] => {
+    const ids = new Set<string>();
+    for (const b of basesOfYear(year))
+      if (b.by.mission !== mission && inBox(mission, b.by.lon, b.by.lat)) ids.add(b.by.mission);
+    return [...ids].sort();
+  });
+  const basesNear = memoize((mission: string, year: number): BaseView[] => {
+    const others = new Set(nearbyMissions(mission, year));
+    return basesOfYear(year).filter(
+      (b) =>
+        b.by.mission === mission ||
+        (others.has(b.by.mission) && inBox(mission, b.by.lon, b.by.lat)),
+    );
+  });
+  const topCells = memoize(
+    (mission: string, year: number, perpetrator: PerpetratorFilter, limit: number): CellView[] =>
+      [...cellsOf(year, perpetrator, missionCoverage(mission, year).covered)]
+        .sort((a, b) => b.value - a.value || a.gid - b.gid)
+        .slice(0, limit),
+  );
+  const osvCellYears = memoize((mission: string, year: number): CellYear[] => {
+    const covered = new Set(missionCoverage(mission, year).covered);
+    return (cellsByYear.get(year) ?? []).filter((c) => covered.has(c.country) && c.osv.events > 0);
+  });
+  const searchPick = (e: SearchEntry): SearchPick => {
+    const base = e.baseId ? basesById.get(e.baseId) : undefined;
+    if (!base) return { lon: e.lon, lat: e.lat };
+    const years = (baseYearsByBase.get(base.id) ?? []).map((r) => r.year).sort((a, b) => a - b);
+    return { lon: e.lon, lat: e.lat, base: { id: base.id, mission: base.mission, years } };
+  };
+
   return {
     dataset,
     missions,
     mission: (id) => missionById.get(id),
+    nearbyMissions,
+    basesNear,
+    topCells,
+    osvCellYears,
+    searchPick,
     cellsOf,
     basesOfYear,
     basesOf,

@@ -259,13 +259,23 @@ export function createTimelineSelectors(sel: Selectors): TimelineSelectors {
       if (!base) continue;
       const ref = byOfYear.get(r.baseId);
       const by: BaseYear = ref
-        ? { ...ref, year, troops: r.troops, troopsMax: r.troops, zeroTroops: r.troops === 0 }
+        ? {
+            ...ref,
+            year,
+            troops: r.troops,
+            troopsMin: r.troops,
+            troopsMax: r.troops,
+            troopsFromMaps: false,
+            zeroTroops: r.troops === 0,
+          }
         : {
             baseId: base.id,
             mission,
             year,
             troops: r.troops,
+            troopsMin: r.troops,
             troopsMax: r.troops,
+            troopsFromMaps: false,
             sourceRows: 1,
             hq: 0,
             unpol: false,

@@ -18,24 +18,27 @@
  * flattened to one column per field (`osvBest`, `osvLow`, ...); the top perpetrators to
  * `top1Name`, `top1Class`, `top1Best`, ... `top3Best` (null where absent).
  */
-import type {
-  Base,
-  BaseMonth,
-  BaseYear,
-  CellMonth,
-  CellYear,
-  Coverage,
-  Dataset,
-  Estimate,
-  HqLevel,
-  Mission,
-  NamedPerpetrator,
-  Perpetrator,
+import {
+  IMPRECISE_LEVELS,
+  type Base,
+  type BaseMonth,
+  type BaseYear,
+  type CellMonth,
+  type CellYear,
+  type Coverage,
+  type Dataset,
+  type Estimate,
+  type HqLevel,
+  type ImpreciseLevel,
+  type Mission,
+  type NamedPerpetrator,
+  type Perpetrator,
+  type PrecisionPart,
 } from './dataset';
 import { perpetratorOf } from './perpetrator';
 
 /** Version of the encoding; a decoder refuses files of another version. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** File names under `public/data/`. */
 export const DATA_FILES = {
@@ -93,6 +96,10 @@ export const BASE_YEARS_EXPORT_COLUMNS = [
   'longitude',
   'gid',
   'troops',
+  'troops_min',
+  'troops_max',
+  'source_rows',
+  'troops_from_maps',
   'hq',
   'zero_troops',
 ] as const;
@@ -600,8 +607,18 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
 
 /** Stored order: events first (the mask of the others), then best, low and high. */
 const ESTIMATE_FIELDS = ['Events', 'Best', 'Low', 'High'] as const;
-/** Stored order: osv after its parts, so that it is stored as an offset from their sum. */
-const ESTIMATES = ['osvState', 'osvNonState', 'stateBased', 'nonStateConflict', 'osv'] as const;
+/**
+ * Stored order: osv after its parts, so that it is stored as an offset from their sum; the
+ * foreign-government part of osvState last (sparse).
+ */
+const ESTIMATES = [
+  'osvState',
+  'osvNonState',
+  'stateBased',
+  'nonStateConflict',
+  'osv',
+  'osvForeign',
+] as const;
 
 /**
  * Estimate columns. Best, low and high are stored only where the category has events (sparse);
@@ -672,12 +689,32 @@ const TOP_COLS: ColSpec[] = [
   },
 ];
 
+/** Perpetrator classes of the imprecise-event columns and the estimate that holds them. */
+const PRECISION_CLASSES = [
+  ['State', 'state', 'osvStateEvents'],
+  ['Foreign', 'foreign', 'osvForeignEvents'],
+  ['NonState', 'nonState', 'osvNonStateEvents'],
+] as const;
+
+/**
+ * Imprecise events (GED where_prec 6 and 7) per class: `osvP6StateEvents`, `osvP6StateBest`, …
+ * Events only where the class has any OSV event at all, best only where it has imprecise
+ * events: almost every row stores nothing.
+ */
+const PRECISION_COLS: ColSpec[] = IMPRECISE_LEVELS.flatMap((level) =>
+  PRECISION_CLASSES.flatMap(([suffix, , mask]): ColSpec[] => [
+    { name: `osvP${level}${suffix}Events`, type: 'int', mask },
+    { name: `osvP${level}${suffix}Best`, type: 'int', mask: `osvP${level}${suffix}Events` },
+  ]),
+);
+
 const CELL_YEAR_COLS: ColSpec[] = [
   { name: 'year', type: 'int', codec: 'delta' },
   { name: 'gid', type: 'int', codec: 'delta' },
   { name: 'country', type: 'str', codec: 'dict' },
   ...estimateCols(),
   ...TOP_COLS,
+  ...PRECISION_COLS,
 ];
 const CY = new Map(CELL_YEAR_COLS.map((c, i) => [c.name, i]));
 const cyAt = (name: string): number => CY.get(name) as number;
@@ -713,6 +750,13 @@ const CELL_YEARS: TableSpec<CellYear> = {
         return t ? (f === 'Name' ? t.name : f === 'Class' ? t.perpetrator : t.best) : null;
       };
     }
+    const prec = /^osvP(\d)(State|Foreign|NonState)(Events|Best)$/.exec(name);
+    if (prec) {
+      const level = Number(prec[1]) as ImpreciseLevel;
+      const cls = PRECISION_CLASSES.find(([suffix]) => suffix === prec[2])![1];
+      const f = prec[3] === 'Events' ? 'events' : 'best';
+      return (c) => c.osvImprecise[level][cls][f];
+    }
     const ef = ESTIMATE_COLUMN.get(name);
     if (!ef) throw new Error(`cell_years: no getter for ${name}`);
     const [e, f] = ef;
@@ -742,6 +786,21 @@ const CELL_YEARS: TableSpec<CellYear> = {
       osv: est('osv'),
       osvState: est('osvState'),
       osvNonState: est('osvNonState'),
+      osvForeign: est('osvForeign'),
+      osvImprecise: Object.fromEntries(
+        IMPRECISE_LEVELS.map((level) => [
+          level,
+          Object.fromEntries(
+            PRECISION_CLASSES.map(([suffix, cls]) => [
+              cls,
+              {
+                events: r[cyAt(`osvP${level}${suffix}Events`)] as number,
+                best: r[cyAt(`osvP${level}${suffix}Best`)] as number,
+              },
+            ]),
+          ) as unknown as PrecisionPart,
+        ]),
+      ) as unknown as Record<ImpreciseLevel, PrecisionPart>,
       stateBased: est('stateBased'),
       nonStateConflict: est('nonStateConflict'),
       topPerpetrators: top,
@@ -756,6 +815,7 @@ const CELL_MONTH_COLS: ColSpec[] = [
   { name: 'osvStateBest', type: 'int' },
   { name: 'osvNonStateBest', type: 'int' },
   { name: 'osvBest', type: 'int', codec: 'offset', base: ['osvStateBest', 'osvNonStateBest'] },
+  { name: 'osvForeignBest', type: 'int', mask: 'osvStateBest' },
 ];
 
 /** The columns of `cell_months.json`, in stored order (see {@link encodeCellMonthColumns}). */
@@ -772,6 +832,7 @@ const CELL_MONTHS: TableSpec<CellMonth> = {
     (c) => c.osvStateBest,
     (c) => c.osvNonStateBest,
     (c) => c.osvBest,
+    (c) => c.osvForeignBest,
   ],
   fromRow: (r) => ({
     gid: r[2] as number,
@@ -780,6 +841,7 @@ const CELL_MONTHS: TableSpec<CellMonth> = {
     osvBest: r[5] as number,
     osvStateBest: r[3] as number,
     osvNonStateBest: r[4] as number,
+    osvForeignBest: r[6] as number,
   }),
 };
 
@@ -815,7 +877,9 @@ const BASE_YEARS: TableSpec<BaseYear> = {
     { name: 'mission', type: 'str', codec: 'dict' },
     { name: 'year', type: 'int', codec: 'delta' },
     { name: 'troops', type: 'int', nullable: true },
+    { name: 'troopsMin', type: 'int', nullable: true },
     { name: 'troopsMax', type: 'int', nullable: true },
+    { name: 'troopsFromMaps', type: 'bool' },
     { name: 'sourceRows', type: 'int' },
     { name: 'hq', type: 'int' },
     { name: 'unpol', type: 'bool' },
@@ -833,7 +897,9 @@ const BASE_YEARS: TableSpec<BaseYear> = {
     b.mission,
     b.year,
     b.troops,
+    b.troopsMin,
     b.troopsMax,
+    b.troopsFromMaps,
     b.sourceRows,
     b.hq,
     b.unpol,
@@ -851,18 +917,20 @@ const BASE_YEARS: TableSpec<BaseYear> = {
     mission: r[1] as string,
     year: r[2] as number,
     troops: r[3] as number | null,
-    troopsMax: r[4] as number | null,
-    sourceRows: r[5] as number,
-    hq: hqLevel(r[6] as ColumnValue),
-    unpol: r[7] as boolean,
-    unmo: r[8] as boolean,
-    units: r[9] as string[],
-    tcc: r[10] as string[],
-    tccCount: r[11] as number | null,
-    zeroTroops: r[12] as boolean,
-    lat: r[13] as number,
-    lon: r[14] as number,
-    gid: r[15] as number,
+    troopsMin: r[4] as number | null,
+    troopsMax: r[5] as number | null,
+    troopsFromMaps: r[6] as boolean,
+    sourceRows: r[7] as number,
+    hq: hqLevel(r[8] as ColumnValue),
+    unpol: r[9] as boolean,
+    unmo: r[10] as boolean,
+    units: r[11] as string[],
+    tcc: r[12] as string[],
+    tccCount: r[13] as number | null,
+    zeroTroops: r[14] as boolean,
+    lat: r[15] as number,
+    lon: r[16] as number,
+    gid: r[17] as number,
   }),
 };
 

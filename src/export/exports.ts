@@ -13,7 +13,7 @@ import {
   type CameraView,
   type Padding,
   type Viewport,
-} from '../story/camera';
+} from '../map/camera';
 import { applyScene, sceneToState, type ScenePlan } from '../story/scene';
 import { createSceneFacts, type SceneFacts } from '../story/sceneFacts';
 import type { Story } from '../story/schema';
@@ -30,7 +30,7 @@ import {
 } from './overlay';
 import { drawMap, type MapFrame, type PreparedCountry } from './render2d';
 import { drawSmallMultiples } from './smallMultiples';
-import type { SnapshotOptions } from './snapshot';
+import type { SnapshotOptions } from '../map/snapshot';
 import { encodeFrames, type VideoFormat, type VideoResult } from './video';
 
 /** Presentation size of exports (CSS px; the 2× option doubles the pixels). */
@@ -76,7 +76,15 @@ export function exportCamera(
   return fitCamera(box, size, layout.padding, { marginDeg: 0, maxZoom: 12 });
 }
 
+/**
+ * The legend of an export frame: the live legend's sections for what the frame draws (the
+ * Canvas renderer draws no change markers, so their key is left out).
+ */
 function legendFor(view: ExportView, content: MapContent): LegendSpec {
+  const others = new Map<string, string>();
+  for (const b of content.bases)
+    if (!b.own && !others.has(b.mission)) others.set(b.mission, b.color);
+  const censored = content.flags.filter((f) => f.censored);
   return {
     perpetrator: view.perpetrator,
     violence: view.layers.violence,
@@ -84,7 +92,11 @@ function legendFor(view: ExportView, content: MapContent): LegendSpec {
     bases: view.layers.bases,
     highlights: (view.highlightBases?.length ?? 0) + (view.highlightCells?.length ?? 0) > 0,
     flags: view.layers.flags && content.flags.length > 0,
-    censored: view.layers.flags && content.flags.some((f) => f.censored),
+    censored: view.layers.flags && censored.length > 0,
+    censoredYears: [...new Set(censored.map((f) => f.onsetYear))],
+    period: String(content.year),
+    year: content.year,
+    others: [...others].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, color]) => ({ id, color })),
     mission: view.mission,
   };
 }

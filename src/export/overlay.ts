@@ -5,9 +5,9 @@
  */
 import type { PerpetratorFilter } from '../domain/dataset';
 import { CATEGORY_STYLES } from '../map/flagLayers';
-import { BASE_SIZE_KEY, MISSION_COLOR, baseRadius, violenceLegend } from '../map/scales';
-import type { Padding, Viewport } from '../story/camera';
-import { PERPETRATOR_LABELS } from '../ui/format';
+import { legendModel, type LegendSection, type LegendSymbol } from '../map/legend';
+import { baseRadius, violenceLegend } from '../map/scales';
+import type { Padding, Viewport } from '../map/camera';
 import { EXPORT_FONT, HIGHLIGHT_COLOR, type Rect } from './render2d';
 
 /**
@@ -78,7 +78,7 @@ export function exportLayout(view: Viewport): ExportLayout {
   };
 }
 
-/** What the legend shows. */
+/** What the legend of an export shows (turned into the one legend model by {@link legendSections}). */
 export interface LegendSpec {
   perpetrator: PerpetratorFilter;
   violence: boolean;
@@ -88,18 +88,276 @@ export interface LegendSpec {
   flags: boolean;
   /** A drawn flag may have begun before the first analysed year (adds the "‹" key). */
   censored?: boolean;
+  /** The onset years of such flags (named in the "‹" key). */
+  censoredYears?: readonly number[];
+  /** Base change markers are drawn (adds their key). */
+  changes?: boolean;
+  /** The period shown ("2017", "March 2017"); omitted on multi-year sheets. */
+  period?: string;
+  /** The year of the flags. */
+  year?: number;
+  /** Other missions drawn beside this one, with their colours. */
+  others?: readonly { id: string; color: string }[];
   /** Base radius multiplier of the map (the key uses the same). */
   baseScale?: number;
   mission: string;
+}
+
+/** The legend model of an export: the same sections the live map's legend shows. */
+export function legendSections(spec: LegendSpec): LegendSection[] {
+  const censored = spec.censored ? (spec.censoredYears ?? []) : [];
+  const sections = legendModel({
+    period: spec.period ?? '',
+    perpetrator: spec.perpetrator,
+    layers: {
+      violence: spec.violence,
+      noData: true,
+      bases: spec.bases,
+      changes: spec.changes ?? false,
+      flags: spec.flags,
+    },
+    noData: spec.noData,
+    mission: spec.mission,
+    others: spec.others ?? [],
+    flags: spec.flags
+      ? {
+          year: spec.year ?? 0,
+          censored: { count: spec.censored ? Math.max(1, censored.length) : 0, years: censored },
+          notComputed: false,
+        }
+      : null,
+    highlights: spec.highlights,
+  });
+  // A sheet of many years names no single year in its titles.
+  return sections.map((sec) =>
+    sec.id === 'flags' && spec.year === undefined
+      ? { ...sec, title: 'Lag flags' }
+      : sec.id === 'violence' && spec.period === undefined
+        ? { ...sec, title: 'Civilians killed per cell-year' }
+        : sec,
+  );
 }
 
 function font(px: number, weight = 400): string {
   return `${weight} ${Math.round(px)}px ${EXPORT_FONT}`;
 }
 
+/** Draws (or, with `ctx` null, only measures) one entry's symbol in a 26×20-unit box. */
+function drawSymbol(
+  ctx: CanvasRenderingContext2D,
+  symbol: LegendSymbol,
+  x: number,
+  y: number,
+  u: number,
+  baseScale: number,
+): void {
+  const cx = x + 13 * u;
+  const cy = y + 10 * u;
+  const circle = (r: number): void => {
+    ctx.beginPath();
+    ctx.arc(cx, cy, r, 0, Math.PI * 2);
+  };
+  switch (symbol.kind) {
+    case 'swatch':
+      ctx.fillStyle = symbol.color;
+      ctx.fillRect(x, y, 26 * u, 20 * u);
+      return;
+    case 'noData': {
+      const w = 32 * u;
+      const s = 20 * u;
+      ctx.fillStyle = 'rgba(154,154,154,0.6)';
+      ctx.fillRect(x, y, w, s);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(x, y, w, s);
+      ctx.clip();
+      ctx.strokeStyle = 'rgba(70,70,70,0.7)';
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      for (let d = -s; d < w; d += 6 * u) {
+        ctx.moveTo(x + d, y + s);
+        ctx.lineTo(x + d + s, y);
+      }
+      ctx.stroke();
+      ctx.restore();
+      return;
+    }
+    case 'base':
+      circle(5 * baseScale);
+      ctx.fillStyle = symbol.fill;
+      ctx.fill();
+      ctx.strokeStyle = symbol.stroke;
+      ctx.lineWidth = symbol.strokeWidth;
+      ctx.stroke();
+      return;
+    case 'hq':
+      circle(4 * baseScale);
+      ctx.fillStyle = symbol.color;
+      ctx.globalAlpha = 0.65;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      circle(7 * baseScale);
+      ctx.strokeStyle = '#0b2545';
+      ctx.lineWidth = 2.5;
+      ctx.stroke();
+      return;
+    case 'mission':
+      circle(6 * u);
+      ctx.fillStyle = symbol.color;
+      ctx.fill();
+      return;
+    case 'change':
+      if (symbol.change === 'NEW' || symbol.change === 'CLOSED') {
+        circle(7 * u);
+        ctx.save();
+        if (symbol.change === 'CLOSED') ctx.setLineDash([2 * u, 2 * u]);
+        ctx.strokeStyle = symbol.color;
+        ctx.lineWidth = symbol.change === 'NEW' ? 2.5 * u : 1.5 * u;
+        ctx.stroke();
+        ctx.restore();
+      } else {
+        ctx.fillStyle = symbol.color;
+        ctx.font = font(17 * u, 700);
+        ctx.fillText(symbol.glyph, x + 6 * u, y + 1 * u);
+      }
+      return;
+    case 'flag': {
+      const st = CATEGORY_STYLES[symbol.category];
+      ctx.save();
+      if (st.dashes > 0)
+        ctx.setLineDash([((8 * u) / st.dashes) * 2, ((8 * u) / st.dashes) * 2 * st.gap]);
+      ctx.strokeStyle = st.color;
+      ctx.lineWidth = st.widthPx;
+      ctx.strokeRect(x + 2, y + 2, 22 * u, 16 * u);
+      ctx.restore();
+      return;
+    }
+    case 'censored':
+      ctx.strokeStyle = '#333';
+      ctx.lineWidth = 2.5 * u;
+      ctx.beginPath();
+      ctx.moveTo(x + 16 * u, y + 3 * u);
+      ctx.lineTo(x + 9 * u, y + 10 * u);
+      ctx.lineTo(x + 16 * u, y + 17 * u);
+      ctx.stroke();
+      return;
+    case 'highlight':
+      circle(9 * u);
+      ctx.strokeStyle = HIGHLIGHT_COLOR;
+      ctx.lineWidth = 3;
+      ctx.stroke();
+      return;
+    case 'sizes':
+      return; // drawn by the caller (it has its own row)
+  }
+}
+
+/** Rows of the violence classes in a legend `width` wide: two when one row would cramp the labels. */
+export function legendClassRows(width: number, u: number): 1 | 2 {
+  return width / violenceLegend().length < 58 * u ? 2 : 1;
+}
+
 /**
- * Draws the legend with its top-left at (x, y), `width` wide, type scaled by `u`; returns the
- * height used.
+ * Lays out the sections top-down from (x, y), `width` wide, type scaled by `u`; draws them when
+ * `ctx` is given. Returns the height used — the same whether drawing or measuring.
+ */
+function layoutLegend(
+  ctx: CanvasRenderingContext2D | null,
+  sections: readonly LegendSection[],
+  x: number,
+  y: number,
+  width: number,
+  u: number,
+  baseScale: number,
+): number {
+  let cy = y;
+  const text = (
+    s: string,
+    px: number,
+    weight: number,
+    color: string,
+    tx: number,
+    ty: number,
+    w: number,
+  ) => {
+    if (!ctx) return;
+    ctx.fillStyle = color;
+    ctx.font = font(px, weight);
+    ctx.fillText(s, tx, ty, w);
+  };
+  ctx?.save();
+  if (ctx) {
+    ctx.textBaseline = 'top';
+    ctx.textAlign = 'left';
+  }
+  sections.forEach((sec, i) => {
+    if (i > 0) cy += 8 * u;
+    const single = sec.entries.length === 1 && sec.notes.length === 0 && !sec.subtitle;
+    if (!single) {
+      text(sec.title, 17 * u, 700, '#111', x, cy, width);
+      cy += 22 * u;
+      if (sec.subtitle) {
+        text(sec.subtitle, 15 * u, 600, '#333', x, cy, width);
+        cy += 22 * u;
+      }
+    }
+    if (sec.layout === 'scale') {
+      const rows = legendClassRows(width, u);
+      const perRow = Math.ceil(sec.entries.length / rows);
+      const sw = width / perRow;
+      sec.entries.forEach((e, k) => {
+        const top = cy + Math.floor(k / perRow) * 46 * u;
+        const left = x + (k % perRow) * sw;
+        if (ctx && e.symbol.kind === 'swatch') {
+          ctx.fillStyle = e.symbol.color;
+          ctx.fillRect(left, top, sw - 2 * u, 20 * u);
+        }
+        text(e.label, 13.5 * u, 400, '#222', left, top + 24 * u, sw - 2 * u);
+      });
+      cy += rows * 46 * u;
+    } else {
+      for (const e of sec.entries) {
+        if (e.symbol.kind === 'sizes') {
+          const rMax = baseRadius(e.symbol.troops[e.symbol.troops.length - 1] ?? 3000) * baseScale;
+          const mid = cy + rMax;
+          let sx = x;
+          for (const troops of e.symbol.troops) {
+            const r = baseRadius(troops) * baseScale;
+            const label = troops.toLocaleString('en-US');
+            if (ctx) {
+              ctx.beginPath();
+              ctx.arc(sx + r, mid, r, 0, Math.PI * 2);
+              ctx.fillStyle = 'rgba(31,95,168,0.67)';
+              ctx.fill();
+              ctx.strokeStyle = '#fff';
+              ctx.lineWidth = 1;
+              ctx.stroke();
+            }
+            text(label, 13.5 * u, 400, '#222', sx, mid + rMax + 4 * u, 80 * u);
+            sx += Math.max(2 * r, (ctx?.measureText(label).width ?? 0) + 0) + 14 * u;
+          }
+          text(e.label, 13.5 * u, 400, '#222', sx, mid - 8 * u, Math.max(0, x + width - sx));
+          cy += 2 * rMax + 26 * u;
+          continue;
+        }
+        if (ctx) drawSymbol(ctx, e.symbol, x, cy, u, baseScale);
+        const label = e.detail !== undefined ? `${e.label} · ${e.detail}` : e.label;
+        text(label, 14.5 * u, 400, '#222', x + 38 * u, cy + 2 * u, width - 40 * u);
+        cy += 24 * u;
+      }
+    }
+    for (const n of sec.notes) {
+      text(n, 13.5 * u, 400, '#444', x, cy, width);
+      cy += 22 * u;
+    }
+  });
+  ctx?.restore();
+  return cy - y;
+}
+
+/**
+ * Draws the legend (the sections of {@link legendSections}) with its top-left at (x, y), `width`
+ * wide, type scaled by `u`; returns the height used.
  */
 export function drawLegend(
   ctx: CanvasRenderingContext2D,
@@ -109,147 +367,12 @@ export function drawLegend(
   width: number,
   u: number,
 ): number {
-  let cy = y;
-  ctx.save();
-  ctx.textBaseline = 'top';
-  ctx.textAlign = 'left';
-  ctx.fillStyle = '#111';
-  if (spec.violence) {
-    ctx.font = font(17 * u, 700);
-    ctx.fillText('Civilians killed per 55 km cell', x, cy, width);
-    cy += 22 * u;
-    ctx.font = font(15 * u, 600);
-    ctx.fillStyle = '#333';
-    ctx.fillText(`${PERPETRATOR_LABELS[spec.perpetrator]}, one-sided violence`, x, cy, width);
-    cy += 24 * u;
-    const classes = violenceLegend();
-    const rows = legendClassRows(width, u);
-    const perRow = Math.ceil(classes.length / rows);
-    const sw = width / perRow;
-    classes.forEach((c, i) => {
-      const col = i % perRow;
-      const row = Math.floor(i / perRow);
-      const top = cy + row * 46 * u;
-      ctx.fillStyle = c.color;
-      ctx.fillRect(x + col * sw, top, sw - 2 * u, 20 * u);
-      ctx.fillStyle = '#222';
-      ctx.font = font(13.5 * u);
-      ctx.fillText(c.label, x + col * sw, top + 24 * u, sw - 2 * u);
-    });
-    cy += rows * 46 * u;
-    ctx.fillStyle = '#444';
-    ctx.font = font(13.5 * u);
-    ctx.fillText('UCDP best estimate · no fill: none recorded', x, cy, width);
-    cy += 24 * u;
-  }
-  if (spec.noData) {
-    const s = 20 * u;
-    ctx.fillStyle = 'rgba(154,154,154,0.6)';
-    ctx.fillRect(x, cy, s * 1.6, s);
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(x, cy, s * 1.6, s);
-    ctx.clip();
-    ctx.strokeStyle = 'rgba(70,70,70,0.7)';
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    for (let d = -s; d < s * 1.6; d += 6 * u) {
-      ctx.moveTo(x + d, cy + s);
-      ctx.lineTo(x + d + s, cy);
-    }
-    ctx.stroke();
-    ctx.restore();
-    ctx.fillStyle = '#111';
-    ctx.font = font(15 * u, 600);
-    ctx.fillText(
-      'No violence data loaded (not zero)',
-      x + s * 1.6 + 10 * u,
-      cy + 2 * u,
-      width - s * 2,
-    );
-    cy += 30 * u;
-  }
-  if (spec.bases) {
-    const k = spec.baseScale ?? 1;
-    ctx.fillStyle = '#111';
-    ctx.font = font(17 * u, 700);
-    ctx.fillText(`${spec.mission} bases · circle area ∝ troops`, x, cy, width);
-    cy += 26 * u;
-    const rMax = baseRadius(BASE_SIZE_KEY[BASE_SIZE_KEY.length - 1]!) * k;
-    let cx = x;
-    const mid = cy + rMax;
-    for (const troops of BASE_SIZE_KEY) {
-      const r = baseRadius(troops) * k;
-      ctx.beginPath();
-      ctx.arc(cx + r, mid, r, 0, Math.PI * 2);
-      ctx.fillStyle = 'rgba(31,95,168,0.67)';
-      ctx.fill();
-      ctx.strokeStyle = '#fff';
-      ctx.lineWidth = 1;
-      ctx.stroke();
-      ctx.fillStyle = '#222';
-      ctx.font = font(13.5 * u);
-      const label = troops.toLocaleString('en-US');
-      ctx.fillText(label, cx, mid + rMax + 4 * u);
-      cx += Math.max(2 * r, ctx.measureText(label).width) + 14 * u;
-    }
-    // Zero-troop ring.
-    const r0 = 5 * k;
-    ctx.beginPath();
-    ctx.arc(cx + r0 + 4 * u, mid, r0, 0, Math.PI * 2);
-    ctx.strokeStyle = MISSION_COLOR;
-    ctx.lineWidth = 2;
-    ctx.stroke();
-    ctx.fillStyle = '#222';
-    ctx.font = font(13.5 * u);
-    ctx.fillText('no troops', cx, mid + rMax + 4 * u);
-    cy += 2 * rMax + 26 * u;
-  }
-  if (spec.highlights) {
-    const r = 9 * u;
-    ctx.beginPath();
-    ctx.arc(x + r + 2, cy + r, r, 0, Math.PI * 2);
-    ctx.strokeStyle = HIGHLIGHT_COLOR;
-    ctx.lineWidth = 3;
-    ctx.stroke();
-    ctx.fillStyle = '#111';
-    ctx.font = font(15 * u);
-    ctx.fillText('Highlighted in this scene', x + 2 * r + 12 * u, cy + 2 * u, width);
-    cy += 2 * r + 10 * u;
-  }
-  if (spec.flags) {
-    ctx.fillStyle = '#111';
-    ctx.font = font(17 * u, 700);
-    ctx.fillText('Lag flags (cell outlines)', x, cy, width);
-    cy += 24 * u;
-    const items: [keyof typeof CATEGORY_STYLES, string][] = [
-      ['NOT_RESPONDED', 'no response'],
-      ['PRESENT_NOT_STRENGTHENED', 'present, not strengthened'],
-      ['RESPONDED_LATE', 'responded late'],
-    ];
-    for (const [cat, label] of items) {
-      const st = CATEGORY_STYLES[cat];
-      ctx.save();
-      if (st.dashes > 0)
-        ctx.setLineDash([((8 * u) / st.dashes) * 2, ((8 * u) / st.dashes) * 2 * st.gap]);
-      ctx.strokeStyle = st.color;
-      ctx.lineWidth = st.widthPx;
-      ctx.strokeRect(x + 2, cy + 2, 26 * u, 16 * u);
-      ctx.restore();
-      ctx.fillStyle = '#222';
-      ctx.font = font(14.5 * u);
-      ctx.fillText(label, x + 38 * u, cy + 2 * u, width - 40 * u);
-      cy += 24 * u;
-    }
-    if (spec.censored) {
-      ctx.fillStyle = '#222';
-      ctx.font = font(14.5 * u);
-      ctx.fillText('‹ inside: may have begun before the first year analysed', x, cy + 2 * u, width);
-      cy += 24 * u;
-    }
-  }
-  ctx.restore();
-  return cy - y;
+  return layoutLegend(ctx, legendSections(spec), x, y, width, u, spec.baseScale ?? 1);
+}
+
+/** The height {@link drawLegend} uses for a spec `width` wide at type unit `u`. */
+export function legendHeight(spec: LegendSpec, width: number, u: number): number {
+  return layoutLegend(null, legendSections(spec), 0, 0, width, u, spec.baseScale ?? 1);
 }
 
 /** Texts stamped on an export frame. */
@@ -335,21 +458,4 @@ export function drawOverlay(
   ctx.textBaseline = 'middle';
   ctx.fillText(text.attribution, s.x + 14 * u, s.y + s.height / 2, s.width - 28 * u);
   ctx.restore();
-}
-
-/** Rows of the violence classes in a legend `width` wide: two when one row would cramp the labels. */
-export function legendClassRows(width: number, u: number): 1 | 2 {
-  return width / violenceLegend().length < 58 * u ? 2 : 1;
-}
-
-/** The height {@link drawLegend} uses for a spec `width` wide at type unit `u`. */
-export function legendHeight(spec: LegendSpec, width: number, u: number): number {
-  let h = 0;
-  if (spec.violence) h += (70 + 46 * legendClassRows(width, u)) * u;
-  if (spec.noData) h += 30 * u;
-  if (spec.bases)
-    h += 52 * u + 2 * baseRadius(BASE_SIZE_KEY[BASE_SIZE_KEY.length - 1]!) * (spec.baseScale ?? 1);
-  if (spec.highlights) h += 28 * u;
-  if (spec.flags) h += (24 + 3 * 24 + (spec.censored ? 24 : 0)) * u;
-  return h;
 }

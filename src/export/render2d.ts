@@ -17,7 +17,7 @@ import {
   type BBox,
   type CameraView,
   type Projector,
-} from '../story/camera';
+} from '../map/camera';
 import type { BaseMark, MapContent } from './content';
 
 /** A country ready to draw: rings of lon/lat, its box, and whether it hosts a mission. */

@@ -6,7 +6,7 @@
  */
 import { worldPx } from '../domain/basemap';
 import type { Dataset, PerpetratorFilter } from '../domain/dataset';
-import { fitCamera, FIT_MARGIN_DEG, type BBox, type Viewport } from '../story/camera';
+import { fitCamera, FIT_MARGIN_DEG, type BBox, type Viewport } from '../map/camera';
 import { mapContent, type MapContent } from './content';
 import { attributionText } from './attribution';
 import { drawLegend, wrapText, type LegendSpec } from './overlay';

@@ -14,7 +14,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import type { Camera } from '../state/state';
-import { snapshotMap, type SnapshotOptions, type SnapshotOverlay } from '../export/snapshot';
+import { snapshotMap, type SnapshotOptions, type SnapshotOverlay } from './snapshot';
 
 // Serve MapLibre's worker from our own origin (Vite copies it as an asset).
 maplibregl.setWorkerUrl(workerUrl);
@@ -42,6 +42,11 @@ export interface AtlasMapProps {
   renderTag: RenderTag;
   /** Called after deck.gl drew a frame of the current layers (tag, time in ms since page start). */
   onRendered?: (tag: RenderTag, at: number) => void;
+  /**
+   * Called with true when MapLibre is idle (style and sources loaded, no camera motion) and with
+   * false when the camera starts moving (test hooks wait for it).
+   */
+  onIdle?: (idle: boolean) => void;
   /** Called once the map exists, with a small API (used by test hooks and exports). */
   onReady?: (api: MapApi) => void;
   /** Accessible description of the map for screen readers. */
@@ -184,7 +189,9 @@ export function AtlasMap(props: AtlasMapProps) {
     // the user moves the map.
     map.on('movestart', (e: { originalEvent?: unknown }) => {
       if (e.originalEvent) fitted.current = null;
+      latest.current.onIdle?.(false);
     });
+    map.on('idle', () => latest.current.onIdle?.(true));
     map.on('resize', () => {
       if (fitted.current) fit(map, fitted.current, false);
     });

@@ -2,8 +2,11 @@
  * Pure updaters: `reduce(state, action, missions)` returns the next state and never mutates.
  * Every action keeps the state valid for the missions (see `isValidState`).
  */
-import type { PerpetratorFilter } from '../domain/dataset';
+import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../domain/dataset';
+import type { SearchPick } from '../data/selectors';
+import type { PlaybackAction } from './playback';
 import {
+  DEFAULT_LAG,
   clampCamera,
   clampParam,
   nearestYear,
@@ -11,11 +14,18 @@ import {
   type Camera,
   type LagParams,
   type LayerKey,
+  type GapListView,
   type MissionYears,
   type PanelTab,
   type Selection,
   type StoryPosition,
+  LAG_PARAM_KEYS,
+  PANEL_TABS,
 } from './state';
+import { alignPlayback, controlPlayback, stepsOf, tick, type Granularity } from './timeline';
+
+/** Seconds per year while a story scene plays its year range. */
+export const STORY_SECONDS_PER_YEAR = 2;
 
 export type Action =
   | { type: 'setMission'; mission: string }
@@ -34,6 +44,34 @@ export type Action =
   | { type: 'setPanel'; panel: PanelTab }
   | { type: 'setLag'; params: Partial<LagParams> }
   | { type: 'setStory'; story: StoryPosition | null }
+  | { type: 'setGapList'; view: GapListView }
+  /** Restores the research brief's lag parameters and all perpetrators. */
+  | { type: 'resetLag' }
+  /** Yearly or monthly steps (monthly starts in January of the year shown). */
+  | { type: 'setGranularity'; granularity: Granularity }
+  /** Shows a step: a year, or a month index in monthly mode (slider, chart, lists). */
+  | { type: 'setStep'; value: number }
+  /** A search result picked: switches mission / year when a base needs it, flies, selects. */
+  | { type: 'pickSearchResult'; pick: SearchPick; zoom: number }
+  /**
+   * Shows a story scene: the state patch of the scene plan and its years (a range plays from its
+   * first year at {@link STORY_SECONDS_PER_YEAR}; `play: false` under reduced motion keeps it
+   * paused).
+   */
+  | {
+      type: 'applyScene';
+      patch: Partial<AppState>;
+      years: { from: number; to: number };
+      play: boolean;
+    }
+  /** Leaves the story: the view stays, the timeline gets its own range and speed back. */
+  | { type: 'exitStory' }
+  /** The clock: an animation frame of `dtMs` milliseconds. */
+  | { type: 'tick'; dtMs: number }
+  /** A timeline control (play, pause, step, first, last, speed, loop, seek to a step index). */
+  | { type: 'playback'; action: PlaybackAction }
+  | { type: 'setReducedMotion'; reducedMotion: boolean }
+  /** Replaces the whole state (validated: invalid fields are clamped or reset). */
   | { type: 'replace'; state: AppState };
 
 function yearsOf(missions: readonly MissionYears[], id: string): number[] {
@@ -47,13 +85,50 @@ function sameCamera(a: Camera | null, b: Camera | null): boolean {
 
 /**
  * The next state after `action`. Unknown missions and out-of-range values are ignored or clamped,
- * so that the result is always valid; when nothing changes the same object is returned.
+ * so that the result is always valid; when nothing changes the same object is returned. The
+ * playback and the year / month shown stay one value (see `timeline.ts`).
  */
 export function reduce(
   state: AppState,
   action: Action,
   missions: readonly MissionYears[],
 ): AppState {
+  switch (action.type) {
+    case 'tick':
+      return tick(state, missions, action.dtMs);
+    case 'playback':
+      return controlPlayback(state, missions, action.action);
+    case 'setReducedMotion':
+      return state.playback.reducedMotion === action.reducedMotion
+        ? state
+        : {
+            ...state,
+            playback: { ...state.playback, reducedMotion: action.reducedMotion },
+          };
+    default:
+      break;
+  }
+  const next = reduceView(state, action, missions);
+  if (next === state) return state;
+  if (
+    next.mission === state.mission &&
+    next.year === state.year &&
+    next.month === state.month &&
+    next.playRange === state.playRange &&
+    next.playback === state.playback
+  )
+    return next;
+  // Another mission or granularity restarts the clock paused; another year keeps it running.
+  const keepPlaying =
+    action.type === 'applyScene' ||
+    (next.mission === state.mission &&
+      (next.month === null) === (state.month === null) &&
+      next.playRange === state.playRange);
+  return alignPlayback(next, missions, keepPlaying);
+}
+
+/** The view, analysis and story slices after `action` (the playback is aligned afterwards). */
+function reduceView(state: AppState, action: Action, missions: readonly MissionYears[]): AppState {
   switch (action.type) {
     case 'setMission': {
       const years = yearsOf(missions, action.mission);
@@ -86,7 +161,7 @@ export function reduce(
       return m === state.month ? state : { ...state, month: m };
     }
     case 'setPerpetrator':
-      if (!['all', 'state', 'nonstate'].includes(action.perpetrator)) return state;
+      if (!PERPETRATOR_FILTERS.includes(action.perpetrator)) return state;
       return action.perpetrator === state.perpetrator
         ? state
         : { ...state, perpetrator: action.perpetrator };
@@ -124,14 +199,146 @@ export function reduce(
       return action.panel === state.panel ? state : { ...state, panel: action.panel };
     case 'setLag': {
       const lag = { ...state.lag };
-      for (const [k, v] of Object.entries(action.params) as [keyof LagParams, number][]) {
-        if (k in lag && typeof v === 'number') lag[k] = clampParam(k, v);
+      for (const [k, v] of Object.entries(action.params) as [keyof LagParams, unknown][]) {
+        if (k === 'initialDeployment') {
+          if (typeof v === 'boolean') lag.initialDeployment = v;
+        } else if (k in lag && typeof v === 'number') lag[k] = clampParam(k, v);
       }
       return { ...state, lag };
     }
     case 'setStory':
       return { ...state, story: action.story };
+    case 'setGapList':
+      return { ...state, gapList: action.view };
+    case 'resetLag':
+      return { ...state, lag: { ...DEFAULT_LAG }, perpetrator: 'all' };
+    case 'setGranularity': {
+      const month = action.granularity === 'month' ? (state.month ?? 1) : null;
+      return month === state.month ? state : { ...state, month };
+    }
+    case 'setStep': {
+      if (!Number.isFinite(action.value)) return state;
+      const monthly = state.month !== null;
+      const steps = stepsOf(missions, state.mission, monthly ? 'month' : 'year');
+      if (steps.length === 0) return state;
+      let best = steps[0]!;
+      for (const s of steps)
+        if (Math.abs(s - action.value) < Math.abs(best - action.value)) best = s;
+      if (!monthly) return best === state.year ? state : { ...state, year: best };
+      const year = Math.floor(best / 12);
+      const month = (best % 12) + 1;
+      return year === state.year && month === state.month ? state : { ...state, year, month };
+    }
+    case 'pickSearchResult': {
+      const { pick } = action;
+      let next = state;
+      if (pick.base) {
+        if (pick.base.mission !== state.mission)
+          next = reduceView(next, { type: 'setMission', mission: pick.base.mission }, missions);
+        if (pick.base.years.length > 0 && !pick.base.years.includes(next.year))
+          next = { ...next, year: nearestYear(pick.base.years, next.year), month: null };
+      }
+      return reduceView(
+        next,
+        {
+          type: 'focus',
+          camera: { lon: pick.lon, lat: pick.lat, zoom: action.zoom },
+          ...(pick.base ? { selection: { kind: 'base' as const, id: pick.base.id } } : {}),
+        },
+        missions,
+      );
+    }
+    case 'applyScene': {
+      const next: AppState = { ...state, ...action.patch };
+      const { from, to } = action.years;
+      const resume = state.playRange?.resume ?? {
+        secondsPerYear: state.playback.secondsPerYear,
+        loop: state.playback.loop,
+      };
+      if (to > from) {
+        const ranged = alignPlayback(
+          {
+            ...next,
+            year: from,
+            month: null,
+            playRange: { from, to, resume },
+            playback: { ...next.playback, secondsPerYear: STORY_SECONDS_PER_YEAR, loop: false },
+          },
+          missions,
+          false,
+        );
+        return action.play
+          ? { ...ranged, playback: { ...ranged.playback, playing: true } }
+          : ranged;
+      }
+      return state.playRange
+        ? { ...next, playRange: null, playback: { ...next.playback, ...resume, playing: false } }
+        : next;
+    }
+    case 'exitStory': {
+      if (state.story === null && state.playRange === null) return state;
+      const resume = state.playRange?.resume;
+      return {
+        ...state,
+        story: null,
+        playRange: null,
+        playback: resume ? { ...state.playback, ...resume, playing: false } : state.playback,
+      };
+    }
     case 'replace':
-      return action.state;
+      return normalizeState(action.state, state, missions);
+    case 'tick':
+    case 'playback':
+    case 'setReducedMotion':
+      return state;
   }
+}
+
+/**
+ * A state made valid for the missions: an unknown mission keeps `fallback`'s, a year outside the
+ * mission's goes to the nearest, an invalid month, perpetrator, camera, selection, lag parameter,
+ * panel or story position falls back.
+ */
+export function normalizeState(
+  s: AppState,
+  fallback: AppState,
+  missions: readonly MissionYears[],
+): AppState {
+  const mission = missions.some((m) => m.id === s.mission) ? s.mission : fallback.mission;
+  const years = yearsOf(missions, mission);
+  const year = Number.isFinite(s.year) ? nearestYear(years, Math.round(s.year)) : fallback.year;
+  const month =
+    s.month !== null && Number.isInteger(s.month) && s.month >= 1 && s.month <= 12 ? s.month : null;
+  const lag = { ...fallback.lag, ...s.lag };
+  for (const k of LAG_PARAM_KEYS) lag[k] = clampParam(k, Number(s.lag?.[k]));
+  if (typeof lag.initialDeployment !== 'boolean')
+    lag.initialDeployment = fallback.lag.initialDeployment;
+  const selection =
+    s.selection === null ||
+    (s.selection?.kind === 'cell' && Number.isInteger(s.selection.gid) && s.selection.gid > 0) ||
+    (s.selection?.kind === 'base' && typeof s.selection.id === 'string' && s.selection.id !== '')
+      ? s.selection
+      : null;
+  const layers = { ...fallback.layers };
+  for (const k of Object.keys(layers) as LayerKey[])
+    if (typeof s.layers?.[k] === 'boolean') layers[k] = s.layers[k];
+  return {
+    ...s,
+    mission,
+    year,
+    month,
+    perpetrator: PERPETRATOR_FILTERS.includes(s.perpetrator) ? s.perpetrator : fallback.perpetrator,
+    layers,
+    camera: s.camera ? clampCamera(s.camera) : null,
+    selection,
+    lag,
+    panel: PANEL_TABS.includes(s.panel) ? s.panel : fallback.panel,
+    story:
+      s.story && Number.isInteger(s.story.scene) && s.story.scene >= 0 && s.story.id !== ''
+        ? s.story
+        : null,
+    playback: s.playback ?? fallback.playback,
+    playRange: s.playRange ?? null,
+    gapList: s.gapList ?? fallback.gapList,
+  };
 }

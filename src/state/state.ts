@@ -2,7 +2,9 @@
  * The whole view of the app as one plain value. Everything a link must reproduce lives here (and
  * in the URL, see `url.ts`); transient things (hover, play state, loading) do not.
  */
-import type { PerpetratorFilter } from '../domain/dataset';
+import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../domain/dataset';
+import type { LagCategory } from '../domain/lagTypes';
+import { createPlayback, type Playback } from './playback';
 import {
   DEFAULT_LAG_PARAMS,
   LAG_PARAM_BOUNDS,
@@ -10,7 +12,7 @@ import {
 } from '../domain/lagTypes';
 
 /** Map layers the user can switch on and off. */
-export const LAYER_KEYS = ['violence', 'noData', 'bases', 'flags', 'labels'] as const;
+export const LAYER_KEYS = ['violence', 'noData', 'bases', 'changes', 'flags', 'labels'] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 export type Layers = Record<LayerKey, boolean>;
 
@@ -19,6 +21,7 @@ export const LAYER_LABELS: Record<LayerKey, string> = {
   violence: 'Violence against civilians',
   noData: '“No violence data” areas',
   bases: 'Peacekeeping bases',
+  changes: 'Base changes (new, ▲ ▼, closed)',
   flags: 'Lag flags',
   labels: 'Place names',
 };
@@ -50,6 +53,31 @@ export interface StoryPosition {
   scene: number;
 }
 
+/** The Lag tab's gap list: which episodes it lists and how many rows are shown. */
+export interface GapListView {
+  filter: 'flagged' | 'all' | LagCategory;
+  shown: number;
+}
+
+/** Rows of the gap list per page. */
+export const GAP_PAGE = 25;
+
+/**
+ * A story scene's year range that the playback runs over (case-study mode), with the timeline's
+ * own speed and loop to restore afterwards.
+ */
+export interface PlayRange {
+  from: number;
+  to: number;
+  resume: { secondsPerYear: number; loop: boolean };
+}
+
+/**
+ * The one app store's state. Slices: the **view** (mission … panel; in the URL), the
+ * **analysis parameters** (`lag`, with `perpetrator`; in the URL), the **story** position (in the
+ * URL) and the **playback** (`playback`, `playRange`: transient). The year and month shown are
+ * read from the playback by the same updates that move it (see `timeline.ts`).
+ */
 export interface AppState {
   /** Geo-PKO mission acronym. */
   mission: string;
@@ -64,7 +92,16 @@ export interface AppState {
   lag: LagParams;
   panel: PanelTab;
   story: StoryPosition | null;
+  /** The clock: position over the step indices of the mission's years (or months). */
+  playback: Playback;
+  /** A story scene's year range being played, else null. */
+  playRange: PlayRange | null;
+  /** The Lag tab's gap list view (kept while other tabs are open; not in the URL). */
+  gapList: GapListView;
 }
+
+/** Seconds per step the timeline starts with. */
+export const DEFAULT_SECONDS_PER_STEP = 1.5;
 
 /** The mission a newcomer sees first. */
 export const DEFAULT_MISSION = 'MINUSCA';
@@ -75,6 +112,7 @@ export const DEFAULT_LAYERS: Layers = {
   violence: true,
   noData: true,
   bases: true,
+  changes: true,
   flags: true,
   labels: true,
 };
@@ -85,15 +123,20 @@ export const DEFAULT_LAG: Readonly<LagParams> = Object.freeze({
   reach: DEFAULT_LAG_PARAMS.reach,
   window: DEFAULT_LAG_PARAMS.window,
   delta: DEFAULT_LAG_PARAMS.delta,
+  precision: DEFAULT_LAG_PARAMS.precision,
+  initialDeployment: DEFAULT_LAG_PARAMS.initialDeployment,
 });
 
-/** The lag parameters the state keeps, in the order of the panel and the link. */
+/** The numeric lag parameters the state keeps, in the order of the panel and the link. */
 export const LAG_PARAM_KEYS = [
   'theta',
   'reach',
   'window',
   'delta',
+  'precision',
 ] as const satisfies readonly (keyof LagParams)[];
+/** A numeric lag parameter (initialDeployment is the one on / off parameter). */
+export type LagNumberKey = (typeof LAG_PARAM_KEYS)[number];
 
 /** The minimal mission facts state logic needs. */
 export interface MissionYears {
@@ -120,6 +163,14 @@ export function defaultState(missions: readonly MissionYears[]): AppState {
     lag: { ...DEFAULT_LAG },
     panel: 'details',
     story: null,
+    playback: createPlayback(
+      0,
+      Math.max(0, (m?.years.length ?? 1) - 1),
+      Math.max(0, m?.years.indexOf(year) ?? 0),
+      { secondsPerYear: DEFAULT_SECONDS_PER_STEP },
+    ),
+    playRange: null,
+    gapList: { filter: 'all', shown: GAP_PAGE },
   };
 }
 
@@ -133,7 +184,7 @@ export function nearestYear(years: readonly number[], year: number): number {
 }
 
 /** Clamps a number into the domain's [min, max], rounding when integer; NaN gives min. */
-export function clampParam(key: keyof LagParams, value: number): number {
+export function clampParam(key: LagNumberKey, value: number): number {
   const { min, max, integer } = LAG_PARAM_BOUNDS[key];
   if (!Number.isFinite(value)) return min;
   const v = integer ? Math.round(value) : value;
@@ -158,7 +209,7 @@ export function isValidState(s: AppState, missions: readonly MissionYears[]): bo
   if (!Number.isInteger(s.year)) return false;
   if (s.month !== null && !(Number.isInteger(s.month) && s.month >= 1 && s.month <= 12))
     return false;
-  if (!['all', 'state', 'nonstate'].includes(s.perpetrator)) return false;
+  if (!PERPETRATOR_FILTERS.includes(s.perpetrator)) return false;
   if (!LAYER_KEYS.every((k) => typeof s.layers[k] === 'boolean')) return false;
   if (s.camera !== null) {
     const c = clampCamera(s.camera);
@@ -173,6 +224,7 @@ export function isValidState(s: AppState, missions: readonly MissionYears[]): bo
   for (const k of LAG_PARAM_KEYS) {
     if (clampParam(k, s.lag[k]) !== s.lag[k]) return false;
   }
+  if (typeof s.lag.initialDeployment !== 'boolean') return false;
   if (!PANEL_TABS.includes(s.panel)) return false;
   if (s.story !== null && !(Number.isInteger(s.story.scene) && s.story.scene >= 0)) return false;
   return true;

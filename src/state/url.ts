@@ -6,19 +6,22 @@
  * | `m` | mission | `MINUSCA` |
  * | `y` | year | `2014` |
  * | `mo` | month 1–12 (monthly timeline) | `6` |
- * | `p` | perpetrator: `all`, `state`, `nonstate` | `state` |
+ * | `p` | perpetrator: `all`, `state`, `host`, `foreign`, `nonstate` | `state` |
  * | `l` | layers switched on, comma-separated (`-` for none) | `violence,bases` |
  * | `c` | camera `lon,lat,zoom` | `20.9,6.6,5.8` |
  * | `sel` | selection `cell:<gid>` or `base:<id>` | `cell:139421` |
  * | `tab` | side panel tab | `details` |
- * | `theta`, `reach`, `win`, `delta` | lag-analysis parameters | `10`, `0`, `3`, `1` |
+ * | `theta`, `reach`, `win`, `delta`, `prec` | lag-analysis parameters | `10`, `0`, `3`, `1`, `5` |
+ * | `init` | initial deployment counts as enhanced presence (`1` / `0`) | `0` |
  * | `story`, `scene` | guided story and scene (0-based) | `minusca`, `3` |
  *
  * Parsing never fails: an unknown or malformed parameter falls back to its default and adds a
  * notice that the app shows.
  */
+import { PERPETRATOR_FILTERS } from '../domain/dataset';
 import { isValidGid } from '../domain/grid';
 import { LAG_PARAM_BOUNDS, parseLagParams } from '../domain/lagTypes';
+import { alignPlayback } from './timeline';
 import {
   DEFAULT_LAG,
   DEFAULT_LAYERS,
@@ -27,7 +30,7 @@ import {
   defaultState,
   nearestYear,
   type AppState,
-  type LagParams,
+  type LagNumberKey,
   type LayerKey,
   type Layers,
   type MissionYears,
@@ -46,14 +49,15 @@ export interface ParsedUrlState {
   notices: string[];
 }
 
-const LAG_PARAMS: [string, keyof LagParams][] = [
+const LAG_PARAMS: [string, LagNumberKey][] = [
   ['theta', 'theta'],
   ['reach', 'reach'],
   ['win', 'window'],
   ['delta', 'delta'],
+  ['prec', 'precision'],
 ];
 
-const KNOWN = new Set(['m', 'y', 'mo', 'p', 'l', 'c', 'sel', 'tab', 'story', 'scene']);
+const KNOWN = new Set(['m', 'y', 'mo', 'p', 'l', 'c', 'sel', 'tab', 'story', 'scene', 'init']);
 for (const [p] of LAG_PARAMS) KNOWN.add(p);
 
 /** Shortens user input quoted in a notice. */
@@ -130,10 +134,11 @@ export function parseUrlState(
 
   const p = get('p');
   if (p !== null) {
-    if (p === 'all' || p === 'state' || p === 'nonstate') state.perpetrator = p;
+    const known = PERPETRATOR_FILTERS.find((f) => f === p);
+    if (known) state.perpetrator = known;
     else
       notices.push(
-        `Perpetrator ${quote(p)} in the link is not one of all, state, nonstate; showing all.`,
+        `Perpetrator ${quote(p)} in the link is not one of ${PERPETRATOR_FILTERS.join(', ')}; showing all.`,
       );
   }
 
@@ -202,6 +207,17 @@ export function parseUrlState(
     }
   }
 
+  const init = get('init');
+  if (init !== null) {
+    try {
+      state.lag.initialDeployment = parseLagParams({ initialDeployment: init }).initialDeployment;
+    } catch {
+      notices.push(
+        `Parameter init=${quote(init)} must be 1 (initial deployment counts) or 0; using ${state.lag.initialDeployment ? 1 : 0}.`,
+      );
+    }
+  }
+
   const story = get('story');
   if (story !== null) {
     if (/^[a-z0-9-]{1,40}$/.test(story)) {
@@ -214,7 +230,7 @@ export function parseUrlState(
     } else notices.push(`Story ${quote(story)} in the link is not a valid story id.`);
   }
 
-  return { state, notices };
+  return { state: alignPlayback(state, missions, false), notices };
 }
 
 function round(n: number, digits: number): string {
@@ -249,6 +265,8 @@ export function encodeUrlState(state: AppState): string {
   for (const [param, key] of LAG_PARAMS) {
     if (state.lag[key] !== DEFAULT_LAG[key]) q.set(param, String(state.lag[key]));
   }
+  if (state.lag.initialDeployment !== DEFAULT_LAG.initialDeployment)
+    q.set('init', state.lag.initialDeployment ? '1' : '0');
   if (state.story) {
     q.set('story', state.story.id);
     q.set('scene', String(state.story.scene));

@@ -20,7 +20,7 @@ import {
   type BBox,
   type Padding,
   type Viewport,
-} from './camera';
+} from '../map/camera';
 import { sceneYears, type Scene, type Story } from './schema';
 
 /** The viewport the scene is shown in and the part covered by the caption dock. */
@@ -176,7 +176,14 @@ export function sceneCamera(
 /** The state's layer switches for a scene (the "no violence data" shading always stays on). */
 export function sceneLayers(scene: Scene): Layers {
   const l = { ...SCENE_LAYER_DEFAULTS, ...scene.layers };
-  return { violence: l.violence, noData: true, bases: l.bases, flags: l.flags, labels: l.labels };
+  return {
+    violence: l.violence,
+    noData: true,
+    bases: l.bases,
+    changes: l.changes,
+    flags: l.flags,
+    labels: l.labels,
+  };
 }
 
 /** The lag parameters of a scene (the defaults where the scene gives none). */

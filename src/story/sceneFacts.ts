@@ -1,16 +1,9 @@
 /**
- * Captions of scenes with their live numbers, memoized per dataset: the lag index of a mission is
- * prepared once, the analysis runs once per parameter set, and the facts once per
- * (mission, year, parameters).
+ * Captions of scenes with their live numbers, from the dataset's selectors (`src/data`).
  */
 import type { Dataset } from '../domain/dataset';
-import {
-  prepareLagIndex,
-  runLagAnalysis,
-  type LagIndex,
-  type LagParams,
-  type LagResult,
-} from '../domain/lag';
+import type { LagParams, LagResult } from '../domain/lag';
+import { atlasData } from '../data/atlasData';
 import { fillCaption, type CaptionFacts, type FilledCaption } from './caption';
 import { captionFacts } from './facts';
 import { sceneLag } from './scene';
@@ -30,45 +23,28 @@ export interface SceneFacts {
   lag(story: Story, scene: Scene): LagResult | null;
 }
 
-/** Scene-caption filling over `dataset`, with caches. */
+/**
+ * Scene-caption filling over `dataset`. The lag analysis comes from the dataset's one lag cache
+ * (`atlasData(dataset).lag`), shared with the map and the Lag tab; facts are cached per
+ * (mission, year, parameters).
+ */
 export function createSceneFacts(dataset: Dataset): SceneFacts {
-  const indexes = new Map<string, LagIndex | null>();
-  const results = new Map<string, LagResult | null>();
+  const lagSel = atlasData(dataset).lag;
   const facts = new Map<string, CaptionFacts>();
-
-  const indexOf = (mission: string): LagIndex | null => {
-    if (!indexes.has(mission)) {
-      let ix: LagIndex | null = null;
-      try {
-        ix = prepareLagIndex(dataset, mission);
-      } catch {
-        ix = null; // unknown mission: facts without lag figures (shown as n/a)
-      }
-      indexes.set(mission, ix);
-    }
-    return indexes.get(mission) ?? null;
-  };
 
   const paramsOf = (scene: Scene): LagParams => ({
     ...sceneLag(scene),
     perpetrator: scene.perpetrator ?? 'all',
   });
 
-  const lag = (story: Story, scene: Scene): LagResult | null => {
-    const p = paramsOf(scene);
-    const key = `${story.mission}|${p.theta}|${p.reach}|${p.window}|${p.delta}|${p.perpetrator}`;
-    if (!results.has(key)) {
-      const ix = indexOf(story.mission);
-      results.set(key, ix ? runLagAnalysis(ix, p) : null);
-    }
-    return results.get(key) ?? null;
-  };
+  const lag = (story: Story, scene: Scene): LagResult | null =>
+    lagSel.result(story.mission, paramsOf(scene));
 
   return {
     lag,
     caption(story, scene, year) {
       const p = paramsOf(scene);
-      const key = `${story.mission}|${year}|${p.theta}|${p.reach}|${p.window}|${p.delta}|${p.perpetrator}`;
+      const key = `${story.mission}|${year}|${p.theta}|${p.reach}|${p.window}|${p.delta}|${p.perpetrator}|${p.precision}|${p.initialDeployment}`;
       let f = facts.get(key);
       if (!f) {
         f = captionFacts(dataset, story.mission, year, lag(story, scene));

@@ -1,151 +1,238 @@
 /**
- * The map legend: violence classes with units, the "no violence data loaded" swatch, and the
- * base key (size by troops, zero-troop, unknown troops, HQ, other missions).
+ * The legend, rendered from the one legend model (`src/map/legend.ts`): the live map's legend box
+ * and the presenter's compact legend are this component; the Canvas export draws the same
+ * sections (`src/export/overlay.ts`). Every entry carries `data-legend-entry` (tests compare the
+ * renderers by it).
  */
-import type { PerpetratorFilter } from '../domain/dataset';
-import {
-  BASE_FIXED_RADIUS,
-  BASE_SIZE_KEY,
-  MISSION_COLOR,
-  NO_DATA_COLOR,
-  UNKNOWN_TROOPS_COLOR,
-  VIOLENCE_UNITS,
-  baseRadius,
-  violenceLegend,
-} from '../map/scales';
-import type { ReactNode } from 'react';
-import { fmt, fmtPeriod, PERPETRATOR_LABELS } from './format';
-
-export interface LegendProps {
-  year: number;
-  /** The month (1–12) the map shows in monthly mode, else null. */
-  month: number | null;
-  perpetrator: PerpetratorFilter;
-  showViolence: boolean;
-  showNoData: boolean;
-  showBases: boolean;
-  mission: string;
-  /** Other missions with bases this year, with their colours. */
-  otherMissions: { id: string; color: string }[];
-  /** Extra legend blocks (e.g. the lag flags), shown last. */
-  children?: ReactNode;
-}
+import { useId, useState, type ReactNode } from 'react';
+import { CATEGORY_STYLES } from '../map/flagLayers';
+import type { LegendEntry, LegendSection, LegendSymbol } from '../map/legend';
+import { BASE_FIXED_RADIUS, BASE_SIZE_KEY, baseRadius } from '../map/scales';
+import { fmt } from './format';
+import { CategorySwatch } from './lag/CategoryChip';
 
 const KEY_MAX = baseRadius(BASE_SIZE_KEY[BASE_SIZE_KEY.length - 1] ?? 3000);
 
-/** The symbol of a base drawn at the fixed size (no or unknown troops). */
-function FixedSizeBase(props: { fill: string; strokeWidth: number }) {
+/** The "may have begun earlier" chevron as drawn inside a flag outline. */
+export function CensoredSwatch() {
   return (
-    <svg width="16" height="16" aria-hidden>
-      <circle
-        cx="8"
-        cy="8"
-        r={BASE_FIXED_RADIUS}
-        fill={props.fill}
-        stroke={MISSION_COLOR}
-        strokeWidth={props.strokeWidth}
-      />
+    <svg width={16} height={16} aria-hidden className="lag-swatch">
+      <path d="M10 3.5 L5 8 L10 12.5" fill="none" stroke="#fff" strokeWidth={5} />
+      <path d="M10 3.5 L5 8 L10 12.5" fill="none" stroke="#333" strokeWidth={2.5} />
     </svg>
   );
 }
 
-/** The legend box. */
-export function Legend(props: LegendProps) {
-  const classes = violenceLegend();
+function SizeKey(props: { troops: readonly number[]; color: string; compact: boolean }) {
+  const gap = props.compact ? 6 : 10;
   return (
-    <section className="legend" aria-label="Legend" data-testid="legend">
-      {props.showViolence ? (
-        <div className="legend-block">
-          <h2>
-            Civilians killed, {fmtPeriod(props.year, props.month)}
-            <span className="legend-sub">{PERPETRATOR_LABELS[props.perpetrator]}</span>
-          </h2>
-          <ul className="legend-scale">
-            {classes.map((c) => (
-              <li key={c.label}>
-                <span className="swatch" style={{ background: c.color }} aria-hidden />
-                <span>{c.label}</span>
-              </li>
-            ))}
-          </ul>
-          <p className="legend-units">{VIOLENCE_UNITS} per 0.5° cell (≈55 km)</p>
-          <p className="legend-note">Cells with no recorded violence are not drawn.</p>
-        </div>
-      ) : null}
-      {props.showNoData ? (
-        <div className="legend-row">
-          <span className="swatch nodata" style={{ background: NO_DATA_COLOR }} aria-hidden />
-          <span>No violence data loaded (not zero)</span>
-        </div>
-      ) : null}
-      {props.showBases ? (
-        <div className="legend-block">
-          <h2>
-            {props.mission} bases
-            <span className="legend-sub">circle area ∝ troops</span>
-          </h2>
-          <svg
-            className="legend-sizes"
-            width={KEY_MAX * 2 * BASE_SIZE_KEY.length + 40}
-            height={KEY_MAX * 2 + 16}
-            role="img"
-            aria-label={`Circle sizes for ${BASE_SIZE_KEY.map(fmt).join(', ')} troops`}
-          >
-            {BASE_SIZE_KEY.map((t, i) => {
-              const r = baseRadius(t);
-              const x = 4 + i * (KEY_MAX * 2 + 10) + KEY_MAX;
-              return (
-                <g key={t}>
-                  <circle
-                    cx={x}
-                    cy={KEY_MAX * 2 - r + 1}
-                    r={r}
-                    fill={MISSION_COLOR}
-                    fillOpacity={0.65}
-                    stroke="#fff"
-                  />
-                  <text x={x} y={KEY_MAX * 2 + 14} textAnchor="middle">
-                    {fmt(t)}
-                  </text>
-                </g>
-              );
-            })}
+    <svg
+      className="legend-sizes"
+      width={KEY_MAX * 2 * props.troops.length + gap * props.troops.length + 4}
+      height={KEY_MAX * 2 + (props.compact ? 4 : 16)}
+      role="img"
+      aria-label={`Circle sizes for ${props.troops.map(fmt).join(', ')} troops`}
+    >
+      {props.troops.map((t, i) => {
+        const r = baseRadius(t);
+        const x = 4 + i * (KEY_MAX * 2 + gap) + KEY_MAX;
+        return (
+          <g key={t}>
+            <circle
+              cx={x}
+              cy={KEY_MAX * 2 - r + 1}
+              r={r}
+              fill={props.color}
+              fillOpacity={0.65}
+              stroke="#fff"
+            />
+            {props.compact ? null : (
+              <text x={x} y={KEY_MAX * 2 + 14} textAnchor="middle">
+                {fmt(t)}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function Symbol_(props: { symbol: LegendSymbol; compact: boolean }): ReactNode {
+  const s = props.symbol;
+  switch (s.kind) {
+    case 'swatch':
+      return <span className="swatch" style={{ background: s.color }} aria-hidden />;
+    case 'noData':
+      return <span className="swatch nodata" style={{ background: s.color }} aria-hidden />;
+    case 'sizes':
+      return <SizeKey troops={s.troops} color={s.color} compact={props.compact} />;
+    case 'base':
+      return (
+        <svg width="16" height="16" aria-hidden>
+          <circle
+            cx="8"
+            cy="8"
+            r={BASE_FIXED_RADIUS}
+            fill={s.fill}
+            stroke={s.stroke}
+            strokeWidth={s.strokeWidth}
+          />
+        </svg>
+      );
+    case 'hq':
+      return (
+        <svg width="18" height="18" aria-hidden>
+          <circle cx="9" cy="9" r="4" fill={s.color} fillOpacity={0.65} />
+          <circle cx="9" cy="9" r="7" fill="none" stroke="#0b2545" strokeWidth="2.5" />
+        </svg>
+      );
+    case 'mission':
+      return (
+        <svg width="14" height="14" aria-hidden>
+          <circle cx="7" cy="7" r="5" fill={s.color} fillOpacity={0.7} />
+        </svg>
+      );
+    case 'change':
+      if (s.change === 'NEW' || s.change === 'CLOSED')
+        return (
+          <svg width="18" height="18" aria-hidden>
+            <circle
+              cx="9"
+              cy="9"
+              r="6.5"
+              fill="none"
+              stroke={s.color}
+              strokeWidth={s.change === 'NEW' ? 2.5 : 1.5}
+              strokeDasharray={s.change === 'CLOSED' ? '2 2' : undefined}
+            />
           </svg>
-          <ul className="legend-symbols">
-            <li>
-              <FixedSizeBase fill="#fff" strokeWidth={2} />
-              No troops (police, observers or HQ only)
-            </li>
-            <li>
-              <FixedSizeBase fill={UNKNOWN_TROOPS_COLOR} strokeWidth={1.5} />
-              Troops unknown (NA)
-            </li>
-            <li>
-              <svg width="18" height="18" aria-hidden>
-                <circle cx="9" cy="9" r="4" fill={MISSION_COLOR} fillOpacity={0.65} />
-                <circle cx="9" cy="9" r="7" fill="none" stroke="#0b2545" strokeWidth="2.5" />
-              </svg>
-              HQ (thick ring: mission HQ)
-            </li>
-          </ul>
-          {props.otherMissions.length > 0 ? (
-            <>
-              <p className="legend-note">Other missions nearby:</p>
-              <ul className="legend-others">
-                {props.otherMissions.map((m) => (
-                  <li key={m.id}>
-                    <svg width="12" height="12" aria-hidden>
-                      <circle cx="6" cy="6" r="5" fill={m.color} fillOpacity={0.7} />
-                    </svg>
-                    {m.id}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </div>
+        );
+      return (
+        <span className="legend-glyph" style={{ color: s.color }} aria-hidden>
+          {s.glyph}
+        </span>
+      );
+    case 'flag':
+      return <CategorySwatch category={s.category} />;
+    case 'censored':
+      return <CensoredSwatch />;
+    case 'highlight':
+      return (
+        <svg width="18" height="18" aria-hidden>
+          <circle cx="9" cy="9" r="6.5" fill="none" stroke="#111" strokeWidth="3" />
+        </svg>
+      );
+  }
+}
+
+function Entry(props: { entry: LegendEntry; compact: boolean; scale: boolean }) {
+  const e = props.entry;
+  const flag = e.symbol.kind === 'flag' ? e.symbol.category : undefined;
+  const hideLabel = e.symbol.kind === 'sizes' && !props.compact;
+  return (
+    <li
+      data-legend-entry={e.id}
+      data-category={flag}
+      data-testid={e.id === 'flags:censored' ? 'lag-legend-censored' : undefined}
+    >
+      <Symbol_ symbol={e.symbol} compact={props.compact} />
+      {hideLabel ? null : (
+        <span title={flag ? CATEGORY_STYLES[flag].pattern : undefined}>
+          {e.label}
+          {e.description ? <span className="visually-hidden"> ({e.description})</span> : null}
+          {e.detail !== undefined ? <span className="muted"> · {e.detail}</span> : null}
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** One legend section. */
+export function LegendBlock(props: { section: LegendSection; compact?: boolean }) {
+  const { section } = props;
+  const compact = props.compact ?? false;
+  const scale = section.layout === 'scale';
+  const single = section.entries.length === 1 && section.notes.length === 0 && !section.subtitle;
+  return (
+    <div
+      className={`legend-block legend-${section.id}${section.id === 'flags' ? ' lag-legend' : ''}`}
+      data-legend-section={section.id}
+      data-testid={section.id === 'flags' ? 'lag-legend' : undefined}
+    >
+      {single && !compact ? null : (
+        <h2>
+          {section.title}
+          {section.subtitle ? <span className="legend-sub">{section.subtitle}</span> : null}
+        </h2>
+      )}
+      {section.entries.length > 0 ? (
+        <ul className={scale ? 'legend-scale' : 'legend-symbols'}>
+          {section.entries.map((e) => (
+            <Entry key={e.id} entry={e} compact={compact} scale={scale} />
+          ))}
+        </ul>
       ) : null}
-      {props.children}
+      {compact
+        ? null
+        : section.notes.map((n, i) => (
+            <p key={i} className={i === 0 && scale ? 'legend-units' : 'legend-note'}>
+              {n}
+            </p>
+          ))}
+      {compact && section.entries.length === 0
+        ? section.notes.map((n, i) => (
+            <p key={i} className="legend-note">
+              {n}
+            </p>
+          ))
+        : null}
+    </div>
+  );
+}
+
+/** Screens narrower than this open with the map's legend folded (it would cover the map). */
+export const FOLD_LEGEND_BELOW_PX = 600;
+
+/**
+ * The legend box (the live map), which the user can fold to a button, or, `compact`, the
+ * presenter's legend.
+ */
+export function Legend(props: { sections: readonly LegendSection[]; compact?: boolean }) {
+  const [open, setOpen] = useState(
+    () => typeof window === 'undefined' || window.innerWidth >= FOLD_LEGEND_BELOW_PX,
+  );
+  const id = useId();
+  if (props.sections.length === 0) return null;
+  if (props.compact)
+    return (
+      <section className="story-legend" aria-label="Legend" data-testid="story-legend">
+        {props.sections.map((s) => (
+          <LegendBlock key={s.id} section={s} compact />
+        ))}
+      </section>
+    );
+  return (
+    <section
+      className={open ? 'legend' : 'legend legend-folded'}
+      aria-label="Legend"
+      data-testid="legend"
+    >
+      <button
+        type="button"
+        className="legend-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="legend-toggle"
+      >
+        {open ? 'Hide legend' : 'Legend'}
+      </button>
+      <div id={id} hidden={!open}>
+        {props.sections.map((s) => (
+          <LegendBlock key={s.id} section={s} />
+        ))}
+      </div>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Text formatting shared by the panels. Pure.
  */
-import type { Coverage, Estimate, HqLevel, PerpetratorFilter } from '../domain/dataset';
+import type { Coverage, Estimate, HqLevel } from '../domain/dataset';
 import type { ChangeKind } from '../domain/changes';
 
 const nf = new Intl.NumberFormat('en-GB');
@@ -21,12 +21,6 @@ export function fmtEstimate(e: Estimate): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${fmt(n)} ${n === 1 ? one : many}`;
 }
-
-export const PERPETRATOR_LABELS: Record<PerpetratorFilter, string> = {
-  all: 'All perpetrators',
-  state: 'State forces',
-  nonstate: 'Non-state groups',
-};
 
 export const HQ_LABELS: Record<HqLevel, string> = {
   0: 'No HQ',

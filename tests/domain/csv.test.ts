@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, csvLine, FORMULA_LEADING, neutralizeFormula } from '../../src/domain/csv';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { episodesToCsv } from '../../src/domain/lagCsv';
+import { DEFAULT_LAG_PARAMS } from '../../src/domain/lagTypes';
 import type { Episode } from '../../src/domain/lagTypes';
 
 describe('csvField (OWASP CSV injection)', () => {
@@ -51,10 +53,23 @@ describe('episodesToCsv (npm run analyze and the app’s gap-list download)', ()
       responseYear: null,
       troopsAtOnset: 0,
       censoredStart: false,
+      initialDeployment: false,
       flagged: true,
     };
-    expect(episodesToCsv([e]).split('\n')[1]).toBe(
-      '\'@MISSION,135758,"\'=HYPERLINK(""http://example.org"",""c"")",2015,2016,42,NOT_RESPONDED,,',
-    );
+    const [header, row] = parseCsv(
+      episodesToCsv([e], DEFAULT_LAG_PARAMS, () => '-12 km of Bria'),
+    ) as string[][];
+    const get = (name: string): string | undefined => row?.[header?.indexOf(name) ?? -1];
+    expect(get('mission')).toBe("'@MISSION");
+    expect(get('country')).toBe('\'=HYPERLINK("http://example.org","c")');
+    expect(get('place')).toBe("'-12 km of Bria");
+    // gid 135758: row 188, column 397 → centre 4.25° N, 18.75° E; numbers unprefixed.
+    expect([get('gid'), get('lat'), get('lon'), get('fatalities')]).toEqual([
+      '135758',
+      '4.25',
+      '18.75',
+      '42',
+    ]);
+    expect(get('lag_years')).toBe('');
   });
 });

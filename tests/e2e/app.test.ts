@@ -9,7 +9,7 @@ import type { Dataset } from '../../src/domain/dataset';
 import { cellCentroid, ringDistance } from '../../src/domain/grid';
 import { VIOLENCE_COLORS } from '../../src/map/scales';
 import { ARTIFACTS, waitForRender } from './harness';
-import { atlasHooks, e2eSuite, mapPixelStats } from './suite';
+import { atlasHooks, e2eSuite, mapPixelStats, settle } from './suite';
 
 const suite = e2eSuite();
 const open = (name: string, query = '') => suite.open(name, query);
@@ -36,8 +36,7 @@ function state(page: Page) {
 describe('map viewer (production build, headless Chromium)', () => {
   it('opens on MINUSCA 2014 with the legend, the year and violence drawn on the map', async () => {
     const { page } = await open('default');
-    await waitForRender(page, 'MINUSCA:2014:all');
-    await page.waitForTimeout(800); // let the fit animation and basemap tiles settle
+    await settle(page, 'MINUSCA:2014:all');
     await page.screenshot({ path: join(ARTIFACTS, 'default-minusca-2014.png') });
     expect(await page.textContent('[data-testid=year]')).toBe('2014');
     expect(await page.inputValue('[data-testid=mission-picker]')).toBe('MINUSCA');
@@ -57,14 +56,12 @@ describe('map viewer (production build, headless Chromium)', () => {
 
   it('moving the year slider to 2017 changes what is drawn', async () => {
     const { page } = await open('slider');
-    await waitForRender(page, 'MINUSCA:2014:all');
-    await page.waitForTimeout(800);
+    await settle(page, 'MINUSCA:2014:all');
     const before = await page.locator('[data-testid=map]').screenshot();
     const slider = page.locator('[data-testid=year-slider]');
     await slider.focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-    await waitForRender(page, 'MINUSCA:2017:all');
-    await page.waitForTimeout(300);
+    await settle(page, 'MINUSCA:2017:all');
     const after = await page.locator('[data-testid=map]').screenshot({
       path: join(ARTIFACTS, 'minusca-2017.png'),
     });
@@ -101,8 +98,7 @@ describe('map viewer (production build, headless Chromium)', () => {
       .sort((a, b) => b.osv.best - a.osv.best)[0]!;
     expect(target).toBeDefined();
     const { page } = await open('click-cell');
-    await waitForRender(page, 'MINUSCA:2014:all');
-    await page.waitForTimeout(1000);
+    await settle(page, 'MINUSCA:2014:all');
     const [lon, lat] = cellCentroid(target.gid);
     const [x, y] = await page.evaluate(
       ([lo, la]) =>
@@ -144,8 +140,7 @@ describe('map viewer (production build, headless Chromium)', () => {
       const { page } = await open(`no-data-${id}`);
       await waitForRender(page, 'MINUSCA:2014:all');
       await page.selectOption('[data-testid=mission-picker]', id);
-      await waitForRender(page, `${id}:`);
-      await page.waitForTimeout(900);
+      await settle(page, `${id}:`);
       const notices = await page.textContent('[data-testid=notices]');
       expect(notices).toContain(`Violence data is not loaded for ${m.countries[0]}`);
       expect(notices).toContain('npm run data:fetch');
@@ -219,7 +214,7 @@ describe('map viewer (production build, headless Chromium)', () => {
     const details = page.locator('[data-testid=base-details]');
     await details.waitFor({ timeout: 15_000 });
     expect(await details.textContent()).toContain('Bambari');
-    await page.waitForTimeout(800);
+    await settle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'search-bambari.png') });
   });
 

@@ -17,7 +17,7 @@ import {
   flaggedEpisodesInYear,
 } from '../../src/domain/lag';
 import { ARTIFACTS, ROOT, waitForRender } from './harness';
-import { atlasHooks, e2eSuite, mapPixelStats } from './suite';
+import { atlasHooks, e2eSuite, mapPixelStats, settle } from './suite';
 
 const suite = e2eSuite();
 const open = (name: string, query = '') => suite.open(name, query);
@@ -67,7 +67,7 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
     expect(h.rendered.key).toContain('lag=10,0,3,1');
     expect(h.rendered.counts.flags).toBe(flags2014);
     await page.locator('[data-testid=responsiveness-chart] svg').first().waitFor();
-    await page.waitForTimeout(600);
+    await settle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'lag-panel-minusca.png') });
     for (const [id, file] of [
       ['lag-params', 'lag-params.png'],
@@ -94,7 +94,7 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
     h = await hooks(page);
     expect(h.rendered.counts.flags).toBe(flaggedEpisodesInYear(r50.episodes, 2014).length);
     await page.waitForFunction(() => window.location.search.includes('theta=50'));
-    await page.waitForTimeout(400);
+    await settle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'lag-theta50.png') });
 
     // An invalid value is explained and not applied.
@@ -112,7 +112,7 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
     expect(download.suggestedFilename()).toBe('lag-MINUSCA-theta50-r0-w3-d1-all.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\n')[0]).toBe(
-      'mission,gid,country,onset_year,end_year,fatalities,category,lag_years,response_year',
+      'mission,gid,lat,lon,place,country,onset_year,end_year,fatalities,category,lag_years,response_year,initial_deployment,censored_start,theta,reach,window,delta,perpetrator,precision',
     );
     expect(csv.split('\n')[0]).toBe(EPISODE_CSV_HEADER);
     expect(csv).toBe(cliCsv(['--mission', 'MINUSCA', '--theta', '50']));
@@ -150,7 +150,7 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
     expect(await detail.textContent()).toContain(String(target.onsetYear));
     await detail.locator('[data-testid=cell-violence-chart] svg').waitFor();
     await detail.locator('[data-testid=cell-troops-chart] svg').waitFor();
-    await page.waitForTimeout(900);
+    await settle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'lag-cell-detail.png') });
     await detail.screenshot({ path: join(ARTIFACTS, 'lag-cell-section.png') });
     // Back to the list: the cell's view closes, the tab stays, the focus returns to its row.
@@ -174,15 +174,13 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
     );
     if (worst.length === 0) return;
     const on = await open('flags-on', `?y=${year}`);
-    await waitForRender(on.page, `MINUSCA:${year}:all`);
-    await on.page.waitForTimeout(900);
+    await settle(on.page, `MINUSCA:${year}:all`);
     const withFlags = await colourPixels(on.page, '#332288');
     await on.page
       .locator('[data-testid=map]')
       .screenshot({ path: join(ARTIFACTS, 'lag-flags.png') });
     const off = await open('flags-off', `?y=${year}&l=violence,noData,bases,labels`);
-    await waitForRender(off.page, `MINUSCA:${year}:all`);
-    await off.page.waitForTimeout(900);
+    await settle(off.page, `MINUSCA:${year}:all`);
     const without = await colourPixels(off.page, '#332288');
     expect((await hooks(off.page)).rendered.counts.flags).toBe(0);
     expect(withFlags).toBeGreaterThan(without + 50);

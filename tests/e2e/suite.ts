@@ -34,6 +34,59 @@ export function atlasHooks<T>(page: Page): Promise<T> {
   return page.evaluate(() => (window as unknown as { __atlas: T }).__atlas);
 }
 
+/**
+ * Waits for the thing, never for time: (optionally) the frame whose render key starts with
+ * `prefix` drawn by deck.gl, MapLibre idle (style and sources loaded, no camera motion — a fit,
+ * an ease or a story's flight has ended), the clock paused, and the page layout stable (the map,
+ * the side panel and the footer keep their boxes over three animation frames, e.g. after a lazily
+ * loaded chart has mounted).
+ */
+export async function settle(page: Page, prefix = '', timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (p) => {
+      const h = (
+        window as unknown as {
+          __atlas?: {
+            rendered: { key: string } | null;
+            idle?: boolean;
+            timeline?: { playing: boolean };
+          };
+        }
+      ).__atlas;
+      return (
+        !!h?.rendered &&
+        h.rendered.key.startsWith(p) &&
+        h.idle === true &&
+        h.timeline?.playing !== true
+      );
+    },
+    prefix,
+    { timeout },
+  );
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const boxes = (): string =>
+          ['.map-area', '.side-panel', '.footer', '.story-dock']
+            .map((sel) => {
+              const r = document.querySelector(sel)?.getBoundingClientRect();
+              return r ? `${r.x},${r.y},${r.width},${r.height}` : '-';
+            })
+            .join('|');
+        const first = boxes();
+        let frames = 0;
+        const step = (): void => {
+          if (boxes() !== first) return resolve(false);
+          if (++frames >= 3) return resolve(true);
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+    null,
+    { timeout, polling: 50 },
+  );
+}
+
 /** Requests of a page that left the app's origin (data: and blob: URLs stay in the page). */
 export function outsideRequests(requests: readonly string[], origin: string): string[] {
   return requests.filter(

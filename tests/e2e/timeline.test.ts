@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, waitForRender, type OpenOptions } from './harness';
-import { atlasHooks, e2eSuite } from './suite';
+import { atlasHooks, e2eSuite, settle } from './suite';
 
 const suite = e2eSuite();
 const open = (query = '', opts: OpenOptions = {}) =>
@@ -62,7 +62,24 @@ describe('timeline (production build, headless Chromium)', () => {
     await page.keyboard.press('Space');
     expect(await page.getAttribute('[data-testid=play]', 'aria-label')).toBe('Play');
     const paused = await yearText(page);
-    await page.waitForTimeout(1200);
+    // The clock stands still: the playback position is the same 30 animation frames later (a
+    // running clock moves it on every frame).
+    const position = await page.evaluate(
+      () =>
+        new Promise<[number, number]>((resolve) => {
+          const pos = (): number =>
+            (window as unknown as { __atlas: { state: { playback: { position: number } } } })
+              .__atlas.state.playback.position;
+          const before = pos();
+          let n = 0;
+          const step = (): void => {
+            if (++n >= 30) resolve([before, pos()]);
+            else requestAnimationFrame(step);
+          };
+          requestAnimationFrame(step);
+        }),
+    );
+    expect(position[1]).toBe(position[0]);
     expect(await yearText(page)).toBe(paused);
     const h = await hook(page);
     expect(h.timeline).toMatchObject({ playing: false, t: 0 });
@@ -114,12 +131,13 @@ describe('timeline (production build, headless Chromium)', () => {
   });
 
   it('MINUSCA 2017: the changes list names the bases whose troops rose', async () => {
-    // Expected, computed directly from the served base_years.
+    // Expected, computed directly from the served base_years: the highest figure on a map rose
+    // (an increase counts once, in the year it first appears).
     const troops = (year: number) =>
       new Map(
         suite.data.baseYears
           .filter((b) => b.mission === 'MINUSCA' && b.year === year)
-          .map((b) => [b.baseId, b.troops]),
+          .map((b) => [b.baseId, b.troopsMax]),
       );
     const y16 = troops(2016);
     const y17 = troops(2017);
@@ -166,7 +184,7 @@ describe('timeline (production build, headless Chromium)', () => {
       [by.lon, by.lat],
       { timeout: 10_000 },
     );
-    await page.waitForTimeout(800);
+    await settle(page);
     // The base is selected and the Changes tab stays open.
     const h = await hook(page);
     expect((h.state as unknown as { selection: unknown }).selection).toEqual({ kind: 'base', id });

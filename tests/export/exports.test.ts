@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportCamera, PRESENTATION_SIZE } from '../../src/export/exports';
 import { exportLayout } from '../../src/export/overlay';
-import { freeArea, freeBounds, projector } from '../../src/story/camera';
+import { freeArea, freeBounds, projector } from '../../src/map/camera';
 import { dataset, deployment, deployments } from '../fixtures/factories';
 
 function fixture() {

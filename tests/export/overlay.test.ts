@@ -90,7 +90,13 @@ describe('drawLegend / drawOverlay', () => {
     const f = fakeContext();
     drawLegend(f.ctx, spec, 0, 0, 500, 1);
     const t = f.texts();
-    for (const label of ['1–4', '5–9', '500+', 'No violence data loaded (not zero)', 'no response'])
+    for (const label of [
+      '1–4',
+      '5–9',
+      '500+',
+      'No violence data loaded (not zero)',
+      'Not responded',
+    ])
       expect(t).toContain(label);
     expect(t.some((s) => s.includes('Non-state groups'))).toBe(true);
     expect(t.some((s) => s.includes('may have begun before'))).toBe(false);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BasemapPlace } from '../../src/domain/basemap';
 import { mapContent } from '../../src/export/content';
 import { drawMap, drawPlaces, prepareCountries } from '../../src/export/render2d';
-import { projector } from '../../src/story/camera';
+import { projector } from '../../src/map/camera';
 import {
   carCell,
   cellYear,

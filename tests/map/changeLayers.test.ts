@@ -13,15 +13,24 @@ import {
   tweenedBasesLayers,
   tweenedViolenceLayer,
 } from '../../src/map/changeLayers';
-import { atlasLayers } from '../../src/map/atlasLayers';
 import { LAYER_IDS, baseStyle } from '../../src/map/layers';
 import { baseRadius, hexToRgba, violenceColor } from '../../src/map/scales';
 import { carCell, cellYear, dataset, deployment, deployments } from '../fixtures/factories';
 
-/** Calls a layer accessor prop (deck.gl accessors are functions or constants). */
+/**
+ * Calls a layer accessor prop as deck.gl does (deck.gl accessors are functions or constants; a
+ * function gets the object's index, the data and a fresh target array to fill).
+ */
 function acc<T>(layer: Layer, prop: string, d: T): unknown {
   const v = (layer.props as unknown as Record<string, unknown>)[prop];
-  return typeof v === 'function' ? (v as (x: T) => unknown)(d) : v;
+  if (typeof v !== 'function') return v;
+  const data = layer.props.data as T[];
+  const out = (v as (x: T, ctx: { index: number; data: T[]; target: number[] }) => unknown)(d, {
+    index: data.indexOf(d),
+    data,
+    target: [],
+  });
+  return Array.isArray(out) ? [...(out as number[])] : out;
 }
 const dataOf = <T>(layer: Layer): T[] => layer.props.data as T[];
 
@@ -189,36 +198,30 @@ describe('base tween', () => {
   });
 });
 
-describe('atlasLayers with the timeline override', () => {
-  const sel = createSelectors(ds);
-  const input = {
-    state: {
-      mission: 'MINUSCA',
-      layers: { violence: true, noData: true, bases: true, flags: true, labels: true },
-      selection: null,
-    },
-    cells: sel.cellsOf(2016, 'all', [CAR]),
-    bases: sel.basesOfYear(2016),
-    countries: null,
-    missing: [],
-    missionIds: [],
-  };
+describe('tweened layers allocate nothing per frame', () => {
+  it('keeps data stable across frames and writes colours into deck.gl target arrays', () => {
+    const cells = tsel.cellTweens(2016, 2017, 'all', [CAR]);
+    const a = tweenedViolenceLayer(cells, 0.25);
+    const b = tweenedViolenceLayer(cells, 0.75);
+    expect(b.props.data).toBe(a.props.data);
+    const target = [9, 9, 9, 9];
+    const get = b.props.getFillColor as unknown as (
+      c: (typeof cells)[number],
+      ctx: { target: number[] },
+    ) => number[];
+    expect(get(cells[0]!, { target })).toBe(target);
+    expect(target).toEqual(cellTweenColor(cells[0]!.from, cells[0]!.to, 0.75));
 
-  it('draws the tweened layers in place of the static ones, at the same place in the order', () => {
     const opts = { mission: 'MINUSCA', missionIds: [], selectedId: null };
-    const violence = tweenedViolenceLayer(tsel.cellTweens(2016, 2017, 'all', [CAR]), 0.5);
-    const bases = tweenedBasesLayers(tsel.baseTweens(2016, 2017), 0.5, opts);
-    const layers = atlasLayers({ ...input, override: { violence, bases } });
-    expect(layers[0]).toBe(violence);
-    expect(layers[layers.length - 1]).toBe(bases[0]);
-    const plain = atlasLayers(input);
-    expect(plain.map((l) => l.id)).toContain(LAYER_IDS.violence);
-    expect(plain.find((l) => l.id === LAYER_IDS.violence)).not.toBe(violence);
-  });
-
-  it('keeps a switched-off layer off even with an override', () => {
-    const violence = tweenedViolenceLayer([], 0.5);
-    const off = { ...input.state, layers: { ...input.state.layers, violence: false } };
-    expect(atlasLayers({ ...input, state: off, override: { violence } })).not.toContain(violence);
+    const pairs = tsel.baseTweens(2016, 2017);
+    const [c1] = tweenedBasesLayers(pairs, 0.25, opts);
+    const [c2] = tweenedBasesLayers(pairs, 0.75, opts);
+    expect(c2!.props.data).toBe(c1!.props.data); // sorted once per step pair and options
+    const pos = [0, 0];
+    const getPos = c2!.props.getPosition as unknown as (
+      x: unknown,
+      ctx: { target: number[] },
+    ) => number[];
+    expect(getPos((c2!.props.data as unknown[])[0], { target: pos })).toBe(pos);
   });
 });

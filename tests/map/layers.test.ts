@@ -3,7 +3,6 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { createSelectors, type BaseView } from '../../src/data/selectors';
 import { cellPolygon } from '../../src/domain/grid';
-import { atlasLayers } from '../../src/map/atlasLayers';
 import {
   LAYER_IDS,
   baseStyle,
@@ -14,7 +13,6 @@ import {
   violenceLayer,
 } from '../../src/map/layers';
 import { MISSION_COLOR, UNKNOWN_TROOPS_COLOR, baseRadius, hexToRgba } from '../../src/map/scales';
-import { defaultState } from '../../src/state/state';
 import { base, baseYear, carCell, cellYear, dataset } from '../fixtures/factories';
 
 /** Calls a layer accessor prop (deck.gl accessors are functions or constants). */
@@ -123,37 +121,5 @@ describe('noDataLayer', () => {
   it('draws nothing when every country has data or there are no outlines', () => {
     expect(noDataLayer(fc, [])).toBeNull();
     expect(noDataLayer(null, ['South Sudan'])).toBeNull();
-  });
-});
-
-describe('atlasLayers', () => {
-  it('orders layers and follows the layer toggles', () => {
-    const state = { ...defaultState([{ id: 'MINUSCA', years: [2015] }]), year: 2015 };
-    const input = {
-      state,
-      cells: sel.cellsOf(2015, 'all', ['Central African Republic']),
-      bases: sel.basesOfYear(2015),
-      countries: null,
-      missing: [],
-      missionIds: ['MINURCAT', 'MINUSCA'],
-    };
-    expect(atlasLayers(input).map((l) => l.id)).toEqual([
-      LAYER_IDS.violence,
-      LAYER_IDS.bases,
-      LAYER_IDS.basesHq,
-    ]);
-    const off = atlasLayers({
-      ...input,
-      state: {
-        ...state,
-        layers: { ...state.layers, violence: false },
-        selection: { kind: 'cell', gid: 5 },
-      },
-    });
-    expect(off.map((l) => l.id)).toEqual([
-      LAYER_IDS.selectedCell,
-      LAYER_IDS.bases,
-      LAYER_IDS.basesHq,
-    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeArea, projector } from '../../src/story/camera';
+import { freeArea, projector } from '../../src/map/camera';
 import {
   applyScene,
   checkStoryData,

@@ -5,13 +5,14 @@
  * CSV" saves all episodes as the CSV of `npm run analyze`.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Episode, LagCategory } from '../../domain/lagTypes';
+import type { Episode } from '../../domain/lagTypes';
 import { LAG_CATEGORIES, LAG_CATEGORY_LABELS } from '../../domain/lagTypes';
 import { cellPlaceLabel, type PlaceMatch } from '../../domain/lagView';
 import { fmt, plural } from '../format';
 import { CategoryChip } from './CategoryChip';
+import { GAP_PAGE, type GapListView } from '../../state/state';
 
-export type GapFilter = 'flagged' | 'all' | LagCategory;
+export type GapFilter = GapListView['filter'];
 
 export interface GapListProps {
   mission: string;
@@ -30,13 +31,10 @@ export interface GapListProps {
 }
 
 /** What the list shows: the filter and how many rows. */
-export interface GapListView {
-  filter: GapFilter;
-  shown: number;
-}
+export type { GapListView };
 
 /** Rows shown at first and added by "Show more". */
-export const GAP_PAGE = 25;
+export { GAP_PAGE };
 const PAGE = GAP_PAGE;
 
 /** Episodes kept by a filter. */
@@ -48,6 +46,10 @@ export function filterEpisodes(episodes: readonly Episode[], filter: GapFilter):
 
 /** "lag 2 years", "same year", "no response within W", "window not over". */
 export function lagText(e: Episode): string {
+  if (e.initialDeployment)
+    return e.lagYears === 0
+      ? 'response the same year: the initial deployment'
+      : `response after ${plural(e.lagYears ?? 0, 'year')} (${e.responseYear}): the initial deployment`;
   if (e.lagYears === 0) return 'response the same year';
   if (e.lagYears !== null)
     return `response after ${plural(e.lagYears, 'year')} (${e.responseYear})`;

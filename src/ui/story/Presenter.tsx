@@ -4,125 +4,19 @@
  * fullscreen buttons, and the source line. Docked right on landscape screens and at the bottom
  * otherwise (see layout.ts); the camera is padded so the dock never hides what the scene shows.
  */
-import type { PerpetratorFilter } from '../../domain/dataset';
-import { CHANGE_COLORS, CHANGE_GLYPHS } from '../../map/changeLayers';
-import { CATEGORY_STYLES } from '../../map/flagLayers';
-import { BASE_SIZE_KEY, MISSION_COLOR, baseRadius, violenceLegend } from '../../map/scales';
-import { PERPETRATOR_LABELS } from '../format';
+import type { LegendSection } from '../../map/legend';
+import { Legend } from '../Legend';
 import type { StoryMode } from './useStoryMode';
 import './story.css';
 
 export interface PresenterProps {
   mode: StoryMode;
   year: number;
-  perpetrator: PerpetratorFilter;
-  layers: { violence: boolean; bases: boolean; flags: boolean };
-  /** Host countries without violence data this year. */
-  noData: readonly string[];
+  /** The map's legend (the same sections as the live map's legend box). */
+  legend: readonly LegendSection[];
   attribution: string;
   /** Exports the current slide as a PNG (optional). */
   onExportPng?: () => void;
-}
-
-function PresenterLegend(props: {
-  perpetrator: PerpetratorFilter;
-  layers: PresenterProps['layers'];
-  noData: boolean;
-  highlights: boolean;
-  changes: boolean;
-  mission: string;
-}) {
-  const classes = violenceLegend();
-  const rMax = baseRadius(BASE_SIZE_KEY[BASE_SIZE_KEY.length - 1]!);
-  return (
-    <div className="story-legend" aria-label="Legend">
-      {props.layers.violence ? (
-        <div>
-          <div className="story-legend-title">
-            Civilians killed per 55 km cell · {PERPETRATOR_LABELS[props.perpetrator]}
-          </div>
-          <div className="story-legend-scale">
-            {classes.map((c) => (
-              <span key={c.label} className="story-legend-class">
-                <span className="story-swatch" style={{ background: c.color }} />
-                {c.label}
-              </span>
-            ))}
-          </div>
-        </div>
-      ) : null}
-      {props.noData ? (
-        <div className="story-legend-row">
-          <span className="story-swatch story-swatch-nodata" /> No violence data loaded (not zero)
-        </div>
-      ) : null}
-      {props.layers.bases ? (
-        <div className="story-legend-row">
-          <svg
-            width={BASE_SIZE_KEY.length * (2 * rMax + 6)}
-            height={2 * rMax + 4}
-            aria-hidden="true"
-          >
-            {BASE_SIZE_KEY.map((t, i) => (
-              <circle
-                key={t}
-                cx={i * (2 * rMax + 6) + rMax}
-                cy={rMax + 2}
-                r={baseRadius(t)}
-                fill={MISSION_COLOR}
-                fillOpacity={0.67}
-                stroke="#fff"
-              />
-            ))}
-          </svg>
-          <span>
-            {props.mission} bases: {BASE_SIZE_KEY.map((t) => t.toLocaleString('en-US')).join(' · ')}{' '}
-            troops (area)
-          </span>
-        </div>
-      ) : null}
-      {props.layers.bases ? (
-        <div className="story-legend-row">
-          <span className="story-zero-ring" /> no troops (police, observers)
-          {props.changes
-            ? (['NEW', 'STRENGTHENED', 'REDUCED', 'CLOSED'] as const).map((k) => (
-                <span key={k} style={{ color: CHANGE_COLORS[k], fontWeight: 700 }}>
-                  {CHANGE_GLYPHS[k]}{' '}
-                  <span style={{ color: '#111', fontWeight: 400 }}>{k.toLowerCase()}</span>
-                </span>
-              ))
-            : null}
-        </div>
-      ) : null}
-      {props.highlights ? (
-        <div className="story-legend-row">
-          <span className="story-ring" /> Highlighted in this scene
-        </div>
-      ) : null}
-      {props.layers.flags ? (
-        <div className="story-legend-row story-legend-flags">
-          {(
-            [
-              ['NOT_RESPONDED', 'no response'],
-              ['PRESENT_NOT_STRENGTHENED', 'present, not strengthened'],
-              ['RESPONDED_LATE', 'late'],
-            ] as const
-          ).map(([k, label]) => (
-            <span key={k}>
-              <span
-                className="story-flag"
-                style={{
-                  borderColor: CATEGORY_STYLES[k].color,
-                  borderStyle: CATEGORY_STYLES[k].dashes > 0 ? 'dashed' : 'solid',
-                }}
-              />
-              {label}
-            </span>
-          ))}
-        </div>
-      ) : null}
-    </div>
-  );
 }
 
 /** The presenter overlay (render it over the map while `mode.active`). */
@@ -199,14 +93,7 @@ export function Presenter(props: PresenterProps) {
         </button>
       ) : null}
       <div className="story-spacer" />
-      <PresenterLegend
-        perpetrator={props.perpetrator}
-        layers={props.layers}
-        noData={props.noData.length > 0}
-        highlights={plan.highlightBases.length + plan.highlightCells.length > 0}
-        changes={plan.showChanges}
-        mission={story.mission}
-      />
+      <Legend sections={props.legend} compact />
       <nav className="story-nav" aria-label="Scenes">
         <button
           type="button"

@@ -2,7 +2,7 @@
  * Presenter layout, pure: where the caption dock goes for a screen size, how large the type is,
  * and the camera padding that keeps the highlighted area out from under the dock.
  */
-import type { Padding, Viewport } from '../../story/camera';
+import type { Padding, Viewport } from '../../map/camera';
 
 /** The presenter's layout for a viewport. */
 export interface PresenterLayout {

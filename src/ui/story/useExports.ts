@@ -5,14 +5,14 @@
  * The export code (Canvas-2D renderer, encoders) is loaded on the first export, not with the app.
  */
 import type { FeatureCollection } from 'geojson';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BasemapPlace } from '../../domain/basemap';
 import type { Dataset } from '../../domain/dataset';
 import type { Episode } from '../../domain/lagTypes';
 import type { ExportView, LiveSnapshot, PngResult } from '../../export/exports';
 import type { PreparedCountry } from '../../export/render2d';
 import type { VideoFormat, VideoResult } from '../../export/video';
-import type { Padding } from '../../story/camera';
+import type { Padding } from '../../map/camera';
 import type { AppState } from '../../state/state';
 import type { Story } from '../../story/schema';
 import { findStory } from '../../story/stories';
@@ -134,12 +134,23 @@ function videoRecord(
 
 type ExportCode = Awaited<ReturnType<typeof loadExportCode>>;
 
-/** The hook. */
-export function useExports(ctx: ExportContext): Exports {
-  const latest = useRef(ctx);
+/**
+ * The hook. `context` is called when an export starts (and as it runs), so the export sees the
+ * view as it is then; the hook itself re-renders only for its own progress.
+ */
+export function useExports(context: () => ExportContext): Exports {
+  const contextRef = useRef(context);
   useEffect(() => {
-    latest.current = ctx;
+    contextRef.current = context;
   });
+  const latest = useMemo(
+    () => ({
+      get current(): ExportContext {
+        return contextRef.current();
+      },
+    }),
+    [],
+  );
   const prepared = useRef<{ of: FeatureCollection | null; countries: PreparedCountry[] } | null>(
     null,
   );
@@ -206,7 +217,7 @@ export function useExports(ctx: ExportContext): Exports {
         setBusy(null);
       }
     },
-    [],
+    [latest],
   );
 
   const progress = (label: string) => (done: number, total: number) =>

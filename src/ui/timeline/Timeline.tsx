@@ -1,13 +1,14 @@
 /**
  * The timeline bar under the map: the current step large, play / pause, step back / forward,
  * first / last, a scrubbable slider (a real `<input type=range>`), speed, loop, the yearly /
- * monthly toggle, and the mission chart. Stateless: the playback lives in {@link useTimeline};
- * this renders it and sends actions.
+ * monthly toggle, and the mission chart. Stateless: the playback lives in the store
+ * (`src/state/timeline.ts`); `TimelineHost` binds this bar to it.
  */
 import { useId, type ReactNode } from 'react';
 import type { PlaybackAction, Playback } from '../../state/playback';
 import { monthIndex, monthOf, type MissionYearTotal } from '../../domain/timeline';
-import { SPEEDS, tickYears, type Granularity, type StepFrame } from './model';
+import type { Granularity, StepFrame } from '../../state/timeline';
+import { SPEEDS, tickYears } from './model';
 import { PlaybackIcon } from './icons';
 import { TimelineChart } from './TimelineChart';
 import './timeline.css';

@@ -36,6 +36,9 @@ export const OSV_BAR_COLOR = '#bd0026';
 const PANEL_MARGINS = { marginLeft: 34, marginRight: 6 };
 /** Height of the label strip above each panel. */
 const LABEL_PX = 12;
+/** Heights (px) of the two chart panels, reserved in the layout before the charts draw. */
+const TROOPS_HEIGHT = 40 + LABEL_PX;
+const OSV_HEIGHT = 54 + LABEL_PX;
 
 /** Two aligned bar panels: troops over civilians killed. */
 export function TimelineChart(props: TimelineChartProps) {
@@ -70,7 +73,7 @@ export function TimelineChart(props: TimelineChartProps) {
     };
     const troopsPlot = Plot.plot({
       width,
-      height: 40 + LABEL_PX,
+      height: TROOPS_HEIGHT,
       ...PANEL_MARGINS,
       marginTop: LABEL_PX + 2,
       marginBottom: 2,
@@ -104,7 +107,7 @@ export function TimelineChart(props: TimelineChartProps) {
     );
     const osvPlot = Plot.plot({
       width,
-      height: 54 + LABEL_PX,
+      height: OSV_HEIGHT,
       ...PANEL_MARGINS,
       marginTop: LABEL_PX + 2,
       marginBottom: 16,
@@ -165,8 +168,19 @@ export function TimelineChart(props: TimelineChartProps) {
         aria-label={totalsDescription(props.mission, totals, osvLabel)}
         className="tl-chart-panels"
       >
-        <div ref={troopsRef} className="tl-chart-panel" data-testid="chart-troops" />
-        <div ref={osvRef} className="tl-chart-panel" data-testid="chart-osv" />
+        {/* Heights reserved before the lazily loaded chart code draws: no layout shift. */}
+        <div
+          ref={troopsRef}
+          className="tl-chart-panel"
+          style={{ minHeight: TROOPS_HEIGHT }}
+          data-testid="chart-troops"
+        />
+        <div
+          ref={osvRef}
+          className="tl-chart-panel"
+          style={{ minHeight: OSV_HEIGHT }}
+          data-testid="chart-osv"
+        />
       </div>
       {note ? (
         <figcaption className="tl-chart-note" data-testid="chart-note">

@@ -1,49 +1,8 @@
 /**
- * The timeline's pure model on top of `src/state/playback.ts`: the playback runs over step
- * *indices* (0 … n − 1) of a list of steps — the mission's years, or month indices in monthly
- * mode — so that gap years are skipped and years and months share one machine. Also the
- * keyboard mapping. No React here.
+ * The timeline bar's pure helpers: tick years under the slider, the keyboard mapping, speeds.
+ * (The clock itself — steps, frames, playback — is `src/state/timeline.ts`.) No React here.
  */
-import {
-  frameOf,
-  nextFrame,
-  updatePlayback,
-  type Playback,
-  type PlaybackAction,
-} from '../../state/playback';
-
-/** Yearly (default) or monthly steps. */
-export type Granularity = 'year' | 'month';
-
-/** Playback actions plus the animation tick. */
-export type TimelineAction = PlaybackAction | { type: 'tick'; dtMs: number };
-
-/** The reducer of the timeline: ticks go to `nextFrame`, controls to `updatePlayback`. */
-export function timelineReducer(p: Playback, a: TimelineAction): Playback {
-  return a.type === 'tick' ? nextFrame(p, a.dtMs) : updatePlayback(p, a);
-}
-
-/** What to draw: the step shown, the next step, the tween between, and the step index. */
-export interface StepFrame {
-  index: number;
-  /** The step value (a year, or a month index). */
-  step: number;
-  /** The next step value (equal to `step` at the end). */
-  next: number;
-  /** 0–1 between `step` and `next`; 0 when paused or under reduced motion. */
-  t: number;
-}
-
-/** The frame of a playback over `steps` (frameOf, mapped from indices to step values). */
-export function stepFrame(p: Playback, steps: readonly number[]): StepFrame {
-  const f = frameOf(p);
-  const last = steps.length - 1;
-  const index = Math.min(Math.max(0, f.year), Math.max(0, last));
-  const nextIndex = Math.min(Math.max(0, f.nextYear), Math.max(0, last));
-  const step = steps[index] ?? 0;
-  const next = steps[nextIndex] ?? step;
-  return { index, step, next, t: next === step ? 0 : f.t };
-}
+import type { PlaybackAction } from '../../state/playback';
 
 /**
  * Years labelled under the slider: every year when there are at most 16, else the first, the last
@@ -57,15 +16,6 @@ export function tickYears(years: readonly number[]): number[] {
   for (let y = Math.ceil((first + 1) / 5) * 5; y < last - 1; y += 5) if (y > first + 1) out.push(y);
   out.push(last);
   return out;
-}
-
-/** The index of the step closest to `value` (earlier wins a tie); 0 for an empty list. */
-export function nearestIndex(steps: readonly number[], value: number): number {
-  let best = 0;
-  for (let i = 1; i < steps.length; i++) {
-    if (Math.abs(steps[i]! - value) < Math.abs(steps[best]! - value)) best = i;
-  }
-  return best;
 }
 
 /** The element a key was pressed on, as far as the keyboard mapping cares. */
@@ -134,3 +84,16 @@ export function keyAction(e: KeyPress, target: KeyTarget | null): PlaybackAction
 
 /** Speeds offered (seconds per step). */
 export const SPEEDS = [0.5, 1, 1.5, 2, 3, 4] as const;
+
+/** What a key event's target is, for {@link keyAction}. */
+export function describeTarget(el: EventTarget | null): KeyTarget | null {
+  if (!el || typeof (el as Element).tagName !== 'string') return null;
+  const e = el as HTMLElement;
+  return {
+    tagName: e.tagName,
+    type: (e as HTMLInputElement).type,
+    isContentEditable: e.isContentEditable === true,
+    role: e.getAttribute?.('role') ?? null,
+    inMap: typeof e.closest === 'function' && e.closest('.atlas-map') !== null,
+  };
+}

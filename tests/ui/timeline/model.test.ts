@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createPlayback, type Playback } from '../../../src/state/playback';
 import {
-  keyAction,
-  nearestIndex,
-  stepFrame,
-  tickYears,
-  timelineReducer,
-  type KeyTarget,
-} from '../../../src/ui/timeline/model';
+  createPlayback,
+  nextFrame,
+  updatePlayback,
+  type Playback,
+  type PlaybackAction,
+} from '../../../src/state/playback';
+import { nearestIndex, stepFrame } from '../../../src/state/timeline';
+import { keyAction, tickYears, type KeyTarget } from '../../../src/ui/timeline/model';
+
+// The store's clock: a tick goes to nextFrame, a control to updatePlayback (src/state/reduce.ts
+// `tick` / `playback`; tests/state/store.test.ts checks the store does exactly this).
+type TimelineAction = PlaybackAction | { type: 'tick'; dtMs: number };
+const timelineReducer = (p: Playback, a: TimelineAction): Playback =>
+  a.type === 'tick' ? nextFrame(p, a.dtMs) : updatePlayback(p, a);
 
 // MINUSCA-like years with a gap (2019 missing): steps are indices into this list.
 const YEARS = [2014, 2015, 2016, 2017, 2018, 2020];

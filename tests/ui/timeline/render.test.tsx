@@ -14,7 +14,7 @@ import {
   deltaText,
   troopsText,
 } from '../../../src/ui/timeline/ChangesList';
-import { stepFrame } from '../../../src/ui/timeline/model';
+import { stepFrame } from '../../../src/state/timeline';
 import { Timeline } from '../../../src/ui/timeline/Timeline';
 import { YearSummaryLine } from '../../../src/ui/timeline/YearSummaryLine';
 import { carCell, dataset, deployment, deployments } from '../../fixtures/factories';

@@ -5,7 +5,7 @@
  * canvas, and the map is put back exactly as it was. Both WebGL contexts keep their drawing buffer
  * (`preserveDrawingBuffer`), so reading them after the render is safe.
  */
-import type { CameraView } from '../story/camera';
+import type { CameraView } from '../map/camera';
 
 /** The parts of a MapLibre map the snapshot uses (structural, so tests can pass a fake). */
 export interface SnapshotMap {

@@ -12,7 +12,7 @@ import {
   unprojectWorld,
   visibleBounds,
   type BBox,
-} from '../../src/story/camera';
+} from '../../src/map/camera';
 
 const CAR: BBox = [14.4, 2.2, 27.5, 11.0];
 const VIEW = { width: 1920, height: 1080 };

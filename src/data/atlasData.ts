@@ -1,0 +1,56 @@
+/**
+ * The one way in to derived data for the UI, the story and the exports: every selector bundle of
+ * a dataset, built once per dataset object and shared (one lag cache, one set of indexes). The
+ * app builds it with the basemap's towns; an export or caption given only the dataset gets the
+ * same bundle.
+ */
+import type { BasemapPlace } from '../domain/basemap';
+import type { Dataset } from '../domain/dataset';
+import { createLagSelectors, type LagSelectors } from './lagSelectors';
+import {
+  buildSearchIndex,
+  createSelectors,
+  type PlaceInput,
+  type SearchEntry,
+  type Selectors,
+} from './selectors';
+import { createTimelineSelectors, type TimelineSelectors } from './timelineSelectors';
+
+/** Towns that name cells and feed the search (the basemap's places). */
+export type Places = readonly (Pick<BasemapPlace, 'name' | 'lon' | 'lat' | 'population'> &
+  PlaceInput)[];
+
+/** Every selector of one dataset. */
+export interface AtlasData {
+  dataset: Dataset;
+  /** Cells, bases, details, coverage, summaries, nearby missions, search picks. */
+  sel: Selectors;
+  /** Timeline: changes, lifetimes, totals, tweens, months. */
+  tsel: TimelineSelectors;
+  /** Lag analysis: the one cache of indexes and results per parameter set. */
+  lag: LagSelectors;
+  /** The place search index (bases and towns), built on first use. */
+  searchIndex(): readonly SearchEntry[];
+}
+
+const bundles = new WeakMap<Dataset, { places: Places; data: AtlasData }>();
+
+/**
+ * The selector bundle of `dataset`. Called again with the same dataset it returns the same
+ * bundle — unless new, non-empty `places` are given, which rebuilds it with those towns.
+ */
+export function atlasData(dataset: Dataset, places: Places = []): AtlasData {
+  const cached = bundles.get(dataset);
+  if (cached && (places.length === 0 || cached.places === places)) return cached.data;
+  const sel = createSelectors(dataset);
+  let index: SearchEntry[] | null = null;
+  const data: AtlasData = {
+    dataset,
+    sel,
+    tsel: createTimelineSelectors(sel),
+    lag: createLagSelectors(dataset, places),
+    searchIndex: () => (index ??= buildSearchIndex(places, dataset)),
+  };
+  bundles.set(dataset, { places, data });
+  return data;
+}

@@ -1,0 +1,268 @@
+/**
+ * The one legend model. Each map feature describes its key as {@link LegendSection}s built here;
+ * the live map's legend and the presenter's dock (React, `src/ui/Legend.tsx`) and the Canvas
+ * export (`src/export/overlay.ts`) all render the sections of {@link legendModel}, so the three
+ * list the same entries (a test checks it). Pure: no React, no Canvas.
+ */
+import type { ChangeKind } from '../domain/changes';
+import type { PerpetratorFilter } from '../domain/dataset';
+import { FLAGGED_CATEGORIES, LAG_CATEGORY_LABELS, type LagCategory } from '../domain/lagTypes';
+import { PERPETRATOR_LABELS } from '../domain/perpetrator';
+import { CHANGE_COLORS, CHANGE_GLYPHS } from './changeLayers';
+import { CATEGORY_STYLES } from './flagLayers';
+import {
+  BASE_SIZE_KEY,
+  MISSION_COLOR,
+  NO_DATA_COLOR,
+  UNKNOWN_TROOPS_COLOR,
+  VIOLENCE_UNITS,
+  violenceLegend,
+} from './scales';
+
+/** How an entry is drawn. */
+export type LegendSymbol =
+  /** A filled box (a violence class). */
+  | { kind: 'swatch'; color: string }
+  /** The "no violence data" shading (grey; hatched in exports). */
+  | { kind: 'noData'; color: string }
+  /** Circles of the base size key, labelled with their troops. */
+  | { kind: 'sizes'; troops: readonly number[]; color: string }
+  /** A base circle drawn at the fixed size (no troops: white fill; unknown: grey fill). */
+  | { kind: 'base'; fill: string; stroke: string; strokeWidth: number }
+  /** A base with the HQ ring. */
+  | { kind: 'hq'; color: string }
+  /** Another mission's base colour. */
+  | { kind: 'mission'; color: string }
+  /** A change marker: a ring (new), a glyph (▲ ▼) or a grey ghost outline (closed). */
+  | { kind: 'change'; change: Exclude<ChangeKind, 'UNCHANGED'>; glyph: string; color: string }
+  /** A lag-flag outline of a category (colour and dash pattern of `CATEGORY_STYLES`). */
+  | { kind: 'flag'; category: LagCategory }
+  /** The "‹" chevron of episodes that may have begun before the first analysed year. */
+  | { kind: 'censored' }
+  /** The ring around what a story scene highlights. */
+  | { kind: 'highlight' };
+
+/** One line of the legend. */
+export interface LegendEntry {
+  /** Stable id (tests compare renderers by it). */
+  id: string;
+  label: string;
+  /** Muted text after the label (e.g. a count). */
+  detail?: string;
+  /** Longer text for assistive technology and hover (e.g. the dash pattern). */
+  description?: string;
+  symbol: LegendSymbol;
+}
+
+/** A block of the legend. */
+export interface LegendSection {
+  id: string;
+  title: string;
+  subtitle?: string;
+  /** `scale`: entries side by side (the colour classes); `list`: one per line. */
+  layout: 'scale' | 'list';
+  entries: LegendEntry[];
+  /** Plain sentences under the entries. */
+  notes: string[];
+}
+
+/** Violence classes: "Civilians killed, 2015 · All perpetrators". */
+export function violenceSection(period: string, perpetrator: PerpetratorFilter): LegendSection {
+  return {
+    id: 'violence',
+    title: `Civilians killed, ${period}`,
+    subtitle: PERPETRATOR_LABELS[perpetrator],
+    layout: 'scale',
+    entries: violenceLegend().map((c, i) => ({
+      id: `violence:${i}`,
+      label: c.label,
+      symbol: { kind: 'swatch', color: c.color },
+    })),
+    notes: [
+      `${VIOLENCE_UNITS} per 0.5° cell (≈55 km)`,
+      'Cells with no recorded violence are not drawn.',
+    ],
+  };
+}
+
+/** The "no violence data loaded" key (never read as zero). */
+export function noDataSection(): LegendSection {
+  return {
+    id: 'noData',
+    title: 'No violence data',
+    layout: 'list',
+    entries: [
+      {
+        id: 'noData',
+        label: 'No violence data loaded (not zero)',
+        symbol: { kind: 'noData', color: NO_DATA_COLOR },
+      },
+    ],
+    notes: [],
+  };
+}
+
+/** Bases: size key, no troops, unknown troops, HQ, other missions nearby. */
+export function basesSection(
+  mission: string,
+  others: readonly { id: string; color: string }[],
+): LegendSection {
+  return {
+    id: 'bases',
+    title: `${mission} bases`,
+    subtitle: 'circle area ∝ troops',
+    layout: 'list',
+    entries: [
+      {
+        id: 'bases:sizes',
+        label: `${BASE_SIZE_KEY.map((t) => t.toLocaleString('en-US')).join(' · ')} troops`,
+        symbol: { kind: 'sizes', troops: BASE_SIZE_KEY, color: MISSION_COLOR },
+      },
+      {
+        id: 'bases:zero',
+        label: 'No troops (police, observers or HQ only)',
+        symbol: { kind: 'base', fill: '#ffffff', stroke: MISSION_COLOR, strokeWidth: 2 },
+      },
+      {
+        id: 'bases:unknown',
+        label: 'Troops unknown (NA)',
+        symbol: {
+          kind: 'base',
+          fill: UNKNOWN_TROOPS_COLOR,
+          stroke: MISSION_COLOR,
+          strokeWidth: 1.5,
+        },
+      },
+      {
+        id: 'bases:hq',
+        label: 'HQ (thick ring: mission HQ)',
+        symbol: { kind: 'hq', color: MISSION_COLOR },
+      },
+      ...others.map((m) => ({
+        id: `bases:mission:${m.id}`,
+        label: `${m.id} (other mission nearby)`,
+        symbol: { kind: 'mission' as const, color: m.color },
+      })),
+    ],
+    notes: [],
+  };
+}
+
+const CHANGE_LABELS: Record<Exclude<ChangeKind, 'UNCHANGED'>, string> = {
+  NEW: 'New base (ring)',
+  STRENGTHENED: 'Strengthened (more troops)',
+  REDUCED: 'Reduced (fewer troops)',
+  CLOSED: 'Closed (last year’s outline)',
+};
+
+/** Base changes since the year before: new ring, ▲, ▼, closed ghost. */
+export function changesSection(): LegendSection {
+  return {
+    id: 'changes',
+    title: 'Changes since the year before',
+    layout: 'list',
+    entries: (['NEW', 'STRENGTHENED', 'REDUCED', 'CLOSED'] as const).map((k) => ({
+      id: `changes:${k}`,
+      label: CHANGE_LABELS[k],
+      symbol: { kind: 'change', change: k, glyph: CHANGE_GLYPHS[k], color: CHANGE_COLORS[k] },
+    })),
+    notes: [],
+  };
+}
+
+/** What the flags key needs to know about the year's flags. */
+export interface FlagsLegendInput {
+  year: number;
+  /** Flagged cells drawn this year by category (shown as counts); omit to leave counts out. */
+  counts?: Partial<Record<LagCategory, number>>;
+  /** Drawn flags whose episode may have begun before the first analysed year. */
+  censored?: { count: number; years: readonly number[] };
+  /** The flags cannot be computed: no violence data for the mission. */
+  notComputed: boolean;
+}
+
+/** "may have begun before 2014", or "… before 2014 / 2016" for several countries' first years. */
+export function censoredText(years: readonly number[]): string {
+  return `may have begun before ${[...new Set(years)].sort((a, b) => a - b).join(' / ')}`;
+}
+
+/** Lag flags: the three flagged categories and the "‹" key. */
+export function flagsSection(input: FlagsLegendInput): LegendSection {
+  const base = {
+    id: 'flags',
+    title: `Lag flags, ${input.year}`,
+    subtitle: 'outlined: episode began or still open',
+    layout: 'list' as const,
+  };
+  if (input.notComputed)
+    return { ...base, entries: [], notes: ['Not computed: violence data not loaded.'] };
+  const entries: LegendEntry[] = FLAGGED_CATEGORIES.map((c) => ({
+    id: `flags:${c}`,
+    label: LAG_CATEGORY_LABELS[c],
+    description: CATEGORY_STYLES[c].pattern,
+    ...(input.counts ? { detail: String(input.counts[c] ?? 0) } : {}),
+    symbol: { kind: 'flag', category: c },
+  }));
+  if (input.censored && input.censored.count > 0)
+    entries.push({
+      id: 'flags:censored',
+      label:
+        input.censored.years.length > 0
+          ? `‹ inside: ${censoredText(input.censored.years)} (the first year analysed)`
+          : '‹ inside: may have begun before the first year analysed',
+      ...(input.counts ? { detail: String(input.censored.count) } : {}),
+      symbol: { kind: 'censored' },
+    });
+  return { ...base, entries, notes: [] };
+}
+
+/** The story scene's highlight ring. */
+export function highlightSection(): LegendSection {
+  return {
+    id: 'highlight',
+    title: 'This scene',
+    layout: 'list',
+    entries: [
+      { id: 'highlight', label: 'Highlighted in this scene', symbol: { kind: 'highlight' } },
+    ],
+    notes: [],
+  };
+}
+
+/** Everything the legend of a view depends on. */
+export interface LegendInput {
+  /** "2015", or "March 2015" in monthly mode. */
+  period: string;
+  perpetrator: PerpetratorFilter;
+  layers: { violence: boolean; noData: boolean; bases: boolean; changes: boolean; flags: boolean };
+  /** Some host country of the mission has no violence data in the period. */
+  noData: boolean;
+  mission: string;
+  /** Other missions drawn beside it, with their colours. */
+  others: readonly { id: string; color: string }[];
+  /** The flags key (null: flags not drawn). */
+  flags: FlagsLegendInput | null;
+  /** A story scene highlights bases or cells. */
+  highlights: boolean;
+}
+
+/**
+ * The legend of a view, in drawing order: violence, no data, bases, changes, flags, highlight.
+ * The features of the live map contribute exactly these sections (each through the builder
+ * above), and the exports draw this list.
+ */
+export function legendModel(input: LegendInput): LegendSection[] {
+  const out: LegendSection[] = [];
+  if (input.layers.violence) out.push(violenceSection(input.period, input.perpetrator));
+  if (input.layers.noData && input.noData) out.push(noDataSection());
+  if (input.layers.bases) out.push(basesSection(input.mission, input.others));
+  if (input.layers.bases && input.layers.changes) out.push(changesSection());
+  if (input.layers.flags && input.flags) out.push(flagsSection(input.flags));
+  if (input.highlights) out.push(highlightSection());
+  return out;
+}
+
+/** The ids of every entry, in order (for comparing renderers). */
+export function legendEntryIds(sections: readonly LegendSection[]): string[] {
+  return sections.flatMap((s) => [s.id, ...s.entries.map((e) => e.id)]);
+}

@@ -1,0 +1,205 @@
+/**
+ * The map and what sits on it: reads the store, derives the view once (clock frame, covered and
+ * missing host countries, missions nearby), runs every feature's map hook, stacks their layers by
+ * slot, routes picks by layer id to the feature that owns the layer, and draws the legend, the
+ * tooltip and the features' overlays. The only component that re-renders on every clock tick.
+ */
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { StyleSpecification } from 'maplibre-gl';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { AtlasMap, type MapApi, type RenderTag } from '../map/AtlasMap';
+import { LAYER_KEYS, type AppState } from '../state/state';
+import { useData } from './dataContext';
+import {
+  pickHandlers,
+  renderCounts,
+  stackLayers,
+  useFeatureMaps,
+  useMapView,
+} from './features/compose';
+import type { FeatureContext } from './features/contract';
+import { LegendProvider, useFeatures } from './features/registry';
+import { Legend } from './Legend';
+import { useAtlas, useDispatch } from './store';
+
+/** Test and benchmark hooks (read-only for tests; the app never reads them). */
+export interface AtlasHooks {
+  state: AppState;
+  rendered: (RenderTag & { at: number }) | null;
+  frames: number;
+  /** MapLibre is idle: style and sources loaded, no camera motion (see `AtlasMap` onIdle). */
+  idle?: boolean;
+  /** lon/lat → map pixel, for clicking map features in tests. */
+  project?: MapApi['project'];
+  /** The timeline frame drawn (step, next step, tween t, playing, granularity). */
+  timeline?: {
+    step: number;
+    next: number;
+    t: number;
+    playing: boolean;
+    granularity: 'year' | 'month';
+  };
+}
+
+declare global {
+  interface Window {
+    __atlas?: AtlasHooks;
+  }
+}
+
+interface Hover {
+  x: number;
+  y: number;
+  text: string;
+}
+
+/** The same array as last time when its items are the same (keeps props stable). */
+function useStable<T>(items: readonly T[]): readonly T[] {
+  const ref = useRef<readonly T[]>(items);
+  const prev = ref.current;
+  const same = prev.length === items.length && prev.every((x, i) => x === items[i]);
+  useEffect(() => {
+    if (!same) ref.current = items;
+  });
+  return same ? prev : items;
+}
+
+export interface MapHostProps {
+  style: StyleSpecification;
+  onReady: (api: MapApi) => void;
+  /** Rendered over the map (notices). */
+  children?: ReactNode;
+}
+
+/** The map with its layers, legend, tooltip and overlays. */
+export const MapHost = memo(function MapHost(props: MapHostProps) {
+  const state = useAtlas((s) => s);
+  const dispatch = useDispatch();
+  const { data, basemap } = useData();
+  const features = useFeatures();
+  const view = useMapView(state);
+  const ctx = useMemo<FeatureContext>(
+    () => ({ data, basemap, view, dispatch }),
+    [data, basemap, view, dispatch],
+  );
+  const maps = useFeatureMaps(features, ctx);
+
+  const dynamic = useStable(stackLayers(maps));
+  const staticLayers = useStable(stackLayers(maps, ['static']));
+  const legend = useStable(maps.flatMap((m) => m.legend));
+  const picks = useMemo(
+    () => pickHandlers(maps),
+    // The handlers change with the features' outputs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    maps,
+  );
+
+  const { mission, year, perpetrator, layers, month } = state;
+  const featureKeys = maps.flatMap((m) => (m.renderKey ? [m.renderKey] : [])).join(':');
+  const countsKey = JSON.stringify(renderCounts(maps));
+  const suffix = `${month !== null ? `:m${month}` : ''}${view.frame.t > 0 ? ':tween' : ''}`;
+  const renderTag = useMemo<RenderTag>(
+    () => ({
+      key: `${mission}:${year}:${perpetrator}:${LAYER_KEYS.map((k) => (layers[k] ? 1 : 0)).join('')}${suffix}${featureKeys ? `:${featureKeys}` : ''}`,
+      counts: JSON.parse(countsKey) as Record<string, number>,
+    }),
+    [mission, year, perpetrator, layers, suffix, featureKeys, countsKey],
+  );
+
+  // Test hooks.
+  const { frame, granularity } = view;
+  const playing = state.playback.playing;
+  useEffect(() => {
+    window.__atlas = { ...(window.__atlas ?? { rendered: null, frames: 0 }), state };
+  }, [state]);
+  useEffect(() => {
+    window.__atlas = {
+      ...(window.__atlas ?? { rendered: null, frames: 0, state }),
+      timeline: { step: frame.step, next: frame.next, t: frame.t, playing, granularity },
+    };
+  }, [frame, playing, granularity, state]);
+  const onRendered = useCallback((tag: RenderTag, at: number) => {
+    const h = window.__atlas;
+    if (h) {
+      h.frames++;
+      if (h.rendered?.key !== tag.key) h.rendered = { ...tag, at };
+    }
+  }, []);
+  const onIdle = useCallback((idle: boolean) => {
+    const h = window.__atlas;
+    if (h) h.idle = idle;
+  }, []);
+  const { onReady } = props;
+  const onMapReady = useCallback(
+    (api: MapApi) => {
+      window.__atlas = {
+        ...(window.__atlas ?? { rendered: null, frames: 0, state }),
+        project: api.project,
+      };
+      onReady(api);
+    },
+    // The hooks object only needs some state to exist; the latest is written by the effect above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [onReady],
+  );
+
+  const [hover, setHover] = useState<Hover | null>(null);
+  const viewRef = useRef(view);
+  useEffect(() => {
+    viewRef.current = view;
+  });
+  const onClick = useCallback(
+    (info: PickingInfo) => {
+      const h = info.layer && info.object ? picks.get(info.layer.id) : undefined;
+      const action = h?.click ? h.click(info.object, viewRef.current) : null;
+      dispatch(action ?? { type: 'select', selection: null });
+    },
+    [picks, dispatch],
+  );
+  const onHover = useCallback(
+    (info: PickingInfo) => {
+      const h = info.layer && info.object ? picks.get(info.layer.id) : undefined;
+      const text = h?.hover ? h.hover(info.object, viewRef.current) : null;
+      setHover(text === null ? null : { x: info.x, y: info.y, text });
+    },
+    [picks],
+  );
+  const onCameraChange = useCallback(
+    (camera: { lon: number; lat: number; zoom: number }) => dispatch({ type: 'setCamera', camera }),
+    [dispatch],
+  );
+
+  const mine = data.sel.basesOf(mission, year).length;
+  const ariaLabel = `Map of ${mission} in ${year}: ${renderTag.counts.cells ?? 0} cells with one-sided violence, ${mine} ${mission} bases.`;
+  const presenting = state.story !== null;
+  const motion = presenting ? (state.playback.reducedMotion ? 'jump' : 'fly') : 'ease';
+
+  return (
+    <LegendProvider sections={legend}>
+      <AtlasMap
+        style={props.style}
+        layers={dynamic as Layer[]}
+        staticLayers={staticLayers as Layer[]}
+        camera={state.camera}
+        fitBounds={data.sel.mission(mission)?.bbox ?? null}
+        onCameraChange={onCameraChange}
+        onClick={onClick}
+        onHover={onHover}
+        renderTag={renderTag}
+        onRendered={onRendered}
+        onReady={onMapReady}
+        onIdle={onIdle}
+        ariaLabel={ariaLabel}
+        motion={motion}
+      />
+      {features.map((f) => (f.Overlay ? <f.Overlay key={f.id} /> : null))}
+      {props.children}
+      <Legend sections={legend} />
+      {hover ? (
+        <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} aria-hidden>
+          {hover.text}
+        </div>
+      ) : null}
+    </LegendProvider>
+  );
+});

@@ -1,0 +1,65 @@
+/**
+ * Bases feature: every mission's bases of the year (circle area ∝ Geo-PKO troops; hollow: no
+ * troops; grey: troops unknown; HQ rings; the selected base ringed), tweened between steps and by
+ * Geo-PKO map month in monthly mode, with their legend and picking.
+ */
+import { useMemo } from 'react';
+import type { BaseView } from '../../data/selectors';
+import { tweenedBasesLayers } from '../../map/changeLayers';
+import { basesSection } from '../../map/legend';
+import { LAYER_IDS, basesLayers } from '../../map/layers';
+import { fmtTroops } from '../format';
+import { useVisible } from './compose';
+import type { Feature, FeatureContext, FeatureMap } from './contract';
+
+function useBasesMap(ctx: FeatureContext): FeatureMap {
+  const { data, view } = ctx;
+  const { state, frame, granularity, otherIds, others } = view;
+  const { mission, year, selection, layers } = state;
+  const selectedId = selection?.kind === 'base' ? selection.id : null;
+  const bases = data.sel.basesOfYear(year);
+  const opts = useMemo(
+    () => ({ mission, missionIds: otherIds, selectedId }),
+    [mission, otherIds, selectedId],
+  );
+  const tweening = granularity === 'month' || frame.t > 0;
+
+  // New static layers after each tween (see violence.tsx).
+  const staticLayers = useMemo(
+    () => (tweening ? [] : basesLayers(bases, opts)),
+    [bases, opts, tweening],
+  );
+  const pairs =
+    granularity === 'year'
+      ? data.tsel.baseTweens(frame.step, frame.next)
+      : data.tsel.monthBaseTweens(mission, frame.step, frame.next);
+  const tweenLayers = useMemo(
+    () => (tweening ? tweenedBasesLayers(pairs, frame.t, opts) : null),
+    [tweening, pairs, frame.t, opts],
+  );
+
+  const shown = useVisible(tweenLayers ?? staticLayers, layers.bases);
+  return useMemo<FeatureMap>(
+    () => ({
+      layers: { bases: shown },
+      legend: layers.bases ? [basesSection(mission, others)] : [],
+      pick: {
+        [LAYER_IDS.bases]: {
+          click: (o) => ({
+            type: 'select',
+            selection: { kind: 'base', id: (o as BaseView).base.id },
+          }),
+          hover: (o) => {
+            const b = o as BaseView;
+            return `${b.base.location} (${b.by.mission}): ${fmtTroops(b.by.troops)}`;
+          },
+        },
+      },
+      counts: { bases: layers.bases ? bases.length : 0 },
+    }),
+    [shown, layers.bases, mission, others, bases],
+  );
+}
+
+/** The bases feature. */
+export const basesFeature: Feature = { id: 'bases', useMap: useBasesMap };

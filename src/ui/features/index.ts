@@ -1,0 +1,23 @@
+/**
+ * The atlas's features, in drawing and legend order. Adding a feature is one module implementing
+ * `Feature` (see `contract.ts`) and one line here.
+ */
+import { basesFeature } from './bases';
+import { changesFeature } from './changes';
+import type { Feature } from './contract';
+import { detailsFeature } from './details';
+import { lagFeature } from './lag';
+import { placesFeature } from './places';
+import { storyFeature } from './story';
+import { violenceFeature } from './violence';
+
+/** Every feature, frozen: the map host calls their hooks in this order on every render. */
+export const FEATURES: readonly Feature[] = Object.freeze([
+  violenceFeature,
+  detailsFeature,
+  basesFeature,
+  changesFeature,
+  lagFeature,
+  storyFeature,
+  placesFeature,
+]);

@@ -1,0 +1,207 @@
+/**
+ * Lag feature: the flagged cells of the year as outlines (category by colour and dash pattern),
+ * their legend with counts, flag picking, the "Lag" tab (parameters, summary, gap list, CSV,
+ * responsiveness) and the lag view of a selected cell. The analysis comes from the dataset's one
+ * lag cache (`atlasData(...).lag`), recomputed when the mission, θ, r, W, Δ or the perpetrator
+ * filter change.
+ */
+import { memo, useCallback, useMemo, useState } from 'react';
+import { toLagParams } from '../../data/lagSelectors';
+import { cellCentroid } from '../../domain/grid';
+import { LAG_CATEGORY_LABELS, type Episode, type LagCategory } from '../../domain/lagTypes';
+import {
+  lagCsvFileName,
+  missingViolenceCountries,
+  violenceNotLoadedMessage,
+} from '../../domain/lagView';
+import { FLAG_LAYER_IDS, flagLayers, type FlagSegment } from '../../map/flagLayers';
+import { censoredText, flagsSection } from '../../map/legend';
+import type { GapListView } from '../../state/state';
+import { useData } from '../dataContext';
+import { fmt } from '../format';
+import { CellLagDetail } from '../lag/CellLagDetail';
+import { downloadText } from '../lag/download';
+import { LagPanel } from '../lag/LagPanel';
+import { useAtlas, useDispatch } from '../store';
+import { FLY_ZOOM } from './actions';
+import type { Feature, FeatureContext, FeatureMap } from './contract';
+
+/** The hover text of a flagged episode. */
+export function flagHoverText(e: Episode): string {
+  const years = e.onsetYear === e.endYear ? `${e.onsetYear}` : `${e.onsetYear}–${e.endYear}`;
+  const lag =
+    e.lagYears !== null ? `, response after ${e.lagYears} y` : e.flagged ? ', no response' : '';
+  const censored = e.censoredStart ? ` (${censoredText([e.onsetYear])}: first year analysed)` : '';
+  return `${LAG_CATEGORY_LABELS[e.category]} · cell ${e.gid}, ${years}${censored}: ${fmt(e.fatalities)} killed${lag}`;
+}
+
+/** The analysis parameters of the store (θ, r, W, Δ and the perpetrator filter), stable. */
+function useLagParams() {
+  const lag = useAtlas((s) => s.lag);
+  const perpetrator = useAtlas((s) => s.perpetrator);
+  return useMemo(() => toLagParams(lag, perpetrator), [lag, perpetrator]);
+}
+
+function useLagMap(ctx: FeatureContext): FeatureMap {
+  const { data, view } = ctx;
+  const { mission, year, layers, lag, perpetrator, panel } = view.state;
+  const params = useMemo(() => toLagParams(lag, perpetrator), [lag, perpetrator]);
+  const result = data.lag.result(mission, params);
+  const renderKey = `lag=${params.theta},${params.reach},${params.window},${params.delta}`;
+  const show = layers.flags && result !== null && result.summary.hasViolenceData;
+  const flagged = show ? data.lag.flagsInYear(mission, params, year) : null;
+  const drawn = useMemo(
+    () =>
+      show && result
+        ? flagLayers(result.episodes, year, `${mission}:${renderKey}:${params.perpetrator}`)
+        : [],
+    [show, result, year, mission, renderKey, params.perpetrator],
+  );
+  return useMemo<FeatureMap>(() => {
+    const counts: Partial<Record<LagCategory, number>> = {};
+    const censoredYears: number[] = [];
+    for (const e of flagged ?? []) {
+      counts[e.category] = (counts[e.category] ?? 0) + 1;
+      if (e.censoredStart) censoredYears.push(e.onsetYear);
+    }
+    return {
+      layers: { aboveCells: drawn },
+      legend: layers.flags
+        ? [
+            flagsSection({
+              year,
+              counts,
+              censored: { count: censoredYears.length, years: censoredYears },
+              notComputed: result !== null && !result.summary.hasViolenceData,
+            }),
+          ]
+        : [],
+      pick: {
+        [FLAG_LAYER_IDS.outline]: {
+          // From the Lag tab a flag opens the cell's lag view there; otherwise the details.
+          click: (o) => ({
+            type: 'select',
+            selection: { kind: 'cell', gid: (o as FlagSegment).episode.gid },
+            panel: panel === 'lag' ? 'lag' : 'details',
+          }),
+          hover: (o) => flagHoverText((o as FlagSegment).episode),
+        },
+      },
+      renderKey,
+      counts: { flags: flagged?.length ?? 0 },
+    };
+  }, [drawn, flagged, layers.flags, year, result, renderKey, panel]);
+}
+
+/** The selected cell's lag view with a navigation link (to the Lag tab, or back to its list). */
+function CellLag(props: { gid: number; nav: { label: string; onClick: () => void } }) {
+  const { data } = useData();
+  const mission = useAtlas((s) => s.mission);
+  const params = useLagParams();
+  const result = data.lag.result(mission, params);
+  const noDataText = useMemo(() => {
+    const missing = result ? missingViolenceCountries(result.summary.missingViolenceData) : [];
+    return missing.length > 0 ? violenceNotLoadedMessage(missing.map((m) => m.country)) : null;
+  }, [result]);
+  if (result === null) return null;
+  return (
+    <CellLagDetail
+      gid={props.gid}
+      mission={mission}
+      params={params}
+      detail={data.lag.cellDetail(mission, params, props.gid)}
+      episodes={data.lag.cellEpisodes(mission, params, props.gid)}
+      place={data.lag.placeOf(props.gid)}
+      baseName={data.lag.baseName}
+      noDataMessage={noDataText}
+      nav={props.nav}
+    />
+  );
+}
+
+/** Under a selected cell's details: its lag view and a link to the Lag tab. */
+const CellLagSection = memo(function CellLagSection(props: { gid: number }) {
+  const dispatch = useDispatch();
+  const nav = useMemo(
+    () => ({
+      label: 'Lag analysis tab →',
+      onClick: () => dispatch({ type: 'setPanel', panel: 'lag' }),
+    }),
+    [dispatch],
+  );
+  return <CellLag gid={props.gid} nav={nav} />;
+});
+
+/** The "Lag" tab. */
+const LagTab = memo(function LagTab() {
+  const { data } = useData();
+  const dispatch = useDispatch();
+  const mission = useAtlas((s) => s.mission);
+  const lag = useAtlas((s) => s.lag);
+  const perpetrator = useAtlas((s) => s.perpetrator);
+  const zoom = useAtlas((s) => s.camera?.zoom ?? 0);
+  const gid = useAtlas((s) => (s.selection?.kind === 'cell' ? s.selection.gid : null));
+  const gapList = useAtlas((s) => s.gapList);
+  const params = useLagParams();
+  const result = data.lag.result(mission, params);
+  const [returnTo, setReturnTo] = useState<{ gid: number } | null>(null);
+
+  // Picking an episode keeps the researcher in the Lag tab, with the cell's lag view on top.
+  const focusCell = useCallback(
+    (g: number) => {
+      const [lon, lat] = cellCentroid(g);
+      dispatch({
+        type: 'focus',
+        camera: { lon, lat, zoom: Math.max(FLY_ZOOM, zoom) },
+        selection: { kind: 'cell', gid: g },
+        panel: 'lag',
+      });
+    },
+    [dispatch, zoom],
+  );
+  const onDownload = useCallback(
+    () => downloadText(lagCsvFileName(mission, params), data.lag.csv(mission, params)),
+    [data, mission, params],
+  );
+  const onGapView = useCallback(
+    (v: GapListView) => dispatch({ type: 'setGapList', view: v }),
+    [dispatch],
+  );
+  const back = useMemo(
+    () => ({
+      label: '← Back to the gap list',
+      onClick: () => {
+        if (gid !== null) setReturnTo({ gid });
+        dispatch({ type: 'select', selection: null, panel: 'lag' });
+      },
+    }),
+    [dispatch, gid],
+  );
+  return (
+    <LagPanel
+      mission={mission}
+      result={result}
+      params={lag}
+      perpetrator={perpetrator}
+      onParams={(p) => dispatch({ type: 'setLag', params: p })}
+      onPerpetrator={(p) => dispatch({ type: 'setPerpetrator', perpetrator: p })}
+      onReset={() => dispatch({ type: 'resetLag' })}
+      onFocusCell={focusCell}
+      selectedGid={gid}
+      placeOf={data.lag.placeOf}
+      onDownload={onDownload}
+      gapView={gapList}
+      onGapView={onGapView}
+      cellView={gid === null || result === null ? null : <CellLag gid={gid} nav={back} />}
+      returnTo={returnTo}
+    />
+  );
+});
+
+/** The lag feature. */
+export const lagFeature: Feature = {
+  id: 'lag',
+  useMap: useLagMap,
+  panels: [{ id: 'lag', label: 'Lag', Component: LagTab }],
+  CellDetail: CellLagSection,
+};

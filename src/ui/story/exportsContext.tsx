@@ -1,0 +1,77 @@
+/**
+ * The export actions (PNG, small multiples, videos) for the whole app: one instance, created
+ * where the store, the data and the live map are known, read by the Case-study tab and the
+ * presenter's PNG button. What an export shows is read from the store when it starts.
+ */
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { toLagParams } from '../../data/lagSelectors';
+import type { MapApi } from '../../map/AtlasMap';
+import type { Store } from '../../state/store';
+import { defaultState } from '../../state/state';
+import { sceneToState } from '../../story/scene';
+import { createSceneFacts } from '../../story/sceneFacts';
+import { findStory } from '../../story/stories';
+import { useData } from '../dataContext';
+import { presenterLayout } from './layout';
+import { useExports, type ExportContext, type Exports } from './useExports';
+
+const ExportsContext = createContext<Exports | null>(null);
+
+/** Creates the export actions and provides them. */
+export function ExportsProvider(props: {
+  store: Store;
+  mapApi: MapApi | null;
+  children: ReactNode;
+}) {
+  const { data, basemap } = useData();
+  const { store, mapApi } = props;
+  const facts = useMemo(() => createSceneFacts(data.dataset), [data.dataset]);
+  const exportsApi = useExports((): ExportContext => {
+    const state = store.getState();
+    const { dataset } = data;
+    const el = document.querySelector('.atlas-map');
+    const width = el?.clientWidth ?? window.innerWidth;
+    const height = el?.clientHeight ?? window.innerHeight;
+    const story = state.story ? (findStory(state.story.id) ?? null) : null;
+    const scene = story && state.story ? (story.scenes[state.story.scene] ?? null) : null;
+    const layout = presenterLayout({ width: window.innerWidth, height: window.innerHeight });
+    const plan =
+      story && scene
+        ? sceneToState(scene, story, defaultState(dataset.missions), dataset, {
+            width: window.innerWidth,
+            height: window.innerHeight,
+            padding: layout.padding,
+          })
+        : null;
+    const result = state.layers.flags
+      ? data.lag.result(state.mission, toLagParams(state.lag, state.perpetrator))
+      : null;
+    const none = { top: 0, right: 0, bottom: 0, left: 0 };
+    const mission = data.sel.mission(state.mission);
+    return {
+      dataset,
+      countries: basemap.countries,
+      places: basemap.places,
+      state,
+      live: mapApi ? mapApi.snapshot : null,
+      screen: () => ({ width, height, padding: story ? layout.padding : none }),
+      highlightBases: plan?.highlightBases ?? [],
+      highlightCells: plan?.highlightCells ?? [],
+      episodes: result?.summary.hasViolenceData ? result.episodes : null,
+      title: scene?.title ?? `${state.mission} ${state.year}`,
+      subtitle: story
+        ? `${story.title} · scene ${state.story!.scene + 1} of ${story.scenes.length}`
+        : (mission?.countries.join(', ') ?? null),
+      caption: story && scene ? facts.caption(story, scene, state.year).text : null,
+      story,
+    };
+  });
+  return <ExportsContext.Provider value={exportsApi}>{props.children}</ExportsContext.Provider>;
+}
+
+/** The export actions (throws outside an {@link ExportsProvider}). */
+export function useExportsApi(): Exports {
+  const v = useContext(ExportsContext);
+  if (!v) throw new Error('useExportsApi needs an <ExportsProvider>.');
+  return v;
+}
