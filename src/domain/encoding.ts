@@ -1327,6 +1327,11 @@ export interface ManifestSource {
   rowsRejected: number;
   /** Rejected rows per reason code. */
   rejectedByReason: Record<string, number>;
+  /**
+   * The file's text encoding: "utf-8", or "windows-1252" for a Latin-1 / Windows-1252 file the
+   * build converted to UTF-8 before reading (sha256 and bytes are of the file as it is).
+   */
+  encoding?: 'utf-8' | 'windows-1252';
 }
 
 /** Source file kinds, recognized by header. */
@@ -1367,6 +1372,16 @@ export interface Manifest {
   };
   /** Rule id → what the rule is (duplicate rule, base identity tolerance, ...). */
   rules: Record<string, string>;
+  /**
+   * The rejected-row limit: sources whose rejected share (not counting `notCounted` reasons) is
+   * above `maxShare`, and whether the build was allowed anyway (`--allow-rejects`).
+   */
+  rejectLimit?: {
+    maxShare: number;
+    notCounted: string[];
+    allowed: boolean;
+    over: { file: string; rowsRead: number; rejected: number; share: number }[];
+  };
   /** Rows read / kept / rejected across all sources. */
   totals: { rowsRead: number; rowsKept: number; rowsRejected: number };
   rejectedByReason: Record<string, number>;

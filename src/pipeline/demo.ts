@@ -8,16 +8,7 @@
  * when no source folder is found ({@link installDemo}). The basemap is not committed: it is built
  * from npm packages when the demo is installed.
  */
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,6 +31,7 @@ import {
   encodeDataset,
   type Manifest,
 } from '../domain/encoding';
+import { verifyOutputFile, writeAtomically } from './atomic';
 import { buildBasemap } from './basemap';
 import { buildDataset } from './build';
 import { loadSources } from './fetch';
@@ -247,35 +239,19 @@ export function demoDifferences(build: DemoBuild, dir = DEMO_DIR): string[] {
 }
 
 /**
- * A fresh staging folder beside `dir` (`<dir>.tmp-<pid>`), after removing the staging and old
- * folders that an interrupted run left there (they would otherwise be served or committed).
+ * Writes a demo build into `dir`: a staging folder beside it, swapped in when complete
+ * (src/pipeline/atomic.ts; a failure leaves the old demo as it was).
  */
-function stageBeside(dir: string): string {
-  const parent = path.dirname(dir);
-  const stale = new RegExp(
-    `^${path.basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-\\d+$`,
+export async function writeDemo(build: DemoBuild, dir = DEMO_DIR): Promise<void> {
+  await writeAtomically(
+    dir,
+    async (tmp) => {
+      for (const f of DEMO_FILES) writeFileSync(path.join(tmp, f), build.files[f] as string);
+    },
+    (tmp) => {
+      for (const f of DEMO_FILES) verifyOutputFile(tmp, f);
+    },
   );
-  if (existsSync(parent))
-    for (const f of readdirSync(parent))
-      if (stale.test(f)) rmSync(path.join(parent, f), { recursive: true, force: true });
-  const tmp = `${dir}.tmp-${process.pid}`;
-  mkdirSync(tmp, { recursive: true });
-  return tmp;
-}
-
-/** Puts the staging folder `tmp` in place of `dir` (the old one, if any, is removed after). */
-function swapIn(tmp: string, dir: string): void {
-  const old = `${dir}.old-${process.pid}`;
-  if (existsSync(dir)) renameSync(dir, old);
-  renameSync(tmp, dir);
-  rmSync(old, { recursive: true, force: true });
-}
-
-/** Writes a demo build into `dir` (a fresh folder swapped in for the old one). */
-export function writeDemo(build: DemoBuild, dir = DEMO_DIR): void {
-  const tmp = stageBeside(dir);
-  for (const f of DEMO_FILES) writeFileSync(path.join(tmp, f), build.files[f] as string);
-  swapIn(tmp, dir);
 }
 
 /** Total size of the files in a folder (not recursive), in bytes. */
@@ -304,17 +280,20 @@ export async function installDemo(
   };
   const ds = decodeDataset(Object.fromEntries(DATASET_FILES.map((f) => [f, read(f)])));
   read(DATA_FILES.manifest);
-  const tmp = stageBeside(outDir);
-  for (const f of [...DATASET_FILES, DATA_FILES.manifest])
-    writeFileSync(path.join(tmp, f), readFileSync(path.join(demoDir, f)));
   const hosts = [...new Set(ds.missions.flatMap((m) => m.countries))].sort();
-  try {
-    await buildBasemap(path.join(tmp, 'basemap'), hosts);
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
-  }
-  swapIn(tmp, outDir);
+  // A staging folder beside outDir, swapped in when complete (src/pipeline/atomic.ts).
+  await writeAtomically(
+    outDir,
+    async (tmp) => {
+      for (const f of [...DATASET_FILES, DATA_FILES.manifest])
+        writeFileSync(path.join(tmp, f), readFileSync(path.join(demoDir, f)));
+      return buildBasemap(path.join(tmp, 'basemap'), hosts);
+    },
+    (tmp, basemap) => {
+      for (const f of [...DATASET_FILES, DATA_FILES.manifest]) verifyOutputFile(tmp, f);
+      for (const f of basemap.files) verifyOutputFile(tmp, path.relative(tmp, f.path), f.bytes);
+    },
+  );
   return { hosts, missions: ds.missions.map((m) => m.id) };
 }
 
@@ -351,7 +330,7 @@ async function main(): Promise<number> {
       );
       return 1;
     }
-    writeDemo(build);
+    await writeDemo(build);
     process.stderr.write(
       `\nWrote the demo to ${where}: ${build.manifest.demo?.missions.join(', ')}; ${folderBytes(DEMO_DIR)} bytes.\n  ${diff.join('\n  ')}\n`,
     );

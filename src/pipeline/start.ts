@@ -28,8 +28,22 @@ const DATA_CLI = path.join(PROJECT_ROOT, 'src', 'pipeline', 'cli.ts');
  * Runs `npm run data -- --from DIR --out DIR` (src/pipeline/cli.ts, in a child process: the same
  * build, basemap and manifest as the command). Throws {@link SourceError} when it fails.
  */
-export function runDataBuild(from: string, outDir: string, quiet = false): void {
-  const args = [TSX_CLI, DATA_CLI, '--from', from, '--out', outDir, ...(quiet ? ['--quiet'] : [])];
+export function runDataBuild(
+  from: string,
+  outDir: string,
+  quiet = false,
+  allowRejects = false,
+): void {
+  const args = [
+    TSX_CLI,
+    DATA_CLI,
+    '--from',
+    from,
+    '--out',
+    outDir,
+    ...(quiet ? ['--quiet'] : []),
+    ...(allowRejects ? ['--allow-rejects'] : []),
+  ];
   const r = spawnSync(process.execPath, args, {
     cwd: PROJECT_ROOT,
     stdio: quiet ? 'pipe' : 'inherit',
@@ -66,6 +80,8 @@ export interface PrepareOptions {
   fetchTimeoutS?: number;
   demoDir?: string;
   quiet?: boolean;
+  /** Build even when over 1 % of a source's rows are rejected (`--allow-rejects`). */
+  allowRejects?: boolean;
   /** Where messages go (default stderr). */
   log?: (line: string) => void;
 }
@@ -126,7 +142,7 @@ export async function prepareServedData(opts: PrepareOptions = {}): Promise<Serv
     return { kind: 'demo', missions, lookedIn: e.message, fetchError };
   }
   log(`Building the data from ${picked.dir} (${picked.reason}) …`);
-  runDataBuild(picked.dir, outDir, opts.quiet ?? false);
+  runDataBuild(picked.dir, outDir, opts.quiet ?? false, opts.allowRejects ?? false);
   return { kind: 'built', sourceDir: picked.dir, reason: picked.reason, fetchError };
 }
 
@@ -135,13 +151,14 @@ async function main(): Promise<number> {
     options: {
       fetch: { type: 'boolean', default: false },
       from: { type: 'string' },
+      'allow-rejects': { type: 'boolean', default: false },
       port: { type: 'string', default: '5173' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     process.stdout.write(
-      'Usage: npm start -- [--fetch] [--from DIR] [--port N]\n' +
+      'Usage: npm start -- [--fetch] [--from DIR] [--allow-rejects] [--port N]\n' +
         'Data: --from DIR, else $PRESENCE_ATLAS_DATA, else geodata/raw/, else ../shared/data/, else the demo (geodata/demo/).\n' +
         '--fetch downloads the official default sources into geodata/raw/ first.\n',
     );
@@ -150,6 +167,7 @@ async function main(): Promise<number> {
   try {
     await prepareServedData({
       fetch: values.fetch,
+      allowRejects: values['allow-rejects'],
       ...(values.from ? { from: values.from } : {}),
     });
   } catch (e) {

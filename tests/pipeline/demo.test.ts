@@ -147,8 +147,9 @@ describe('installDemo', () => {
     const out = path.join(temp(), 'public', 'data');
     cpSync(DEMO_DIR, out, { recursive: true });
     writeFileSync(path.join(out, 'rejects.csv'), 'stale from an earlier build\n');
-    // Left by an interrupted run: Vite would serve it from public/.
-    cpSync(DEMO_DIR, `${out}.tmp-999999`, { recursive: true });
+    // Left by an interrupted run (a process that is gone): Vite would serve it from public/.
+    const stale = path.join(path.dirname(out), '.data.building-999999999-x');
+    cpSync(DEMO_DIR, stale, { recursive: true });
     const { hosts, missions } = await installDemo(out);
     for (const f of [...DATASET_FILES, DATA_FILES.manifest])
       expect(readFileSync(path.join(out, f), 'utf8')).toBe(read(f));
