@@ -59,11 +59,7 @@ describe('accessibility (axe-core, production build, headless Chromium)', () => 
     });
 
   it('the Changes tab: no critical or serious violation', async () => {
-    // Known, not yet fixed: each change row's aria-label does not begin with its visible text
-    // (label-content-name-mismatch, src/ui/timeline/ChangesList.tsx). Remove this exception
-    // with that fix.
-    const skip = ['label-content-name-mismatch'];
-    expect(await seriousViolations('changes', '?m=MINUSCA&y=2017&tab=changes', skip)).toEqual([]);
+    expect(await seriousViolations('changes', '?m=MINUSCA&y=2017&tab=changes')).toEqual([]);
   });
 
   it('a page with a notice: no critical or serious violation', async () => {
