@@ -136,7 +136,8 @@ export interface EncodedTable {
   data: unknown[][];
 }
 
-interface ColSpec {
+/** One column of a table spec: its name, value type, nullability and codec. */
+export interface ColSpec {
   name: string;
   type: ColType;
   nullable?: boolean;
@@ -147,7 +148,8 @@ interface ColSpec {
   mask?: string;
 }
 
-interface TableSpec<T> {
+/** How a table is stored: its name, file, columns and row conversions. */
+export interface TableSpec<T> {
   table: string;
   file: string;
   cols: ColSpec[];
@@ -403,7 +405,7 @@ function* encodeTableJson<T>(
 }
 
 /** Encodes a table from row objects (already in canonical order). */
-function encodeItems<T>(spec: TableSpec<T>, items: readonly T[]): EncodedTable {
+export function encodeItems<T>(spec: TableSpec<T>, items: readonly T[]): EncodedTable {
   const index = new Map(spec.cols.map((c, i) => [c.name, i]));
   const rows = spec.getters || !spec.toRow ? null : items.map((it) => spec.toRow!(it));
   const cache = new Map<string, ColumnValue[]>();
@@ -432,7 +434,11 @@ function describe(v: unknown): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
-function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
+/**
+ * Decodes and validates one table file against its spec; throws a {@link DataFormatError} naming
+ * the file, column and row of the first problem.
+ */
+export function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   const file = spec.file;
   const fail = (problem: string): never => {
     throw new DataFormatError(file, problem);

@@ -34,6 +34,7 @@ import {
   type ManifestOutput,
   type ManifestSource,
 } from '../domain/encoding';
+import { encodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
 import { REASON_CODES, REASONS, type RejectedRow } from '../domain/rejects';
 import { Duck, lit } from './duck';
 import { cellCentroid } from '../domain/grid';
@@ -377,6 +378,11 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
     const step = progress.start('writing the outputs');
     mkdirSync(opts.outDir, { recursive: true });
     for (const f of Object.values(DATA_FILES)) rmSync(path.join(opts.outDir, f), { force: true });
+    // The OSV events as points: loaded by the Coverage tab only (not in browserGzipBytes).
+    rmSync(path.join(opts.outDir, OSV_EVENTS_FILE), { force: true });
+    const eventsWritten = writeMeasured(path.join(opts.outDir, OSV_EVENTS_FILE), [
+      JSON.stringify(encodeOsvEvents(gedResult.osvEvents)),
+    ]);
     const exported = writeExports(duck, opts.outDir, rest, gedResult.cellYears);
     const outputs: ManifestOutput[] = [];
     const cy = gedResult.cellYears;
@@ -410,6 +416,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
         DATASET_FILES.indexOf(b.path as DatasetFileName),
     );
     const browserGzipBytes = outputs.reduce((a, o) => a + (o.gzipBytes ?? 0), 0);
+    outputs.push({ path: OSV_EVENTS_FILE, ...(await eventsWritten) });
     for (const f of [
       DATA_FILES.rejects,
       DATA_FILES.exportCellYearsCsv,
@@ -479,6 +486,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
         missions: rest.missions.length,
         osvEvents: gedResult.osv.events,
         osvFatalities: gedResult.osv.best,
+        osvEventPoints: gedResult.osvEvents.length,
         rejects: rejects.length,
       },
       outputs,

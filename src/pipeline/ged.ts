@@ -10,12 +10,14 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { canonicalCountry } from '../domain/countries';
+import type { OsvEvent } from '../domain/coverage';
 import type { Coverage, Perpetrator } from '../domain/dataset';
 import { CELL_MONTH_COLUMNS, CELL_YEAR_COLUMNS, type ColumnValue } from '../domain/encoding';
+import { COORD_SCALE, compareEvents } from '../domain/eventsEncoding';
 import { gidSql } from '../domain/gridSql';
 import { perpetratorSql } from '../domain/perpetrator';
 import type { ReasonCode, RejectedRow } from '../domain/rejects';
-import { Duck, ident, readCsvSql, readRejects, recordLines, type NumberColumns } from './duck';
+import { Duck, ident, lit, readCsvSql, readRejects, recordLines, type NumberColumns } from './duck';
 import type { Progress } from './progress';
 import { isValidUtf8File, type SourceFile } from './sources';
 
@@ -25,6 +27,7 @@ const STAGE: [string, string][] = [
   ['year', 'year'],
   ['tov', 'type_of_violence'],
   ['side_a', 'side_a'],
+  ['prec', 'where_prec'],
   ['lat', 'latitude'],
   ['lon', 'longitude'],
   ['country', 'country'],
@@ -73,6 +76,8 @@ export interface GedResult {
   osv: { events: number; best: number };
   /** Cell-years with at least one OSV event (the rows of export/cell_years.csv). */
   exportRows: number;
+  /** Kept OSV events as points (osv_events.json), in the table's canonical order. */
+  osvEvents: OsvEvent[];
 }
 
 /** File order of the duplicate rule: newest version first, CSV before GeoJSON, then path. */
@@ -206,6 +211,12 @@ export function gedReasonSql(): { reason: string; detail: string } {
     [`(tov_d IS NULL AND ${nz('tov')})`, 'MISSING_VALUE', `'type_of_violence is empty'`],
     [notWhole('tov'), 'BAD_NUMBER', quoted('tov', 'type_of_violence')],
     [`tov_d NOT IN (1, 2, 3)`, 'UNKNOWN_VIOLENCE_TYPE', quoted('tov', 'type_of_violence')],
+    [`(prec_d IS NULL AND ${nz('prec')})`, 'MISSING_VALUE', `'where_prec is empty'`],
+    [
+      `(${notWhole('prec')} OR prec_d < 1 OR prec_d > 7)`,
+      'BAD_NUMBER',
+      `'where_prec "' || coalesce(prec, '') || '" (expected 1 to 7)'`,
+    ],
     [
       `(${missingNum('lat')} OR ${missingNum('lon')})`,
       'MISSING_COORDINATES',
@@ -250,6 +261,7 @@ export function gedScanSql(table: string, from: string): string {
                WHEN 1 THEN 2 WHEN 2 THEN 3 END`;
   return `CREATE OR REPLACE TABLE ${table} AS
     SELECT reason, CASE WHEN reason IS NOT NULL THEN ${detail} END AS detail,
+           CASE WHEN tov_d = 3 THEN lon_d END AS elon, CASE WHEN tov_d = 3 THEN lat_d END AS elat,
            TRY_CAST(id_d AS BIGINT) AS id,
            CASE WHEN reason IS NULL THEN ${gidSql('lat_d', 'lon_d')} END AS gid,
            TRY_CAST(year_d AS SMALLINT) AS year,
@@ -257,9 +269,10 @@ export function gedScanSql(table: string, from: string): string {
            CASE WHEN tov_d = 3 THEN CAST(month(date_d) AS TINYINT) END AS month,
            TRY_CAST(best_d AS INTEGER) AS best, TRY_CAST(low_d AS INTEGER) AS low,
            TRY_CAST(high_d AS INTEGER) AS high,
-           CASE WHEN tov_d = 3 THEN coalesce(side_a, '') END AS side_a, country
+           CASE WHEN tov_d = 3 THEN coalesce(side_a, '') END AS side_a, country,
+           TRY_CAST(prec_d AS TINYINT) AS prec
     FROM (SELECT *, ${reason} AS reason
-          FROM (SELECT *, ${num('id')} AS id_d, ${num('year')} AS year_d, ${num('tov')} AS tov_d,
+          FROM (SELECT *, ${num('id')} AS id_d, ${num('year')} AS year_d, ${num('tov')} AS tov_d, ${num('prec')} AS prec_d,
                        ${num('lat')} AS lat_d, ${num('lon')} AS lon_d, ${num('best')} AS best_d,
                        ${num('low')} AS low_d, ${num('high')} AS high_d, ${date} AS date_d
                 FROM ${from}))`;
@@ -286,6 +299,7 @@ export async function processGed(
       rejects,
       osv: { events: 0, best: 0 },
       exportRows: 0,
+      osvEvents: [],
     };
   }
 
@@ -392,6 +406,8 @@ export async function processGed(
       byReason,
     });
   }
+
+  const pointEvents = await readOsvEvents(duck, ordered.length, progress);
 
   // Aggregation in DuckDB: per (cell, year, category, country) and, for OSV, per (cell, year,
   // month, category, perpetrator). The small dictionaries (countries, perpetrator names) get
@@ -504,7 +520,52 @@ export async function processGed(
     rejects,
     osv: { events, best },
     exportRows,
+    osvEvents: pointEvents,
   };
+}
+
+/**
+ * The kept OSV events of the `n` validated sources (ged_v0 …) as points for the events table:
+ * coordinates rounded to 4 decimals, the perpetrator class of the rule, where_prec, the canonical
+ * country; sorted in the table's order.
+ */
+async function readOsvEvents(duck: Duck, n: number, progress: Progress): Promise<OsvEvent[]> {
+  const step = progress.start('keeping the OSV events as points');
+  const kept = Array.from(
+    { length: n },
+    (_, k) =>
+      `SELECT year, month, round(elon * ${COORD_SCALE}) AS x, round(elat * ${COORD_SCALE}) AS y,
+              best, low, high, cat, prec, trim(country) AS country
+       FROM ged_v${k} WHERE reason IS NULL AND cat <= 1`,
+  ).join(' UNION ALL ');
+  const names = (await duck.rows(`SELECT DISTINCT country FROM (${kept}) ORDER BY 1`)).map(
+    (r) => r[0] as string,
+  );
+  const code = names.map((_, i) => `WHEN ${lit(names[i] as string)} THEN ${i}`).join(' ');
+  const cols = await duck.numbers(
+    `SELECT year, month, x, y, best, low, high, cat, prec,
+            ${names.length ? `CASE country ${code} END` : '0'}
+     FROM (${kept})`,
+  );
+  const canonical = names.map(canonicalCountry);
+  const [year, month, x, y, best, low, high, cat, prec, country] = cols.columns as Float64Array[];
+  const out = new Array<OsvEvent>(cols.length);
+  for (let i = 0; i < cols.length; i++)
+    out[i] = {
+      year: year![i]!,
+      month: month![i]!,
+      lon: x![i]! / COORD_SCALE,
+      lat: y![i]! / COORD_SCALE,
+      best: best![i]!,
+      low: low![i]!,
+      high: high![i]!,
+      perpetrator: cat![i] === 0 ? 'state' : 'nonstate',
+      wherePrec: prec![i]!,
+      country: canonical[country![i]!] as string,
+    };
+  out.sort(compareEvents);
+  step.stop(`${out.length.toLocaleString('en')} events`);
+  return out;
 }
 
 const add = (a: Float64Array | number[], k: number, v: number): void => {

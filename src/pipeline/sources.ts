@@ -112,6 +112,7 @@ const GED_REQUIRED: Record<string, string[]> = {
   year: ['year'],
   type_of_violence: ['typeofviolence'],
   side_a: ['sidea'],
+  where_prec: ['whereprec'],
   country: ['country'],
   date_start: ['datestart'],
   best: ['best', 'bestest'],

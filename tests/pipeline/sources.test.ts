@@ -49,6 +49,7 @@ describe('recognizeHeader', () => {
       'year',
       'type_of_violence',
       'side_a',
+      'where_prec',
       'lat',
       'lng',
       'country',
