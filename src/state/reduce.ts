@@ -8,6 +8,7 @@ import type { PlaybackAction } from './playback';
 import {
   DEFAULT_LAG,
   clampCamera,
+  clampCoverageKm,
   clampParam,
   nearestYear,
   type AppState,
@@ -46,6 +47,8 @@ export type Action =
   | { type: 'setGapList'; view: GapListView }
   /** Restores the research brief's lag parameters and all perpetrators. */
   | { type: 'resetLag' }
+  /** Sets the coverage view's X (clamped to 10–200 km). */
+  | { type: 'setCoverage'; km: number }
   /** Yearly or monthly steps (monthly starts in January of the year shown). */
   | { type: 'setGranularity'; granularity: Granularity }
   /** Shows a step: a year, or a month index in monthly mode (slider, chart, lists). */
@@ -209,6 +212,10 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
       return { ...state, gapList: action.view };
     case 'resetLag':
       return { ...state, lag: { ...DEFAULT_LAG }, perpetrator: 'all' };
+    case 'setCoverage': {
+      const km = clampCoverageKm(action.km);
+      return km === state.coverage.km ? state : { ...state, coverage: { km } };
+    }
     case 'setGranularity': {
       const month = action.granularity === 'month' ? (state.month ?? 1) : null;
       return month === state.month ? state : { ...state, month };
@@ -338,5 +345,6 @@ export function normalizeState(
     playback: s.playback ?? fallback.playback,
     playRange: s.playRange ?? null,
     gapList: s.gapList ?? fallback.gapList,
+    coverage: { km: clampCoverageKm(Number(s.coverage?.km ?? fallback.coverage.km)) },
   };
 }

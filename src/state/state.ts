@@ -2,6 +2,7 @@
  * The whole view of the app as one plain value. Everything a link must reproduce lives here (and
  * in the URL, see `url.ts`); transient things (hover, play state, loading) do not.
  */
+import { COVERAGE_PARAM_BOUNDS, DEFAULT_COVERAGE_PARAMS } from '../domain/coverageParams';
 import type { PerpetratorFilter } from '../domain/dataset';
 import type { LagCategory } from '../domain/lagTypes';
 import { createPlayback, type Playback } from './playback';
@@ -44,7 +45,7 @@ export type Selection = { kind: 'cell'; gid: number } | { kind: 'base'; id: stri
 export type LagParams = Omit<AnalysisParams, 'perpetrator'>;
 
 /** Tabs of the side panel; later issues add their panels here. */
-export const PANEL_TABS = ['details', 'changes', 'lag', 'story'] as const;
+export const PANEL_TABS = ['details', 'changes', 'lag', 'coverage', 'story'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 /** Guided story position (case-study mode). */
@@ -98,6 +99,25 @@ export interface AppState {
   playRange: PlayRange | null;
   /** The Lag tab's gap list view (kept while other tabs are open; not in the URL). */
   gapList: GapListView;
+  /** Coverage view parameters (in the URL as `cx`); the perpetrator filter is `perpetrator`. */
+  coverage: CoverageState;
+}
+
+/** The coverage view's own parameter: X, the reach of a base in km (10–200). */
+export interface CoverageState {
+  km: number;
+}
+
+/** X = 50 km (the domain's default). */
+export const DEFAULT_COVERAGE: Readonly<CoverageState> = Object.freeze({
+  km: DEFAULT_COVERAGE_PARAMS.km,
+});
+
+/** Clamps X into the domain's bounds; NaN gives the default. */
+export function clampCoverageKm(km: number): number {
+  const { min, max } = COVERAGE_PARAM_BOUNDS.km;
+  if (!Number.isFinite(km)) return DEFAULT_COVERAGE.km;
+  return Math.min(max, Math.max(min, km));
 }
 
 /** Seconds per step the timeline starts with. */
@@ -166,6 +186,7 @@ export function defaultState(missions: readonly MissionYears[]): AppState {
     ),
     playRange: null,
     gapList: { filter: 'all', shown: GAP_PAGE },
+    coverage: { ...DEFAULT_COVERAGE },
   };
 }
 
@@ -220,6 +241,7 @@ export function isValidState(s: AppState, missions: readonly MissionYears[]): bo
     if (clampParam(k, s.lag[k]) !== s.lag[k]) return false;
   }
   if (!PANEL_TABS.includes(s.panel)) return false;
+  if (clampCoverageKm(s.coverage.km) !== s.coverage.km) return false;
   if (s.story !== null && !(Number.isInteger(s.story.scene) && s.story.scene >= 0)) return false;
   return true;
 }

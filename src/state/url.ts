@@ -12,15 +12,18 @@
  * | `sel` | selection `cell:<gid>` or `base:<id>` | `cell:139421` |
  * | `tab` | side panel tab | `details` |
  * | `theta`, `reach`, `win`, `delta` | lag-analysis parameters | `10`, `0`, `3`, `1` |
+ * | `cx` | coverage view: reach of a base in km (10–200) | `50` |
  * | `story`, `scene` | guided story and scene (0-based) | `minusca`, `3` |
  *
  * Parsing never fails: an unknown or malformed parameter falls back to its default and adds a
  * notice that the app shows.
  */
+import { COVERAGE_PARAM_BOUNDS, parseCoverageParams } from '../domain/coverageParams';
 import { isValidGid } from '../domain/grid';
 import { LAG_PARAM_BOUNDS, parseLagParams } from '../domain/lagTypes';
 import { alignPlayback } from './timeline';
 import {
+  DEFAULT_COVERAGE,
   DEFAULT_LAG,
   DEFAULT_LAYERS,
   LAYER_KEYS,
@@ -54,7 +57,7 @@ const LAG_PARAMS: [string, keyof LagParams][] = [
   ['delta', 'delta'],
 ];
 
-const KNOWN = new Set(['m', 'y', 'mo', 'p', 'l', 'c', 'sel', 'tab', 'story', 'scene']);
+const KNOWN = new Set(['m', 'y', 'mo', 'p', 'l', 'c', 'sel', 'tab', 'story', 'scene', 'cx']);
 for (const [p] of LAG_PARAMS) KNOWN.add(p);
 
 /** Shortens user input quoted in a notice. */
@@ -203,6 +206,19 @@ export function parseUrlState(
     }
   }
 
+  // Validated by the coverage analysis itself (src/domain/coverageParams.ts).
+  const cx = get('cx');
+  if (cx !== null) {
+    try {
+      state.coverage = { km: parseCoverageParams({ km: cx }).km };
+    } catch {
+      const { min, max } = COVERAGE_PARAM_BOUNDS.km;
+      notices.push(
+        `Parameter cx=${quote(cx)} (coverage reach) must be a number of km from ${min} to ${max}; using ${state.coverage.km}.`,
+      );
+    }
+  }
+
   const story = get('story');
   if (story !== null) {
     if (/^[a-z0-9-]{1,40}$/.test(story)) {
@@ -250,6 +266,7 @@ export function encodeUrlState(state: AppState): string {
   for (const [param, key] of LAG_PARAMS) {
     if (state.lag[key] !== DEFAULT_LAG[key]) q.set(param, String(state.lag[key]));
   }
+  if (state.coverage.km !== DEFAULT_COVERAGE.km) q.set('cx', String(state.coverage.km));
   if (state.story) {
     q.set('story', state.story.id);
     q.set('scene', String(state.story.scene));
