@@ -1,0 +1,146 @@
+/**
+ * The coverage layers (issue "Coverage planner"): translucent reach discs of X km around the
+ * mission's bases with known troops > 0 (deck.gl ScatterplotLayer in metres, so a disc is X km on
+ * the ground at every zoom), and the year's one-sided-violence events as points — the uncovered
+ * ones (beyond X km of every such base) highlighted, the covered ones small. Plus their legend
+ * section (same model as src/map/legend.ts). Pure builders: no React.
+ */
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { EventDistance } from '../domain/coverage';
+import type { LegendSection } from './legend';
+import { MISSION_COLOR, hexToRgba, type RGBA } from './scales';
+
+/** Layer ids (stable: picking and tests rely on them). */
+export const COVERAGE_LAYER_IDS = {
+  reach: 'coverage-reach',
+  covered: 'coverage-covered',
+  uncovered: 'coverage-uncovered',
+} as const;
+
+/** Uncovered killings: Paul Tol's vibrant magenta, apart from the YlOrRd cells and UN blue. */
+export const UNCOVERED_COLOR = '#ee3377';
+/** Events within reach: Tol's vibrant cyan, small. */
+export const COVERED_COLOR = '#33bbee';
+/** Reach disc fill and outline (the mission's blue, translucent). */
+export const REACH_FILL: RGBA = hexToRgba(MISSION_COLOR, 30);
+export const REACH_LINE: RGBA = hexToRgba(MISSION_COLOR, 180);
+
+/** A disc: a troop base and the reach around it. */
+export interface ReachDisc {
+  baseId: string;
+  name: string;
+  lon: number;
+  lat: number;
+  troops: number;
+}
+
+/** Pixel radius of an event point: area ∝ deaths (at least 3 px, at most 16 px). */
+export function eventRadiusPx(best: number, uncovered: boolean): number {
+  const r = (uncovered ? 3 : 2) + Math.sqrt(Math.max(0, best)) * (uncovered ? 1.2 : 0.6);
+  return Math.min(16, r);
+}
+
+/** The reach discs of X km around the troop bases. */
+export function reachLayer(discs: readonly ReachDisc[], km: number, key: string) {
+  return new ScatterplotLayer<ReachDisc>({
+    id: COVERAGE_LAYER_IDS.reach,
+    data: discs as ReachDisc[],
+    getPosition: (d) => [d.lon, d.lat],
+    getRadius: km * 1000,
+    radiusUnits: 'meters',
+    filled: true,
+    stroked: true,
+    getFillColor: REACH_FILL,
+    getLineColor: REACH_LINE,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1.5,
+    pickable: true,
+    updateTriggers: { getRadius: km, getPosition: key },
+  });
+}
+
+/** The year's events: covered ones small and cyan, uncovered ones larger and magenta on top. */
+export function eventLayers(
+  covered: readonly EventDistance[],
+  uncovered: readonly EventDistance[],
+  key: string,
+) {
+  const common = {
+    getPosition: (d: EventDistance) => [d.event.lon, d.event.lat] as [number, number],
+    radiusUnits: 'pixels' as const,
+    stroked: true,
+    filled: true,
+    lineWidthUnits: 'pixels' as const,
+    pickable: true,
+  };
+  return [
+    new ScatterplotLayer<EventDistance>({
+      ...common,
+      id: COVERAGE_LAYER_IDS.covered,
+      data: covered as EventDistance[],
+      getRadius: (d) => eventRadiusPx(d.event.best, false),
+      getFillColor: hexToRgba(COVERED_COLOR, 230),
+      getLineColor: [255, 255, 255, 200],
+      getLineWidth: 1,
+      updateTriggers: { getRadius: key, getPosition: key },
+    }),
+    new ScatterplotLayer<EventDistance>({
+      ...common,
+      id: COVERAGE_LAYER_IDS.uncovered,
+      data: uncovered as EventDistance[],
+      getRadius: (d) => eventRadiusPx(d.event.best, true),
+      getFillColor: hexToRgba(UNCOVERED_COLOR, 245),
+      getLineColor: [255, 255, 255, 255],
+      getLineWidth: 2,
+      updateTriggers: { getRadius: key, getPosition: key },
+    }),
+  ];
+}
+
+/** What the coverage legend says. */
+export interface CoverageLegendInput {
+  km: number;
+  year: number;
+  troopBases: number;
+  covered: number;
+  uncovered: number;
+  /** The year has no violence data in any host country. */
+  notComputed: boolean;
+  /** Where_prec limit. */
+  precision: number;
+}
+
+/** The coverage key: reach discs, events within reach, uncovered killings. */
+export function coverageSection(input: CoverageLegendInput): LegendSection {
+  return {
+    id: 'coverage',
+    title: `Reach of ${input.km} km, ${input.year}`,
+    subtitle: 'bases with troops',
+    layout: 'list',
+    entries: [
+      {
+        id: 'coverage:reach',
+        label: `Within ${input.km} km of a base with troops`,
+        detail: `${input.troopBases} bases`,
+        symbol: { kind: 'swatch', color: `rgba(${REACH_LINE.slice(0, 3).join(',')},0.25)` },
+      },
+      {
+        id: 'coverage:covered',
+        label: 'Killing within reach',
+        detail: input.notComputed ? 'not computed' : `${input.covered} events`,
+        symbol: { kind: 'base', fill: COVERED_COLOR, stroke: '#ffffff', strokeWidth: 1 },
+      },
+      {
+        id: 'coverage:uncovered',
+        label: 'Killing beyond reach',
+        detail: input.notComputed ? 'not computed' : `${input.uncovered} events`,
+        symbol: { kind: 'base', fill: UNCOVERED_COLOR, stroke: '#ffffff', strokeWidth: 2 },
+      },
+    ],
+    notes: [
+      input.notComputed
+        ? 'Violence data not loaded for this year: coverage not computed.'
+        : `Point area ∝ civilians killed (UCDP best); GED events located to where_prec ≤ ${input.precision}.`,
+    ],
+  };
+}
