@@ -38,11 +38,17 @@ export function coverageSentence(y: CoverageYear | null, km: number, precision: 
     return `${y.year}: not computed — violence data not loaded for ${fmtList(y.missingCountries)}.`;
   if (y.deaths.best === 0)
     return `${y.year}: no civilians recorded killed in the host ${y.missingCountries.length ? 'countries with data' : 'countries'} (GED events with where_prec ≤ ${precision}); nothing to cover.`;
+  const lo = y.shareLow === null || y.shareHigh === null ? null : Math.min(y.shareLow, y.shareHigh);
+  const hi = y.shareLow === null || y.shareHigh === null ? null : Math.max(y.shareLow, y.shareHigh);
   const range =
-    y.shareLow !== null && y.shareHigh !== null && y.shareLow !== y.shareHigh
-      ? ` (low–high estimates: ${fmtShare(Math.min(y.shareLow, y.shareHigh))}–${fmtShare(Math.max(y.shareLow, y.shareHigh))})`
+    lo !== null && hi !== null && fmtShare(lo) !== fmtShare(hi)
+      ? ` (low–high estimates: ${Math.round(lo * 100)}–${fmtShare(hi)})`
       : '';
-  return `${y.year}: ${fmtShare(y.share)} of the ${fmt(y.deaths.best)} civilians killed${range} died within ${km} km of one of the ${fmt(y.troopBases)} bases with troops.`;
+  const left =
+    y.imprecise !== null && y.imprecise > 0
+      ? ` ${fmt(y.imprecise)} ${y.imprecise === 1 ? 'event' : 'events'} located only to the country or at sea (where_prec above ${precision}) left out.`
+      : '';
+  return `${y.year}: ${fmtShare(y.share)} of the ${fmt(y.deaths.best)} civilians killed${range} died within ${km} km of one of the ${fmt(y.troopBases)} bases with troops.${left}`;
 }
 
 export interface CoveragePanelProps {
