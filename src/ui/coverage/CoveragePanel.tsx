@@ -67,6 +67,8 @@ export interface CoveragePanelProps {
   onPerpetrator: (p: PerpetratorFilter) => void;
   onYear: (year: number) => void;
   onFocusEvent: (row: UncoveredRow) => void;
+  /** Saves the coverage CSV (the same text as `npm run coverage`). */
+  onDownload: () => void;
   /** The selected cell's or base's coverage view (or null). */
   selectionView: React.ReactNode;
 }
@@ -206,6 +208,14 @@ export function CoveragePanel(props: CoveragePanelProps) {
                 testId="coverage-deaths-chart"
               />
               <YearTable years={props.years} year={props.year} onYear={props.onYear} />
+              <button
+                type="button"
+                className="coverage-download"
+                data-testid="coverage-download"
+                onClick={props.onDownload}
+              >
+                Download the yearly coverage (CSV)
+              </button>
             </>
           ) : null}
           <UncoveredList

@@ -12,6 +12,7 @@ import type { CoverageSelectors, UncoveredRow } from '../../data/coverageSelecto
 import type { EventDistance } from '../../domain/coverage';
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../../domain/coverageParams';
 import type { PerpetratorFilter } from '../../domain/dataset';
+import { coverageCsvFileName, coverageToCsv } from '../../domain/coverageCsv';
 import { gidOf } from '../../domain/grid';
 import {
   COVERAGE_LAYER_IDS,
@@ -24,6 +25,7 @@ import { CoveragePanel, fmtKm } from '../coverage/CoveragePanel';
 import { useOsvEvents } from '../coverage/useOsvEvents';
 import { useData } from '../dataContext';
 import { fmt } from '../format';
+import { downloadText } from '../lag/download';
 import { useAtlas, useDispatch } from '../store';
 import { FLY_ZOOM } from './actions';
 import { useVisible } from './compose';
@@ -276,6 +278,9 @@ const CoverageTab = memo(function CoverageTab() {
       onPerpetrator={(p: PerpetratorFilter) => dispatch({ type: 'setPerpetrator', perpetrator: p })}
       onYear={(y) => dispatch({ type: 'setYear', year: y })}
       onFocusEvent={onFocusEvent}
+      onDownload={() =>
+        downloadText(coverageCsvFileName(mission, params), coverageToCsv(mission, years))
+      }
       selectionView={cov ? <SelectionCoverage cov={cov} params={params} /> : null}
     />
   );
