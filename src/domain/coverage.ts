@@ -205,6 +205,8 @@ export interface CoverageYear {
   eventsWithin: number | null;
   /** Troop bases that year (known troops > 0). */
   troopBases: number;
+  /** Bases of the mission that year whose troop figure is unknown (NA): not counted as troop bases. */
+  unknownTroopBases: number;
   /** Events left out by the precision limit (after the perpetrator filter). */
   imprecise: number | null;
 }
@@ -226,6 +228,10 @@ export function coverageByYear(
   const first = Math.min(...mission.years);
   const last = Math.max(...mission.years);
   const bases = troopBasesByYear(baseYears, mission.id);
+  const unknown = new Map<number, number>();
+  for (const by of baseYears)
+    if (by.mission === mission.id && by.troops === null)
+      unknown.set(by.year, (unknown.get(by.year) ?? 0) + 1);
   const rows = new Map<number, CoverageYear>();
   for (let year = first; year <= last; year++) {
     const covered = mission.countries.filter((c) => hasViolenceData(coverage, c, year));
@@ -242,6 +248,7 @@ export function coverageByYear(
       events: hasData ? 0 : null,
       eventsWithin: hasData ? 0 : null,
       troopBases: bases.get(year)?.length ?? 0,
+      unknownTroopBases: unknown.get(year) ?? 0,
       imprecise: hasData ? 0 : null,
     });
   }

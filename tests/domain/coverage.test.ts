@@ -144,6 +144,7 @@ describe('coverage of the hand-computed scenario', () => {
       events: 3,
       eventsWithin: 1,
       troopBases: 1,
+      unknownTroopBases: 1,
       imprecise: 1,
     });
     expect(y2015!.share).toBeCloseTo(10 / 45, 12);

@@ -48,7 +48,11 @@ export function coverageSentence(y: CoverageYear | null, km: number, precision: 
     y.imprecise !== null && y.imprecise > 0
       ? ` ${fmt(y.imprecise)} ${y.imprecise === 1 ? 'event' : 'events'} located only to the country or at sea (where_prec above ${precision}) left out.`
       : '';
-  return `${y.year}: ${fmtShare(y.share)} of the ${fmt(y.deaths.best)} civilians killed${range} died within ${km} km of one of the ${fmt(y.troopBases)} bases with troops.${left}`;
+  const unknownBases =
+    y.unknownTroopBases > 0
+      ? ` ${fmt(y.unknownTroopBases)} ${y.unknownTroopBases === 1 ? 'base' : 'bases'} with troops unknown (NA) not counted as reach.`
+      : '';
+  return `${y.year}: ${fmtShare(y.share)} of the ${fmt(y.deaths.best)} civilians killed${range} died within ${km} km of one of the ${fmt(y.troopBases)} bases with troops.${left}${unknownBases}`;
 }
 
 export interface CoveragePanelProps {
