@@ -9,6 +9,7 @@ import {
   DEFAULT_LAG,
   clampCamera,
   clampCoverageKm,
+  clampWhatIf,
   clampParam,
   nearestYear,
   type AppState,
@@ -47,8 +48,8 @@ export type Action =
   | { type: 'setGapList'; view: GapListView }
   /** Restores the research brief's lag parameters and all perpetrators. */
   | { type: 'resetLag' }
-  /** Sets the coverage view's X (clamped to 10–200 km). */
-  | { type: 'setCoverage'; km: number }
+  /** Sets the coverage view's X (clamped to 10–200 km), k (1–5) and n (1–10). */
+  | { type: 'setCoverage'; km?: number; k?: number; n?: number }
   /** Yearly or monthly steps (monthly starts in January of the year shown). */
   | { type: 'setGranularity'; granularity: Granularity }
   /** Shows a step: a year, or a month index in monthly mode (slider, chart, lists). */
@@ -213,8 +214,15 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
     case 'resetLag':
       return { ...state, lag: { ...DEFAULT_LAG }, perpetrator: 'all' };
     case 'setCoverage': {
-      const km = clampCoverageKm(action.km);
-      return km === state.coverage.km ? state : { ...state, coverage: { km } };
+      const c = state.coverage;
+      const next = {
+        km: action.km === undefined ? c.km : clampCoverageKm(action.km),
+        k: action.k === undefined ? c.k : clampWhatIf('k', action.k),
+        n: action.n === undefined ? c.n : clampWhatIf('n', action.n),
+      };
+      return next.km === c.km && next.k === c.k && next.n === c.n
+        ? state
+        : { ...state, coverage: next };
     }
     case 'setGranularity': {
       const month = action.granularity === 'month' ? (state.month ?? 1) : null;
@@ -345,6 +353,10 @@ export function normalizeState(
     playback: s.playback ?? fallback.playback,
     playRange: s.playRange ?? null,
     gapList: s.gapList ?? fallback.gapList,
-    coverage: { km: clampCoverageKm(Number(s.coverage?.km ?? fallback.coverage.km)) },
+    coverage: {
+      km: clampCoverageKm(Number(s.coverage?.km ?? fallback.coverage.km)),
+      k: clampWhatIf('k', Number(s.coverage?.k ?? fallback.coverage.k)),
+      n: clampWhatIf('n', Number(s.coverage?.n ?? fallback.coverage.n)),
+    },
   };
 }

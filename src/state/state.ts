@@ -3,6 +3,7 @@
  * in the URL, see `url.ts`); transient things (hover, play state, loading) do not.
  */
 import { COVERAGE_PARAM_BOUNDS, DEFAULT_COVERAGE_PARAMS } from '../domain/coverageParams';
+import { DEFAULT_WHATIF, WHATIF_BOUNDS } from '../domain/whatIfParams';
 import type { PerpetratorFilter } from '../domain/dataset';
 import type { LagCategory } from '../domain/lagTypes';
 import { createPlayback, type Playback } from './playback';
@@ -103,15 +104,29 @@ export interface AppState {
   coverage: CoverageState;
 }
 
-/** The coverage view's own parameter: X, the reach of a base in km (10–200). */
+/**
+ * The coverage view's own parameters: X, the reach of a base in km (10–200), and the what-if's
+ * k sites (1–5) chosen from the n previous years (1–10).
+ */
 export interface CoverageState {
   km: number;
+  k: number;
+  n: number;
 }
 
-/** X = 50 km (the domain's default). */
+/** X = 50 km, k = 3, n = 3 (the domain's defaults). */
 export const DEFAULT_COVERAGE: Readonly<CoverageState> = Object.freeze({
   km: DEFAULT_COVERAGE_PARAMS.km,
+  k: DEFAULT_WHATIF.k,
+  n: DEFAULT_WHATIF.n,
 });
+
+/** Clamps k or n into the domain's bounds (rounded); NaN gives the default. */
+export function clampWhatIf(key: 'k' | 'n', v: number): number {
+  const { min, max } = WHATIF_BOUNDS[key];
+  if (!Number.isFinite(v)) return DEFAULT_COVERAGE[key];
+  return Math.min(max, Math.max(min, Math.round(v)));
+}
 
 /** Clamps X into the domain's bounds; NaN gives the default. */
 export function clampCoverageKm(km: number): number {
@@ -242,6 +257,8 @@ export function isValidState(s: AppState, missions: readonly MissionYears[]): bo
   }
   if (!PANEL_TABS.includes(s.panel)) return false;
   if (clampCoverageKm(s.coverage.km) !== s.coverage.km) return false;
+  if (clampWhatIf('k', s.coverage.k) !== s.coverage.k) return false;
+  if (clampWhatIf('n', s.coverage.n) !== s.coverage.n) return false;
   if (s.story !== null && !(Number.isInteger(s.story.scene) && s.story.scene >= 0)) return false;
   return true;
 }

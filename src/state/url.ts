@@ -13,6 +13,7 @@
  * | `tab` | side panel tab | `details` |
  * | `theta`, `reach`, `win`, `delta` | lag-analysis parameters | `10`, `0`, `3`, `1` |
  * | `cx` | coverage view: reach of a base in km (10–200) | `50` |
+ * | `ck`, `cn` | coverage what-if: k sites (1–5) from the n previous years (1–10) | `3`, `3` |
  * | `story`, `scene` | guided story and scene (0-based) | `minusca`, `3` |
  *
  * Parsing never fails: an unknown or malformed parameter falls back to its default and adds a
@@ -20,6 +21,7 @@
  */
 import { COVERAGE_PARAM_BOUNDS, parseCoverageParams } from '../domain/coverageParams';
 import { isValidGid } from '../domain/grid';
+import { parseWhatIf, WHATIF_BOUNDS } from '../domain/whatIfParams';
 import { LAG_PARAM_BOUNDS, parseLagParams } from '../domain/lagTypes';
 import { alignPlayback } from './timeline';
 import {
@@ -57,7 +59,21 @@ const LAG_PARAMS: [string, keyof LagParams][] = [
   ['delta', 'delta'],
 ];
 
-const KNOWN = new Set(['m', 'y', 'mo', 'p', 'l', 'c', 'sel', 'tab', 'story', 'scene', 'cx']);
+const KNOWN = new Set([
+  'm',
+  'y',
+  'mo',
+  'p',
+  'l',
+  'c',
+  'sel',
+  'tab',
+  'story',
+  'scene',
+  'cx',
+  'ck',
+  'cn',
+]);
 for (const [p] of LAG_PARAMS) KNOWN.add(p);
 
 /** Shortens user input quoted in a notice. */
@@ -210,11 +226,27 @@ export function parseUrlState(
   const cx = get('cx');
   if (cx !== null) {
     try {
-      state.coverage = { km: parseCoverageParams({ km: cx }).km };
+      state.coverage = { ...state.coverage, km: parseCoverageParams({ km: cx }).km };
     } catch {
       const { min, max } = COVERAGE_PARAM_BOUNDS.km;
       notices.push(
         `Parameter cx=${quote(cx)} (coverage reach) must be a number of km from ${min} to ${max}; using ${state.coverage.km}.`,
+      );
+    }
+  }
+
+  for (const [param, key] of [
+    ['ck', 'k'],
+    ['cn', 'n'],
+  ] as const) {
+    const v = get(param);
+    if (v === null) continue;
+    try {
+      state.coverage = { ...state.coverage, [key]: parseWhatIf({ [key]: v })[key] };
+    } catch {
+      const { min, max } = WHATIF_BOUNDS[key];
+      notices.push(
+        `Parameter ${param}=${quote(v)} (what-if ${key === 'k' ? 'sites' : 'history years'}) must be a whole number from ${min} to ${max}; using ${state.coverage[key]}.`,
       );
     }
   }
@@ -267,6 +299,8 @@ export function encodeUrlState(state: AppState): string {
     if (state.lag[key] !== DEFAULT_LAG[key]) q.set(param, String(state.lag[key]));
   }
   if (state.coverage.km !== DEFAULT_COVERAGE.km) q.set('cx', String(state.coverage.km));
+  if (state.coverage.k !== DEFAULT_COVERAGE.k) q.set('ck', String(state.coverage.k));
+  if (state.coverage.n !== DEFAULT_COVERAGE.n) q.set('cn', String(state.coverage.n));
   if (state.story) {
     q.set('story', state.story.id);
     q.set('scene', String(state.story.scene));

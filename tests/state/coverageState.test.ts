@@ -7,8 +7,8 @@ const MISSIONS: MissionYears[] = [{ id: 'MINUSCA', years: [2014, 2015, 2016] }];
 const s0 = defaultState(MISSIONS);
 
 describe('coverage slice', () => {
-  it('starts at X = 50 km and leaves it out of the link', () => {
-    expect(s0.coverage).toEqual({ km: 50 });
+  it('starts at X = 50 km, k = 3, n = 3 and leaves them out of the link', () => {
+    expect(s0.coverage).toEqual({ km: 50, k: 3, n: 3 });
     expect(encodeUrlState(s0)).not.toContain('cx=');
   });
 
@@ -20,7 +20,8 @@ describe('coverage slice', () => {
     expect(at(Number.NaN)).toBe(50);
     expect(reduce(s0, { type: 'setCoverage', km: 50 }, MISSIONS)).toBe(s0);
     expect(isValidState(reduce(s0, { type: 'setCoverage', km: 5 }, MISSIONS), MISSIONS)).toBe(true);
-    expect(isValidState({ ...s0, coverage: { km: 300 } }, MISSIONS)).toBe(false);
+    expect(isValidState({ ...s0, coverage: { ...s0.coverage, km: 300 } }, MISSIONS)).toBe(false);
+    expect(isValidState({ ...s0, coverage: { ...s0.coverage, k: 6 } }, MISSIONS)).toBe(false);
   });
 
   it('round-trips X and the coverage tab through the link (cx, tab=coverage)', () => {
@@ -34,7 +35,7 @@ describe('coverage slice', () => {
     expect(q).toContain('tab=coverage');
     const back = parseUrlState(q, MISSIONS);
     expect(back.notices).toEqual([]);
-    expect(back.state.coverage).toEqual({ km: 120 });
+    expect(back.state.coverage).toEqual({ km: 120, k: 3, n: 3 });
     expect(back.state.panel).toBe('coverage');
   });
 
@@ -49,7 +50,26 @@ describe('coverage slice', () => {
   });
 
   it('replace normalizes a stored X', () => {
-    const s = reduce(s0, { type: 'replace', state: { ...s0, coverage: { km: 1000 } } }, MISSIONS);
-    expect(s.coverage.km).toBe(200);
+    const s = reduce(
+      s0,
+      { type: 'replace', state: { ...s0, coverage: { km: 1000, k: 9, n: 0 } } },
+      MISSIONS,
+    );
+    expect(s.coverage).toEqual({ km: 200, k: 5, n: 1 });
+  });
+
+  it('clamps k and n, round-trips them as ck and cn, and names bad ones', () => {
+    const s = reduce(s0, { type: 'setCoverage', k: 9, n: 2.4 }, MISSIONS);
+    expect(s.coverage).toEqual({ km: 50, k: 5, n: 2 });
+    const q = encodeUrlState(s);
+    expect(q).toContain('ck=5');
+    expect(q).toContain('cn=2');
+    expect(parseUrlState(q, MISSIONS).state.coverage).toEqual({ km: 50, k: 5, n: 2 });
+    const bad = parseUrlState('?ck=0&cn=11', MISSIONS);
+    expect(bad.state.coverage).toEqual({ km: 50, k: 3, n: 3 });
+    expect(bad.notices).toEqual([
+      'Parameter ck=“0” (what-if sites) must be a whole number from 1 to 5; using 3.',
+      'Parameter cn=“11” (what-if history years) must be a whole number from 1 to 10; using 3.',
+    ]);
   });
 });
