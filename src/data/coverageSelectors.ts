@@ -22,6 +22,14 @@ import {
   type OsvEvent,
   type TroopBase,
 } from '../domain/coverage';
+import {
+  backtest,
+  whatIfPlacement,
+  type BacktestYear,
+  type WhatIf,
+  type WhatIfInput,
+  WHATIF_BOUNDS,
+} from '../domain/coverageWhatIf';
 import type { Dataset, PerpetratorFilter } from '../domain/dataset';
 import { cellCentroid, gidOf } from '../domain/grid';
 import { memoize } from './memo';
@@ -82,6 +90,10 @@ export interface CoverageSelectors {
   cellEvents(mission: string, p: CoverageParams, year: number, gid: number): EventDistance[];
   /** Where a point lies, in words (nearest town). */
   placeOf(lon: number, lat: number): string;
+  /** What-if placement of k sites for year t from the n years before (null without history data). */
+  whatIf(mission: string, p: CoverageParams, year: number, k: number, n: number): WhatIf | null;
+  /** The backtest over the mission's years. */
+  backtest(mission: string, p: CoverageParams, k: number, n: number): BacktestYear[];
   stats: CoverageSelectorStats;
 }
 
@@ -103,7 +115,7 @@ function coords(lon: number, lat: number): string {
 export function createCoverageSelectors(
   dataset: Dataset,
   events: readonly OsvEvent[],
-  places: readonly Pick<BasemapPlace, 'name' | 'lon' | 'lat' | 'population'>[] = [],
+  places: readonly Pick<BasemapPlace, 'name' | 'lon' | 'lat' | 'population' | 'country'>[] = [],
 ): CoverageSelectors {
   const stats: CoverageSelectorStats = { distanceRuns: 0, yearRuns: 0 };
   const missions = new Map(dataset.missions.map((m) => [m.id, m]));
@@ -115,7 +127,8 @@ export function createCoverageSelectors(
     const m = missions.get(mission);
     if (!m) return [];
     stats.distanceRuns++;
-    return missionEventDistances(events, dataset.baseYears, m);
+    // From n_max years before the mission: the what-if's history of its first years.
+    return missionEventDistances(events, dataset.baseYears, m, WHATIF_BOUNDS.n.max);
   }, 8);
 
   const byYear = memoize((mission: string): Map<number, TroopBase[]> => {
@@ -154,9 +167,32 @@ export function createCoverageSelectors(
     16,
   );
 
+  const whatIfInput = (mission: string): WhatIfInput | null => {
+    const m = missions.get(mission);
+    if (!m) return null;
+    return {
+      distances: distances(mission),
+      bases: dataset.bases,
+      baseYears: dataset.baseYears,
+      mission: m,
+      coverage: dataset.coverage,
+      towns: places,
+    };
+  };
+  const whatIf = memoize((year: number, k: number, n: number, ...a: Args): WhatIf | null => {
+    const input = whatIfInput(a[0]);
+    return input ? whatIfPlacement(input, year, k, n, params(a)) : null;
+  }, 16);
+  const backtests = memoize((k: number, n: number, ...a: Args): BacktestYear[] => {
+    const input = whatIfInput(a[0]);
+    return input ? backtest(input, k, n, params(a)) : [];
+  }, 4);
+
   return {
     events,
     distances,
+    whatIf: (mission, p, year, k, n) => whatIf(year, k, n, ...args(mission, p)),
+    backtest: (mission, p, k, n) => backtests(k, n, ...args(mission, p)),
     years: (mission, p) => years(...args(mission, p)),
     year: (mission, p, year) => years(...args(mission, p)).find((r) => r.year === year) ?? null,
     uncovered: (mission, p, year) => uncovered(year, ...args(mission, p)),

@@ -146,17 +146,19 @@ export interface EventDistance {
 }
 
 /**
- * Every event in the mission's host countries during its years (first to last year with a base),
- * with its distance to the nearest troop base of the same year, in the events' order. No filter
- * on perpetrator or precision: those are applied by {@link coverageByYear} and friends.
+ * Every event in the mission's host countries from `before` years before its first year (the
+ * what-if's history; default 0) to its last year with a base, with its distance to the nearest
+ * troop base of the same year (null before the mission), in the events' order. No filter on
+ * perpetrator or precision: those are applied by {@link coverageByYear} and friends.
  */
 export function missionEventDistances(
   events: readonly OsvEvent[],
   baseYears: readonly BaseYear[],
   mission: Pick<Mission, 'id' | 'countries' | 'years'>,
+  before = 0,
 ): EventDistance[] {
   if (mission.years.length === 0) return [];
-  const first = Math.min(...mission.years);
+  const first = Math.min(...mission.years) - before;
   const last = Math.max(...mission.years);
   const hosts = new Set(mission.countries);
   const byYear = troopBasesByYear(baseYears, mission.id);

@@ -2,10 +2,11 @@
  * Headless coverage analysis (definitions in ARCHITECTURE.md, "Coverage"):
  *
  *   npm run coverage -- --mission MINUSCA [--km 50] [--perpetrator all|state|nonstate]
- *                       [--precision 5] [--data public/data]
+ *                       [--precision 5] [--whatif K --history N [--year T]] [--data public/data]
  *
  * Reads the built dataset and its events table (`npm run data`) and prints the coverage CSV to
- * stdout — the same text as the Coverage tab's download, through the same selectors. Exit codes:
+ * stdout — the same text as the Coverage tab's download, through the same selectors — or, with
+ * `--whatif`, the what-if sites of every mission year (or year T) as CSV. Exit codes:
  * 0 done, 2 bad arguments (unknown option or mission, bad parameter value), 1 no usable data.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { atlasData } from '../data/atlasData';
 import { decodePlaces, BASEMAP_FILES } from '../domain/basemap';
 import { CoverageParamError, parseCoverageParams } from '../domain/coverageParams';
 import { coverageToCsv } from '../domain/coverageCsv';
+import { WhatIfParamError, parseWhatIf, whatIfToCsv } from '../domain/coverageWhatIf';
 import { DataFormatError } from '../domain/encoding';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
 import { CliError, DEFAULT_DATA_DIR, loadDataset, type CliIo } from './analyze';
@@ -26,9 +28,13 @@ const USAGE = `usage: npm run coverage -- --mission MISSION [--km 50] [--perpetr
   --km           X: reach of a base with troops in km (10–200; default 50)
   --perpetrator  all | state | nonstate (default all)
   --precision    highest GED where_prec counted (1–7; default 5)
+  --whatif K     what-if: K more bases (1–5) at the start of each year …
+  --history N    … placed on the deaths of the N years before (1–10; default 3)
+  --year T       with --whatif: only year T
   --data         folder of the built dataset (default public/data)
 Prints one CSV row per mission year with violence data:
-mission,year,deaths,deaths_within,share,events,events_within`;
+mission,year,deaths,deaths_within,share,events,events_within
+or, with --whatif, the ranked sites: year,rank,site,lat,lon,added_deaths`;
 
 const processIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
@@ -74,6 +80,9 @@ export function main(argv: string[], io: CliIo = processIo): number {
           km: { type: 'string' },
           perpetrator: { type: 'string' },
           precision: { type: 'string' },
+          whatif: { type: 'string' },
+          history: { type: 'string' },
+          year: { type: 'string' },
           data: { type: 'string' },
           help: { type: 'boolean', short: 'h' },
         },
@@ -98,6 +107,21 @@ export function main(argv: string[], io: CliIo = processIo): number {
         throw new CliError(`bad parameter value:\n  ${e.issues.join('\n  ')}`, 2);
       throw e;
     }
+    let whatIf: { k: number; n: number } | null = null;
+    if (values.whatif !== undefined || values.history !== undefined || values.year !== undefined) {
+      if (values.whatif === undefined)
+        throw new CliError(`--history and --year need --whatif K\n${USAGE}`, 2);
+      try {
+        whatIf = parseWhatIf({ k: values.whatif, n: values.history });
+      } catch (e) {
+        if (e instanceof WhatIfParamError)
+          throw new CliError(`bad parameter value:\n  ${e.issues.join('\n  ')}`, 2);
+        throw e;
+      }
+    }
+    const onlyYear = values.year === undefined ? null : Number(values.year);
+    if (onlyYear !== null && !Number.isInteger(onlyYear))
+      throw new CliError(`--year must be a year, got "${values.year}"`, 2);
     const dir = values.data ?? DEFAULT_DATA_DIR;
     const dataset = loadDataset(dir);
     const ids = dataset.missions.map((m) => m.id).sort();
@@ -110,7 +134,21 @@ export function main(argv: string[], io: CliIo = processIo): number {
         `unknown mission "${wanted}" in ${dir}; known missions: ${ids.join(', ') || '(none)'}`,
         2,
       );
-    const cov = atlasData(dataset, loadPlaces(dir)).coverage(loadEvents(dir));
+    const places = loadPlaces(dir);
+    const cov = atlasData(dataset, places).coverage(loadEvents(dir));
+    if (whatIf) {
+      if (places.length === 0)
+        io.stderr(
+          `coverage: no basemap towns in ${dir}/basemap: candidates are former base sites only\n`,
+        );
+      const mission = dataset.missions.find((m) => m.id === missionId)!;
+      const rows = mission.years
+        .filter((y) => onlyYear === null || y === onlyYear)
+        .map((y) => cov.whatIf(missionId, params, y, whatIf.k, whatIf.n))
+        .filter((w) => w !== null);
+      io.stdout(whatIfToCsv(rows));
+      return 0;
+    }
     const years = cov.years(missionId, params);
     io.stdout(coverageToCsv(missionId, years));
     const missing = years.filter((y) => !y.hasData).map((y) => y.year);

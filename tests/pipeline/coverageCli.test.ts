@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { atlasData } from '../../src/data/atlasData';
+import { BASEMAP_FILES } from '../../src/domain/basemap';
 import { DEFAULT_COVERAGE_PARAMS } from '../../src/domain/coverageParams';
+import { WHATIF_CSV_HEADER } from '../../src/domain/coverageWhatIf';
 import { COVERAGE_CSV_HEADER, coverageToCsv } from '../../src/domain/coverageCsv';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../../src/domain/eventsEncoding';
 import { loadDataset } from '../../src/pipeline/analyze';
@@ -94,5 +96,28 @@ describe('npm run coverage', () => {
     const unknown = run('--mission', 'NOPE');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown mission "NOPE"/);
+  });
+
+  it('prints the what-if sites: Bria (7 killed in 2015) for 2016, with named k / n errors', () => {
+    // A basemap with one town (the fixture build writes none).
+    mkdirSync(path.join(out, 'basemap'), { recursive: true });
+    writeFileSync(
+      path.join(out, 'basemap', BASEMAP_FILES.places),
+      JSON.stringify({
+        version: 1,
+        source: 'test',
+        minPopulation: 5000,
+        countries: ['Central African Republic'],
+        places: [['Bria', 21.99, 6.54, 40000, 0, 5, 0]],
+      }),
+    );
+    const r = run('--mission', 'MINUSCA', '--whatif', '2', '--history', '1');
+    expect(r.code).toBe(0);
+    // 2016: the bases at its start (Bangui, 2015) cover the 8 killed near Bangui; Bria adds 7.
+    expect(r.stdout).toBe(`${WHATIF_CSV_HEADER}\n2016,1,Bria,6.5400,21.9900,7\n`);
+    const bad = run('--mission', 'MINUSCA', '--whatif', '6', '--history', '11');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('k must be a whole number from 1 to 5, got "6"');
+    expect(bad.stderr).toContain('n must be a whole number from 1 to 10, got "11"');
   });
 });
