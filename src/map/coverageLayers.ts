@@ -5,8 +5,10 @@
  * ones (beyond X km of every such base) highlighted, the covered ones small. Plus their legend
  * section (same model as src/map/legend.ts). Pure builders: no React.
  */
-import { ScatterplotLayer } from '@deck.gl/layers';
+import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { EventDistance } from '../domain/coverage';
+import type { ChosenSite } from '../domain/coverageWhatIf';
+import { LABEL_FONT_FAMILY } from './basemap/labels';
 import type { LegendSection } from './legend';
 import { MISSION_COLOR, hexToRgba, type RGBA } from './scales';
 
@@ -15,7 +17,13 @@ export const COVERAGE_LAYER_IDS = {
   reach: 'coverage-reach',
   covered: 'coverage-covered',
   uncovered: 'coverage-uncovered',
+  siteReach: 'coverage-site-reach',
+  sites: 'coverage-sites',
+  siteRanks: 'coverage-site-ranks',
 } as const;
+
+/** What-if sites: Paul Tol's green, apart from the bases' blue and the events' cyan / magenta. */
+export const SITE_COLOR = '#228833';
 
 /** Uncovered killings: Paul Tol's vibrant magenta, apart from the YlOrRd cells and UN blue. */
 export const UNCOVERED_COLOR = '#ee3377';
@@ -97,6 +105,60 @@ export function eventLayers(
   ];
 }
 
+/** The what-if sites: their X km reach (outline only), a marker and the rank number. */
+export function siteLayers(sites: readonly ChosenSite[], km: number, key: string) {
+  const data = sites as ChosenSite[];
+  const at = (s: ChosenSite) => [s.lon, s.lat] as [number, number];
+  return [
+    new ScatterplotLayer<ChosenSite>({
+      id: COVERAGE_LAYER_IDS.siteReach,
+      data,
+      getPosition: at,
+      getRadius: km * 1000,
+      radiusUnits: 'meters',
+      filled: true,
+      stroked: true,
+      getFillColor: hexToRgba(SITE_COLOR, 18),
+      getLineColor: hexToRgba(SITE_COLOR, 220),
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2,
+      pickable: false,
+      updateTriggers: { getRadius: km, getPosition: key },
+    }),
+    new ScatterplotLayer<ChosenSite>({
+      id: COVERAGE_LAYER_IDS.sites,
+      data,
+      getPosition: at,
+      getRadius: 9,
+      radiusUnits: 'pixels',
+      filled: true,
+      stroked: true,
+      getFillColor: hexToRgba(SITE_COLOR, 255),
+      getLineColor: [255, 255, 255, 255],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2,
+      pickable: true,
+      updateTriggers: { getPosition: key },
+    }),
+    new TextLayer<ChosenSite>({
+      id: COVERAGE_LAYER_IDS.siteRanks,
+      data,
+      getPosition: at,
+      getText: (s) => String(s.rank),
+      getSize: 12,
+      sizeUnits: 'pixels',
+      characterSet: '12345',
+      fontFamily: LABEL_FONT_FAMILY,
+      getColor: [255, 255, 255, 255],
+      fontWeight: 700,
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
+      pickable: false,
+      updateTriggers: { getPosition: key, getText: key },
+    }),
+  ];
+}
+
 /** What the coverage legend says. */
 export interface CoverageLegendInput {
   km: number;
@@ -108,6 +170,8 @@ export interface CoverageLegendInput {
   notComputed: boolean;
   /** Where_prec limit. */
   precision: number;
+  /** What-if sites drawn (0: no entry). */
+  sites: number;
 }
 
 /** The coverage key: reach discs, events within reach, uncovered killings. */
@@ -136,6 +200,21 @@ export function coverageSection(input: CoverageLegendInput): LegendSection {
         detail: input.notComputed ? 'not computed' : `${input.uncovered} events`,
         symbol: { kind: 'base', fill: UNCOVERED_COLOR, stroke: '#ffffff', strokeWidth: 2 },
       },
+      ...(input.sites > 0
+        ? [
+            {
+              id: 'coverage:sites',
+              label: `What-if site (rank) and its ${input.km} km reach`,
+              detail: `${input.sites} sites`,
+              symbol: {
+                kind: 'base' as const,
+                fill: SITE_COLOR,
+                stroke: '#ffffff',
+                strokeWidth: 2,
+              },
+            },
+          ]
+        : []),
     ],
     notes: [
       input.notComputed

@@ -75,6 +75,8 @@ export interface CoveragePanelProps {
   onDownload: () => void;
   /** The selected cell's or base's coverage view (or null). */
   selectionView: React.ReactNode;
+  /** The what-if and backtest section. */
+  whatIf: React.ReactNode;
 }
 
 const PERPETRATORS: PerpetratorFilter[] = ['all', 'state', 'nonstate'];
@@ -231,6 +233,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
             onMore={() => setShown((n) => n + UNCOVERED_PAGE)}
             onFocus={props.onFocusEvent}
           />
+          {props.whatIf}
         </>
       )}
     </section>

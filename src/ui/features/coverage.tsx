@@ -10,6 +10,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import type { CoverageSelectors, UncoveredRow } from '../../data/coverageSelectors';
 import type { EventDistance } from '../../domain/coverage';
+import type { ChosenSite } from '../../domain/coverageWhatIf';
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../../domain/coverageParams';
 import type { PerpetratorFilter } from '../../domain/dataset';
 import { coverageCsvFileName, coverageToCsv } from '../../domain/coverageCsv';
@@ -19,10 +20,12 @@ import {
   coverageSection,
   eventLayers,
   reachLayer,
+  siteLayers,
   type ReachDisc,
 } from '../../map/coverageLayers';
 import { CoveragePanel, fmtKm } from '../coverage/CoveragePanel';
 import { useOsvEvents } from '../coverage/useOsvEvents';
+import { WhatIfSection } from '../coverage/WhatIfSection';
 import { useData } from '../dataContext';
 import { fmt } from '../format';
 import { downloadText } from '../lag/download';
@@ -58,6 +61,7 @@ export function eventHoverText(d: EventDistance, place: string, baseName: string
 
 const NO_DISCS: ReachDisc[] = [];
 const NO_EVENTS: EventDistance[] = [];
+const NO_SITES: ChosenSite[] = [];
 
 function useCoverageMap(ctx: FeatureContext): FeatureMap {
   const { view, data } = ctx;
@@ -85,11 +89,20 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
         : NO_EVENTS,
     [distances, year, params],
   );
+  const k = view.state.coverage.k;
+  const n = view.state.coverage.n;
+  const whatIf = on ? cov.whatIf(mission, params, year, k, n) : null;
+  const sites = whatIf?.sites ?? NO_SITES;
   const key = `${mission}:${year}:${params.km}:${params.perpetrator}`;
   const reach = useMemo(() => reachLayer(discs, params.km, key), [discs, params.km, key]);
   const points = useMemo(() => eventLayers(covered, uncovered, key), [covered, uncovered, key]);
-  const below = useVisible([reach], on);
-  const above = useVisible(points, on);
+  const siteKey = `${key}:${k}:${n}`;
+  const siteMarks = useMemo(
+    () => siteLayers(sites, params.km, siteKey),
+    [sites, params.km, siteKey],
+  );
+  const below = useVisible([reach, siteMarks[0]], on);
+  const above = useVisible([...points, siteMarks[1], siteMarks[2]], on);
   const byIndex = useMemo(
     () => new Map((uncoveredRows ?? []).map((r) => [r.d.index, r])),
     [uncoveredRows],
@@ -125,6 +138,7 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
               uncovered: uncovered.length,
               notComputed,
               precision: params.precision,
+              sites: sites.length,
             }),
           ]
         : [],
@@ -147,10 +161,20 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
         },
         [COVERAGE_LAYER_IDS.uncovered]: eventPick,
         [COVERAGE_LAYER_IDS.covered]: eventPick,
+        [COVERAGE_LAYER_IDS.sites]: {
+          hover: (o) => {
+            const s = o as ChosenSite;
+            return `What-if site ${s.rank}: ${s.name} (${s.kind}) would have added ${fmt(s.addedDeaths)} killed within ${params.km} km in ${year - n}–${year - 1}`;
+          },
+        },
       },
-      renderKey: on ? `cov=${params.km},${params.perpetrator}` : undefined,
+      renderKey: on ? `cov=${params.km},${params.perpetrator},${k},${n}` : undefined,
       counts: on
-        ? ({ coverageBases: discs.length, uncovered: uncovered.length } as Record<string, number>)
+        ? ({
+            coverageBases: discs.length,
+            uncovered: uncovered.length,
+            sites: sites.length,
+          } as Record<string, number>)
         : ({} as Record<string, number>),
     };
   }, [
@@ -167,6 +191,9 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
     cov,
     byIndex,
     data,
+    sites,
+    k,
+    n,
   ]);
 }
 
@@ -252,6 +279,17 @@ const CoverageTab = memo(function CoverageTab() {
   const years = cov ? cov.years(mission, params) : [];
   const current = cov ? cov.year(mission, params, year) : null;
   const uncovered = cov ? cov.uncovered(mission, params, year) : [];
+  const { k, n } = useAtlas((s) => s.coverage);
+  const whatIf = cov ? cov.whatIf(mission, params, year, k, n) : null;
+  const backtest = cov ? cov.backtest(mission, params, k, n) : [];
+  const onFocusSite = useCallback(
+    (s: ChosenSite) =>
+      dispatch({
+        type: 'focus',
+        camera: { lon: s.lon, lat: s.lat, zoom: Math.max(FLY_ZOOM, zoom) },
+      }),
+    [dispatch, zoom],
+  );
   const onFocusEvent = useCallback(
     (r: UncoveredRow) =>
       dispatch({
@@ -282,6 +320,18 @@ const CoverageTab = memo(function CoverageTab() {
         downloadText(coverageCsvFileName(mission, params), coverageToCsv(mission, years))
       }
       selectionView={cov ? <SelectionCoverage cov={cov} params={params} /> : null}
+      whatIf={
+        <WhatIfSection
+          year={year}
+          km={params.km}
+          k={k}
+          n={n}
+          whatIf={whatIf}
+          backtest={backtest}
+          onParams={(p) => dispatch({ type: 'setCoverage', ...p })}
+          onFocusSite={onFocusSite}
+        />
+      }
     />
   );
 });
