@@ -91,45 +91,50 @@ export interface NearestBaseIndex {
  * Builds a nearest-base search. Exact: the great-circle distance between two points is at least
  * the meridian distance between their latitudes, so bases are scanned outward in latitude from
  * the point and the scan stops once that lower bound exceeds the best distance found. Ties go to
- * the base listed first in `bases`.
+ * the base listed first in `bases`. The reported distance is turf's for the base found.
  */
 export function nearestBaseIndex(bases: readonly TroopBase[]): NearestBaseIndex {
   const order = bases.map((_, i) => i).sort((a, b) => bases[a]!.lat - bases[b]!.lat || a - b);
   const lats = order.map((i) => bases[i]!.lat);
+  const lons = order.map((i) => bases[i]!.lon);
+  const cosLats = lats.map((l) => Math.cos(l * RAD));
   return {
     bases,
     nearest(lon, lat) {
-      if (order.length === 0) return null;
+      const n = order.length;
+      if (n === 0) return null;
       // First index with lats[i] >= lat.
       let lo = 0;
-      let hi = lats.length;
+      let hi = n;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if (lats[mid]! < lat) lo = mid + 1;
         else hi = mid;
       }
+      const cosLat = Math.cos(lat * RAD);
       let best = -1;
       let bestKm = Infinity;
-      const consider = (k: number): void => {
+      let up = lo;
+      let down = lo - 1;
+      while (up < n || down >= 0) {
+        const dUp = up < n ? (lats[up]! - lat) * RAD * KM_PER_RAD : Infinity;
+        const dDown = down >= 0 ? (lat - lats[down]!) * RAD * KM_PER_RAD : Infinity;
+        // The lower bound may round a hair above the true distance: allow a margin.
+        if ((dUp < dDown ? dUp : dDown) > bestKm + 1e-6) break;
+        const k = dUp <= dDown ? up++ : down--;
+        // Haversine (turf's formula and radius) with the cosines precomputed.
+        const sLat = Math.sin((lats[k]! - lat) * RAD * 0.5);
+        const sLon = Math.sin((lons[k]! - lon) * RAD * 0.5);
+        const h = sLat * sLat + cosLat * cosLats[k]! * sLon * sLon;
+        const km = 2 * KM_PER_RAD * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h));
         const i = order[k]!;
-        const b = bases[i]!;
-        const km = greatCircleKm([lon, lat], [b.lon, b.lat]);
         if (km < bestKm || (km === bestKm && i < best)) {
           best = i;
           bestKm = km;
         }
-      };
-      let up = lo;
-      let down = lo - 1;
-      while (up < lats.length || down >= 0) {
-        const dUp = up < lats.length ? Math.abs(lats[up]! - lat) * RAD * KM_PER_RAD : Infinity;
-        const dDown = down >= 0 ? Math.abs(lat - lats[down]!) * RAD * KM_PER_RAD : Infinity;
-        // The lower bound may round a hair above the true distance: allow a margin.
-        if (Math.min(dUp, dDown) > bestKm + 1e-6) break;
-        if (dUp <= dDown) consider(up++);
-        else consider(down--);
       }
-      return { base: bases[best]!, km: bestKm };
+      const base = bases[best]!;
+      return { base, km: greatCircleKm([lon, lat], [base.lon, base.lat]) };
     },
   };
 }

@@ -22,6 +22,7 @@
 import {
   eventCounts,
   greatCircleKm,
+  nearestBaseIndex,
   troopBasesByYear,
   type EventDistance,
   type TroopBase,
@@ -128,9 +129,15 @@ function bucketed(points: readonly Pt[]) {
   };
 }
 
-/** Within X km of any of `bases`. */
-function nearAny(p: Pt, bases: readonly { lon: number; lat: number }[], km: number): boolean {
-  return bases.some((b) => greatCircleKm([p.lon, p.lat], [b.lon, b.lat]) <= km);
+/** A test "within X km of any of `bases`" (nearest-base search, exact). */
+function nearAnyOf(bases: readonly { lon: number; lat: number }[], km: number) {
+  const idx = nearestBaseIndex(
+    bases.map((b, i) => ({ baseId: String(i), lon: b.lon, lat: b.lat, troops: 1 })),
+  );
+  return (p: Pt): boolean => {
+    const hit = idx.nearest(p.lon, p.lat);
+    return hit !== null && hit.km <= km;
+  };
 }
 
 /** The counted events of `years` (host countries with violence data), as points. */
@@ -197,9 +204,10 @@ export function whatIfPlacement(
   const open: Pt[] = [];
   let historyDeaths = 0;
   let coveredByExisting = 0;
+  const nearExisting = nearAnyOf(existing, p.km);
   for (const pt of points) {
     historyDeaths += pt.best;
-    if (nearAny(pt, existing, p.km)) coveredByExisting += pt.best;
+    if (nearExisting(pt)) coveredByExisting += pt.best;
     else open.push(pt);
   }
   const candidates = whatIfCandidates(input, year);
@@ -254,12 +262,15 @@ export function backtest(
     let byExisting = 0;
     let withChosen = 0;
     let withOpened = 0;
+    const nearExisting = nearAnyOf(existing, p.km);
+    const nearSites = nearAnyOf(w.sites, p.km);
+    const nearOpened = nearAnyOf(opened, p.km);
     for (const pt of countedPoints(input, new Set([year]), p)) {
       deaths += pt.best;
-      const e = nearAny(pt, existing, p.km);
+      const e = nearExisting(pt);
       if (e) byExisting += pt.best;
-      if (e || nearAny(pt, w.sites, p.km)) withChosen += pt.best;
-      if (e || nearAny(pt, opened, p.km)) withOpened += pt.best;
+      if (e || nearSites(pt)) withChosen += pt.best;
+      if (e || nearOpened(pt)) withOpened += pt.best;
     }
     out.push({ year, deaths, byExisting, withChosen, withOpened, opened, sites: w.sites });
   }
