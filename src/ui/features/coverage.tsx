@@ -268,6 +268,27 @@ const CellCoverageSection = memo(function CellCoverageSection(props: { gid: numb
   );
 });
 
+/** Under a selected base's details: the deaths within X km of it that year. */
+const BaseCoverageSection = memo(function BaseCoverageSection(props: { id: string }) {
+  const params = useCoverageParams();
+  const mission = useAtlas((s) => s.mission);
+  const year = useAtlas((s) => s.year);
+  const { ev, cov } = useCoverage(true);
+  if (ev.status === 'error') return null;
+  if (!cov) return <p className="muted">Loading the distances…</p>;
+  const near = cov.nearBase(mission, params, year, props.id);
+  return (
+    <section aria-label="Killings within reach of the base" data-testid="base-coverage">
+      <h3>Within {params.km} km</h3>
+      <p>
+        {near === null
+          ? `Not computed: violence data not loaded for ${year}.`
+          : `${fmt(near.deaths.best)} civilians killed in ${fmt(near.events)} events within ${params.km} km of this base in ${year}${near.deaths.low !== near.deaths.best || near.deaths.high !== near.deaths.best ? ` (${fmt(near.deaths.low)}–${fmt(near.deaths.high)})` : ''}, whatever other bases were nearer.`}
+      </p>
+    </section>
+  );
+});
+
 /** The "Coverage" tab. */
 const CoverageTab = memo(function CoverageTab() {
   const dispatch = useDispatch();
@@ -342,4 +363,5 @@ export const coverageFeature: Feature = {
   useMap: useCoverageMap,
   panels: [{ id: 'coverage', label: 'Coverage', Component: CoverageTab }],
   CellDetail: CellCoverageSection,
+  BaseDetail: BaseCoverageSection,
 };
