@@ -52,7 +52,7 @@ export function coverageSentence(y: CoverageYear | null, km: number, precision: 
     y.unknownTroopBases > 0
       ? ` ${fmt(y.unknownTroopBases)} ${y.unknownTroopBases === 1 ? 'base' : 'bases'} with troops unknown (NA) not counted as reach.`
       : '';
-  return `${y.year}: ${fmtShare(y.share)} of the ${fmt(y.deaths.best)} civilians killed${range} died within ${km} km of ${y.troopBases === 1 ? 'the one base' : `one of the ${fmt(y.troopBases)} bases`} with troops.${left}${unknownBases}`;
+  return `${y.year}: ${fmtShare(y.share)} of the ${fmt(y.deaths.best)} civilians killed${range} died within ${km} km of ${y.troopBases === 0 ? 'a base with troops: no base had a known troop figure above zero that year' : y.troopBases === 1 ? 'the one base with troops' : `one of the ${fmt(y.troopBases)} bases with troops`}.${left}${unknownBases}`;
 }
 
 export interface CoveragePanelProps {

@@ -71,6 +71,9 @@ describe('coverage sentences', () => {
     expect(coverageSentence(nobody, 50, 5)).toMatch(
       /no civilians recorded killed.*nothing to cover/,
     );
+    expect(coverageSentence({ ...withData, troopBases: 0, share: 0 }, 50, 5)).toMatch(
+      /^2015: 0 % of the 45 civilians killed .*within 50 km of a base with troops: no base had a known troop figure above zero that year\./,
+    );
     expect(fmtShare(null)).toBe('not computed');
     expect(fmtShare(0)).toBe('0 %');
     expect(fmtKm(44.478)).toBe('44.5 km');
