@@ -11,7 +11,13 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Base, BaseYear, CellYear, Dataset } from '../src/domain/dataset';
+import {
+  noImpreciseEvents,
+  type Base,
+  type BaseYear,
+  type CellYear,
+  type Dataset,
+} from '../src/domain/dataset';
 import { gidAt, cellCentroid } from '../src/domain/grid';
 import {
   buildLagIndex,
@@ -76,6 +82,8 @@ export function syntheticDataset(cellsPerSide = 100, years = 30, nBases = 500): 
           osv: est(v),
           osvState: est(state),
           osvNonState: est(v - state),
+          osvForeign: est(0),
+          osvImprecise: noImpreciseEvents(),
           stateBased: est(0),
           nonStateConflict: est(0),
           topPerpetrators: [],

@@ -19,7 +19,7 @@ import {
   type LagParams,
   type LagResult,
 } from '../domain/lag';
-import { createPlaceLookup, type PlaceMatch } from '../domain/lagView';
+import { cellPlaceName, createPlaceLookup, type PlaceMatch } from '../domain/lagView';
 import { memoize } from './memo';
 
 /** The analysis parameters of the app state: the lag parameters plus the perpetrator filter. */
@@ -33,6 +33,8 @@ export function toLagParams(
     window: lag.window,
     delta: lag.delta,
     perpetrator,
+    precision: lag.precision,
+    initialDeployment: lag.initialDeployment,
   };
 }
 
@@ -65,7 +67,7 @@ export interface LagSelectors {
   stats: LagSelectorStats;
 }
 
-type Args = [string, number, number, number, number, PerpetratorFilter];
+type Args = [string, number, number, number, number, PerpetratorFilter, number, boolean];
 const args = (mission: string, p: LagParams): Args => [
   mission,
   p.theta,
@@ -73,7 +75,13 @@ const args = (mission: string, p: LagParams): Args => [
   p.window,
   p.delta,
   p.perpetrator,
+  p.precision,
+  p.initialDeployment,
 ];
+const paramsOf = (a: Args): LagParams => {
+  const [, theta, reach, window, delta, perpetrator, precision, initialDeployment] = a;
+  return { theta, reach, window, delta, perpetrator, precision, initialDeployment };
+};
 
 /**
  * The lag selectors of a dataset; `places` (basemap towns) name the cells in the gap list.
@@ -99,11 +107,10 @@ export function createLagSelectors(
   };
 
   const run = memoize((...a: Args): LagResult | null => {
-    const [mission, theta, reach, window, delta, perpetrator] = a;
-    const idx = index(mission);
+    const idx = index(a[0]);
     if (!idx) return null;
     stats.runs++;
-    return runLagAnalysis(idx, { theta, reach, window, delta, perpetrator });
+    return runLagAnalysis(idx, paramsOf(a));
   }, 16);
   const result = (mission: string, p: LagParams) => run(...args(mission, p));
 
@@ -126,11 +133,15 @@ export function createLagSelectors(
   const detail = memoize((gid: number, ...a: Args): CellYearDetail[] => {
     const idx = index(a[0]);
     if (!idx) return [];
-    const [, theta, reach, window, delta, perpetrator] = a;
-    return cellDetail(idx, { theta, reach, window, delta, perpetrator }, gid);
+    return cellDetail(idx, paramsOf(a), gid);
   }, 32);
 
-  const csv = memoize((...a: Args): string => episodesToCsv(run(...a)?.episodes ?? []), 4);
+  const placeOf = createPlaceLookup(places);
+  const placeName = cellPlaceName(placeOf);
+  const csv = memoize(
+    (...a: Args): string => episodesToCsv(run(...a)?.episodes ?? [], paramsOf(a), placeName),
+    4,
+  );
 
   const names = new Map(dataset.bases.map((b) => [b.id, b.location]));
 
@@ -142,7 +153,7 @@ export function createLagSelectors(
     cellEpisodes: (mission, p, gid) => episodesByCell(...args(mission, p)).get(gid) ?? [],
     cellDetail: (mission, p, gid) => detail(gid, ...args(mission, p)),
     csv: (mission, p) => csv(...args(mission, p)),
-    placeOf: createPlaceLookup(places),
+    placeOf,
     baseName: (id) => names.get(id) ?? id,
     stats,
   };

@@ -150,6 +150,11 @@ export interface Selectors {
     perpetrator: PerpetratorFilter,
     limit: number,
   ): CellView[];
+  /**
+   * The year's cell-years with at least one one-sided-violence event in the mission's host
+   * countries that have violence data (all perpetrators; a cell may count 0 deaths at best).
+   */
+  osvCellYears(mission: string, year: number): CellYear[];
   /** A search entry resolved for the store's `pickSearchResult` (a base's mission and years). */
   searchPick(entry: SearchEntry): SearchPick;
 }
@@ -168,13 +173,20 @@ function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
   return out;
 }
 
+/**
+ * One number per cell-year (gids run 1–259,200): a small integer for any year before 8000, so
+ * that the index of every cell-year needs no string per row.
+ */
+const cellKey = (gid: number, year: number): number => year * 259_201 + gid;
+
 /** Builds the indexes and memoized selectors of a dataset. */
 export function createSelectors(dataset: Dataset): Selectors {
   const missions = [...dataset.missions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const missionById = new Map(missions.map((m) => [m.id, m]));
   const basesById = new Map(dataset.bases.map((b) => [b.id, b]));
   const cellsByYear = groupBy(dataset.cellYears, (c) => c.year);
-  const cellByKey = new Map(dataset.cellYears.map((c) => [`${c.gid}:${c.year}`, c]));
+  const cellByKey = new Map<number, CellYear>();
+  for (const c of dataset.cellYears) cellByKey.set(cellKey(c.gid, c.year), c);
   const baseYearsByYear = groupBy(dataset.baseYears, (b) => b.year);
   const baseYearsByBase = groupBy(dataset.baseYears, (b) => b.baseId);
   const changeIndexes = new Map<string, BaseYearIndex>();
@@ -222,7 +234,7 @@ export function createSelectors(dataset: Dataset): Selectors {
   });
 
   const cellYear = (gid: number, year: number): CellYear | undefined =>
-    cellByKey.get(`${gid}:${year}`);
+    cellByKey.get(cellKey(gid, year));
 
   const cellDetails = memoize((gid: number, year: number, mission: string): CellDetails => {
     const cell = cellYear(gid, year) ?? null;
@@ -305,6 +317,10 @@ export function createSelectors(dataset: Dataset): Selectors {
         .sort((a, b) => b.value - a.value || a.gid - b.gid)
         .slice(0, limit),
   );
+  const osvCellYears = memoize((mission: string, year: number): CellYear[] => {
+    const covered = new Set(missionCoverage(mission, year).covered);
+    return (cellsByYear.get(year) ?? []).filter((c) => covered.has(c.country) && c.osv.events > 0);
+  });
   const searchPick = (e: SearchEntry): SearchPick => {
     const base = e.baseId ? basesById.get(e.baseId) : undefined;
     if (!base) return { lon: e.lon, lat: e.lat };
@@ -319,6 +335,7 @@ export function createSelectors(dataset: Dataset): Selectors {
     nearbyMissions,
     basesNear,
     topCells,
+    osvCellYears,
     searchPick,
     cellsOf,
     basesOfYear,

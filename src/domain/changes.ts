@@ -5,11 +5,17 @@
  * - NEW: the base has no base-year in t − 1 (this includes the mission's first year and a base
  *   that reopens after a gap);
  * - CLOSED: the base has a base-year in t − 1 and none in t;
- * - STRENGTHENED / REDUCED: present in both years with known troops, troops(t) above / below
- *   troops(t − 1);
- * - UNCHANGED: present in both years with equal troops, or with troops unknown (null) in either
- *   year. The latter carries `troopsUnknown: true` and a null delta: an unknown figure is never
- *   read as a strengthening or a reduction.
+ * - STRENGTHENED: present in both years with known figures, and the highest figure on any map
+ *   of t is above the highest on any map of t − 1 (`troopsMax`): an increase counts once, in
+ *   the year it first appears on a map, never again as an echo of a yearly average;
+ * - REDUCED: otherwise, when the lowest figure on any map of t is below the lowest of t − 1
+ *   (`troopsMin`);
+ * - UNCHANGED: present in both years and neither, or with a troop figure unknown (null) in
+ *   either year. The latter carries `troopsUnknown: true` and a null delta: an unknown figure is
+ *   never read as a strengthening or a reduction.
+ *
+ * When a year's maps both raise the highest and lower the lowest figure, the increase wins
+ * (STRENGTHENED): it is what enhanced presence asks about.
  *
  * Base identity is `Base.id` (the pipeline merges coordinate jitter into one id), so a base whose
  * coordinates move slightly between years is never NEW.
@@ -28,6 +34,13 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   'UNCHANGED',
 ];
 
+/**
+ * Which figures a change compares: the highest map figure of each year (STRENGTHENED, and
+ * UNCHANGED with known figures), the lowest (REDUCED), or Geo-PKO's yearly figure (NEW, CLOSED,
+ * unknown figures).
+ */
+export type ChangeBasis = 'highest' | 'lowest' | 'yearly';
+
 /** One base's change in one year. */
 export interface BaseChange {
   baseId: string;
@@ -35,15 +48,28 @@ export interface BaseChange {
   /** The year the change is reported in (compared with year − 1). */
   year: number;
   kind: ChangeKind;
-  /** Troops in year − 1; null when the base was absent then (NEW) or the figure is unknown. */
+  /**
+   * Troops in year − 1 as `basis` says (highest map figure for STRENGTHENED and UNCHANGED,
+   * lowest for REDUCED, the yearly figure for NEW / CLOSED / unknown figures); null when the
+   * base was absent then (NEW) or unknown.
+   */
   troopsBefore: number | null;
-  /** Troops in year; null when the base is gone (CLOSED) or the figure is unknown. */
+  /** Troops in year, on the same basis; null when the base is gone (CLOSED) or unknown. */
   troopsAfter: number | null;
   /**
    * troopsAfter − troopsBefore, an absent side counting as 0 (NEW: +after, CLOSED: −before);
    * null when a figure needed is unknown.
    */
   delta: number | null;
+  /** Which figures troopsBefore / troopsAfter are. */
+  basis: ChangeBasis;
+  /**
+   * Highest map figure of year minus that of year − 1 when the base is in both years with known
+   * figures (negative when it fell), else null. Enhanced presence compares it with Δ.
+   */
+  increase: number | null;
+  /** Geo-PKO's yearly troop figure of the base in `year` (null when absent or unknown). */
+  troopsYearly: number | null;
   /** True when a troop figure needed for the comparison is unknown (null in the source). */
   troopsUnknown: boolean;
   /** Cell, latitude and longitude: this year's, or the previous year's for CLOSED. */
@@ -81,6 +107,7 @@ function change(
   troopsAfter: number | null,
   delta: number | null,
   troopsUnknown: boolean,
+  extra: Pick<BaseChange, 'basis' | 'increase' | 'troopsYearly'>,
 ): BaseChange {
   return {
     baseId: ref.baseId,
@@ -91,6 +118,7 @@ function change(
     troopsAfter,
     delta,
     troopsUnknown,
+    ...extra,
     gid: ref.gid,
     lat: ref.lat,
     lon: ref.lon,
@@ -105,18 +133,50 @@ function compare(
   if (!before && !after) return null;
   if (!before) {
     const a = after!.troops;
-    return change(after!, year, 'NEW', null, a, a, a === null);
+    return change(after!, year, 'NEW', null, a, a, a === null, {
+      basis: 'yearly',
+      increase: null,
+      troopsYearly: a,
+    });
   }
   if (!after) {
     const b = before.troops;
-    return change(before, year, 'CLOSED', b, null, b === null ? null : -b, b === null);
+    return change(before, year, 'CLOSED', b, null, b === null ? null : -b, b === null, {
+      basis: 'yearly',
+      increase: null,
+      troopsYearly: null,
+    });
   }
   const b = before.troops;
   const a = after.troops;
-  if (a === null || b === null) return change(after, year, 'UNCHANGED', b, a, null, true);
-  const delta = a - b;
-  const kind: ChangeKind = delta > 0 ? 'STRENGTHENED' : delta < 0 ? 'REDUCED' : 'UNCHANGED';
-  return change(after, year, kind, b, a, delta, false);
+  const hiB = before.troopsMax;
+  const hiA = after.troopsMax;
+  const loB = before.troopsMin;
+  const loA = after.troopsMin;
+  if (a === null || b === null || hiA === null || hiB === null || loA === null || loB === null)
+    return change(after, year, 'UNCHANGED', b, a, null, true, {
+      basis: 'yearly',
+      increase: hiA !== null && hiB !== null ? hiA - hiB : null,
+      troopsYearly: a,
+    });
+  const increase = hiA - hiB;
+  const extra = { increase, troopsYearly: a };
+  if (increase > 0)
+    return change(after, year, 'STRENGTHENED', hiB, hiA, increase, false, {
+      ...extra,
+      basis: 'highest',
+    });
+  if (loA < loB)
+    return change(after, year, 'REDUCED', loB, loA, loA - loB, false, {
+      ...extra,
+      basis: 'lowest',
+    });
+  // Neither rule: compared on the highest figures (equal, or a lower highest figure while the
+  // lowest did not fall — the year's maps narrowed).
+  return change(after, year, 'UNCHANGED', hiB, hiA, increase, false, {
+    ...extra,
+    basis: 'highest',
+  });
 }
 
 function sortChanges(list: BaseChange[]): BaseChange[] {

@@ -6,8 +6,45 @@
 
 /** Perpetrator class of a one-sided violence event. */
 export type Perpetrator = 'state' | 'nonstate';
-/** The perpetrator filter a user picks. */
-export type PerpetratorFilter = 'all' | Perpetrator;
+/**
+ * The perpetrator filter a user picks: all; state = any government; host = the government of
+ * the country where the killing happened (GED `country`); foreign = another government;
+ * nonstate = every other actor.
+ */
+export type PerpetratorFilter = 'all' | 'state' | 'host' | 'foreign' | 'nonstate';
+
+/** Every perpetrator filter, in display order. */
+export const PERPETRATOR_FILTERS: readonly PerpetratorFilter[] = [
+  'all',
+  'state',
+  'host',
+  'foreign',
+  'nonstate',
+];
+
+/**
+ * GED `where_prec` levels whose events the dataset keeps apart, so that the location-precision
+ * filter can leave them out: 6 = only the country is known (the event sits on a country
+ * centroid), 7 = international waters or airspace. Levels 1–5 (exact place to "near" a named
+ * place or an admin unit) are always kept.
+ */
+export const IMPRECISE_LEVELS = [6, 7] as const;
+export type ImpreciseLevel = (typeof IMPRECISE_LEVELS)[number];
+
+/** OSV events and best fatalities of one perpetrator class. */
+export interface ClassCount {
+  events: number;
+  best: number;
+}
+
+/** OSV events of one imprecise `where_prec` level in a cell-year, by perpetrator class. */
+export interface PrecisionPart {
+  /** By any government (foreign included). */
+  state: ClassCount;
+  /** By a government other than that of the event's country (part of `state`). */
+  foreign: ClassCount;
+  nonState: ClassCount;
+}
 
 /** A fatality estimate with its uncertainty, as UCDP gives it. */
 export interface Estimate {
@@ -40,6 +77,16 @@ export interface CellYear {
   osvState: Estimate;
   /** One-sided violence by non-state actors. */
   osvNonState: Estimate;
+  /**
+   * One-sided violence by governments other than that of the country where the killing
+   * happened (part of `osvState`; the host government's share is `osvState − osvForeign`).
+   */
+  osvForeign: Estimate;
+  /**
+   * The part of the OSV figures above from events geolocated only to the country (where_prec 6)
+   * or to international waters / airspace (7). All figures above include them.
+   */
+  osvImprecise: Readonly<Record<ImpreciseLevel, PrecisionPart>>;
   /** Context: state-based conflict (type 1). */
   stateBased: Estimate;
   /** Context: non-state conflict (type 2). */
@@ -57,6 +104,8 @@ export interface CellMonth {
   osvBest: number;
   osvStateBest: number;
   osvNonStateBest: number;
+  /** By governments other than that of the event's country (part of osvStateBest). */
+  osvForeignBest: number;
 }
 
 /** HQ level as coded by Geo-PKO. */
@@ -81,11 +130,22 @@ export interface BaseYear {
   baseId: string;
   mission: string;
   year: number;
-  /** Troops that year; null when the source says NA (unknown, not zero). */
+  /**
+   * Troops that year: Geo-PKO's own map-weighted yearly figure (FrontMap `ave.no.troops`), or,
+   * where Geo-PKO gives none, the rounded mean of the year's maps (`troopsFromMaps`); null when
+   * the source says NA (unknown, not zero).
+   */
   troops: number | null;
+  /** Smallest single-map figure that year (null when unknown). */
+  troopsMin: number | null;
   /** Largest single-map figure that year (null when unknown). */
   troopsMax: number | null;
-  /** Number of source rows (maps) merged into this base-year. */
+  /**
+   * True when `troops` is the mean of the year's maps because Geo-PKO gives no yearly figure
+   * (no `ave.no.troops`, a mission-year only in the monthly files, or rows that disagree).
+   */
+  troopsFromMaps: boolean;
+  /** Number of source rows (distinct map figures in FrontMap, or monthly rows) merged into this base-year. */
   sourceRows: number;
   hq: HqLevel;
   /** UN police present. */
@@ -161,7 +221,118 @@ export function hasViolenceData(coverage: Coverage, country: string, year: numbe
   return coverage.scope === 'global' || coverage.countries.includes(country);
 }
 
-/** The OSV estimate of a cell-year for a perpetrator filter. */
+/** An imprecise-events record with nothing in it (no events at levels 6 or 7). */
+export function noImpreciseEvents(): Record<ImpreciseLevel, PrecisionPart> {
+  const part = (): PrecisionPart => ({
+    state: { events: 0, best: 0 },
+    foreign: { events: 0, best: 0 },
+    nonState: { events: 0, best: 0 },
+  });
+  return { 6: part(), 7: part() };
+}
+
+const minus = (a: Estimate, b: Estimate): Estimate => ({
+  best: a.best - b.best,
+  low: a.low - b.low,
+  high: a.high - b.high,
+  events: a.events - b.events,
+});
+
+/** The OSV estimate of a cell-year for a perpetrator filter (every location precision). */
 export function osvFor(cell: CellYear, filter: PerpetratorFilter): Estimate {
-  return filter === 'all' ? cell.osv : filter === 'state' ? cell.osvState : cell.osvNonState;
+  switch (filter) {
+    case 'all':
+      return cell.osv;
+    case 'state':
+      return cell.osvState;
+    case 'host':
+      return minus(cell.osvState, cell.osvForeign);
+    case 'foreign':
+      return cell.osvForeign;
+    case 'nonstate':
+      return cell.osvNonState;
+  }
+}
+
+/** Events and best fatalities of one imprecise level for a perpetrator filter. */
+export function imprecisePart(part: PrecisionPart, filter: PerpetratorFilter): ClassCount {
+  switch (filter) {
+    case 'all':
+      return {
+        events: part.state.events + part.nonState.events,
+        best: part.state.best + part.nonState.best,
+      };
+    case 'state':
+      return part.state;
+    case 'host':
+      return {
+        events: part.state.events - part.foreign.events,
+        best: part.state.best - part.foreign.best,
+      };
+    case 'foreign':
+      return part.foreign;
+    case 'nonstate':
+      return part.nonState;
+  }
+}
+
+/**
+ * OSV events and best fatalities of a cell-year for a perpetrator filter, keeping only events
+ * with GED `where_prec` ≤ `precision` (5 leaves out country-level and international events).
+ */
+export function osvAtPrecision(
+  cell: CellYear,
+  filter: PerpetratorFilter,
+  precision: number,
+): ClassCount {
+  const all = osvFor(cell, filter);
+  let events = all.events;
+  let best = all.best;
+  for (const level of IMPRECISE_LEVELS) {
+    if (level <= precision) continue;
+    const p = imprecisePart(cell.osvImprecise[level], filter);
+    events -= p.events;
+    best -= p.best;
+  }
+  return { events, best };
+}
+
+/** How precisely a cell-year's OSV events are located: events and killed per precision group. */
+export interface PrecisionMix {
+  /** GED where_prec 1–5: an exact place, near one, or in a named admin unit. */
+  precise: ClassCount;
+  /** where_prec 6: only the country is known (the event sits on a country centroid). */
+  country: ClassCount;
+  /** where_prec 7: international waters or airspace. */
+  sea: ClassCount;
+}
+
+/** The precision mix of a cell-year's OSV events (all perpetrators). */
+export function precisionMix(cell: CellYear): PrecisionMix {
+  const country = imprecisePart(cell.osvImprecise[6], 'all');
+  const sea = imprecisePart(cell.osvImprecise[7], 'all');
+  return {
+    precise: {
+      events: cell.osv.events - country.events - sea.events,
+      best: cell.osv.best - country.best - sea.best,
+    },
+    country,
+    sea,
+  };
+}
+
+/** One-sided violence of a cell in one month for a perpetrator filter (UCDP best). */
+export function osvMonthFor(c: CellMonth, filter: PerpetratorFilter): number {
+  switch (filter) {
+    case 'all':
+      return c.osvBest;
+    case 'state':
+      return c.osvStateBest;
+    case 'host':
+      return c.osvStateBest - c.osvForeignBest;
+    case 'foreign':
+      return c.osvForeignBest;
+    case 'nonstate':
+      return c.osvNonStateBest;
+  }
 }

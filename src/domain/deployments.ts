@@ -35,13 +35,13 @@ export type UnitType = (typeof UNIT_TYPES)[number];
 export const DEPLOYMENT_RULES = {
   baseIdentity: `A base is a mission location with a stable id "<MISSION>:<location-slug>". Rows of the same mission whose location names are equal after normalization (mojibake repaired, accents, case, spaces and punctuation removed) are the same base when they lie within ${BASE_MATCH_KM} km of the base's first coordinates; a same-name location farther away is a separate base ("~2" suffix).`,
   duplicateRows:
-    'A base-year that appears on several FrontMap rows (one per source map) gets ONE troop figure: troops = the rounded mean of the rows with a known NoTroops (Geo-PKO’s yearly average, e.g. MINUSCA Bangui 2015: 1750, 2985, 3285 → 2673), troopsMax = the largest; never the sum. hq = the highest level, UNPOL/UNMO/unit types = present on any row.',
+    'Troops of a base-year = Geo-PKO’s own map-weighted yearly figure, the FrontMap column ave.no.troops (e.g. MINUSCA Bambari 2018: 1016, Bangui 2015: 2673), never a sum and never recomputed under its name. A base-year listed on several FrontMap rows (one per distinct map figure) keeps the spread: troopsMin / troopsMax = the smallest / largest NoTroops of its rows, sourceRows = the number of rows. Where Geo-PKO gives no yearly figure (no ave.no.troops column or value while NoTroops is known, or rows merged into one base that disagree), troops = the rounded mean of the rows and troopsFromMaps is set (counted in the manifest). hq = the highest level, UNPOL/UNMO/unit types = present on any row.',
   unknownTroops:
     'NoTroops NA (or empty) is unknown, not zero: the base-year is kept with troops null. Analysis treats it as neither presence nor absence: no troop change is computed into or out of an unknown year.',
   zeroTroops:
     'A location with troops 0 (police, observers or HQ only) is kept and marked zeroTroops; it does not count as troop presence.',
   monthly:
-    'Monthly Geo-PKO rows give base-months (several rows for one base-month: rounded mean). A mission-year absent from FrontMap gets its base-years from the monthly rows: troops = rounded mean over the months with a known figure, troopsMax = the largest month. Where two Geo-PKO versions cover the same mission-month, the newer version is used and the older rows are SUPERSEDED_ROW.',
+    'Monthly Geo-PKO rows give base-months (several rows for one base-month: rounded mean). A mission-year absent from FrontMap gets its base-years from the monthly rows: troops = rounded mean over the months with a known figure (troopsFromMaps: Geo-PKO gives no yearly figure for it), troopsMin / troopsMax = the smallest / largest month. Where two Geo-PKO versions cover the same mission-month, the newer version is used and the older rows are SUPERSEDED_ROW.',
   unitsAndTcc:
     'Unit types come from FrontMap (Infantry, Reserve, Med, Av > 0) and TTMap (> 0); contributing countries from TCCMap year.overview split into "Country (n)" entries, tccCount = No.TCC (largest when several rows).',
 } as const;
@@ -130,15 +130,44 @@ export function parseTccOverview(text: string | null | undefined): string[] {
     .filter(Boolean);
 }
 
-/** One troop figure from several rows: rounded mean of the known figures, and the largest. */
+/**
+ * The spread of several figures for one place and time: rounded mean, smallest and largest of
+ * the known figures (all null when none is known). The mean is only the fallback troop figure of
+ * a base-year (see {@link yearlyTroops}); Geo-PKO's own yearly figure comes first.
+ */
 export function mergeTroops(values: readonly (number | null)[]): {
   troops: number | null;
+  troopsMin: number | null;
   troopsMax: number | null;
 } {
   const known = values.filter((v): v is number => v !== null);
-  if (known.length === 0) return { troops: null, troopsMax: null };
+  if (known.length === 0) return { troops: null, troopsMin: null, troopsMax: null };
   const sum = known.reduce((a, b) => a + b, 0);
-  return { troops: Math.round(sum / known.length), troopsMax: Math.max(...known) };
+  return {
+    troops: Math.round(sum / known.length),
+    troopsMin: Math.min(...known),
+    troopsMax: Math.max(...known),
+  };
+}
+
+/**
+ * The troop figure of a base-year from its FrontMap rows: Geo-PKO's `ave.no.troops` when the
+ * rows give one value for it; otherwise (no value, or rows that disagree because several
+ * location rows were merged into one base) the rounded mean of the rows' NoTroops, marked
+ * `fromMaps`. Unknown (null) when neither is known.
+ */
+export function yearlyTroops(
+  rows: readonly { troops: number | null; aveTroops: number | null }[],
+): {
+  troops: number | null;
+  troopsMin: number | null;
+  troopsMax: number | null;
+  fromMaps: boolean;
+} {
+  const spread = mergeTroops(rows.map((r) => r.troops));
+  const aves = new Set(rows.map((r) => r.aveTroops).filter((v): v is number => v !== null));
+  if (aves.size === 1) return { ...spread, troops: [...aves][0]!, fromMaps: false };
+  return { ...spread, fromMaps: spread.troops !== null };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,6 +192,8 @@ export interface LocationRow extends RowOrigin {
 export interface YearlyRow extends LocationRow {
   country: string;
   troops: number | null;
+  /** Geo-PKO's yearly figure of the location (`ave.no.troops`); null when absent or NA. */
+  aveTroops: number | null;
   hq: HqLevel;
   unpol: boolean;
   unmo: boolean;
@@ -209,6 +240,8 @@ export interface Deployments {
   unused: UnusedRow[];
   /** Base-years whose troops came from several rows (the duplicate rule applied). */
   mergedBaseYears: number;
+  /** Base-years with a known troop figure that is the mean of the maps (no Geo-PKO yearly figure). */
+  troopsFromMaps: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -348,14 +381,16 @@ export function buildDeployments(input: {
   const baseYears = new Map<string, BaseYear>();
   for (const [k, { base, year, rows }] of yearlyGroups) {
     const first = rows[0] as YearlyRow;
-    const { troops, troopsMax } = mergeTroops(rows.map((r) => r.troops));
+    const { troops, troopsMin, troopsMax, fromMaps } = yearlyTroops(rows);
     if (rows.length > 1) mergedBaseYears++;
     baseYears.set(k, {
       baseId: base.id,
       mission: base.mission,
       year,
       troops,
+      troopsMin,
       troopsMax,
+      troopsFromMaps: fromMaps,
       sourceRows: rows.length,
       hq: maxHq(rows.map((r) => r.hq)),
       unpol: rows.some((r) => r.unpol),
@@ -385,14 +420,16 @@ export function buildDeployments(input: {
     const perMonth = new Map<number, (number | null)[]>();
     for (const r of rows) perMonth.set(r.month, [...(perMonth.get(r.month) ?? []), r.troops]);
     const monthTroops = [...perMonth.values()].map((v) => mergeTroops(v).troops);
-    const { troops } = mergeTroops(monthTroops);
+    const { troops, troopsMin, troopsMax } = mergeTroops(monthTroops);
     const counts = rows.map((r) => r.tccCount).filter((c): c is number => c !== null);
     baseYears.set(k, {
       baseId: base.id,
       mission: base.mission,
       year: first.year,
       troops,
-      troopsMax: mergeTroops(monthTroops).troopsMax,
+      troopsMin,
+      troopsMax,
+      troopsFromMaps: troops !== null,
       sourceRows: rows.length,
       hq: maxHq(rows.map((r) => r.hq)),
       unpol: rows.some((r) => r.unpol),
@@ -474,5 +511,6 @@ export function buildDeployments(input: {
     missions,
     unused,
     mergedBaseYears,
+    troopsFromMaps: [...baseYears.values()].filter((b) => b.troopsFromMaps).length,
   };
 }

@@ -18,24 +18,27 @@
  * flattened to one column per field (`osvBest`, `osvLow`, ...); the top perpetrators to
  * `top1Name`, `top1Class`, `top1Best`, ... `top3Best` (null where absent).
  */
-import type {
-  Base,
-  BaseMonth,
-  BaseYear,
-  CellMonth,
-  CellYear,
-  Coverage,
-  Dataset,
-  Estimate,
-  HqLevel,
-  Mission,
-  NamedPerpetrator,
-  Perpetrator,
+import {
+  IMPRECISE_LEVELS,
+  type Base,
+  type BaseMonth,
+  type BaseYear,
+  type CellMonth,
+  type CellYear,
+  type Coverage,
+  type Dataset,
+  type Estimate,
+  type HqLevel,
+  type ImpreciseLevel,
+  type Mission,
+  type NamedPerpetrator,
+  type Perpetrator,
+  type PrecisionPart,
 } from './dataset';
 import { perpetratorOf } from './perpetrator';
 
 /** Version of the encoding; a decoder refuses files of another version. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** File names under `public/data/`. */
 export const DATA_FILES = {
@@ -93,6 +96,10 @@ export const BASE_YEARS_EXPORT_COLUMNS = [
   'longitude',
   'gid',
   'troops',
+  'troops_min',
+  'troops_max',
+  'source_rows',
+  'troops_from_maps',
   'hq',
   'zero_troops',
 ] as const;
@@ -434,9 +441,57 @@ function describe(v: unknown): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
+/** A stored value that is not what its column holds (see {@link typeChecked}). */
+const BAD: unique symbol = Symbol('bad value');
+
 /**
- * Decodes and validates one table file against its spec; throws a {@link DataFormatError} naming
- * the file, column and row of the first problem.
+ * The decoded value of `v` for a column of type `type` (0/1 → boolean for `bool`), or
+ * {@link BAD} when it is not one. Called once per stored value: no allocation, no closure.
+ */
+function typeChecked(type: ColType, nullable: boolean, v: unknown): ColumnValue | typeof BAD {
+  if (v === null) return nullable ? null : BAD;
+  switch (type) {
+    case 'int':
+      return typeof v === 'number' && Number.isInteger(v) ? v : BAD;
+    case 'num':
+      return typeof v === 'number' && Number.isFinite(v) ? v : BAD;
+    case 'str':
+      return typeof v === 'string' ? v : BAD;
+    case 'bool':
+      return v === 1 || v === true ? true : v === 0 || v === false ? false : BAD;
+    case 'strList': {
+      if (!Array.isArray(v)) return BAD;
+      for (let j = 0; j < v.length; j++) if (typeof v[j] !== 'string') return BAD;
+      return v as string[];
+    }
+  }
+  return BAD;
+}
+
+/** What a value of a column must be (the wording of a type error). */
+function typeExpected(col: ColSpec, v: unknown): string {
+  if (v === null) return `a ${col.type} (not null)`;
+  switch (col.type) {
+    case 'int':
+      return 'a whole number';
+    case 'num':
+      return 'a number';
+    case 'str':
+      return 'a string';
+    case 'bool':
+      return '0 or 1';
+    case 'strList':
+      return 'a list of strings';
+  }
+}
+
+const isNumber = (d: unknown): d is number => typeof d === 'number' && Number.isFinite(d);
+
+/**
+ * Decodes a table file into row objects. One pass per column straight into its dense array
+ * (sparse columns scattered to the rows their mask marks present; each mask's rows computed
+ * once), then one `fromRow` per row. Throws {@link DataFormatError} naming the file, the column
+ * and the row (1-based) of the first bad value.
  */
 export function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   const file = spec.file;
@@ -462,9 +517,13 @@ export function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   const bases = isRecord(raw.bases) ? raw.bases : {};
   const masks = isRecord(raw.masks) ? raw.masks : {};
   const decodedByName = new Map<string, ColumnValue[]>();
+  /** Mask column name → the rows it marks present. */
+  const maskRowsOf = new Map<string, number[]>();
   const columns = raw.columns as unknown[];
   const data = raw.data as unknown[];
-  const decoded: ColumnValue[][] = spec.cols.map((col) => {
+  const decoded: ColumnValue[][] = new Array<ColumnValue[]>(spec.cols.length);
+  for (let c = 0; c < spec.cols.length; c++) {
+    const col = spec.cols[c] as ColSpec;
     const at = columns.indexOf(col.name);
     if (at < 0) return fail(`column "${col.name}" is missing`);
     const values = data[at];
@@ -475,12 +534,16 @@ export function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
     if (maskName !== undefined) {
       const mask = typeof maskName === 'string' ? decodedByName.get(maskName) : undefined;
       if (!mask) return fail(`column "${col.name}" has no valid mask column`);
-      rows = [];
-      for (let i = 0; i < length; i++) if (present(mask[i])) rows.push(i);
+      rows = maskRowsOf.get(maskName as string) ?? null;
+      if (rows === null) {
+        rows = [];
+        for (let i = 0; i < length; i++) if (present(mask[i])) rows.push(i);
+        maskRowsOf.set(maskName as string, rows);
+      }
     }
-    const expected = rows ? rows.length : length;
-    if (values.length !== expected)
-      fail(`column "${col.name}" has ${values.length} values, expected ${expected}`);
+    const count = rows ? rows.length : length;
+    if (values.length !== count)
+      fail(`column "${col.name}" has ${values.length} values, expected ${count}`);
     const codec = (codecs[col.name] ?? 'plain') as Codec;
     const rowOf = (k: number): number => (rows ? (rows[k] as number) : k);
     const bad = (k: number, what: string): never =>
@@ -499,105 +562,102 @@ export function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
         return [sign, decodedByName.get(name) as ColumnValue[]];
       });
     };
-    let out: unknown[] = values;
-    if (codec === 'offset') {
-      const base = baseCols();
-      out = values.map((d, k) => {
-        if (d === null) return null;
-        if (typeof d !== 'number' || !Number.isFinite(d)) return bad(k, 'a number (offset)');
-        const i = rowOf(k);
-        let s = d;
-        for (let r = 0; r < base.length; r++) {
-          const [sign, b] = base[r] as [number, ColumnValue[]];
-          s += sign * ((b[i] as number | null) ?? 0);
-        }
-        return s;
-      });
+    const { type } = col;
+    const nullable = col.nullable === true;
+    // A whole plain column other than bool decodes to its stored values: checked, not copied.
+    const asStored = codec === 'plain' && !rows && type !== 'bool';
+    const dense: ColumnValue[] = asStored
+      ? (values as ColumnValue[])
+      : new Array<ColumnValue>(length);
+    if (rows) dense.fill(absentValue(col));
+    // Stores the codec's value `v` of stored value k after its type check.
+    const put = (k: number, v: unknown): void => {
+      const x = typeChecked(type, nullable, v);
+      if (x === BAD) bad(k, typeExpected(col, v));
+      dense[rows ? (rows[k] as number) : k] = x as ColumnValue;
+    };
+    if (asStored) {
+      for (let k = 0; k < count; k++) {
+        const v: unknown = values[k];
+        if (typeChecked(type, nullable, v) === BAD) bad(k, typeExpected(col, v));
+      }
+    } else if (codec === 'plain') {
+      for (let k = 0; k < count; k++) put(k, values[k]);
     } else if (codec === 'delta') {
       let acc = 0;
-      out = values.map((d, k) => {
-        if (typeof d !== 'number' || !Number.isFinite(d)) bad(k, 'a number (delta)');
-        acc += d as number;
-        return acc;
-      });
+      for (let k = 0; k < count; k++) {
+        const d: unknown = values[k];
+        if (!isNumber(d)) bad(k, 'a number (delta)');
+        put(k, (acc += d as number));
+      }
+    } else if (codec === 'offset') {
+      const base = baseCols();
+      const signs = base.map(([sign]) => sign);
+      const cols = base.map(([, b]) => b);
+      for (let k = 0; k < count; k++) {
+        const d: unknown = values[k];
+        if (d === null) {
+          put(k, null);
+          continue;
+        }
+        if (!isNumber(d)) bad(k, 'a number (offset)');
+        const i = rows ? (rows[k] as number) : k;
+        let s = d as number;
+        for (let r = 0; r < cols.length; r++)
+          s += (signs[r] as number) * (((cols[r] as ColumnValue[])[i] as number | null) ?? 0);
+        put(k, s);
+      }
     } else if (codec === 'dict' || codec === 'dictList') {
       const dict = dicts[col.name];
       if (!Array.isArray(dict) || dict.some((s) => typeof s !== 'string'))
         fail(`column "${col.name}" has no string dictionary`);
       const list = dict as string[];
+      const size = list.length;
       const lookup = (k: number, d: unknown): string => {
-        if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d >= list.length)
-          return bad(k, `an index into the dictionary of ${list.length} entries`);
+        if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d >= size)
+          return bad(k, `an index into the dictionary of ${size} entries`);
         return list[d] as string;
       };
-      out = values.map((v, k) => {
-        if (v === null) return null;
-        if (codec === 'dictList') {
-          if (!Array.isArray(v)) return bad(k, 'a list of dictionary indices');
-          return v.map((d) => lookup(k, d));
+      for (let k = 0; k < count; k++) {
+        const v: unknown = values[k];
+        if (v === null) put(k, null);
+        else if (codec === 'dict') put(k, lookup(k, v));
+        else if (!Array.isArray(v)) bad(k, 'a list of dictionary indices');
+        else {
+          const names = new Array<string>(v.length);
+          for (let j = 0; j < v.length; j++) names[j] = lookup(k, v[j]);
+          put(k, names);
         }
-        return lookup(k, v);
-      });
+      }
     } else if (codec === 'perpetrator') {
       const [[, names] = [1, []]] = baseCols();
-      out = values.map((v, k) => {
-        if (v === null) return null;
-        if (v === 0) {
-          const name = names[rowOf(k)];
-          return typeof name === 'string' ? perpetratorOf(name) : bad(k, 'a perpetrator name');
-        }
-        if (v === 1) return 'state';
-        if (v === 2) return 'nonstate';
-        return bad(k, 'a perpetrator code 0, 1 or 2');
-      });
-    } else if (codec !== 'plain') {
+      for (let k = 0; k < count; k++) {
+        const v: unknown = values[k];
+        if (v === null) put(k, null);
+        else if (v === 0) {
+          const name = names[rows ? (rows[k] as number) : k];
+          put(k, typeof name === 'string' ? perpetratorOf(name) : bad(k, 'a perpetrator name'));
+        } else if (v === 1) put(k, 'state');
+        else if (v === 2) put(k, 'nonstate');
+        else bad(k, 'a perpetrator code 0, 1 or 2');
+      }
+    } else {
       fail(`column "${col.name}" has unknown codec ${describe(codec)}`);
     }
-    const check = (v: unknown, k: number): ColumnValue => {
-      if (v === null) {
-        if (!col.nullable) bad(k, `a ${col.type} (not null)`);
-        return null;
-      }
-      switch (col.type) {
-        case 'int':
-          if (typeof v !== 'number' || !Number.isInteger(v)) bad(k, 'a whole number');
-          return v as number;
-        case 'num':
-          if (typeof v !== 'number' || !Number.isFinite(v)) bad(k, 'a number');
-          return v as number;
-        case 'str':
-          if (typeof v !== 'string') bad(k, 'a string');
-          return v as string;
-        case 'bool':
-          if (v !== 0 && v !== 1 && v !== true && v !== false) bad(k, '0 or 1');
-          return v === 1 || v === true;
-        case 'strList':
-          if (!Array.isArray(v) || v.some((s) => typeof s !== 'string'))
-            bad(k, 'a list of strings');
-          return v as string[];
-      }
-      return v as ColumnValue;
-    };
-    let checked: ColumnValue[];
-    if (rows) {
-      checked = new Array<ColumnValue>(length).fill(absentValue(col));
-      out.forEach((v, k) => (checked[rows[k] as number] = check(v, k)));
-    } else {
-      checked = out.map(check);
-    }
-    decodedByName.set(col.name, checked);
-    return checked;
-  });
+    decodedByName.set(col.name, dense);
+    decoded[c] = dense;
+  }
   const items: T[] = new Array<T>(length);
   const row: ColumnValue[] = new Array<ColumnValue>(spec.cols.length);
-  for (let i = 0; i < length; i++) {
-    for (let c = 0; c < decoded.length; c++)
-      row[c] = (decoded[c] as ColumnValue[])[i] as ColumnValue;
-    try {
+  const width = decoded.length;
+  let i = 0;
+  try {
+    for (; i < length; i++) {
+      for (let c = 0; c < width; c++) row[c] = (decoded[c] as ColumnValue[])[i] as ColumnValue;
       items[i] = spec.fromRow(row);
-    } catch (e) {
-      fail(`row ${i + 1}: ${(e as Error).message}`);
     }
+  } catch (e) {
+    fail(`row ${i + 1}: ${(e as Error).message}`);
   }
   return items;
 }
@@ -606,8 +666,18 @@ export function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
 
 /** Stored order: events first (the mask of the others), then best, low and high. */
 const ESTIMATE_FIELDS = ['Events', 'Best', 'Low', 'High'] as const;
-/** Stored order: osv after its parts, so that it is stored as an offset from their sum. */
-const ESTIMATES = ['osvState', 'osvNonState', 'stateBased', 'nonStateConflict', 'osv'] as const;
+/**
+ * Stored order: osv after its parts, so that it is stored as an offset from their sum; the
+ * foreign-government part of osvState last (sparse).
+ */
+const ESTIMATES = [
+  'osvState',
+  'osvNonState',
+  'stateBased',
+  'nonStateConflict',
+  'osv',
+  'osvForeign',
+] as const;
 
 /**
  * Estimate columns. Best, low and high are stored only where the category has events (sparse);
@@ -678,12 +748,32 @@ const TOP_COLS: ColSpec[] = [
   },
 ];
 
+/** Perpetrator classes of the imprecise-event columns and the estimate that holds them. */
+const PRECISION_CLASSES = [
+  ['State', 'state', 'osvStateEvents'],
+  ['Foreign', 'foreign', 'osvForeignEvents'],
+  ['NonState', 'nonState', 'osvNonStateEvents'],
+] as const;
+
+/**
+ * Imprecise events (GED where_prec 6 and 7) per class: `osvP6StateEvents`, `osvP6StateBest`, …
+ * Events only where the class has any OSV event at all, best only where it has imprecise
+ * events: almost every row stores nothing.
+ */
+const PRECISION_COLS: ColSpec[] = IMPRECISE_LEVELS.flatMap((level) =>
+  PRECISION_CLASSES.flatMap(([suffix, , mask]): ColSpec[] => [
+    { name: `osvP${level}${suffix}Events`, type: 'int', mask },
+    { name: `osvP${level}${suffix}Best`, type: 'int', mask: `osvP${level}${suffix}Events` },
+  ]),
+);
+
 const CELL_YEAR_COLS: ColSpec[] = [
   { name: 'year', type: 'int', codec: 'delta' },
   { name: 'gid', type: 'int', codec: 'delta' },
   { name: 'country', type: 'str', codec: 'dict' },
   ...estimateCols(),
   ...TOP_COLS,
+  ...PRECISION_COLS,
 ];
 const CY = new Map(CELL_YEAR_COLS.map((c, i) => [c.name, i]));
 const cyAt = (name: string): number => CY.get(name) as number;
@@ -719,6 +809,13 @@ const CELL_YEARS: TableSpec<CellYear> = {
         return t ? (f === 'Name' ? t.name : f === 'Class' ? t.perpetrator : t.best) : null;
       };
     }
+    const prec = /^osvP(\d)(State|Foreign|NonState)(Events|Best)$/.exec(name);
+    if (prec) {
+      const level = Number(prec[1]) as ImpreciseLevel;
+      const cls = PRECISION_CLASSES.find(([suffix]) => suffix === prec[2])![1];
+      const f = prec[3] === 'Events' ? 'events' : 'best';
+      return (c) => c.osvImprecise[level][cls][f];
+    }
     const ef = ESTIMATE_COLUMN.get(name);
     if (!ef) throw new Error(`cell_years: no getter for ${name}`);
     const [e, f] = ef;
@@ -748,6 +845,21 @@ const CELL_YEARS: TableSpec<CellYear> = {
       osv: est('osv'),
       osvState: est('osvState'),
       osvNonState: est('osvNonState'),
+      osvForeign: est('osvForeign'),
+      osvImprecise: Object.fromEntries(
+        IMPRECISE_LEVELS.map((level) => [
+          level,
+          Object.fromEntries(
+            PRECISION_CLASSES.map(([suffix, cls]) => [
+              cls,
+              {
+                events: r[cyAt(`osvP${level}${suffix}Events`)] as number,
+                best: r[cyAt(`osvP${level}${suffix}Best`)] as number,
+              },
+            ]),
+          ) as unknown as PrecisionPart,
+        ]),
+      ) as unknown as Record<ImpreciseLevel, PrecisionPart>,
       stateBased: est('stateBased'),
       nonStateConflict: est('nonStateConflict'),
       topPerpetrators: top,
@@ -762,6 +874,7 @@ const CELL_MONTH_COLS: ColSpec[] = [
   { name: 'osvStateBest', type: 'int' },
   { name: 'osvNonStateBest', type: 'int' },
   { name: 'osvBest', type: 'int', codec: 'offset', base: ['osvStateBest', 'osvNonStateBest'] },
+  { name: 'osvForeignBest', type: 'int', mask: 'osvStateBest' },
 ];
 
 /** The columns of `cell_months.json`, in stored order (see {@link encodeCellMonthColumns}). */
@@ -778,6 +891,7 @@ const CELL_MONTHS: TableSpec<CellMonth> = {
     (c) => c.osvStateBest,
     (c) => c.osvNonStateBest,
     (c) => c.osvBest,
+    (c) => c.osvForeignBest,
   ],
   fromRow: (r) => ({
     gid: r[2] as number,
@@ -786,6 +900,7 @@ const CELL_MONTHS: TableSpec<CellMonth> = {
     osvBest: r[5] as number,
     osvStateBest: r[3] as number,
     osvNonStateBest: r[4] as number,
+    osvForeignBest: r[6] as number,
   }),
 };
 
@@ -821,7 +936,9 @@ const BASE_YEARS: TableSpec<BaseYear> = {
     { name: 'mission', type: 'str', codec: 'dict' },
     { name: 'year', type: 'int', codec: 'delta' },
     { name: 'troops', type: 'int', nullable: true },
+    { name: 'troopsMin', type: 'int', nullable: true },
     { name: 'troopsMax', type: 'int', nullable: true },
+    { name: 'troopsFromMaps', type: 'bool' },
     { name: 'sourceRows', type: 'int' },
     { name: 'hq', type: 'int' },
     { name: 'unpol', type: 'bool' },
@@ -839,7 +956,9 @@ const BASE_YEARS: TableSpec<BaseYear> = {
     b.mission,
     b.year,
     b.troops,
+    b.troopsMin,
     b.troopsMax,
+    b.troopsFromMaps,
     b.sourceRows,
     b.hq,
     b.unpol,
@@ -857,18 +976,20 @@ const BASE_YEARS: TableSpec<BaseYear> = {
     mission: r[1] as string,
     year: r[2] as number,
     troops: r[3] as number | null,
-    troopsMax: r[4] as number | null,
-    sourceRows: r[5] as number,
-    hq: hqLevel(r[6] as ColumnValue),
-    unpol: r[7] as boolean,
-    unmo: r[8] as boolean,
-    units: r[9] as string[],
-    tcc: r[10] as string[],
-    tccCount: r[11] as number | null,
-    zeroTroops: r[12] as boolean,
-    lat: r[13] as number,
-    lon: r[14] as number,
-    gid: r[15] as number,
+    troopsMin: r[4] as number | null,
+    troopsMax: r[5] as number | null,
+    troopsFromMaps: r[6] as boolean,
+    sourceRows: r[7] as number,
+    hq: hqLevel(r[8] as ColumnValue),
+    unpol: r[9] as boolean,
+    unmo: r[10] as boolean,
+    units: r[11] as string[],
+    tcc: r[12] as string[],
+    tccCount: r[13] as number | null,
+    zeroTroops: r[14] as boolean,
+    lat: r[15] as number,
+    lon: r[16] as number,
+    gid: r[17] as number,
   }),
 };
 

@@ -12,6 +12,7 @@ import {
   isEnhanced,
   prepareLagIndex,
   reachArrays,
+  violenceArray,
   type LagIndex,
   type ReachArrays,
 } from './lagIndex';
@@ -28,10 +29,11 @@ import {
 export * from './lagTypes';
 export { prepareLagIndex, buildLagIndex, UnknownMissionError, type LagIndex } from './lagIndex';
 export { episodesToCsv, EPISODE_CSV_HEADER, formatLagSummary } from './lagCsv';
+export { lagWindows } from './lagSummary';
 
-/** The V array of a perpetrator filter. */
+/** The V array of the parameters' perpetrator filter and location precision. */
 function violence(index: LagIndex, params: LagParams): Float64Array {
-  return index.osv[params.perpetrator];
+  return violenceArray(index, params.perpetrator, params.precision);
 }
 
 /**
@@ -50,7 +52,7 @@ function categorize(
   const base = cell * index.nYears;
   const last = Math.min(t0 + params.window, index.nYears - 1);
   for (let yi = t0; yi <= last; yi++) {
-    if (isEnhanced(arrays, base + yi, params.delta)) {
+    if (isEnhanced(arrays, base + yi, yi, params)) {
       return { category: yi === t0 ? 'RESPONDED_SAME_YEAR' : 'RESPONDED_LATE', responseYi: yi };
     }
   }
@@ -100,6 +102,8 @@ export function findEpisodes(index: LagIndex, params: LagParams): Episode[] {
         responseYear: responseYi === null ? null : y0 + responseYi,
         troopsAtOnset: arrays.presence[base + t0]!,
         censoredStart: index.firstAnalysedYear.get(country) === onsetYear,
+        // Year index 0 is the mission's first year: every base then is its initial deployment.
+        initialDeployment: responseYi === 0,
         flagged: flaggedSet.has(category),
       });
     }
@@ -166,7 +170,7 @@ export function cellDetail(index: LagIndex, params: LagParams, gid: number): Cel
       analysed,
       fatalities: analysed ? v[k]! : null,
       troopsInReach: arrays.presence[k]!,
-      enhanced: isEnhanced(arrays, k, params.delta),
+      enhanced: isEnhanced(arrays, k, yi, params),
       changes,
     });
   }

@@ -2,30 +2,44 @@
  * Text outputs of the lag analysis: the episode CSV (the same for `npm run analyze` and the app's
  * gap-list download) and a plain-text mission summary.
  */
+import { csvLine } from './csv';
 import { yearRanges } from './encoding';
-import { LAG_CATEGORIES, LAG_CATEGORY_LABELS, type Episode, type LagSummary } from './lagTypes';
+import { cellCentroid } from './grid';
+import {
+  LAG_CATEGORIES,
+  LAG_CATEGORY_LABELS,
+  type Episode,
+  type LagParams,
+  type LagSummary,
+} from './lagTypes';
 
 /** The exact header of the episode CSV. */
 export const EPISODE_CSV_HEADER =
-  'mission,gid,country,onset_year,end_year,fatalities,category,lag_years,response_year';
-
-function field(value: string | number | null): string {
-  if (value === null) return '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+  'mission,gid,lat,lon,place,country,onset_year,end_year,fatalities,category,lag_years,response_year,initial_deployment,censored_start,theta,reach,window,delta,perpetrator,precision';
 
 /**
- * Episodes as CSV (RFC 4180 quoting, LF line ends, trailing newline): one row per episode in the
- * given order, lag_years and response_year empty where there is no response.
+ * Episodes as CSV (RFC 4180 quoting, LF line ends, trailing newline; text that a spreadsheet
+ * would read as a formula is neutralised by `csvField`): one row per episode in the given
+ * order. lat / lon = the cell centre; place = `placeName(gid)` (the nearest-town wording of the
+ * gap list); lag_years and response_year empty where there is no response; initial_deployment
+ * and censored_start 1 / 0; the run's parameters on every row, so that a file says how it was
+ * made.
  */
-export function episodesToCsv(rows: readonly Episode[]): string {
+export function episodesToCsv(
+  rows: readonly Episode[],
+  params: LagParams,
+  placeName: (gid: number) => string,
+): string {
   const lines = [EPISODE_CSV_HEADER];
   for (const e of rows) {
+    const [lon, lat] = cellCentroid(e.gid);
     lines.push(
-      [
+      csvLine([
         e.mission,
         e.gid,
+        lat,
+        lon,
+        placeName(e.gid),
         e.country,
         e.onsetYear,
         e.endYear,
@@ -33,9 +47,15 @@ export function episodesToCsv(rows: readonly Episode[]): string {
         e.category,
         e.lagYears,
         e.responseYear,
-      ]
-        .map(field)
-        .join(','),
+        e.initialDeployment ? 1 : 0,
+        e.censoredStart ? 1 : 0,
+        params.theta,
+        params.reach,
+        params.window,
+        params.delta,
+        params.perpetrator,
+        params.precision,
+      ]),
     );
   }
   return lines.join('\n') + '\n';
@@ -48,7 +68,8 @@ export function formatLagSummary(s: LagSummary): string {
   const p = s.params;
   const lines = [
     `Lag analysis — ${s.mission}`,
-    `parameters: theta=${p.theta} reach=${p.reach} window=${p.window} delta=${p.delta} perpetrator=${p.perpetrator}`,
+    `parameters: theta=${p.theta} reach=${p.reach} window=${p.window} delta=${p.delta} perpetrator=${p.perpetrator} precision=${p.precision} initial-deployment=${p.initialDeployment ? 'on' : 'off'}`,
+    `windows: ${s.windows.text}`,
   ];
   if (!s.hasViolenceData) {
     lines.push(
@@ -59,6 +80,7 @@ export function formatLagSummary(s: LagSummary): string {
     lines.push(
       `analysed years: ${ys[0]}–${ys[ys.length - 1]} (${ys.length}), cell-years: ${s.cellYears}, deployment data to ${s.lastDataYear}`,
       `OSV fatalities: ${s.totalFatalities}, with troops in reach: ${s.fatalitiesWithPresence} (coverage ${pct(s.coverageShare)})`,
+      `left out by location precision (where_prec above ${p.precision}): ${s.leftOut.events} events, ${s.leftOut.fatalities} fatalities`,
       `episodes: ${s.episodes}`,
     );
     for (const c of LAG_CATEGORIES) {

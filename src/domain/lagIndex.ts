@@ -5,7 +5,17 @@
  * ({@link prepareLagIndex}, memoized); the reach-dependent presence arrays are cached per reach.
  */
 import { missionChanges, type BaseChange } from './changes';
-import { hasViolenceData, type Base, type BaseYear, type Dataset, type Mission } from './dataset';
+import {
+  hasViolenceData,
+  osvAtPrecision,
+  type Base,
+  type BaseYear,
+  type CellYear,
+  type Coverage,
+  type Dataset,
+  type Mission,
+  type PerpetratorFilter,
+} from './dataset';
 import { neighbours } from './grid';
 import type { CountryYear } from './lagTypes';
 
@@ -13,11 +23,14 @@ import type { CountryYear } from './lagTypes';
 export interface LagBaseYear {
   baseId: string;
   gid: number;
-  /** Troops counted as presence: the known troop figure when > 0, else 0. */
+  /** Troops counted as presence: the known (Geo-PKO yearly) troop figure when > 0, else 0. */
   presence: number;
   /** NEW this year with known troops > 0. */
   newWithTroops: boolean;
-  /** troops(t) − troops(t − 1) when the base is in both years with known troops, else null. */
+  /**
+   * Highest map figure of t − highest of t − 1 when the base is in both years with known
+   * figures, else null (see changes.ts: an increase counts once).
+   */
   troopDelta: number | null;
   change: BaseChange;
 }
@@ -43,6 +56,8 @@ export interface LagIndex {
   nYears: number;
   /** Last year of deployment data in the dataset; null when the mission has no base-years. */
   lastDataYear: number | null;
+  /** The dataset's violence-data coverage (for the windows a run states). */
+  coverage: Coverage;
   /** Cells inside a host country (see ARCHITECTURE.md), ascending gid. */
   cells: Int32Array;
   /** gid → position in `cells`. */
@@ -51,8 +66,10 @@ export interface LagIndex {
   country: string[];
   /** 1 when the cell-year is analysed. */
   covered: Uint8Array;
-  /** OSV fatalities (best) per cell-year, by perpetrator filter. */
-  osv: { all: Float64Array; state: Float64Array; nonstate: Float64Array };
+  /** The CellYear of each analysed cell-year that has one (no GED event: undefined, V = 0). */
+  cellYears: (CellYear | undefined)[];
+  /** V arrays computed so far, keyed `${perpetrator}:${precision}` (see {@link violenceArray}). */
+  violenceCache: Map<string, Float64Array>;
   /** First analysed year of each host country. */
   firstAnalysedYear: Map<string, number>;
   /** The mission's host countries per year, with whether violence data exists. */
@@ -153,11 +170,13 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
     y0: 0,
     nYears: 0,
     lastDataYear,
+    coverage: dataset.coverage,
     cells: new Int32Array(0),
     cellPos: new Map(),
     country: [],
     covered: new Uint8Array(0),
-    osv: { all: new Float64Array(0), state: new Float64Array(0), nonstate: new Float64Array(0) },
+    cellYears: [],
+    violenceCache: new Map(),
     firstAnalysedYear: new Map(),
     countryYears: [],
     baseYears: [],
@@ -212,9 +231,7 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
   const n = cells.length * nYears;
   const country: string[] = new Array<string>(n).fill('');
   const covered = new Uint8Array(n);
-  const all = new Float64Array(n);
-  const state = new Float64Array(n);
-  const nonstate = new Float64Array(n);
+  const cellYearAt = new Array<CellYear | undefined>(n);
   // Cell-years without a CellYear (no events) belong to the cell's home country.
   for (let i = 0; i < cells.length; i++) {
     const h = home.get(cells[i]!)!;
@@ -236,9 +253,7 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
     if (analysed.get(cy.country)?.[yi]) {
       covered[k] = 1;
       country[k] = cy.country;
-      all[k] = cy.osv.best;
-      state[k] = cy.osvState.best;
-      nonstate[k] = cy.osvNonState.best;
+      cellYearAt[k] = cy;
     } else {
       covered[k] = 0;
       country[k] = '';
@@ -251,13 +266,13 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
     if (yi < 0 || yi >= nYears) continue;
     for (const c of list) {
       if (c.kind === 'CLOSED') continue;
-      const troops = c.troopsAfter;
+      const troops = c.troopsYearly;
       baseYears[yi]!.push({
         baseId: c.baseId,
         gid: c.gid,
         presence: troops !== null && troops > 0 ? troops : 0,
         newWithTroops: c.kind === 'NEW' && troops !== null && troops > 0,
-        troopDelta: c.kind !== 'NEW' && !c.troopsUnknown ? c.delta : null,
+        troopDelta: c.kind !== 'NEW' ? c.increase : null,
         change: c,
       });
     }
@@ -269,11 +284,13 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
     y0,
     nYears,
     lastDataYear,
+    coverage: dataset.coverage,
     cells,
     cellPos,
     country,
     covered,
-    osv: { all, state, nonstate },
+    cellYears: cellYearAt,
+    violenceCache: new Map(),
     firstAnalysedYear,
     countryYears,
     baseYears,
@@ -319,7 +336,45 @@ export function reachArrays(index: LagIndex, reach: number): ReachArrays {
   return arrays;
 }
 
-/** E(c, t) for the cell-year at array position k. */
-export function isEnhanced(arrays: ReachArrays, k: number, delta: number): boolean {
-  return arrays.newInReach[k] === 1 || arrays.maxDelta[k]! >= delta;
+/**
+ * V(c, t) of every cell-year for a perpetrator filter and location precision: OSV best of the
+ * events with GED where_prec ≤ `precision` (0 for an analysed cell-year without events and for
+ * one that is not analysed). Cached on the index.
+ */
+export function violenceArray(
+  index: LagIndex,
+  perpetrator: PerpetratorFilter,
+  precision: number,
+): Float64Array {
+  const key = `${perpetrator}:${precision}`;
+  const cached = index.violenceCache.get(key);
+  if (cached) return cached;
+  const v = new Float64Array(index.cellYears.length);
+  index.cellYears.forEach((cy, k) => {
+    if (cy) v[k] = osvAtPrecision(cy, perpetrator, precision).best;
+  });
+  index.violenceCache.set(key, v);
+  return v;
+}
+
+/** What decides enhanced presence besides the reach arrays. */
+export interface EnhancedRule {
+  delta: number;
+  /** Whether the bases of the mission's first year (array year 0) count. */
+  initialDeployment: boolean;
+}
+
+/**
+ * E(c, t) for the cell-year at array position k (year index `yi`): a base in reach is NEW with
+ * troops, or its highest map figure rose by at least Δ. The mission's first year (yi 0: every
+ * base is NEW, the initial deployment) counts only when `rule.initialDeployment` is on.
+ */
+export function isEnhanced(
+  arrays: ReachArrays,
+  k: number,
+  yi: number,
+  rule: EnhancedRule,
+): boolean {
+  if (yi === 0 && !rule.initialDeployment) return false;
+  return arrays.newInReach[k] === 1 || arrays.maxDelta[k]! >= rule.delta;
 }

@@ -2,7 +2,8 @@
  * Summaries of a lag analysis run: per mission and mission-year figures, and responsiveness by
  * OSV intensity bin (the research brief's figures 2 and 3).
  */
-import { isEnhanced, reachArrays, type LagIndex } from './lagIndex';
+import { IMPRECISE_LEVELS, imprecisePart, type Coverage } from './dataset';
+import { isEnhanced, reachArrays, violenceArray, type LagIndex } from './lagIndex';
 import {
   FLAGGED_CATEGORIES,
   LAG_CATEGORIES,
@@ -13,6 +14,7 @@ import {
   type LagFigures,
   type LagParams,
   type LagSummary,
+  type LagWindows,
   type LagYearSummary,
   type Responsiveness,
   type ResponsivenessBin,
@@ -77,6 +79,30 @@ function episodeFigures(
   };
 }
 
+const span = (r: [number, number]): string => (r[0] === r[1] ? `${r[0]}` : `${r[0]}–${r[1]}`);
+
+/**
+ * The windows of a run: responses are looked for from the first analysed year to the last year
+ * of deployment data (also after the violence data ends); the violence data spans the GED
+ * release. `text` is the sentence the Lag panel, the story and the CLI show.
+ */
+export function lagWindows(
+  analysedYears: readonly number[],
+  lastDataYear: number | null,
+  coverage: Pick<Coverage, 'years'> | null,
+): LagWindows {
+  const responses: [number, number] | null =
+    analysedYears.length > 0 && lastDataYear !== null
+      ? [analysedYears[0]!, Math.max(lastDataYear, analysedYears[0]!)]
+      : null;
+  const violence = coverage?.years ?? null;
+  const text = [
+    responses ? `responses sought ${span(responses)}` : 'no responses sought (nothing analysed)',
+    violence ? `violence data ${span(violence)}` : 'violence data not loaded',
+  ].join('; ');
+  return { responses, violence, text };
+}
+
 /** Mission summary and mission-year summaries of one run. */
 export function summarize(
   index: LagIndex,
@@ -84,7 +110,19 @@ export function summarize(
   episodes: readonly Episode[],
 ): { summary: LagSummary; years: LagYearSummary[] } {
   const arrays = reachArrays(index, params.reach);
-  const v = index.osv[params.perpetrator];
+  const v = violenceArray(index, params.perpetrator, params.precision);
+  // What the precision filter leaves out of the analysed cell-years.
+  let leftEvents = 0;
+  let leftFatalities = 0;
+  index.cellYears.forEach((cy) => {
+    if (!cy) return;
+    for (const level of IMPRECISE_LEVELS) {
+      if (level <= params.precision) continue;
+      const part = imprecisePart(cy.osvImprecise[level], params.perpetrator);
+      leftEvents += part.events;
+      leftFatalities += part.best;
+    }
+  });
   const { nYears, y0 } = index;
   const total = new Float64Array(nYears);
   const withPresence = new Float64Array(nYears);
@@ -146,6 +184,8 @@ export function summarize(
     analysedYears,
     missingViolenceData: index.countryYears.filter((c) => !c.violenceData),
     lastDataYear: index.lastDataYear,
+    windows: lagWindows(analysedYears, index.lastDataYear, index.coverage),
+    leftOut: { events: leftEvents, fatalities: leftFatalities },
     totalFatalities: hasData ? missionTotal : null,
     fatalitiesWithPresence: hasData ? missionWith : null,
     coverageShare: hasData && missionTotal > 0 ? missionWith / missionTotal : null,
@@ -158,15 +198,16 @@ export function summarize(
 /**
  * Responsiveness: for every analysed cell-year (c, t) with t + 1 ≤ the last deployment data year,
  * whether enhanced presence follows in reach in t or t + 1, binned by the cell-year's OSV
- * fatalities, separately for state, non-state and all perpetrators. Uses the run's reach and Δ;
- * θ, W and the perpetrator filter do not apply.
+ * fatalities, separately for state (and its host / foreign parts), non-state and all
+ * perpetrators. Uses the run's reach, Δ, initial-deployment rule and location precision; θ, W
+ * and the perpetrator filter do not apply.
  */
 export function responsiveness(index: LagIndex, params: LagParams): Responsiveness {
   const arrays = reachArrays(index, params.reach);
   const mins = RESPONSIVENESS_BINS.map((b) => b.min);
   const nBins = mins.length;
-  const keys = ['state', 'nonstate', 'all'] as const;
-  const series = keys.map((k) => index.osv[k]);
+  const keys = ['state', 'nonstate', 'all', 'host', 'foreign'] as const;
+  const series = keys.map((k) => violenceArray(index, k, params.precision));
   // counts[(s * nBins + bin) * 2 + 0 | 1]: cell-years, followed by enhanced presence.
   const counts = new Int32Array(keys.length * nBins * 2);
   const { nYears } = index;
@@ -180,7 +221,7 @@ export function responsiveness(index: LagIndex, params: LagParams): Responsivene
       const k = i * nYears + yi;
       if (!index.covered[k]) continue;
       const followed =
-        isEnhanced(arrays, k, params.delta) || isEnhanced(arrays, k + 1, params.delta) ? 1 : 0;
+        isEnhanced(arrays, k, yi, params) || isEnhanced(arrays, k + 1, yi + 1, params) ? 1 : 0;
       for (let s = 0; s < series.length; s++) {
         const at = (s * nBins + binOf(series[s]![k]!)) * 2;
         counts[at]!++;
@@ -194,5 +235,5 @@ export function responsiveness(index: LagIndex, params: LagParams): Responsivene
       const enhanced = counts[(s * nBins + bin) * 2 + 1]!;
       return { ...b, cellYears, enhanced, share: cellYears ? enhanced / cellYears : null };
     });
-  return { state: bins(0), nonstate: bins(1), all: bins(2) };
+  return { state: bins(0), nonstate: bins(1), all: bins(2), host: bins(3), foreign: bins(4) };
 }

@@ -2,7 +2,7 @@
  * Lag analysis: parameters, categories and result types (definitions in ARCHITECTURE.md,
  * "Lag analysis and base changes"). The computation is in lag.ts.
  */
-import type { PerpetratorFilter } from './dataset';
+import { PERPETRATOR_FILTERS, type PerpetratorFilter } from './dataset';
 
 /** The adjustable parameters of the lag analysis. */
 export interface LagParams {
@@ -12,10 +12,24 @@ export interface LagParams {
   reach: number;
   /** W: years after the onset in which a response is looked for (inclusive), 0–10. */
   window: number;
-  /** Δ: a base is STRENGTHENED for the analysis when troops rose by at least Δ. */
+  /**
+   * Δ: a base strengthens presence when the highest troop figure on any map of the year exceeds
+   * the highest of the year before by at least Δ (an increase counts once, when it first
+   * appears).
+   */
   delta: number;
   /** Which OSV perpetrators V counts. */
   perpetrator: PerpetratorFilter;
+  /**
+   * Highest GED `where_prec` kept, 5–7: 5 leaves out events located only to the country (6) or
+   * to international waters / airspace (7); 7 keeps every event.
+   */
+  precision: number;
+  /**
+   * Whether the bases of the mission's first year (its initial deployment) count as enhanced
+   * presence — the research brief's reading: a new base is a new deployment.
+   */
+  initialDeployment: boolean;
 }
 
 /** The defaults of the research brief and issue 6. */
@@ -25,6 +39,8 @@ export const DEFAULT_LAG_PARAMS: Readonly<LagParams> = Object.freeze({
   window: 3,
   delta: 1,
   perpetrator: 'all',
+  precision: 5,
+  initialDeployment: true,
 });
 
 /** Bounds of the numeric parameters (inclusive), for validation and the UI's inputs. */
@@ -33,6 +49,7 @@ export const LAG_PARAM_BOUNDS = {
   reach: { min: 0, max: 3, integer: true },
   window: { min: 0, max: 10, integer: true },
   delta: { min: 1, max: 100_000, integer: false },
+  precision: { min: 5, max: 7, integer: true },
 } as const;
 
 /** Thrown by {@link parseLagParams}; `issues` has one message per bad parameter. */
@@ -45,7 +62,9 @@ export class LagParamError extends Error {
   }
 }
 
-const PERPETRATORS: readonly PerpetratorFilter[] = ['all', 'state', 'nonstate'];
+const PERPETRATORS: readonly PerpetratorFilter[] = PERPETRATOR_FILTERS;
+const TRUE_TEXT = new Set(['true', '1', 'on', 'yes']);
+const FALSE_TEXT = new Set(['false', '0', 'off', 'no']);
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 function parseNumber(
@@ -80,7 +99,7 @@ export function parseLagParams(
 ): LagParams {
   const issues: string[] = [];
   const out: LagParams = { ...defaults };
-  for (const key of ['theta', 'reach', 'window', 'delta'] as const) {
+  for (const key of ['theta', 'reach', 'window', 'delta', 'precision'] as const) {
     if (raw[key] === undefined) continue;
     const n = parseNumber(key, raw[key], issues);
     if (n !== undefined) out[key] = n;
@@ -90,8 +109,21 @@ export function parseLagParams(
     if (typeof p === 'string' && (PERPETRATORS as readonly string[]).includes(p)) {
       out.perpetrator = p as PerpetratorFilter;
     } else {
-      issues.push(`perpetrator must be one of all, state, nonstate, got ${JSON.stringify(p)}`);
+      issues.push(
+        `perpetrator must be one of ${PERPETRATORS.join(', ')}, got ${JSON.stringify(p)}`,
+      );
     }
+  }
+  if (raw.initialDeployment !== undefined) {
+    const v = raw.initialDeployment;
+    const t = typeof v === 'string' ? v.trim().toLowerCase() : null;
+    if (typeof v === 'boolean') out.initialDeployment = v;
+    else if (t !== null && TRUE_TEXT.has(t)) out.initialDeployment = true;
+    else if (t !== null && FALSE_TEXT.has(t)) out.initialDeployment = false;
+    else
+      issues.push(
+        `initial deployment must be on or off (true / false, 1 / 0), got ${JSON.stringify(v)}`,
+      );
   }
   if (issues.length) throw new LagParamError(issues);
   return out;
@@ -155,6 +187,11 @@ export interface Episode {
   troopsAtOnset: number;
   /** Onset is the first analysed year of the country: violence may have begun earlier. */
   censoredStart: boolean;
+  /**
+   * The response is the mission's initial deployment (bases of its first year, all NEW), not a
+   * redeployment; false without a response.
+   */
+  initialDeployment: boolean;
   flagged: boolean;
 }
 
@@ -218,6 +255,23 @@ export interface LagSummary extends LagFigures {
   missingViolenceData: CountryYear[];
   /** Last year of deployment data in the dataset (responses are looked for up to it). */
   lastDataYear: number | null;
+  /** The years responses were looked for and the years of violence data (see {@link LagWindows}). */
+  windows: LagWindows;
+  /**
+   * OSV events and fatalities of the analysed cell-years (perpetrator filter applied) that the
+   * precision filter leaves out (where_prec above `params.precision`).
+   */
+  leftOut: { events: number; fatalities: number };
+}
+
+/** The windows every figure of a run rests on. */
+export interface LagWindows {
+  /** First analysed year through the last year of deployment data; null when nothing is analysed. */
+  responses: [number, number] | null;
+  /** Years of the violence data (the GED release); null when none is loaded. */
+  violence: [number, number] | null;
+  /** "responses sought 2014–2024; violence data 1989–2022". */
+  text: string;
 }
 
 /** Bins of OSV fatalities for the responsiveness chart: [min, max] inclusive. */
@@ -248,6 +302,10 @@ export interface Responsiveness {
   state: ResponsivenessBin[];
   nonstate: ResponsivenessBin[];
   all: ResponsivenessBin[];
+  /** The host government only (part of state). */
+  host: ResponsivenessBin[];
+  /** Foreign governments only (part of state). */
+  foreign: ResponsivenessBin[];
 }
 
 /** Everything one run of the lag analysis yields. */

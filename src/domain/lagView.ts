@@ -137,6 +137,14 @@ export function cellPlaceLabel(
   };
 }
 
+/**
+ * A cell's name as text (the gap list's wording, `cellPlaceLabel(...).name`) from a place
+ * lookup: what the episode CSV writes in its `place` column, in the app and the CLI alike.
+ */
+export function cellPlaceName(lookup: (gid: number) => PlaceMatch | null): (gid: number) => string {
+  return (gid) => cellPlaceLabel(gid, lookup(gid)).name;
+}
+
 /** One year of the cell detail chart. */
 export interface CellChartRow {
   year: number;
@@ -206,13 +214,20 @@ export function notableChanges(
 }
 
 /** Perpetrator series of the responsiveness chart. */
-export type ResponsivenessSeries = 'state' | 'nonstate';
+export type ResponsivenessSeries = 'state' | 'host' | 'foreign' | 'nonstate';
 
 /** Display names of the responsiveness series. */
 export const RESPONSIVENESS_SERIES_LABELS: Record<ResponsivenessSeries, string> = {
   state: 'State forces',
+  host: 'Host government',
+  foreign: 'Foreign governments',
   nonstate: 'Non-state groups',
 };
+
+/** The chart's series: state vs non-state, or with the state split into host and foreign. */
+export function responsivenessSeries(splitState: boolean): ResponsivenessSeries[] {
+  return splitState ? ['host', 'foreign', 'nonstate'] : ['state', 'nonstate'];
+}
 
 /** One bar of the responsiveness chart. */
 export interface ResponsivenessRow extends ResponsivenessBin {
@@ -222,9 +237,15 @@ export interface ResponsivenessRow extends ResponsivenessBin {
   binIndex: number;
 }
 
-/** Responsiveness as flat rows (state, then non-state; bins in order) for a grouped bar chart. */
-export function responsivenessRows(r: Responsiveness): ResponsivenessRow[] {
-  return (['state', 'nonstate'] as const).flatMap((series) =>
+/**
+ * Responsiveness as flat rows (the series in order — state, then non-state by default — bins in
+ * order) for a grouped bar chart.
+ */
+export function responsivenessRows(
+  r: Responsiveness,
+  series: readonly ResponsivenessSeries[] = responsivenessSeries(false),
+): ResponsivenessRow[] {
+  return series.flatMap((series) =>
     r[series].map((b, binIndex) => ({
       ...b,
       series,

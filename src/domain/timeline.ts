@@ -10,6 +10,7 @@
 import {
   hasViolenceData,
   osvFor,
+  osvMonthFor,
   type BaseMonth,
   type BaseYear,
   type CellMonth,
@@ -274,9 +275,5 @@ export function mapMonthAt(
 
 /** One-sided violence of a cell in one month for a perpetrator filter (UCDP best). */
 export function cellMonthValue(c: CellMonth, perpetrator: PerpetratorFilter): number {
-  return perpetrator === 'all'
-    ? c.osvBest
-    : perpetrator === 'state'
-      ? c.osvStateBest
-      : c.osvNonStateBest;
+  return osvMonthFor(c, perpetrator);
 }

@@ -3,7 +3,8 @@
  * state: violence cells, bases (with their mission colours and highlights), the host countries
  * without violence data, and flagged cells. Pure; the Canvas-2D renderer draws it.
  */
-import { hasViolenceData, osvFor, type Dataset, type PerpetratorFilter } from '../domain/dataset';
+import { atlasData } from '../data/atlasData';
+import type { Dataset, PerpetratorFilter } from '../domain/dataset';
 import type { Episode, LagCategory } from '../domain/lagTypes';
 import { flaggedEpisodesInYear } from '../domain/lag';
 import { missionColor } from '../map/scales';
@@ -67,51 +68,37 @@ export interface ContentOptions {
   highlightCells?: readonly number[];
   /** Episodes of the lag analysis; flagged ones open in `year` are drawn. Omit for no flags. */
   episodes?: readonly Episode[] | null;
-  /** Degrees around the mission's box in which other missions' bases are drawn (default 3). */
-  nearDeg?: number;
 }
 
-/** The content of a mission-year. Unknown missions give an empty content. */
+/**
+ * The content of a mission-year, selected through the dataset's selectors (`src/data`: the same
+ * cells, coverage and nearby-mission rule as the live map). Unknown missions give an empty content.
+ */
 export function mapContent(dataset: Dataset, opts: ContentOptions): MapContent {
   const perpetrator = opts.perpetrator ?? 'all';
-  const mission = dataset.missions.find((m) => m.id === opts.mission);
-  const countries = mission?.countries ?? [];
-  const covered = countries.filter((c) => hasViolenceData(dataset.coverage, c, opts.year));
-  const noData = countries.filter((c) => !covered.includes(c));
+  const { sel } = atlasData(dataset);
+  const { covered, missing } = sel.missionCoverage(opts.mission, opts.year);
   const cells =
     opts.showViolence === false
       ? []
-      : dataset.cellYears
-          .filter((c) => c.year === opts.year && covered.includes(c.country))
-          .map((c) => ({ gid: c.gid, value: osvFor(c, perpetrator).best }))
-          .filter((c) => c.value >= 1);
-
-  const byId = new Map(dataset.bases.map((b) => [b.id, b]));
-  const [w, s, e, n] = mission?.bbox ?? [-180, -90, 180, 90];
-  const m = opts.nearDeg ?? 3;
-  const years = dataset.baseYears.filter(
-    (y) =>
-      y.year === opts.year &&
-      (y.mission === opts.mission ||
-        (y.lon >= w - m && y.lon <= e + m && y.lat >= s - m && y.lat <= n + m)),
-  );
-  const others = [...new Set(years.map((y) => y.mission).filter((x) => x !== opts.mission))].sort();
+      : sel.cellsOf(opts.year, perpetrator, covered).map((c) => ({ gid: c.gid, value: c.value }));
+  const others = sel.nearbyMissions(opts.mission, opts.year);
   const hi = new Set(opts.highlightBases ?? []);
   const bases: BaseMark[] =
     opts.showBases === false
       ? []
-      : years.map((y) => ({
-          id: y.baseId,
-          name: byId.get(y.baseId)?.location ?? y.baseId,
-          mission: y.mission,
-          lon: y.lon,
-          lat: y.lat,
-          troops: y.troops,
-          zeroTroops: y.zeroTroops,
-          hq: y.hq,
-          color: missionColor(y.mission, opts.mission, others),
-          own: y.mission === opts.mission,
-          highlight: hi.has(y.baseId),
+      : sel.basesNear(opts.mission, opts.year).map(({ base, by }) => ({
+          id: by.baseId,
+          name: base.location,
+          mission: by.mission,
+          lon: by.lon,
+          lat: by.lat,
+          troops: by.troops,
+          zeroTroops: by.zeroTroops,
+          hq: by.hq,
+          color: missionColor(by.mission, opts.mission, others),
+          own: by.mission === opts.mission,
+          highlight: hi.has(by.baseId),
         }));
   const flags = opts.episodes
     ? flaggedEpisodesInYear(opts.episodes, opts.year).map((ep) => ({
@@ -127,7 +114,7 @@ export function mapContent(dataset: Dataset, opts: ContentOptions): MapContent {
     perpetrator,
     cells,
     bases,
-    noData,
+    noData: [...missing],
     hasData: covered.length > 0,
     highlightCells: [...(opts.highlightCells ?? [])],
     flags,

@@ -18,7 +18,7 @@ import { ease, lerp } from '../domain/timeline';
 import type { BaseTween, CellTween } from '../data/timelineSelectors';
 import { LABEL_FONT_FAMILY } from './basemap/labels';
 import { LAYER_IDS, baseStyle, hqRingWidth, type BaseLayerOptions, type BaseStyle } from './layers';
-import { baseRadius, hexToRgba, violenceColor, type RGBA } from './scales';
+import { VIOLENCE_RGBA, baseRadius, hexToRgba, violenceClass, type RGBA } from './scales';
 
 /** Layer ids of the change markers. */
 export const CHANGE_LAYER_IDS = {
@@ -60,7 +60,9 @@ export function changeMarkers(changes: readonly BaseChange[]): ChangeMarker[] {
     .map((c) => ({
       change: c,
       position: [c.lon, c.lat],
-      radius: baseRadius(c.kind === 'CLOSED' ? c.troopsBefore : c.troopsAfter),
+      // The circle's size: Geo-PKO's yearly figure (a STRENGTHENED / REDUCED change compares the
+      // highest / lowest map figures, which the circle does not show).
+      radius: baseRadius(c.kind === 'CLOSED' ? c.troopsBefore : c.troopsYearly),
     }));
 }
 
@@ -157,24 +159,47 @@ function fadeAlpha(present: { from: boolean; to: boolean }, t: number): number {
 }
 
 /**
- * The fill of a cell at tween `t` (eased): a cell in both steps changes colour from its class
- * now to its class next; one that appears fades in, one that disappears fades out.
+ * Writes into `out` the fill of a cell at tween `t` (eased): a cell in both steps changes colour
+ * from its class now to its class next; one that appears fades in, one that disappears fades out.
+ * Class colours come from the precomputed palette, so a frame parses and allocates nothing.
  */
-export function cellTweenColor(from: number | null, to: number | null, t: number): RGBA {
+export function cellTweenColorInto(
+  out: number[] | RGBA,
+  from: number | null,
+  to: number | null,
+  t: number,
+): RGBA {
   const e = ease(t);
-  const a = from === null ? null : violenceColor(from);
-  const b = to === null ? null : violenceColor(to);
-  if (a && b) return [0, 1, 2, 3].map((i) => Math.round(lerp(a[i]!, b[i]!, e))) as RGBA;
-  const c = a ?? b;
-  if (!c) return [0, 0, 0, 0];
-  const alpha = fadeAlpha({ from: a !== null, to: b !== null }, e);
-  return [c[0], c[1], c[2], Math.round(c[3] * alpha)];
+  const ia = from === null ? -1 : violenceClass(from);
+  const ib = to === null ? -1 : violenceClass(to);
+  const a = ia < 0 ? null : VIOLENCE_RGBA[ia]!;
+  const b = ib < 0 ? null : VIOLENCE_RGBA[ib]!;
+  if (a && b) {
+    for (let i = 0; i < 4; i++) out[i] = Math.round(lerp(a[i]!, b[i]!, e));
+  } else if (a || b) {
+    const c = (a ?? b)!;
+    const alpha = fadeAlpha({ from: a !== null, to: b !== null }, e);
+    out[0] = c[0];
+    out[1] = c[1];
+    out[2] = c[2];
+    out[3] = Math.round(c[3] * alpha);
+  } else {
+    out[0] = out[1] = out[2] = out[3] = 0;
+  }
+  return out as RGBA;
+}
+
+/** The fill of a cell at tween `t` as a new array (see {@link cellTweenColorInto}). */
+export function cellTweenColor(from: number | null, to: number | null, t: number): RGBA {
+  return cellTweenColorInto([0, 0, 0, 0], from, to, t);
 }
 
 /**
  * The violence cells between two steps, fading (id `LAYER_IDS.violence`, so it stays pickable).
- * Drawn without the static layer's hairline outline: a cell outline is a path per cell, the most
- * expensive part of a frame under software rendering, and invisible in motion.
+ * Stable `data` (memoized per step pair): a frame only recomputes the fill colours
+ * (`updateTriggers` on `t`), written into deck.gl's target arrays. Drawn without the static
+ * layer's hairline outline: a cell outline is a path per cell, the most expensive part of a frame
+ * under software rendering, and invisible in motion.
  */
 export function tweenedViolenceLayer(
   cells: readonly CellTween[],
@@ -184,7 +209,7 @@ export function tweenedViolenceLayer(
     id: LAYER_IDS.violence,
     data: cells as CellTween[],
     getPolygon: (c) => cellPolygon(c.gid),
-    getFillColor: (c) => cellTweenColor(c.from, c.to, t),
+    getFillColor: (c, { target }) => cellTweenColorInto(target, c.from, c.to, t),
     filled: true,
     stroked: false,
     pickable: true,
@@ -205,58 +230,112 @@ export interface TweenedBase {
 /**
  * A base between two steps at tween `t` (eased): the radius moves from its size now to its size
  * next (area ∝ troops at both ends); an opening base grows from 0, a closing one fades out at its
- * size; a base whose position jitters slides.
+ * size; a base whose position jitters slides. Writes into `out` (reused across frames).
  */
-export function tweenBase(b: Pick<BaseTween, 'from' | 'to'>, t: number): TweenedBase {
+export function tweenBaseInto(
+  out: TweenedBase,
+  b: Pick<BaseTween, 'from' | 'to'>,
+  t: number,
+): TweenedBase {
   const e = ease(t);
   const { from, to } = b;
-  if (from && to)
-    return {
-      position: [lerp(from.lon, to.lon, e), lerp(from.lat, to.lat, e)],
-      radius: lerp(baseRadius(from.troops), baseRadius(to.troops), e),
-      alpha: 1,
-    };
-  if (to) return { position: [to.lon, to.lat], radius: baseRadius(to.troops) * e, alpha: e };
-  if (from)
-    return { position: [from.lon, from.lat], radius: baseRadius(from.troops), alpha: 1 - e };
-  return { position: [0, 0], radius: 0, alpha: 0 };
+  if (from && to) {
+    out.position[0] = lerp(from.lon, to.lon, e);
+    out.position[1] = lerp(from.lat, to.lat, e);
+    out.radius = lerp(baseRadius(from.troops), baseRadius(to.troops), e);
+    out.alpha = 1;
+  } else if (to) {
+    out.position[0] = to.lon;
+    out.position[1] = to.lat;
+    out.radius = baseRadius(to.troops) * e;
+    out.alpha = e;
+  } else if (from) {
+    out.position[0] = from.lon;
+    out.position[1] = from.lat;
+    out.radius = baseRadius(from.troops);
+    out.alpha = 1 - e;
+  } else {
+    out.position[0] = out.position[1] = out.radius = out.alpha = 0;
+  }
+  return out;
 }
 
-function withAlpha(c: RGBA, alpha: number): RGBA {
-  return [c[0], c[1], c[2], Math.round(c[3] * alpha)];
+/** A base between two steps at tween `t`, as a new value (see {@link tweenBaseInto}). */
+export function tweenBase(b: Pick<BaseTween, 'from' | 'to'>, t: number): TweenedBase {
+  return tweenBaseInto({ position: [0, 0], radius: 0, alpha: 0 }, b, t);
 }
+
+function alphaInto(out: number[], c: Readonly<RGBA>, alpha: number): RGBA {
+  out[0] = c[0];
+  out[1] = c[1];
+  out[2] = c[2];
+  out[3] = Math.round(c[3] * alpha);
+  return out as RGBA;
+}
+
+/** The draw order and styles of a step pair's bases, computed once per (pairs, options). */
+interface PreparedBases {
+  data: BaseTween[];
+  styles: BaseStyle[];
+  hq: BaseTween[];
+}
+
+const prepared = new WeakMap<readonly BaseTween[], WeakMap<object, PreparedBases>>();
+
+function prepareBases(bases: readonly BaseTween[], opts: BaseLayerOptions): PreparedBases {
+  let byOpts = prepared.get(bases);
+  if (!byOpts) prepared.set(bases, (byOpts = new WeakMap()));
+  let p = byOpts.get(opts);
+  if (!p) {
+    // Big circles first, as in the static layer (sorted by the larger of the two sizes).
+    const size = (b: BaseTween): number =>
+      Math.max(baseRadius(b.from?.troops ?? null), baseRadius(b.to?.troops ?? null));
+    const data = [...bases].sort(
+      (a, b) => size(b) - size(a) || (a.base.id < b.base.id ? -1 : a.base.id > b.base.id ? 1 : 0),
+    );
+    const styles = data.map((b) => baseStyle(b, opts));
+    const hq = data.filter((b) => b.by.hq > 0);
+    p = { data, styles, hq };
+    byOpts.set(opts, p);
+  }
+  return p;
+}
+
+const HQ_RING: Readonly<RGBA> = [11, 37, 69, 255];
 
 /**
  * The bases between two steps, tweened (ids `LAYER_IDS.bases` and an HQ ring layer), coloured as
- * the viewer's {@link baseStyle} colours them (from the row of the step shown).
+ * the viewer's {@link baseStyle} colours them (from the row of the step shown). Draw order and
+ * styles are computed once per step pair and options (pass a stable `opts`); a frame writes
+ * positions, radii and colours into deck.gl's target arrays and allocates nothing per base.
  */
 export function tweenedBasesLayers(
   bases: readonly BaseTween[],
   t: number,
   opts: BaseLayerOptions,
 ): (ScatterplotLayer<BaseTween> | null)[] {
-  // Big circles first, as in the static layer (sorted by the larger of the two sizes).
-  const size = (b: BaseTween): number =>
-    Math.max(baseRadius(b.from?.troops ?? null), baseRadius(b.to?.troops ?? null));
-  const data = [...bases].sort(
-    (a, b) => size(b) - size(a) || (a.base.id < b.base.id ? -1 : a.base.id > b.base.id ? 1 : 0),
-  );
-  const styles = new Map<BaseTween, BaseStyle>(data.map((b) => [b, baseStyle(b, opts)]));
-  const style = (b: BaseTween): BaseStyle => styles.get(b) ?? baseStyle(b, opts);
-  const hq = data.filter((b) => b.by.hq > 0);
+  const { data, styles, hq } = prepareBases(bases, opts);
+  const tw: TweenedBase = { position: [0, 0], radius: 0, alpha: 0 };
   return [
     new ScatterplotLayer<BaseTween>({
       id: LAYER_IDS.bases,
       data,
-      getPosition: (b) => tweenBase(b, t).position,
+      getPosition: (b, { target }) => {
+        tweenBaseInto(tw, b, t);
+        target[0] = tw.position[0];
+        target[1] = tw.position[1];
+        return target as [number, number];
+      },
       radiusUnits: 'pixels',
-      getRadius: (b) => tweenBase(b, t).radius,
+      getRadius: (b) => tweenBaseInto(tw, b, t).radius,
       filled: true,
       stroked: true,
-      getFillColor: (b) => withAlpha(style(b).fill, tweenBase(b, t).alpha),
-      getLineColor: (b) => withAlpha(style(b).line, tweenBase(b, t).alpha),
+      getFillColor: (b, { index, target }) =>
+        alphaInto(target, styles[index]!.fill, tweenBaseInto(tw, b, t).alpha),
+      getLineColor: (b, { index, target }) =>
+        alphaInto(target, styles[index]!.line, tweenBaseInto(tw, b, t).alpha),
       lineWidthUnits: 'pixels',
-      getLineWidth: (b) => style(b).lineWidth,
+      getLineWidth: (_b, { index }) => styles[index]!.lineWidth,
       pickable: true,
       autoHighlight: true,
       highlightColor: [255, 255, 255, 90],
@@ -272,14 +351,20 @@ export function tweenedBasesLayers(
       : new ScatterplotLayer<BaseTween>({
           id: CHANGE_LAYER_IDS.tweenHq,
           data: hq,
-          getPosition: (b) => tweenBase(b, t).position,
+          getPosition: (b, { target }) => {
+            tweenBaseInto(tw, b, t);
+            target[0] = tw.position[0];
+            target[1] = tw.position[1];
+            return target as [number, number];
+          },
           radiusUnits: 'pixels',
-          getRadius: (b) => tweenBase(b, t).radius + 2 + hqRingWidth(b.by.hq) / 2,
+          getRadius: (b) => tweenBaseInto(tw, b, t).radius + 2 + hqRingWidth(b.by.hq) / 2,
           filled: false,
           stroked: true,
-          getLineColor: (b) => withAlpha([11, 37, 69, 255], tweenBase(b, t).alpha),
+          getLineColor: (b, { target }) =>
+            alphaInto(target, HQ_RING, tweenBaseInto(tw, b, t).alpha),
           lineWidthUnits: 'pixels',
-          getLineWidth: (b) => hqRingWidth(b.by.hq),
+          getLineWidth: (_b, { index }) => hqRingWidth(hq[index]!.by.hq),
           pickable: false,
           updateTriggers: { getPosition: [t], getRadius: [t], getLineColor: [t] },
         }),

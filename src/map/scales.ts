@@ -45,10 +45,20 @@ export function violenceClass(fatalities: number): number {
   return i;
 }
 
+/** Default alpha of a violence cell's fill. */
+export const VIOLENCE_ALPHA = 210;
+
+/** The class colours parsed once (alpha {@link VIOLENCE_ALPHA}); never mutate. */
+export const VIOLENCE_RGBA: readonly Readonly<RGBA>[] = VIOLENCE_COLORS.map((c) =>
+  hexToRgba(c, VIOLENCE_ALPHA),
+);
+
 /** Fill colour of a cell with `fatalities`; null when it is not drawn. */
-export function violenceColor(fatalities: number, alpha = 210): RGBA | null {
+export function violenceColor(fatalities: number, alpha = VIOLENCE_ALPHA): RGBA | null {
   const i = violenceClass(fatalities);
-  return i < 0 ? null : hexToRgba(VIOLENCE_COLORS[i]!, alpha);
+  if (i < 0) return null;
+  const c = VIOLENCE_RGBA[i]!;
+  return [c[0], c[1], c[2], alpha];
 }
 
 /** A legend entry: a class with its label. */

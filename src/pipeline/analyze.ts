@@ -2,16 +2,20 @@
  * Headless lag analysis, for reproducible research:
  *
  *   npm run analyze -- --mission MINUSCA [--theta 10 --reach 0 --window 3 --delta 1
- *                      --perpetrator all|state|nonstate] [--data public/data]
+ *                      --perpetrator all|state|host|foreign|nonstate --precision 5
+ *                      --initial-deployment on|off] [--data public/data]
  *
- * Reads the built dataset (`npm run data`), prints one CSV row per violence episode to stdout
- * (the same CSV as the app's gap-list download) and the mission summary to stderr. Exit codes:
- * 0 done, 2 bad arguments (unknown option or mission, bad parameter value), 1 no usable data.
+ * Reads the built dataset (`npm run data`) and its basemap towns (`basemap/places.json`, which
+ * name the cells exactly as the app does), prints one CSV row per violence episode to stdout
+ * (byte for byte the app's gap-list download) and the mission summary to stderr, with the
+ * windows of the run. Exit codes: 0 done, 2 bad arguments (unknown option or mission, bad
+ * parameter value), 1 no usable data.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BASEMAP_FILES, decodePlaces, type BasemapPlace } from '../domain/basemap';
 import type { Dataset } from '../domain/dataset';
 import { DataFormatError, DATASET_FILES, decodeDataset } from '../domain/encoding';
 import {
@@ -21,19 +25,28 @@ import {
   LagParamError,
   parseLagParams,
 } from '../domain/lag';
+import { cellPlaceName, createPlaceLookup } from '../domain/lagView';
 
 /** Default folder of the built dataset, relative to the working directory. */
 export const DEFAULT_DATA_DIR = path.join('public', 'data');
 
 const USAGE = `usage: npm run analyze -- --mission MISSION [--theta 10] [--reach 0] [--window 3] [--delta 1]
-                        [--perpetrator all|state|nonstate] [--data public/data]
-  --mission      Geo-PKO mission acronym, e.g. MINUSCA (required)
-  --theta        θ: OSV fatalities a cell-year needs to be violent (≥ 1; default 10)
-  --reach        r: rings around the cell that count as in reach (0–3; default 0)
-  --window       W: years after the onset to look for a response (0–10; default 3)
-  --delta        Δ: troop increase that counts as strengthening (≥ 1; default 1)
-  --perpetrator  all | state | nonstate (default all)
-  --data         folder of the built dataset (default public/data)
+                        [--perpetrator all|state|host|foreign|nonstate] [--precision 5]
+                        [--initial-deployment on|off] [--data public/data]
+  --mission             Geo-PKO mission acronym, e.g. MINUSCA (required)
+  --theta               θ: OSV fatalities a cell-year needs to be violent (≥ 1; default 10)
+  --reach               r: rings around the cell that count as in reach (0–3; default 0)
+  --window              W: years after the onset to look for a response (0–10; default 3)
+  --delta               Δ: rise of a base's highest map figure that counts as strengthening
+                        (≥ 1; default 1)
+  --perpetrator         all | state (any government) | host (the government of the country
+                        where the killing happened) | foreign (another government) | nonstate
+                        (default all)
+  --precision           highest GED where_prec kept, 5–7 (default 5: events located only to
+                        the country or to international waters are left out)
+  --initial-deployment  on | off: whether the bases of the mission's first year count as
+                        enhanced presence (default on)
+  --data                folder of the built dataset (default public/data)
 Prints one CSV row per episode to stdout and the mission summary to stderr.`;
 
 /** A problem that ends the CLI with a message and an exit code. */
@@ -79,6 +92,27 @@ export function loadDataset(dir: string): Dataset {
   }
 }
 
+/**
+ * The basemap towns of a built dataset (`<dir>/basemap/places.json`), which name the cells in
+ * the CSV's place column exactly as the app does. Missing → no towns (cells are named by their
+ * centre, as in the app without a basemap) and a warning; malformed → an error.
+ * @throws {CliError} (exit 1) when the file is not valid JSON or not a places file.
+ */
+export function loadPlaces(dir: string, warn: (text: string) => void): BasemapPlace[] {
+  const file = path.join(dir, 'basemap', BASEMAP_FILES.places);
+  if (!existsSync(file)) {
+    warn(
+      `analyze: no ${file}; cells are named by their centre (run \`npm run data\` for the towns)\n`,
+    );
+    return [];
+  }
+  try {
+    return decodePlaces(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (e) {
+    throw new CliError(`${file}: ${(e as Error).message}; rebuild with \`npm run data\``, 1);
+  }
+}
+
 /** Output streams of {@link main}, replaceable in tests. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -106,6 +140,8 @@ export function main(argv: string[], io: CliIo = processIo): number {
           window: { type: 'string' },
           delta: { type: 'string' },
           perpetrator: { type: 'string' },
+          precision: { type: 'string' },
+          'initial-deployment': { type: 'string' },
           data: { type: 'string' },
           help: { type: 'boolean', short: 'h' },
         },
@@ -126,6 +162,8 @@ export function main(argv: string[], io: CliIo = processIo): number {
         window: values.window,
         delta: values.delta,
         perpetrator: values.perpetrator,
+        precision: values.precision,
+        initialDeployment: values['initial-deployment'],
       });
     } catch (e) {
       if (e instanceof LagParamError) {
@@ -146,8 +184,11 @@ export function main(argv: string[], io: CliIo = processIo): number {
         2,
       );
     }
+    const places = loadPlaces(dir, io.stderr);
     const result = analyzeMission(dataset, missionId, params);
-    io.stdout(episodesToCsv(result.episodes));
+    io.stdout(
+      episodesToCsv(result.episodes, result.params, cellPlaceName(createPlaceLookup(places))),
+    );
     io.stderr(formatLagSummary(result.summary) + '\n');
     return 0;
   } catch (e) {

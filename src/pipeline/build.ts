@@ -219,7 +219,9 @@ async function writeExports(
 
   await duck.run(`CREATE OR REPLACE TABLE x_base_years (
     mission VARCHAR, base_id VARCHAR, location VARCHAR, country VARCHAR, year INTEGER,
-    latitude DOUBLE, longitude DOUBLE, gid INTEGER, troops INTEGER, hq INTEGER, zero_troops INTEGER)`);
+    latitude DOUBLE, longitude DOUBLE, gid INTEGER, troops INTEGER, troops_min INTEGER,
+    troops_max INTEGER, source_rows INTEGER, troops_from_maps INTEGER, hq INTEGER,
+    zero_troops INTEGER)`);
   const app = await duck.conn.createAppender('x_base_years');
   const bases = new Map(ds.bases.map((b) => [b.id, b]));
   for (const by of ds.baseYears) {
@@ -233,8 +235,12 @@ async function writeExports(
     app.appendDouble(by.lat);
     app.appendDouble(by.lon);
     app.appendInteger(by.gid);
-    if (by.troops === null) app.appendNull();
-    else app.appendInteger(by.troops);
+    for (const v of [by.troops, by.troopsMin, by.troopsMax]) {
+      if (v === null) app.appendNull();
+      else app.appendInteger(v);
+    }
+    app.appendInteger(by.sourceRows);
+    app.appendInteger(by.troopsFromMaps ? 1 : 0);
     app.appendInteger(by.hq);
     app.appendInteger(by.zeroTroops ? 1 : 0);
     app.endRow();
@@ -480,6 +486,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
         bases: rest.bases.length,
         baseYears: rest.baseYears.length,
         baseYearsMerged: pkoResult.mergedBaseYears,
+        baseYearsTroopsFromMaps: pkoResult.troopsFromMaps,
         baseYearsUnknownTroops: rest.baseYears.filter((b) => b.troops === null).length,
         baseYearsZeroTroops: rest.baseYears.filter((b) => b.zeroTroops).length,
         baseMonths: rest.baseMonths.length,
@@ -528,7 +535,7 @@ export function buildSummary(m: Manifest): string {
     textTable(['source', 'read', 'kept', 'rejected', 'reasons'], rows),
     '',
     `cell-years ${(c.cellYears ?? 0).toLocaleString('en')} (${(c.cellYearsWithOsv ?? 0).toLocaleString('en')} with OSV) · cell-months ${(c.cellMonths ?? 0).toLocaleString('en')} · OSV events ${(c.osvEvents ?? 0).toLocaleString('en')}, fatalities ${(c.osvFatalities ?? 0).toLocaleString('en')}`,
-    `missions ${c.missions} · bases ${(c.bases ?? 0).toLocaleString('en')} · base-years ${(c.baseYears ?? 0).toLocaleString('en')} (${c.baseYearsMerged} merged, ${c.baseYearsUnknownTroops} troops unknown, ${c.baseYearsZeroTroops} zero troops) · base-months ${(c.baseMonths ?? 0).toLocaleString('en')}`,
+    `missions ${c.missions} · bases ${(c.bases ?? 0).toLocaleString('en')} · base-years ${(c.baseYears ?? 0).toLocaleString('en')} (${c.baseYearsMerged} merged, ${c.baseYearsTroopsFromMaps ?? 0} troops = mean of the maps, ${c.baseYearsUnknownTroops} troops unknown, ${c.baseYearsZeroTroops} zero troops) · base-months ${(c.baseMonths ?? 0).toLocaleString('en')}`,
     `coverage: GED ${m.coverage.gedVersions.join(', ') || 'none'} ${m.coverage.years ? m.coverage.years.join('–') : ''} scope ${m.coverage.scope}${m.coverage.scope === 'countries' ? ` (${m.coverage.countries.join(', ')})` : ''}`,
     `browser JSON ${(m.browserGzipBytes / 1024).toFixed(0)} KiB gzipped · rejects.csv ${c.rejects} rows · built in ${(m.buildMs / 1000).toFixed(1)} s`,
   ].join('\n');

@@ -11,11 +11,11 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { canonicalCountry } from '../domain/countries';
 import type { OsvEvent } from '../domain/coverage';
-import type { Coverage, Perpetrator } from '../domain/dataset';
+import { IMPRECISE_LEVELS, type Coverage, type Perpetrator } from '../domain/dataset';
 import { CELL_MONTH_COLUMNS, CELL_YEAR_COLUMNS, type ColumnValue } from '../domain/encoding';
 import { COORD_SCALE, compareEvents } from '../domain/eventsEncoding';
 import { gidSql } from '../domain/gridSql';
-import { perpetratorSql } from '../domain/perpetrator';
+import { isForeignGovernment, perpetratorSql } from '../domain/perpetrator';
 import type { ReasonCode, RejectedRow } from '../domain/rejects';
 import { Duck, ident, lit, readCsvSql, readRejects, recordLines, type NumberColumns } from './duck';
 import type { Progress } from './progress';
@@ -47,7 +47,9 @@ export const GED_FIRST_YEAR = 1989;
 export const GED_RULES = {
   osv: 'One-sided violence = GED type_of_violence 3; fatalities = best, with low and high carried along; events = number of events.',
   perpetrator:
-    'Perpetrator: "state" when side_a starts with "Government of " (regular expression ^[ \\t]*Government of ), otherwise "nonstate". Top 3 perpetrators per cell-year by OSV fatalities (ties by name).',
+    'Perpetrator: "state" when side_a starts with "Government of " (regular expression ^[ \\t]*Government of ), otherwise "nonstate". A state perpetrator is "host" when the government named is that of the event\'s GED country (names compared after canonicalization), otherwise "foreign" (osvForeign; the host part is osvState − osvForeign). Top 3 perpetrators per cell-year by OSV fatalities (ties by name).',
+  precision:
+    'Location precision: GED where_prec (1 exact place … 5 near a named place or admin unit, 6 only the country known — the event sits on a country centroid —, 7 international waters or airspace) is kept per event; the OSV events and fatalities of levels 6 and 7 are stored apart per perpetrator class (osvImprecise), so that the lag analysis can leave them out (precision parameter, default 5). where_prec must be a whole number 1–7 (else BAD_NUMBER; empty: MISSING_VALUE).',
   grid: 'gid = floor((lat + 90) / 0.5) * 720 + floor((lon + 180) / 0.5) + 1; a point on an edge belongs to the cell north / east of it; lat 90 and lon 180 are clamped into the last row / column.',
   duplicates:
     'Events are unique by GED id. Files are read in the order: newest GED version first, CSV before GeoJSON, then by path; the first copy of an id (among rows that pass validation) is kept and every later copy is DUPLICATE_EVENT.',
@@ -416,16 +418,52 @@ export async function processGed(
   const kept = ordered
     .map(
       (_, k) =>
-        `SELECT gid, year, cat, month, best, low, high, side_a, country FROM ged_v${k} WHERE reason IS NULL`,
+        `SELECT gid, year, cat, month, best, low, high, side_a, country, prec FROM ged_v${k} WHERE reason IS NULL`,
     )
     .join(' UNION ALL ');
+  // Host or foreign government: the domain rule (isForeignGovernment) on the few distinct
+  // (side_a, country) pairs of state OSV, joined back as a flag `fg`.
+  const pairs = await duck.all<{ side_a: string; country: string }>(
+    `SELECT DISTINCT side_a, country FROM (${kept}) WHERE cat = 0`,
+  );
+  await duck.run('CREATE OR REPLACE TABLE ged_fg (side_a VARCHAR, country VARCHAR)');
+  const fgApp = await duck.conn.createAppender('ged_fg');
+  for (const p of pairs) {
+    if (!isForeignGovernment(p.side_a, p.country)) continue;
+    fgApp.appendVarchar(p.side_a);
+    fgApp.appendVarchar(p.country);
+    fgApp.endRow();
+  }
+  fgApp.closeSync();
+  const osvKept = `SELECT k.*, (f.side_a IS NOT NULL) AS fg FROM (${kept}) k
+                   LEFT JOIN ged_fg f ON k.cat = 0 AND k.side_a = f.side_a AND k.country = f.country
+                   WHERE k.cat <= 1`;
+  // Per cell-year: the foreign-government estimate and the imprecise events (where_prec 6, 7)
+  // per class; only cell-years that have any.
+  const classes: [string, string][] = [
+    ['cat = 0', 'state'],
+    ['fg', 'foreign'],
+    ['cat = 1', 'nonstate'],
+  ];
+  const impreciseSql = IMPRECISE_LEVELS.flatMap((level) =>
+    classes.flatMap(([cond]) => [
+      `CAST(count(*) FILTER (WHERE prec = ${level} AND ${cond}) AS DOUBLE)`,
+      `CAST(coalesce(sum(best) FILTER (WHERE prec = ${level} AND ${cond}), 0) AS DOUBLE)`,
+    ]),
+  );
   await duck.run(
     `CREATE OR REPLACE TABLE ged_cc AS
      SELECT gid, year, cat, country, sum(best) AS b, sum(low) AS l, sum(high) AS h, count(*) AS n
      FROM (${kept}) GROUP BY ALL;
      CREATE OR REPLACE TABLE ged_og AS
-     SELECT gid, year, month, cat, side_a AS raw, sum(best) AS b
-     FROM (${kept}) WHERE cat <= 1 GROUP BY ALL;
+     SELECT gid, year, month, cat, fg, side_a AS raw, sum(best) AS b
+     FROM (${osvKept}) GROUP BY ALL;
+     CREATE OR REPLACE TABLE ged_x AS
+     SELECT year, gid, CAST(count(*) FILTER (WHERE fg) AS DOUBLE) AS fe,
+            ${['best', 'low', 'high'].map((f) => `CAST(coalesce(sum(${f}) FILTER (WHERE fg), 0) AS DOUBLE)`).join(', ')},
+            ${impreciseSql.join(', ')}
+     FROM (${osvKept}) WHERE fg OR prec >= ${IMPRECISE_LEVELS[0]} GROUP BY year, gid;
+     DROP TABLE ged_fg;
      ${ordered.map((_, k) => `DROP TABLE ged_v${k};`).join(' ')}
      DROP TABLE ged_dups;
      CREATE OR REPLACE TABLE ged_cn AS
@@ -454,14 +492,19 @@ export async function processGed(
   );
   const cm = await duck.numbers(
     `SELECT year, month, gid, CAST(coalesce(sum(b) FILTER (WHERE cat = 0), 0) AS DOUBLE),
-            CAST(coalesce(sum(b) FILTER (WHERE cat = 1), 0) AS DOUBLE)
+            CAST(coalesce(sum(b) FILTER (WHERE cat = 1), 0) AS DOUBLE),
+            CAST(coalesce(sum(b) FILTER (WHERE fg), 0) AS DOUBLE)
      FROM ged_og GROUP BY year, month, gid ORDER BY year, month, gid`,
   );
-  await duck.run('DROP TABLE ged_cc; DROP TABLE ged_og; DROP TABLE ged_cn; DROP TABLE ged_pn');
+  const extra = await duck.numbers('SELECT * FROM ged_x ORDER BY year, gid');
+  await duck.run(
+    'DROP TABLE ged_cc; DROP TABLE ged_og; DROP TABLE ged_x; DROP TABLE ged_cn; DROP TABLE ged_pn',
+  );
   agg.stop();
 
   const assemble = progress.start('assembling cell-years');
   const cellYears = assembleCellYears(cc, tops, countryNames, perpNames);
+  addOsvDetail(cellYears, extra);
   const [mState, mNonState] = [cm.columns[3] as Float64Array, cm.columns[4] as Float64Array];
   const cellMonths: Columns = {
     length: cm.length,
@@ -472,6 +515,7 @@ export async function processGed(
       osvStateBest: mState,
       osvNonStateBest: mNonState,
       osvBest: mState.map((v, k) => v + (mNonState[k] as number)),
+      osvForeignBest: cm.columns[5] as Float64Array,
     },
   };
   assemble.stop(`${cellYears.length.toLocaleString('en')} cell-years`);
@@ -566,6 +610,43 @@ async function readOsvEvents(duck: Duck, n: number, progress: Progress): Promise
   out.sort(compareEvents);
   step.stop(`${out.length.toLocaleString('en')} events`);
   return out;
+}
+
+/** Column names of the ged_x values after (year, gid), in its column order. */
+const DETAIL_COLUMNS = [
+  'osvForeignEvents',
+  'osvForeignBest',
+  'osvForeignLow',
+  'osvForeignHigh',
+  ...IMPRECISE_LEVELS.flatMap((level) =>
+    ['State', 'Foreign', 'NonState'].flatMap((c) => [
+      `osvP${level}${c}Events`,
+      `osvP${level}${c}Best`,
+    ]),
+  ),
+];
+
+/**
+ * Adds the foreign-government estimate and the imprecise-event columns to the cell-year
+ * columns: `extra` rows (year, gid, then {@link DETAIL_COLUMNS}) are a subset of the cell-years,
+ * both sorted by (year, gid); every other cell-year gets zeros.
+ */
+export function addOsvDetail(cellYears: Columns, extra: NumberColumns): void {
+  const n = cellYears.length;
+  const out = DETAIL_COLUMNS.map(() => new Float64Array(n));
+  const year = cellYears.columns.year as ArrayLike<number>;
+  const gid = cellYears.columns.gid as ArrayLike<number>;
+  const [xYear, xGid] = extra.columns as Float64Array[];
+  let i = 0;
+  for (let r = 0; r < extra.length; r++) {
+    const y = xYear![r]!;
+    const g = xGid![r]!;
+    while (i < n && (year[i]! < y || (year[i] === y && gid[i]! < g))) i++;
+    if (i >= n || year[i] !== y || gid[i] !== g)
+      throw new Error(`OSV detail for ${y}/${g} has no cell-year (the aggregates disagree)`);
+    out.forEach((col, c) => (col[i] = (extra.columns[c + 2] as Float64Array)[r]!));
+  }
+  DETAIL_COLUMNS.forEach((name, c) => (cellYears.columns[name] = out[c]!));
 }
 
 const add = (a: Float64Array | number[], k: number, v: number): void => {

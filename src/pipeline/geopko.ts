@@ -98,6 +98,16 @@ function count(row: Record<string, string | null>, field: string): number | null
   return n;
 }
 
+/** A non-negative average (Geo-PKO's ave.no.troops), rounded to whole troops; null when missing. */
+function average(row: Record<string, string | null>, field: string): number | null {
+  const raw = row[field];
+  if (raw === undefined || isMissing(raw)) return null;
+  const n = parseNumber(raw as string);
+  if (n === null) throw new RowReject('BAD_NUMBER', `${field} "${raw}"`);
+  if (n < 0) throw new RowReject('NEGATIVE_COUNT', `${field} ${n}`);
+  return Math.round(n);
+}
+
 const flag = (row: Record<string, string | null>, field: string): boolean =>
   (count(row, field) ?? 0) > 0;
 
@@ -187,6 +197,7 @@ export async function processGeoPko(
               ...loc,
               country: required(row, 'country'),
               troops: count(row, 'troops'),
+              aveTroops: average(row, 'aveTroops'),
               hq: hq(row),
               unpol: flag(row, 'unpol'),
               unmo: flag(row, 'unmo'),
@@ -274,7 +285,7 @@ export async function processGeoPko(
   for (const u of deployments.unused)
     rejects.push({ source: u.source, line: u.line, reason: u.reason, detail: u.detail });
   step.stop(
-    `${deployments.bases.length} bases, ${deployments.baseYears.length} base-years, ${deployments.mergedBaseYears} merged from several rows`,
+    `${deployments.bases.length} bases, ${deployments.baseYears.length} base-years, ${deployments.mergedBaseYears} merged from several rows, ${deployments.troopsFromMaps} with troops = mean of the maps (no Geo-PKO yearly figure)`,
   );
 
   const perSource: GeoPkoResult['perSource'] = new Map();

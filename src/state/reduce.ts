@@ -2,7 +2,7 @@
  * Pure updaters: `reduce(state, action, missions)` returns the next state and never mutates.
  * Every action keeps the state valid for the missions (see `isValidState`).
  */
-import type { PerpetratorFilter } from '../domain/dataset';
+import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../domain/dataset';
 import type { SearchPick } from '../data/selectors';
 import type { PlaybackAction } from './playback';
 import {
@@ -21,6 +21,7 @@ import {
   type PanelTab,
   type Selection,
   type StoryPosition,
+  LAG_PARAM_KEYS,
   PANEL_TABS,
 } from './state';
 import { alignPlayback, controlPlayback, stepsOf, tick, type Granularity } from './timeline';
@@ -164,7 +165,7 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
       return m === state.month ? state : { ...state, month: m };
     }
     case 'setPerpetrator':
-      if (!['all', 'state', 'nonstate'].includes(action.perpetrator)) return state;
+      if (!PERPETRATOR_FILTERS.includes(action.perpetrator)) return state;
       return action.perpetrator === state.perpetrator
         ? state
         : { ...state, perpetrator: action.perpetrator };
@@ -202,8 +203,10 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
       return action.panel === state.panel ? state : { ...state, panel: action.panel };
     case 'setLag': {
       const lag = { ...state.lag };
-      for (const [k, v] of Object.entries(action.params) as [keyof LagParams, number][]) {
-        if (k in lag && typeof v === 'number') lag[k] = clampParam(k, v);
+      for (const [k, v] of Object.entries(action.params) as [keyof LagParams, unknown][]) {
+        if (k === 'initialDeployment') {
+          if (typeof v === 'boolean') lag.initialDeployment = v;
+        } else if (k in lag && typeof v === 'number') lag[k] = clampParam(k, v);
       }
       return { ...state, lag };
     }
@@ -321,9 +324,10 @@ export function normalizeState(
   const year = Number.isFinite(s.year) ? nearestYear(years, Math.round(s.year)) : fallback.year;
   const month =
     s.month !== null && Number.isInteger(s.month) && s.month >= 1 && s.month <= 12 ? s.month : null;
-  const lag = { ...s.lag };
-  for (const k of Object.keys(fallback.lag) as (keyof LagParams)[])
-    lag[k] = clampParam(k, Number(s.lag?.[k]));
+  const lag = { ...fallback.lag, ...s.lag };
+  for (const k of LAG_PARAM_KEYS) lag[k] = clampParam(k, Number(s.lag?.[k]));
+  if (typeof lag.initialDeployment !== 'boolean')
+    lag.initialDeployment = fallback.lag.initialDeployment;
   const selection =
     s.selection === null ||
     (s.selection?.kind === 'cell' && Number.isInteger(s.selection.gid) && s.selection.gid > 0) ||
@@ -338,9 +342,7 @@ export function normalizeState(
     mission,
     year,
     month,
-    perpetrator: ['all', 'state', 'nonstate'].includes(s.perpetrator)
-      ? s.perpetrator
-      : fallback.perpetrator,
+    perpetrator: PERPETRATOR_FILTERS.includes(s.perpetrator) ? s.perpetrator : fallback.perpetrator,
     layers,
     camera: s.camera ? clampCamera(s.camera) : null,
     selection,

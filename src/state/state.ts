@@ -3,8 +3,8 @@
  * in the URL, see `url.ts`); transient things (hover, play state, loading) do not.
  */
 import { COVERAGE_PARAM_BOUNDS, DEFAULT_COVERAGE_PARAMS } from '../domain/coverageParams';
+import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../domain/dataset';
 import { DEFAULT_WHATIF, WHATIF_BOUNDS } from '../domain/whatIfParams';
-import type { PerpetratorFilter } from '../domain/dataset';
 import type { LagCategory } from '../domain/lagTypes';
 import { createPlayback, type Playback } from './playback';
 import {
@@ -158,15 +158,20 @@ export const DEFAULT_LAG: Readonly<LagParams> = Object.freeze({
   reach: DEFAULT_LAG_PARAMS.reach,
   window: DEFAULT_LAG_PARAMS.window,
   delta: DEFAULT_LAG_PARAMS.delta,
+  precision: DEFAULT_LAG_PARAMS.precision,
+  initialDeployment: DEFAULT_LAG_PARAMS.initialDeployment,
 });
 
-/** The lag parameters the state keeps, in the order of the panel and the link. */
+/** The numeric lag parameters the state keeps, in the order of the panel and the link. */
 export const LAG_PARAM_KEYS = [
   'theta',
   'reach',
   'window',
   'delta',
+  'precision',
 ] as const satisfies readonly (keyof LagParams)[];
+/** A numeric lag parameter (initialDeployment is the one on / off parameter). */
+export type LagNumberKey = (typeof LAG_PARAM_KEYS)[number];
 
 /** The minimal mission facts state logic needs. */
 export interface MissionYears {
@@ -215,7 +220,7 @@ export function nearestYear(years: readonly number[], year: number): number {
 }
 
 /** Clamps a number into the domain's [min, max], rounding when integer; NaN gives min. */
-export function clampParam(key: keyof LagParams, value: number): number {
+export function clampParam(key: LagNumberKey, value: number): number {
   const { min, max, integer } = LAG_PARAM_BOUNDS[key];
   if (!Number.isFinite(value)) return min;
   const v = integer ? Math.round(value) : value;
@@ -240,7 +245,7 @@ export function isValidState(s: AppState, missions: readonly MissionYears[]): bo
   if (!Number.isInteger(s.year)) return false;
   if (s.month !== null && !(Number.isInteger(s.month) && s.month >= 1 && s.month <= 12))
     return false;
-  if (!['all', 'state', 'nonstate'].includes(s.perpetrator)) return false;
+  if (!PERPETRATOR_FILTERS.includes(s.perpetrator)) return false;
   if (!LAYER_KEYS.every((k) => typeof s.layers[k] === 'boolean')) return false;
   if (s.camera !== null) {
     const c = clampCamera(s.camera);
@@ -255,6 +260,7 @@ export function isValidState(s: AppState, missions: readonly MissionYears[]): bo
   for (const k of LAG_PARAM_KEYS) {
     if (clampParam(k, s.lag[k]) !== s.lag[k]) return false;
   }
+  if (typeof s.lag.initialDeployment !== 'boolean') return false;
   if (!PANEL_TABS.includes(s.panel)) return false;
   if (clampCoverageKm(s.coverage.km) !== s.coverage.km) return false;
   if (clampWhatIf('k', s.coverage.k) !== s.coverage.k) return false;

@@ -6,12 +6,13 @@
  * | `m` | mission | `MINUSCA` |
  * | `y` | year | `2014` |
  * | `mo` | month 1–12 (monthly timeline) | `6` |
- * | `p` | perpetrator: `all`, `state`, `nonstate` | `state` |
+ * | `p` | perpetrator: `all`, `state`, `host`, `foreign`, `nonstate` | `state` |
  * | `l` | layers switched on, comma-separated (`-` for none) | `violence,bases` |
  * | `c` | camera `lon,lat,zoom` | `20.9,6.6,5.8` |
  * | `sel` | selection `cell:<gid>` or `base:<id>` | `cell:139421` |
  * | `tab` | side panel tab | `details` |
- * | `theta`, `reach`, `win`, `delta` | lag-analysis parameters | `10`, `0`, `3`, `1` |
+ * | `theta`, `reach`, `win`, `delta`, `prec` | lag-analysis parameters | `10`, `0`, `3`, `1`, `5` |
+ * | `init` | initial deployment counts as enhanced presence (`1` / `0`) | `0` |
  * | `cx` | coverage view: reach of a base in km (10–200) | `50` |
  * | `ck`, `cn` | coverage what-if: k sites (1–5) from the n previous years (1–10) | `3`, `3` |
  * | `story`, `scene` | guided story and scene (0-based) | `minusca`, `3` |
@@ -20,6 +21,7 @@
  * notice that the app shows.
  */
 import { COVERAGE_PARAM_BOUNDS, parseCoverageParams } from '../domain/coverageParams';
+import { PERPETRATOR_FILTERS } from '../domain/dataset';
 import { isValidGid } from '../domain/grid';
 import { parseWhatIf, WHATIF_BOUNDS } from '../domain/whatIfParams';
 import { LAG_PARAM_BOUNDS, parseLagParams } from '../domain/lagTypes';
@@ -33,7 +35,7 @@ import {
   defaultState,
   nearestYear,
   type AppState,
-  type LagParams,
+  type LagNumberKey,
   type LayerKey,
   type Layers,
   type MissionYears,
@@ -52,11 +54,12 @@ export interface ParsedUrlState {
   notices: string[];
 }
 
-const LAG_PARAMS: [string, keyof LagParams][] = [
+const LAG_PARAMS: [string, LagNumberKey][] = [
   ['theta', 'theta'],
   ['reach', 'reach'],
   ['win', 'window'],
   ['delta', 'delta'],
+  ['prec', 'precision'],
 ];
 
 const KNOWN = new Set([
@@ -70,6 +73,7 @@ const KNOWN = new Set([
   'tab',
   'story',
   'scene',
+  'init',
   'cx',
   'ck',
   'cn',
@@ -150,10 +154,11 @@ export function parseUrlState(
 
   const p = get('p');
   if (p !== null) {
-    if (p === 'all' || p === 'state' || p === 'nonstate') state.perpetrator = p;
+    const known = PERPETRATOR_FILTERS.find((f) => f === p);
+    if (known) state.perpetrator = known;
     else
       notices.push(
-        `Perpetrator ${quote(p)} in the link is not one of all, state, nonstate; showing all.`,
+        `Perpetrator ${quote(p)} in the link is not one of ${PERPETRATOR_FILTERS.join(', ')}; showing all.`,
       );
   }
 
@@ -218,6 +223,17 @@ export function parseUrlState(
       const { min, max, integer } = LAG_PARAM_BOUNDS[key];
       notices.push(
         `Parameter ${param}=${quote(v)} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; using ${state.lag[key]}.`,
+      );
+    }
+  }
+
+  const init = get('init');
+  if (init !== null) {
+    try {
+      state.lag.initialDeployment = parseLagParams({ initialDeployment: init }).initialDeployment;
+    } catch {
+      notices.push(
+        `Parameter init=${quote(init)} must be 1 (initial deployment counts) or 0; using ${state.lag.initialDeployment ? 1 : 0}.`,
       );
     }
   }
@@ -301,6 +317,8 @@ export function encodeUrlState(state: AppState): string {
   if (state.coverage.km !== DEFAULT_COVERAGE.km) q.set('cx', String(state.coverage.km));
   if (state.coverage.k !== DEFAULT_COVERAGE.k) q.set('ck', String(state.coverage.k));
   if (state.coverage.n !== DEFAULT_COVERAGE.n) q.set('cn', String(state.coverage.n));
+  if (state.lag.initialDeployment !== DEFAULT_LAG.initialDeployment)
+    q.set('init', state.lag.initialDeployment ? '1' : '0');
   if (state.story) {
     q.set('story', state.story.id);
     q.set('scene', String(state.story.scene));

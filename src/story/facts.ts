@@ -1,13 +1,14 @@
-import { changesInYear, countChanges, indexBaseYears } from '../domain/changes';
-import { hasViolenceData, type Dataset } from '../domain/dataset';
+import { atlasData } from '../data/atlasData';
+import type { Dataset } from '../domain/dataset';
 import { ringDistance } from '../domain/grid';
 import { flaggedEpisodesInYear } from '../domain/lag';
 import type { LagResult } from '../domain/lagTypes';
 import type { CaptionFacts } from './caption';
 
 /**
- * The live numbers a caption may quote for a mission in a year, computed from the built data so
- * that a story stays true when the data is refreshed. Violence figures are null (shown as "n/a"
+ * The live numbers a caption may quote for a mission in a year, computed from the built data
+ * (through the dataset's selectors, `src/data`) so that a story stays true when the data is
+ * refreshed. Violence figures are null (shown as "n/a"
  * and reported as missing) where no violence data covers the mission's countries that year:
  * never zero.
  *
@@ -19,13 +20,10 @@ export function captionFacts(
   year: number,
   lag: LagResult | null,
 ): CaptionFacts {
-  const mission = dataset.missions.find((m) => m.id === missionId);
-  const countries = mission?.countries ?? [];
-  const covered = countries.filter((c) => hasViolenceData(dataset.coverage, c, year));
-
-  const cells = dataset.cellYears.filter(
-    (c) => c.year === year && covered.includes(c.country) && c.osv.events > 0,
-  );
+  const { sel, tsel } = atlasData(dataset);
+  const countries = sel.mission(missionId)?.countries ?? [];
+  const { covered } = sel.missionCoverage(missionId, year);
+  const cells = sel.osvCellYears(missionId, year);
   const sum = (f: (c: (typeof cells)[number]) => number) =>
     covered.length === 0 ? null : cells.reduce((s, c) => s + f(c), 0);
   const top = cells.reduce<(typeof cells)[number] | null>(
@@ -33,8 +31,8 @@ export function captionFacts(
     null,
   );
 
-  const baseYears = dataset.baseYears.filter((b) => b.mission === missionId && b.year === year);
-  const changes = countChanges(changesInYear(indexBaseYears(dataset.baseYears, missionId), year));
+  const baseYears = sel.basesOf(missionId, year).map((v) => v.by);
+  const changes = tsel.changeCounts(missionId, year);
   const yearSummary = lag?.years.find((y) => y.year === year);
   const flagged = lag ? new Set(flaggedEpisodesInYear(lag.episodes, year).map((e) => e.gid)) : null;
 
@@ -45,6 +43,7 @@ export function captionFacts(
     fatalities: sum((c) => c.osv.best),
     fatalities_state: sum((c) => c.osvState.best),
     fatalities_nonstate: sum((c) => c.osvNonState.best),
+    fatalities_host: sum((c) => c.osvState.best - c.osvForeign.best),
     fatalities_low: sum((c) => c.osv.low),
     fatalities_high: sum((c) => c.osv.high),
     violent_cells: covered.length === 0 ? null : cells.length,
@@ -69,6 +68,7 @@ export function captionFacts(
         : Math.round(lag.summary.responseRate * 100),
     top_cell_fatalities: top?.osv.best ?? null,
     top_cell_place: top ? placeNear(dataset, missionId, top.gid) : null,
+    lag_windows: lag?.summary.windows.text ?? null,
   };
 }
 

@@ -44,7 +44,7 @@ export function createSceneFacts(dataset: Dataset): SceneFacts {
     lag,
     caption(story, scene, year) {
       const p = paramsOf(scene);
-      const key = `${story.mission}|${year}|${p.theta}|${p.reach}|${p.window}|${p.delta}|${p.perpetrator}`;
+      const key = `${story.mission}|${year}|${p.theta}|${p.reach}|${p.window}|${p.delta}|${p.perpetrator}|${p.precision}|${p.initialDeployment}`;
       let f = facts.get(key);
       if (!f) {
         f = captionFacts(dataset, story.mission, year, lag(story, scene));

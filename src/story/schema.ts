@@ -14,6 +14,7 @@ export const CAPTION_FACTS = [
   'fatalities',
   'fatalities_state',
   'fatalities_nonstate',
+  'fatalities_host',
   'fatalities_low',
   'fatalities_high',
   'violent_cells',
@@ -30,6 +31,7 @@ export const CAPTION_FACTS = [
   'response_rate_pct',
   'top_cell_fatalities',
   'top_cell_place',
+  'lag_windows',
 ] as const;
 export type CaptionFact = (typeof CAPTION_FACTS)[number];
 
@@ -96,7 +98,7 @@ export const sceneSchema = z
     ]),
     camera: cameraSchema,
     layers: layersSchema.optional(),
-    perpetrator: z.enum(['all', 'state', 'nonstate']).optional(),
+    perpetrator: z.enum(['all', 'state', 'host', 'foreign', 'nonstate']).optional(),
     lag: lagSchema.optional(),
     highlight: z
       .object({

@@ -3,7 +3,13 @@
  * reachable by keyboard (every base and cell mentioned is a button).
  */
 import type { ReactNode } from 'react';
-import type { Coverage, PerpetratorFilter } from '../domain/dataset';
+import {
+  osvFor,
+  precisionMix,
+  type BaseYear,
+  type Coverage,
+  type PerpetratorFilter,
+} from '../domain/dataset';
 import { cellCentroid } from '../domain/grid';
 import type { BaseDetails, BaseView, CellDetails, CellView } from '../data/selectors';
 import type { Selection } from '../state/state';
@@ -63,11 +69,20 @@ function CellView_(
 ) {
   const d = props.cell;
   const [lon, lat] = cellCentroid(d.gid);
+  // Host and foreign governments only where a foreign government killed here.
+  const foreign = (d.cell?.osvForeign.events ?? 0) > 0;
   const rows: [PerpetratorFilter, string][] = [
     ['all', 'All'],
     ['state', 'State forces'],
+    ...(foreign
+      ? ([
+          ['host', '… host government'],
+          ['foreign', '… foreign governments'],
+        ] as [PerpetratorFilter, string][])
+      : []),
     ['nonstate', 'Non-state groups'],
   ];
+  const mix = d.cell ? precisionMix(d.cell) : null;
   return (
     <article data-testid="cell-details" data-gid={d.gid}>
       <h2>
@@ -89,12 +104,7 @@ function CellView_(
             <TableHead columns={['Perpetrator', 'Killed', 'Events']} />
             <tbody>
               {rows.map(([k, label]) => {
-                const e =
-                  k === 'all'
-                    ? d.cell!.osv
-                    : k === 'state'
-                      ? d.cell!.osvState
-                      : d.cell!.osvNonState;
+                const e = osvFor(d.cell!, k);
                 return (
                   <tr
                     key={k}
@@ -109,6 +119,24 @@ function CellView_(
               })}
             </tbody>
           </table>
+          {mix && mix.country.events + mix.sea.events > 0 ? (
+            <p className="muted" data-field="precision-mix">
+              Location precision: {plural(mix.precise.events, 'event')} placed at or near a named
+              place or area (GED where_prec 1–5)
+              {mix.country.events > 0
+                ? `, ${plural(mix.country.events, 'event')} (${fmt(mix.country.best)} killed) located only to the country, on its centroid`
+                : ''}
+              {mix.sea.events > 0
+                ? `, ${plural(mix.sea.events, 'event')} (${fmt(mix.sea.best)} killed) at sea`
+                : ''}
+              . The lag analysis leaves the imprecise ones out by default.
+            </p>
+          ) : mix ? (
+            <p className="muted" data-field="precision-mix">
+              Location precision: every event placed at or near a named place or area (GED
+              where_prec 1–5).
+            </p>
+          ) : null}
           {d.cell.topPerpetrators.length > 0 ? (
             <>
               <h3>Top perpetrators</h3>
@@ -172,6 +200,22 @@ function BaseList(props: {
   );
 }
 
+/**
+ * The spread of a base-year's maps after its troop figure: " (800–1,450: 2 figures on the year's
+ * maps)" (FrontMap keeps each distinct figure once), plus whether
+ * the figure is Geo-PKO's yearly figure or the mean of the maps.
+ */
+export function troopSpread(
+  by: Pick<BaseYear, 'troops' | 'troopsMin' | 'troopsMax' | 'sourceRows' | 'troopsFromMaps'>,
+): string {
+  if (by.troops === null) return '';
+  const spread =
+    by.troopsMin !== null && by.troopsMax !== null && by.troopsMin !== by.troopsMax
+      ? ` (${fmt(by.troopsMin)}–${fmt(by.troopsMax)}: ${plural(by.sourceRows, 'figure')} on the year's maps)`
+      : '';
+  return `${spread}${by.troopsFromMaps ? ' · mean of the maps (Geo-PKO gives no yearly figure)' : spread ? " · Geo-PKO's yearly figure" : ''}`;
+}
+
 function BaseView_(props: { base: BaseDetails; year: number; onSelect: DetailsProps['onSelect'] }) {
   const { base, by, change, years } = props.base;
   return (
@@ -192,9 +236,7 @@ function BaseView_(props: { base: BaseDetails; year: number; onSelect: DetailsPr
           <dd data-field="troops">
             {fmtTroops(by.troops)}
             {by.zeroTroops ? ' (police, observers or HQ staff only)' : ''}
-            {by.troopsMax !== null && by.troopsMax !== by.troops
-              ? ` · largest figure on one map: ${fmt(by.troopsMax)}`
-              : ''}
+            {troopSpread(by)}
           </dd>
           <dt>HQ</dt>
           <dd>{HQ_LABELS[by.hq]}</dd>
@@ -228,7 +270,7 @@ function BaseView_(props: { base: BaseDetails; year: number; onSelect: DetailsPr
               ? `: ${fmtTroops(change.troopsAfter)} (not present in ${props.year - 1})`
               : change.kind === 'CLOSED'
                 ? `: had ${fmtTroops(change.troopsBefore)} in ${props.year - 1}`
-                : `: ${fmt(change.troopsBefore ?? 0)} → ${fmt(change.troopsAfter ?? 0)} troops (${(change.delta ?? 0) >= 0 ? '+' : ''}${fmt(change.delta ?? 0)})`}
+                : `: ${fmt(change.troopsBefore ?? 0)} → ${fmt(change.troopsAfter ?? 0)} troops (${(change.delta ?? 0) >= 0 ? '+' : ''}${fmt(change.delta ?? 0)})${change.basis === 'highest' ? ', highest figure on a map' : change.basis === 'lowest' ? ', lowest figure on a map' : ''}`}
         </p>
       )}
       <p className="muted">Present in {fmtYearRanges(years)}.</p>

@@ -2,10 +2,20 @@
  * The header: mission picker, place search, perpetrator toggle, layer toggles, fit button.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import type { Mission, PerpetratorFilter } from '../domain/dataset';
+import { DemoNotice, HelpMenu } from './help/HelpMenu';
+import { PERPETRATOR_FILTERS, type Mission, type PerpetratorFilter } from '../domain/dataset';
 import { searchEntries, type SearchEntry } from '../data/selectors';
 import { LAYER_KEYS, LAYER_LABELS, type Layers, type LayerKey } from '../state/state';
 import { PERPETRATOR_LABELS } from '../domain/perpetrator';
+
+/** Short labels of the header's perpetrator switch (the full ones are read out). */
+const HEADER_PERPETRATOR: Record<PerpetratorFilter, string> = {
+  all: 'All',
+  state: 'State',
+  host: 'Host gov.',
+  foreign: 'Foreign gov.',
+  nonstate: 'Non-state',
+};
 
 export interface HeaderProps {
   missions: readonly Mission[];
@@ -124,7 +134,10 @@ export function Header(props: HeaderProps) {
   return (
     <header className="header">
       <div className="brand">
-        <h1>Presence Atlas</h1>
+        <div className="brand-title">
+          <h1>Presence Atlas</h1>
+          <HelpMenu />
+        </div>
         <p>Civilians killed and UN peacekeepers present, year by year</p>
       </div>
       <div className="control">
@@ -148,7 +161,7 @@ export function Header(props: HeaderProps) {
       <PlaceSearch index={props.searchIndex} onPick={props.onSearchPick} />
       <fieldset className="segmented" data-testid="perpetrator">
         <legend>Perpetrator</legend>
-        {(['all', 'state', 'nonstate'] as const).map((p) => (
+        {PERPETRATOR_FILTERS.map((p) => (
           <label key={p} className={props.perpetrator === p ? 'checked' : undefined}>
             <input
               type="radio"
@@ -157,7 +170,7 @@ export function Header(props: HeaderProps) {
               checked={props.perpetrator === p}
               onChange={() => props.onPerpetrator(p)}
             />
-            {p === 'all' ? 'All' : p === 'state' ? 'State' : 'Non-state'}
+            {HEADER_PERPETRATOR[p]}
             <span className="visually-hidden"> ({PERPETRATOR_LABELS[p]})</span>
           </label>
         ))}
@@ -178,6 +191,7 @@ export function Header(props: HeaderProps) {
           ))}
         </fieldset>
       </details>
+      <DemoNotice />
     </header>
   );
 }

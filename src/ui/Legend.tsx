@@ -4,7 +4,7 @@
  * sections (`src/export/overlay.ts`). Every entry carries `data-legend-entry` (tests compare the
  * renderers by it).
  */
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { CATEGORY_STYLES } from '../map/flagLayers';
 import type { LegendEntry, LegendSection, LegendSymbol } from '../map/legend';
 import { BASE_FIXED_RADIUS, BASE_SIZE_KEY, baseRadius } from '../map/scales';
@@ -191,18 +191,48 @@ export function LegendBlock(props: { section: LegendSection; compact?: boolean }
   );
 }
 
-/** The legend box (the live map) or, `compact`, the presenter's legend. */
+/** Screens narrower than this open with the map's legend folded (it would cover the map). */
+export const FOLD_LEGEND_BELOW_PX = 600;
+
+/**
+ * The legend box (the live map), which the user can fold to a button, or, `compact`, the
+ * presenter's legend.
+ */
 export function Legend(props: { sections: readonly LegendSection[]; compact?: boolean }) {
+  const [open, setOpen] = useState(
+    () => typeof window === 'undefined' || window.innerWidth >= FOLD_LEGEND_BELOW_PX,
+  );
+  const id = useId();
   if (props.sections.length === 0) return null;
+  if (props.compact)
+    return (
+      <section className="story-legend" aria-label="Legend" data-testid="story-legend">
+        {props.sections.map((s) => (
+          <LegendBlock key={s.id} section={s} compact />
+        ))}
+      </section>
+    );
   return (
     <section
-      className={props.compact ? 'story-legend' : 'legend'}
+      className={open ? 'legend' : 'legend legend-folded'}
       aria-label="Legend"
-      data-testid={props.compact ? 'story-legend' : 'legend'}
+      data-testid="legend"
     >
-      {props.sections.map((s) => (
-        <LegendBlock key={s.id} section={s} compact={props.compact} />
-      ))}
+      <button
+        type="button"
+        className="legend-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="legend-toggle"
+      >
+        {open ? 'Hide legend' : 'Legend'}
+      </button>
+      <div id={id} hidden={!open}>
+        {props.sections.map((s) => (
+          <LegendBlock key={s.id} section={s} />
+        ))}
+      </div>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import {
   episodesToCsv,
   type LagParams,
 } from '../../src/domain/lag';
+import { cellPlaceName, createPlaceLookup } from '../../src/domain/lagView';
 import { LAG_CELLS, lagScenarioDataset, lagScenarioPlaces } from '../fixtures/lagScenario';
 
 const ds = lagScenarioDataset();
@@ -93,7 +94,13 @@ describe('lag selectors', () => {
     const sel = createLagSelectors(ds);
     const csv = sel.csv('MINUSCA', P0);
     expect(csv.split('\n')[0]).toBe(EPISODE_CSV_HEADER);
-    expect(csv).toBe(episodesToCsv(analyzeMission(ds, 'MINUSCA', P0).episodes));
+    expect(csv).toBe(
+      episodesToCsv(
+        analyzeMission(ds, 'MINUSCA', P0).episodes,
+        P0,
+        cellPlaceName(createPlaceLookup([])),
+      ),
+    );
     expect(csv.trim().split('\n')).toHaveLength(6);
     expect(
       sel
@@ -135,11 +142,18 @@ describe('lag selectors', () => {
   });
 
   it('toLagParams joins the state lag parameters and the perpetrator filter', () => {
-    expect(toLagParams({ theta: 5, reach: 2, window: 4, delta: 10 }, 'nonstate')).toEqual({
+    expect(
+      toLagParams(
+        { theta: 5, reach: 2, window: 4, delta: 10, precision: 7, initialDeployment: false },
+        'nonstate',
+      ),
+    ).toEqual({
       theta: 5,
       reach: 2,
       window: 4,
       delta: 10,
+      precision: 7,
+      initialDeployment: false,
       perpetrator: 'nonstate',
     });
   });

@@ -40,6 +40,7 @@ const cm = (
   year,
   month,
   osvBest: state + nonstate,
+  osvForeignBest: 0,
   osvStateBest: state,
   osvNonStateBest: nonstate,
 });

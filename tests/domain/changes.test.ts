@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   changesInYear,
@@ -6,6 +7,7 @@ import {
   missionChanges,
   type BaseChange,
 } from '../../src/domain/changes';
+import type { Base, BaseYear } from '../../src/domain/dataset';
 import { gidOf } from '../../src/domain/grid';
 import { base, baseYear, carCell, deployment, deployments } from '../fixtures/factories';
 
@@ -165,5 +167,122 @@ describe('unknown troops', () => {
       delta: null,
       troopsUnknown: true,
     });
+  });
+});
+
+/** A base-year from the figures of its maps (spread as the pipeline computes it). */
+function fromMaps(b: Base, year: number, maps: number[], yearly?: number): BaseYear {
+  return baseYear(b, year, {
+    troops: yearly ?? Math.round(maps.reduce((x, y) => x + y, 0) / maps.length),
+    troopsMin: Math.min(...maps),
+    troopsMax: Math.max(...maps),
+    sourceRows: maps.length,
+  });
+}
+
+describe('one increase counts once (highest / lowest map figures)', () => {
+  const b = base({ location: 'Bouar' });
+
+  it('counts a mid-year increase in the year it first appears, not again the next year', () => {
+    // MINUSCA Bouar in FrontMap: 2015 one map 650; 2016 maps 950 and 1,100 (Geo-PKO's yearly
+    // figure 1,000); 2017 one map 1,100 (1,100). Yearly figures 650 → 1,000 → 1,100 would read
+    // as two strengthenings; the highest figures 650 → 1,100 → 1,100 as one.
+    const index = indexBaseYears(
+      [
+        fromMaps(b, 2015, [650], 650),
+        fromMaps(b, 2016, [950, 1100], 1000),
+        fromMaps(b, 2017, [1100], 1100),
+      ],
+      'MINUSCA',
+    );
+    expect(changesInYear(index, 2016)[0]).toMatchObject({
+      kind: 'STRENGTHENED',
+      basis: 'highest',
+      troopsBefore: 650,
+      troopsAfter: 1100,
+      delta: 450,
+      increase: 450,
+      troopsYearly: 1000,
+    });
+    expect(changesInYear(index, 2017)[0]).toMatchObject({
+      kind: 'UNCHANGED',
+      troopsBefore: 1100,
+      troopsAfter: 1100,
+      delta: 0,
+      increase: 0,
+      troopsYearly: 1100,
+    });
+  });
+
+  it('is REDUCED when the lowest figure falls, and STRENGTHENED wins when both move', () => {
+    const index = indexBaseYears(
+      [
+        fromMaps(b, 2018, [1100, 950]), // lowest 1,100 → 950 against 2017's single 1,100 map
+        fromMaps(b, 2017, [1100]),
+        fromMaps(b, 2019, [800, 1200]), // highest 1,100 → 1,200 and lowest 950 → 800
+        fromMaps(b, 2020, [1000]), // highest 1,200 → 1,000, lowest 800 → 1,000: neither
+      ],
+      'MINUSCA',
+    );
+    expect(changesInYear(index, 2018)[0]).toMatchObject({
+      kind: 'REDUCED',
+      basis: 'lowest',
+      troopsBefore: 1100,
+      troopsAfter: 950,
+      delta: -150,
+      increase: 0,
+    });
+    expect(changesInYear(index, 2019)[0]).toMatchObject({ kind: 'STRENGTHENED', delta: 100 });
+    expect(changesInYear(index, 2020)[0]).toMatchObject({
+      kind: 'UNCHANGED',
+      troopsUnknown: false,
+      increase: -200,
+    });
+  });
+
+  it('property: one step up inside a sequence of maps is counted once, whatever the maps per year', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 8 }),
+        (low, step, before, after, sizes) => {
+          // The maps in time order: `before` maps at `low`, then `after` maps at `low + step`,
+          // cut into consecutive years of sizes[i] maps (the rest in a last year).
+          const maps = [
+            ...Array<number>(before).fill(low),
+            ...Array<number>(after).fill(low + step),
+          ];
+          const years: number[][] = [];
+          let at = 0;
+          for (const n of sizes) {
+            if (at >= maps.length) break;
+            years.push(maps.slice(at, at + n));
+            at += n;
+          }
+          if (at < maps.length) years.push(maps.slice(at));
+          const index = indexBaseYears(
+            years.map((m, i) => fromMaps(b, 2000 + i, m)),
+            'MINUSCA',
+          );
+          const firstUp = 2000 + years.findIndex((m) => m.includes(low + step));
+          const strengthened: number[] = [];
+          for (let i = 1; i < years.length; i++) {
+            for (const c of changesInYear(index, 2000 + i)) {
+              expect(c.kind === 'REDUCED').toBe(false);
+              if (c.kind === 'STRENGTHENED') {
+                strengthened.push(c.year);
+                expect(c.delta).toBe(step);
+              }
+            }
+          }
+          // Counted once, in the year the higher figure first appears (none when that is the
+          // first year: the base is NEW then).
+          expect(strengthened).toEqual(firstUp === 2000 ? [] : [firstUp]);
+        },
+      ),
+    );
   });
 });

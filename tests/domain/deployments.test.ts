@@ -25,6 +25,7 @@ function yearly(over: Partial<YearlyRow> = {}): YearlyRow {
     lat: 4.3612,
     lon: 18.555,
     troops: 150,
+    aveTroops: null,
     hq: 0,
     unpol: false,
     unmo: false,
@@ -114,24 +115,70 @@ describe('base identity across years', () => {
 });
 
 describe('the duplicate-row rule', () => {
-  it('takes the rounded mean of the known figures and the max, never the sum', () => {
-    expect(mergeTroops([1750, 2985, 3285])).toEqual({ troops: 2673, troopsMax: 3285 });
-    expect(mergeTroops([null, 100])).toEqual({ troops: 100, troopsMax: 100 });
-    expect(mergeTroops([null, null])).toEqual({ troops: null, troopsMax: null });
-    expect(mergeTroops([0, 0])).toEqual({ troops: 0, troopsMax: 0 });
+  it('gives the spread of the known figures (mean, smallest, largest), never the sum', () => {
+    expect(mergeTroops([1750, 2985, 3285])).toEqual({
+      troops: 2673,
+      troopsMin: 1750,
+      troopsMax: 3285,
+    });
+    expect(mergeTroops([null, 100])).toEqual({ troops: 100, troopsMin: 100, troopsMax: 100 });
+    expect(mergeTroops([null, null])).toEqual({ troops: null, troopsMin: null, troopsMax: null });
+    expect(mergeTroops([0, 0])).toEqual({ troops: 0, troopsMin: 0, troopsMax: 0 });
+  });
+
+  it("takes Geo-PKO's own yearly figure (ave.no.troops), not the mean of the rows", () => {
+    // MINUSCA Bambari 2018 in FrontMap: rows 800 and 1450, ave.no.troops 1016 on both (the mean
+    // of the two rows would be 1125).
+    const d = buildDeployments({
+      yearly: [
+        yearly({ location: 'Bambari', year: 2018, troops: 800, aveTroops: 1016 }),
+        yearly({ location: 'Bambari', year: 2018, troops: 1450, aveTroops: 1016 }),
+      ],
+    });
+    expect(d.baseYears[0]).toMatchObject({
+      troops: 1016,
+      troopsMin: 800,
+      troopsMax: 1450,
+      sourceRows: 2,
+      troopsFromMaps: false,
+    });
+    expect(d.troopsFromMaps).toBe(0);
+  });
+
+  it('falls back to the mean of the maps where Geo-PKO gives no yearly figure, and says so', () => {
+    const d = buildDeployments({
+      yearly: [
+        // no ave.no.troops: (1750 + 2985 + 3285) / 3 = 2673.3 → 2673
+        yearly({ troops: 1750 }),
+        yearly({ troops: 2985 }),
+        yearly({ troops: 3285 }),
+        // rows merged into one base that disagree on the yearly figure: mean of 100 and 300
+        yearly({ location: 'Bria', lat: 6.54, lon: 21.99, troops: 100, aveTroops: 120 }),
+        yearly({ location: 'BRIA ', lat: 6.55, lon: 21.99, troops: 300, aveTroops: 280 }),
+        // all unknown: unknown, not a fallback
+        yearly({ location: 'Sibut', lat: 5.7, lon: 19.1, troops: null }),
+      ],
+    });
+    expect(d.baseYears.map((b) => [b.baseId, b.troops, b.troopsFromMaps])).toEqual([
+      ['MINUSCA:bangui', 2673, true],
+      ['MINUSCA:bria', 200, true],
+      ['MINUSCA:sibut', null, false],
+    ]);
+    expect(d.troopsFromMaps).toBe(2);
   });
 
   it('merges the rows of a base-year: hq max, flags and units from any row', () => {
     const d = buildDeployments({
       yearly: [
-        yearly({ troops: 1750, hq: 2, units: ['Infantry'] }),
-        yearly({ troops: 2985, hq: 3, unpol: true, units: ['Medical'] }),
-        yearly({ troops: 3285, unmo: true, units: ['Infantry', 'Aviation'] }),
+        yearly({ troops: 1750, aveTroops: 2673, hq: 2, units: ['Infantry'] }),
+        yearly({ troops: 2985, aveTroops: 2673, hq: 3, unpol: true, units: ['Medical'] }),
+        yearly({ troops: 3285, aveTroops: 2673, unmo: true, units: ['Infantry', 'Aviation'] }),
       ],
     });
     expect(d.baseYears).toHaveLength(1);
     expect(d.baseYears[0]).toMatchObject({
       troops: 2673,
+      troopsMin: 1750,
       troopsMax: 3285,
       sourceRows: 3,
       hq: 3,
@@ -172,10 +219,12 @@ describe('monthly rows', () => {
       [2014, 3, null],
       [2015, 1, 100],
     ]);
-    expect(d.baseYears.map((b) => [b.year, b.troops, b.troopsMax])).toEqual([
-      [2014, 150, 200],
-      [2015, 999, 999],
+    // 2014 from the months (100, 200; March unknown): mean 150, spread 100–200, from the maps.
+    expect(d.baseYears.map((b) => [b.year, b.troops, b.troopsMin, b.troopsMax])).toEqual([
+      [2014, 150, 100, 200],
+      [2015, 999, 999, 999],
     ]);
+    expect(d.baseYears.map((b) => b.troopsFromMaps)).toEqual([true, true]);
   });
 
   it('uses the newer Geo-PKO version per mission-month; older rows are SUPERSEDED_ROW', () => {

@@ -37,6 +37,19 @@ function cellYear(over: Partial<CellYear> = {}): CellYear {
     osv: est(10, 2, 8, 14),
     osvState: est(3, 1, 3, 4),
     osvNonState: est(7, 1, 5, 10),
+    osvForeign: est(1, 1, 1, 1),
+    osvImprecise: {
+      6: {
+        state: { events: 1, best: 2 },
+        foreign: { events: 0, best: 0 },
+        nonState: { events: 0, best: 0 },
+      },
+      7: {
+        state: { events: 0, best: 0 },
+        foreign: { events: 0, best: 0 },
+        nonState: { events: 1, best: 0 },
+      },
+    },
     stateBased: zero,
     nonStateConflict: est(2),
     topPerpetrators: [
@@ -53,7 +66,9 @@ function baseYear(over: Partial<BaseYear> = {}): BaseYear {
     mission: 'MINUSCA',
     year: 2015,
     troops: 2673,
+    troopsMin: 1750,
     troopsMax: 3285,
+    troopsFromMaps: false,
     sourceRows: 3,
     hq: 3,
     unpol: true,
@@ -87,9 +102,33 @@ function fixtureDataset(): Dataset {
       }),
     ],
     cellMonths: [
-      { gid: 137213, year: 2015, month: 1, osvBest: 3, osvStateBest: 3, osvNonStateBest: 0 },
-      { gid: 137213, year: 2015, month: 12, osvBest: 7, osvStateBest: 0, osvNonStateBest: 7 },
-      { gid: 100, year: 2016, month: 2, osvBest: 1, osvStateBest: 0, osvNonStateBest: 1 },
+      {
+        gid: 137213,
+        year: 2015,
+        month: 1,
+        osvBest: 3,
+        osvStateBest: 3,
+        osvNonStateBest: 0,
+        osvForeignBest: 0,
+      },
+      {
+        gid: 137213,
+        year: 2015,
+        month: 12,
+        osvBest: 7,
+        osvStateBest: 0,
+        osvNonStateBest: 7,
+        osvForeignBest: 0,
+      },
+      {
+        gid: 100,
+        year: 2016,
+        month: 2,
+        osvBest: 1,
+        osvStateBest: 0,
+        osvNonStateBest: 1,
+        osvForeignBest: 0,
+      },
     ],
     bases: [
       {
@@ -204,8 +243,18 @@ function cellYearValue(c: CellYear, name: string): ColumnValue {
     if (!t) return null;
     return top[2] === 'Name' ? t.name : top[2] === 'Class' ? t.perpetrator : t.best;
   }
+  const prec = /^osvP([67])(State|Foreign|NonState)(Events|Best)$/.exec(name);
+  if (prec) {
+    const part = c.osvImprecise[Number(prec[1]) as 6 | 7];
+    const cls =
+      prec[2] === 'State' ? part.state : prec[2] === 'Foreign' ? part.foreign : part.nonState;
+    return prec[3] === 'Events' ? cls.events : cls.best;
+  }
   const m = /^(.*)(Events|Best|Low|High)$/.exec(name) as RegExpExecArray;
-  const e = c[m[1] as 'osv' | 'osvState' | 'osvNonState' | 'stateBased' | 'nonStateConflict'];
+  const e =
+    c[
+      m[1] as 'osv' | 'osvState' | 'osvNonState' | 'osvForeign' | 'stateBased' | 'nonStateConflict'
+    ];
   const f = m[2] as string;
   return f === 'Events' ? e.events : f === 'Best' ? e.best : f === 'Low' ? e.low : e.high;
 }
@@ -509,5 +558,17 @@ describe('decodeManifest', () => {
       /manifest\.json: outputs\[0\] must have path and bytes/,
     );
     expect(() => decodeManifest(undefined)).toThrow(DataFormatError);
+  });
+});
+
+describe('decodeDataset and its input', () => {
+  it('leaves the parsed files as they were, so that decoding them twice gives the same dataset', () => {
+    const files = viaJson(encodeDataset(fixtureDataset()));
+    const before = viaJson(files);
+    const first = decodeDataset(files);
+    expect(files).toEqual(before);
+    const second = decodeDataset(files);
+    expect(second).toEqual(first);
+    expect(second).toEqual(fixtureDataset());
   });
 });

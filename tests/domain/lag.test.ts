@@ -461,7 +461,13 @@ describe('parameters', () => {
       window: 3,
       delta: 1,
       perpetrator: 'state',
+      precision: 5,
+      initialDeployment: true,
     });
+    expect(
+      parseLagParams({ precision: '7', initialDeployment: 'off', perpetrator: 'host' }),
+    ).toMatchObject({ precision: 7, initialDeployment: false, perpetrator: 'host' });
+    expect(parseLagParams({ initialDeployment: false }).initialDeployment).toBe(false);
     expect(parseLagParams()).toEqual(DEFAULT_LAG_PARAMS);
   });
 
@@ -478,8 +484,14 @@ describe('parameters', () => {
       'reach must be a whole number from 0 to 3, got 4',
       'window must be a whole number from 0 to 10, got 1.5',
       'delta must be a number from 1 to 100000, got 0',
-      'perpetrator must be one of all, state, nonstate, got "rebels"',
+      'perpetrator must be one of all, state, host, foreign, nonstate, got "rebels"',
     ]);
+    expect(() => parseLagParams({ precision: 4 })).toThrow(
+      /precision must be a whole number from 5 to 7, got 4/,
+    );
+    expect(() => parseLagParams({ initialDeployment: 'sometimes' })).toThrow(
+      /initial deployment must be on or off/,
+    );
     expect(() => parseLagParams({ reach: '' })).toThrow(/reach must be a whole number/);
     expect(() => parseLagParams({ theta: NaN })).toThrow(/theta/);
   });
@@ -500,18 +512,29 @@ describe('parameters', () => {
 
 describe('episodesToCsv', () => {
   it('writes exactly the agreed header and empty lag/response where there is none', () => {
-    const csv = episodesToCsv(run().episodes.filter((e) => e.gid === J || e.gid === C));
+    const name = (gid: number) => (gid === J ? 'Jay town' : 'Cell, centre');
+    const csv = episodesToCsv(
+      run().episodes.filter((e) => e.gid === J || e.gid === C),
+      DEFAULT_LAG_PARAMS,
+      name,
+    );
+    // Cell centres by hand: carCell(r, c) is row 188 + r, column 396 + c of the 0.5° grid, so
+    // lat = −90 + 0.5 · row + 0.25 and lon = −180 + 0.5 · column + 0.25.
+    // J = cell(9) = carCell(16, 8): 12.25° N, 22.25° E; C = cell(2) = carCell(0, 16): 4.25° N, 26.25° E.
     expect(csv.split('\n')).toEqual([
-      'mission,gid,country,onset_year,end_year,fatalities,category,lag_years,response_year',
-      `MINUSCA,${J},Central African Republic,2014,2015,35,RESPONDED_LATE,3,2017`,
-      `MINUSCA,${C},Central African Republic,2015,2015,30,NOT_RESPONDED,,`,
-      `MINUSCA,${J},Central African Republic,2017,2017,12,RESPONDED_SAME_YEAR,0,2017`,
+      'mission,gid,lat,lon,place,country,onset_year,end_year,fatalities,category,lag_years,response_year,initial_deployment,censored_start,theta,reach,window,delta,perpetrator,precision',
+      `MINUSCA,${J},12.25,22.25,Jay town,Central African Republic,2014,2015,35,RESPONDED_LATE,3,2017,0,1,10,0,3,1,all,5`,
+      `MINUSCA,${C},4.25,26.25,"Cell, centre",Central African Republic,2015,2015,30,NOT_RESPONDED,,,0,0,10,0,3,1,all,5`,
+      `MINUSCA,${J},12.25,22.25,Jay town,Central African Republic,2017,2017,12,RESPONDED_SAME_YEAR,0,2017,0,0,10,0,3,1,all,5`,
       '',
     ]);
   });
 
-  it('quotes fields with commas or quotes', () => {
-    const e = { ...run().episodes[0]!, country: 'Korea, "South"' };
-    expect(episodesToCsv([e]).split('\n')[1]).toContain('"Korea, ""South"""');
+  it('quotes fields with commas or quotes and neutralises formulas', () => {
+    const e = { ...run().episodes[0]!, country: 'Korea, "South"', mission: '=HYPERLINK("x")' };
+    const line = episodesToCsv([e], DEFAULT_LAG_PARAMS, () => '@SUM(A1)').split('\n')[1]!;
+    expect(line).toContain('"Korea, ""South"""');
+    expect(line.startsWith(`"'=HYPERLINK(""x"")",`)).toBe(true);
+    expect(line).toContain(",'@SUM(A1),");
   });
 });

@@ -10,8 +10,10 @@ import {
   runLagAnalysis,
   type LagParams,
 } from '../../src/domain/lag';
-import type { Dataset } from '../../src/domain/dataset';
-import { base, baseYear, carCell, cellYear, dataset } from '../fixtures/factories';
+import { noImpreciseEvents, type CellYear, type Dataset } from '../../src/domain/dataset';
+import { base, baseYear, carCell, cellYear, dataset, estimate } from '../fixtures/factories';
+
+const ZERO = { events: 0, best: 0 };
 
 const YEARS = [2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019];
 const NCELLS = 6;
@@ -47,7 +49,29 @@ const datasetArb: fc.Arbitrary<Dataset> = fc
     const cellYears = violence.flatMap((row, c) =>
       row.flatMap((v, yi) =>
         v > 0
-          ? [cellYear({ gid: carCell(0, c), year: YEARS[yi]!, nonstate: v, state: v % 3 })]
+          ? [
+              cellYear({
+                gid: carCell(0, c),
+                year: YEARS[yi]!,
+                nonstate: v,
+                state: v % 3,
+                // Some killings by a foreign government, some located only to the country
+                // (level 6) or to international waters (7).
+                osvForeign: estimate(v % 3 === 2 ? 1 : 0),
+                osvImprecise: {
+                  6: {
+                    ...noImpreciseEvents()[6],
+                    nonState: v % 5 === 0 ? { events: 1, best: Math.floor(v / 2) } : ZERO,
+                  },
+                  7: {
+                    ...noImpreciseEvents()[7],
+                    // All its state killings (the foreign one included).
+                    state: v % 7 === 3 ? { events: 1, best: v % 3 } : ZERO,
+                    foreign: v % 7 === 3 && v % 3 === 2 ? { events: 1, best: 1 } : ZERO,
+                  },
+                },
+              }),
+            ]
           : [],
       ),
     );
@@ -77,7 +101,15 @@ const paramsArb: fc.Arbitrary<LagParams> = fc.record({
   reach: fc.integer({ min: 0, max: 3 }),
   window: fc.integer({ min: 0, max: 10 }),
   delta: fc.integer({ min: 1, max: 300 }),
-  perpetrator: fc.constantFrom('all' as const, 'state' as const, 'nonstate' as const),
+  perpetrator: fc.constantFrom(
+    'all' as const,
+    'state' as const,
+    'host' as const,
+    'foreign' as const,
+    'nonstate' as const,
+  ),
+  precision: fc.integer({ min: 5, max: 7 }),
+  initialDeployment: fc.boolean(),
 });
 
 const responded = (c: string) => c === 'RESPONDED_SAME_YEAR' || c === 'RESPONDED_LATE';
@@ -166,11 +198,32 @@ describe('lag analysis properties', () => {
         const r = runLagAnalysis(buildLagIndex(d, 'MINUSCA'), p);
         const active = new Set(d.baseYears.map((b) => b.year));
         const end = d.coverage.years![1];
-        const key =
-          p.perpetrator === 'all' ? 'osv' : p.perpetrator === 'state' ? 'osvState' : 'osvNonState';
+        // V by hand: host = state − foreign; events above the precision taken off.
+        const v = (c: CellYear): number => {
+          const by = {
+            all: c.osv.best,
+            state: c.osvState.best,
+            host: c.osvState.best - c.osvForeign.best,
+            foreign: c.osvForeign.best,
+            nonstate: c.osvNonState.best,
+          }[p.perpetrator];
+          let out = by;
+          for (const level of [6, 7] as const) {
+            if (level <= p.precision) continue;
+            const part = c.osvImprecise[level];
+            out -= {
+              all: part.state.best + part.nonState.best,
+              state: part.state.best,
+              host: part.state.best - part.foreign.best,
+              foreign: part.foreign.best,
+              nonstate: part.nonState.best,
+            }[p.perpetrator];
+          }
+          return out;
+        };
         const expected = d.cellYears
           .filter((c) => active.has(c.year) && c.year <= end)
-          .reduce((s, c) => s + c[key].best, 0);
+          .reduce((s, c) => s + v(c), 0);
         expect(r.summary.totalFatalities ?? 0).toBe(expected);
         const episodeSum = r.episodes.reduce((s, e) => s + e.fatalities, 0);
         expect(episodeSum).toBeLessThanOrEqual(expected);

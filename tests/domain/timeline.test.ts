@@ -190,11 +190,21 @@ describe('months', () => {
   });
 
   it('picks the cell-month value of a perpetrator filter', () => {
-    const c = { gid: 1, year: 2014, month: 3, osvBest: 7, osvStateBest: 2, osvNonStateBest: 5 };
+    const c = {
+      gid: 1,
+      year: 2014,
+      month: 3,
+      osvBest: 7,
+      osvStateBest: 2,
+      osvNonStateBest: 5,
+      osvForeignBest: 1,
+    };
     expect([
       cellMonthValue(c, 'all'),
       cellMonthValue(c, 'state'),
+      cellMonthValue(c, 'host'),
+      cellMonthValue(c, 'foreign'),
       cellMonthValue(c, 'nonstate'),
-    ]).toEqual([7, 2, 5]);
+    ]).toEqual([7, 2, 1, 1, 5]);
   });
 });

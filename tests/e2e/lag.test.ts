@@ -112,7 +112,7 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
     expect(download.suggestedFilename()).toBe('lag-MINUSCA-theta50-r0-w3-d1-all.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\n')[0]).toBe(
-      'mission,gid,country,onset_year,end_year,fatalities,category,lag_years,response_year',
+      'mission,gid,lat,lon,place,country,onset_year,end_year,fatalities,category,lag_years,response_year,initial_deployment,censored_start,theta,reach,window,delta,perpetrator,precision',
     );
     expect(csv.split('\n')[0]).toBe(EPISODE_CSV_HEADER);
     expect(csv).toBe(cliCsv(['--mission', 'MINUSCA', '--theta', '50']));

@@ -83,6 +83,8 @@ describe('mapContent', () => {
       window: 0,
       delta: 1,
       perpetrator: 'all',
+      precision: 5,
+      initialDeployment: true,
     });
     const withFlags = mapContent(ds, { mission: 'MINUSCA', year: 2015, episodes: lag.episodes });
     const flagged = lag.episodes.filter(

@@ -17,10 +17,20 @@ import { LAYER_IDS, baseStyle } from '../../src/map/layers';
 import { baseRadius, hexToRgba, violenceColor } from '../../src/map/scales';
 import { carCell, cellYear, dataset, deployment, deployments } from '../fixtures/factories';
 
-/** Calls a layer accessor prop (deck.gl accessors are functions or constants). */
+/**
+ * Calls a layer accessor prop as deck.gl does (deck.gl accessors are functions or constants; a
+ * function gets the object's index, the data and a fresh target array to fill).
+ */
 function acc<T>(layer: Layer, prop: string, d: T): unknown {
   const v = (layer.props as unknown as Record<string, unknown>)[prop];
-  return typeof v === 'function' ? (v as (x: T) => unknown)(d) : v;
+  if (typeof v !== 'function') return v;
+  const data = layer.props.data as T[];
+  const out = (v as (x: T, ctx: { index: number; data: T[]; target: number[] }) => unknown)(d, {
+    index: data.indexOf(d),
+    data,
+    target: [],
+  });
+  return Array.isArray(out) ? [...(out as number[])] : out;
 }
 const dataOf = <T>(layer: Layer): T[] => layer.props.data as T[];
 
@@ -185,5 +195,33 @@ describe('base tween', () => {
     );
     expect([...radii].sort((a, b) => b - a)).toEqual(radii);
     expect(circles!.props.updateTriggers).toMatchObject({ getRadius: [0.5] });
+  });
+});
+
+describe('tweened layers allocate nothing per frame', () => {
+  it('keeps data stable across frames and writes colours into deck.gl target arrays', () => {
+    const cells = tsel.cellTweens(2016, 2017, 'all', [CAR]);
+    const a = tweenedViolenceLayer(cells, 0.25);
+    const b = tweenedViolenceLayer(cells, 0.75);
+    expect(b.props.data).toBe(a.props.data);
+    const target = [9, 9, 9, 9];
+    const get = b.props.getFillColor as unknown as (
+      c: (typeof cells)[number],
+      ctx: { target: number[] },
+    ) => number[];
+    expect(get(cells[0]!, { target })).toBe(target);
+    expect(target).toEqual(cellTweenColor(cells[0]!.from, cells[0]!.to, 0.75));
+
+    const opts = { mission: 'MINUSCA', missionIds: [], selectedId: null };
+    const pairs = tsel.baseTweens(2016, 2017);
+    const [c1] = tweenedBasesLayers(pairs, 0.25, opts);
+    const [c2] = tweenedBasesLayers(pairs, 0.75, opts);
+    expect(c2!.props.data).toBe(c1!.props.data); // sorted once per step pair and options
+    const pos = [0, 0];
+    const getPos = c2!.props.getPosition as unknown as (
+      x: unknown,
+      ctx: { target: number[] },
+    ) => number[];
+    expect(getPos((c2!.props.data as unknown[])[0], { target: pos })).toBe(pos);
   });
 });

@@ -50,7 +50,8 @@ function fixtureFiles(): Record<string, string> {
       side_a: 'Seleka',
       date_start: '2015-05-02T00:00:00',
     }),
-    gedRow({ id: 4, best: 2, low: 2, high: 2, side_a: 'LRA' }),
+    // Located only to the country (where_prec 6).
+    gedRow({ id: 4, best: 2, low: 2, high: 2, side_a: 'LRA', where_prec: 6 }),
     gedRow({ id: 5, type_of_violence: 1, best: 10, low: 8, high: 12, side_a: GOV }),
     gedRow({
       id: 6,
@@ -91,10 +92,22 @@ function fixtureFiles(): Record<string, string> {
     gedRow({ id: 1, best: 500 }), // DUPLICATE_EVENT (same file)
   ];
   const gedText = `${gedCsv([...kept, ...rejected])}1,2,3,too,many\n`; // MALFORMED_LINE
-  // The same release as GeoJSON: a copy of event 2 and one event only here.
+  // The same release as GeoJSON: a copy of event 2 and one event only here (by a foreign
+  // government, located only to the country), then two bad location precisions.
   const geojson = gedGeojson([
     gedRow({ id: 2, best: 3, low: 3, high: 3, side_a: GOV }),
-    gedRow({ id: 30, year: 2016, date_start: '2016-02-01', best: 6, low: 6, high: 6, side_a: GOV }),
+    gedRow({
+      id: 30,
+      year: 2016,
+      date_start: '2016-02-01',
+      best: 6,
+      low: 6,
+      high: 6,
+      side_a: 'Government of Chad',
+      where_prec: 6,
+    }),
+    gedRow({ id: 31, where_prec: 9 }), // BAD_NUMBER
+    gedRow({ id: 32, where_prec: '' }), // MISSING_VALUE
   ]);
 
   const front = csv(FRONTMAP_COLUMNS, [
@@ -247,6 +260,23 @@ describe('fixture build', () => {
     expect(geo?.detail).toContain('ucdp/GEDEvent_v23_1_fixture.csv');
   });
 
+  it('keeps the location precision per event and rejects a bad one with its line', () => {
+    const bangui = ds.cellYears.find((c) => c.gid === gidOf(4.3612, 18.555) && c.year === 2015);
+    // Event 4 (LRA, 2 killed) is located only to the country; the others precisely.
+    expect(bangui?.osvImprecise[6].nonState).toEqual({ events: 1, best: 2 });
+    expect(bangui?.osvImprecise[6].state).toEqual({ events: 0, best: 0 });
+    expect(bangui?.osvImprecise[7].nonState).toEqual({ events: 0, best: 0 });
+    expect(bangui?.osvForeign.events).toBe(0);
+    const geo = result.rejects.filter((r) => r.source.endsWith('.geojson'));
+    expect(geo.map((r) => [r.reason, r.detail])).toEqual([
+      ['DUPLICATE_EVENT', 'id 2 already read from ucdp/GEDEvent_v23_1_fixture.csv'],
+      ['BAD_NUMBER', 'where_prec "9" (expected 1 to 7)'],
+      ['MISSING_VALUE', 'where_prec is empty'],
+    ]);
+    const month = ds.cellMonths.find((m) => m.year === 2016 && m.month === 2);
+    expect(month).toMatchObject({ osvStateBest: 6, osvForeignBest: 6 });
+  });
+
   it('counts a GED event in CSV and GeoJSON once (the duplicate rule)', () => {
     const bangui = ds.cellYears.find((c) => c.gid === gidOf(4.3612, 18.555) && c.year === 2015);
     // Events 1, 2, 3, 4 and 10 (OSV): 5 + 3 + 1 + 2 + 2; the duplicate id 1 (best 500) and the
@@ -263,6 +293,14 @@ describe('fixture build', () => {
     // The event only in GeoJSON is kept.
     const y2016 = ds.cellYears.find((c) => c.gid === gidOf(4.3612, 18.555) && c.year === 2016);
     expect(y2016?.osvState.best).toBe(6);
+    // …by the government of Chad in the Central African Republic: foreign, and located only to
+    // the country.
+    expect(y2016?.osvForeign).toEqual({ best: 6, low: 6, high: 6, events: 1 });
+    expect(y2016?.osvImprecise[6]).toEqual({
+      state: { events: 1, best: 6 },
+      foreign: { events: 1, best: 6 },
+      nonState: { events: 0, best: 0 },
+    });
   });
 
   it('puts edge points into the documented cells', () => {
@@ -352,7 +390,11 @@ describe('fixture build', () => {
     const by = read(DATA_FILES.exportBaseYearsCsv).trim().split('\n');
     expect(by[0]).toBe(BASE_YEARS_EXPORT_COLUMNS.join(','));
     expect(by).toContain(
-      `MINUSCA,MINUSCA:kaga-bandoro,Kaga-Bandoro,Central African Republic,2015,6.98,19.18,${gidOf(6.98, 19.18)},,0,0`,
+      `MINUSCA,MINUSCA:kaga-bandoro,Kaga-Bandoro,Central African Republic,2015,6.98,19.18,${gidOf(6.98, 19.18)},,,,1,0,0,0`,
+    );
+    // Bangui 2015: Geo-PKO's yearly figure 2,673 and its three maps 1,750–3,285.
+    expect(by).toContain(
+      `MINUSCA,MINUSCA:bangui,Bangui,Central African Republic,2015,4.3612,18.555,${gidOf(4.3612, 18.555)},2673,1750,3285,3,0,3,0`,
     );
     expect(by.length - 1).toBe(ds.baseYears.length);
   });

@@ -105,14 +105,112 @@ describe.skipIf(!dataDir)('real data build (../shared/data)', () => {
     expect(table.length).toBe(11);
   });
 
-  it('gives MINUSCA Bangui 2015 one troop figure: the mean of its three rows', () => {
-    const rows = front.filter(
-      (r) => r.mission === 'MINUSCA' && r.year === '2015' && r.location === 'Bangui',
+  it("gives every base-year Geo-PKO's own yearly figure (ave.no.troops) and the spread of its maps", () => {
+    // Independently from the raw FrontMap: per mission, location and year, the ave.no.troops
+    // (one value on every row) and the smallest / largest NoTroops.
+    const rows = (mission: string, year: string, location: string) =>
+      front.filter((r) => r.mission === mission && r.year === year && r.location === location);
+    const bambari = rows('MINUSCA', '2018', 'Bambari');
+    expect(bambari.map((r) => Number(r.NoTroops))).toEqual([800, 1450]);
+    expect(bambari.map((r) => r['ave.no.troops'])).toEqual(['1016', '1016']);
+    const sake = rows('MONUSCO', '2018', 'Sake');
+    expect(sake.map((r) => Number(r.NoTroops)).sort((a, b) => a - b)).toEqual([1020, 2750]);
+    expect(new Set(sake.map((r) => r['ave.no.troops']))).toEqual(new Set(['2404']));
+    const bangui = rows('MINUSCA', '2015', 'Bangui');
+    expect(bangui.map((r) => Number(r.NoTroops))).toEqual([1750, 2985, 3285]);
+    const find = (id: string, year: number) =>
+      ds.baseYears.find((b) => b.baseId === id && b.year === year);
+    // Bambari 2018: 1,016 (the mean of the two rows would be 1,125); Sake 2018: 2,404 (1,885).
+    expect(find('MINUSCA:bambari', 2018)).toMatchObject({
+      troops: 1016,
+      troopsMin: 800,
+      troopsMax: 1450,
+      sourceRows: 2,
+      troopsFromMaps: false,
+    });
+    expect(find('MONUSCO:sake', 2018)).toMatchObject({
+      troops: 2404,
+      troopsMin: 1020,
+      troopsMax: 2750,
+      sourceRows: 2,
+    });
+    expect(find('MINUSCA:bangui', 2015)).toMatchObject({
+      troops: 2673,
+      troopsMin: 1750,
+      troopsMax: 3285,
+      sourceRows: 3,
+      hq: 3,
+    });
+    // Every MINUSCA base-year: troops = ave.no.troops of its rows, min / max of NoTroops.
+    const groups = new Map<string, Record<string, string>[]>();
+    for (const r of front) {
+      if (r.mission !== 'MINUSCA') continue;
+      const k = `${r.year}:${r.location}`;
+      groups.set(k, [...(groups.get(k) ?? []), r]);
+    }
+    const names = new Map(ds.bases.map((b) => [b.id, b.location]));
+    const num = (v: string | undefined) => (v === undefined || v === 'NA' ? null : Number(v));
+    let compared = 0;
+    for (const by of ds.baseYears.filter((b) => b.mission === 'MINUSCA')) {
+      const g = groups.get(`${by.year}:${names.get(by.baseId)}`);
+      if (!g) continue;
+      const known = g.map((r) => num(r.NoTroops)).filter((v): v is number => v !== null);
+      expect(by.troops, `${by.baseId} ${by.year}`).toBe(num(g[0]?.['ave.no.troops']));
+      expect(by.troopsMin).toBe(known.length ? Math.min(...known) : null);
+      expect(by.troopsMax).toBe(known.length ? Math.max(...known) : null);
+      compared++;
+    }
+    expect(compared).toBe(ds.baseYears.filter((b) => b.mission === 'MINUSCA').length);
+    // The build says how many figures are not Geo-PKO's own (FrontMap gives one everywhere
+    // NoTroops is known).
+    expect(manifest.counts.baseYearsTroopsFromMaps).toBe(
+      ds.baseYears.filter((b) => b.troopsFromMaps).length,
     );
-    expect(rows.map((r) => Number(r.NoTroops))).toEqual([1750, 2985, 3285]);
-    const by = ds.baseYears.find((b) => b.baseId === 'MINUSCA:bangui' && b.year === 2015);
-    expect(by).toMatchObject({ troops: 2673, troopsMax: 3285, sourceRows: 3, hq: 3 });
-    expect(by?.troops).toBe(Number(rows[0]?.['ave.no.troops']));
+    // base_years.csv carries the spread.
+    const csv = parseCsv(readFileSync(path.join(outDir, DATA_FILES.exportBaseYearsCsv), 'utf8'));
+    expect(csv.find((r) => r.base_id === 'MINUSCA:bambari' && r.year === '2018')).toMatchObject({
+      troops: '1016',
+      troops_min: '800',
+      troops_max: '1450',
+      source_rows: '2',
+      troops_from_maps: '0',
+    });
+  });
+
+  it('keeps the location precision and host / foreign government of every OSV event', () => {
+    // From the raw GED: OSV events located only to the country (where_prec 6) and killings by
+    // a government other than the Central African Republic's.
+    const osv = ged.filter((r) => r.type_of_violence === '3');
+    const prec6 = osv.filter((r) => r.where_prec === '6');
+    const foreign = osv.filter(
+      (r) =>
+        (r.side_a ?? '').startsWith('Government of ') &&
+        r.side_a !== 'Government of Central African Republic',
+    );
+    expect(prec6).toHaveLength(23);
+    expect(osv.filter((r) => Number(r.where_prec) > 6)).toHaveLength(0);
+    const sum = (rs: Record<string, string>[]) => rs.reduce((a, r) => a + Number(r.best), 0);
+    const sumIn = (f: (c: Dataset['cellYears'][number]) => number) =>
+      ds.cellYears.reduce((a, c) => a + f(c), 0);
+    expect(sumIn((c) => c.osvImprecise[6].state.events + c.osvImprecise[6].nonState.events)).toBe(
+      23,
+    );
+    expect(sumIn((c) => c.osvImprecise[6].state.best + c.osvImprecise[6].nonState.best)).toBe(
+      sum(prec6),
+    );
+    expect(sumIn((c) => c.osvForeign.events)).toBe(foreign.length);
+    expect(sumIn((c) => c.osvForeign.best)).toBe(sum(foreign));
+    // CAR 2014 (the issue's audit): 54 killed by governments, 52 of them by Chad's and Congo's.
+    const y2014 = (rs: Record<string, string>[]) => sum(rs.filter((r) => r.year === '2014'));
+    const state2014 = osv.filter(
+      (r) => r.year === '2014' && (r.side_a ?? '').startsWith('Government of '),
+    );
+    expect([y2014(state2014), y2014(foreign)]).toEqual([54, 52]);
+    const built = ds.cellYears.filter((c) => c.year === 2014);
+    expect([
+      built.reduce((a, c) => a + c.osvState.best, 0),
+      built.reduce((a, c) => a + c.osvForeign.best, 0),
+    ]).toEqual([54, 52]);
   });
 
   it('keeps NA troops as unknown and zero-troop locations as marked', () => {

@@ -60,7 +60,20 @@ describe('reduce', () => {
       { type: 'setLag', params: { reach: 7, window: -1, theta: 2.5 } },
       MISSIONS,
     );
-    expect(l.lag).toEqual({ theta: 2.5, reach: 3, window: 0, delta: 1 });
+    expect(l.lag).toEqual({
+      theta: 2.5,
+      reach: 3,
+      window: 0,
+      delta: 1,
+      precision: 5,
+      initialDeployment: true,
+    });
+    const p = reduce(
+      s0,
+      { type: 'setLag', params: { precision: 9, initialDeployment: false } },
+      MISSIONS,
+    );
+    expect([p.lag.precision, p.lag.initialDeployment]).toEqual([7, false]);
     // The analysis' bounds (src/domain/lagTypes.ts) are the state's.
     const hi = reduce(s0, { type: 'setLag', params: { theta: 50_000, delta: 1e9 } }, MISSIONS);
     expect(hi.lag.theta).toBe(50_000);

@@ -87,11 +87,26 @@ describe('parseUrlState', () => {
   it('accepts exactly the lag parameters the analysis accepts (domain bounds)', () => {
     const { theta, reach, window, delta } = LAG_PARAM_BOUNDS;
     const ok = parseUrlState(
-      `?theta=${theta.max}&reach=${reach.max}&win=${window.max}&delta=2.5`,
+      `?theta=${theta.max}&reach=${reach.max}&win=${window.max}&delta=2.5&prec=7&init=0&p=foreign`,
       MISSIONS,
     );
     expect(ok.notices).toEqual([]);
-    expect(ok.state.lag).toEqual({ theta: 100_000, reach: 3, window: 10, delta: 2.5 });
+    expect(ok.state.lag).toEqual({
+      theta: 100_000,
+      reach: 3,
+      window: 10,
+      delta: 2.5,
+      precision: 7,
+      initialDeployment: false,
+    });
+    expect(ok.state.perpetrator).toBe('foreign');
+    expect(encodeUrlState(ok.state)).toContain('prec=7&init=0');
+    const host = parseUrlState('?p=host&prec=4&init=maybe', MISSIONS);
+    expect(host.state.perpetrator).toBe('host');
+    expect(host.state.lag.precision).toBe(5);
+    expect(host.state.lag.initialDeployment).toBe(true);
+    expect(host.notices).toHaveLength(2);
+    expect(host.notices.join(' ')).toMatch(/prec=“4” must be a whole number from 5 to 7/);
     for (const [q, key] of [
       [`theta=${theta.max + 1}`, 'theta'],
       [`theta=${theta.min - 0.5}`, 'theta'],

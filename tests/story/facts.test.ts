@@ -11,6 +11,7 @@ import {
   dataset,
   deployment,
   deployments,
+  estimate,
 } from '../fixtures/factories';
 
 function fixture() {
@@ -23,7 +24,8 @@ function fixture() {
     bases,
     baseYears,
     cellYears: [
-      cellYear({ gid: carCell(), year: 2015, state: 5, nonstate: 20 }),
+      // 5 killed by governments, 2 of them by a foreign one.
+      cellYear({ gid: carCell(), year: 2015, state: 5, nonstate: 20, osvForeign: estimate(2) }),
       cellYear({ gid: carCell(1, 1), year: 2015, nonstate: 40 }),
       cellYear({ gid: carCell(9, 9), year: 2015, nonstate: 7, country: 'Chad' }),
     ],
@@ -39,6 +41,7 @@ describe('captionFacts', () => {
       country: 'Central African Republic',
       fatalities: 65,
       fatalities_state: 5,
+      fatalities_host: 3,
       fatalities_nonstate: 60,
       violent_cells: 2,
       troops: 1500,
@@ -51,6 +54,8 @@ describe('captionFacts', () => {
     });
     // 25 of 65 deaths in a cell with troops (Bangui's); the zero-troop Obo never counts.
     expect(f.coverage_pct).toBe(38);
+    // Analysed from 2014 to the last deployment year 2015; violence data 1989–2022.
+    expect(f.lag_windows).toBe('responses sought 2014–2015; violence data 1989–2022');
   });
 
   it('gives null, never zero, for violence where no data covers the year', () => {

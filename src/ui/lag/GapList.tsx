@@ -46,6 +46,10 @@ export function filterEpisodes(episodes: readonly Episode[], filter: GapFilter):
 
 /** "lag 2 years", "same year", "no response within W", "window not over". */
 export function lagText(e: Episode): string {
+  if (e.initialDeployment)
+    return e.lagYears === 0
+      ? 'response the same year: the initial deployment'
+      : `response after ${plural(e.lagYears ?? 0, 'year')} (${e.responseYear}): the initial deployment`;
   if (e.lagYears === 0) return 'response the same year';
   if (e.lagYears !== null)
     return `response after ${plural(e.lagYears, 'year')} (${e.responseYear})`;

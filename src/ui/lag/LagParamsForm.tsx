@@ -1,11 +1,12 @@
 /**
- * The lag-analysis parameters: θ, r, W, Δ and the perpetrator type, as labelled inputs with
+ * The lag-analysis parameters: θ, r, W, Δ, location precision, the initial-deployment switch
+ * and the perpetrator type, as labelled inputs with
  * help text and validation messages. A valid value is applied at once (the analysis recomputes
  * live); an invalid one is shown as such and not applied. "Reset to defaults" restores the
  * research brief's defaults.
  */
 import { useId, useState } from 'react';
-import type { PerpetratorFilter } from '../../domain/dataset';
+import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../../domain/dataset';
 import { LAG_PARAM_BOUNDS } from '../../domain/lagTypes';
 import { DEFAULT_LAG, type LagParams } from '../../state/state';
 
@@ -21,7 +22,7 @@ export interface LagParamsFormProps {
   onReset: () => void;
 }
 
-const PERPETRATORS: PerpetratorFilter[] = ['all', 'state', 'nonstate'];
+const PERPETRATORS: readonly PerpetratorFilter[] = PERPETRATOR_FILTERS;
 
 /** True when the parameters and the perpetrator are the defaults. */
 export function isDefaultParams(p: LagParams, perpetrator: PerpetratorFilter): boolean {
@@ -90,6 +91,23 @@ export function LagParamsForm(props: LagParamsFormProps) {
           );
         })}
       </div>
+      <div className="lag-param lag-initial">
+        <label>
+          <input
+            type="checkbox"
+            name="initialDeployment"
+            checked={props.params.initialDeployment}
+            aria-describedby={`${id}-initial-help`}
+            data-testid="lag-param-initialDeployment"
+            onChange={(e) => props.onParams({ initialDeployment: e.target.checked })}
+          />{' '}
+          Initial deployment counts
+        </label>
+        <span className="lag-unit muted" id={`${id}-initial-help`}>
+          The bases of the mission's first year count as enhanced presence (a new base is a new
+          deployment). Off: only later openings and strengthenings are responses.
+        </span>
+      </div>
       <fieldset className="lag-perp">
         <legend>Perpetrator type</legend>
         {PERPETRATORS.map((p) => (
@@ -117,7 +135,7 @@ export function LagParamsForm(props: LagParamsFormProps) {
         data-testid="lag-reset"
       >
         Reset to defaults (θ {DEFAULT_LAG.theta}, r {DEFAULT_LAG.reach}, W {DEFAULT_LAG.window}, Δ{' '}
-        {DEFAULT_LAG.delta}, all)
+        {DEFAULT_LAG.delta}, p {DEFAULT_LAG.precision}, initial deployment on, all)
       </button>
     </form>
   );

@@ -3,9 +3,13 @@
  * presence (same or next year) by OSV intensity bin, state vs non-state perpetrators, as an
  * Observable Plot bar chart with the counts per bin in a table under it.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import type { Responsiveness } from '../../domain/lagTypes';
-import { responsivenessRows } from '../../domain/lagView';
+import {
+  RESPONSIVENESS_SERIES_LABELS,
+  responsivenessRows,
+  responsivenessSeries,
+} from '../../domain/lagView';
 import { fmt } from '../format';
 import { responsivenessSpec, SERIES_COLORS, SMALL_BIN, type Plot } from './chartSpecs';
 import { PlotFigure } from './PlotFigure';
@@ -22,12 +26,18 @@ function share(x: number | null): string {
 
 /** The responsiveness chart and its count table. */
 export function ResponsivenessChart(props: ResponsivenessChartProps) {
-  const rows = useMemo(() => responsivenessRows(props.responsiveness), [props.responsiveness]);
+  const id = useId();
+  // State vs non-state (the research brief's split); host vs foreign governments on request.
+  const [split, setSplit] = useState(false);
+  const series = responsivenessSeries(split);
+  const rows = useMemo(
+    () => responsivenessRows(props.responsiveness, responsivenessSeries(split)),
+    [props.responsiveness, split],
+  );
   const spec = useCallback((P: Plot, width: number) => responsivenessSpec(P, rows, width), [rows]);
   const bins = props.responsiveness.state.map((b, i) => ({
     label: b.label,
-    state: b,
-    nonstate: props.responsiveness.nonstate[i]!,
+    by: Object.fromEntries(series.map((k) => [k, props.responsiveness[k][i]!])),
   }));
   return (
     <section className="lag-resp" data-testid="responsiveness" aria-label="Responsiveness">
@@ -35,11 +45,22 @@ export function ResponsivenessChart(props: ResponsivenessChartProps) {
       <p className="muted lag-note">
         Share of cell-years followed by enhanced presence in reach (r = {props.reach}: a new base
         with troops or +{props.delta} troops at a base) in the same or the next year, by civilians
-        killed in the cell-year. Uses r and Δ only. Pale bars: fewer than {SMALL_BIN} cell-years.
+        killed in the cell-year. Uses r, Δ, the location precision and the initial-deployment
+        switch. Pale bars: fewer than {SMALL_BIN} cell-years.
       </p>
+      <label className="lag-resp-split" htmlFor={`${id}-split`}>
+        <input
+          id={`${id}-split`}
+          type="checkbox"
+          checked={split}
+          data-testid="responsiveness-split"
+          onChange={(e) => setSplit(e.target.checked)}
+        />{' '}
+        Split state forces into the host government and foreign governments
+      </label>
       <PlotFigure
         spec={spec}
-        label="Share of cell-years followed by enhanced presence, by civilians killed, state versus non-state perpetrators"
+        label={`Share of cell-years followed by enhanced presence, by civilians killed: ${series.map((k) => RESPONSIVENESS_SERIES_LABELS[k]).join(' versus ')}`}
         testId="responsiveness-chart"
       />
       <table className="details-table lag-resp-table" data-testid="responsiveness-table">
@@ -50,30 +71,26 @@ export function ResponsivenessChart(props: ResponsivenessChartProps) {
         <thead>
           <tr>
             <th scope="col">Killed</th>
-            <th scope="col">
-              <span className="lag-dot" style={{ background: SERIES_COLORS.state }} aria-hidden />
-              State
-            </th>
-            <th scope="col">
-              <span
-                className="lag-dot"
-                style={{ background: SERIES_COLORS.nonstate }}
-                aria-hidden
-              />
-              Non-state
-            </th>
+            {series.map((k) => (
+              <th scope="col" key={k}>
+                <span className="lag-dot" style={{ background: SERIES_COLORS[k] }} aria-hidden />
+                {RESPONSIVENESS_SERIES_LABELS[k]}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {bins.map((b) => (
             <tr key={b.label} data-bin={b.label}>
               <th scope="row">{b.label}</th>
-              <td data-series="state">
-                {fmt(b.state.enhanced)} / {fmt(b.state.cellYears)} ({share(b.state.share)})
-              </td>
-              <td data-series="nonstate">
-                {fmt(b.nonstate.enhanced)} / {fmt(b.nonstate.cellYears)} ({share(b.nonstate.share)})
-              </td>
+              {series.map((k) => {
+                const x = b.by[k]!;
+                return (
+                  <td data-series={k} key={k}>
+                    {fmt(x.enhanced)} / {fmt(x.cellYears)} ({share(x.share)})
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -55,9 +55,22 @@ export function SummaryCard(props: SummaryCardProps) {
         {s.mission}, {yearSpan(s.analysedYears)}
         <span className="legend-sub"> {PERPETRATOR_LABELS[props.perpetrator]}</span>
       </h3>
+      <p className="muted lag-windows" data-testid="lag-windows">
+        {s.windows.text.charAt(0).toUpperCase() + s.windows.text.slice(1)}.
+      </p>
       <dl className="details-list lag-figures">
         <dt>Civilians killed</dt>
-        <dd data-field="total">{fmt(s.totalFatalities ?? 0)}</dd>
+        <dd data-field="total">
+          {fmt(s.totalFatalities ?? 0)}
+          {s.params.precision < 7 ? (
+            <span className="muted" data-field="left-out">
+              {' '}
+              (left out: {plural(s.leftOut.events, 'event')}{' '}
+              {s.params.precision < 6 ? 'located only to the country or at sea' : 'located at sea'},{' '}
+              {fmt(s.leftOut.fatalities)} killed)
+            </span>
+          ) : null}
+        </dd>
         <dt>With troops in reach</dt>
         <dd data-field="coverage">
           {pct(s.coverageShare)}

@@ -3,7 +3,12 @@
  * and the data (the module is passed in so that it can be loaded lazily by `PlotFigure` and so
  * that tests can inspect the options without a DOM).
  */
-import type { CellChartRow, EpisodeMarker, ResponsivenessRow } from '../../domain/lagView';
+import {
+  RESPONSIVENESS_SERIES_LABELS,
+  type CellChartRow,
+  type EpisodeMarker,
+  type ResponsivenessRow,
+} from '../../domain/lagView';
 import type { LagCategory } from '../../domain/lagTypes';
 import { CATEGORY_STYLES } from '../../map/flagLayers';
 import { MISSION_COLOR, VIOLENCE_COLORS } from '../../map/scales';
@@ -12,7 +17,12 @@ import type { Markish, Plot, PlotOptions } from '../plot';
 export type { Plot, PlotOptions };
 
 /** Colours of the perpetrator series of the responsiveness chart (Okabe–Ito blue / orange). */
-export const SERIES_COLORS = { state: '#0072b2', nonstate: '#e69f00' } as const;
+export const SERIES_COLORS = {
+  state: '#0072b2',
+  host: '#56b4e9',
+  foreign: '#cc79a7',
+  nonstate: '#e69f00',
+} as const;
 
 /** Bins with fewer cell-years than this are drawn pale in the responsiveness chart. */
 export const SMALL_BIN = 10;
@@ -196,7 +206,8 @@ export function responsivenessSpec(
   width: number,
 ): PlotOptions {
   const bins = [...new Set(rows.map((r) => r.label))];
-  const series = ['State forces', 'Non-state groups'];
+  const keys = [...new Set(rows.map((r) => r.series))];
+  const series = keys.map((k) => RESPONSIVENESS_SERIES_LABELS[k]);
   const withShare = rows.filter((r) => r.share !== null);
   const top = Math.max(0.1, ...withShare.map((r) => r.share ?? 0));
   return {
@@ -215,7 +226,7 @@ export function responsivenessSpec(
     },
     color: {
       domain: series,
-      range: [SERIES_COLORS.state, SERIES_COLORS.nonstate],
+      range: keys.map((k) => SERIES_COLORS[k]),
       legend: true,
     },
     marks: [

@@ -3,10 +3,10 @@
  * app's parameter limits, or a sentence saying what is wrong.
  */
 import { LAG_PARAM_BOUNDS } from '../../domain/lagTypes';
-import type { LagParams } from '../../state/state';
+import type { LagNumberKey } from '../../state/state';
 
-/** A lag parameter the panel edits. */
-export type LagParamKey = keyof LagParams;
+/** A numeric lag parameter the panel edits. */
+export type LagParamKey = LagNumberKey;
 
 /** Labels, symbols and help text of the parameter inputs. */
 export const PARAM_FIELDS: readonly {
@@ -42,7 +42,14 @@ export const PARAM_FIELDS: readonly {
     symbol: 'Δ',
     label: 'Strengthening',
     unit: 'troops',
-    help: 'A base whose troops rose by at least Δ is strengthened; a new base with troops always counts.',
+    help: 'A base whose highest troop figure on a map rose by at least Δ since the year before is strengthened (an increase counts once); a new base with troops always counts.',
+  },
+  {
+    key: 'precision',
+    symbol: 'p',
+    label: 'Location precision',
+    unit: 'highest GED where_prec kept, 5–7',
+    help: '5 leaves out killings located only to the country (6) or at sea (7): they sit on a country centroid; 7 keeps every event.',
   },
 ];
 

@@ -86,15 +86,24 @@ describe('LagPanel (MINUSCA scenario)', () => {
     expect(summary).toMatch(/data-field="median-lag">1 year</);
     expect(html).toContain(SAME_YEAR_CAVEAT.replace(/’/g, '’'));
     expect(html).toContain('Most affected flagged cells');
+    // The windows: analysed from 2014, deployment data to 2020; GED coverage 1989–2022.
+    expect(summary).toContain('Responses sought 2014–2020; violence data 1989–2022.');
+    // Nothing located only to the country in the scenario, but the card says what is left out.
+    expect(summary).toContain('left out: 0 events located only to the country or at sea, 0 killed');
   });
 
   it('has labelled parameter inputs, the perpetrator choice and a responsiveness table', () => {
-    for (const k of ['theta', 'reach', 'window', 'delta']) {
+    for (const k of ['theta', 'reach', 'window', 'delta', 'precision']) {
       const id = new RegExp(`<input id="([^"]+)"[^>]*name="${k}"`).exec(html)?.[1];
       expect(id, k).toBeDefined();
       expect(html).toContain(`for="${id}"`);
     }
     expect(html).toContain('Perpetrator type');
+    for (const p of ['all', 'state', 'host', 'foreign', 'nonstate'])
+      expect(html).toMatch(new RegExp(`type="radio"[^>]*value="${p}"`));
+    expect(html).toMatch(/type="checkbox"[^>]*name="initialDeployment"[^>]*checked=""/);
+    expect(html).toContain('Initial deployment counts');
+    expect(html).toContain('data-testid="responsiveness-split"');
     expect(html).toContain('data-testid="responsiveness-table"');
     // 10–24 killed, non-state: A 2014 (20, base NEW), P 2016 (12, no change), R 2015 (15, R NEW
     // 2017 is two years later) → 1 of 3.
@@ -202,7 +211,10 @@ describe('gap list helpers', () => {
   });
   it('describes the lag', () => {
     const by = (gid: number) => eps.find((e) => e.gid === gid)!;
-    expect(lagText(by(LAG_CELLS.A))).toBe('response the same year');
+    // A's base opened in 2014, the mission's first year: its initial deployment.
+    expect(lagText(by(LAG_CELLS.A))).toBe('response the same year: the initial deployment');
+    // R (2015): Romeo opened in 2017, a redeployment.
+    expect(lagText(by(LAG_CELLS.R))).toBe('response after 2 years (2017)');
     expect(lagText(by(LAG_CELLS.T))).toBe('window not over yet');
     expect(lagText(by(LAG_CELLS.N))).toBe('no response in the window');
   });
