@@ -99,6 +99,7 @@ function syntheticEvents(ds: Dataset): { events: OsvEvent[]; towns: Towns } {
         low: best,
         high: best,
         perpetrator: rand() < 0.4 ? 'state' : 'nonstate',
+        foreign: false,
         wherePrec: 1 + Math.floor(rand() * 7),
         country: c.country,
       });

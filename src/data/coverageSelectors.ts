@@ -9,6 +9,7 @@ import {
   coverageByYear,
   createTownLookup,
   deathsNearBase,
+  eventCounts,
   greatCircleKm,
   missionEventDistances,
   nearestBaseIndex,
@@ -225,8 +226,7 @@ export function createCoverageSelectors(
         .filter(
           (d) =>
             d.event.year === year &&
-            d.event.wherePrec <= p.precision &&
-            (p.perpetrator === 'all' || d.event.perpetrator === p.perpetrator) &&
+            eventCounts(d.event, p) &&
             gidOf(d.event.lat, d.event.lon) === gid,
         )
         .sort((x, y) => y.event.best - x.event.best || x.index - y.index),

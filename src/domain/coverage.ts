@@ -21,6 +21,7 @@ import {
   type Coverage as DataCoverage,
   type Mission,
   type Perpetrator,
+  type PerpetratorFilter,
 } from './dataset';
 import type { CoverageParams } from './coverageParams';
 import { bearingDeg, compass } from './lagView';
@@ -39,6 +40,8 @@ export interface OsvEvent {
   low: number;
   high: number;
   perpetrator: Perpetrator;
+  /** A state perpetrator that is a foreign government (not the event country's; perpetrator rule). */
+  foreign: boolean;
   /** GED location precision: 1 exact place … 5 near a named place, 6 country only, 7 sea / air. */
   wherePrec: number;
   /** Canonical country name of the event (GED `country`). */
@@ -179,9 +182,24 @@ export function missionEventDistances(
   return out;
 }
 
+/** Whether an event's perpetrator passes the filter (host / foreign: governments by the rule). */
+export function perpetratorMatches(e: OsvEvent, filter: PerpetratorFilter): boolean {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'state':
+    case 'nonstate':
+      return e.perpetrator === filter;
+    case 'host':
+      return e.perpetrator === 'state' && !e.foreign;
+    case 'foreign':
+      return e.perpetrator === 'state' && e.foreign;
+  }
+}
+
 /** Whether an event passes the perpetrator filter and the precision limit. */
 export function eventCounts(e: OsvEvent, p: Pick<CoverageParams, 'perpetrator' | 'precision'>) {
-  return e.wherePrec <= p.precision && (p.perpetrator === 'all' || e.perpetrator === p.perpetrator);
+  return e.wherePrec <= p.precision && perpetratorMatches(e, p.perpetrator);
 }
 
 /** Deaths as UCDP gives them: best with its low–high range. */
@@ -264,7 +282,7 @@ export function coverageByYear(
     const row = rows.get(e.year);
     if (!row || !row.deaths || !row.within) continue;
     if (!hasViolenceData(coverage, e.country, e.year)) continue;
-    if (params.perpetrator !== 'all' && e.perpetrator !== params.perpetrator) continue;
+    if (!perpetratorMatches(e, params.perpetrator)) continue;
     if (e.wherePrec > params.precision) {
       row.imprecise = (row.imprecise ?? 0) + 1;
       continue;

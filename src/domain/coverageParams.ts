@@ -3,7 +3,7 @@
  * "Coverage"): X km, perpetrator filter, location precision; defaults, bounds and the named
  * validation. Apart from coverage.ts so that the state can use them without the distance code.
  */
-import type { PerpetratorFilter } from './dataset';
+import { PERPETRATOR_FILTERS, type PerpetratorFilter } from './dataset';
 
 /** Adjustable parameters of the coverage view and the CLI. */
 export interface CoverageParams {
@@ -39,7 +39,6 @@ export class CoverageParamError extends Error {
 }
 
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-const PERPETRATORS: readonly PerpetratorFilter[] = ['all', 'state', 'nonstate'];
 
 /**
  * Validates coverage parameters given as numbers or strings (URL, command line); missing values
@@ -69,9 +68,12 @@ export function parseCoverageParams(
   }
   if (raw.perpetrator !== undefined) {
     const p = raw.perpetrator;
-    if (typeof p === 'string' && (PERPETRATORS as readonly string[]).includes(p))
+    if (typeof p === 'string' && (PERPETRATOR_FILTERS as readonly string[]).includes(p))
       out.perpetrator = p as PerpetratorFilter;
-    else issues.push(`perpetrator must be one of all, state, nonstate, got ${JSON.stringify(p)}`);
+    else
+      issues.push(
+        `perpetrator must be one of ${PERPETRATOR_FILTERS.join(', ')}, got ${JSON.stringify(p)}`,
+      );
   }
   if (issues.length) throw new CoverageParamError(issues);
   return out;

@@ -13,6 +13,7 @@
  * | `best` | plain | GED `best` |
  * | `low`, `high` | offset from `best` | GED `low`, `high` |
  * | `perpetrator` | dict | `state` / `nonstate` (the perpetrator rule of src/domain/perpetrator.ts) |
+ * | `foreign` | 0 / 1 | a state perpetrator that is a foreign government (`isForeignGovernment`) |
  * | `wherePrec` | plain | GED `where_prec` 1–7 |
  * | `country` | dict | GED `country`, canonical name |
  */
@@ -48,6 +49,7 @@ export const OSV_EVENT_COLUMNS = [
   'low',
   'high',
   'perpetrator',
+  'foreign',
   'wherePrec',
   'country',
 ] as const;
@@ -61,6 +63,7 @@ const COLS: ColSpec[] = [
   { name: 'low', type: 'int', codec: 'offset', base: ['best'] },
   { name: 'high', type: 'int', codec: 'offset', base: ['best'] },
   { name: 'perpetrator', type: 'str', codec: 'dict' },
+  { name: 'foreign', type: 'bool' },
   { name: 'wherePrec', type: 'int' },
   { name: 'country', type: 'str', codec: 'dict' },
 ];
@@ -80,6 +83,7 @@ const OSV_EVENTS: TableSpec<OsvEvent> = {
     (e) => e.low,
     (e) => e.high,
     (e) => e.perpetrator,
+    (e) => e.foreign,
     (e) => e.wherePrec,
     (e) => e.country,
   ],
@@ -89,7 +93,10 @@ const OSV_EVENTS: TableSpec<OsvEvent> = {
       throw new Error(`perpetrator must be "state" or "nonstate", found "${perpetrator}"`);
     const month = r[1] as number;
     if (month < 1 || month > 12) throw new Error(`month must be 1 to 12, found ${month}`);
-    const wherePrec = r[8] as number;
+    const foreign = r[8] as boolean;
+    if (foreign && perpetrator !== 'state')
+      throw new Error('a foreign-government event must have a state perpetrator');
+    const wherePrec = r[9] as number;
     if (wherePrec < 1 || wherePrec > 7)
       throw new Error(`wherePrec must be 1 to 7, found ${wherePrec}`);
     return {
@@ -101,8 +108,9 @@ const OSV_EVENTS: TableSpec<OsvEvent> = {
       low: r[5] as number,
       high: r[6] as number,
       perpetrator: perpetrator as Perpetrator,
+      foreign,
       wherePrec,
-      country: r[9] as string,
+      country: r[10] as string,
     };
   },
 };
@@ -118,6 +126,7 @@ export function compareEvents(a: OsvEvent, b: OsvEvent): number {
     a.low - b.low ||
     a.high - b.high ||
     (a.perpetrator < b.perpetrator ? -1 : a.perpetrator > b.perpetrator ? 1 : 0) ||
+    Number(a.foreign) - Number(b.foreign) ||
     a.wherePrec - b.wherePrec ||
     (a.country < b.country ? -1 : a.country > b.country ? 1 : 0)
   );

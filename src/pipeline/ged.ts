@@ -570,8 +570,9 @@ export async function processGed(
 
 /**
  * The kept OSV events of the `n` validated sources (ged_v0 …) as points for the events table:
- * coordinates rounded to 4 decimals, the perpetrator class of the rule, where_prec, the canonical
- * country; sorted in the table's order.
+ * coordinates rounded to 4 decimals, the perpetrator class of the rule and whether a state
+ * perpetrator is a foreign government (`isForeignGovernment`), where_prec, the canonical country;
+ * sorted in the table's order.
  */
 async function readOsvEvents(duck: Duck, n: number, progress: Progress): Promise<OsvEvent[]> {
   const step = progress.start('keeping the OSV events as points');
@@ -579,20 +580,30 @@ async function readOsvEvents(duck: Duck, n: number, progress: Progress): Promise
     { length: n },
     (_, k) =>
       `SELECT year, month, round(elon * ${COORD_SCALE}) AS x, round(elat * ${COORD_SCALE}) AS y,
-              best, low, high, cat, prec, trim(country) AS country
+              best, low, high, cat, prec, trim(country) AS country, side_a
        FROM ged_v${k} WHERE reason IS NULL AND cat <= 1`,
   ).join(' UNION ALL ');
   const names = (await duck.rows(`SELECT DISTINCT country FROM (${kept}) ORDER BY 1`)).map(
     (r) => r[0] as string,
   );
   const code = names.map((_, i) => `WHEN ${lit(names[i] as string)} THEN ${i}`).join(' ');
+  // Host or foreign government: the domain rule on the few distinct (side_a, country) pairs.
+  const pairs = (
+    await duck.rows(`SELECT DISTINCT side_a, country FROM (${kept}) WHERE cat = 0 ORDER BY 1, 2`)
+  ).filter((r) => isForeignGovernment(r[0] as string, r[1] as string));
+  const foreignSql = pairs.length
+    ? `CASE WHEN cat = 0 AND (${pairs
+        .map((r) => `(side_a = ${lit(r[0] as string)} AND country = ${lit(r[1] as string)})`)
+        .join(' OR ')}) THEN 1 ELSE 0 END`
+    : '0';
   const cols = await duck.numbers(
     `SELECT year, month, x, y, best, low, high, cat, prec,
-            ${names.length ? `CASE country ${code} END` : '0'}
+            ${names.length ? `CASE country ${code} END` : '0'}, ${foreignSql}
      FROM (${kept})`,
   );
   const canonical = names.map(canonicalCountry);
-  const [year, month, x, y, best, low, high, cat, prec, country] = cols.columns as Float64Array[];
+  const [year, month, x, y, best, low, high, cat, prec, country, foreign] =
+    cols.columns as Float64Array[];
   const out = new Array<OsvEvent>(cols.length);
   for (let i = 0; i < cols.length; i++)
     out[i] = {
@@ -604,6 +615,7 @@ async function readOsvEvents(duck: Duck, n: number, progress: Progress): Promise
       low: low![i]!,
       high: high![i]!,
       perpetrator: cat![i] === 0 ? 'state' : 'nonstate',
+      foreign: foreign![i] === 1,
       wherePrec: prec![i]!,
       country: canonical[country![i]!] as string,
     };

@@ -83,7 +83,7 @@ describe('parseCoverageParams', () => {
       expect((e as CoverageParamError).issues).toEqual([
         'km must be a number from 10 to 200, got 5',
         'precision must be a whole number from 1 to 7, got 2.5',
-        'perpetrator must be one of all, state, nonstate, got "rebels"',
+        'perpetrator must be one of all, state, host, foreign, nonstate, got "rebels"',
       ]);
     }
     expect(() => parseCoverageParams({ km: '201' })).toThrow(/km must be a number from 10 to 200/);
@@ -172,6 +172,20 @@ describe('coverage of the hand-computed scenario', () => {
     expect(share({ perpetrator: 'nonstate' })).toBe(0); // a real 0: 35 killed, none in reach
     expect(share({ precision: 6 })).toBeCloseTo(110 / 145, 12); // e4 at the base joins
     expect(share({ precision: 1 })).toBe(1); // e1 only
+    expect(share({ perpetrator: 'host' })).toBe(1); // e1: the host government
+    expect(share({ perpetrator: 'foreign' })).toBeNull(); // no foreign government: nobody killed
+  });
+
+  it('tells host and foreign governments apart for the filters', () => {
+    const foreignEv = osvEvent({ lon: 20, lat: 0.1, best: 9, foreign: true, country: A });
+    const d = missionEventDistances([...events, foreignEv], baseYears, m);
+    const y = (perpetrator: CoverageParams['perpetrator']) =>
+      coverageByYear(d, baseYears, m, cov, params({ perpetrator }))[0]!;
+    expect(y('foreign').deaths?.best).toBe(9);
+    expect(y('host').deaths?.best).toBe(10);
+    expect(y('state').deaths?.best).toBe(19);
+    expect(y('nonstate').deaths?.best).toBe(35);
+    expect(y('all').deaths?.best).toBe(54);
   });
 
   it('ranks the uncovered killings by deaths, with their distance', () => {

@@ -111,7 +111,7 @@ export function fixtureEvents(ds: Dataset): OsvEvent[] {
       [c.osvNonState, 'nonstate'],
     ] as const)
       if (est.events > 0)
-        out.push({ year: c.year, month: 1, lon, lat, best: est.best, low: est.low, high: est.high, perpetrator, wherePrec: 1, country: c.country }); // prettier-ignore
+        out.push({ year: c.year, month: 1, lon, lat, best: est.best, low: est.low, high: est.high, perpetrator, foreign: false, wherePrec: 1, country: c.country }); // prettier-ignore
   }
   return out;
 }

@@ -92,7 +92,9 @@ describe('npm run coverage', () => {
     const bad = run('--mission', 'MINUSCA', '--km', '500', '--perpetrator', 'x');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('km must be a number from 10 to 200, got "500"');
-    expect(bad.stderr).toContain('perpetrator must be one of all, state, nonstate, got "x"');
+    expect(bad.stderr).toContain(
+      'perpetrator must be one of all, state, host, foreign, nonstate, got "x"',
+    );
     const unknown = run('--mission', 'NOPE');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown mission "NOPE"/);

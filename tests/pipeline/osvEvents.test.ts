@@ -27,6 +27,7 @@ beforeAll(async () => {
     gedRow({ id: 1, year: 2015, date_start: '2015-03-10', latitude: 4.36123, longitude: 18.55549, best: 5, low: 4, high: 7, where_prec: 1 }), // prettier-ignore
     gedRow({ id: 2, year: 2014, date_start: '2014-12-31', latitude: 6.5, longitude: 21.99, best: 3, low: 3, high: 9, side_a: GOV, where_prec: 6 }), // prettier-ignore
     gedRow({ id: 3, year: 2015, date_start: '2015-03-01', latitude: -1.23456, longitude: 30.00005, best: 0, low: 0, high: 2, country: ' DR Congo (Zaire) ', where_prec: 3 }), // prettier-ignore
+    gedRow({ id: 9, year: 2016, date_start: '2016-08-01', latitude: 7.0, longitude: 17.0, best: 4, low: 4, high: 4, side_a: 'Government of Chad', where_prec: 2 }), // prettier-ignore
     // Not one-sided violence: no point.
     gedRow({ id: 4, type_of_violence: 1, best: 100, low: 100, high: 100 }),
     // Rejected: where_prec must be a whole number 1–7.
@@ -48,13 +49,14 @@ beforeAll(async () => {
 });
 
 describe('osv_events.json from the build', () => {
-  it('keeps every kept OSV event as a point, rounded to 4 decimals, in table order', () => {
+  it('keeps every kept OSV event as a point (4 decimals, foreign governments marked), in table order', () => {
     const events = decodeOsvEvents(JSON.parse(read(OSV_EVENTS_FILE)));
     const expected: OsvEvent[] = [
-      { year: 2014, month: 12, lon: 21.99, lat: 6.5, best: 3, low: 3, high: 9, perpetrator: 'state', wherePrec: 6, country: 'Central African Republic' }, // prettier-ignore
-      { year: 2015, month: 3, lon: 18.5555, lat: 4.3612, best: 5, low: 4, high: 7, perpetrator: 'nonstate', wherePrec: 1, country: 'Central African Republic' }, // prettier-ignore
-      { year: 2015, month: 3, lon: 30.0001, lat: -1.2346, best: 0, low: 0, high: 2, perpetrator: 'nonstate', wherePrec: 3, country: 'Democratic Republic of the Congo' }, // prettier-ignore
-      { year: 2016, month: 7, lon: 20.67, lat: 5.76, best: 2, low: 1, high: 2, perpetrator: 'nonstate', wherePrec: 2, country: 'Central African Republic' }, // prettier-ignore
+      { year: 2014, month: 12, lon: 21.99, lat: 6.5, best: 3, low: 3, high: 9, perpetrator: 'state', foreign: false, wherePrec: 6, country: 'Central African Republic' }, // prettier-ignore
+      { year: 2015, month: 3, lon: 18.5555, lat: 4.3612, best: 5, low: 4, high: 7, perpetrator: 'nonstate', foreign: false, wherePrec: 1, country: 'Central African Republic' }, // prettier-ignore
+      { year: 2015, month: 3, lon: 30.0001, lat: -1.2346, best: 0, low: 0, high: 2, perpetrator: 'nonstate', foreign: false, wherePrec: 3, country: 'Democratic Republic of the Congo' }, // prettier-ignore
+      { year: 2016, month: 7, lon: 20.67, lat: 5.76, best: 2, low: 1, high: 2, perpetrator: 'nonstate', foreign: false, wherePrec: 2, country: 'Central African Republic' }, // prettier-ignore
+      { year: 2016, month: 8, lon: 17, lat: 7, best: 4, low: 4, high: 4, perpetrator: 'state', foreign: true, wherePrec: 2, country: 'Central African Republic' }, // prettier-ignore
     ];
     expect(events).toEqual(expected);
   });
@@ -63,11 +65,11 @@ describe('osv_events.json from the build', () => {
     const prec = result.rejects
       .filter((r) => r.source.endsWith('.csv') && /where_prec/.test(r.detail))
       .map((r) => [r.line, r.reason]);
-    // Header is line 1; events 5, 6, 7 are on lines 6, 7, 8.
+    // Header is line 1; events 5, 6, 7 are on lines 7, 8, 9.
     expect(prec).toEqual([
-      [6, 'BAD_NUMBER'],
       [7, 'BAD_NUMBER'],
-      [8, 'MISSING_VALUE'],
+      [8, 'BAD_NUMBER'],
+      [9, 'MISSING_VALUE'],
     ]);
   });
 
@@ -77,17 +79,17 @@ describe('osv_events.json from the build', () => {
     const text = read(OSV_EVENTS_FILE);
     expect(o?.bytes).toBe(Buffer.byteLength(text));
     expect(o?.gzipBytes).toBe(gzipSync(text).length);
-    expect(m.counts.osvEventPoints).toBe(4);
+    expect(m.counts.osvEventPoints).toBe(5);
   });
 });
 
 describe('events table encoding', () => {
   it('round-trips and refuses a bad file with the file, column and row', () => {
-    const ev: OsvEvent = { year: 2020, month: 2, lon: -0.5, lat: 10.1234, best: 7, low: 5, high: 9, perpetrator: 'state', wherePrec: 5, country: 'Mali' }; // prettier-ignore
+    const ev: OsvEvent = { year: 2020, month: 2, lon: -0.5, lat: 10.1234, best: 7, low: 5, high: 9, perpetrator: 'state', foreign: false, wherePrec: 5, country: 'Mali' }; // prettier-ignore
     const enc = encodeOsvEvents([ev, { ...ev, year: 2019 }]);
     expect(decodeOsvEvents(JSON.parse(JSON.stringify(enc)))).toEqual([{ ...ev, year: 2019 }, ev]);
     const bad = JSON.parse(JSON.stringify(enc)) as { data: unknown[][] };
-    bad.data[8] = [5, 9];
+    bad.data[9] = [5, 9];
     expect(() => decodeOsvEvents(bad)).toThrow(DataFormatError);
     expect(() => decodeOsvEvents(bad)).toThrow(/osv_events.json: row 2: wherePrec must be 1 to 7/);
     expect(() => decodeOsvEvents(undefined)).toThrow(/osv_events.json: file is missing/);

@@ -8,7 +8,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import type { CoverageYear } from '../../domain/coverage';
 import { COVERAGE_PARAM_BOUNDS } from '../../domain/coverageParams';
-import type { PerpetratorFilter } from '../../domain/dataset';
+import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../../domain/dataset';
 import { PERPETRATOR_LABELS } from '../../domain/perpetrator';
 import type { UncoveredRow } from '../../data/coverageSelectors';
 import { PlotFigure } from '../lag/PlotFigure';
@@ -78,8 +78,6 @@ export interface CoveragePanelProps {
   /** The what-if and backtest section. */
   whatIf: React.ReactNode;
 }
-
-const PERPETRATORS: PerpetratorFilter[] = ['all', 'state', 'nonstate'];
 
 /** The X input: a number field and a slider, applied when valid. */
 function KmInput(props: { km: number; onKm: (km: number) => void }) {
@@ -169,7 +167,7 @@ export function CoveragePanel(props: CoveragePanelProps) {
             data-testid="coverage-perpetrator"
             onChange={(e) => props.onPerpetrator(e.target.value as PerpetratorFilter)}
           >
-            {PERPETRATORS.map((p) => (
+            {PERPETRATOR_FILTERS.map((p) => (
               <option key={p} value={p}>
                 {PERPETRATOR_LABELS[p]}
               </option>
@@ -329,7 +327,13 @@ function UncoveredList(props: {
                     {r.baseName === null
                       ? 'no base with troops that year'
                       : `${fmtKm(r.d.km)} from ${r.baseName}`}{' '}
-                    · {e.perpetrator === 'state' ? 'state' : 'non-state'} ·{' '}
+                    ·{' '}
+                    {e.perpetrator === 'nonstate'
+                      ? 'non-state'
+                      : e.foreign
+                        ? 'foreign government'
+                        : 'host government'}{' '}
+                    ·{' '}
                     {new Date(Date.UTC(e.year, e.month - 1, 1)).toLocaleString('en', {
                       month: 'short',
                       timeZone: 'UTC',

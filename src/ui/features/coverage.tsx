@@ -9,7 +9,7 @@
  */
 import { memo, useCallback, useMemo } from 'react';
 import type { CoverageSelectors, UncoveredRow } from '../../data/coverageSelectors';
-import type { EventDistance } from '../../domain/coverage';
+import { eventCounts, type EventDistance } from '../../domain/coverage';
 import type { ChosenSite } from '../../domain/coverageWhatIf';
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../../domain/coverageParams';
 import type { PerpetratorFilter } from '../../domain/dataset';
@@ -34,14 +34,15 @@ import { FLY_ZOOM } from './actions';
 import { useVisible } from './compose';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
 
-/** The coverage parameters of the store: X, the perpetrator filter, where_prec ≤ 5. */
+/**
+ * The coverage parameters of the store: X, the app's perpetrator filter and its location
+ * precision (the Lag tab's `prec`, default where_prec ≤ 5: one precision rule for the app).
+ */
 function useCoverageParams(): CoverageParams {
   const km = useAtlas((s) => s.coverage.km);
   const perpetrator = useAtlas((s) => s.perpetrator);
-  return useMemo(
-    () => ({ km, perpetrator, precision: DEFAULT_COVERAGE_PARAMS.precision }),
-    [km, perpetrator],
-  );
+  const precision = useAtlas((s) => s.lag.precision ?? DEFAULT_COVERAGE_PARAMS.precision);
+  return useMemo(() => ({ km, perpetrator, precision }), [km, perpetrator, precision]);
 }
 
 /** The coverage selectors once the events are loaded (fetched when `needed`). */
@@ -56,7 +57,13 @@ function useCoverage(needed: boolean) {
 export function eventHoverText(d: EventDistance, place: string, baseName: string | null): string {
   const e = d.event;
   const where = d.km === null ? 'no base with troops that year' : `${fmtKm(d.km)} from ${baseName}`;
-  return `${place}: ${fmt(e.best)} killed (${e.perpetrator === 'state' ? 'state' : 'non-state'} perpetrator), ${where}`;
+  const who =
+    e.perpetrator === 'nonstate'
+      ? 'non-state'
+      : e.foreign
+        ? 'foreign government'
+        : 'host government';
+  return `${place}: ${fmt(e.best)} killed (${who} perpetrator), ${where}`;
 }
 
 const NO_DISCS: ReachDisc[] = [];
@@ -81,8 +88,7 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
         ? distances.filter(
             (d) =>
               d.event.year === year &&
-              d.event.wherePrec <= params.precision &&
-              (params.perpetrator === 'all' || d.event.perpetrator === params.perpetrator) &&
+              eventCounts(d.event, params) &&
               d.km !== null &&
               d.km <= params.km,
           )
