@@ -14,7 +14,6 @@
  *
  * Pure: no I/O, no React; the selectors in src/data memoize these.
  */
-import { distance } from '@turf/turf';
 import {
   hasViolenceData,
   type BaseYear,
@@ -24,6 +23,7 @@ import {
   type PerpetratorFilter,
 } from './dataset';
 import type { CoverageParams } from './coverageParams';
+import { greatCircleKm } from './distance';
 import { bearingDeg, compass } from './lagView';
 
 export * from './coverageParams';
@@ -48,10 +48,7 @@ export interface OsvEvent {
   country: string;
 }
 
-/** Great-circle distance in km between two [lon, lat] points (turf, haversine). */
-export function greatCircleKm(a: readonly [number, number], b: readonly [number, number]): number {
-  return distance(a as [number, number], b as [number, number], { units: 'kilometers' });
-}
+export { greatCircleKm };
 
 /** A base with a known troop figure above zero in one year. */
 export interface TroopBase {

@@ -9,6 +9,7 @@ import {
   DEFAULT_LAG,
   clampCamera,
   clampCoverageKm,
+  clampReachKm,
   clampWhatIf,
   clampParam,
   nearestYear,
@@ -206,6 +207,9 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
       for (const [k, v] of Object.entries(action.params) as [keyof LagParams, unknown][]) {
         if (k === 'initialDeployment') {
           if (typeof v === 'boolean') lag.initialDeployment = v;
+        } else if (k === 'reachKm') {
+          if (v === null) lag.reachKm = null;
+          else if (typeof v === 'number') lag.reachKm = clampReachKm(v);
         } else if (k in lag && typeof v === 'number') lag[k] = clampParam(k, v);
       }
       return { ...state, lag };
@@ -328,6 +332,8 @@ export function normalizeState(
   for (const k of LAG_PARAM_KEYS) lag[k] = clampParam(k, Number(s.lag?.[k]));
   if (typeof lag.initialDeployment !== 'boolean')
     lag.initialDeployment = fallback.lag.initialDeployment;
+  if (lag.reachKm !== undefined)
+    lag.reachKm = typeof lag.reachKm === 'number' ? clampReachKm(lag.reachKm) : null;
   const selection =
     s.selection === null ||
     (s.selection?.kind === 'cell' && Number.isInteger(s.selection.gid) && s.selection.gid > 0) ||

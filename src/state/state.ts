@@ -10,6 +10,7 @@ import { createPlayback, type Playback } from './playback';
 import {
   DEFAULT_LAG_PARAMS,
   LAG_PARAM_BOUNDS,
+  REACH_KM_BOUNDS,
   type LagParams as AnalysisParams,
 } from '../domain/lagTypes';
 
@@ -120,6 +121,12 @@ export const DEFAULT_COVERAGE: Readonly<CoverageState> = Object.freeze({
   k: DEFAULT_WHATIF.k,
   n: DEFAULT_WHATIF.n,
 });
+
+/** Clamps the lag's reach in kilometres into the domain's bounds (NaN: null, rings). */
+export function clampReachKm(km: number): number | null {
+  if (!Number.isFinite(km)) return null;
+  return Math.min(REACH_KM_BOUNDS.max, Math.max(REACH_KM_BOUNDS.min, km));
+}
 
 /** Clamps k or n into the domain's bounds (rounded); NaN gives the default. */
 export function clampWhatIf(key: 'k' | 'n', v: number): number {

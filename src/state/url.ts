@@ -13,6 +13,7 @@
  * | `tab` | side panel tab | `details` |
  * | `theta`, `reach`, `win`, `delta`, `prec` | lag-analysis parameters | `10`, `0`, `3`, `1`, `5` |
  * | `init` | initial deployment counts as enhanced presence (`1` / `0`) | `0` |
+ * | `reachkm` | lag reach in km (10–200) instead of rings | `50` |
  * | `cx` | coverage view: reach of a base in km (10–200) | `50` |
  * | `ck`, `cn` | coverage what-if: k sites (1–5) from the n previous years (1–10) | `3`, `3` |
  * | `story`, `scene` | guided story and scene (0-based) | `minusca`, `3` |
@@ -24,7 +25,7 @@ import { COVERAGE_PARAM_BOUNDS, parseCoverageParams } from '../domain/coveragePa
 import { PERPETRATOR_FILTERS } from '../domain/dataset';
 import { isValidGid } from '../domain/grid';
 import { parseWhatIf, WHATIF_BOUNDS } from '../domain/whatIfParams';
-import { LAG_PARAM_BOUNDS, parseLagParams } from '../domain/lagTypes';
+import { LAG_PARAM_BOUNDS, parseLagParams, REACH_KM_BOUNDS } from '../domain/lagTypes';
 import { alignPlayback } from './timeline';
 import {
   DEFAULT_COVERAGE,
@@ -74,6 +75,7 @@ const KNOWN = new Set([
   'story',
   'scene',
   'init',
+  'reachkm',
   'cx',
   'ck',
   'cn',
@@ -238,6 +240,17 @@ export function parseUrlState(
     }
   }
 
+  const reachKm = get('reachkm');
+  if (reachKm !== null) {
+    try {
+      state.lag.reachKm = parseLagParams({ reachKm }).reachKm ?? null;
+    } catch {
+      notices.push(
+        `Parameter reachkm=${quote(reachKm)} must be a number of km from ${REACH_KM_BOUNDS.min} to ${REACH_KM_BOUNDS.max}; using rings.`,
+      );
+    }
+  }
+
   // Validated by the coverage analysis itself (src/domain/coverageParams.ts).
   const cx = get('cx');
   if (cx !== null) {
@@ -314,6 +327,7 @@ export function encodeUrlState(state: AppState): string {
   for (const [param, key] of LAG_PARAMS) {
     if (state.lag[key] !== DEFAULT_LAG[key]) q.set(param, String(state.lag[key]));
   }
+  if (state.lag.reachKm != null) q.set('reachkm', String(state.lag.reachKm));
   if (state.coverage.km !== DEFAULT_COVERAGE.km) q.set('cx', String(state.coverage.km));
   if (state.coverage.k !== DEFAULT_COVERAGE.k) q.set('ck', String(state.coverage.k));
   if (state.coverage.n !== DEFAULT_COVERAGE.n) q.set('cn', String(state.coverage.n));

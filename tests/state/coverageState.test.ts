@@ -72,4 +72,21 @@ describe('coverage slice', () => {
       'Parameter cn=“11” (what-if history years) must be a whole number from 1 to 10; using 3.',
     ]);
   });
+
+  it('carries the lag reach in km (reachkm), set, cleared and named when bad', () => {
+    const s = reduce(s0, { type: 'setLag', params: { reachKm: 500 } }, MISSIONS);
+    expect(s.lag.reachKm).toBe(200);
+    const q = encodeUrlState(reduce(s0, { type: 'setLag', params: { reachKm: 60 } }, MISSIONS));
+    expect(q).toContain('reachkm=60');
+    expect(parseUrlState(q, MISSIONS).state.lag.reachKm).toBe(60);
+    expect(
+      reduce(s, { type: 'setLag', params: { reachKm: null } }, MISSIONS).lag.reachKm,
+    ).toBeNull();
+    expect(encodeUrlState(s0)).not.toContain('reachkm');
+    const bad = parseUrlState('?reachkm=3', MISSIONS);
+    expect(bad.state.lag.reachKm ?? null).toBeNull();
+    expect(bad.notices).toEqual([
+      'Parameter reachkm=“3” must be a number of km from 10 to 200; using rings.',
+    ]);
+  });
 });
