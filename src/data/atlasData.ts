@@ -5,7 +5,9 @@
  * same bundle.
  */
 import type { BasemapPlace } from '../domain/basemap';
+import type { OsvEvent } from '../domain/coverage';
 import type { Dataset } from '../domain/dataset';
+import { createCoverageSelectors, type CoverageSelectors } from './coverageSelectors';
 import { createLagSelectors, type LagSelectors } from './lagSelectors';
 import {
   buildSearchIndex,
@@ -31,6 +33,11 @@ export interface AtlasData {
   lag: LagSelectors;
   /** The place search index (bases and towns), built on first use. */
   searchIndex(): readonly SearchEntry[];
+  /**
+   * Coverage analysis over the events table (`osv_events.json`, loaded on demand): one set of
+   * selectors per events array, built on first use.
+   */
+  coverage(events: readonly OsvEvent[]): CoverageSelectors;
 }
 
 const bundles = new WeakMap<Dataset, { places: Places; data: AtlasData }>();
@@ -44,12 +51,18 @@ export function atlasData(dataset: Dataset, places: Places = []): AtlasData {
   if (cached && (places.length === 0 || cached.places === places)) return cached.data;
   const sel = createSelectors(dataset);
   let index: SearchEntry[] | null = null;
+  let cov: { events: readonly OsvEvent[]; sel: CoverageSelectors } | null = null;
   const data: AtlasData = {
     dataset,
     sel,
     tsel: createTimelineSelectors(sel),
     lag: createLagSelectors(dataset, places),
     searchIndex: () => (index ??= buildSearchIndex(places, dataset)),
+    coverage: (events) => {
+      if (cov?.events !== events)
+        cov = { events, sel: createCoverageSelectors(dataset, events, places) };
+      return cov.sel;
+    },
   };
   bundles.set(dataset, { places, data });
   return data;

@@ -30,6 +30,7 @@ export function toLagParams(
   return {
     theta: lag.theta,
     reach: lag.reach,
+    ...(lag.reachKm != null ? { reachKm: lag.reachKm } : {}),
     window: lag.window,
     delta: lag.delta,
     perpetrator,
@@ -67,7 +68,17 @@ export interface LagSelectors {
   stats: LagSelectorStats;
 }
 
-type Args = [string, number, number, number, number, PerpetratorFilter, number, boolean];
+type Args = [
+  string,
+  number,
+  number,
+  number,
+  number,
+  PerpetratorFilter,
+  number,
+  boolean,
+  number | null,
+];
 const args = (mission: string, p: LagParams): Args => [
   mission,
   p.theta,
@@ -77,10 +88,20 @@ const args = (mission: string, p: LagParams): Args => [
   p.perpetrator,
   p.precision,
   p.initialDeployment,
+  p.reachKm ?? null,
 ];
 const paramsOf = (a: Args): LagParams => {
-  const [, theta, reach, window, delta, perpetrator, precision, initialDeployment] = a;
-  return { theta, reach, window, delta, perpetrator, precision, initialDeployment };
+  const [, theta, reach, window, delta, perpetrator, precision, initialDeployment, reachKm] = a;
+  return {
+    theta,
+    reach,
+    window,
+    delta,
+    perpetrator,
+    precision,
+    initialDeployment,
+    ...(reachKm !== null ? { reachKm } : {}),
+  };
 };
 
 /**

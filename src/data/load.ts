@@ -11,7 +11,9 @@ import {
 } from '../domain/basemap';
 import type { FeatureCollection } from 'geojson';
 import type { Dataset } from '../domain/dataset';
+import type { OsvEvent } from '../domain/coverage';
 import { DATA_FILES, DATASET_FILES, DataFormatError, decodeDataset } from '../domain/encoding';
+import { decodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
 
 /** Loading progress. */
 export interface LoadProgress {
@@ -272,4 +274,28 @@ export async function loadBasemapData(
     },
     warnings,
   };
+}
+
+/**
+ * Fetches and decodes `osv_events.json` (the events as points, for the coverage view) under
+ * `baseUrl`. Loaded on demand, not with the dataset. Rejects with a {@link DataLoadError} like
+ * {@link loadDataset}.
+ */
+export async function loadOsvEvents(
+  baseUrl: string,
+  fetchFn: Fetch = (u) => fetch(u),
+): Promise<OsvEvent[]> {
+  const json = await fetchJson(
+    fetchFn,
+    `${baseUrl}${OSV_EVENTS_FILE}`,
+    OSV_EVENTS_FILE,
+    () => {},
+    () => {},
+  );
+  try {
+    return decodeOsvEvents(json);
+  } catch (e) {
+    if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
+    throw e;
+  }
 }

@@ -143,7 +143,8 @@ export interface EncodedTable {
   data: unknown[][];
 }
 
-interface ColSpec {
+/** One column of a table spec: its name, value type, nullability and codec. */
+export interface ColSpec {
   name: string;
   type: ColType;
   nullable?: boolean;
@@ -154,7 +155,8 @@ interface ColSpec {
   mask?: string;
 }
 
-interface TableSpec<T> {
+/** How a table is stored: its name, file, columns and row conversions. */
+export interface TableSpec<T> {
   table: string;
   file: string;
   cols: ColSpec[];
@@ -410,7 +412,7 @@ function* encodeTableJson<T>(
 }
 
 /** Encodes a table from row objects (already in canonical order). */
-function encodeItems<T>(spec: TableSpec<T>, items: readonly T[]): EncodedTable {
+export function encodeItems<T>(spec: TableSpec<T>, items: readonly T[]): EncodedTable {
   const index = new Map(spec.cols.map((c, i) => [c.name, i]));
   const rows = spec.getters || !spec.toRow ? null : items.map((it) => spec.toRow!(it));
   const cache = new Map<string, ColumnValue[]>();
@@ -491,7 +493,7 @@ const isNumber = (d: unknown): d is number => typeof d === 'number' && Number.is
  * once), then one `fromRow` per row. Throws {@link DataFormatError} naming the file, the column
  * and the row (1-based) of the first bad value.
  */
-function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
+export function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   const file = spec.file;
   const fail = (problem: string): never => {
     throw new DataFormatError(file, problem);

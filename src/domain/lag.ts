@@ -7,11 +7,12 @@
  */
 import type { BaseChange } from './changes';
 import type { Dataset } from './dataset';
-import { ringDistance } from './grid';
+import { greatCircleKm } from './distance';
+import { cellCentroid, ringDistance } from './grid';
 import {
   isEnhanced,
   prepareLagIndex,
-  reachArrays,
+  reachArraysFor,
   violenceArray,
   type LagIndex,
   type ReachArrays,
@@ -66,7 +67,7 @@ function categorize(
 /** Every violence episode of the index's mission under the parameters, ranked by fatalities. */
 export function findEpisodes(index: LagIndex, params: LagParams): Episode[] {
   const v = violence(index, params);
-  const arrays = reachArrays(index, params.reach);
+  const arrays = reachArraysFor(index, params);
   const { nYears, y0 } = index;
   const flaggedSet = new Set<LagCategory>(FLAGGED_CATEGORIES);
   const out: Episode[] = [];
@@ -155,15 +156,18 @@ export interface CellYearDetail {
 export function cellDetail(index: LagIndex, params: LagParams, gid: number): CellYearDetail[] {
   const i = index.cellPos.get(gid);
   if (i === undefined) return [];
-  const arrays = reachArrays(index, params.reach);
+  const arrays = reachArraysFor(index, params);
   const v = violence(index, params);
+  const centre = cellCentroid(gid);
   const out: CellYearDetail[] = [];
   for (let yi = 0; yi < index.nYears; yi++) {
     const k = i * index.nYears + yi;
     const year = index.y0 + yi;
     const analysed = index.covered[k] === 1;
-    const changes = (index.changes.get(year) ?? []).filter(
-      (c) => ringDistance(c.gid, gid) <= params.reach,
+    const changes = (index.changes.get(year) ?? []).filter((c) =>
+      params.reachKm != null
+        ? greatCircleKm(centre, [c.lon, c.lat]) <= params.reachKm
+        : ringDistance(c.gid, gid) <= params.reach,
     );
     out.push({
       year,

@@ -50,7 +50,7 @@ export function episodesToCsv(
         e.initialDeployment ? 1 : 0,
         e.censoredStart ? 1 : 0,
         params.theta,
-        params.reach,
+        params.reachKm != null ? `${params.reachKm}km` : params.reach,
         params.window,
         params.delta,
         params.perpetrator,
@@ -68,7 +68,7 @@ export function formatLagSummary(s: LagSummary): string {
   const p = s.params;
   const lines = [
     `Lag analysis — ${s.mission}`,
-    `parameters: theta=${p.theta} reach=${p.reach} window=${p.window} delta=${p.delta} perpetrator=${p.perpetrator} precision=${p.precision} initial-deployment=${p.initialDeployment ? 'on' : 'off'}`,
+    `parameters: theta=${p.theta} reach=${p.reachKm != null ? `${p.reachKm}km` : p.reach} window=${p.window} delta=${p.delta} perpetrator=${p.perpetrator} precision=${p.precision} initial-deployment=${p.initialDeployment ? 'on' : 'off'}`,
     `windows: ${s.windows.text}`,
   ];
   if (!s.hasViolenceData) {

@@ -16,8 +16,9 @@ import {
   type Mission,
   type PerpetratorFilter,
 } from './dataset';
-import { neighbours } from './grid';
-import type { CountryYear } from './lagTypes';
+import { greatCircleKm } from './distance';
+import { cellCentroid, neighbours } from './grid';
+import type { CountryYear, LagParams } from './lagTypes';
 
 /** A base-year as the lag analysis sees it. */
 export interface LagBaseYear {
@@ -333,6 +334,62 @@ export function reachArrays(index: LagIndex, reach: number): ReachArrays {
   }
   const arrays: ReachArrays = { reach, presence, newInReach, maxDelta };
   index.reachCache.set(reach, arrays);
+  return arrays;
+}
+
+/**
+ * The reach arrays of a parameter set: in kilometres when `reachKm` is set (see
+ * {@link reachArraysKm}), else in rings ({@link reachArrays}).
+ */
+export function reachArraysFor(
+  index: LagIndex,
+  params: Pick<LagParams, 'reach' | 'reachKm'>,
+): ReachArrays {
+  return params.reachKm != null
+    ? reachArraysKm(index, params.reachKm)
+    : reachArrays(index, params.reach);
+}
+
+/**
+ * Presence P(c, t) and the enhanced-presence inputs for a reach in kilometres: each base-year is
+ * spread over the analysed cells whose centre lies within `km` (great circle, the coverage
+ * view's `greatCircleKm`) of the base's coordinates that year. Cached on the index (under −km).
+ */
+export function reachArraysKm(index: LagIndex, km: number): ReachArrays {
+  const key = -km;
+  const cached = index.reachCache.get(key);
+  if (cached) return cached;
+  const n = index.cells.length * index.nYears;
+  const presence = new Float64Array(n);
+  const newInReach = new Uint8Array(n);
+  const maxDelta = new Float64Array(n).fill(-Infinity);
+  const blocks = new Map<string, number[]>();
+  for (let yi = 0; yi < index.nYears; yi++) {
+    for (const by of index.baseYears[yi]!) {
+      const { lon, lat } = by.change;
+      const at = `${lon},${lat}`;
+      let block = blocks.get(at);
+      if (!block) {
+        block = [];
+        // Rings enough for km: a cell is ≥ 55.6 km tall and ≥ 55.6 × cos(lat) km wide.
+        const cos = Math.max(0.05, Math.cos(((Math.abs(lat) + 1) * Math.PI) / 180));
+        const rings = Math.ceil(km / (55.5 * cos)) + 1;
+        for (const g of neighbours(by.gid, rings)) {
+          const i = index.cellPos.get(g);
+          if (i !== undefined && greatCircleKm(cellCentroid(g), [lon, lat]) <= km) block.push(i);
+        }
+        blocks.set(at, block);
+      }
+      for (const i of block) {
+        const k = i * index.nYears + yi;
+        presence[k]! += by.presence;
+        if (by.newWithTroops) newInReach[k] = 1;
+        if (by.troopDelta !== null && by.troopDelta > maxDelta[k]!) maxDelta[k] = by.troopDelta;
+      }
+    }
+  }
+  const arrays: ReachArrays = { reach: key, presence, newInReach, maxDelta };
+  index.reachCache.set(key, arrays);
   return arrays;
 }
 

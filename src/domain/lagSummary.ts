@@ -3,7 +3,7 @@
  * OSV intensity bin (the research brief's figures 2 and 3).
  */
 import { IMPRECISE_LEVELS, imprecisePart, type Coverage } from './dataset';
-import { isEnhanced, reachArrays, violenceArray, type LagIndex } from './lagIndex';
+import { isEnhanced, reachArraysFor, violenceArray, type LagIndex } from './lagIndex';
 import {
   FLAGGED_CATEGORIES,
   LAG_CATEGORIES,
@@ -109,7 +109,7 @@ export function summarize(
   params: LagParams,
   episodes: readonly Episode[],
 ): { summary: LagSummary; years: LagYearSummary[] } {
-  const arrays = reachArrays(index, params.reach);
+  const arrays = reachArraysFor(index, params);
   const v = violenceArray(index, params.perpetrator, params.precision);
   // What the precision filter leaves out of the analysed cell-years.
   let leftEvents = 0;
@@ -203,7 +203,7 @@ export function summarize(
  * and the perpetrator filter do not apply.
  */
 export function responsiveness(index: LagIndex, params: LagParams): Responsiveness {
-  const arrays = reachArrays(index, params.reach);
+  const arrays = reachArraysFor(index, params);
   const mins = RESPONSIVENESS_BINS.map((b) => b.min);
   const nBins = mins.length;
   const keys = ['state', 'nonstate', 'all', 'host', 'foreign'] as const;

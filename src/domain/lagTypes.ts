@@ -10,6 +10,12 @@ export interface LagParams {
   theta: number;
   /** r: reach in rings around the cell (0 = the cell alone, 1 = the 3 × 3 block), 0–3. */
   reach: number;
+  /**
+   * Reach in kilometres instead of rings (10–200): a base is in reach of a cell when the
+   * great-circle distance from the cell's centre to the base is at most this (the coverage
+   * view's distance code). Absent or null: rings (`reach`).
+   */
+  reachKm?: number | null;
   /** W: years after the onset in which a response is looked for (inclusive), 0–10. */
   window: number;
   /**
@@ -51,6 +57,12 @@ export const LAG_PARAM_BOUNDS = {
   delta: { min: 1, max: 100_000, integer: false },
   precision: { min: 5, max: 7, integer: true },
 } as const;
+
+/** Bounds of {@link LagParams.reachKm} (inclusive): the coverage view's X. */
+export const REACH_KM_BOUNDS = { min: 10, max: 200 } as const;
+
+/** Text that switches reach in kilometres off (rings again). */
+const OFF_TEXT = new Set(['', 'off', 'none', 'rings']);
 
 /** Thrown by {@link parseLagParams}; `issues` has one message per bad parameter. */
 export class LagParamError extends Error {
@@ -113,6 +125,18 @@ export function parseLagParams(
         `perpetrator must be one of ${PERPETRATORS.join(', ')}, got ${JSON.stringify(p)}`,
       );
     }
+  }
+  if (raw.reachKm !== undefined) {
+    const v = raw.reachKm;
+    const t = typeof v === 'string' ? v.trim().toLowerCase() : null;
+    const n = typeof v === 'number' ? v : t !== null && NUMBER_TEXT.test(t) ? Number(t) : NaN;
+    if (v === null || (t !== null && OFF_TEXT.has(t))) out.reachKm = null;
+    else if (Number.isFinite(n) && n >= REACH_KM_BOUNDS.min && n <= REACH_KM_BOUNDS.max)
+      out.reachKm = n;
+    else
+      issues.push(
+        `reachKm must be a number of km from ${REACH_KM_BOUNDS.min} to ${REACH_KM_BOUNDS.max} (or off), got ${JSON.stringify(v)}`,
+      );
   }
   if (raw.initialDeployment !== undefined) {
     const v = raw.initialDeployment;

@@ -295,7 +295,7 @@ export function violenceNotLoadedMessage(countries: readonly string[]): string {
 /** The download file name of the episode CSV for a mission and parameters. */
 export function lagCsvFileName(mission: string, p: LagParams): string {
   const safe = mission.replace(/[^A-Za-z0-9_-]+/g, '_');
-  return `lag-${safe}-theta${p.theta}-r${p.reach}-w${p.window}-d${p.delta}-${p.perpetrator}.csv`;
+  return `lag-${safe}-theta${p.theta}-r${p.reachKm != null ? `${p.reachKm}km` : p.reach}-w${p.window}-d${p.delta}-${p.perpetrator}.csv`;
 }
 
 /** A base in reach of a cell in at least one year, with the years it was there. */

@@ -1,7 +1,7 @@
 /**
  * Headless lag analysis, for reproducible research:
  *
- *   npm run analyze -- --mission MINUSCA [--theta 10 --reach 0 --window 3 --delta 1
+ *   npm run analyze -- --mission MINUSCA [--theta 10 --reach 0 | --reach-km 50, --window 3 --delta 1
  *                      --perpetrator all|state|host|foreign|nonstate --precision 5
  *                      --initial-deployment on|off] [--data public/data]
  *
@@ -30,12 +30,13 @@ import { cellPlaceName, createPlaceLookup } from '../domain/lagView';
 /** Default folder of the built dataset, relative to the working directory. */
 export const DEFAULT_DATA_DIR = path.join('public', 'data');
 
-const USAGE = `usage: npm run analyze -- --mission MISSION [--theta 10] [--reach 0] [--window 3] [--delta 1]
+const USAGE = `usage: npm run analyze -- --mission MISSION [--theta 10] [--reach 0 | --reach-km 50] [--window 3] [--delta 1]
                         [--perpetrator all|state|host|foreign|nonstate] [--precision 5]
                         [--initial-deployment on|off] [--data public/data]
   --mission             Geo-PKO mission acronym, e.g. MINUSCA (required)
   --theta               θ: OSV fatalities a cell-year needs to be violent (≥ 1; default 10)
   --reach               r: rings around the cell that count as in reach (0–3; default 0)
+  --reach-km            reach in km from the cell centre instead of rings (10–200)
   --window              W: years after the onset to look for a response (0–10; default 3)
   --delta               Δ: rise of a base's highest map figure that counts as strengthening
                         (≥ 1; default 1)
@@ -137,6 +138,7 @@ export function main(argv: string[], io: CliIo = processIo): number {
           mission: { type: 'string' },
           theta: { type: 'string' },
           reach: { type: 'string' },
+          'reach-km': { type: 'string' },
           window: { type: 'string' },
           delta: { type: 'string' },
           perpetrator: { type: 'string' },
@@ -159,6 +161,7 @@ export function main(argv: string[], io: CliIo = processIo): number {
       params = parseLagParams({
         theta: values.theta,
         reach: values.reach,
+        reachKm: values['reach-km'],
         window: values.window,
         delta: values.delta,
         perpetrator: values.perpetrator,

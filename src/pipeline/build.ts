@@ -25,6 +25,7 @@ import {
   type ManifestOutput,
   type ManifestSource,
 } from '../domain/encoding';
+import { encodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
 import { REASON_CODES, REASONS, type RejectedRow } from '../domain/rejects';
 import { csvField, csvLine, neutralizeFormula } from '../domain/csv';
 import {
@@ -509,6 +510,10 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
     // browser file (to measure it) while JavaScript encodes the next one; the largest first.
     const step = progress.start('writing the outputs');
     const exported = writeExports(fs, duck, tempDir, stage, rest, gedResult.cellYears);
+    // The OSV events as points: loaded by the Coverage tab only (not in browserGzipBytes).
+    const eventsWritten = writeMeasured(fs, path.join(stage, OSV_EVENTS_FILE), [
+      JSON.stringify(encodeOsvEvents(gedResult.osvEvents)),
+    ]);
     const outputs: ManifestOutput[] = [];
     const cy = gedResult.cellYears;
     const cm = gedResult.cellMonths;
@@ -540,7 +545,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       failed = { reason: e };
     }
     // Every write settles before a failure is reported: DuckDB must not be closed mid-COPY.
-    const settled = await Promise.allSettled([exported, ...written]);
+    const settled = await Promise.allSettled([exported, eventsWritten, ...written]);
     failed ??= settled.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
     outputs.sort(
@@ -549,6 +554,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
         DATASET_FILES.indexOf(b.path as DatasetFileName),
     );
     const browserGzipBytes = outputs.reduce((a, o) => a + (o.gzipBytes ?? 0), 0);
+    outputs.push({ path: OSV_EVENTS_FILE, ...(await eventsWritten) });
     for (const f of [
       DATA_FILES.rejects,
       DATA_FILES.exportCellYearsCsv,
@@ -630,6 +636,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
         missions: rest.missions.length,
         osvEvents: gedResult.osv.events,
         osvFatalities: gedResult.osv.best,
+        osvEventPoints: gedResult.osvEvents.length,
         rejects: rejects.length,
       },
       outputs,

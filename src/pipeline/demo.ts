@@ -31,6 +31,7 @@ import {
   encodeDataset,
   type Manifest,
 } from '../domain/encoding';
+import { decodeOsvEvents, encodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
 import { verifyOutputFile, writeAtomically } from './atomic';
 import { buildBasemap } from './basemap';
 import { buildDataset } from './build';
@@ -46,8 +47,16 @@ export const DEMO_MAX_BYTES = 1_000_000;
 /** The demo's README (generated). */
 export const DEMO_README = 'README.md';
 
-/** Every file of the demo folder: the browser files, the manifest and the README. */
-export const DEMO_FILES: readonly string[] = [...DATASET_FILES, DATA_FILES.manifest, DEMO_README];
+/**
+ * Every file of the demo folder: the browser files, the events table of the Coverage tab (loaded
+ * on demand), the manifest and the README.
+ */
+export const DEMO_FILES: readonly string[] = [
+  ...DATASET_FILES,
+  OSV_EVENTS_FILE,
+  DATA_FILES.manifest,
+  DEMO_README,
+];
 
 /** A demo made in memory: file name → content. */
 export interface DemoBuild {
@@ -150,12 +159,25 @@ export async function buildDemo(opts: { from?: string; quiet?: boolean } = {}): 
       const buf = Buffer.from(files[f] as string);
       return { path: f, bytes: buf.length, gzipBytes: gzipSync(buf).length };
     });
+    // The events of the demo country (the Coverage tab's points), apart from the start-up JSON.
+    const events = decodeOsvEvents(
+      JSON.parse(readFileSync(path.join(tmp, OSV_EVENTS_FILE), 'utf8')),
+    ).filter((e) => e.country === DEMO_COUNTRY);
+    files[OSV_EVENTS_FILE] = JSON.stringify(encodeOsvEvents(events));
+    const eventsBuf = Buffer.from(files[OSV_EVENTS_FILE]);
     const m: Manifest = full.manifest;
     const manifest: ManifestWithInfo = {
       ...m,
       sourceDir: path.relative(PROJECT_ROOT, m.sourceDir) || '.',
-      counts: countsOf(subset),
-      outputs,
+      counts: { ...countsOf(subset), osvEventPoints: events.length },
+      outputs: [
+        ...outputs,
+        {
+          path: OSV_EVENTS_FILE,
+          bytes: eventsBuf.length,
+          gzipBytes: gzipSync(eventsBuf).length,
+        },
+      ],
       browserGzipBytes: outputs.reduce((a, o) => a + o.gzipBytes, 0),
       coverage: subset.coverage,
       credits: creditsFor(m.sources, loadSources()),
@@ -279,18 +301,20 @@ export async function installDemo(
     return JSON.parse(readFileSync(p, 'utf8')) as unknown;
   };
   const ds = decodeDataset(Object.fromEntries(DATASET_FILES.map((f) => [f, read(f)])));
+  decodeOsvEvents(read(OSV_EVENTS_FILE));
   read(DATA_FILES.manifest);
   const hosts = [...new Set(ds.missions.flatMap((m) => m.countries))].sort();
   // A staging folder beside outDir, swapped in when complete (src/pipeline/atomic.ts).
   await writeAtomically(
     outDir,
     async (tmp) => {
-      for (const f of [...DATASET_FILES, DATA_FILES.manifest])
+      for (const f of [...DATASET_FILES, OSV_EVENTS_FILE, DATA_FILES.manifest])
         writeFileSync(path.join(tmp, f), readFileSync(path.join(demoDir, f)));
       return buildBasemap(path.join(tmp, 'basemap'), hosts);
     },
     (tmp, basemap) => {
-      for (const f of [...DATASET_FILES, DATA_FILES.manifest]) verifyOutputFile(tmp, f);
+      for (const f of [...DATASET_FILES, OSV_EVENTS_FILE, DATA_FILES.manifest])
+        verifyOutputFile(tmp, f);
       for (const f of basemap.files) verifyOutputFile(tmp, path.relative(tmp, f.path), f.bytes);
     },
   );

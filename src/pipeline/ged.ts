@@ -7,12 +7,14 @@
  * from src/domain. ARCHITECTURE.md ("How the build runs") has the steps and their costs.
  */
 import { canonicalCountry } from '../domain/countries';
+import type { OsvEvent } from '../domain/coverage';
 import { IMPRECISE_LEVELS, type Coverage, type Perpetrator } from '../domain/dataset';
 import { CELL_MONTH_COLUMNS, CELL_YEAR_COLUMNS, type ColumnValue } from '../domain/encoding';
+import { COORD_SCALE, compareEvents } from '../domain/eventsEncoding';
 import { gidSql } from '../domain/gridSql';
 import { isForeignGovernment, perpetratorSql } from '../domain/perpetrator';
 import type { ReasonCode, RejectedRow } from '../domain/rejects';
-import { Duck, ident, readCsvSql, readRejects, recordLines, type NumberColumns } from './duck';
+import { Duck, ident, lit, readCsvSql, readRejects, recordLines, type NumberColumns } from './duck';
 import { readGeojsonFeatures } from './geojsonStream';
 import type { Progress } from './progress';
 import type { SourceFile } from './sources';
@@ -74,6 +76,8 @@ export interface GedResult {
   osv: { events: number; best: number };
   /** Cell-years with at least one OSV event (the rows of export/cell_years.csv). */
   exportRows: number;
+  /** Kept OSV events as points (osv_events.json), in the table's canonical order. */
+  osvEvents: OsvEvent[];
 }
 
 /** File order of the duplicate rule: newest version first, CSV before GeoJSON, then path. */
@@ -227,6 +231,7 @@ export function gedScanSql(table: string, from: string): string {
                WHEN 1 THEN 2 WHEN 2 THEN 3 END`;
   return `CREATE OR REPLACE TABLE ${table} AS
     SELECT reason, CASE WHEN reason IS NOT NULL THEN ${detail} END AS detail,
+           CASE WHEN tov_d = 3 THEN lon_d END AS elon, CASE WHEN tov_d = 3 THEN lat_d END AS elat,
            TRY_CAST(id_d AS BIGINT) AS id,
            CASE WHEN reason IS NULL THEN ${gidSql('lat_d', 'lon_d')} END AS gid,
            TRY_CAST(year_d AS SMALLINT) AS year,
@@ -264,6 +269,7 @@ export async function processGed(
       rejects,
       osv: { events: 0, best: 0 },
       exportRows: 0,
+      osvEvents: [],
     };
   }
 
@@ -370,6 +376,8 @@ export async function processGed(
       byReason,
     });
   }
+
+  const pointEvents = await readOsvEvents(duck, ordered.length, progress);
 
   // Aggregation in DuckDB: per (cell, year, category, country) and, for OSV, per (cell, year,
   // month, category, perpetrator). The small dictionaries (countries, perpetrator names) get
@@ -524,7 +532,64 @@ export async function processGed(
     rejects,
     osv: { events, best },
     exportRows,
+    osvEvents: pointEvents,
   };
+}
+
+/**
+ * The kept OSV events of the `n` validated sources (ged_v0 …) as points for the events table:
+ * coordinates rounded to 4 decimals, the perpetrator class of the rule and whether a state
+ * perpetrator is a foreign government (`isForeignGovernment`), where_prec, the canonical country;
+ * sorted in the table's order.
+ */
+async function readOsvEvents(duck: Duck, n: number, progress: Progress): Promise<OsvEvent[]> {
+  const step = progress.start('keeping the OSV events as points');
+  const kept = Array.from(
+    { length: n },
+    (_, k) =>
+      `SELECT year, month, round(elon * ${COORD_SCALE}) AS x, round(elat * ${COORD_SCALE}) AS y,
+              best, low, high, cat, prec, trim(country) AS country, side_a
+       FROM ged_v${k} WHERE reason IS NULL AND cat <= 1`,
+  ).join(' UNION ALL ');
+  const names = (await duck.rows(`SELECT DISTINCT country FROM (${kept}) ORDER BY 1`)).map(
+    (r) => r[0] as string,
+  );
+  const code = names.map((_, i) => `WHEN ${lit(names[i] as string)} THEN ${i}`).join(' ');
+  // Host or foreign government: the domain rule on the few distinct (side_a, country) pairs.
+  const pairs = (
+    await duck.rows(`SELECT DISTINCT side_a, country FROM (${kept}) WHERE cat = 0 ORDER BY 1, 2`)
+  ).filter((r) => isForeignGovernment(r[0] as string, r[1] as string));
+  const foreignSql = pairs.length
+    ? `CASE WHEN cat = 0 AND (${pairs
+        .map((r) => `(side_a = ${lit(r[0] as string)} AND country = ${lit(r[1] as string)})`)
+        .join(' OR ')}) THEN 1 ELSE 0 END`
+    : '0';
+  const cols = await duck.numbers(
+    `SELECT year, month, x, y, best, low, high, cat, prec,
+            ${names.length ? `CASE country ${code} END` : '0'}, ${foreignSql}
+     FROM (${kept})`,
+  );
+  const canonical = names.map(canonicalCountry);
+  const [year, month, x, y, best, low, high, cat, prec, country, foreign] =
+    cols.columns as Float64Array[];
+  const out = new Array<OsvEvent>(cols.length);
+  for (let i = 0; i < cols.length; i++)
+    out[i] = {
+      year: year![i]!,
+      month: month![i]!,
+      lon: x![i]! / COORD_SCALE,
+      lat: y![i]! / COORD_SCALE,
+      best: best![i]!,
+      low: low![i]!,
+      high: high![i]!,
+      perpetrator: cat![i] === 0 ? 'state' : 'nonstate',
+      foreign: foreign![i] === 1,
+      wherePrec: prec![i]!,
+      country: canonical[country![i]!] as string,
+    };
+  out.sort(compareEvents);
+  step.stop(`${out.length.toLocaleString('en')} events`);
+  return out;
 }
 
 /** Column names of the ged_x values after (year, gid), in its column order. */

@@ -8,6 +8,9 @@ import type { PlaybackAction } from './playback';
 import {
   DEFAULT_LAG,
   clampCamera,
+  clampCoverageKm,
+  clampReachKm,
+  clampWhatIf,
   clampParam,
   nearestYear,
   type AppState,
@@ -47,6 +50,8 @@ export type Action =
   | { type: 'setGapList'; view: GapListView }
   /** Restores the research brief's lag parameters and all perpetrators. */
   | { type: 'resetLag' }
+  /** Sets the coverage view's X (clamped to 10–200 km), k (1–5) and n (1–10). */
+  | { type: 'setCoverage'; km?: number; k?: number; n?: number }
   /** Yearly or monthly steps (monthly starts in January of the year shown). */
   | { type: 'setGranularity'; granularity: Granularity }
   /** Shows a step: a year, or a month index in monthly mode (slider, chart, lists). */
@@ -202,6 +207,9 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
       for (const [k, v] of Object.entries(action.params) as [keyof LagParams, unknown][]) {
         if (k === 'initialDeployment') {
           if (typeof v === 'boolean') lag.initialDeployment = v;
+        } else if (k === 'reachKm') {
+          if (v === null) lag.reachKm = null;
+          else if (typeof v === 'number') lag.reachKm = clampReachKm(v);
         } else if (k in lag && typeof v === 'number') lag[k] = clampParam(k, v);
       }
       return { ...state, lag };
@@ -212,6 +220,17 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
       return { ...state, gapList: action.view };
     case 'resetLag':
       return { ...state, lag: { ...DEFAULT_LAG }, perpetrator: 'all' };
+    case 'setCoverage': {
+      const c = state.coverage;
+      const next = {
+        km: action.km === undefined ? c.km : clampCoverageKm(action.km),
+        k: action.k === undefined ? c.k : clampWhatIf('k', action.k),
+        n: action.n === undefined ? c.n : clampWhatIf('n', action.n),
+      };
+      return next.km === c.km && next.k === c.k && next.n === c.n
+        ? state
+        : { ...state, coverage: next };
+    }
     case 'setGranularity': {
       const month = action.granularity === 'month' ? (state.month ?? 1) : null;
       return month === state.month ? state : { ...state, month };
@@ -313,6 +332,8 @@ export function normalizeState(
   for (const k of LAG_PARAM_KEYS) lag[k] = clampParam(k, Number(s.lag?.[k]));
   if (typeof lag.initialDeployment !== 'boolean')
     lag.initialDeployment = fallback.lag.initialDeployment;
+  if (lag.reachKm !== undefined)
+    lag.reachKm = typeof lag.reachKm === 'number' ? clampReachKm(lag.reachKm) : null;
   const selection =
     s.selection === null ||
     (s.selection?.kind === 'cell' && Number.isInteger(s.selection.gid) && s.selection.gid > 0) ||
@@ -340,5 +361,10 @@ export function normalizeState(
     playback: s.playback ?? fallback.playback,
     playRange: s.playRange ?? null,
     gapList: s.gapList ?? fallback.gapList,
+    coverage: {
+      km: clampCoverageKm(Number(s.coverage?.km ?? fallback.coverage.km)),
+      k: clampWhatIf('k', Number(s.coverage?.k ?? fallback.coverage.k)),
+      n: clampWhatIf('n', Number(s.coverage?.n ?? fallback.coverage.n)),
+    },
   };
 }

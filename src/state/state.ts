@@ -2,12 +2,15 @@
  * The whole view of the app as one plain value. Everything a link must reproduce lives here (and
  * in the URL, see `url.ts`); transient things (hover, play state, loading) do not.
  */
+import { COVERAGE_PARAM_BOUNDS, DEFAULT_COVERAGE_PARAMS } from '../domain/coverageParams';
 import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../domain/dataset';
+import { DEFAULT_WHATIF, WHATIF_BOUNDS } from '../domain/whatIfParams';
 import type { LagCategory } from '../domain/lagTypes';
 import { createPlayback, type Playback } from './playback';
 import {
   DEFAULT_LAG_PARAMS,
   LAG_PARAM_BOUNDS,
+  REACH_KM_BOUNDS,
   type LagParams as AnalysisParams,
 } from '../domain/lagTypes';
 
@@ -44,7 +47,7 @@ export type Selection = { kind: 'cell'; gid: number } | { kind: 'base'; id: stri
 export type LagParams = Omit<AnalysisParams, 'perpetrator'>;
 
 /** Tabs of the side panel; later issues add their panels here. */
-export const PANEL_TABS = ['details', 'changes', 'lag', 'story'] as const;
+export const PANEL_TABS = ['details', 'changes', 'lag', 'coverage', 'story'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 /** Guided story position (case-study mode). */
@@ -98,6 +101,45 @@ export interface AppState {
   playRange: PlayRange | null;
   /** The Lag tab's gap list view (kept while other tabs are open; not in the URL). */
   gapList: GapListView;
+  /** Coverage view parameters (in the URL as `cx`); the perpetrator filter is `perpetrator`. */
+  coverage: CoverageState;
+}
+
+/**
+ * The coverage view's own parameters: X, the reach of a base in km (10–200), and the what-if's
+ * k sites (1–5) chosen from the n previous years (1–10).
+ */
+export interface CoverageState {
+  km: number;
+  k: number;
+  n: number;
+}
+
+/** X = 50 km, k = 3, n = 3 (the domain's defaults). */
+export const DEFAULT_COVERAGE: Readonly<CoverageState> = Object.freeze({
+  km: DEFAULT_COVERAGE_PARAMS.km,
+  k: DEFAULT_WHATIF.k,
+  n: DEFAULT_WHATIF.n,
+});
+
+/** Clamps the lag's reach in kilometres into the domain's bounds (NaN: null, rings). */
+export function clampReachKm(km: number): number | null {
+  if (!Number.isFinite(km)) return null;
+  return Math.min(REACH_KM_BOUNDS.max, Math.max(REACH_KM_BOUNDS.min, km));
+}
+
+/** Clamps k or n into the domain's bounds (rounded); NaN gives the default. */
+export function clampWhatIf(key: 'k' | 'n', v: number): number {
+  const { min, max } = WHATIF_BOUNDS[key];
+  if (!Number.isFinite(v)) return DEFAULT_COVERAGE[key];
+  return Math.min(max, Math.max(min, Math.round(v)));
+}
+
+/** Clamps X into the domain's bounds; NaN gives the default. */
+export function clampCoverageKm(km: number): number {
+  const { min, max } = COVERAGE_PARAM_BOUNDS.km;
+  if (!Number.isFinite(km)) return DEFAULT_COVERAGE.km;
+  return Math.min(max, Math.max(min, km));
 }
 
 /** Seconds per step the timeline starts with. */
@@ -171,6 +213,7 @@ export function defaultState(missions: readonly MissionYears[]): AppState {
     ),
     playRange: null,
     gapList: { filter: 'all', shown: GAP_PAGE },
+    coverage: { ...DEFAULT_COVERAGE },
   };
 }
 
@@ -226,6 +269,9 @@ export function isValidState(s: AppState, missions: readonly MissionYears[]): bo
   }
   if (typeof s.lag.initialDeployment !== 'boolean') return false;
   if (!PANEL_TABS.includes(s.panel)) return false;
+  if (clampCoverageKm(s.coverage.km) !== s.coverage.km) return false;
+  if (clampWhatIf('k', s.coverage.k) !== s.coverage.k) return false;
+  if (clampWhatIf('n', s.coverage.n) !== s.coverage.n) return false;
   if (s.story !== null && !(Number.isInteger(s.story.scene) && s.story.scene >= 0)) return false;
   return true;
 }

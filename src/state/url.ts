@@ -13,16 +13,22 @@
  * | `tab` | side panel tab | `details` |
  * | `theta`, `reach`, `win`, `delta`, `prec` | lag-analysis parameters | `10`, `0`, `3`, `1`, `5` |
  * | `init` | initial deployment counts as enhanced presence (`1` / `0`) | `0` |
+ * | `reachkm` | lag reach in km (10–200) instead of rings | `50` |
+ * | `cx` | coverage view: reach of a base in km (10–200) | `50` |
+ * | `ck`, `cn` | coverage what-if: k sites (1–5) from the n previous years (1–10) | `3`, `3` |
  * | `story`, `scene` | guided story and scene (0-based) | `minusca`, `3` |
  *
  * Parsing never fails: an unknown or malformed parameter falls back to its default and adds a
  * notice that the app shows.
  */
+import { COVERAGE_PARAM_BOUNDS, parseCoverageParams } from '../domain/coverageParams';
 import { PERPETRATOR_FILTERS } from '../domain/dataset';
 import { isValidGid } from '../domain/grid';
-import { LAG_PARAM_BOUNDS, parseLagParams } from '../domain/lagTypes';
+import { parseWhatIf, WHATIF_BOUNDS } from '../domain/whatIfParams';
+import { LAG_PARAM_BOUNDS, parseLagParams, REACH_KM_BOUNDS } from '../domain/lagTypes';
 import { alignPlayback } from './timeline';
 import {
+  DEFAULT_COVERAGE,
   DEFAULT_LAG,
   DEFAULT_LAYERS,
   LAYER_KEYS,
@@ -57,7 +63,23 @@ const LAG_PARAMS: [string, LagNumberKey][] = [
   ['prec', 'precision'],
 ];
 
-const KNOWN = new Set(['m', 'y', 'mo', 'p', 'l', 'c', 'sel', 'tab', 'story', 'scene', 'init']);
+const KNOWN = new Set([
+  'm',
+  'y',
+  'mo',
+  'p',
+  'l',
+  'c',
+  'sel',
+  'tab',
+  'story',
+  'scene',
+  'init',
+  'reachkm',
+  'cx',
+  'ck',
+  'cn',
+]);
 for (const [p] of LAG_PARAMS) KNOWN.add(p);
 
 /** Shortens user input quoted in a notice. */
@@ -218,6 +240,46 @@ export function parseUrlState(
     }
   }
 
+  const reachKm = get('reachkm');
+  if (reachKm !== null) {
+    try {
+      state.lag.reachKm = parseLagParams({ reachKm }).reachKm ?? null;
+    } catch {
+      notices.push(
+        `Parameter reachkm=${quote(reachKm)} must be a number of km from ${REACH_KM_BOUNDS.min} to ${REACH_KM_BOUNDS.max}; using rings.`,
+      );
+    }
+  }
+
+  // Validated by the coverage analysis itself (src/domain/coverageParams.ts).
+  const cx = get('cx');
+  if (cx !== null) {
+    try {
+      state.coverage = { ...state.coverage, km: parseCoverageParams({ km: cx }).km };
+    } catch {
+      const { min, max } = COVERAGE_PARAM_BOUNDS.km;
+      notices.push(
+        `Parameter cx=${quote(cx)} (coverage reach) must be a number of km from ${min} to ${max}; using ${state.coverage.km}.`,
+      );
+    }
+  }
+
+  for (const [param, key] of [
+    ['ck', 'k'],
+    ['cn', 'n'],
+  ] as const) {
+    const v = get(param);
+    if (v === null) continue;
+    try {
+      state.coverage = { ...state.coverage, [key]: parseWhatIf({ [key]: v })[key] };
+    } catch {
+      const { min, max } = WHATIF_BOUNDS[key];
+      notices.push(
+        `Parameter ${param}=${quote(v)} (what-if ${key === 'k' ? 'sites' : 'history years'}) must be a whole number from ${min} to ${max}; using ${state.coverage[key]}.`,
+      );
+    }
+  }
+
   const story = get('story');
   if (story !== null) {
     if (/^[a-z0-9-]{1,40}$/.test(story)) {
@@ -265,6 +327,10 @@ export function encodeUrlState(state: AppState): string {
   for (const [param, key] of LAG_PARAMS) {
     if (state.lag[key] !== DEFAULT_LAG[key]) q.set(param, String(state.lag[key]));
   }
+  if (state.lag.reachKm != null) q.set('reachkm', String(state.lag.reachKm));
+  if (state.coverage.km !== DEFAULT_COVERAGE.km) q.set('cx', String(state.coverage.km));
+  if (state.coverage.k !== DEFAULT_COVERAGE.k) q.set('ck', String(state.coverage.k));
+  if (state.coverage.n !== DEFAULT_COVERAGE.n) q.set('cn', String(state.coverage.n));
   if (state.lag.initialDeployment !== DEFAULT_LAG.initialDeployment)
     q.set('init', state.lag.initialDeployment ? '1' : '0');
   if (state.story) {

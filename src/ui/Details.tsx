@@ -41,6 +41,8 @@ export interface DetailsProps {
   onSelect: (s: Selection) => void;
   /** Extra content under a selected cell's details (the cell's lag analysis). */
   cellExtra?: ReactNode;
+  /** Extra content under a selected base's details (e.g. the deaths within reach). */
+  baseExtra?: ReactNode;
 }
 
 function BaseButton(props: { v: BaseView; onSelect: DetailsProps['onSelect'] }) {
@@ -325,7 +327,10 @@ export function Details(props: DetailsProps) {
           {props.cellExtra}
         </>
       ) : s.kind === 'base' && props.base ? (
-        <BaseView_ base={props.base} year={props.year} onSelect={props.onSelect} />
+        <>
+          <BaseView_ base={props.base} year={props.year} onSelect={props.onSelect} />
+          {props.baseExtra}
+        </>
       ) : (
         <p>Nothing to show for this selection.</p>
       )}

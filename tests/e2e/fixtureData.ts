@@ -5,9 +5,11 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { OsvEvent } from '../../src/domain/coverage';
 import type { Dataset } from '../../src/domain/dataset';
 import { DATASET_FILES, encodeDataset } from '../../src/domain/encoding';
-import { gidOf } from '../../src/domain/grid';
+import { encodeOsvEvents, OSV_EVENTS_FILE } from '../../src/domain/eventsEncoding';
+import { cellCentroid, gidOf } from '../../src/domain/grid';
 import { baseYear, base, cellYear, coverage, dataset } from '../fixtures/factories';
 
 /** The fixture: deterministic, hand-picked places near real towns. */
@@ -92,5 +94,24 @@ export async function writeFixtureData(dir: string): Promise<string[]> {
   for (const file of DATASET_FILES) {
     await writeFile(join(dir, file), JSON.stringify(enc[file]));
   }
+  await writeFile(join(dir, OSV_EVENTS_FILE), JSON.stringify(encodeOsvEvents(fixtureEvents(ds))));
   return [...new Set(ds.missions.flatMap((m) => m.countries))].sort();
+}
+
+/**
+ * The fixture's events table: each cell-year's state and non-state one-sided violence as one
+ * event each at the cell centre (January, exact location), so that the coverage view has points.
+ */
+export function fixtureEvents(ds: Dataset): OsvEvent[] {
+  const out: OsvEvent[] = [];
+  for (const c of ds.cellYears) {
+    const [lon, lat] = cellCentroid(c.gid);
+    for (const [est, perpetrator] of [
+      [c.osvState, 'state'],
+      [c.osvNonState, 'nonstate'],
+    ] as const)
+      if (est.events > 0)
+        out.push({ year: c.year, month: 1, lon, lat, best: est.best, low: est.low, high: est.high, perpetrator, foreign: false, wherePrec: 1, country: c.country }); // prettier-ignore
+  }
+  return out;
 }

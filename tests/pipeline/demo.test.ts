@@ -2,6 +2,7 @@
  * The committed demo dataset (geodata/demo/): small, derived only, the Central African Republic
  * only, and (when ../shared/data is present) exactly what `npm run data:demo` builds from it.
  */
+import { decodeOsvEvents, OSV_EVENTS_FILE } from '../../src/domain/eventsEncoding';
 import {
   cpSync,
   existsSync,
@@ -91,7 +92,9 @@ describe('the committed demo (geodata/demo/)', () => {
     expect(m.counts.baseYears).toBe(ds.baseYears.length);
     // No machine path in a committed file.
     expect(path.isAbsolute(m.sourceDir)).toBe(false);
-    expect(m.outputs.map((o) => o.path)).toEqual([...DATASET_FILES]);
+    // The start-up JSON, then the Coverage tab's events table (loaded on demand).
+    expect(m.outputs.map((o) => o.path)).toEqual([...DATASET_FILES, OSV_EVENTS_FILE]);
+    expect(m.counts.osvEventPoints).toBe(decodeOsvEvents(JSON.parse(read(OSV_EVENTS_FILE))).length);
     for (const o of m.outputs) expect(o.bytes).toBe(Buffer.byteLength(read(o.path)));
     const ged = info.credits.find((c) => c.dataset.startsWith('UCDP'));
     expect(ged?.licence).toBe('CC BY 4.0');

@@ -91,6 +91,8 @@ export interface Feature {
   panels?: readonly FeaturePanel[];
   /** A section shown under a selected cell's details. */
   CellDetail?: ComponentType<{ gid: number }>;
+  /** A section shown under a selected base's details. */
+  BaseDetail?: ComponentType<{ id: string }>;
   /** Drawn over the map (e.g. the presenter's dock). */
   Overlay?: ComponentType;
 }

@@ -62,6 +62,13 @@ const DetailsTab = memo(function DetailsTab() {
           ? null
           : features.map((f) => (f.CellDetail ? <f.CellDetail key={f.id} gid={gid} /> : null))
       }
+      baseExtra={
+        selection?.kind !== 'base'
+          ? null
+          : features.map((f) =>
+              f.BaseDetail ? <f.BaseDetail key={f.id} id={selection.id} /> : null,
+            )
+      }
     />
   );
 });

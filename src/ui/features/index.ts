@@ -5,6 +5,7 @@
 import { basesFeature } from './bases';
 import { changesFeature } from './changes';
 import type { Feature } from './contract';
+import { coverageFeature } from './coverage';
 import { detailsFeature } from './details';
 import { lagFeature } from './lag';
 import { placesFeature } from './places';
@@ -18,6 +19,7 @@ export const FEATURES: readonly Feature[] = Object.freeze([
   basesFeature,
   changesFeature,
   lagFeature,
+  coverageFeature,
   storyFeature,
   placesFeature,
 ]);

@@ -47,7 +47,7 @@ function useLagMap(ctx: FeatureContext): FeatureMap {
   const { mission, year, layers, lag, perpetrator, panel } = view.state;
   const params = useMemo(() => toLagParams(lag, perpetrator), [lag, perpetrator]);
   const result = data.lag.result(mission, params);
-  const renderKey = `lag=${params.theta},${params.reach},${params.window},${params.delta}`;
+  const renderKey = `lag=${params.theta},${params.reachKm != null ? `${params.reachKm}km` : params.reach},${params.window},${params.delta}`;
   const show = layers.flags && result !== null && result.summary.hasViolenceData;
   const flagged = show ? data.lag.flagsInYear(mission, params, year) : null;
   const drawn = useMemo(

@@ -76,7 +76,11 @@ export function CellLagDetail(props: CellLagDetailProps) {
   }, [props.gid]);
   const analysed = rows.some((r) => r.analysed);
   const ringText =
-    params.reach === 0 ? 'in the cell' : `within ${plural(params.reach, 'ring')} of cells`;
+    params.reachKm != null
+      ? `within ${params.reachKm} km of the cell centre`
+      : params.reach === 0
+        ? 'in the cell'
+        : `within ${plural(params.reach, 'ring')} of cells`;
 
   return (
     <section ref={ref} className="lag-cell" data-testid="cell-lag" data-gid={props.gid}>
@@ -95,8 +99,9 @@ export function CellLagDetail(props: CellLagDetailProps) {
       </div>
       <p className="muted">
         <DataText>{place.name}</DataText>
-        {place.detail ? ` (${place.detail})` : ''} · {props.mission} · θ {params.theta}, r{' '}
-        {params.reach}, W {params.window}, Δ {params.delta}
+        {place.detail ? ` (${place.detail})` : ''} · {props.mission} · θ {params.theta},{' '}
+        {params.reachKm != null ? `reach ${params.reachKm} km` : `r ${params.reach}`}, W{' '}
+        {params.window}, Δ {params.delta}
       </p>
       {detail.length === 0 ? (
         <p className="muted">This cell is outside {props.mission}’s host countries.</p>

@@ -7,7 +7,7 @@
  */
 import { useId, useState } from 'react';
 import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../../domain/dataset';
-import { LAG_PARAM_BOUNDS } from '../../domain/lagTypes';
+import { LAG_PARAM_BOUNDS, REACH_KM_BOUNDS } from '../../domain/lagTypes';
 import { DEFAULT_LAG, type LagParams } from '../../state/state';
 
 import { PARAM_FIELDS, validateParam, type LagParamKey } from './paramInput';
@@ -28,6 +28,7 @@ const PERPETRATORS: readonly PerpetratorFilter[] = PERPETRATOR_FILTERS;
 export function isDefaultParams(p: LagParams, perpetrator: PerpetratorFilter): boolean {
   return (
     perpetrator === 'all' &&
+    p.reachKm == null &&
     (Object.keys(DEFAULT_LAG) as LagParamKey[]).every((k) => p[k] === DEFAULT_LAG[k])
   );
 }
@@ -91,6 +92,10 @@ export function LagParamsForm(props: LagParamsFormProps) {
           );
         })}
       </div>
+      <ReachKmInput
+        value={props.params.reachKm ?? null}
+        onValue={(reachKm) => props.onParams({ reachKm })}
+      />
       <div className="lag-param lag-initial">
         <label>
           <input
@@ -138,5 +143,56 @@ export function LagParamsForm(props: LagParamsFormProps) {
         {DEFAULT_LAG.delta}, p {DEFAULT_LAG.precision}, initial deployment on, all)
       </button>
     </form>
+  );
+}
+
+/**
+ * Reach in kilometres instead of rings: empty = rings (r); 10–200 km applies at once; anything
+ * else is marked and not applied.
+ */
+function ReachKmInput(props: { value: number | null; onValue: (km: number | null) => void }) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? (props.value === null ? '' : String(props.value));
+  const n = Number(text);
+  const empty = text.trim() === '';
+  const ok = empty || (Number.isFinite(n) && n >= REACH_KM_BOUNDS.min && n <= REACH_KM_BOUNDS.max);
+  return (
+    <div className="lag-param lag-reach-km">
+      <label htmlFor={`${id}-km`}>Reach in km (instead of r)</label>
+      <input
+        id={`${id}-km`}
+        name="reachKm"
+        type="number"
+        inputMode="decimal"
+        min={REACH_KM_BOUNDS.min}
+        max={REACH_KM_BOUNDS.max}
+        step="any"
+        value={text}
+        placeholder="rings"
+        aria-invalid={!ok}
+        aria-describedby={`${id}-km-help${ok ? '' : ` ${id}-km-error`}`}
+        data-testid="lag-param-reachKm"
+        onChange={(e) => {
+          const t = e.target.value;
+          setDraft(t);
+          const v = Number(t);
+          if (t.trim() === '') props.onValue(null);
+          else if (Number.isFinite(v) && v >= REACH_KM_BOUNDS.min && v <= REACH_KM_BOUNDS.max)
+            props.onValue(v);
+        }}
+        onBlur={() => ok && setDraft(null)}
+      />
+      <span className="lag-unit muted" id={`${id}-km-help`}>
+        km from the cell centre to a base ({REACH_KM_BOUNDS.min}–{REACH_KM_BOUNDS.max}); empty: r
+        rings. The coverage view's great-circle distance.
+      </span>
+      {ok ? null : (
+        <span className="lag-error" id={`${id}-km-error`} role="alert">
+          Reach in km must be a number from {REACH_KM_BOUNDS.min} to {REACH_KM_BOUNDS.max}, or empty
+          for rings.
+        </span>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,144 @@
+/**
+ * Coverage benchmark (npm run bench runs every bench/*.bench.ts; alone:
+ * `npx tsx bench/coverage.bench.ts`).
+ *
+ * 1. Real data (public/data with osv_events.json and the basemap towns, when built): MINUSCA's
+ *    coverage for every year — cold (event distances measured, then the sums) and after a change
+ *    of X (sums only) — target < 50 ms; the greedy what-if (k = 5, n = 3, every candidate town)
+ *    per year — target < 200 ms.
+ * 2. Synthetic: the lag benchmark's Africa-sized mission (100 × 100 cells, 30 years, 500 bases;
+ *    bench/lag.bench.ts) with each violent cell-year split into 1–3 events at random points of
+ *    the cell, and 1,000 synthetic towns: the same figures.
+ *
+ * Figures are medians over several runs after a warm-up.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createCoverageSelectors } from '../src/data/coverageSelectors';
+import { decodePlaces, BASEMAP_FILES } from '../src/domain/basemap';
+import { DEFAULT_COVERAGE_PARAMS, type OsvEvent } from '../src/domain/coverage';
+import { whatIfPlacement } from '../src/domain/coverageWhatIf';
+import type { Dataset } from '../src/domain/dataset';
+import { decodeOsvEvents, OSV_EVENTS_FILE } from '../src/domain/eventsEncoding';
+import { cellCentroid } from '../src/domain/grid';
+import { DEFAULT_DATA_DIR, loadDataset } from '../src/pipeline/analyze';
+import { median, runIfMain } from './browser';
+import { syntheticDataset } from './lag.bench';
+import { mulberry32 } from './prng';
+
+const RUNS = 9;
+
+function time(fn: () => void, runs = RUNS): number {
+  fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return Math.round(median(t) * 100) / 100;
+}
+
+type Towns = { name: string; lon: number; lat: number; population: number; country: string }[];
+
+function measure(
+  out: Record<string, number | string>,
+  label: string,
+  ds: Dataset,
+  events: readonly OsvEvent[],
+  towns: Towns,
+  mission: string,
+): void {
+  const m = ds.missions.find((x) => x.id === mission)!;
+  const p = DEFAULT_COVERAGE_PARAMS;
+  out[`${label}_events`] = events.length;
+  out[`${label}_years`] = m.years.length;
+  out[`${label}_all_years_cold_ms`] = time(() =>
+    createCoverageSelectors(ds, events, towns).years(mission, p),
+  );
+  const cov = createCoverageSelectors(ds, events, towns);
+  cov.years(mission, p);
+  let km = 20;
+  out[`${label}_all_years_new_X_ms`] = time(() => {
+    km = km >= 190 ? 20 : km + 7;
+    cov.years(mission, { ...p, km });
+  });
+  // The what-if of one year with the mission's event distances measured (as in the app).
+  const input = {
+    distances: cov.distances(mission),
+    bases: ds.bases,
+    baseYears: ds.baseYears,
+    mission: m,
+    coverage: ds.coverage,
+    towns,
+  };
+  const perYear: number[] = [];
+  for (const year of m.years) perYear.push(time(() => whatIfPlacement(input, year, 5, 3, p), 3));
+  out[`${label}_whatif_k5_n3_per_year_median_ms`] = Math.round(median(perYear) * 100) / 100;
+  out[`${label}_whatif_k5_n3_per_year_max_ms`] = Math.round(Math.max(...perYear) * 100) / 100;
+}
+
+/** Events and towns for the synthetic mission. */
+function syntheticEvents(ds: Dataset): { events: OsvEvent[]; towns: Towns } {
+  const rand = mulberry32(13);
+  const events: OsvEvent[] = [];
+  for (const c of ds.cellYears) {
+    if (c.osv.best <= 0) continue;
+    const [lon, lat] = cellCentroid(c.gid);
+    const parts = 1 + Math.floor(rand() * 3);
+    let left = c.osv.best;
+    for (let i = 0; i < parts && left > 0; i++) {
+      const best = i === parts - 1 ? left : Math.ceil(left * rand());
+      left -= best;
+      events.push({
+        year: c.year,
+        month: 1 + Math.floor(rand() * 12),
+        lon: lon + (rand() - 0.5) * 0.5,
+        lat: lat + (rand() - 0.5) * 0.5,
+        best,
+        low: best,
+        high: best,
+        perpetrator: rand() < 0.4 ? 'state' : 'nonstate',
+        foreign: false,
+        wherePrec: 1 + Math.floor(rand() * 7),
+        country: c.country,
+      });
+    }
+  }
+  const country = ds.missions[0]!.countries[0]!;
+  const [w, s, e, n] = ds.missions[0]!.bbox;
+  const towns = Array.from({ length: 1000 }, (_, i) => ({
+    name: `Town ${i}`,
+    lon: w + rand() * (e - w),
+    lat: s + rand() * (n - s),
+    population: 5000 + Math.floor(rand() * 500_000),
+    country,
+  }));
+  return { events, towns };
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const out: Record<string, number | string> = {};
+  const dir = DEFAULT_DATA_DIR;
+  if (existsSync(path.join(dir, OSV_EVENTS_FILE))) {
+    const ds = loadDataset(dir);
+    const events = decodeOsvEvents(
+      JSON.parse(readFileSync(path.join(dir, OSV_EVENTS_FILE), 'utf8')),
+    );
+    let towns: Towns = [];
+    try {
+      towns = decodePlaces(
+        JSON.parse(readFileSync(path.join(dir, 'basemap', BASEMAP_FILES.places), 'utf8')),
+      );
+    } catch {
+      out.minusca_note = 'no basemap towns: candidates are former base sites only';
+    }
+    measure(out, 'minusca', ds, events, towns, 'MINUSCA');
+  } else out.minusca = `skipped: no ${OSV_EVENTS_FILE} in ${dir} (run npm run data)`;
+  const syn = syntheticDataset();
+  const { events, towns } = syntheticEvents(syn);
+  measure(out, 'synthetic', syn, events, towns, 'SYN');
+  return out;
+}
+
+runIfMain(import.meta.url, run);

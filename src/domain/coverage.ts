@@ -1,0 +1,410 @@
+/**
+ * Coverage: how much of the killing of civilians happened within reach of a base with troops.
+ * Definitions (ARCHITECTURE.md, "Coverage"):
+ *
+ * - Distances are great-circle kilometres (turf `distance`, haversine on the mean Earth radius
+ *   6,371.0088 km) from each one-sided-violence **event** (a GED point whose `where_prec` is at
+ *   most the precision limit, default 5) to the nearest base of the mission that has a known
+ *   troop figure above zero in the event's year (Geo-PKO's yearly figure, `BaseYear.troops`, at
+ *   that year's coordinates).
+ * - **Coverage(m, t, X)** = deaths (UCDP `best`) of the events in the host countries of mission m
+ *   in year t within X km of such a base ÷ all those deaths. It is null — never 0 — when no host
+ *   country has violence data in year t, and null when the year has data but no deaths at all
+ *   (nothing to cover). The same ratio with `low` and with `high` gives the range.
+ *
+ * Pure: no I/O, no React; the selectors in src/data memoize these.
+ */
+import {
+  hasViolenceData,
+  type BaseYear,
+  type Coverage as DataCoverage,
+  type Mission,
+  type Perpetrator,
+  type PerpetratorFilter,
+} from './dataset';
+import type { CoverageParams } from './coverageParams';
+import { greatCircleKm } from './distance';
+import { bearingDeg, compass } from './lagView';
+
+export * from './coverageParams';
+
+/** One one-sided-violence event of GED, as the build keeps it (`osv_events.json`). */
+export interface OsvEvent {
+  year: number;
+  /** 1–12, from `date_start`. */
+  month: number;
+  /** Rounded to 4 decimals (about 11 m). */
+  lon: number;
+  lat: number;
+  best: number;
+  low: number;
+  high: number;
+  perpetrator: Perpetrator;
+  /** A state perpetrator that is a foreign government (not the event country's; perpetrator rule). */
+  foreign: boolean;
+  /** GED location precision: 1 exact place … 5 near a named place, 6 country only, 7 sea / air. */
+  wherePrec: number;
+  /** Canonical country name of the event (GED `country`). */
+  country: string;
+}
+
+export { greatCircleKm };
+
+/** A base with a known troop figure above zero in one year. */
+export interface TroopBase {
+  baseId: string;
+  lon: number;
+  lat: number;
+  troops: number;
+}
+
+/**
+ * The mission's bases with known troops > 0 in each year (that year's coordinates), by year.
+ * Bases with an unknown figure (NA) or zero troops are not troop bases.
+ */
+export function troopBasesByYear(
+  baseYears: readonly BaseYear[],
+  mission: string,
+): Map<number, TroopBase[]> {
+  const out = new Map<number, TroopBase[]>();
+  for (const by of baseYears) {
+    if (by.mission !== mission || by.troops === null || by.troops <= 0) continue;
+    const list = out.get(by.year) ?? [];
+    list.push({ baseId: by.baseId, lon: by.lon, lat: by.lat, troops: by.troops });
+    out.set(by.year, list);
+  }
+  return out;
+}
+
+/** Kilometres per radian of latitude on the mean Earth radius (turf's). */
+const KM_PER_RAD = 6371.0088;
+const RAD = Math.PI / 180;
+
+/** A nearest-base search over one year's troop bases (sorted by latitude, pruned by it). */
+export interface NearestBaseIndex {
+  bases: readonly TroopBase[];
+  /** The nearest base to [lon, lat] and its distance in km; null when there is no base. */
+  nearest(lon: number, lat: number): { base: TroopBase; km: number } | null;
+}
+
+/**
+ * Builds a nearest-base search. Exact: the great-circle distance between two points is at least
+ * the meridian distance between their latitudes, so bases are scanned outward in latitude from
+ * the point and the scan stops once that lower bound exceeds the best distance found. Ties go to
+ * the base listed first in `bases`. The reported distance is turf's for the base found.
+ */
+export function nearestBaseIndex(bases: readonly TroopBase[]): NearestBaseIndex {
+  const order = bases.map((_, i) => i).sort((a, b) => bases[a]!.lat - bases[b]!.lat || a - b);
+  const lats = order.map((i) => bases[i]!.lat);
+  const lons = order.map((i) => bases[i]!.lon);
+  const cosLats = lats.map((l) => Math.cos(l * RAD));
+  return {
+    bases,
+    nearest(lon, lat) {
+      const n = order.length;
+      if (n === 0) return null;
+      // First index with lats[i] >= lat.
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (lats[mid]! < lat) lo = mid + 1;
+        else hi = mid;
+      }
+      const cosLat = Math.cos(lat * RAD);
+      let best = -1;
+      let bestKm = Infinity;
+      let up = lo;
+      let down = lo - 1;
+      while (up < n || down >= 0) {
+        const dUp = up < n ? (lats[up]! - lat) * RAD * KM_PER_RAD : Infinity;
+        const dDown = down >= 0 ? (lat - lats[down]!) * RAD * KM_PER_RAD : Infinity;
+        // The lower bound may round a hair above the true distance: allow a margin.
+        if ((dUp < dDown ? dUp : dDown) > bestKm + 1e-6) break;
+        const k = dUp <= dDown ? up++ : down--;
+        // Haversine (turf's formula and radius) with the cosines precomputed.
+        const sLat = Math.sin((lats[k]! - lat) * RAD * 0.5);
+        const sLon = Math.sin((lons[k]! - lon) * RAD * 0.5);
+        const h = sLat * sLat + cosLat * cosLats[k]! * sLon * sLon;
+        const km = 2 * KM_PER_RAD * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h));
+        const i = order[k]!;
+        if (km < bestKm || (km === bestKm && i < best)) {
+          best = i;
+          bestKm = km;
+        }
+      }
+      const base = bases[best]!;
+      return { base, km: greatCircleKm([lon, lat], [base.lon, base.lat]) };
+    },
+  };
+}
+
+/** One event of a mission's host countries with its distance to the nearest troop base. */
+export interface EventDistance {
+  event: OsvEvent;
+  /** Index of the event in the events array it came from. */
+  index: number;
+  /** Distance in km to the nearest troop base that year; null when the year has none. */
+  km: number | null;
+  /** That base's id, null when none. */
+  baseId: string | null;
+}
+
+/**
+ * Every event in the mission's host countries from `before` years before its first year (the
+ * what-if's history; default 0) to its last year with a base, with its distance to the nearest
+ * troop base of the same year (null before the mission), in the events' order. No filter on
+ * perpetrator or precision: those are applied by {@link coverageByYear} and friends.
+ */
+export function missionEventDistances(
+  events: readonly OsvEvent[],
+  baseYears: readonly BaseYear[],
+  mission: Pick<Mission, 'id' | 'countries' | 'years'>,
+  before = 0,
+): EventDistance[] {
+  if (mission.years.length === 0) return [];
+  const first = Math.min(...mission.years) - before;
+  const last = Math.max(...mission.years);
+  const hosts = new Set(mission.countries);
+  const byYear = troopBasesByYear(baseYears, mission.id);
+  const indexes = new Map<number, NearestBaseIndex>();
+  const out: EventDistance[] = [];
+  events.forEach((event, index) => {
+    if (event.year < first || event.year > last || !hosts.has(event.country)) return;
+    let idx = indexes.get(event.year);
+    if (!idx) indexes.set(event.year, (idx = nearestBaseIndex(byYear.get(event.year) ?? [])));
+    const hit = idx.nearest(event.lon, event.lat);
+    out.push({ event, index, km: hit?.km ?? null, baseId: hit?.base.baseId ?? null });
+  });
+  return out;
+}
+
+/** Whether an event's perpetrator passes the filter (host / foreign: governments by the rule). */
+export function perpetratorMatches(e: OsvEvent, filter: PerpetratorFilter): boolean {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'state':
+    case 'nonstate':
+      return e.perpetrator === filter;
+    case 'host':
+      return e.perpetrator === 'state' && !e.foreign;
+    case 'foreign':
+      return e.perpetrator === 'state' && e.foreign;
+  }
+}
+
+/** Whether an event passes the perpetrator filter and the precision limit. */
+export function eventCounts(e: OsvEvent, p: Pick<CoverageParams, 'perpetrator' | 'precision'>) {
+  return e.wherePrec <= p.precision && perpetratorMatches(e, p.perpetrator);
+}
+
+/** Deaths as UCDP gives them: best with its low–high range. */
+export interface Deaths {
+  best: number;
+  low: number;
+  high: number;
+}
+
+/** Coverage of one mission year. */
+export interface CoverageYear {
+  year: number;
+  /** False when no host country has violence data this year: every figure below is null. */
+  hasData: boolean;
+  /** Host countries without violence data this year (their events are not counted). */
+  missingCountries: string[];
+  /** All deaths of the counted events; null without data. */
+  deaths: Deaths | null;
+  /** Deaths of those within X km of a troop base. */
+  within: Deaths | null;
+  /** within.best ÷ deaths.best; null without data or when nobody was killed. */
+  share: number | null;
+  /** The same ratio with the low and with the high estimates (null as above). */
+  shareLow: number | null;
+  shareHigh: number | null;
+  /** Counted events, and those within X km. */
+  events: number | null;
+  eventsWithin: number | null;
+  /** Troop bases that year (known troops > 0). */
+  troopBases: number;
+  /** Bases of the mission that year whose troop figure is unknown (NA): not counted as troop bases. */
+  unknownTroopBases: number;
+  /** Events left out by the precision limit (after the perpetrator filter). */
+  imprecise: number | null;
+}
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+/**
+ * Coverage(m, t, X) for every year of the mission (first to last year with a base, gap years
+ * included). `distances` are {@link missionEventDistances} of the mission.
+ */
+export function coverageByYear(
+  distances: readonly EventDistance[],
+  baseYears: readonly BaseYear[],
+  mission: Pick<Mission, 'id' | 'countries' | 'years'>,
+  coverage: DataCoverage,
+  params: CoverageParams,
+): CoverageYear[] {
+  if (mission.years.length === 0) return [];
+  const first = Math.min(...mission.years);
+  const last = Math.max(...mission.years);
+  const bases = troopBasesByYear(baseYears, mission.id);
+  const unknown = new Map<number, number>();
+  for (const by of baseYears)
+    if (by.mission === mission.id && by.troops === null)
+      unknown.set(by.year, (unknown.get(by.year) ?? 0) + 1);
+  const rows = new Map<number, CoverageYear>();
+  for (let year = first; year <= last; year++) {
+    const covered = mission.countries.filter((c) => hasViolenceData(coverage, c, year));
+    const hasData = covered.length > 0;
+    rows.set(year, {
+      year,
+      hasData,
+      missingCountries: mission.countries.filter((c) => !covered.includes(c)),
+      deaths: hasData ? { best: 0, low: 0, high: 0 } : null,
+      within: hasData ? { best: 0, low: 0, high: 0 } : null,
+      share: null,
+      shareLow: null,
+      shareHigh: null,
+      events: hasData ? 0 : null,
+      eventsWithin: hasData ? 0 : null,
+      troopBases: bases.get(year)?.length ?? 0,
+      unknownTroopBases: unknown.get(year) ?? 0,
+      imprecise: hasData ? 0 : null,
+    });
+  }
+  for (const d of distances) {
+    const e = d.event;
+    const row = rows.get(e.year);
+    if (!row || !row.deaths || !row.within) continue;
+    if (!hasViolenceData(coverage, e.country, e.year)) continue;
+    if (!perpetratorMatches(e, params.perpetrator)) continue;
+    if (e.wherePrec > params.precision) {
+      row.imprecise = (row.imprecise ?? 0) + 1;
+      continue;
+    }
+    row.deaths.best += e.best;
+    row.deaths.low += e.low;
+    row.deaths.high += e.high;
+    row.events = (row.events ?? 0) + 1;
+    if (d.km !== null && d.km <= params.km) {
+      row.within.best += e.best;
+      row.within.low += e.low;
+      row.within.high += e.high;
+      row.eventsWithin = (row.eventsWithin ?? 0) + 1;
+    }
+  }
+  for (const row of rows.values()) {
+    if (!row.deaths || !row.within) continue;
+    row.share = ratio(row.within.best, row.deaths.best);
+    row.shareLow = ratio(row.within.low, row.deaths.low);
+    row.shareHigh = ratio(row.within.high, row.deaths.high);
+  }
+  return [...rows.values()];
+}
+
+/**
+ * The counted events of `year` farther than X km from every troop base (or in a year without
+ * one), most deaths first (ties: farther first, then event order).
+ */
+export function uncoveredEvents(
+  distances: readonly EventDistance[],
+  coverage: DataCoverage,
+  year: number,
+  params: CoverageParams,
+): EventDistance[] {
+  return distances
+    .filter(
+      (d) =>
+        d.event.year === year &&
+        hasViolenceData(coverage, d.event.country, year) &&
+        eventCounts(d.event, params) &&
+        (d.km === null || d.km > params.km),
+    )
+    .sort(
+      (a, b) =>
+        b.event.best - a.event.best || (b.km ?? Infinity) - (a.km ?? Infinity) || a.index - b.index,
+    );
+}
+
+/**
+ * Deaths of the counted events of `year` within X km of one base (its own reach, whatever other
+ * bases are nearer); null when the base's country has no violence data that year.
+ */
+export function deathsNearBase(
+  distances: readonly EventDistance[],
+  coverage: DataCoverage,
+  base: { lon: number; lat: number; country: string },
+  year: number,
+  params: CoverageParams,
+): { deaths: Deaths; events: number } | null {
+  if (!hasViolenceData(coverage, base.country, year)) return null;
+  const deaths: Deaths = { best: 0, low: 0, high: 0 };
+  let events = 0;
+  for (const d of distances) {
+    const e = d.event;
+    if (e.year !== year || !hasViolenceData(coverage, e.country, year) || !eventCounts(e, params))
+      continue;
+    if (greatCircleKm([base.lon, base.lat], [e.lon, e.lat]) > params.km) continue;
+    deaths.best += e.best;
+    deaths.low += e.low;
+    deaths.high += e.high;
+    events++;
+  }
+  return { deaths, events };
+}
+
+/** A town near an event: "Bria" (within 2 km) or "12 km NE of Bria". */
+export interface NearTown {
+  name: string;
+  /** Distance from the town to the event, km. */
+  km: number;
+  /** The label the list shows. */
+  label: string;
+}
+
+/** Towns farther than this from an event do not name it. */
+export const EVENT_PLACE_MAX_KM = 150;
+
+/**
+ * A lookup from an event's point to the nearest basemap town within {@link EVENT_PLACE_MAX_KM}
+ * (ties go to the larger town), labelled "Bria" when within 2 km, else "12 km NE of Bria".
+ * Towns are bucketed by whole degree so that each lookup scans only nearby buckets.
+ */
+export function createTownLookup(
+  places: readonly { name: string; lon: number; lat: number; population: number }[],
+): (lon: number, lat: number) => NearTown | null {
+  const buckets = new Map<string, (typeof places)[number][]>();
+  for (const p of places) {
+    if (!Number.isFinite(p.lat) || !Number.isFinite(p.lon)) continue;
+    const k = `${Math.floor(p.lat)}|${Math.floor(p.lon)}`;
+    const list = buckets.get(k);
+    if (list) list.push(p);
+    else buckets.set(k, [p]);
+  }
+  return (lon, lat) => {
+    // 150 km ≈ 1.35° of latitude; longitude degrees shrink towards the poles.
+    const dLat = 2;
+    const dLon = Math.min(180, Math.ceil(2 / Math.max(0.05, Math.cos(lat * RAD))));
+    let best: { p: (typeof places)[number]; km: number } | null = null;
+    for (let a = Math.floor(lat) - dLat; a <= Math.floor(lat) + dLat; a++)
+      for (let o = Math.floor(lon) - dLon; o <= Math.floor(lon) + dLon; o++)
+        for (const p of buckets.get(`${a}|${o}`) ?? []) {
+          const km = greatCircleKm([lon, lat], [p.lon, p.lat]);
+          if (km > EVENT_PLACE_MAX_KM) continue;
+          if (
+            best === null ||
+            km < best.km - 1e-9 ||
+            (Math.abs(km - best.km) <= 1e-9 && p.population > best.p.population)
+          )
+            best = { p, km };
+        }
+    if (best === null) return null;
+    const label =
+      best.km <= 2
+        ? best.p.name
+        : `${Math.round(best.km)} km ${compass(bearingDeg([best.p.lon, best.p.lat], [lon, lat]))} of ${best.p.name}`;
+    return { name: best.p.name, km: best.km, label };
+  };
+}
