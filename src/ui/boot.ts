@@ -1,0 +1,50 @@
+/**
+ * Starting the atlas: the store of a page (from its link, validated; the link's problems become
+ * notices) and keeping the link in step with the store.
+ */
+import { useEffect } from 'react';
+import { atlasData } from '../data/atlasData';
+import type { LoadedData } from '../data/load';
+import { createStore, type Store } from '../state/store';
+import { encodeUrlState, parseUrlState } from '../state/url';
+import { findStory } from '../story/stories';
+
+const URL_DEBOUNCE_MS = 250;
+
+/** The store of a page: the link's state (its problems become notices), validated. */
+export function initialStore(data: LoadedData): { store: Store; notices: string[] } {
+  const { dataset } = data;
+  const missions = atlasData(dataset).sel.missions;
+  const parsed = parseUrlState(window.location.search, missions, {
+    baseIds: new Set(dataset.bases.map((b) => b.id)),
+  });
+  const notices = [...parsed.notices];
+  let state = parsed.state;
+  if (state.story && !findStory(state.story.id)) {
+    notices.push(`There is no story “${state.story.id}”; showing the atlas.`);
+    state = { ...state, story: null };
+  }
+  return { store: createStore(state, missions), notices };
+}
+
+/** Keeps the link in step with the store (debounced: camera changes come in bursts). */
+export function useUrlSync(store: Store): void {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const write = (): void => {
+      const q = encodeUrlState(store.getState());
+      if (q !== window.location.search)
+        window.history.replaceState(null, '', `${window.location.pathname}${q}`);
+    };
+    const schedule = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(write, URL_DEBOUNCE_MS);
+    };
+    const unsubscribe = store.subscribe(schedule);
+    schedule(); // the link names the view from the start (e.g. the default mission)
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [store]);
+}
