@@ -6,6 +6,7 @@
  */
 import type { BasemapPlace } from '../domain/basemap';
 import type { Dataset } from '../domain/dataset';
+import { cellName as nameCell, type CellName } from '../domain/lagView';
 import { createLagSelectors, type LagSelectors } from './lagSelectors';
 import {
   buildSearchIndex,
@@ -29,7 +30,14 @@ export interface AtlasData {
   tsel: TimelineSelectors;
   /** Lag analysis: the one cache of indexes and results per parameter set. */
   lag: LagSelectors;
-  /** The place search index (bases and towns), built on first use. */
+  /**
+   * A cell's name wherever the UI shows a cell: the town in it or where it lies from the nearest
+   * town (the basemap's GeoNames towns), with the cell id as secondary text. The first-level
+   * administrative area is not in the data yet (`region` is null): it needs the GED `adm_1` of
+   * the cell's events carried by the data build.
+   */
+  cellName(gid: number): CellName;
+  /** The search index (bases, towns and cells with violence, by name or id), built on first use. */
   searchIndex(): readonly SearchEntry[];
 }
 
@@ -44,12 +52,20 @@ export function atlasData(dataset: Dataset, places: Places = []): AtlasData {
   if (cached && (places.length === 0 || cached.places === places)) return cached.data;
   const sel = createSelectors(dataset);
   let index: SearchEntry[] | null = null;
+  const lag = createLagSelectors(dataset, places);
+  const names = new Map<number, CellName>();
+  const cellName = (gid: number): CellName => {
+    let n = names.get(gid);
+    if (!n) names.set(gid, (n = nameCell(gid, lag.placeOf(gid))));
+    return n;
+  };
   const data: AtlasData = {
     dataset,
     sel,
     tsel: createTimelineSelectors(sel),
-    lag: createLagSelectors(dataset, places),
-    searchIndex: () => (index ??= buildSearchIndex(places, dataset)),
+    lag,
+    cellName,
+    searchIndex: () => (index ??= buildSearchIndex(places, dataset, cellName)),
   };
   bundles.set(dataset, { places, data });
   return data;

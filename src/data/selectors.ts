@@ -20,7 +20,7 @@ import {
   type Mission,
   type PerpetratorFilter,
 } from '../domain/dataset';
-import { neighbours, ringDistance } from '../domain/grid';
+import { cellCentroid, neighbours, ringDistance } from '../domain/grid';
 import { memoize } from './memo';
 
 /** A search result resolved for the store (structurally the state's `SearchPick`). */
@@ -28,6 +28,8 @@ export interface SearchPick {
   lon: number;
   lat: number;
   base?: { id: string; mission: string; years: readonly number[] };
+  /** A cell picked by name or id: it is selected. */
+  gid?: number;
 }
 
 /** A cell with violence in the selected year, as the violence layer draws it. */
@@ -92,20 +94,26 @@ export interface MissionCoverage {
   missing: string[];
 }
 
-/** A search hit: a town or a base. */
+/** A search hit: a town, a base or a cell. */
 export interface SearchEntry {
-  kind: 'town' | 'base';
-  /** Stable key (base id, or town name and position). */
+  kind: 'town' | 'base' | 'cell';
+  /** Stable key (base id, town name and position, or cell id). */
   key: string;
   name: string;
-  /** Country, and for bases the mission. */
+  /** Country, for bases the mission, for cells the cell id. */
   detail: string;
+  /** Other texts that find the entry (a cell's PRIO-GRID id). */
+  alt?: readonly string[];
   lon: number;
   lat: number;
   /** Ranking: larger first (population for towns, troops for bases). */
   weight: number;
   /** The base id, for bases. */
   baseId?: string;
+  /** The base's mission, for bases. */
+  mission?: string;
+  /** The PRIO-GRID id, for cells. */
+  gid?: number;
 }
 
 /** A town for the search index (a subset of the basemap's place). */
@@ -315,6 +323,7 @@ export function createSelectors(dataset: Dataset): Selectors {
     return (cellsByYear.get(year) ?? []).filter((c) => covered.has(c.country) && c.osv.events > 0);
   });
   const searchPick = (e: SearchEntry): SearchPick => {
+    if (e.gid !== undefined) return { lon: e.lon, lat: e.lat, gid: e.gid };
     const base = e.baseId ? basesById.get(e.baseId) : undefined;
     if (!base) return { lon: e.lon, lat: e.lat };
     const years = (baseYearsByBase.get(base.id) ?? []).map((r) => r.year).sort((a, b) => a - b);
@@ -342,22 +351,55 @@ export function createSelectors(dataset: Dataset): Selectors {
   };
 }
 
-/** Folds accents and case for search: "Bambari" and "bambarí" match. */
+/**
+ * Folds accents, case and word separators for search: "Bambari" and "bambarí" match, and so do
+ * "Kaga-Bandoro", "Kaga Bandoro" and "kaga bandoro" (hyphens, apostrophes, dots and runs of
+ * spaces become one space).
+ */
 export function foldForSearch(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/[\s\-\u2010-\u2015'\u2019.,_/]+/g, ' ')
     .trim();
 }
 
 /**
- * The search index: towns (from the basemap places) and bases (one entry per base, ranked by
- * its largest troop figure).
+ * Where `query` (folded) occurs in `text` (folded) when word separators are ignored: -1 when it
+ * does not, else 2 at the start, 1 at the start of a later word, 0 inside a word.
+ */
+export function searchMatch(text: string, query: string): -1 | 0 | 1 | 2 {
+  const q = query.replace(/ /g, '');
+  if (q.length === 0) return -1;
+  const words = text.split(' ');
+  const compact = words.join('');
+  const at = compact.indexOf(q);
+  if (at < 0) return -1;
+  if (at === 0) return 2;
+  let start = 0;
+  for (const w of words.slice(0, -1)) {
+    start += w.length;
+    if (compact.startsWith(q, start)) return 1;
+  }
+  return 0;
+}
+
+/** How the search names a cell (structurally the domain's `CellName`). */
+export interface CellNameInput {
+  name: string;
+  id: string;
+}
+
+/**
+ * The search index: towns (from the basemap places), bases (one entry per base, ranked by its
+ * largest troop figure) and, when `cellName` is given, every cell with one-sided violence in the
+ * data (found by its name or its PRIO-GRID id, ranked by its civilians killed over all years).
  */
 export function buildSearchIndex(
   places: readonly PlaceInput[],
-  dataset: Pick<Dataset, 'bases' | 'baseYears'>,
+  dataset: Pick<Dataset, 'bases' | 'baseYears'> & Partial<Pick<Dataset, 'cellYears'>>,
+  cellName?: (gid: number) => CellNameInput,
 ): SearchEntry[] {
   const maxTroops = new Map<string, number>();
   for (const by of dataset.baseYears)
@@ -380,13 +422,43 @@ export function buildSearchIndex(
     lat: b.lat,
     weight: maxTroops.get(b.id) ?? 0,
     baseId: b.id,
+    mission: b.mission,
   }));
-  return [...bases, ...towns];
+  const cells: SearchEntry[] = [];
+  if (cellName) {
+    const killed = new Map<number, { best: number; country: string }>();
+    for (const c of dataset.cellYears ?? []) {
+      const k = killed.get(c.gid);
+      if (k) k.best += c.osv.best;
+      else if (c.osv.events > 0) killed.set(c.gid, { best: c.osv.best, country: c.country });
+    }
+    for (const [gid, k] of killed) {
+      const [lon, lat] = cellCentroid(gid);
+      const n = cellName(gid);
+      cells.push({
+        kind: 'cell',
+        key: `cell:${gid}`,
+        name: n.name,
+        detail: `${n.id} · ${k.country}`,
+        alt: [String(gid)],
+        lon,
+        lat,
+        weight: k.best,
+        gid,
+      });
+    }
+  }
+  return [...bases, ...towns, ...cells];
 }
 
+/** Rank of an entry kind among equal matches: bases, then towns, then cells. */
+const KIND_RANK: Record<SearchEntry['kind'], number> = { base: 2, town: 1, cell: 0 };
+
 /**
- * Entries matching `query`: names starting with it first, then names containing it; within each
- * group bases before towns of equal rank, then by weight. At most `limit` results.
+ * Entries matching `query` in their name or another text (a cell's id), word separators,
+ * accents and case ignored: names starting with it first, then a later word starting with it,
+ * then names containing it; within each group bases, towns, then cells, then by weight. At most
+ * `limit` results.
  */
 export function searchEntries(
   index: readonly SearchEntry[],
@@ -397,12 +469,10 @@ export function searchEntries(
   if (q.length === 0) return [];
   const scored: { e: SearchEntry; score: number }[] = [];
   for (const e of index) {
-    const name = foldForSearch(e.name);
-    const at = name.indexOf(q);
-    if (at < 0) continue;
-    const score =
-      (at === 0 ? 2 : name.includes(` ${q}`) ? 1 : 0) * 10 + (e.kind === 'base' ? 1 : 0);
-    scored.push({ e, score });
+    let m = searchMatch(foldForSearch(e.name), q);
+    for (const a of e.alt ?? []) m = Math.max(m, searchMatch(foldForSearch(a), q)) as typeof m;
+    if (m < 0) continue;
+    scored.push({ e, score: m * 10 + KIND_RANK[e.kind] });
   }
   scored.sort(
     (a, b) => b.score - a.score || b.e.weight - a.e.weight || (a.e.name < b.e.name ? -1 : 1),

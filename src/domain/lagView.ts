@@ -145,6 +145,37 @@ export function cellPlaceName(lookup: (gid: number) => PlaceMatch | null): (gid:
   return (gid) => cellPlaceLabel(gid, lookup(gid)).name;
 }
 
+/**
+ * A cell's name as the whole UI writes it: the place ({@link cellPlaceLabel}: the town in the
+ * cell, else where it lies from the nearest town, else its centre), the first-level
+ * administrative area when one is known, and the PRIO-GRID id as secondary text for researchers.
+ */
+export interface CellName {
+  gid: number;
+  /** "Bambari", "48 km E of Bangassou" or "Cell centre 5.25° N, 20.25° E". */
+  place: string;
+  /** First-level administrative area ("Mbomou"), null when not known. */
+  region: string | null;
+  /** The place and the area: "48 km E of Bangassou, Mbomou" (the place alone without an area). */
+  name: string;
+  /** "cell 136487": the secondary text. */
+  id: string;
+  /** "48 km E of Bangassou, Mbomou — cell 136487": both, where one line must say everything. */
+  full: string;
+}
+
+/** The {@link CellName} of a cell from its nearest town and (when known) its admin-1 area. */
+export function cellName(
+  gid: number,
+  match: PlaceMatch | null,
+  region: string | null = null,
+): CellName {
+  const place = cellPlaceLabel(gid, match).name;
+  const name = region ? `${place}, ${region}` : place;
+  const id = `cell ${gid}`;
+  return { gid, place, region, name, id, full: `${name} — ${id}` };
+}
+
 /** One year of the cell detail chart. */
 export interface CellChartRow {
   year: number;

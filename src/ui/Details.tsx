@@ -12,6 +12,7 @@ import {
 } from '../domain/dataset';
 import { cellCentroid } from '../domain/grid';
 import type { BaseDetails, BaseView, CellDetails, CellView } from '../data/selectors';
+import type { CellName } from '../domain/lagView';
 import type { Selection } from '../state/state';
 import {
   CHANGE_LABELS,
@@ -40,6 +41,8 @@ export interface DetailsProps {
   onSelect: (s: Selection) => void;
   /** Extra content under a selected cell's details (the cell's lag analysis). */
   cellExtra?: ReactNode;
+  /** A cell's name (nearest town, area, cell id). */
+  cellName: (gid: number) => CellName;
 }
 
 function BaseButton(props: { v: BaseView; onSelect: DetailsProps['onSelect'] }) {
@@ -81,13 +84,15 @@ function CellView_(
     ['nonstate', 'Non-state groups'],
   ];
   const mix = d.cell ? precisionMix(d.cell) : null;
+  const name = props.cellName(d.gid);
   return (
     <article data-testid="cell-details" data-gid={d.gid}>
       <h2>
-        Cell {d.gid} · {d.year}
+        {name.name} · {d.year}
       </h2>
-      <p className="muted">
-        {d.country ?? 'Country unknown'} · centre {lat.toFixed(2)}°, {lon.toFixed(2)}°
+      <p className="muted" data-field="cell-id">
+        {d.country ?? 'Country unknown'} · PRIO-GRID {name.id} · centre {lat.toFixed(2)}°,{' '}
+        {lon.toFixed(2)}°
       </p>
       {!d.hasData ? (
         <p className="nodata-text">
@@ -214,7 +219,12 @@ export function troopSpread(
   return `${spread}${by.troopsFromMaps ? ' · mean of the maps (Geo-PKO gives no yearly figure)' : spread ? " · Geo-PKO's yearly figure" : ''}`;
 }
 
-function BaseView_(props: { base: BaseDetails; year: number; onSelect: DetailsProps['onSelect'] }) {
+function BaseView_(props: {
+  base: BaseDetails;
+  year: number;
+  onSelect: DetailsProps['onSelect'];
+  cellName: DetailsProps['cellName'];
+}) {
   const { base, by, change, years } = props.base;
   return (
     <article data-testid="base-details" data-base={base.id}>
@@ -277,7 +287,7 @@ function BaseView_(props: { base: BaseDetails; year: number; onSelect: DetailsPr
         className="link-button"
         onClick={() => props.onSelect({ kind: 'cell', gid: by?.gid ?? base.gid })}
       >
-        Show its cell ({by?.gid ?? base.gid})
+        Show its cell ({props.cellName(by?.gid ?? base.gid).full})
       </button>
     </article>
   );
@@ -309,8 +319,11 @@ export function Details(props: DetailsProps) {
                     className="link-button"
                     onClick={() => props.onSelect({ kind: 'cell', gid: c.gid })}
                   >
-                    Cell {c.gid}
-                    <span className="muted"> · {plural(c.value, 'civilian')} killed</span>
+                    {props.cellName(c.gid).name}
+                    <span className="muted">
+                      {' '}
+                      · {plural(c.value, 'civilian')} killed · {props.cellName(c.gid).id}
+                    </span>
                   </button>
                 </li>
               ))}
@@ -323,7 +336,12 @@ export function Details(props: DetailsProps) {
           {props.cellExtra}
         </>
       ) : s.kind === 'base' && props.base ? (
-        <BaseView_ base={props.base} year={props.year} onSelect={props.onSelect} />
+        <BaseView_
+          base={props.base}
+          year={props.year}
+          onSelect={props.onSelect}
+          cellName={props.cellName}
+        />
       ) : (
         <p>Nothing to show for this selection.</p>
       )}

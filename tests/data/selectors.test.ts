@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, createSelectors, searchEntries } from '../../src/data/selectors';
+import {
+  buildSearchIndex,
+  createSelectors,
+  foldForSearch,
+  searchEntries,
+  searchMatch,
+} from '../../src/data/selectors';
 import { memoize } from '../../src/data/memo';
 import { base, baseYear, carCell, cellYear, coverage, dataset } from '../fixtures/factories';
 
@@ -141,6 +147,74 @@ describe('search', () => {
     expect(searchEntries(index, 'bámbari').map((e) => e.name)).toEqual(['Bambari']);
     expect(searchEntries(index, '   ')).toEqual([]);
     expect(searchEntries(index, 'a', 2)).toHaveLength(2);
+  });
+});
+
+describe('search: hyphens, spaces, accents, cells', () => {
+  const kaga = base({ location: 'Kaga Bandoro', gid: carCell(4, 0) });
+  const birao = base({ location: 'Birao', mission: 'MINURCAT', country: 'Chad' });
+  const ds2 = dataset({
+    bases: [kaga, birao],
+    baseYears: [baseYear(kaga, 2015, { troops: 500 }), baseYear(birao, 2009, { troops: 300 })],
+    cellYears: [
+      cellYear({ gid: 136487, year: 2015, state: 0, nonstate: 100 }),
+      cellYear({ gid: 136487, year: 2016, state: 10, nonstate: 0 }),
+      cellYear({ gid: 136488, year: 2016, state: 0, nonstate: 20 }),
+    ],
+  });
+  const names: Record<number, string> = {
+    136487: '48 km E of Bangassou',
+    136488: 'Ndélé',
+  };
+  const index = buildSearchIndex(
+    [{ name: 'Ndélé', lon: 20.65, lat: 8.41, population: 11000, country: 'CAR' }],
+    ds2,
+    (gid) => ({ name: names[gid] ?? `Cell ${gid}`, id: `cell ${gid}` }),
+  );
+
+  it('folds hyphens, apostrophes and runs of spaces to one space', () => {
+    expect(foldForSearch('  Kaga-Bandoro ')).toBe('kaga bandoro');
+    expect(foldForSearch('Kaga – Bandoro')).toBe('kaga bandoro');
+    expect(foldForSearch("N'Délé")).toBe('n dele');
+  });
+
+  it('matches ignoring word separators: 2 at the start, 1 at a later word, 0 inside', () => {
+    expect(searchMatch('kaga bandoro', 'kagabandoro')).toBe(2);
+    expect(searchMatch('kaga bandoro', 'bando')).toBe(1);
+    expect(searchMatch('kaga bandoro', 'aband')).toBe(0);
+    expect(searchMatch('kaga bandoro', 'bria')).toBe(-1);
+    expect(searchMatch('kaga bandoro', ' ')).toBe(-1);
+  });
+
+  it('finds "Kaga-Bandoro", "kaga bandoro" and "KagaBandoro" for the base "Kaga Bandoro"', () => {
+    for (const q of ['Kaga-Bandoro', 'kaga bandoro', 'KagaBandoro', 'kaga-band'])
+      expect(searchEntries(index, q).map((e) => e.key)).toEqual([`base:${kaga.id}`]);
+  });
+
+  it('finds a cell by its id and by its name; towns come before cells of the same name', () => {
+    const byId = searchEntries(index, '136487');
+    expect(byId).toHaveLength(1);
+    expect(byId[0]).toMatchObject({
+      kind: 'cell',
+      gid: 136487,
+      name: '48 km E of Bangassou',
+      detail: 'cell 136487 · Central African Republic',
+      // Civilians killed over all years: 100 (2015) + 10 (2016).
+      weight: 110,
+    });
+    expect(searchEntries(index, 'bangassou').map((e) => e.gid)).toEqual([136487]);
+    expect(searchEntries(index, 'ndele').map((e) => e.kind)).toEqual(['town', 'cell']);
+    // Prefix of an id: both cells.
+    expect(searchEntries(index, '13648').map((e) => e.gid)).toEqual([136487, 136488]);
+  });
+
+  it('a cell result resolves to a selection of the cell; a base to its mission and years', () => {
+    const sel = createSelectors(ds2);
+    const cell = searchEntries(index, '136488')[0]!;
+    expect(sel.searchPick(cell)).toMatchObject({ gid: 136488 });
+    const b = searchEntries(index, 'birao')[0]!;
+    expect(b.mission).toBe('MINURCAT');
+    expect(sel.searchPick(b)).toMatchObject({ base: { mission: 'MINURCAT', years: [2009] } });
   });
 });
 

@@ -5,6 +5,7 @@ import {
   basesInReach,
   bearingDeg,
   compass,
+  cellName,
   cellPlaceLabel,
   createPlaceLookup,
   distanceKm,
@@ -49,6 +50,23 @@ describe('places', () => {
     expect(next).toMatchObject({ name: 'Next', inCell: false });
     expect(next.km).toBeCloseTo(44.3, 0);
     expect(cellPlaceLabel(gid, next).name).toBe('44 km W of Next');
+  });
+
+  it('names a cell by place, area when known, and id as secondary text', () => {
+    const gid = gidOf(5.25, 20.25);
+    const town = { name: 'Bangassou', country: 'X', population: 1, km: 48.2, bearing: 91 };
+    expect(cellName(gid, { ...town, inCell: false })).toEqual({
+      gid,
+      place: '48 km E of Bangassou',
+      region: null,
+      name: '48 km E of Bangassou',
+      id: `cell ${gid}`,
+      full: `48 km E of Bangassou — cell ${gid}`,
+    });
+    expect(cellName(gid, { ...town, inCell: true }, 'Mbomou').full).toBe(
+      `Bangassou, Mbomou — cell ${gid}`,
+    );
+    expect(cellName(gid, null).name).toBe('Cell centre 5.25° N, 20.25° E');
   });
 
   it('labels a cell by town or by its centre', () => {

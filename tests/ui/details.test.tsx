@@ -1,5 +1,9 @@
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { troopSpread } from '../../src/ui/Details';
+import { cellName } from '../../src/domain/lagView';
+import { Details, troopSpread } from '../../src/ui/Details';
+import { otherMissionQuestion } from '../../src/ui/Header';
+import { coverage, cellYear } from '../fixtures/factories';
 
 describe('troopSpread (base details)', () => {
   it("shows Geo-PKO's yearly figure with the spread of the year's maps", () => {
@@ -46,5 +50,87 @@ describe('troopSpread (base details)', () => {
         troopsFromMaps: false,
       }),
     ).toBe('');
+  });
+});
+
+describe('Details names cells by place, with the id as secondary text', () => {
+  const names = (gid: number) =>
+    cellName(gid, {
+      name: 'Bangassou',
+      country: 'Central African Republic',
+      population: 1,
+      km: 48,
+      bearing: 90,
+      inCell: false,
+    });
+  const base = {
+    year: 2017,
+    perpetrator: 'all' as const,
+    coverage: coverage({ years: [1989, 2022], countries: ['Central African Republic'] }),
+    cell: null,
+    base: null,
+    noDataMessage: null,
+    onSelect: () => {},
+    cellName: names,
+  };
+
+  it('the most violent cells list names each cell', () => {
+    const c = cellYear({ gid: 136487, year: 2017, nonstate: 110 });
+    const html = renderToStaticMarkup(
+      <Details
+        {...base}
+        selection={null}
+        topCells={[{ gid: 136487, value: 110, estimate: c.osv, cell: c }]}
+      />,
+    );
+    expect(html).toContain('48 km E of Bangassou');
+    expect(html).toContain('110 civilians killed');
+    expect(html).toContain('cell 136487');
+    expect(html).not.toContain('Cell 136487');
+  });
+
+  it('the cell header is the place and the year; the id follows in small print', () => {
+    const c = cellYear({ gid: 136487, year: 2017, nonstate: 110 });
+    const html = renderToStaticMarkup(
+      <Details
+        {...base}
+        selection={{ kind: 'cell', gid: 136487 }}
+        topCells={[]}
+        cell={{
+          gid: 136487,
+          year: 2017,
+          country: 'Central African Republic',
+          hasData: true,
+          cell: c,
+          inside: [],
+          near: [],
+        }}
+      />,
+    );
+    expect(html).toMatch(/<h2>48 km E of Bangassou · 2017<\/h2>/);
+    expect(html).toContain('PRIO-GRID cell 136487');
+  });
+});
+
+describe('search results of another mission ask before switching', () => {
+  const birao = {
+    kind: 'base' as const,
+    key: 'base:MINURCAT:birao',
+    name: 'Birao',
+    detail: 'MINURCAT base · Chad',
+    lon: 22.78,
+    lat: 10.28,
+    weight: 300,
+    baseId: 'MINURCAT:birao',
+    mission: 'MINURCAT',
+  };
+  it('asks for a base of another mission, not for its own mission, a town or a cell', () => {
+    expect(otherMissionQuestion(birao, 'MINUSCA')).toBe(
+      'Birao is a MINURCAT base, not MINUSCA. Switch to MINURCAT?',
+    );
+    expect(otherMissionQuestion(birao, 'MINURCAT')).toBeNull();
+    expect(
+      otherMissionQuestion({ ...birao, kind: 'town', mission: undefined }, 'MINUSCA'),
+    ).toBeNull();
   });
 });

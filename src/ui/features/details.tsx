@@ -57,6 +57,7 @@ const DetailsTab = memo(function DetailsTab() {
           : null
       }
       onSelect={onSelect}
+      cellName={data.cellName}
       cellExtra={
         gid === null
           ? null

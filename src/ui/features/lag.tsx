@@ -26,13 +26,13 @@ import { useAtlas, useDispatch } from '../store';
 import { FLY_ZOOM } from './actions';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
 
-/** The hover text of a flagged episode. */
-export function flagHoverText(e: Episode): string {
+/** The hover text of a flagged episode (`place`: the cell's name, else its id). */
+export function flagHoverText(e: Episode, place = `cell ${e.gid}`): string {
   const years = e.onsetYear === e.endYear ? `${e.onsetYear}` : `${e.onsetYear}–${e.endYear}`;
   const lag =
     e.lagYears !== null ? `, response after ${e.lagYears} y` : e.flagged ? ', no response' : '';
   const censored = e.censoredStart ? ` (${censoredText([e.onsetYear])}: first year analysed)` : '';
-  return `${LAG_CATEGORY_LABELS[e.category]} · cell ${e.gid}, ${years}${censored}: ${fmt(e.fatalities)} killed${lag}`;
+  return `${LAG_CATEGORY_LABELS[e.category]} · ${place}, ${years}${censored}: ${fmt(e.fatalities)} killed${lag}`;
 }
 
 /** The analysis parameters of the store (θ, r, W, Δ and the perpetrator filter), stable. */
@@ -84,13 +84,16 @@ function useLagMap(ctx: FeatureContext): FeatureMap {
             selection: { kind: 'cell', gid: (o as FlagSegment).episode.gid },
             panel: panel === 'lag' ? 'lag' : 'details',
           }),
-          hover: (o) => flagHoverText((o as FlagSegment).episode),
+          hover: (o) => {
+            const e = (o as FlagSegment).episode;
+            return flagHoverText(e, data.cellName(e.gid).full);
+          },
         },
       },
       renderKey,
       counts: { flags: flagged?.length ?? 0 },
     };
-  }, [drawn, flagged, layers.flags, year, result, renderKey, panel]);
+  }, [drawn, flagged, layers.flags, year, result, renderKey, panel, data]);
 }
 
 /** The selected cell's lag view with a navigation link (to the Lag tab, or back to its list). */
@@ -147,14 +150,16 @@ const LagTab = memo(function LagTab() {
   const [returnTo, setReturnTo] = useState<{ gid: number } | null>(null);
 
   // Picking an episode keeps the researcher in the Lag tab, with the cell's lag view on top.
+  // An episode opens at its onset year.
   const focusCell = useCallback(
-    (g: number) => {
+    (g: number, e?: Episode) => {
       const [lon, lat] = cellCentroid(g);
       dispatch({
         type: 'focus',
         camera: { lon, lat, zoom: Math.max(FLY_ZOOM, zoom) },
         selection: { kind: 'cell', gid: g },
         panel: 'lag',
+        ...(e ? { year: e.onsetYear } : {}),
       });
     },
     [dispatch, zoom],

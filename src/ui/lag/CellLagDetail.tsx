@@ -123,7 +123,7 @@ export function CellLagDetail(props: CellLagDetailProps) {
           {episodes.some((e) => e.category === 'RESPONDED_SAME_YEAR') ? <SameYearCaveat /> : null}
           <PlotFigure
             spec={violenceSpec}
-            label={`Civilians killed per year in cell ${props.gid}`}
+            label={`Civilians killed per year in ${place.name} (cell ${props.gid})`}
             testId="cell-violence-chart"
           />
           <PlotFigure
