@@ -7,7 +7,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { BASEMAP_PALETTE } from '../map/basemap/style';
-import { CATEGORY_STYLES, censoredChevron } from '../map/flagLayers';
+import { CATEGORY_STYLES, HALO_EXTRA_PX, censoredChevron } from '../map/flagLayers';
 import { UNKNOWN_TROOPS_COLOR, baseRadius, violenceColor, type RGBA } from '../map/scales';
 import { cellPolygon } from '../domain/grid';
 import { placeFontSize, visiblePlaces, type BasemapPlace } from '../domain/basemap';
@@ -274,7 +274,7 @@ export function drawFlags(
       ctx.setLineDash([dash, dash * st.gap]);
     }
     ctx.strokeStyle = 'rgba(255,255,255,0.86)';
-    ctx.lineWidth = st.widthPx + 3;
+    ctx.lineWidth = st.widthPx + HALO_EXTRA_PX;
     ctx.strokeRect(...box);
     ctx.strokeStyle = st.color;
     ctx.lineWidth = st.widthPx;
@@ -288,7 +288,7 @@ export function drawFlags(
         else ctx.lineTo(px, py);
       });
       ctx.strokeStyle = 'rgba(255,255,255,0.86)';
-      ctx.lineWidth = st.widthPx + 3;
+      ctx.lineWidth = st.widthPx + HALO_EXTRA_PX;
       ctx.stroke();
       ctx.strokeStyle = st.color;
       ctx.lineWidth = st.widthPx;

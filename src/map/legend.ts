@@ -177,8 +177,10 @@ export interface FlagsLegendInput {
   counts?: Partial<Record<LagCategory, number>>;
   /** Drawn flags whose episode may have begun before the first analysed year. */
   censored?: { count: number; years: readonly number[] };
-  /** The flags cannot be computed: no violence data for the mission. */
+  /** The flags cannot be computed: no violence data for the mission or for its countries in the year. */
   notComputed: boolean;
+  /** Monthly mode: the month shown ("June 2017"); the yearly flags are drawn on its violent cells. */
+  month?: string;
 }
 
 /** "may have begun before 2014", or "… before 2014 / 2016" for several countries' first years. */
@@ -191,11 +193,17 @@ export function flagsSection(input: FlagsLegendInput): LegendSection {
   const base = {
     id: 'flags',
     title: `Lag flags, ${input.year}`,
-    subtitle: 'outlined: episode began or still open',
+    subtitle: input.month
+      ? `yearly analysis, outlined on cells with violence in ${input.month}`
+      : 'outlined: episode began or still open',
     layout: 'list' as const,
   };
   if (input.notComputed)
-    return { ...base, entries: [], notes: ['Not computed: violence data not loaded.'] };
+    return {
+      ...base,
+      entries: [],
+      notes: [`Not computed for ${input.year}: violence data not loaded.`],
+    };
   const entries: LegendEntry[] = FLAGGED_CATEGORIES.map((c) => ({
     id: `flags:${c}`,
     label: LAG_CATEGORY_LABELS[c],

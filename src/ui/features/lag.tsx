@@ -18,7 +18,7 @@ import { FLAG_LAYER_IDS, flagLayers, type FlagSegment } from '../../map/flagLaye
 import { censoredText, flagsSection } from '../../map/legend';
 import type { GapListView } from '../../state/state';
 import { useData } from '../dataContext';
-import { fmt } from '../format';
+import { fmt, fmtPeriod } from '../format';
 import { CellLagDetail } from '../lag/CellLagDetail';
 import { downloadText } from '../lag/download';
 import { LagPanel } from '../lag/LagPanel';
@@ -44,18 +44,37 @@ function useLagParams() {
 
 function useLagMap(ctx: FeatureContext): FeatureMap {
   const { data, view } = ctx;
-  const { mission, year, layers, lag, perpetrator, panel } = view.state;
+  const { mission, year, month, layers, lag, perpetrator, panel } = view.state;
   const params = useMemo(() => toLagParams(lag, perpetrator), [lag, perpetrator]);
   const result = data.lag.result(mission, params);
   const renderKey = `lag=${params.theta},${params.reach},${params.window},${params.delta}`;
-  const show = layers.flags && result !== null && result.summary.hasViolenceData;
-  const flagged = show ? data.lag.flagsInYear(mission, params, year) : null;
+  // Not computed for the year: no violence data for the mission at all, or none for its
+  // countries this year (never "0 flags").
+  const notComputed =
+    result !== null && (!result.summary.hasViolenceData || view.covered.length === 0);
+  const show = layers.flags && result !== null && !notComputed;
+  // Monthly mode: the yearly flags are drawn on the cells with violence in the month shown only
+  // (a flag on an empty cell would read as "lagged violence here this month").
+  const monthly = view.granularity === 'month' && month !== null;
+  const monthCells = monthly
+    ? data.tsel.cellsOfMonth(view.frame.step, perpetrator, view.covered)
+    : null;
+  const yearFlags = show ? data.lag.flagsInYear(mission, params, year) : null;
+  const flagged = useMemo(() => {
+    if (!yearFlags || !monthCells) return yearFlags;
+    const gids = new Set(monthCells.map((c) => c.gid));
+    return yearFlags.filter((e) => gids.has(e.gid));
+  }, [yearFlags, monthCells]);
   const drawn = useMemo(
     () =>
-      show && result
-        ? flagLayers(result.episodes, year, `${mission}:${renderKey}:${params.perpetrator}`)
+      flagged
+        ? flagLayers(
+            flagged,
+            year,
+            `${mission}:${renderKey}:${params.perpetrator}:${monthly ? view.frame.step : ''}`,
+          )
         : [],
-    [show, result, year, mission, renderKey, params.perpetrator],
+    [flagged, year, mission, renderKey, params.perpetrator, monthly, view.frame.step],
   );
   return useMemo<FeatureMap>(() => {
     const counts: Partial<Record<LagCategory, number>> = {};
@@ -72,7 +91,8 @@ function useLagMap(ctx: FeatureContext): FeatureMap {
               year,
               counts,
               censored: { count: censoredYears.length, years: censoredYears },
-              notComputed: result !== null && !result.summary.hasViolenceData,
+              notComputed,
+              ...(monthly ? { month: fmtPeriod(year, month) } : {}),
             }),
           ]
         : [],
@@ -93,7 +113,7 @@ function useLagMap(ctx: FeatureContext): FeatureMap {
       renderKey,
       counts: { flags: flagged?.length ?? 0 },
     };
-  }, [drawn, flagged, layers.flags, year, result, renderKey, panel, data]);
+  }, [drawn, flagged, layers.flags, year, month, monthly, notComputed, renderKey, panel, data]);
 }
 
 /** The selected cell's lag view with a navigation link (to the Lag tab, or back to its list). */

@@ -308,6 +308,21 @@ describe('LagLegend', () => {
     expect(html).not.toContain('lag-legend-censored');
   });
 
+  it('a year without violence data says "not computed" and shows no count, never 0', () => {
+    const html = renderToStaticMarkup(<LagLegend year={2023} counts={{}} noData />);
+    expect(html).toContain('Not computed for 2023: violence data not loaded.');
+    expect(attrValues(html, 'data-category')).toEqual([]);
+    expect(html).not.toMatch(/· 0</);
+  });
+
+  it("in monthly mode says the flags are yearly, drawn on the month's violent cells", () => {
+    const html = renderToStaticMarkup(
+      <LagLegend year={2017} month="June 2017" counts={{ NOT_RESPONDED: 1 }} />,
+    );
+    expect(html).toContain('Lag flags, 2017');
+    expect(html).toContain('yearly analysis, outlined on cells with violence in June 2017');
+  });
+
   it('keys the "‹" of episodes that may have begun before the first analysed year', () => {
     const html = renderToStaticMarkup(
       <LagLegend year={2014} counts={{}} censored={{ count: 3, years: [2014, 2014, 2016] }} />,
