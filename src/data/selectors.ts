@@ -165,6 +165,44 @@ export interface Selectors {
   osvCellYears(mission: string, year: number): CellYear[];
   /** A search entry resolved for the store's `pickSearchResult` (a base's mission and years). */
   searchPick(entry: SearchEntry): SearchPick;
+  /**
+   * A colour slot per mission, fixed for the dataset ({@link missionSlots}): the map, legend and
+   * exports colour another mission's bases by it, so a mission keeps its colour across years.
+   */
+  missionSlots: ReadonlyMap<string, number>;
+}
+
+/**
+ * Colour slots of missions: a greedy colouring (missions in id order, each the smallest slot not
+ * taken by a conflicting mission) where two missions conflict when their boxes, widened by
+ * `margin` degrees, overlap, or both overlap a third mission's (so that any two missions drawn
+ * beside a selected one differ too).
+ */
+export function missionSlots(
+  missions: readonly Pick<Mission, 'id' | 'bbox'>[],
+  margin = NEARBY_DEGREES,
+): Map<string, number> {
+  const sorted = [...missions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const near = (a: Mission['bbox'], b: Mission['bbox']): boolean =>
+    a[0] - margin <= b[2] + margin &&
+    b[0] - margin <= a[2] + margin &&
+    a[1] - margin <= b[3] + margin &&
+    b[1] - margin <= a[3] + margin;
+  const adj = sorted.map((m) => sorted.filter((o) => o !== m && near(m.bbox, o.bbox)));
+  const conflicts = sorted.map((m, i) => {
+    const set = new Set(adj[i]!.map((o) => o.id));
+    for (const o of adj[i]!)
+      for (const p of adj[sorted.indexOf(o)]!) if (p.id !== m.id) set.add(p.id);
+    return set;
+  });
+  const out = new Map<string, number>();
+  sorted.forEach((m, i) => {
+    const taken = new Set([...conflicts[i]!].map((id) => out.get(id)));
+    let slot = 0;
+    while (taken.has(slot)) slot++;
+    out.set(m.id, slot);
+  });
+  return out;
 }
 
 /** Degrees around a mission's box in which other missions' bases are shown beside it. */
@@ -333,6 +371,7 @@ export function createSelectors(dataset: Dataset): Selectors {
   return {
     dataset,
     missions,
+    missionSlots: missionSlots(missions),
     mission: (id) => missionById.get(id),
     nearbyMissions,
     basesNear,

@@ -193,9 +193,7 @@ function drawSymbol(
     case 'hq':
       circle(4 * baseScale);
       ctx.fillStyle = symbol.color;
-      ctx.globalAlpha = 0.65;
       ctx.fill();
-      ctx.globalAlpha = 1;
       circle(7 * baseScale);
       ctx.strokeStyle = '#0b2545';
       ctx.lineWidth = 2.5;
@@ -327,7 +325,7 @@ function layoutLegend(
             if (ctx) {
               ctx.beginPath();
               ctx.arc(sx + r, mid, r, 0, Math.PI * 2);
-              ctx.fillStyle = 'rgba(31,95,168,0.67)';
+              ctx.fillStyle = e.symbol.color;
               ctx.fill();
               ctx.strokeStyle = '#fff';
               ctx.lineWidth = 1;

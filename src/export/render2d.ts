@@ -374,15 +374,14 @@ export function drawBases(
       ctx.strokeStyle = d.mark.color;
       ctx.lineWidth = 1.5;
     } else if (d.mark.zeroTroops || d.troops < 0.5) {
-      ctx.fillStyle = 'rgba(255,255,255,0.35)';
+      ctx.fillStyle = '#ffffff';
       ctx.fill();
       ctx.strokeStyle = d.mark.color;
       ctx.lineWidth = 2;
     } else {
+      // Opaque: a base over a coloured cell keeps its own colour.
       ctx.fillStyle = d.mark.color;
-      ctx.globalAlpha = d.alpha * (d.mark.own ? 0.67 : 0.55);
       ctx.fill();
-      ctx.globalAlpha = d.alpha * 0.9;
       ctx.strokeStyle = '#ffffff';
       ctx.lineWidth = 1;
     }

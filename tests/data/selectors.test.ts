@@ -3,6 +3,7 @@ import {
   buildSearchIndex,
   createSelectors,
   foldForSearch,
+  missionSlots,
   searchEntries,
   searchMatch,
 } from '../../src/data/selectors';
@@ -228,5 +229,21 @@ describe('memoize', () => {
     f(3, 'a');
     expect(f(1, 'a')).not.toBe(x);
     expect(calls).toBe(4);
+  });
+});
+
+describe('mission colour slots', () => {
+  const m = (id: string, bbox: [number, number, number, number]) => ({ id, bbox });
+  it('gives missions that can be drawn together different slots, fixed for the dataset', () => {
+    // A and B overlap; C is 5° from B (within 3 + 3 of widening) but 15° from A; D is far away.
+    // A–C share neighbour B, so they conflict too.
+    const slots = missionSlots([
+      m('C', [20, 0, 22, 2]),
+      m('A', [0, 0, 10, 2]),
+      m('B', [9, 0, 15, 2]),
+      m('D', [100, 50, 101, 51]),
+    ]);
+    // Greedy in id order: A 0, B 1 (conflicts A), C 2 (conflicts B and, via B, A), D 0.
+    expect(Object.fromEntries(slots)).toEqual({ A: 0, B: 1, C: 2, D: 0 });
   });
 });
