@@ -496,13 +496,14 @@ const KIND_RANK: Record<SearchEntry['kind'], number> = { base: 2, town: 1, cell:
 /**
  * Entries matching `query` in their name or another text (a cell's id), word separators,
  * accents and case ignored: names starting with it first, then a later word starting with it,
- * then names containing it; within each group bases, towns, then cells, then by weight. At most
- * `limit` results.
+ * then names containing it; within each group the bases of `mission` (the mission shown) first,
+ * then other bases, towns, cells, then by weight. At most `limit` results.
  */
 export function searchEntries(
   index: readonly SearchEntry[],
   query: string,
   limit = 8,
+  mission?: string,
 ): SearchEntry[] {
   const q = foldForSearch(query);
   if (q.length === 0) return [];
@@ -511,7 +512,8 @@ export function searchEntries(
     let m = searchMatch(foldForSearch(e.name), q);
     for (const a of e.alt ?? []) m = Math.max(m, searchMatch(foldForSearch(a), q)) as typeof m;
     if (m < 0) continue;
-    scored.push({ e, score: m * 10 + KIND_RANK[e.kind] });
+    const own = mission !== undefined && e.mission === mission ? 5 : 0;
+    scored.push({ e, score: m * 10 + KIND_RANK[e.kind] + own });
   }
   scored.sort(
     (a, b) => b.score - a.score || b.e.weight - a.e.weight || (a.e.name < b.e.name ? -1 : 1),

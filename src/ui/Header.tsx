@@ -64,7 +64,10 @@ export function PlaceSearch(props: {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [confirm, setConfirm] = useState<{ e: SearchEntry; question: string } | null>(null);
-  const results = useMemo(() => searchEntries(props.index, query, 8), [props.index, query]);
+  const results = useMemo(
+    () => searchEntries(props.index, query, 8, props.mission),
+    [props.index, query, props.mission],
+  );
   const expanded = open && query.trim().length > 0;
   const pick = (e: SearchEntry | undefined): void => {
     if (!e) return;

@@ -209,6 +209,23 @@ describe('search: hyphens, spaces, accents, cells', () => {
     expect(searchEntries(index, '13648').map((e) => e.gid)).toEqual([136487, 136488]);
   });
 
+  it("ranks the shown mission's base first (Birao: MINUSCA's before MINURCAT's)", () => {
+    const own = base({ location: 'Birao', mission: 'MINUSCA' });
+    const idx = buildSearchIndex(
+      [],
+      dataset({
+        bases: [birao, own],
+        // MINURCAT's Birao had more troops: without the mission it comes first.
+        baseYears: [baseYear(birao, 2009, { troops: 300 }), baseYear(own, 2017, { troops: 100 })],
+      }),
+    );
+    expect(searchEntries(idx, 'birao').map((e) => e.mission)).toEqual(['MINURCAT', 'MINUSCA']);
+    expect(searchEntries(idx, 'birao', 8, 'MINUSCA').map((e) => e.mission)).toEqual([
+      'MINUSCA',
+      'MINURCAT',
+    ]);
+  });
+
   it('a cell result resolves to a selection of the cell; a base to its mission and years', () => {
     const sel = createSelectors(ds2);
     const cell = searchEntries(index, '136488')[0]!;
