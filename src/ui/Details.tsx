@@ -34,8 +34,10 @@ export interface DetailsProps {
   coverage: Coverage;
   cell: CellDetails | null;
   base: BaseDetails | null;
-  /** The most violent cells of the year (shown when nothing is selected). */
-  topCells: readonly CellView[];
+  /** The most violent cells of the period shown (the year, or the month in monthly mode). */
+  topCells: readonly Pick<CellView, 'gid' | 'value'>[];
+  /** The period of the top list ("2017", or "June 2017" in monthly mode); default the year. */
+  period?: string;
   /** Set when violence data is missing for the mission's countries this year. */
   noDataMessage: string | null;
   onSelect: (s: Selection) => void;
@@ -303,12 +305,14 @@ export function Details(props: DetailsProps) {
           <p className="hint">
             Click a cell or a base on the map, or search a place, to see its details here.
           </p>
-          <h2>Most violent cells, {props.year}</h2>
+          <h2>Most violent cells, {props.period ?? props.year}</h2>
           <p className="muted">{PERPETRATOR_LABELS[props.perpetrator]}</p>
           {props.noDataMessage ? <p className="nodata-text">{props.noDataMessage}</p> : null}
           {props.topCells.length === 0 ? (
             props.noDataMessage ? null : (
-              <p className="muted">No one-sided violence recorded in {props.year}.</p>
+              <p className="muted">
+                No one-sided violence recorded in {props.period ?? props.year}.
+              </p>
             )
           ) : (
             <ol className="plain-list top-cells">

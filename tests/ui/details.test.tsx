@@ -75,18 +75,22 @@ describe('Details names cells by place, with the id as secondary text', () => {
   };
 
   it('the most violent cells list names each cell', () => {
-    const c = cellYear({ gid: 136487, year: 2017, nonstate: 110 });
     const html = renderToStaticMarkup(
-      <Details
-        {...base}
-        selection={null}
-        topCells={[{ gid: 136487, value: 110, estimate: c.osv, cell: c }]}
-      />,
+      <Details {...base} selection={null} topCells={[{ gid: 136487, value: 110 }]} />,
     );
+    expect(html).toContain('Most violent cells, 2017');
     expect(html).toContain('48 km E of Bangassou');
     expect(html).toContain('110 civilians killed');
     expect(html).toContain('cell 136487');
     expect(html).not.toContain('Cell 136487');
+  });
+
+  it('in monthly mode the top list is titled with the month', () => {
+    const html = renderToStaticMarkup(
+      <Details {...base} selection={null} topCells={[]} period="June 2017" />,
+    );
+    expect(html).toContain('Most violent cells, June 2017');
+    expect(html).toContain('No one-sided violence recorded in June 2017.');
   });
 
   it('the cell header is the place and the year; the id follows in small print', () => {
