@@ -213,6 +213,13 @@ export interface Dataset {
   coverage: Coverage;
 }
 
+/**
+ * The pointer that every "violence data not loaded" sentence shown to users ends with: plain
+ * words, no command line (the commands are in the README, "Refreshing the data").
+ */
+export const ADD_VIOLENCE_DATA_HINT =
+  'How to add the full data: see “Refreshing the data” in the README.';
+
 /** True when violence data exists for the country in the year. */
 export function hasViolenceData(coverage: Coverage, country: string, year: number): boolean {
   if (coverage.scope === 'none' || coverage.years === null) return false;

@@ -4,6 +4,7 @@
  * sentence, and the CSV file name. No React, no map: the panels in `src/ui/lag/` render these.
  */
 import type { BasemapPlace } from './basemap';
+import { ADD_VIOLENCE_DATA_HINT } from './dataset';
 import type { BaseChange } from './changes';
 import { yearRanges } from './encoding';
 import { cellCentroid, gidOf, neighbours } from './grid';
@@ -320,7 +321,7 @@ function list(items: readonly string[]): string {
 
 /** The sentence shown where a mission's countries lack violence data. */
 export function violenceNotLoadedMessage(countries: readonly string[]): string {
-  return `Violence data not loaded for ${list(countries)} — run npm run data:fetch (then npm run data) to get the global UCDP GED.`;
+  return `Violence data not loaded for ${list(countries)}: the lag analysis needs it, so it is not computed there (never counted as zero). ${ADD_VIOLENCE_DATA_HINT}`;
 }
 
 /** The download file name of the episode CSV for a mission and parameters. */

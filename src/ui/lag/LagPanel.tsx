@@ -5,7 +5,7 @@
  * so and shows no figures or charts (never zero violence).
  */
 import type { ReactNode } from 'react';
-import type { PerpetratorFilter } from '../../domain/dataset';
+import { ADD_VIOLENCE_DATA_HINT, type PerpetratorFilter } from '../../domain/dataset';
 import type { Episode, LagResult } from '../../domain/lagTypes';
 import {
   hasResponsivenessData,
@@ -54,9 +54,7 @@ export function missingDataNote(result: LagResult): { full: boolean; text: strin
     full: false,
     text: `Violence data not loaded for ${missing
       .map((m) => `${m.country} ${m.years}`)
-      .join(
-        ', ',
-      )}: left out of every figure below, not counted as zero (npm run data:fetch gets the global GED).`,
+      .join(', ')}: left out of every figure below, not counted as zero. ${ADD_VIOLENCE_DATA_HINT}`,
   };
 }
 

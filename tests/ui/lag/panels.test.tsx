@@ -143,8 +143,9 @@ describe('LagPanel without violence data', () => {
     const html = panel('UNMISS');
     expect(html).toContain('data-testid="lag-nodata"');
     expect(html).toContain(
-      'Violence data not loaded for South Sudan — run npm run data:fetch (then npm run data)',
+      'Violence data not loaded for South Sudan: the lag analysis needs it, so it is not computed there (never counted as zero). How to add the full data',
     );
+    expect(html).not.toContain('npm run');
     expect(html).not.toContain('data-testid="gap-list"');
     expect(html).not.toContain('data-testid="lag-summary"');
     expect(html).not.toContain('data-testid="responsiveness"');
@@ -231,7 +232,7 @@ describe('CellLagDetail', () => {
         episodes={sel.cellEpisodes(mission, P0, gid)}
         place={sel.placeOf(gid)}
         baseName={sel.baseName}
-        noDataMessage="Violence data not loaded for South Sudan — run npm run data:fetch"
+        noDataMessage="Violence data not loaded for South Sudan"
       />,
     );
 
