@@ -205,7 +205,8 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
     const text = await page.textContent('[data-testid=lag-panel]');
     expect(text).toContain('Violence data not loaded for');
     expect(text).toContain(m.countries[0]!);
-    expect(text).toContain('npm run data:fetch');
+    expect(text).toContain('How to add the full data');
+    expect(text).not.toContain('npm run');
     expect(await page.locator('[data-testid=gap-list]').count()).toBe(0);
     expect(await page.locator('[data-testid=responsiveness]').count()).toBe(0);
     expect(await page.locator('[data-testid=lag-summary]').count()).toBe(0);
