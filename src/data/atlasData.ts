@@ -32,9 +32,8 @@ export interface AtlasData {
   lag: LagSelectors;
   /**
    * A cell's name wherever the UI shows a cell: the town in it or where it lies from the nearest
-   * town (the basemap's GeoNames towns), with the cell id as secondary text. The first-level
-   * administrative area is not in the data yet (`region` is null): it needs the GED `adm_1` of
-   * the cell's events carried by the data build.
+   * town (the basemap's GeoNames towns), the first-level administrative area of its GED events
+   * (`sel.cellRegion`) when known, and the cell id as secondary text.
    */
   cellName(gid: number): CellName;
   /** The search index (bases, towns and cells with violence, by name or id), built on first use. */
@@ -56,7 +55,7 @@ export function atlasData(dataset: Dataset, places: Places = []): AtlasData {
   const names = new Map<number, CellName>();
   const cellName = (gid: number): CellName => {
     let n = names.get(gid);
-    if (!n) names.set(gid, (n = nameCell(gid, lag.placeOf(gid))));
+    if (!n) names.set(gid, (n = nameCell(gid, lag.placeOf(gid), sel.cellRegion(gid))));
     return n;
   };
   const data: AtlasData = {

@@ -145,6 +145,11 @@ export interface Selectors {
   /** The cell-year of a cell, undefined when GED recorded nothing there that year. */
   cellYear(gid: number, year: number): CellYear | undefined;
   /**
+   * The cell's first-level administrative area (GED `adm_1`): the area of most of its cell-years
+   * (ties: the later year's), null when none has one.
+   */
+  cellRegion(gid: number): string | null;
+  /**
    * Other missions with a base in `year` within {@link NEARBY_DEGREES} of the mission's box
    * (sorted ids): drawn beside it, in the legend and in exports.
    */
@@ -275,6 +280,27 @@ export function createSelectors(dataset: Dataset): Selectors {
   const cellYear = (gid: number, year: number): CellYear | undefined =>
     cellByKey.get(`${gid}:${year}`);
 
+  let regions: Map<number, string> | null = null;
+  const cellRegion = (gid: number): string | null => {
+    if (!regions) {
+      // Per cell: the area named by most cell-years; cell-years come by (year, gid), so on a tie
+      // the later year's area wins (>=).
+      const counts = new Map<number, Map<string, number>>();
+      const best = new Map<number, { name: string; n: number }>();
+      for (const c of dataset.cellYears) {
+        if (!c.region) continue;
+        let m = counts.get(c.gid);
+        if (!m) counts.set(c.gid, (m = new Map()));
+        const n = (m.get(c.region) ?? 0) + 1;
+        m.set(c.region, n);
+        const b = best.get(c.gid);
+        if (!b || n >= b.n) best.set(c.gid, { name: c.region, n });
+      }
+      regions = new Map([...best].map(([g, b]) => [g, b.name]));
+    }
+    return regions.get(gid) ?? null;
+  };
+
   const cellDetails = memoize((gid: number, year: number, mission: string): CellDetails => {
     const cell = cellYear(gid, year) ?? null;
     const byGid = basesByGid(year);
@@ -387,6 +413,7 @@ export function createSelectors(dataset: Dataset): Selectors {
     baseDetails,
     yearSummary,
     cellYear,
+    cellRegion,
   };
 }
 

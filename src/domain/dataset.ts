@@ -71,6 +71,11 @@ export interface CellYear {
   year: number;
   /** The GED country with the most fatalities in this cell-year (canonical name). */
   country: string;
+  /**
+   * The first-level administrative area (GED `adm_1`, e.g. "Mbomou province") of most of the
+   * cell-year's events; null when none has one (or the source had no `adm_1`). Names cells.
+   */
+  region?: string | null;
   /** One-sided violence (type_of_violence 3), all perpetrators. */
   osv: Estimate;
   /** One-sided violence by governments ("Government of …"). */

@@ -712,6 +712,7 @@ const CELL_YEAR_COLS: ColSpec[] = [
   { name: 'year', type: 'int', codec: 'delta' },
   { name: 'gid', type: 'int', codec: 'delta' },
   { name: 'country', type: 'str', codec: 'dict' },
+  { name: 'region', type: 'str', nullable: true, codec: 'dict' },
   ...estimateCols(),
   ...TOP_COLS,
   ...PRECISION_COLS,
@@ -741,6 +742,7 @@ const CELL_YEARS: TableSpec<CellYear> = {
     if (name === 'year') return (c) => c.year;
     if (name === 'gid') return (c) => c.gid;
     if (name === 'country') return (c) => c.country;
+    if (name === 'region') return (c) => c.region ?? null;
     const top = /^top(\d)(Name|Class|Best)$/.exec(name);
     if (top) {
       const k = Number(top[1]) - 1;
@@ -783,6 +785,7 @@ const CELL_YEARS: TableSpec<CellYear> = {
       gid: r[cyAt('gid')] as number,
       year: r[cyAt('year')] as number,
       country: r[cyAt('country')] as string,
+      region: r[cyAt('region')] as string | null,
       osv: est('osv'),
       osvState: est('osvState'),
       osvNonState: est('osvNonState'),

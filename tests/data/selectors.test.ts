@@ -7,7 +7,9 @@ import {
   searchEntries,
   searchMatch,
 } from '../../src/data/selectors';
+import { atlasData } from '../../src/data/atlasData';
 import { memoize } from '../../src/data/memo';
+import { cellCentroid } from '../../src/domain/grid';
 import { base, baseYear, carCell, cellYear, coverage, dataset } from '../fixtures/factories';
 
 const bangui = base({ location: 'Bangui', gid: carCell(0, 0) });
@@ -262,5 +264,40 @@ describe('mission colour slots', () => {
     ]);
     // Greedy in id order: A 0, B 1 (conflicts A), C 2 (conflicts B and, via B, A), D 0.
     expect(Object.fromEntries(slots)).toEqual({ A: 0, B: 1, C: 2, D: 0 });
+  });
+});
+
+describe('cell areas (GED adm_1) name cells', () => {
+  const g = 136487;
+  const ds3 = dataset({
+    cellYears: [
+      cellYear({ gid: g, year: 2014, nonstate: 1, region: 'Mbomou province' }),
+      cellYear({ gid: g, year: 2015, nonstate: 1, region: 'Basse-Kotto province' }),
+      cellYear({ gid: g, year: 2016, nonstate: 1, region: 'Mbomou province' }),
+      cellYear({ gid: g, year: 2017, nonstate: 1, region: null }),
+      cellYear({ gid: g + 1, year: 2017, nonstate: 1, region: 'Ouaka province' }),
+      cellYear({ gid: g + 1, year: 2018, nonstate: 1, region: 'Kémo province' }),
+    ],
+  });
+  const sel = createSelectors(ds3);
+
+  it("a cell's area is the one most of its cell-years name; a tie goes to the later year", () => {
+    // Mbomou 2 cell-years, Basse-Kotto 1.
+    expect(sel.cellRegion(g)).toBe('Mbomou province');
+    // Ouaka 2017 and Kémo 2018: one each, the later year's wins.
+    expect(sel.cellRegion(g + 1)).toBe('Kémo province');
+    expect(sel.cellRegion(g + 2)).toBeNull();
+  });
+
+  it('the app names the cell by its nearest town and its area, the id after', () => {
+    const [lon, lat] = cellCentroid(g);
+    const data = atlasData(ds3, [
+      { name: 'Bangassou', lon: lon - 0.5, lat, population: 30000, country: 'CAR' },
+    ]);
+    const n = data.cellName(g);
+    expect(n.region).toBe('Mbomou province');
+    expect(n.full).toMatch(/^5\d km E of Bangassou, Mbomou province — cell 136487$/);
+    // Searching the area finds the cell.
+    expect(searchEntries(data.searchIndex(), 'mbomou').map((e) => e.gid)).toEqual([g]);
   });
 });
