@@ -21,6 +21,7 @@ import {
   type PerpetratorFilter,
 } from '../domain/dataset';
 import { cellCentroid, neighbours, ringDistance } from '../domain/grid';
+import { cellRegionLookup } from '../domain/lagView';
 import { memoize } from './memo';
 
 /** A search result resolved for the store (structurally the state's `SearchPick`). */
@@ -280,26 +281,7 @@ export function createSelectors(dataset: Dataset): Selectors {
   const cellYear = (gid: number, year: number): CellYear | undefined =>
     cellByKey.get(`${gid}:${year}`);
 
-  let regions: Map<number, string> | null = null;
-  const cellRegion = (gid: number): string | null => {
-    if (!regions) {
-      // Per cell: the area named by most cell-years; cell-years come by (year, gid), so on a tie
-      // the later year's area wins (>=).
-      const counts = new Map<number, Map<string, number>>();
-      const best = new Map<number, { name: string; n: number }>();
-      for (const c of dataset.cellYears) {
-        if (!c.region) continue;
-        let m = counts.get(c.gid);
-        if (!m) counts.set(c.gid, (m = new Map()));
-        const n = (m.get(c.region) ?? 0) + 1;
-        m.set(c.region, n);
-        const b = best.get(c.gid);
-        if (!b || n >= b.n) best.set(c.gid, { name: c.region, n });
-      }
-      regions = new Map([...best].map(([g, b]) => [g, b.name]));
-    }
-    return regions.get(gid) ?? null;
-  };
+  const cellRegion = cellRegionLookup(dataset.cellYears);
 
   const cellDetails = memoize((gid: number, year: number, mission: string): CellDetails => {
     const cell = cellYear(gid, year) ?? null;

@@ -4,7 +4,7 @@
  * sentence, and the CSV file name. No React, no map: the panels in `src/ui/lag/` render these.
  */
 import type { BasemapPlace } from './basemap';
-import { ADD_VIOLENCE_DATA_HINT } from './dataset';
+import { ADD_VIOLENCE_DATA_HINT, type CellYear } from './dataset';
 import type { BaseChange } from './changes';
 import { yearRanges } from './encoding';
 import { cellCentroid, gidOf, neighbours } from './grid';
@@ -139,11 +139,44 @@ export function cellPlaceLabel(
 }
 
 /**
- * A cell's name as text (the gap list's wording, `cellPlaceLabel(...).name`) from a place
- * lookup: what the episode CSV writes in its `place` column, in the app and the CLI alike.
+ * A cell's name as text (`cellName(...).name`: the place, and the area when `region` knows one)
+ * from a place lookup: what the episode CSV writes in its `place` column, in the app and the CLI
+ * alike.
  */
-export function cellPlaceName(lookup: (gid: number) => PlaceMatch | null): (gid: number) => string {
-  return (gid) => cellPlaceLabel(gid, lookup(gid)).name;
+export function cellPlaceName(
+  lookup: (gid: number) => PlaceMatch | null,
+  region: (gid: number) => string | null = () => null,
+): (gid: number) => string {
+  return (gid) => cellName(gid, lookup(gid), region(gid)).name;
+}
+
+/**
+ * A lookup of each cell's first-level administrative area (GED `adm_1`, kept per cell-year as
+ * `region`): the area that most of the cell's cell-years name; on a tie, the one that reached
+ * that count last (cell-years in (year, gid) order: the later year's). Null when none names one.
+ */
+export function cellRegionLookup(
+  cellYears: readonly Pick<CellYear, 'gid' | 'year' | 'region'>[],
+): (gid: number) => string | null {
+  let regions: Map<number, string> | null = null;
+  return (gid) => {
+    if (!regions) {
+      const sorted = [...cellYears].sort((a, b) => a.year - b.year || a.gid - b.gid);
+      const counts = new Map<number, Map<string, number>>();
+      const best = new Map<number, { name: string; n: number }>();
+      for (const c of sorted) {
+        if (!c.region) continue;
+        let m = counts.get(c.gid);
+        if (!m) counts.set(c.gid, (m = new Map()));
+        const n = (m.get(c.region) ?? 0) + 1;
+        m.set(c.region, n);
+        const b = best.get(c.gid);
+        if (!b || n >= b.n) best.set(c.gid, { name: c.region, n });
+      }
+      regions = new Map([...best].map(([g, b]) => [g, b.name]));
+    }
+    return regions.get(gid) ?? null;
+  };
 }
 
 /**

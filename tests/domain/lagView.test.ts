@@ -7,6 +7,8 @@ import {
   compass,
   cellName,
   cellPlaceLabel,
+  cellPlaceName,
+  cellRegionLookup,
   createPlaceLookup,
   distanceKm,
   episodeMarkers,
@@ -67,6 +69,29 @@ describe('places', () => {
       `Bangassou, Mbomou — cell ${gid}`,
     );
     expect(cellName(gid, null).name).toBe('Cell centre 5.25° N, 20.25° E');
+  });
+
+  it('the CSV place column: the place and the area of most cell-years (a tie: the later year)', () => {
+    const gid = gidOf(5.25, 20.25);
+    const cy = (year: number, region: string | null, g = gid) => ({ gid: g, year, region });
+    // Given out of order: 2016 Ouaka, 2014 Ouaka, 2015 Kémo → Ouaka (2 of 3).
+    const regions = cellRegionLookup([
+      cy(2016, 'Ouaka province'),
+      cy(2014, 'Ouaka province'),
+      cy(2015, 'Kémo province'),
+      cy(2017, null),
+      // Another cell: one each → the later year's.
+      cy(2016, 'Vakaga province', gid + 1),
+      cy(2015, 'Bamingui-Bangoran province', gid + 1),
+    ]);
+    expect(regions(gid)).toBe('Ouaka province');
+    expect(regions(gid + 1)).toBe('Vakaga province');
+    expect(regions(gid + 2)).toBeNull();
+    const [lon, lat] = cellCentroid(gid);
+    const lookup = createPlaceLookup([{ name: 'Bambari', lon, lat, population: 1, country: 'X' }]);
+    expect(cellPlaceName(lookup, regions)(gid)).toBe('Bambari, Ouaka province');
+    // Without areas: the place alone (as before).
+    expect(cellPlaceName(lookup)(gid)).toBe('Bambari');
   });
 
   it('labels a cell by town or by its centre', () => {

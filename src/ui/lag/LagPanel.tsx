@@ -33,6 +33,8 @@ export interface LagPanelProps {
   onFocusCell: (gid: number, episode?: Episode) => void;
   selectedGid: number | null;
   placeOf: (gid: number) => PlaceMatch | null;
+  /** A cell's first-level administrative area (GED adm_1), appended to its place name. */
+  regionOf?: (gid: number) => string | null;
   /** Saves the episode CSV of the current result. */
   onDownload: () => void;
   /** The gap list's filter and length, kept by the owner (optional). */
@@ -98,12 +100,14 @@ export function LagPanel(props: LagPanelProps) {
             summary={r.summary}
             perpetrator={props.perpetrator}
             placeOf={props.placeOf}
+            {...(props.regionOf ? { regionOf: props.regionOf } : {})}
             onFocusCell={(gid) => props.onFocusCell(gid)}
           />
           <GapList
             mission={props.mission}
             episodes={r.episodes}
             placeOf={props.placeOf}
+            {...(props.regionOf ? { regionOf: props.regionOf } : {})}
             onFocusCell={props.onFocusCell}
             selectedGid={props.selectedGid}
             onDownload={props.onDownload}

@@ -53,6 +53,31 @@ function attrValues(html: string, attr: string): string[] {
   return [...html.matchAll(new RegExp(`${attr}="([^"]*)"`, 'g'))].map((m) => m[1]!);
 }
 
+describe('LagPanel names cells with their area when the data has one', () => {
+  it('gap list and top cells: "<place>, <area>"; no area: the place alone', () => {
+    const html = renderToStaticMarkup(
+      <LagPanel
+        cellView={null}
+        mission="MINUSCA"
+        result={sel.result('MINUSCA', P0)}
+        params={DEFAULT_LAG}
+        perpetrator="all"
+        onParams={noop}
+        onPerpetrator={noop}
+        onReset={noop}
+        onFocusCell={noop}
+        selectedGid={null}
+        placeOf={sel.placeOf}
+        regionOf={(gid) => (gid === LAG_CELLS.N ? 'Bamingui-Bangoran province' : null)}
+        onDownload={noop}
+      />,
+    );
+    const gaps = html.slice(html.indexOf('data-testid="gap-list"'));
+    expect(gaps).toContain('Ndele-fixture, Bamingui-Bangoran province');
+    expect(gaps).toContain('Rafai-fixture<');
+  });
+});
+
 describe('LagPanel (MINUSCA scenario)', () => {
   const html = panel('MINUSCA');
 
