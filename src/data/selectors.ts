@@ -62,6 +62,11 @@ export interface CellDetails {
   inside: BaseView[];
   /** Bases in the 8 neighbouring cells (one ring) that year. */
   near: BaseView[];
+  /**
+   * The year before: its cell-year (null when GED recorded nothing there, a true zero when
+   * `hasData`) and whether violence data is loaded for it (else the change is not computed).
+   */
+  previous: { year: number; cell: CellYear | null; hasData: boolean };
 }
 
 /** What the details panel says about a base in a year. */
@@ -300,7 +305,16 @@ export function createSelectors(dataset: Dataset): Selectors {
       country !== null
         ? hasViolence(country, year)
         : (missionById.get(mission)?.countries ?? []).some((c) => hasViolence(c, year));
-    return { gid, year, country, hasData, cell, inside, near };
+    const prevCountry = country ?? cellYear(gid, year - 1)?.country ?? null;
+    const previous = {
+      year: year - 1,
+      cell: cellYear(gid, year - 1) ?? null,
+      hasData:
+        prevCountry !== null
+          ? hasViolence(prevCountry, year - 1)
+          : (missionById.get(mission)?.countries ?? []).some((c) => hasViolence(c, year - 1)),
+    };
+    return { gid, year, country, hasData, cell, inside, near, previous };
   });
 
   const changeIndex = (mission: string): BaseYearIndex => {

@@ -65,6 +65,29 @@ function BaseButton(props: { v: BaseView; onSelect: DetailsProps['onSelect'] }) 
   );
 }
 
+/**
+ * The change in civilians killed since the year before (best estimate, the perpetrator shown):
+ * "+35 since 2016 (40 → 75)"; not computed when the year before has no violence data.
+ */
+export function changeSinceText(d: CellDetails, perpetrator: PerpetratorFilter): string {
+  const prev = d.previous;
+  if (!prev.hasData)
+    return `Change since ${prev.year}: not computed (violence data not loaded for ${prev.year}).`;
+  const now = d.cell ? osvFor(d.cell, perpetrator).best : 0;
+  const before = prev.cell ? osvFor(prev.cell, perpetrator).best : 0;
+  const delta = now - before;
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  return `Change since ${prev.year}: ${sign}${fmt(Math.abs(delta))} killed (${fmt(before)} in ${prev.year} → ${fmt(now)} in ${d.year}).`;
+}
+
+function ChangeSince(props: { d: CellDetails; perpetrator: PerpetratorFilter }) {
+  return (
+    <p className="muted" data-field="change-since">
+      {changeSinceText(props.d, props.perpetrator)}
+    </p>
+  );
+}
+
 function CellView_(
   props: Omit<DetailsProps, 'base' | 'selection' | 'topCells' | 'noDataMessage'> & {
     cell: CellDetails;
@@ -101,7 +124,10 @@ function CellView_(
           {noViolenceDataMessage([d.country ?? 'this country'], d.year, props.coverage)}
         </p>
       ) : d.cell === null ? (
-        <p>No one-sided violence recorded in this cell in {d.year} (UCDP GED).</p>
+        <>
+          <p>No one-sided violence recorded in this cell in {d.year} (UCDP GED).</p>
+          <ChangeSince d={d} perpetrator={props.perpetrator} />
+        </>
       ) : (
         <>
           <table className="details-table" data-testid="cell-osv">
@@ -124,6 +150,7 @@ function CellView_(
               })}
             </tbody>
           </table>
+          <ChangeSince d={d} perpetrator={props.perpetrator} />
           {mix && mix.country.events + mix.sea.events > 0 ? (
             <p className="muted" data-field="precision-mix">
               Location precision: {plural(mix.precise.events, 'event')} placed at or near a named

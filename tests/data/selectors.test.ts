@@ -251,6 +251,24 @@ describe('memoize', () => {
   });
 });
 
+describe('cellDetails: the year before', () => {
+  const sel = createSelectors(ds);
+  it('carries the cell-year of the year before and whether its violence data is loaded', () => {
+    const d = sel.cellDetails(carCell(0, 0), 2015, 'MINUSCA');
+    expect(d.previous.year).toBe(2014);
+    expect(d.previous.cell?.osv.best).toBe(2);
+    expect(d.previous.hasData).toBe(true);
+    // Nothing recorded in 2014 in this cell: null with data loaded (a true zero).
+    expect(sel.cellDetails(carCell(3, 3), 2015, 'MINUSCA').previous).toEqual({
+      year: 2014,
+      cell: null,
+      hasData: true,
+    });
+    // 1988 is before the GED coverage (1989–2022): not loaded.
+    expect(sel.cellDetails(carCell(0, 0), 1989, 'MINUSCA').previous.hasData).toBe(false);
+  });
+});
+
 describe('mission colour slots', () => {
   const m = (id: string, bbox: [number, number, number, number]) => ({ id, bbox });
   it('gives missions that can be drawn together different slots, fixed for the dataset', () => {

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { cellName } from '../../src/domain/lagView';
-import { Details, troopSpread } from '../../src/ui/Details';
+import { Details, changeSinceText, troopSpread } from '../../src/ui/Details';
 import { otherMissionQuestion } from '../../src/ui/Header';
 import { coverage, cellYear } from '../fixtures/factories';
 
@@ -108,11 +108,42 @@ describe('Details names cells by place, with the id as secondary text', () => {
           cell: c,
           inside: [],
           near: [],
+          previous: { year: 2016, cell: null, hasData: true },
         }}
       />,
     );
     expect(html).toMatch(/<h2>48 km E of Bangassou · 2017<\/h2>/);
     expect(html).toContain('PRIO-GRID cell 136487');
+    // Nothing recorded in 2016 (data loaded): a true zero before.
+    expect(html).toContain('Change since 2016: +110 killed (0 in 2016 → 110 in 2017).');
+  });
+
+  it('the change since the year before: signed, by the perpetrator shown, or not computed', () => {
+    const now = cellYear({ gid: 1, year: 2017, state: 10, nonstate: 30 });
+    const before = cellYear({ gid: 1, year: 2016, state: 25, nonstate: 5 });
+    const d = {
+      gid: 1,
+      year: 2017,
+      country: 'Central African Republic',
+      hasData: true,
+      cell: now,
+      inside: [],
+      near: [],
+      previous: { year: 2016, cell: before, hasData: true },
+    };
+    // All: 30 → 40 (+10); state: 25 → 10 (−15); non-state: 5 → 30 (+25).
+    expect(changeSinceText(d, 'all')).toBe(
+      'Change since 2016: +10 killed (30 in 2016 → 40 in 2017).',
+    );
+    expect(changeSinceText(d, 'state')).toBe(
+      'Change since 2016: −15 killed (25 in 2016 → 10 in 2017).',
+    );
+    expect(changeSinceText({ ...d, cell: null }, 'nonstate')).toBe(
+      'Change since 2016: −5 killed (5 in 2016 → 0 in 2017).',
+    );
+    expect(
+      changeSinceText({ ...d, previous: { year: 2016, cell: null, hasData: false } }, 'all'),
+    ).toBe('Change since 2016: not computed (violence data not loaded for 2016).');
   });
 });
 
