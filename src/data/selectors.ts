@@ -177,6 +177,17 @@ export interface Selectors {
   /** A search entry resolved for the store's `pickSearchResult` (a base's mission and years). */
   searchPick(entry: SearchEntry): SearchPick;
   /**
+   * New hotspots of a year: the mission's cells with at least `theta` civilians killed (best,
+   * the perpetrator filter) that had fewer the year before — none recorded counts as 0 where the
+   * year before has violence data; where it has none the cell is not judged (left out).
+   */
+  newHotspots(
+    mission: string,
+    year: number,
+    perpetrator: PerpetratorFilter,
+    theta: number,
+  ): CellView[];
+  /**
    * A colour slot per mission, fixed for the dataset ({@link missionSlots}): the map, legend and
    * exports colour another mission's bases by it, so a mission keeps its colour across years.
    */
@@ -382,6 +393,15 @@ export function createSelectors(dataset: Dataset): Selectors {
     const covered = new Set(missionCoverage(mission, year).covered);
     return (cellsByYear.get(year) ?? []).filter((c) => covered.has(c.country) && c.osv.events > 0);
   });
+  const newHotspots = memoize(
+    (mission: string, year: number, perpetrator: PerpetratorFilter, theta: number): CellView[] =>
+      cellsOf(year, perpetrator, missionCoverage(mission, year).covered).filter((c) => {
+        if (c.value < theta || !hasViolence(c.cell.country, year - 1)) return false;
+        const prev = cellYear(c.gid, year - 1);
+        return (prev ? osvFor(prev, perpetrator).best : 0) < theta;
+      }),
+    8,
+  );
   const searchPick = (e: SearchEntry): SearchPick => {
     if (e.gid !== undefined) return { lon: e.lon, lat: e.lat, gid: e.gid };
     const base = e.baseId ? basesById.get(e.baseId) : undefined;
@@ -400,6 +420,7 @@ export function createSelectors(dataset: Dataset): Selectors {
     topCells,
     osvCellYears,
     searchPick,
+    newHotspots,
     cellsOf,
     basesOfYear,
     basesOf,

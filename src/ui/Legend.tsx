@@ -110,6 +110,17 @@ function Symbol_(props: { symbol: LegendSymbol; compact: boolean }): ReactNode {
       return <CategorySwatch category={s.category} />;
     case 'censored':
       return <CensoredSwatch />;
+    case 'hotspot':
+      return (
+        <svg width="18" height="18" aria-hidden>
+          <polygon
+            points="9,1 11,7 17,9 11,11 9,17 7,11 1,9 7,7"
+            fill={s.color}
+            stroke="#fff"
+            strokeWidth="1"
+          />
+        </svg>
+      );
     case 'highlight':
       return (
         <svg width="18" height="18" aria-hidden>

@@ -6,6 +6,7 @@ import { basesFeature } from './bases';
 import { changesFeature } from './changes';
 import type { Feature } from './contract';
 import { detailsFeature } from './details';
+import { hotspotsFeature } from './hotspots';
 import { lagFeature } from './lag';
 import { placesFeature } from './places';
 import { storyFeature } from './story';
@@ -18,6 +19,7 @@ export const FEATURES: readonly Feature[] = Object.freeze([
   basesFeature,
   changesFeature,
   lagFeature,
+  hotspotsFeature,
   storyFeature,
   placesFeature,
 ]);
