@@ -13,55 +13,18 @@
  *
  * Runs alone with `npx tsx bench/animation.bench.ts`; `npm run bench` runs every bench.
  */
-import { openApp, quantile, round1, runIfMain, SOFTWARE_RENDERER, withApp } from './browser';
+import {
+  openApp,
+  PLAY_SCRIPT,
+  quantile,
+  round1,
+  runIfMain,
+  SOFTWARE_RENDERER,
+  withApp,
+  type PlayResult,
+} from './browser';
 
 const SECONDS_PER_YEAR = 1;
-
-interface PlayResult {
-  times: number[];
-  years: string[];
-  deckFrames: number;
-  playMs: number;
-  longTasks: number;
-}
-
-/**
- * In-page: clicks Play and records rAF timestamps until the playback stops by itself. A string,
- * not a function: tsx would inject its `__name` helper into a function body.
- */
-const PLAY_SCRIPT = `new Promise((resolve, reject) => {
-  const play = document.querySelector('[data-testid=play]');
-  const yearEl = document.querySelector('[data-testid=year]');
-  const times = [];
-  const years = new Set();
-  let longTasks = 0;
-  let obs = null;
-  try {
-    obs = new PerformanceObserver((list) => { longTasks += list.getEntries().length; });
-    obs.observe({ entryTypes: ['longtask'] });
-  } catch (e) {}
-  const deck0 = window.__atlas ? window.__atlas.frames : 0;
-  let started = null;
-  const t0 = performance.now();
-  const loop = (now) => {
-    const playing = play.getAttribute('aria-label') === 'Pause';
-    if (playing) {
-      if (started === null) started = now;
-      times.push(now);
-      years.add(yearEl.textContent);
-    } else if (started !== null) {
-      years.add(yearEl.textContent);
-      if (obs) obs.disconnect();
-      resolve({ times, years: [...years], deckFrames: (window.__atlas ? window.__atlas.frames : 0) - deck0,
-        playMs: now - started, longTasks });
-      return;
-    }
-    if (now - t0 > 120000) { reject(new Error('playback never ended')); return; }
-    requestAnimationFrame(loop);
-  };
-  requestAnimationFrame(loop);
-  play.click();
-})`;
 
 /** Runs the benchmark and returns its figures. */
 export async function run(): Promise<Record<string, number | string>> {

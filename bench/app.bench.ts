@@ -14,7 +14,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { median, openApp, round1, runIfMain, SOFTWARE_RENDERER, withApp } from './browser';
+import {
+  median,
+  openApp,
+  round1,
+  runIfMain,
+  SOFTWARE_RENDERER,
+  withApp,
+  YEAR_CHANGE_SCRIPT,
+} from './browser';
 
 const LOADS = 5;
 
@@ -34,24 +42,6 @@ function gzipKb(dir: string, filter: (f: string) => boolean): number {
 interface Hooks {
   __atlas?: { rendered: { key: string; at: number } | null };
 }
-
-/** In-page: sets the slider to year y (input event) and resolves with the ms to its frame. */
-const YEAR_CHANGE_SCRIPT = `(y) => {
-  const slider = document.querySelector('[data-testid=year-slider]');
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const t0 = performance.now();
-  setter.call(slider, String(y));
-  slider.dispatchEvent(new Event('input', { bubbles: true }));
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const r = window.__atlas && window.__atlas.rendered;
-      if (r && r.key.startsWith('MINUSCA:' + y + ':')) resolve(r.at - t0);
-      else if (performance.now() > t0 + 10000) reject(new Error('year ' + y + ' never rendered'));
-      else requestAnimationFrame(check);
-    };
-    check();
-  });
-}`;
 
 /** Runs the benchmark and returns its figures. */
 export async function run(): Promise<Record<string, number | string>> {

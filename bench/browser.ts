@@ -78,3 +78,68 @@ export function runIfMain(
   if (process.argv[1] && moduleUrl === pathToFileURL(path.resolve(process.argv[1])).href)
     void run().then((r) => console.log(JSON.stringify(r, null, 2)));
 }
+
+/** In-page: sets the slider to year y (input event) and resolves with the ms to its frame. */
+export const YEAR_CHANGE_SCRIPT = `(y) => {
+  const slider = document.querySelector('[data-testid=year-slider]');
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const t0 = performance.now();
+  setter.call(slider, String(y));
+  slider.dispatchEvent(new Event('input', { bubbles: true }));
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const r = window.__atlas && window.__atlas.rendered;
+      if (r && r.key.startsWith('MINUSCA:' + y + ':')) resolve(r.at - t0);
+      else if (performance.now() > t0 + 10000) reject(new Error('year ' + y + ' never rendered'));
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+}`;
+
+/** What {@link PLAY_SCRIPT} resolves with. */
+export interface PlayResult {
+  times: number[];
+  years: string[];
+  deckFrames: number;
+  playMs: number;
+  longTasks: number;
+}
+
+/**
+ * In-page: clicks Play and records rAF timestamps until the playback stops by itself. A string,
+ * not a function: tsx would inject its `__name` helper into a function body.
+ */
+export const PLAY_SCRIPT = `new Promise((resolve, reject) => {
+  const play = document.querySelector('[data-testid=play]');
+  const yearEl = document.querySelector('[data-testid=year]');
+  const times = [];
+  const years = new Set();
+  let longTasks = 0;
+  let obs = null;
+  try {
+    obs = new PerformanceObserver((list) => { longTasks += list.getEntries().length; });
+    obs.observe({ entryTypes: ['longtask'] });
+  } catch (e) {}
+  const deck0 = window.__atlas ? window.__atlas.frames : 0;
+  let started = null;
+  const t0 = performance.now();
+  const loop = (now) => {
+    const playing = play.getAttribute('aria-label') === 'Pause';
+    if (playing) {
+      if (started === null) started = now;
+      times.push(now);
+      years.add(yearEl.textContent);
+    } else if (started !== null) {
+      years.add(yearEl.textContent);
+      if (obs) obs.disconnect();
+      resolve({ times, years: [...years], deckFrames: (window.__atlas ? window.__atlas.frames : 0) - deck0,
+        playMs: now - started, longTasks });
+      return;
+    }
+    if (now - t0 > 120000) { reject(new Error('playback never ended')); return; }
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  play.click();
+})`;

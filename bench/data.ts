@@ -24,6 +24,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { GED_CSV_COLUMNS } from '../tests/fixtures/syntheticGed';
 import { mulberry32 } from './prng';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -31,16 +32,7 @@ const OUT = path.join(ROOT, 'bench', 'out');
 const SEED = 20240601;
 
 /** Official GED CSV column order. */
-const GED_COLUMNS = [
-  'id', 'relid', 'year', 'active_year', 'code_status', 'type_of_violence', 'conflict_dset_id',
-  'conflict_new_id', 'conflict_name', 'dyad_dset_id', 'dyad_new_id', 'dyad_name', 'side_a_dset_id',
-  'side_a_new_id', 'side_a', 'side_b_dset_id', 'side_b_new_id', 'side_b', 'number_of_sources',
-  'source_article', 'source_office', 'source_date', 'source_headline', 'source_original',
-  'where_prec', 'where_coordinates', 'where_description', 'adm_1', 'adm_2', 'latitude',
-  'longitude', 'geom_wkt', 'priogrid_gid', 'country', 'country_id', 'region', 'event_clarity',
-  'date_prec', 'date_start', 'date_end', 'deaths_a', 'deaths_b', 'deaths_civilians',
-  'deaths_unknown', 'best', 'high', 'low', 'gwnoa', 'gwnob',
-]; // prettier-ignore
+const GED_COLUMNS = GED_CSV_COLUMNS;
 
 /** Writes the seeded GED-shaped CSV; returns its size in bytes. */
 export async function generateGed(file: string, rows: number): Promise<number> {

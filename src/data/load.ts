@@ -11,7 +11,7 @@ import {
 } from '../domain/basemap';
 import type { FeatureCollection } from 'geojson';
 import type { Dataset } from '../domain/dataset';
-import { DATASET_FILES, DataFormatError, decodeDataset } from '../domain/encoding';
+import { DATA_FILES, DATASET_FILES, DataFormatError, decodeDataset } from '../domain/encoding';
 
 /** Loading progress. */
 export interface LoadProgress {
@@ -181,17 +181,37 @@ export async function loadDataset(
       return [file, json] as const;
     }),
   );
+  let dataset: Dataset;
   try {
-    return decodeDataset(Object.fromEntries(raws));
+    dataset = decodeDataset(Object.fromEntries(raws));
   } catch (e) {
     if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
     throw e;
   }
+  // Nothing to show without a mission: an error, not an empty map that reads as "no violence".
+  if (dataset.missions.length === 0)
+    throw new DataLoadError(
+      'corrupt',
+      DATA_FILES.missions,
+      `${DATA_FILES.missions} lists no missions: the data build found no peacekeeping deployments.`,
+    );
+  return dataset;
+}
+
+/** A GeoJSON FeatureCollection: an object of type "FeatureCollection" with a features list. */
+function isFeatureCollection(v: unknown): v is FeatureCollection {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (v as { type?: unknown }).type === 'FeatureCollection' &&
+    Array.isArray((v as { features?: unknown }).features)
+  );
 }
 
 /**
- * Loads the basemap extras (countries, country labels, towns). They are optional: a missing or
- * broken file gives empty data and a warning string instead of failing the app.
+ * Loads the basemap extras (countries, country labels, towns) and checks the borders the map
+ * draws. They are optional: a missing or broken file (not JSON, or not the shape it should have)
+ * gives empty data and a warning naming the file instead of failing the app.
  */
 export async function loadBasemapData(
   baseUrl: string,
@@ -212,11 +232,30 @@ export async function loadBasemapData(
       return null;
     }
   };
-  const [countries, labels, places] = await Promise.all([
+  const [countries, labels, places, borders] = await Promise.all([
     get(BASEMAP_FILES.countries),
     get(BASEMAP_FILES.countryLabels),
     get(BASEMAP_FILES.places),
+    // The map loads the borders itself; read here too so that a broken file gets a notice.
+    get(BASEMAP_FILES.borders),
   ]);
+  const shapeWarning = (file: string, what: string, effect: string): void => {
+    warnings.push(`basemap/${file} is not ${what}: ${effect}. Rebuild it with npm run data.`);
+  };
+  if (countries !== null && !isFeatureCollection(countries))
+    shapeWarning(
+      BASEMAP_FILES.countries,
+      'a GeoJSON FeatureCollection',
+      'countries without violence data are not shaded',
+    );
+  if (borders !== null && !isFeatureCollection(borders))
+    shapeWarning(
+      BASEMAP_FILES.borders,
+      'a GeoJSON FeatureCollection',
+      'the map may be drawn without borders',
+    );
+  if (labels !== null && !Array.isArray(labels))
+    shapeWarning(BASEMAP_FILES.countryLabels, 'a list', 'the map has no country names');
   let decodedPlaces: BasemapPlace[] = [];
   if (places !== null) {
     try {
@@ -225,15 +264,9 @@ export async function loadBasemapData(
       warnings.push(e instanceof Error ? e.message : String(e));
     }
   }
-  const fc =
-    countries !== null &&
-    typeof countries === 'object' &&
-    (countries as { type?: unknown }).type === 'FeatureCollection'
-      ? (countries as FeatureCollection)
-      : null;
   return {
     basemap: {
-      countries: fc,
+      countries: isFeatureCollection(countries) ? countries : null,
       countryLabels: Array.isArray(labels) ? (labels as BasemapCountryLabel[]) : [],
       places: decodedPlaces,
     },

@@ -241,13 +241,20 @@ function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
   return out;
 }
 
+/**
+ * One number per cell-year (gids run 1–259,200): a small integer for any year before 8000, so
+ * that the index of every cell-year needs no string per row.
+ */
+const cellKey = (gid: number, year: number): number => year * 259_201 + gid;
+
 /** Builds the indexes and memoized selectors of a dataset. */
 export function createSelectors(dataset: Dataset): Selectors {
   const missions = [...dataset.missions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const missionById = new Map(missions.map((m) => [m.id, m]));
   const basesById = new Map(dataset.bases.map((b) => [b.id, b]));
   const cellsByYear = groupBy(dataset.cellYears, (c) => c.year);
-  const cellByKey = new Map(dataset.cellYears.map((c) => [`${c.gid}:${c.year}`, c]));
+  const cellByKey = new Map<number, CellYear>();
+  for (const c of dataset.cellYears) cellByKey.set(cellKey(c.gid, c.year), c);
   const baseYearsByYear = groupBy(dataset.baseYears, (b) => b.year);
   const baseYearsByBase = groupBy(dataset.baseYears, (b) => b.baseId);
   const changeIndexes = new Map<string, BaseYearIndex>();
@@ -295,7 +302,7 @@ export function createSelectors(dataset: Dataset): Selectors {
   });
 
   const cellYear = (gid: number, year: number): CellYear | undefined =>
-    cellByKey.get(`${gid}:${year}`);
+    cellByKey.get(cellKey(gid, year));
 
   const cellRegion = cellRegionLookup(dataset.cellYears);
 

@@ -226,8 +226,9 @@ export function createTimelineSelectors(sel: Selectors): TimelineSelectors {
     const last = years.length ? monthIndex(Math.max(...years), 12) : 0;
     const maps = mapMonths(baseMonthsByMission.get(mission) ?? [], mission);
     const hosts = new Set(m?.countries ?? []);
+    // The mission's years first: a cheap test that spares the cell-year lookup elsewhere.
     const gedMonths = dataset.cellMonths.some(
-      (c) => hosts.has(sel.cellYear(c.gid, c.year)?.country ?? '') && years.includes(c.year),
+      (c) => years.includes(c.year) && hosts.has(sel.cellYear(c.gid, c.year)?.country ?? ''),
     );
     return { first, last, mapMonths: maps, available: maps.length > 0 || gedMonths };
   }, 16);

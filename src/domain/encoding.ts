@@ -439,6 +439,58 @@ function describe(v: unknown): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
+/** A stored value that is not what its column holds (see {@link typeChecked}). */
+const BAD: unique symbol = Symbol('bad value');
+
+/**
+ * The decoded value of `v` for a column of type `type` (0/1 → boolean for `bool`), or
+ * {@link BAD} when it is not one. Called once per stored value: no allocation, no closure.
+ */
+function typeChecked(type: ColType, nullable: boolean, v: unknown): ColumnValue | typeof BAD {
+  if (v === null) return nullable ? null : BAD;
+  switch (type) {
+    case 'int':
+      return typeof v === 'number' && Number.isInteger(v) ? v : BAD;
+    case 'num':
+      return typeof v === 'number' && Number.isFinite(v) ? v : BAD;
+    case 'str':
+      return typeof v === 'string' ? v : BAD;
+    case 'bool':
+      return v === 1 || v === true ? true : v === 0 || v === false ? false : BAD;
+    case 'strList': {
+      if (!Array.isArray(v)) return BAD;
+      for (let j = 0; j < v.length; j++) if (typeof v[j] !== 'string') return BAD;
+      return v as string[];
+    }
+  }
+  return BAD;
+}
+
+/** What a value of a column must be (the wording of a type error). */
+function typeExpected(col: ColSpec, v: unknown): string {
+  if (v === null) return `a ${col.type} (not null)`;
+  switch (col.type) {
+    case 'int':
+      return 'a whole number';
+    case 'num':
+      return 'a number';
+    case 'str':
+      return 'a string';
+    case 'bool':
+      return '0 or 1';
+    case 'strList':
+      return 'a list of strings';
+  }
+}
+
+const isNumber = (d: unknown): d is number => typeof d === 'number' && Number.isFinite(d);
+
+/**
+ * Decodes a table file into row objects. One pass per column straight into its dense array
+ * (sparse columns scattered to the rows their mask marks present; each mask's rows computed
+ * once), then one `fromRow` per row. Throws {@link DataFormatError} naming the file, the column
+ * and the row (1-based) of the first bad value.
+ */
 function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   const file = spec.file;
   const fail = (problem: string): never => {
@@ -463,9 +515,13 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   const bases = isRecord(raw.bases) ? raw.bases : {};
   const masks = isRecord(raw.masks) ? raw.masks : {};
   const decodedByName = new Map<string, ColumnValue[]>();
+  /** Mask column name → the rows it marks present. */
+  const maskRowsOf = new Map<string, number[]>();
   const columns = raw.columns as unknown[];
   const data = raw.data as unknown[];
-  const decoded: ColumnValue[][] = spec.cols.map((col) => {
+  const decoded: ColumnValue[][] = new Array<ColumnValue[]>(spec.cols.length);
+  for (let c = 0; c < spec.cols.length; c++) {
+    const col = spec.cols[c] as ColSpec;
     const at = columns.indexOf(col.name);
     if (at < 0) return fail(`column "${col.name}" is missing`);
     const values = data[at];
@@ -476,12 +532,16 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
     if (maskName !== undefined) {
       const mask = typeof maskName === 'string' ? decodedByName.get(maskName) : undefined;
       if (!mask) return fail(`column "${col.name}" has no valid mask column`);
-      rows = [];
-      for (let i = 0; i < length; i++) if (present(mask[i])) rows.push(i);
+      rows = maskRowsOf.get(maskName as string) ?? null;
+      if (rows === null) {
+        rows = [];
+        for (let i = 0; i < length; i++) if (present(mask[i])) rows.push(i);
+        maskRowsOf.set(maskName as string, rows);
+      }
     }
-    const expected = rows ? rows.length : length;
-    if (values.length !== expected)
-      fail(`column "${col.name}" has ${values.length} values, expected ${expected}`);
+    const count = rows ? rows.length : length;
+    if (values.length !== count)
+      fail(`column "${col.name}" has ${values.length} values, expected ${count}`);
     const codec = (codecs[col.name] ?? 'plain') as Codec;
     const rowOf = (k: number): number => (rows ? (rows[k] as number) : k);
     const bad = (k: number, what: string): never =>
@@ -500,105 +560,102 @@ function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
         return [sign, decodedByName.get(name) as ColumnValue[]];
       });
     };
-    let out: unknown[] = values;
-    if (codec === 'offset') {
-      const base = baseCols();
-      out = values.map((d, k) => {
-        if (d === null) return null;
-        if (typeof d !== 'number' || !Number.isFinite(d)) return bad(k, 'a number (offset)');
-        const i = rowOf(k);
-        let s = d;
-        for (let r = 0; r < base.length; r++) {
-          const [sign, b] = base[r] as [number, ColumnValue[]];
-          s += sign * ((b[i] as number | null) ?? 0);
-        }
-        return s;
-      });
+    const { type } = col;
+    const nullable = col.nullable === true;
+    // A whole plain column other than bool decodes to its stored values: checked, not copied.
+    const asStored = codec === 'plain' && !rows && type !== 'bool';
+    const dense: ColumnValue[] = asStored
+      ? (values as ColumnValue[])
+      : new Array<ColumnValue>(length);
+    if (rows) dense.fill(absentValue(col));
+    // Stores the codec's value `v` of stored value k after its type check.
+    const put = (k: number, v: unknown): void => {
+      const x = typeChecked(type, nullable, v);
+      if (x === BAD) bad(k, typeExpected(col, v));
+      dense[rows ? (rows[k] as number) : k] = x as ColumnValue;
+    };
+    if (asStored) {
+      for (let k = 0; k < count; k++) {
+        const v: unknown = values[k];
+        if (typeChecked(type, nullable, v) === BAD) bad(k, typeExpected(col, v));
+      }
+    } else if (codec === 'plain') {
+      for (let k = 0; k < count; k++) put(k, values[k]);
     } else if (codec === 'delta') {
       let acc = 0;
-      out = values.map((d, k) => {
-        if (typeof d !== 'number' || !Number.isFinite(d)) bad(k, 'a number (delta)');
-        acc += d as number;
-        return acc;
-      });
+      for (let k = 0; k < count; k++) {
+        const d: unknown = values[k];
+        if (!isNumber(d)) bad(k, 'a number (delta)');
+        put(k, (acc += d as number));
+      }
+    } else if (codec === 'offset') {
+      const base = baseCols();
+      const signs = base.map(([sign]) => sign);
+      const cols = base.map(([, b]) => b);
+      for (let k = 0; k < count; k++) {
+        const d: unknown = values[k];
+        if (d === null) {
+          put(k, null);
+          continue;
+        }
+        if (!isNumber(d)) bad(k, 'a number (offset)');
+        const i = rows ? (rows[k] as number) : k;
+        let s = d as number;
+        for (let r = 0; r < cols.length; r++)
+          s += (signs[r] as number) * (((cols[r] as ColumnValue[])[i] as number | null) ?? 0);
+        put(k, s);
+      }
     } else if (codec === 'dict' || codec === 'dictList') {
       const dict = dicts[col.name];
       if (!Array.isArray(dict) || dict.some((s) => typeof s !== 'string'))
         fail(`column "${col.name}" has no string dictionary`);
       const list = dict as string[];
+      const size = list.length;
       const lookup = (k: number, d: unknown): string => {
-        if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d >= list.length)
-          return bad(k, `an index into the dictionary of ${list.length} entries`);
+        if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d >= size)
+          return bad(k, `an index into the dictionary of ${size} entries`);
         return list[d] as string;
       };
-      out = values.map((v, k) => {
-        if (v === null) return null;
-        if (codec === 'dictList') {
-          if (!Array.isArray(v)) return bad(k, 'a list of dictionary indices');
-          return v.map((d) => lookup(k, d));
+      for (let k = 0; k < count; k++) {
+        const v: unknown = values[k];
+        if (v === null) put(k, null);
+        else if (codec === 'dict') put(k, lookup(k, v));
+        else if (!Array.isArray(v)) bad(k, 'a list of dictionary indices');
+        else {
+          const names = new Array<string>(v.length);
+          for (let j = 0; j < v.length; j++) names[j] = lookup(k, v[j]);
+          put(k, names);
         }
-        return lookup(k, v);
-      });
+      }
     } else if (codec === 'perpetrator') {
       const [[, names] = [1, []]] = baseCols();
-      out = values.map((v, k) => {
-        if (v === null) return null;
-        if (v === 0) {
-          const name = names[rowOf(k)];
-          return typeof name === 'string' ? perpetratorOf(name) : bad(k, 'a perpetrator name');
-        }
-        if (v === 1) return 'state';
-        if (v === 2) return 'nonstate';
-        return bad(k, 'a perpetrator code 0, 1 or 2');
-      });
-    } else if (codec !== 'plain') {
+      for (let k = 0; k < count; k++) {
+        const v: unknown = values[k];
+        if (v === null) put(k, null);
+        else if (v === 0) {
+          const name = names[rows ? (rows[k] as number) : k];
+          put(k, typeof name === 'string' ? perpetratorOf(name) : bad(k, 'a perpetrator name'));
+        } else if (v === 1) put(k, 'state');
+        else if (v === 2) put(k, 'nonstate');
+        else bad(k, 'a perpetrator code 0, 1 or 2');
+      }
+    } else {
       fail(`column "${col.name}" has unknown codec ${describe(codec)}`);
     }
-    const check = (v: unknown, k: number): ColumnValue => {
-      if (v === null) {
-        if (!col.nullable) bad(k, `a ${col.type} (not null)`);
-        return null;
-      }
-      switch (col.type) {
-        case 'int':
-          if (typeof v !== 'number' || !Number.isInteger(v)) bad(k, 'a whole number');
-          return v as number;
-        case 'num':
-          if (typeof v !== 'number' || !Number.isFinite(v)) bad(k, 'a number');
-          return v as number;
-        case 'str':
-          if (typeof v !== 'string') bad(k, 'a string');
-          return v as string;
-        case 'bool':
-          if (v !== 0 && v !== 1 && v !== true && v !== false) bad(k, '0 or 1');
-          return v === 1 || v === true;
-        case 'strList':
-          if (!Array.isArray(v) || v.some((s) => typeof s !== 'string'))
-            bad(k, 'a list of strings');
-          return v as string[];
-      }
-      return v as ColumnValue;
-    };
-    let checked: ColumnValue[];
-    if (rows) {
-      checked = new Array<ColumnValue>(length).fill(absentValue(col));
-      out.forEach((v, k) => (checked[rows[k] as number] = check(v, k)));
-    } else {
-      checked = out.map(check);
-    }
-    decodedByName.set(col.name, checked);
-    return checked;
-  });
+    decodedByName.set(col.name, dense);
+    decoded[c] = dense;
+  }
   const items: T[] = new Array<T>(length);
   const row: ColumnValue[] = new Array<ColumnValue>(spec.cols.length);
-  for (let i = 0; i < length; i++) {
-    for (let c = 0; c < decoded.length; c++)
-      row[c] = (decoded[c] as ColumnValue[])[i] as ColumnValue;
-    try {
+  const width = decoded.length;
+  let i = 0;
+  try {
+    for (; i < length; i++) {
+      for (let c = 0; c < width; c++) row[c] = (decoded[c] as ColumnValue[])[i] as ColumnValue;
       items[i] = spec.fromRow(row);
-    } catch (e) {
-      fail(`row ${i + 1}: ${(e as Error).message}`);
     }
+  } catch (e) {
+    fail(`row ${i + 1}: ${(e as Error).message}`);
   }
   return items;
 }
@@ -720,6 +777,45 @@ const CELL_YEAR_COLS: ColSpec[] = [
 const CY = new Map(CELL_YEAR_COLS.map((c, i) => [c.name, i]));
 const cyAt = (name: string): number => CY.get(name) as number;
 
+// Column positions of the cell-year fields, computed once (decoding reads them for every row).
+interface EstimateAt {
+  best: number;
+  low: number;
+  high: number;
+  events: number;
+}
+const estimateAt = (e: string): EstimateAt => ({
+  best: cyAt(`${e}Best`),
+  low: cyAt(`${e}Low`),
+  high: cyAt(`${e}High`),
+  events: cyAt(`${e}Events`),
+});
+const CY_GID = cyAt('gid');
+const CY_YEAR = cyAt('year');
+const CY_COUNTRY = cyAt('country');
+const CY_REGION = cyAt('region');
+const CY_EST = {
+  osv: estimateAt('osv'),
+  osvState: estimateAt('osvState'),
+  osvNonState: estimateAt('osvNonState'),
+  osvForeign: estimateAt('osvForeign'),
+  stateBased: estimateAt('stateBased'),
+  nonStateConflict: estimateAt('nonStateConflict'),
+};
+const CY_TOP = [1, 2, 3].map((k) => ({
+  name: cyAt(`top${k}Name`),
+  cls: cyAt(`top${k}Class`),
+  best: cyAt(`top${k}Best`),
+}));
+const precisionAt = (level: ImpreciseLevel) => {
+  const at = (suffix: string) => ({
+    events: cyAt(`osvP${level}${suffix}Events`),
+    best: cyAt(`osvP${level}${suffix}Best`),
+  });
+  return { state: at('State'), foreign: at('Foreign'), nonState: at('NonState') };
+};
+const CY_PRECISION = { 6: precisionAt(6), 7: precisionAt(7) } as const;
+
 /** The columns of `cell_years.json`, in stored order (see {@link encodeCellYearColumns}). */
 export const CELL_YEAR_COLUMNS: readonly string[] = CELL_YEAR_COLS.map((c) => c.name);
 
@@ -765,47 +861,39 @@ const CELL_YEARS: TableSpec<CellYear> = {
     return (c) => estimateOf(c, e, f);
   }),
   fromRow: (r) => {
-    const est = (e: string): Estimate => ({
-      best: r[cyAt(`${e}Best`)] as number,
-      low: r[cyAt(`${e}Low`)] as number,
-      high: r[cyAt(`${e}High`)] as number,
-      events: r[cyAt(`${e}Events`)] as number,
+    const est = (p: EstimateAt): Estimate => ({
+      best: r[p.best] as number,
+      low: r[p.low] as number,
+      high: r[p.high] as number,
+      events: r[p.events] as number,
     });
     const top: NamedPerpetrator[] = [];
-    for (let k = 1; k <= 3; k++) {
-      const name = r[cyAt(`top${k}Name`)] as string | null;
+    for (const t of CY_TOP) {
+      const name = r[t.name] as string | null;
       if (name === null) continue;
       top.push({
         name,
-        perpetrator: perpClass(r[cyAt(`top${k}Class`)] as ColumnValue),
-        best: (r[cyAt(`top${k}Best`)] as number | null) ?? 0,
+        perpetrator: perpClass(r[t.cls] as ColumnValue),
+        best: (r[t.best] as number | null) ?? 0,
       });
     }
+    const part = (p: (typeof CY_PRECISION)[ImpreciseLevel]): PrecisionPart => ({
+      state: { events: r[p.state.events] as number, best: r[p.state.best] as number },
+      foreign: { events: r[p.foreign.events] as number, best: r[p.foreign.best] as number },
+      nonState: { events: r[p.nonState.events] as number, best: r[p.nonState.best] as number },
+    });
     return {
-      gid: r[cyAt('gid')] as number,
-      year: r[cyAt('year')] as number,
-      country: r[cyAt('country')] as string,
-      region: r[cyAt('region')] as string | null,
-      osv: est('osv'),
-      osvState: est('osvState'),
-      osvNonState: est('osvNonState'),
-      osvForeign: est('osvForeign'),
-      osvImprecise: Object.fromEntries(
-        IMPRECISE_LEVELS.map((level) => [
-          level,
-          Object.fromEntries(
-            PRECISION_CLASSES.map(([suffix, cls]) => [
-              cls,
-              {
-                events: r[cyAt(`osvP${level}${suffix}Events`)] as number,
-                best: r[cyAt(`osvP${level}${suffix}Best`)] as number,
-              },
-            ]),
-          ) as unknown as PrecisionPart,
-        ]),
-      ) as unknown as Record<ImpreciseLevel, PrecisionPart>,
-      stateBased: est('stateBased'),
-      nonStateConflict: est('nonStateConflict'),
+      gid: r[CY_GID] as number,
+      year: r[CY_YEAR] as number,
+      country: r[CY_COUNTRY] as string,
+      region: r[CY_REGION] as string | null,
+      osv: est(CY_EST.osv),
+      osvState: est(CY_EST.osvState),
+      osvNonState: est(CY_EST.osvNonState),
+      osvForeign: est(CY_EST.osvForeign),
+      osvImprecise: { 6: part(CY_PRECISION[6]), 7: part(CY_PRECISION[7]) },
+      stateBased: est(CY_EST.stateBased),
+      nonStateConflict: est(CY_EST.nonStateConflict),
       topPerpetrators: top,
     };
   },
@@ -1243,6 +1331,11 @@ export interface ManifestSource {
   rowsRejected: number;
   /** Rejected rows per reason code. */
   rejectedByReason: Record<string, number>;
+  /**
+   * The file's text encoding: "utf-8", or "windows-1252" for a Latin-1 / Windows-1252 file the
+   * build converted to UTF-8 before reading (sha256 and bytes are of the file as it is).
+   */
+  encoding?: 'utf-8' | 'windows-1252';
 }
 
 /** Source file kinds, recognized by header. */
@@ -1283,6 +1376,16 @@ export interface Manifest {
   };
   /** Rule id → what the rule is (duplicate rule, base identity tolerance, ...). */
   rules: Record<string, string>;
+  /**
+   * The rejected-row limit: sources whose rejected share (not counting `notCounted` reasons) is
+   * above `maxShare`, and whether the build was allowed anyway (`--allow-rejects`).
+   */
+  rejectLimit?: {
+    maxShare: number;
+    notCounted: string[];
+    allowed: boolean;
+    over: { file: string; rowsRead: number; rejected: number; share: number }[];
+  };
   /** Rows read / kept / rejected across all sources. */
   totals: { rowsRead: number; rowsKept: number; rowsRejected: number };
   rejectedByReason: Record<string, number>;

@@ -5,7 +5,7 @@
  */
 export const REASONS = {
   MALFORMED_LINE:
-    'The CSV reader could not split the line into the header’s columns (too many / too few fields, an unterminated quote, invalid UTF-8).',
+    'The CSV reader could not split the line into the header’s columns (too many / too few fields, an unterminated quote).',
   MISSING_VALUE: 'A required field (GED id, mission, location, type_of_violence) is empty.',
   BAD_NUMBER: 'A numeric field holds something that is not a (whole) number.',
   BAD_YEAR: 'The year is not a whole number between 1946 and 2100.',

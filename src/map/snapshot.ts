@@ -128,7 +128,8 @@ export async function snapshotMap(
     return out;
   } finally {
     if (before.style === null) container.removeAttribute('style');
-    else container.setAttribute('style', before.style);
+    // CSSOM, not a style attribute: allowed by the Content-Security-Policy.
+    else container.style.cssText = before.style;
     map.setPixelRatio(before.ratio);
     overlay.setProps({ useDevicePixels: true });
     map.resize();

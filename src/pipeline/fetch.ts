@@ -172,6 +172,7 @@ export async function extractZipEntry(
         throw new FetchError(`${zipPath}: corrupt central directory`);
       const method = cd.readUInt16LE(p + 10);
       const compSize = cd.readUInt32LE(p + 20);
+      const fullSize = cd.readUInt32LE(p + 24);
       const nameLen = cd.readUInt16LE(p + 28);
       const extraLen = cd.readUInt16LE(p + 30);
       const commentLen = cd.readUInt16LE(p + 32);
@@ -185,9 +186,25 @@ export async function extractZipEntry(
       const dataStart = localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
       const input = createReadStream(zipPath, { start: dataStart, end: dataStart + compSize - 1 });
       mkdirSync(path.dirname(dest), { recursive: true });
-      if (method === 8) await pipeline(input, createInflateRaw(), createWriteStream(dest));
-      else if (method === 0) await pipeline(input, createWriteStream(dest));
-      else throw new FetchError(`${zipPath}: ${entryName} uses unsupported compression ${method}`);
+      // Extracted beside the target and renamed only when complete: an interrupted or short
+      // extraction never leaves a truncated source behind.
+      const part = `${dest}.part`;
+      try {
+        if (method === 8) await pipeline(input, createInflateRaw(), createWriteStream(part));
+        else if (method === 0) await pipeline(input, createWriteStream(part));
+        else
+          throw new FetchError(`${zipPath}: ${entryName} uses unsupported compression ${method}`);
+        const size = statSync(part).size;
+        // 0xFFFFFFFF: a ZIP64 entry, whose size is elsewhere.
+        if (fullSize !== 0xffffffff && size !== fullSize)
+          throw new FetchError(
+            `${zipPath}: ${entryName} extracted to ${size} bytes, the zip says ${fullSize}`,
+          );
+      } catch (e) {
+        rmSync(part, { force: true });
+        throw e;
+      }
+      renameSync(part, dest);
       return statSync(dest).size;
     }
     throw new FetchError(`${zipPath}: has no entry ${name} (entries: ${names.join(', ')})`);

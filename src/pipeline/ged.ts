@@ -6,9 +6,6 @@
  * perpetrators) are applied while assembling the columns. The grid and perpetrator rules come
  * from src/domain. ARCHITECTURE.md ("How the build runs") has the steps and their costs.
  */
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { canonicalCountry } from '../domain/countries';
 import { IMPRECISE_LEVELS, type Coverage, type Perpetrator } from '../domain/dataset';
 import { CELL_MONTH_COLUMNS, CELL_YEAR_COLUMNS, type ColumnValue } from '../domain/encoding';
@@ -16,8 +13,9 @@ import { gidSql } from '../domain/gridSql';
 import { isForeignGovernment, perpetratorSql } from '../domain/perpetrator';
 import type { ReasonCode, RejectedRow } from '../domain/rejects';
 import { Duck, ident, readCsvSql, readRejects, recordLines, type NumberColumns } from './duck';
+import { readGeojsonFeatures } from './geojsonStream';
 import type { Progress } from './progress';
-import { isValidUtf8File, type SourceFile } from './sources';
+import type { SourceFile } from './sources';
 
 /** Staging columns (all VARCHAR) and the GED field each comes from. */
 const STAGE: [string, string][] = [
@@ -93,28 +91,17 @@ export function gedSourceOrder(sources: readonly SourceFile[]): SourceFile[] {
 }
 
 /**
- * The FROM expression of a CSV source: DuckDB's reader itself (read and validated in one pass),
- * or, for a file that is not valid UTF-8, a staging table read with every column.
+ * The FROM expression of a CSV source: DuckDB's reader itself (read and validated in one pass).
+ * Every source is valid UTF-8 by now (the build converts or refuses any other encoding).
  */
-async function csvSource(duck: Duck, k: number, src: SourceFile, progress: Progress) {
+function csvSource(k: number, src: SourceFile): string {
   // adm_1 is optional: a file without it gives no area names.
   const cols = STAGE.map(([to, from]) =>
     src.fields[from] === undefined
       ? `CAST(NULL AS VARCHAR) AS ${to}`
       : `${ident(src.fields[from])} AS ${to}`,
   );
-  const read = readCsvSql(src.path, src.header, `ged${k}`);
-  if (await isValidUtf8File(src.path))
-    return { from: `(SELECT ${cols.join(', ')} FROM ${read})`, featureLines: null };
-  // Invalid UTF-8: read every column (see isValidUtf8File), then keep the staging columns.
-  await progress.duckStep(
-    duck,
-    `reading ${src.rel} (has invalid UTF-8)`,
-    `CREATE OR REPLACE TABLE ged_all${k} AS SELECT * FROM ${read};
-     CREATE OR REPLACE TABLE ged_s${k} AS SELECT ${cols.join(', ')} FROM ged_all${k} ORDER BY rowid;
-     DROP TABLE ged_all${k}`,
-  );
-  return { from: `ged_s${k}`, featureLines: null };
+  return `(SELECT ${cols.join(', ')} FROM ${readCsvSql(src.path, src.header, `ged${k}`)})`;
 }
 
 interface Feature {
@@ -149,42 +136,23 @@ async function stageGeojson(duck: Duck, k: number, src: SourceFile, progress: Pr
     featureLines.push(line);
   };
   const step = progress.start(`reading ${src.rel}`, src.bytes);
-  let lineNo = 0;
-  let sawFeatureLine = false;
-  let bytes = 0;
-  const rl = createInterface({
-    input: createReadStream(src.path, { encoding: 'utf8', highWaterMark: 1 << 20 }),
-    crlfDelay: Infinity,
-  });
-  for await (const raw of rl) {
-    lineNo++;
-    bytes += raw.length + 1;
-    if (lineNo % 5000 === 0) step.update(bytes);
-    const text = raw.trim().replace(/,$/, '');
-    if (!text.startsWith('{') || !/"type"\s*:\s*"Feature"/.test(text)) continue;
-    if (/"type"\s*:\s*"FeatureCollection"/.test(text)) break; // whole collection on one line
-    sawFeatureLine = true;
-    try {
-      append(JSON.parse(text) as Feature, lineNo);
-    } catch (e) {
-      malformed.push({
-        line: lineNo,
-        error: `INVALID JSON: ${(e as Error).message}`,
-      });
-    }
+  // The whole document is parsed (streamed): a syntax error or a cut-off file is an error with
+  // its byte offset, never a partial read.
+  let read;
+  try {
+    read = await readGeojsonFeatures(
+      src.path,
+      src.rel,
+      (f, line) => append((f ?? {}) as Feature, line),
+      (bytes) => step.update(bytes),
+    );
+  } catch (e) {
+    step.stop();
+    appender.closeSync();
+    throw e;
   }
-  if (!sawFeatureLine) {
-    // Not one feature per line: parse the whole document (line = feature number).
-    let doc: { type?: string; features?: Feature[] };
-    try {
-      doc = JSON.parse(await readFile(src.path, 'utf8')) as typeof doc;
-    } catch (e) {
-      step.stop();
-      appender.closeSync();
-      throw new Error(`${src.rel}: not valid JSON (${(e as Error).message})`);
-    }
-    (doc.features ?? []).forEach((f, i) => append(f, i + 1));
-  }
+  // A document on one line: the feature number stands for the line.
+  if (read.lines === 'index') featureLines.forEach((_, i) => (featureLines[i] = i + 1));
   appender.closeSync();
   step.stop(`${featureLines.length.toLocaleString('en')} features`);
   return { from: `ged_s${k}`, malformed, featureLines };
@@ -313,7 +281,7 @@ export async function processGed(
     let from: string;
     let featureLines: number[] | null = null;
     let malformed: { line: number; error: string }[] = [];
-    if (src.format === 'csv') ({ from } = await csvSource(duck, k, src, progress));
+    if (src.format === 'csv') from = csvSource(k, src);
     else ({ from, malformed, featureLines } = await stageGeojson(duck, k, src, progress));
     await progress.duckStep(
       duck,

@@ -166,7 +166,7 @@ export async function processGeoPko(
       tccCols.forEach((h, i) => cols.push([`tccName${i}`, h]));
       tccSizeCols.forEach((h, i) => cols.push([`tccSize${i}`, h]));
     }
-    // Read every column (small files; see isValidUtf8File), then keep the fields used.
+    // Read every column (small files), then keep the fields used.
     await duck.run(
       `CREATE OR REPLACE TABLE pko_all${k} AS SELECT * FROM ${readCsvSql(src.path, src.header, `pko${k}`)};
        CREATE OR REPLACE TABLE pko_s${k} AS SELECT ${cols

@@ -70,14 +70,17 @@ export function pickSourceDir(opts: { from?: string; env?: string | undefined; r
 } {
   const tried: string[] = [];
   for (const c of sourceCandidates(opts)) {
-    const exists = existsSync(c.dir) && statSync(c.dir).isDirectory();
+    const found = existsSync(c.dir);
+    const exists = found && statSync(c.dir).isDirectory();
     const files = exists ? listDataFiles(c.dir) : [];
     if (files.length > 0) return { dir: c.dir, reason: c.reason };
     if (c.explicit)
       throw new SourceError(
         exists
           ? `source folder ${c.dir} (${c.reason}) holds no .csv or .geojson files`
-          : `source folder ${c.dir} (${c.reason}) does not exist`,
+          : found
+            ? `${c.dir} (${c.reason}) is a file, not a folder: give the folder that holds the source files`
+            : `source folder ${c.dir} (${c.reason}) does not exist`,
       );
     tried.push(`${c.dir} (${c.reason}): ${exists ? 'no data files' : 'missing'}`);
   }
@@ -403,11 +406,12 @@ async function geojsonPropertyNames(file: string, rel: string): Promise<string[]
 export const UTF8_CHECK_CHUNK = 8 << 20;
 
 /**
- * True when the file is valid UTF-8 (streamed, simdutf-fast). DuckDB's CSV reader rejects an
- * invalid line as MALFORMED_LINE, but (DuckDB 1.5) fails internally when it does so while
- * reading only some of the columns, so such files are read whole.
+ * True when the file is valid UTF-8 (streamed, simdutf-fast). Any other file is converted from
+ * Windows-1252 or refused before it is read (see src/pipeline/textEncoding.ts): never read
+ * half, with the undecodable lines dropped. With `rejectNul`, a NUL byte (UTF-16, binary) also
+ * makes it false.
  */
-export async function isValidUtf8File(file: string): Promise<boolean> {
+export async function isValidUtf8File(file: string, rejectNul = false): Promise<boolean> {
   const fh = await open(file, 'r');
   try {
     // One reused buffer; an incomplete multi-byte sequence at the end of a read is moved to the
@@ -418,6 +422,7 @@ export async function isValidUtf8File(file: string): Promise<boolean> {
       const { bytesRead } = await fh.read(buf, carry, buf.length - carry, null);
       const filled = carry + bytesRead;
       if (bytesRead === 0) return carry === 0 || isUtf8(buf.subarray(0, carry));
+      if (rejectNul && buf.subarray(carry, filled).indexOf(0) >= 0) return false;
       let end = filled;
       let back = 0;
       while (back < 3 && end - back - 1 >= 0 && ((buf[end - back - 1] as number) & 0xc0) === 0x80)

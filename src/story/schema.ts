@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// No `new Function`: the app runs under a Content-Security-Policy without 'unsafe-eval'.
+z.config({ jitless: true });
+
 /**
  * Case-study stories are data, not code: a JSON file validated by this schema. A scene sets the
  * year (or a range to play), the camera, layers, filters, lag-analysis parameters, highlights and

@@ -13,6 +13,8 @@ import {
   type LoadProgress,
   type LoadedData,
 } from '../data/load';
+import { loadDataInfo, type DataInfoResult } from '../data/dataInfo';
+import { DataHelpProvider } from './help/DataHelp';
 import { ErrorScreen, LoadingScreen } from './Screens';
 
 // The map (MapLibre + deck.gl, most of the bundle) loads in parallel with the data.
@@ -20,7 +22,7 @@ const Atlas = lazy(() => import('./Atlas').then((m) => ({ default: m.Atlas })));
 
 type Phase =
   | { kind: 'loading'; progress: LoadProgress | null }
-  | { kind: 'ready'; data: Omit<LoadedData, 'basemap'> }
+  | { kind: 'ready'; data: Omit<LoadedData, 'basemap'>; info: DataInfoResult }
   | { kind: 'error'; error: unknown };
 
 const TITLES: Record<DataLoadError['problem'], string> = {
@@ -44,9 +46,11 @@ export function App(props: { dataUrl?: string }) {
     const onProgress = (progress: LoadProgress): void => {
       if (!cancelled) setPhase((p) => (p.kind === 'loading' ? { kind: 'loading', progress } : p));
     };
-    loadDataset(url, onProgress)
-      .then((dataset) => {
-        if (!cancelled) setPhase({ kind: 'ready', data: { dataUrl: url, dataset } });
+    // The manifest (what Help → Data and the demo notice say) comes with the data, so that the
+    // notice is in the first frame rather than shifting the layout later.
+    Promise.all([loadDataset(url, onProgress), loadDataInfo(url)])
+      .then(([dataset, info]) => {
+        if (!cancelled) setPhase({ kind: 'ready', data: { dataUrl: url, dataset }, info });
       })
       .catch((error: unknown) => {
         if (!cancelled) setPhase({ kind: 'error', error });
@@ -75,8 +79,13 @@ export function App(props: { dataUrl?: string }) {
     );
   }
   return (
-    <Suspense fallback={<LoadingScreen progress={null} />}>
-      <Atlas data={{ ...phase.data, basemap: extras.basemap }} initialWarnings={extras.warnings} />
-    </Suspense>
+    <DataHelpProvider result={phase.info}>
+      <Suspense fallback={<LoadingScreen progress={null} />}>
+        <Atlas
+          data={{ ...phase.data, basemap: extras.basemap }}
+          initialWarnings={extras.warnings}
+        />
+      </Suspense>
+    </DataHelpProvider>
   );
 }

@@ -14,6 +14,7 @@ import { cellCentroid } from '../domain/grid';
 import type { BaseDetails, BaseView, CellDetails, CellView } from '../data/selectors';
 import type { CellName } from '../domain/lagView';
 import type { Selection } from '../state/state';
+import { DataText } from './DataText';
 import {
   CHANGE_LABELS,
   HQ_LABELS,
@@ -55,7 +56,7 @@ function BaseButton(props: { v: BaseView; onSelect: DetailsProps['onSelect'] }) 
       className="link-button"
       onClick={() => props.onSelect({ kind: 'base', id: v.base.id })}
     >
-      {v.base.location}
+      <DataText>{v.base.location}</DataText>
       <span className="muted">
         {' '}
         · {v.by.mission} · {fmtTroops(v.by.troops)}
@@ -116,8 +117,8 @@ function CellView_(
         {name.name} · {d.year}
       </h2>
       <p className="muted" data-field="cell-id">
-        {d.country ?? 'Country unknown'} · PRIO-GRID {name.id} · centre {lat.toFixed(2)}°,{' '}
-        {lon.toFixed(2)}°
+        {d.country ? <DataText>{d.country}</DataText> : 'Country unknown'} · PRIO-GRID {name.id} ·
+        centre {lat.toFixed(2)}°, {lon.toFixed(2)}°
       </p>
       {!d.hasData ? (
         <p className="nodata-text">
@@ -175,7 +176,7 @@ function CellView_(
               <ol className="plain-list">
                 {d.cell.topPerpetrators.map((p) => (
                   <li key={p.name}>
-                    {p.name}{' '}
+                    <DataText>{p.name}</DataText>{' '}
                     <span className="muted">
                       ({p.perpetrator === 'state' ? 'state' : 'non-state'})
                     </span>
@@ -258,10 +259,10 @@ function BaseView_(props: {
   return (
     <article data-testid="base-details" data-base={base.id}>
       <h2>
-        {base.location} · {props.year}
+        <DataText>{base.location}</DataText> · {props.year}
       </h2>
       <p className="muted">
-        {base.mission} · {base.country}
+        <DataText>{base.mission}</DataText> · <DataText>{base.country}</DataText>
       </p>
       {by === null ? (
         <p>

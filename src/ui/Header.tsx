@@ -2,6 +2,7 @@
  * The header: mission picker, place search, perpetrator toggle, layer toggles, fit button.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { DemoNotice, HelpMenu } from './help/HelpMenu';
 import { PERPETRATOR_FILTERS, type Mission, type PerpetratorFilter } from '../domain/dataset';
 import { searchEntries, type SearchEntry } from '../data/selectors';
 import { LAYER_KEYS, LAYER_LABELS, type Layers, type LayerKey } from '../state/state';
@@ -179,7 +180,10 @@ export function Header(props: HeaderProps) {
   return (
     <header className="header">
       <div className="brand">
-        <h1>Presence Atlas</h1>
+        <div className="brand-title">
+          <h1>Presence Atlas</h1>
+          <HelpMenu />
+        </div>
         <p>Civilians killed and UN peacekeepers present, year by year</p>
       </div>
       <div className="control">
@@ -233,6 +237,7 @@ export function Header(props: HeaderProps) {
           ))}
         </fieldset>
       </details>
+      <DemoNotice />
     </header>
   );
 }

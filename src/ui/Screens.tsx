@@ -58,7 +58,7 @@ export interface Notice {
 export function Notices(props: { notices: readonly Notice[]; onDismiss: (id: string) => void }) {
   if (props.notices.length === 0) return null;
   return (
-    <ul className="notices" role="status" data-testid="notices">
+    <ul className="notices" aria-live="polite" data-testid="notices">
       {props.notices.map((n) => (
         <li key={n.id} className={`notice ${n.kind}`}>
           <span>{n.text}</span>

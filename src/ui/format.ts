@@ -100,3 +100,12 @@ export function fmtPeriod(year: number, month: number | null): string {
   if (month === null) return String(year);
   return `${MONTH_LONG.format(new Date(Date.UTC(2000, month - 1, 1)))} ${year}`;
 }
+
+/**
+ * A data string isolated for bidirectional text in plain text (a tooltip, a title): wrapped in
+ * FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, so a right-to-left or U+202E name cannot
+ * reorder the text around it (markup uses `<bdi>` instead).
+ */
+export function isolate(s: string): string {
+  return `\u2068${s}\u2069`;
+}

@@ -14,9 +14,23 @@ export type Markish = PlotModule.Markish;
 
 let plotModule: Promise<Plot> | null = null;
 
-/** The Plot module, imported once. */
+/**
+ * Plot names each mark's `<g>` with an `aria-label` ("rect", "x-axis tick label"), which ARIA
+ * does not allow on an element without a role (axe: aria-prohibited-attr): give those a `group`
+ * role, which may be named.
+ */
+export function groupNamedMarks<T extends Element>(chart: T): T {
+  for (const g of chart.querySelectorAll('g[aria-label]:not([role])'))
+    g.setAttribute('role', 'group');
+  return chart;
+}
+
+/** The Plot module, imported once; its `plot` applies {@link groupNamedMarks}. */
 export function loadPlot(): Promise<Plot> {
-  plotModule ??= import('@observablehq/plot');
+  plotModule ??= import('@observablehq/plot').then((m): Plot => ({
+    ...m,
+    plot: ((options) => groupNamedMarks(m.plot(options))) as Plot['plot'],
+  }));
   return plotModule;
 }
 

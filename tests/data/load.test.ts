@@ -94,6 +94,51 @@ describe('loadBasemapData', () => {
   it('missing basemap files give empty extras and warnings, not a failure', async () => {
     const { basemap, warnings } = await loadBasemapData('/data/', fakeFetch({}).fetchFn);
     expect(basemap).toEqual({ countries: null, countryLabels: [], places: [] });
-    expect(warnings.length).toBe(3);
+    // countries, country labels, places and borders: each named.
+    expect(warnings).toHaveLength(4);
+    expect(warnings.join('\n')).toContain('basemap/borders.geojson was not found');
+  });
+
+  it('a truncated borders file or a countries file of the wrong shape gets a notice naming it', async () => {
+    const fc = JSON.stringify({ type: 'FeatureCollection', features: [] });
+    const { basemap, warnings } = await loadBasemapData(
+      '/data/',
+      fakeFetch({
+        'basemap/countries.geojson': JSON.stringify({ type: 'Feature', geometry: null }),
+        'basemap/borders.geojson': fc.slice(0, 20),
+        'basemap/country-labels.json': '{}',
+        'basemap/places.json': 404,
+      }).fetchFn,
+    );
+    expect(basemap.countries).toBeNull();
+    expect(warnings).toEqual([
+      'basemap/places.json was not found (HTTP 404): the data has not been built.',
+      expect.stringMatching(/^basemap\/borders\.geojson is not valid JSON/),
+      'basemap/countries.geojson is not a GeoJSON FeatureCollection: countries without violence data are not shaded. Rebuild it with npm run data.',
+      'basemap/country-labels.json is not a list: the map has no country names. Rebuild it with npm run data.',
+    ]);
+    const ok = await loadBasemapData(
+      '/data/',
+      fakeFetch({
+        'basemap/countries.geojson': fc,
+        'basemap/borders.geojson': fc,
+        'basemap/country-labels.json': '[]',
+        'basemap/places.json': 404,
+      }).fetchFn,
+    );
+    expect(ok.warnings).toHaveLength(1);
+    expect(ok.basemap.countries).toEqual({ type: 'FeatureCollection', features: [] });
+  });
+});
+
+describe('an empty missions list', () => {
+  it('is an error naming missions.json, not an empty map', async () => {
+    const files = encodedFiles();
+    const enc = encodeDataset(dataset({ missions: [] }));
+    files[DATA_FILES.missions] = JSON.stringify(enc[DATA_FILES.missions]);
+    const err = await loadDataset('/data/', () => {}, fakeFetch(files).fetchFn).catch((e) => e);
+    expect(err).toBeInstanceOf(DataLoadError);
+    expect(err).toMatchObject({ problem: 'corrupt', file: DATA_FILES.missions });
+    expect((err as Error).message).toContain('lists no missions');
   });
 });

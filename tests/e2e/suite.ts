@@ -167,6 +167,9 @@ export function e2eSuite(opts: { artifacts?: string; viewport?: OpenOptions['vie
       expect(opened.length).toBeGreaterThan(0);
       for (const p of opened) {
         expect(outsideRequests(p.requests, suite.app.origin), `page ${p.name}`).toEqual([]);
+        // Chromium reports every Content-Security-Policy violation as a console error.
+        const csp = p.consoleErrors.filter((m) => /Content Security Policy/i.test(m));
+        expect(csp, `CSP violations on page ${p.name}`).toEqual([]);
         expect(p.consoleErrors, `page ${p.name}`).toEqual([]);
       }
     },

@@ -15,7 +15,8 @@ import {
 } from '../../src/map/changeLayers';
 import { LAYER_IDS, baseStyle } from '../../src/map/layers';
 import { baseRadius, hexToRgba, violenceColor } from '../../src/map/scales';
-import { carCell, cellYear, dataset, deployment, deployments } from '../fixtures/factories';
+import { carCell } from '../fixtures/factories';
+import { tweenScenario } from '../fixtures/mapScenarios';
 
 /**
  * Calls a layer accessor prop as deck.gl does (deck.gl accessors are functions or constants; a
@@ -35,23 +36,7 @@ function acc<T>(layer: Layer, prop: string, d: T): unknown {
 const dataOf = <T>(layer: Layer): T[] => layer.props.data as T[];
 
 const CAR = 'Central African Republic';
-const d = deployments([
-  deployment({ location: 'Bangui', gid: carCell(0, 0) }, { 2016: 2000, 2017: 2500 }),
-  deployment({ location: 'Bria', gid: carCell(4, 6) }, { 2016: 400, 2017: 100 }),
-  deployment({ location: 'Obo', gid: carCell(1, 9) }, { 2016: 300 }),
-  deployment({ location: 'Kaga', gid: carCell(3, 2) }, { 2017: 150 }),
-  deployment({ location: 'Sibut', gid: carCell(2, 3) }, { 2016: 80, 2017: 80 }),
-  deployment({ location: 'Ndele', gid: carCell(6, 4) }, { 2016: null, 2017: 90 }),
-]);
-const ds = dataset({
-  ...d,
-  cellYears: [
-    cellYear({ gid: carCell(0, 0), year: 2016, nonstate: 3 }),
-    cellYear({ gid: carCell(0, 0), year: 2017, nonstate: 300 }),
-    cellYear({ gid: carCell(5, 5), year: 2016, state: 30 }),
-    cellYear({ gid: carCell(7, 7), year: 2017, state: 12 }),
-  ],
-});
+const ds = tweenScenario();
 const changes2017 = changesInYear(indexBaseYears(ds.baseYears, 'MINUSCA'), 2017);
 const tsel = createTimelineSelectors(createSelectors(ds));
 

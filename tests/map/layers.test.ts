@@ -20,7 +20,8 @@ import {
   baseRadius,
   hexToRgba,
 } from '../../src/map/scales';
-import { base, baseYear, carCell, cellYear, dataset } from '../fixtures/factories';
+import { carCell } from '../fixtures/factories';
+import { layersScenario } from '../fixtures/mapScenarios';
 
 /** Calls a layer accessor prop (deck.gl accessors are functions or constants). */
 function acc<T>(layer: Layer, prop: string, d: T): unknown {
@@ -28,24 +29,8 @@ function acc<T>(layer: Layer, prop: string, d: T): unknown {
   return typeof v === 'function' ? (v as (x: T) => unknown)(d) : v;
 }
 
-const bangui = base({ location: 'Bangui', gid: carCell(0, 0) });
-const bria = base({ location: 'Bria', gid: carCell(4, 6) });
-const bouar = base({ location: 'Bouar', gid: carCell(3, -5) });
-const other = base({ location: 'Birao', mission: 'MINURCAT', gid: carCell(10, 8) });
-const ds = dataset({
-  bases: [bangui, bria, bouar, other],
-  baseYears: [
-    baseYear(bangui, 2015, { troops: 2500, hq: 3 }),
-    baseYear(bria, 2015, { troops: null, hq: 1 }),
-    baseYear(bouar, 2015, { troops: 0 }),
-    baseYear(other, 2015, { troops: 400 }),
-  ],
-  cellYears: [
-    cellYear({ gid: carCell(0, 0), year: 2015, state: 3, nonstate: 40 }),
-    cellYear({ gid: carCell(1, 1), year: 2015, state: 0, nonstate: 0 }),
-    cellYear({ gid: carCell(2, 2), year: 2015, state: 600, nonstate: 0 }),
-  ],
-});
+const ds = layersScenario();
+const bria = ds.bases.find((b) => b.location === 'Bria')!;
 const sel = createSelectors(ds);
 
 describe('violenceLayer', () => {

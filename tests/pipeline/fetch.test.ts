@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FetchError,
+  extractZipEntry,
   fetchSources,
   loadSources,
   manualInstructions,
@@ -161,5 +162,33 @@ describe('fetchSources', () => {
     ).rejects.toThrow(/no response within 0\.3 s/);
     silent.closeAllConnections();
     await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+});
+
+describe('extractZipEntry', () => {
+  it('a short extraction is an error and leaves neither the file nor a .part behind', async () => {
+    const dir = path.resolve(import.meta.dirname, '../../test-artifacts/pipeline/zip-short');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const data = Buffer.from(gedText);
+    const zip = zipOf('GEDEvent_v25_1.csv', data);
+    // The central directory claims 10 more bytes than the entry holds.
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(data.length + 10, central + 24);
+    const zipPath = path.join(dir, 'ged.zip');
+    writeFileSync(zipPath, zip);
+    const dest = path.join(dir, 'GEDEvent_v25_1.csv');
+    const err = await extractZipEntry(zipPath, 'GEDEvent_v25_1.csv', dest).catch((e) => e);
+    expect(err).toBeInstanceOf(FetchError);
+    expect((err as Error).message).toContain(
+      `extracted to ${data.length} bytes, the zip says ${data.length + 10}`,
+    );
+    expect(existsSync(dest)).toBe(false);
+    expect(existsSync(`${dest}.part`)).toBe(false);
+    // The same zip with the right size extracts whole.
+    zip.writeUInt32LE(data.length, central + 24);
+    writeFileSync(zipPath, zip);
+    expect(await extractZipEntry(zipPath, 'GEDEvent_v25_1.csv', dest)).toBe(data.length);
+    expect(readFileSync(dest, 'utf8')).toBe(gedText);
   });
 });

@@ -23,6 +23,8 @@ async function build(name: string, files: Record<string, string | Buffer>): Prom
     from: sourceDir(name, { ...minimalFiles(), ...files }),
     outDir: outDir(name),
     quiet: true,
+    // Each case is a tiny file with a rejected row: far above the 1 % rejected-row limit.
+    allowRejects: true,
   });
 }
 
@@ -157,23 +159,31 @@ describe('malformed input gives a reason code or a clear error, never a crash', 
     expect(osvTotal(r)).toBe(2);
   });
 
-  it('invalid UTF-8: MALFORMED_LINE, not a crash', async () => {
+  it('a byte that is not UTF-8 in an otherwise ASCII file: read as Windows-1252', async () => {
     const head = Buffer.from(gedCsv([gedRow({ id: 1, best: 2 })]));
     const bad = Buffer.from(gedCsv([gedRow({ id: 2, side_a: 'XX' })]).split('\n')[1] + '\n');
-    bad[bad.indexOf('XX')] = 0xff;
+    bad[bad.indexOf('XX')] = 0xff; // "ÿ" in Windows-1252 and Latin-1
     const r = await build('utf8', { 'ucdp/ged.csv': Buffer.concat([head, bad]) });
-    expect(r.rejects.map((x) => [x.line, x.reason])).toEqual([[3, 'MALFORMED_LINE']]);
+    expect(r.rejects).toEqual([]);
+    expect(r.dataset.cellYears[0]?.topPerpetrators.map((p) => p.name).sort()).toEqual([
+      'Anti-balaka',
+      'ÿX',
+    ]);
+    expect(r.manifest.sources.find((s) => s.file === 'ucdp/ged.csv')?.encoding).toBe(
+      'windows-1252',
+    );
   });
 
-  it('a broken GeoJSON feature line: MALFORMED_LINE with its line', async () => {
-    const geo = `{\n"type": "FeatureCollection",\n"features": [\n{ "type": "Feature", "properties": ${JSON.stringify(
+  it('a broken GeoJSON feature: the build fails naming the file and byte', async () => {
+    const head = `{\n"type": "FeatureCollection",\n"features": [\n{ "type": "Feature", "properties": ${JSON.stringify(
       gedRow({ id: 1 }),
-    )}, "geometry": { "type": "Point", "coordinates": [18.5, 4.3] } },\n{ "type": "Feature", "properties": { "id": 2, \n]\n}\n`;
-    const r = await build('geojson-broken', { 'ucdp/ged.geojson': geo });
-    expect(r.rejects.map((x) => [x.source, x.line, x.reason])).toEqual([
-      ['ucdp/ged.geojson', 5, 'MALFORMED_LINE'],
-    ]);
-    expect(r.dataset.cellYears).toHaveLength(1);
+    )}, "geometry": { "type": "Point", "coordinates": [18.5, 4.3] } },\n`;
+    const geo = `${head}{ "type": "Feature", "properties": { "id": 2, \n]\n}\n`;
+    const message = await buildError('geojson-broken', { 'ucdp/ged.geojson': geo });
+    expect(message).toContain(
+      `ucdp/ged.geojson: not a complete GeoJSON document: feature 2 (line 5) is not valid JSON`,
+    );
+    expect(message).toContain(`at byte ${Buffer.byteLength(head) + geo.length - head.length - 4}`);
   });
 
   it('Geo-PKO: NA troops are unknown, "unknown" too; a bad number is BAD_NUMBER', async () => {
@@ -213,6 +223,14 @@ describe('missing sources', () => {
     await expect(
       buildDataset({ from: '/nonexistent/folder', outDir: outDir('missing'), quiet: true }),
     ).rejects.toThrow(/source folder \/nonexistent\/folder \(--from\) does not exist/);
+  });
+
+  it('a --from that is a file says it is not a folder', async () => {
+    const dir = sourceDir('from-file', minimalFiles());
+    const file = path.join(dir, 'geopko', 'FrontMap_v.2.3.csv');
+    await expect(
+      buildDataset({ from: file, outDir: outDir('from-file'), quiet: true }),
+    ).rejects.toThrow(`${file} (--from) is a file, not a folder: give the folder that holds`);
   });
 
   it('no deployment file is an error', async () => {

@@ -5,11 +5,18 @@ import {
   fmtPeriod,
   fmtTroops,
   fmtYearRanges,
+  isolate,
   noViolenceDataMessage,
 } from '../../src/ui/format';
 import { coverage } from '../fixtures/factories';
 
 describe('format', () => {
+  it('isolates a data string for bidirectional text in plain text', () => {
+    const evil = 'Base\u202E';
+    expect(isolate(evil)).toBe('\u2068Base\u202E\u2069');
+    expect(`${isolate(evil)} (MINUSCA)`.endsWith('\u2069 (MINUSCA)')).toBe(true);
+  });
+
   it('shows the best estimate with its range only when it differs', () => {
     expect(fmtEstimate({ best: 1200, low: 1000, high: 1500, events: 3 })).toBe(
       '1,200 (1,000–1,500)',

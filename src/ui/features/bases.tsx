@@ -8,7 +8,7 @@ import type { BaseView } from '../../data/selectors';
 import { tweenedBasesLayers } from '../../map/changeLayers';
 import { basesSection } from '../../map/legend';
 import { LAYER_IDS, basesLayers } from '../../map/layers';
-import { fmtTroops } from '../format';
+import { fmtTroops, isolate } from '../format';
 import { useVisible } from './compose';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
 
@@ -51,7 +51,7 @@ function useBasesMap(ctx: FeatureContext): FeatureMap {
           }),
           hover: (o) => {
             const b = o as BaseView;
-            return `${b.base.location} (${b.by.mission}): ${fmtTroops(b.by.troops)}`;
+            return `${isolate(b.base.location)} (${b.by.mission}): ${fmtTroops(b.by.troops)}`;
           },
         },
       },

@@ -15,6 +15,7 @@ import {
   notableChanges,
   type PlaceMatch,
 } from '../../domain/lagView';
+import { DataText } from '../DataText';
 import { CHANGE_LABELS, fmt, fmtTroops, plural } from '../format';
 import { CategoryChip, SameYearCaveat } from './CategoryChip';
 import { cellTroopsSpec, cellViolenceSpec, type ColoredMarker, type Plot } from './chartSpecs';
@@ -99,7 +100,7 @@ export function CellLagDetail(props: CellLagDetailProps) {
         ) : null}
       </div>
       <p className="muted">
-        {place.name}
+        <DataText>{place.name}</DataText>
         {place.detail ? ` (${place.detail})` : ''} · {props.mission} · θ {params.theta}, r{' '}
         {params.reach}, W {params.window}, Δ {params.delta}
       </p>
@@ -156,7 +157,7 @@ export function CellLagDetail(props: CellLagDetailProps) {
             <ul className="plain-list" data-testid="cell-lag-bases">
               {bases.map((b) => (
                 <li key={b.baseId}>
-                  {b.name} <span className="muted">({b.years})</span>
+                  <DataText>{b.name}</DataText> <span className="muted">({b.years})</span>
                 </li>
               ))}
             </ul>
@@ -171,7 +172,9 @@ export function CellLagDetail(props: CellLagDetailProps) {
                 {changes.map((c) => (
                   <tr key={`${c.year}:${c.baseId}`} data-kind={c.kind}>
                     <td>{c.year}</td>
-                    <th scope="row">{c.name}</th>
+                    <th scope="row">
+                      <DataText>{c.name}</DataText>
+                    </th>
                     <td>
                       <strong>{CHANGE_LABELS[c.kind]}</strong> {changeText(c)}
                     </td>

@@ -5,6 +5,7 @@
 import type { PerpetratorFilter } from '../../domain/dataset';
 import { LAG_CATEGORIES, type FlaggedCell, type LagSummary } from '../../domain/lagTypes';
 import { cellName, type PlaceMatch } from '../../domain/lagView';
+import { DataText } from '../DataText';
 import { fmt, plural } from '../format';
 import { CategoryChip, SameYearCaveat } from './CategoryChip';
 import { PERPETRATOR_LABELS } from '../../domain/perpetrator';
@@ -40,7 +41,7 @@ function TopCell(props: {
   return (
     <li>
       <button type="button" className="link-button" onClick={props.onFocus}>
-        {label.name}
+        <DataText>{label.name}</DataText>
       </button>{' '}
       <span className="muted">
         · {fmt(props.cell.fatalities)} killed · since {props.cell.firstOnset}

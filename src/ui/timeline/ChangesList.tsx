@@ -66,15 +66,20 @@ function ChangeRow(props: {
           props.onSelect?.(c.baseId);
           props.onFlyTo(c.lon, c.lat);
         }}
-        aria-label={`${c.location}: ${CHANGE_LABELS[c.kind]}, troops ${before} to ${after}${delta ? ` (${delta})` : ''}${c.troopsUnknown ? ', a troop figure is unknown' : ''}. Show on the map.`}
       >
+        {/* The accessible name is the row's own text (it begins with what is seen) plus hidden
+            words: "Bangui: strengthened, troops 2,000 → 2,500 (+500). Show on the map." */}
         <span className="tl-glyph" style={{ color }} aria-hidden>
           {CHANGE_GLYPHS[c.kind]}
         </span>
-        <span className="tl-change-name">{c.location}</span>
-        <span className="tl-change-troops" aria-hidden>
+        <bdi className="tl-change-name">{c.location}</bdi>
+        <span className="visually-hidden">: {CHANGE_LABELS[c.kind].toLowerCase()}, troops </span>
+        <span className="tl-change-troops">
           {before} → {after}
           {delta ? <span className="tl-delta"> ({delta})</span> : null}
+        </span>
+        <span className="visually-hidden">
+          {c.troopsUnknown ? ', a troop figure is unknown' : ''}. Show on the map.
         </span>
       </button>
     </li>

@@ -12,38 +12,13 @@ import { legendModel } from '../../../src/map/legend';
 import { MISSION_COLOR } from '../../../src/map/scales';
 import { defaultState, type AppState } from '../../../src/state/state';
 import { pickHandlers, renderCounts } from '../../../src/ui/features/compose';
-import {
-  base,
-  baseYear,
-  carCell,
-  cellYear,
-  dataset,
-  deployment,
-  deployments,
-} from '../../fixtures/factories';
+import { layersScenario, tweenScenario } from '../../fixtures/mapScenarios';
 import { renderFeatures } from './harness';
 
 const CAR = 'Central African Republic';
 
-// The layer-order fixture of tests/map/layers.test.ts.
-const bangui = base({ location: 'Bangui', gid: carCell(0, 0) });
-const bria = base({ location: 'Bria', gid: carCell(4, 6) });
-const bouar = base({ location: 'Bouar', gid: carCell(3, -5) });
-const other = base({ location: 'Birao', mission: 'MINURCAT', gid: carCell(10, 8) });
-const ds = dataset({
-  bases: [bangui, bria, bouar, other],
-  baseYears: [
-    baseYear(bangui, 2015, { troops: 2500, hq: 3 }),
-    baseYear(bria, 2015, { troops: null, hq: 1 }),
-    baseYear(bouar, 2015, { troops: 0 }),
-    baseYear(other, 2015, { troops: 400 }),
-  ],
-  cellYears: [
-    cellYear({ gid: carCell(0, 0), year: 2015, state: 3, nonstate: 40 }),
-    cellYear({ gid: carCell(1, 1), year: 2015, state: 0, nonstate: 0 }),
-    cellYear({ gid: carCell(2, 2), year: 2015, state: 600, nonstate: 0 }),
-  ],
-});
+// The scenario of tests/map/layers.test.ts.
+const ds = layersScenario();
 
 function stateOf(over: Partial<AppState> = {}): AppState {
   const s = defaultState(ds.missions);
@@ -128,21 +103,8 @@ describe('feature composition', () => {
   });
 });
 
-// The tween fixture of tests/map/changeLayers.test.ts.
-const d = deployments([
-  deployment({ location: 'Bangui', gid: carCell(0, 0) }, { 2016: 2000, 2017: 2500 }),
-  deployment({ location: 'Bria', gid: carCell(4, 6) }, { 2016: 400, 2017: 100 }),
-  deployment({ location: 'Obo', gid: carCell(1, 9) }, { 2016: 300 }),
-  deployment({ location: 'Kaga', gid: carCell(3, 2) }, { 2017: 150 }),
-]);
-const tds = dataset({
-  ...d,
-  cellYears: [
-    cellYear({ gid: carCell(0, 0), year: 2016, nonstate: 3 }),
-    cellYear({ gid: carCell(0, 0), year: 2017, nonstate: 300 }),
-    cellYear({ gid: carCell(5, 5), year: 2016, state: 30 }),
-  ],
-});
+// The scenario of tests/map/changeLayers.test.ts.
+const tds = tweenScenario();
 
 describe('the clock drives the tweened layers', () => {
   const start = (): AppState => ({

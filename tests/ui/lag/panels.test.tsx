@@ -264,8 +264,13 @@ describe('CellLagDetail', () => {
   it('shows the episode, the bases involved and their changes', () => {
     const html = render('MINUSCA', LAG_CELLS.R);
     expect(html).toContain('data-category="RESPONDED_LATE"');
-    expect(html).toContain('Romeo <span class="muted">(2017–2020)</span>');
-    expect(html).toMatch(/data-kind="NEW"><td>2017<\/td><th scope="row">Romeo<\/th>/);
+    // Base names in a <bdi> (isolated for bidirectional text).
+    expect(html).toContain(
+      '<bdi class="data-text">Romeo</bdi> <span class="muted">(2017–2020)</span>',
+    );
+    expect(html).toMatch(
+      /data-kind="NEW"><td>2017<\/td><th scope="row"><bdi class="data-text">Romeo<\/bdi><\/th>/,
+    );
     expect(html).toContain('data-testid="cell-violence-chart"');
     expect(html).toContain('data-testid="cell-troops-chart"');
     expect(html).toMatch(/data-year="2015">.*?data-field="killed">15</);

@@ -122,6 +122,15 @@ describe('ChangesList', () => {
     expect(html).toContain('Compared with 2014.');
   });
 
+  it('names each row by the text it shows first (no aria-label that hides it)', () => {
+    const row = /<li data-testid="change-row" data-kind="STRENGTHENED"[\s\S]*?<\/li>/.exec(
+      html,
+    )![0];
+    expect(row).not.toContain('aria-label');
+    const text = row.replace(/<[^>]+>/g, '').replace('&gt;', '>');
+    expect(text).toContain('Bangui: strengthened, troops 1,000 → 1,500 (+500). Show on the map.');
+  });
+
   it('formats troops and deltas honestly', () => {
     expect(troopsText(null, true)).toBe('NA');
     expect(troopsText(5, false)).toBe('—');
