@@ -8,6 +8,7 @@ import type { BasemapPlace } from '../domain/basemap';
 import type { OsvEvent } from '../domain/coverage';
 import type { Dataset } from '../domain/dataset';
 import { createCoverageSelectors, type CoverageSelectors } from './coverageSelectors';
+import { cellName as nameCell, type CellName } from '../domain/lagView';
 import { createLagSelectors, type LagSelectors } from './lagSelectors';
 import {
   buildSearchIndex,
@@ -31,7 +32,13 @@ export interface AtlasData {
   tsel: TimelineSelectors;
   /** Lag analysis: the one cache of indexes and results per parameter set. */
   lag: LagSelectors;
-  /** The place search index (bases and towns), built on first use. */
+  /**
+   * A cell's name wherever the UI shows a cell: the town in it or where it lies from the nearest
+   * town (the basemap's GeoNames towns), the first-level administrative area of its GED events
+   * (`sel.cellRegion`) when known, and the cell id as secondary text.
+   */
+  cellName(gid: number): CellName;
+  /** The search index (bases, towns and cells with violence, by name or id), built on first use. */
   searchIndex(): readonly SearchEntry[];
   /**
    * Coverage analysis over the events table (`osv_events.json`, loaded on demand): one set of
@@ -52,12 +59,20 @@ export function atlasData(dataset: Dataset, places: Places = []): AtlasData {
   const sel = createSelectors(dataset);
   let index: SearchEntry[] | null = null;
   let cov: { events: readonly OsvEvent[]; sel: CoverageSelectors } | null = null;
+  const lag = createLagSelectors(dataset, places);
+  const names = new Map<number, CellName>();
+  const cellName = (gid: number): CellName => {
+    let n = names.get(gid);
+    if (!n) names.set(gid, (n = nameCell(gid, lag.placeOf(gid), sel.cellRegion(gid))));
+    return n;
+  };
   const data: AtlasData = {
     dataset,
     sel,
     tsel: createTimelineSelectors(sel),
-    lag: createLagSelectors(dataset, places),
-    searchIndex: () => (index ??= buildSearchIndex(places, dataset)),
+    lag,
+    cellName,
+    searchIndex: () => (index ??= buildSearchIndex(places, dataset, cellName)),
     coverage: (events) => {
       if (cov?.events !== events)
         cov = { events, sel: createCoverageSelectors(dataset, events, places) };

@@ -19,7 +19,12 @@ import {
   type LagParams,
   type LagResult,
 } from '../domain/lag';
-import { cellPlaceName, createPlaceLookup, type PlaceMatch } from '../domain/lagView';
+import {
+  cellPlaceName,
+  cellRegionLookup,
+  createPlaceLookup,
+  type PlaceMatch,
+} from '../domain/lagView';
 import { memoize } from './memo';
 
 /** The analysis parameters of the app state: the lag parameters plus the perpetrator filter. */
@@ -158,7 +163,7 @@ export function createLagSelectors(
   }, 32);
 
   const placeOf = createPlaceLookup(places);
-  const placeName = cellPlaceName(placeOf);
+  const placeName = cellPlaceName(placeOf, cellRegionLookup(dataset.cellYears));
   const csv = memoize(
     (...a: Args): string => episodesToCsv(run(...a)?.episodes ?? [], paramsOf(a), placeName),
     4,

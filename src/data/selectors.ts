@@ -20,7 +20,8 @@ import {
   type Mission,
   type PerpetratorFilter,
 } from '../domain/dataset';
-import { neighbours, ringDistance } from '../domain/grid';
+import { cellCentroid, neighbours, ringDistance } from '../domain/grid';
+import { cellRegionLookup } from '../domain/lagView';
 import { memoize } from './memo';
 
 /** A search result resolved for the store (structurally the state's `SearchPick`). */
@@ -28,6 +29,8 @@ export interface SearchPick {
   lon: number;
   lat: number;
   base?: { id: string; mission: string; years: readonly number[] };
+  /** A cell picked by name or id: it is selected. */
+  gid?: number;
 }
 
 /** A cell with violence in the selected year, as the violence layer draws it. */
@@ -59,6 +62,11 @@ export interface CellDetails {
   inside: BaseView[];
   /** Bases in the 8 neighbouring cells (one ring) that year. */
   near: BaseView[];
+  /**
+   * The year before: its cell-year (null when GED recorded nothing there, a true zero when
+   * `hasData`) and whether violence data is loaded for it (else the change is not computed).
+   */
+  previous: { year: number; cell: CellYear | null; hasData: boolean };
 }
 
 /** What the details panel says about a base in a year. */
@@ -92,20 +100,26 @@ export interface MissionCoverage {
   missing: string[];
 }
 
-/** A search hit: a town or a base. */
+/** A search hit: a town, a base or a cell. */
 export interface SearchEntry {
-  kind: 'town' | 'base';
-  /** Stable key (base id, or town name and position). */
+  kind: 'town' | 'base' | 'cell';
+  /** Stable key (base id, town name and position, or cell id). */
   key: string;
   name: string;
-  /** Country, and for bases the mission. */
+  /** Country, for bases the mission, for cells the cell id. */
   detail: string;
+  /** Other texts that find the entry (a cell's PRIO-GRID id). */
+  alt?: readonly string[];
   lon: number;
   lat: number;
   /** Ranking: larger first (population for towns, troops for bases). */
   weight: number;
   /** The base id, for bases. */
   baseId?: string;
+  /** The base's mission, for bases. */
+  mission?: string;
+  /** The PRIO-GRID id, for cells. */
+  gid?: number;
 }
 
 /** A town for the search index (a subset of the basemap's place). */
@@ -137,6 +151,11 @@ export interface Selectors {
   /** The cell-year of a cell, undefined when GED recorded nothing there that year. */
   cellYear(gid: number, year: number): CellYear | undefined;
   /**
+   * The cell's first-level administrative area (GED `adm_1`): the area of most of its cell-years
+   * (ties: the later year's), null when none has one.
+   */
+  cellRegion(gid: number): string | null;
+  /**
    * Other missions with a base in `year` within {@link NEARBY_DEGREES} of the mission's box
    * (sorted ids): drawn beside it, in the legend and in exports.
    */
@@ -157,6 +176,55 @@ export interface Selectors {
   osvCellYears(mission: string, year: number): CellYear[];
   /** A search entry resolved for the store's `pickSearchResult` (a base's mission and years). */
   searchPick(entry: SearchEntry): SearchPick;
+  /**
+   * New hotspots of a year: the mission's cells with at least `theta` civilians killed (best,
+   * the perpetrator filter) that had fewer the year before — none recorded counts as 0 where the
+   * year before has violence data; where it has none the cell is not judged (left out).
+   */
+  newHotspots(
+    mission: string,
+    year: number,
+    perpetrator: PerpetratorFilter,
+    theta: number,
+  ): CellView[];
+  /**
+   * A colour slot per mission, fixed for the dataset ({@link missionSlots}): the map, legend and
+   * exports colour another mission's bases by it, so a mission keeps its colour across years.
+   */
+  missionSlots: ReadonlyMap<string, number>;
+}
+
+/**
+ * Colour slots of missions: a greedy colouring (missions in id order, each the smallest slot not
+ * taken by a conflicting mission) where two missions conflict when their boxes, widened by
+ * `margin` degrees, overlap, or both overlap a third mission's (so that any two missions drawn
+ * beside a selected one differ too).
+ */
+export function missionSlots(
+  missions: readonly Pick<Mission, 'id' | 'bbox'>[],
+  margin = NEARBY_DEGREES,
+): Map<string, number> {
+  const sorted = [...missions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const near = (a: Mission['bbox'], b: Mission['bbox']): boolean =>
+    a[0] - margin <= b[2] + margin &&
+    b[0] - margin <= a[2] + margin &&
+    a[1] - margin <= b[3] + margin &&
+    b[1] - margin <= a[3] + margin;
+  const adj = sorted.map((m) => sorted.filter((o) => o !== m && near(m.bbox, o.bbox)));
+  const conflicts = sorted.map((m, i) => {
+    const set = new Set(adj[i]!.map((o) => o.id));
+    for (const o of adj[i]!)
+      for (const p of adj[sorted.indexOf(o)]!) if (p.id !== m.id) set.add(p.id);
+    return set;
+  });
+  const out = new Map<string, number>();
+  sorted.forEach((m, i) => {
+    const taken = new Set([...conflicts[i]!].map((id) => out.get(id)));
+    let slot = 0;
+    while (taken.has(slot)) slot++;
+    out.set(m.id, slot);
+  });
+  return out;
 }
 
 /** Degrees around a mission's box in which other missions' bases are shown beside it. */
@@ -236,6 +304,8 @@ export function createSelectors(dataset: Dataset): Selectors {
   const cellYear = (gid: number, year: number): CellYear | undefined =>
     cellByKey.get(cellKey(gid, year));
 
+  const cellRegion = cellRegionLookup(dataset.cellYears);
+
   const cellDetails = memoize((gid: number, year: number, mission: string): CellDetails => {
     const cell = cellYear(gid, year) ?? null;
     const byGid = basesByGid(year);
@@ -253,7 +323,16 @@ export function createSelectors(dataset: Dataset): Selectors {
       country !== null
         ? hasViolence(country, year)
         : (missionById.get(mission)?.countries ?? []).some((c) => hasViolence(c, year));
-    return { gid, year, country, hasData, cell, inside, near };
+    const prevCountry = country ?? cellYear(gid, year - 1)?.country ?? null;
+    const previous = {
+      year: year - 1,
+      cell: cellYear(gid, year - 1) ?? null,
+      hasData:
+        prevCountry !== null
+          ? hasViolence(prevCountry, year - 1)
+          : (missionById.get(mission)?.countries ?? []).some((c) => hasViolence(c, year - 1)),
+    };
+    return { gid, year, country, hasData, cell, inside, near, previous };
   });
 
   const changeIndex = (mission: string): BaseYearIndex => {
@@ -321,7 +400,17 @@ export function createSelectors(dataset: Dataset): Selectors {
     const covered = new Set(missionCoverage(mission, year).covered);
     return (cellsByYear.get(year) ?? []).filter((c) => covered.has(c.country) && c.osv.events > 0);
   });
+  const newHotspots = memoize(
+    (mission: string, year: number, perpetrator: PerpetratorFilter, theta: number): CellView[] =>
+      cellsOf(year, perpetrator, missionCoverage(mission, year).covered).filter((c) => {
+        if (c.value < theta || !hasViolence(c.cell.country, year - 1)) return false;
+        const prev = cellYear(c.gid, year - 1);
+        return (prev ? osvFor(prev, perpetrator).best : 0) < theta;
+      }),
+    8,
+  );
   const searchPick = (e: SearchEntry): SearchPick => {
+    if (e.gid !== undefined) return { lon: e.lon, lat: e.lat, gid: e.gid };
     const base = e.baseId ? basesById.get(e.baseId) : undefined;
     if (!base) return { lon: e.lon, lat: e.lat };
     const years = (baseYearsByBase.get(base.id) ?? []).map((r) => r.year).sort((a, b) => a - b);
@@ -331,12 +420,14 @@ export function createSelectors(dataset: Dataset): Selectors {
   return {
     dataset,
     missions,
+    missionSlots: missionSlots(missions),
     mission: (id) => missionById.get(id),
     nearbyMissions,
     basesNear,
     topCells,
     osvCellYears,
     searchPick,
+    newHotspots,
     cellsOf,
     basesOfYear,
     basesOf,
@@ -346,25 +437,59 @@ export function createSelectors(dataset: Dataset): Selectors {
     baseDetails,
     yearSummary,
     cellYear,
+    cellRegion,
   };
 }
 
-/** Folds accents and case for search: "Bambari" and "bambarí" match. */
+/**
+ * Folds accents, case and word separators for search: "Bambari" and "bambarí" match, and so do
+ * "Kaga-Bandoro", "Kaga Bandoro" and "kaga bandoro" (hyphens, apostrophes, dots and runs of
+ * spaces become one space).
+ */
 export function foldForSearch(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/[\s\-\u2010-\u2015'\u2019.,_/]+/g, ' ')
     .trim();
 }
 
 /**
- * The search index: towns (from the basemap places) and bases (one entry per base, ranked by
- * its largest troop figure).
+ * Where `query` (folded) occurs in `text` (folded) when word separators are ignored: -1 when it
+ * does not, else 2 at the start, 1 at the start of a later word, 0 inside a word.
+ */
+export function searchMatch(text: string, query: string): -1 | 0 | 1 | 2 {
+  const q = query.replace(/ /g, '');
+  if (q.length === 0) return -1;
+  const words = text.split(' ');
+  const compact = words.join('');
+  const at = compact.indexOf(q);
+  if (at < 0) return -1;
+  if (at === 0) return 2;
+  let start = 0;
+  for (const w of words.slice(0, -1)) {
+    start += w.length;
+    if (compact.startsWith(q, start)) return 1;
+  }
+  return 0;
+}
+
+/** How the search names a cell (structurally the domain's `CellName`). */
+export interface CellNameInput {
+  name: string;
+  id: string;
+}
+
+/**
+ * The search index: towns (from the basemap places), bases (one entry per base, ranked by its
+ * largest troop figure) and, when `cellName` is given, every cell with one-sided violence in the
+ * data (found by its name or its PRIO-GRID id, ranked by its civilians killed over all years).
  */
 export function buildSearchIndex(
   places: readonly PlaceInput[],
-  dataset: Pick<Dataset, 'bases' | 'baseYears'>,
+  dataset: Pick<Dataset, 'bases' | 'baseYears'> & Partial<Pick<Dataset, 'cellYears'>>,
+  cellName?: (gid: number) => CellNameInput,
 ): SearchEntry[] {
   const maxTroops = new Map<string, number>();
   for (const by of dataset.baseYears)
@@ -387,29 +512,59 @@ export function buildSearchIndex(
     lat: b.lat,
     weight: maxTroops.get(b.id) ?? 0,
     baseId: b.id,
+    mission: b.mission,
   }));
-  return [...bases, ...towns];
+  const cells: SearchEntry[] = [];
+  if (cellName) {
+    const killed = new Map<number, { best: number; country: string }>();
+    for (const c of dataset.cellYears ?? []) {
+      const k = killed.get(c.gid);
+      if (k) k.best += c.osv.best;
+      else if (c.osv.events > 0) killed.set(c.gid, { best: c.osv.best, country: c.country });
+    }
+    for (const [gid, k] of killed) {
+      const [lon, lat] = cellCentroid(gid);
+      const n = cellName(gid);
+      cells.push({
+        kind: 'cell',
+        key: `cell:${gid}`,
+        name: n.name,
+        detail: `${n.id} · ${k.country}`,
+        alt: [String(gid)],
+        lon,
+        lat,
+        weight: k.best,
+        gid,
+      });
+    }
+  }
+  return [...bases, ...towns, ...cells];
 }
 
+/** Rank of an entry kind among equal matches: bases, then towns, then cells. */
+const KIND_RANK: Record<SearchEntry['kind'], number> = { base: 2, town: 1, cell: 0 };
+
 /**
- * Entries matching `query`: names starting with it first, then names containing it; within each
- * group bases before towns of equal rank, then by weight. At most `limit` results.
+ * Entries matching `query` in their name or another text (a cell's id), word separators,
+ * accents and case ignored: names starting with it first, then a later word starting with it,
+ * then names containing it; within each group the bases of `mission` (the mission shown) first,
+ * then other bases, towns, cells, then by weight. At most `limit` results.
  */
 export function searchEntries(
   index: readonly SearchEntry[],
   query: string,
   limit = 8,
+  mission?: string,
 ): SearchEntry[] {
   const q = foldForSearch(query);
   if (q.length === 0) return [];
   const scored: { e: SearchEntry; score: number }[] = [];
   for (const e of index) {
-    const name = foldForSearch(e.name);
-    const at = name.indexOf(q);
-    if (at < 0) continue;
-    const score =
-      (at === 0 ? 2 : name.includes(` ${q}`) ? 1 : 0) * 10 + (e.kind === 'base' ? 1 : 0);
-    scored.push({ e, score });
+    let m = searchMatch(foldForSearch(e.name), q);
+    for (const a of e.alt ?? []) m = Math.max(m, searchMatch(foldForSearch(a), q)) as typeof m;
+    if (m < 0) continue;
+    const own = mission !== undefined && e.mission === mission ? 5 : 0;
+    scored.push({ e, score: m * 10 + KIND_RANK[e.kind] + own });
   }
   scored.sort(
     (a, b) => b.score - a.score || b.e.weight - a.e.weight || (a.e.name < b.e.name ? -1 : 1),

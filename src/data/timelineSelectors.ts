@@ -108,6 +108,13 @@ export interface TimelineSelectors {
     perpetrator: PerpetratorFilter,
     countries: readonly string[],
   ): MonthCellView[];
+  /** The month's cells with the most fatalities, largest first (ties by gid), at most `limit`. */
+  topCellsOfMonth(
+    index: number,
+    perpetrator: PerpetratorFilter,
+    countries: readonly string[],
+    limit: number,
+  ): MonthCellView[];
   /** Bases of every mission in a month; the mission's map month decides the troop figures. */
   basesOfMonth(mission: string, index: number): MonthBases;
   /** Bases of two months (see {@link basesOfMonth}) paired by base id. */
@@ -242,6 +249,19 @@ export function createTimelineSelectors(sel: Selectors): TimelineSelectors {
     32,
   );
 
+  const topCellsOfMonth = memoize(
+    (
+      index: number,
+      perpetrator: PerpetratorFilter,
+      countries: readonly string[],
+      limit: number,
+    ): MonthCellView[] =>
+      [...cellsOfMonth(index, perpetrator, countries)]
+        .sort((a, b) => b.value - a.value || a.gid - b.gid)
+        .slice(0, limit),
+    8,
+  );
+
   const basesOfMonth = memoize((mission: string, index: number): MonthBases => {
     const { year } = monthOf(index);
     const yearly = sel.basesOfYear(year);
@@ -323,6 +343,7 @@ export function createTimelineSelectors(sel: Selectors): TimelineSelectors {
     baseTweens,
     monthSteps,
     cellsOfMonth,
+    topCellsOfMonth,
     basesOfMonth,
     monthBaseTweens,
     cellMonthTweens,

@@ -71,6 +71,11 @@ export interface CellYear {
   year: number;
   /** The GED country with the most fatalities in this cell-year (canonical name). */
   country: string;
+  /**
+   * The first-level administrative area (GED `adm_1`, e.g. "Mbomou province") of most of the
+   * cell-year's events; null when none has one (or the source had no `adm_1`). Names cells.
+   */
+  region?: string | null;
   /** One-sided violence (type_of_violence 3), all perpetrators. */
   osv: Estimate;
   /** One-sided violence by governments ("Government of …"). */
@@ -212,6 +217,13 @@ export interface Dataset {
   missions: Mission[];
   coverage: Coverage;
 }
+
+/**
+ * The pointer that every "violence data not loaded" sentence shown to users ends with: plain
+ * words, no command line (the commands are in the README, "Refreshing the data").
+ */
+export const ADD_VIOLENCE_DATA_HINT =
+  'How to add the full data: see “Refreshing the data” in the README.';
 
 /** True when violence data exists for the country in the year. */
 export function hasViolenceData(coverage: Coverage, country: string, year: number): boolean {

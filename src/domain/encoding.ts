@@ -771,6 +771,7 @@ const CELL_YEAR_COLS: ColSpec[] = [
   { name: 'year', type: 'int', codec: 'delta' },
   { name: 'gid', type: 'int', codec: 'delta' },
   { name: 'country', type: 'str', codec: 'dict' },
+  { name: 'region', type: 'str', nullable: true, codec: 'dict' },
   ...estimateCols(),
   ...TOP_COLS,
   ...PRECISION_COLS,
@@ -794,6 +795,7 @@ const estimateAt = (e: string): EstimateAt => ({
 const CY_GID = cyAt('gid');
 const CY_YEAR = cyAt('year');
 const CY_COUNTRY = cyAt('country');
+const CY_REGION = cyAt('region');
 const CY_EST = {
   osv: estimateAt('osv'),
   osvState: estimateAt('osvState'),
@@ -838,6 +840,7 @@ const CELL_YEARS: TableSpec<CellYear> = {
     if (name === 'year') return (c) => c.year;
     if (name === 'gid') return (c) => c.gid;
     if (name === 'country') return (c) => c.country;
+    if (name === 'region') return (c) => c.region ?? null;
     const top = /^top(\d)(Name|Class|Best)$/.exec(name);
     if (top) {
       const k = Number(top[1]) - 1;
@@ -885,6 +888,7 @@ const CELL_YEARS: TableSpec<CellYear> = {
       gid: r[CY_GID] as number,
       year: r[CY_YEAR] as number,
       country: r[CY_COUNTRY] as string,
+      region: r[CY_REGION] as string | null,
       osv: est(CY_EST.osv),
       osvState: est(CY_EST.osvState),
       osvNonState: est(CY_EST.osvNonState),

@@ -4,6 +4,7 @@
  * sentence, and the CSV file name. No React, no map: the panels in `src/ui/lag/` render these.
  */
 import type { BasemapPlace } from './basemap';
+import { ADD_VIOLENCE_DATA_HINT, type CellYear } from './dataset';
 import type { BaseChange } from './changes';
 import { yearRanges } from './encoding';
 import { cellCentroid, gidOf, neighbours } from './grid';
@@ -138,11 +139,75 @@ export function cellPlaceLabel(
 }
 
 /**
- * A cell's name as text (the gap list's wording, `cellPlaceLabel(...).name`) from a place
- * lookup: what the episode CSV writes in its `place` column, in the app and the CLI alike.
+ * A cell's name as text (`cellName(...).name`: the place, and the area when `region` knows one)
+ * from a place lookup: what the episode CSV writes in its `place` column, in the app and the CLI
+ * alike.
  */
-export function cellPlaceName(lookup: (gid: number) => PlaceMatch | null): (gid: number) => string {
-  return (gid) => cellPlaceLabel(gid, lookup(gid)).name;
+export function cellPlaceName(
+  lookup: (gid: number) => PlaceMatch | null,
+  region: (gid: number) => string | null = () => null,
+): (gid: number) => string {
+  return (gid) => cellName(gid, lookup(gid), region(gid)).name;
+}
+
+/**
+ * A lookup of each cell's first-level administrative area (GED `adm_1`, kept per cell-year as
+ * `region`): the area that most of the cell's cell-years name; on a tie, the one that reached
+ * that count last (cell-years in (year, gid) order: the later year's). Null when none names one.
+ */
+export function cellRegionLookup(
+  cellYears: readonly Pick<CellYear, 'gid' | 'year' | 'region'>[],
+): (gid: number) => string | null {
+  let regions: Map<number, string> | null = null;
+  return (gid) => {
+    if (!regions) {
+      const sorted = [...cellYears].sort((a, b) => a.year - b.year || a.gid - b.gid);
+      const counts = new Map<number, Map<string, number>>();
+      const best = new Map<number, { name: string; n: number }>();
+      for (const c of sorted) {
+        if (!c.region) continue;
+        let m = counts.get(c.gid);
+        if (!m) counts.set(c.gid, (m = new Map()));
+        const n = (m.get(c.region) ?? 0) + 1;
+        m.set(c.region, n);
+        const b = best.get(c.gid);
+        if (!b || n >= b.n) best.set(c.gid, { name: c.region, n });
+      }
+      regions = new Map([...best].map(([g, b]) => [g, b.name]));
+    }
+    return regions.get(gid) ?? null;
+  };
+}
+
+/**
+ * A cell's name as the whole UI writes it: the place ({@link cellPlaceLabel}: the town in the
+ * cell, else where it lies from the nearest town, else its centre), the first-level
+ * administrative area when one is known, and the PRIO-GRID id as secondary text for researchers.
+ */
+export interface CellName {
+  gid: number;
+  /** "Bambari", "48 km E of Bangassou" or "Cell centre 5.25° N, 20.25° E". */
+  place: string;
+  /** First-level administrative area ("Mbomou"), null when not known. */
+  region: string | null;
+  /** The place and the area: "48 km E of Bangassou, Mbomou" (the place alone without an area). */
+  name: string;
+  /** "cell 136487": the secondary text. */
+  id: string;
+  /** "48 km E of Bangassou, Mbomou — cell 136487": both, where one line must say everything. */
+  full: string;
+}
+
+/** The {@link CellName} of a cell from its nearest town and (when known) its admin-1 area. */
+export function cellName(
+  gid: number,
+  match: PlaceMatch | null,
+  region: string | null = null,
+): CellName {
+  const place = cellPlaceLabel(gid, match).name;
+  const name = region ? `${place}, ${region}` : place;
+  const id = `cell ${gid}`;
+  return { gid, place, region, name, id, full: `${name} — ${id}` };
 }
 
 /** One year of the cell detail chart. */
@@ -289,7 +354,7 @@ function list(items: readonly string[]): string {
 
 /** The sentence shown where a mission's countries lack violence data. */
 export function violenceNotLoadedMessage(countries: readonly string[]): string {
-  return `Violence data not loaded for ${list(countries)} — run npm run data:fetch (then npm run data) to get the global UCDP GED.`;
+  return `Violence data not loaded for ${list(countries)}: the lag analysis needs it, so it is not computed there (never counted as zero). ${ADD_VIOLENCE_DATA_HINT}`;
 }
 
 /** The download file name of the episode CSV for a mission and parameters. */

@@ -82,7 +82,6 @@ export function mapContent(dataset: Dataset, opts: ContentOptions): MapContent {
     opts.showViolence === false
       ? []
       : sel.cellsOf(opts.year, perpetrator, covered).map((c) => ({ gid: c.gid, value: c.value }));
-  const others = sel.nearbyMissions(opts.mission, opts.year);
   const hi = new Set(opts.highlightBases ?? []);
   const bases: BaseMark[] =
     opts.showBases === false
@@ -96,7 +95,7 @@ export function mapContent(dataset: Dataset, opts: ContentOptions): MapContent {
           troops: by.troops,
           zeroTroops: by.zeroTroops,
           hq: by.hq,
-          color: missionColor(by.mission, opts.mission, others),
+          color: missionColor(by.mission, opts.mission, sel.missionSlots),
           own: by.mission === opts.mission,
           highlight: hi.has(by.baseId),
         }));

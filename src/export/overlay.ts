@@ -193,9 +193,7 @@ function drawSymbol(
     case 'hq':
       circle(4 * baseScale);
       ctx.fillStyle = symbol.color;
-      ctx.globalAlpha = 0.65;
       ctx.fill();
-      ctx.globalAlpha = 1;
       circle(7 * baseScale);
       ctx.strokeStyle = '#0b2545';
       ctx.lineWidth = 2.5;
@@ -241,6 +239,29 @@ function drawSymbol(
       ctx.lineTo(x + 16 * u, y + 17 * u);
       ctx.stroke();
       return;
+    case 'hotspot': {
+      const pts = [
+        [9, 1],
+        [11, 7],
+        [17, 9],
+        [11, 11],
+        [9, 17],
+        [7, 11],
+        [1, 9],
+        [7, 7],
+      ];
+      ctx.beginPath();
+      pts.forEach(([px, py], k) =>
+        k === 0 ? ctx.moveTo(x + px! * u, y + py! * u) : ctx.lineTo(x + px! * u, y + py! * u),
+      );
+      ctx.closePath();
+      ctx.fillStyle = symbol.color;
+      ctx.fill();
+      ctx.strokeStyle = '#fff';
+      ctx.lineWidth = 1;
+      ctx.stroke();
+      return;
+    }
     case 'highlight':
       circle(9 * u);
       ctx.strokeStyle = HIGHLIGHT_COLOR;
@@ -327,7 +348,7 @@ function layoutLegend(
             if (ctx) {
               ctx.beginPath();
               ctx.arc(sx + r, mid, r, 0, Math.PI * 2);
-              ctx.fillStyle = 'rgba(31,95,168,0.67)';
+              ctx.fillStyle = e.symbol.color;
               ctx.fill();
               ctx.strokeStyle = '#fff';
               ctx.lineWidth = 1;

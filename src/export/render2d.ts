@@ -7,7 +7,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { BASEMAP_PALETTE } from '../map/basemap/style';
-import { CATEGORY_STYLES, censoredChevron } from '../map/flagLayers';
+import { CATEGORY_STYLES, HALO_EXTRA_PX, censoredChevron } from '../map/flagLayers';
 import { UNKNOWN_TROOPS_COLOR, baseRadius, violenceColor, type RGBA } from '../map/scales';
 import { cellPolygon } from '../domain/grid';
 import { placeFontSize, visiblePlaces, type BasemapPlace } from '../domain/basemap';
@@ -274,7 +274,7 @@ export function drawFlags(
       ctx.setLineDash([dash, dash * st.gap]);
     }
     ctx.strokeStyle = 'rgba(255,255,255,0.86)';
-    ctx.lineWidth = st.widthPx + 3;
+    ctx.lineWidth = st.widthPx + HALO_EXTRA_PX;
     ctx.strokeRect(...box);
     ctx.strokeStyle = st.color;
     ctx.lineWidth = st.widthPx;
@@ -288,7 +288,7 @@ export function drawFlags(
         else ctx.lineTo(px, py);
       });
       ctx.strokeStyle = 'rgba(255,255,255,0.86)';
-      ctx.lineWidth = st.widthPx + 3;
+      ctx.lineWidth = st.widthPx + HALO_EXTRA_PX;
       ctx.stroke();
       ctx.strokeStyle = st.color;
       ctx.lineWidth = st.widthPx;
@@ -374,15 +374,14 @@ export function drawBases(
       ctx.strokeStyle = d.mark.color;
       ctx.lineWidth = 1.5;
     } else if (d.mark.zeroTroops || d.troops < 0.5) {
-      ctx.fillStyle = 'rgba(255,255,255,0.35)';
+      ctx.fillStyle = '#ffffff';
       ctx.fill();
       ctx.strokeStyle = d.mark.color;
       ctx.lineWidth = 2;
     } else {
+      // Opaque: a base over a coloured cell keeps its own colour.
       ctx.fillStyle = d.mark.color;
-      ctx.globalAlpha = d.alpha * (d.mark.own ? 0.67 : 0.55);
       ctx.fill();
-      ctx.globalAlpha = d.alpha * 0.9;
       ctx.strokeStyle = '#ffffff';
       ctx.lineWidth = 1;
     }

@@ -38,23 +38,25 @@ export interface CategoryStyle {
  * that they stand apart from the YlOrRd violence fill and from the bases' UN blue (different
  * shape). The three flagged classes also differ by pattern: solid, long dashes, short dashes.
  * RESPONDED_SAME_YEAR and TOO_RECENT are not drawn on the map; their colours serve the chips.
+ * Lines are thin (2 px, with a 1 px white halo each side) so that the violence colour of the cell
+ * stays readable inside the outline.
  */
 export const CATEGORY_STYLES: Readonly<Record<LagCategory, CategoryStyle>> = {
-  NOT_RESPONDED: { color: '#332288', dashes: 0, gap: 0, widthPx: 4, pattern: 'solid line' },
+  NOT_RESPONDED: { color: '#332288', dashes: 0, gap: 0, widthPx: 2, pattern: 'solid line' },
   PRESENT_NOT_STRENGTHENED: {
     color: '#aa3377',
     dashes: 3,
     gap: 0.6,
-    widthPx: 3.5,
+    widthPx: 2,
     pattern: 'long dashes',
   },
-  RESPONDED_LATE: { color: '#009988', dashes: 6, gap: 0.9, widthPx: 3, pattern: 'short dashes' },
+  RESPONDED_LATE: { color: '#009988', dashes: 6, gap: 0.9, widthPx: 2, pattern: 'short dashes' },
   RESPONDED_SAME_YEAR: { color: '#117733', dashes: 0, gap: 0, widthPx: 2, pattern: 'not drawn' },
   TOO_RECENT: { color: '#999999', dashes: 0, gap: 0, widthPx: 2, pattern: 'not drawn' },
 };
 
 /** Extra width (px) of the white halo under each outline. */
-export const HALO_EXTRA_PX = 3;
+export const HALO_EXTRA_PX = 2;
 /** Share of the cell size the outline is inset from the cell's edges. */
 export const FLAG_INSET = 0.08;
 

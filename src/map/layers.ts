@@ -11,6 +11,7 @@ import {
   UNKNOWN_TROOPS_COLOR,
   baseRadius,
   hexToRgba,
+  FAR_MISSION_COLOR,
   missionColor,
   violenceColor,
   type RGBA,
@@ -105,38 +106,40 @@ export interface BaseStyle {
 export interface BaseLayerOptions {
   /** The selected mission (drawn in UN blue; others in their own colours). */
   mission: string;
-  /** Other missions near the selected one, in legend order (they get distinct colours). */
+  /** Other missions near the selected one, in legend order (drawn in their colours; others grey). */
   missionIds: readonly string[];
+  /** The dataset's mission colour slots (`Selectors.missionSlots`). */
+  missionSlots: ReadonlyMap<string, number>;
   selectedId: string | null;
 }
 
 /**
- * The style of a base: filled circle with area ∝ troops in its mission's colour; a zero-troop
- * location (police, observers, HQ staff only) is a hollow ring; a base with unknown troops is grey.
+ * The style of a base: opaque filled circle with area ∝ troops in its mission's colour and a
+ * white edge; a zero-troop location (police, observers, HQ staff only) is a white disc with a ring
+ * in the mission's colour; a base with unknown troops is an opaque grey disc with that ring.
  */
 export function baseStyle(
   v: BaseView,
-  opts: Pick<BaseLayerOptions, 'mission' | 'missionIds'>,
+  opts: Pick<BaseLayerOptions, 'mission' | 'missionIds' | 'missionSlots'>,
 ): BaseStyle {
-  const color = missionColor(v.by.mission, opts.mission, opts.missionIds);
+  const m = v.by.mission;
+  const color =
+    m === opts.mission || opts.missionIds.includes(m)
+      ? missionColor(m, opts.mission, opts.missionSlots)
+      : FAR_MISSION_COLOR;
   const troops = v.by.troops;
   const radius = baseRadius(troops);
   if (troops === null)
     return {
       radius,
-      fill: hexToRgba(UNKNOWN_TROOPS_COLOR, 200),
+      fill: hexToRgba(UNKNOWN_TROOPS_COLOR, 255),
       line: hexToRgba(color, 255),
       lineWidth: 1.5,
     };
   if (v.by.zeroTroops || troops === 0)
-    return { radius, fill: [255, 255, 255, 90], line: hexToRgba(color, 255), lineWidth: 2 };
-  const own = v.by.mission === opts.mission;
-  return {
-    radius,
-    fill: hexToRgba(color, own ? 170 : 140),
-    line: [255, 255, 255, 230],
-    lineWidth: 1,
-  };
+    return { radius, fill: [255, 255, 255, 255], line: hexToRgba(color, 255), lineWidth: 2 };
+  // Opaque, so that a base over a coloured cell never mixes into the grey of "troops unknown".
+  return { radius, fill: hexToRgba(color, 255), line: [255, 255, 255, 255], lineWidth: 1 };
 }
 
 /** Orders bases so that big circles are drawn first and small ones stay clickable on top. */

@@ -4,6 +4,7 @@
  * export (`src/export/overlay.ts`) all render the sections of {@link legendModel}, so the three
  * list the same entries (a test checks it). Pure: no React, no Canvas.
  */
+import { HOTSPOT_COLOR } from './hotspotLayers';
 import type { ChangeKind } from '../domain/changes';
 import type { PerpetratorFilter } from '../domain/dataset';
 import { FLAGGED_CATEGORIES, LAG_CATEGORY_LABELS, type LagCategory } from '../domain/lagTypes';
@@ -35,6 +36,8 @@ export type LegendSymbol =
   | { kind: 'mission'; color: string }
   /** A change marker: a ring (new), a glyph (▲ ▼) or a grey ghost outline (closed). */
   | { kind: 'change'; change: Exclude<ChangeKind, 'UNCHANGED'>; glyph: string; color: string }
+  /** The new-hotspot star (`hotspotLayers.ts`). */
+  | { kind: 'hotspot'; color: string }
   /** A lag-flag outline of a category (colour and dash pattern of `CATEGORY_STYLES`). */
   | { kind: 'flag'; category: LagCategory }
   /** The "‹" chevron of episodes that may have begun before the first analysed year. */
@@ -177,8 +180,10 @@ export interface FlagsLegendInput {
   counts?: Partial<Record<LagCategory, number>>;
   /** Drawn flags whose episode may have begun before the first analysed year. */
   censored?: { count: number; years: readonly number[] };
-  /** The flags cannot be computed: no violence data for the mission. */
+  /** The flags cannot be computed: no violence data for the mission or for its countries in the year. */
   notComputed: boolean;
+  /** Monthly mode: the month shown ("June 2017"); the yearly flags are drawn on its violent cells. */
+  month?: string;
 }
 
 /** "may have begun before 2014", or "… before 2014 / 2016" for several countries' first years. */
@@ -191,11 +196,17 @@ export function flagsSection(input: FlagsLegendInput): LegendSection {
   const base = {
     id: 'flags',
     title: `Lag flags, ${input.year}`,
-    subtitle: 'outlined: episode began or still open',
+    subtitle: input.month
+      ? `yearly analysis, outlined on cells with violence in ${input.month}`
+      : 'outlined: episode began or still open',
     layout: 'list' as const,
   };
   if (input.notComputed)
-    return { ...base, entries: [], notes: ['Not computed: violence data not loaded.'] };
+    return {
+      ...base,
+      entries: [],
+      notes: [`Not computed for ${input.year}: violence data not loaded.`],
+    };
   const entries: LegendEntry[] = FLAGGED_CATEGORIES.map((c) => ({
     id: `flags:${c}`,
     label: LAG_CATEGORY_LABELS[c],
@@ -214,6 +225,25 @@ export function flagsSection(input: FlagsLegendInput): LegendSection {
       symbol: { kind: 'censored' },
     });
   return { ...base, entries, notes: [] };
+}
+
+/** New hotspots: the star and its rule (θ, the year before). */
+export function hotspotsSection(year: number, theta: number, count: number | null): LegendSection {
+  return {
+    id: 'hotspots',
+    title: `New hotspots, ${year}`,
+    subtitle: `≥ ${theta} killed, fewer than ${theta} in ${year - 1}`,
+    layout: 'list',
+    entries: [
+      {
+        id: 'hotspots:new',
+        label: 'New hotspot (★ in the cell)',
+        ...(count !== null ? { detail: String(count) } : {}),
+        symbol: { kind: 'hotspot', color: HOTSPOT_COLOR },
+      },
+    ],
+    notes: count === null ? [`Not computed for ${year}: violence data not loaded.`] : [],
+  };
 }
 
 /** The story scene's highlight ring. */

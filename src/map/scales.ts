@@ -106,10 +106,19 @@ export const BASE_SIZE_KEY = [100, 500, 1000, 3000] as const;
 /** The selected mission's bases: UN blue. */
 export const MISSION_COLOR = '#1f5fa8';
 /**
- * Other missions' bases (when several missions overlap): Okabe–Ito colours that are not used by
- * the violence scale, in a fixed order by mission id.
+ * Other missions' bases (when several missions are drawn together): colours not used by the
+ * violence scale, the UN blue of the selected mission, or the green of new-base rings
+ * (`CHANGE_COLORS.NEW`). A mission's colour is its slot's (see `Selectors.missionSlots`), fixed
+ * for the dataset: it does not change with the year or the mission selected.
  */
-export const OTHER_MISSION_COLORS = ['#009e73', '#cc79a7', '#56b4e9', '#6a3d9a', '#4d4d4d'];
+export const OTHER_MISSION_COLORS = [
+  '#cc79a7',
+  '#56b4e9',
+  '#6a3d9a',
+  '#4d4d4d',
+  '#a6761d',
+  '#80cdc1',
+];
 /** Bases whose troop figure is unknown (NA in the source). */
 export const UNKNOWN_TROOPS_COLOR = '#8c8c8c';
 
@@ -118,13 +127,18 @@ export const FAR_MISSION_COLOR = '#8a8a8a';
 
 /**
  * The colour of a mission's bases: {@link MISSION_COLOR} for the selected mission; for the others,
- * a colour from {@link OTHER_MISSION_COLORS} by position in `others` (the missions near the
- * selected one, so that those shown together get distinct colours), else {@link FAR_MISSION_COLOR}.
+ * the colour of the mission's slot in {@link OTHER_MISSION_COLORS} (`slots`: a colouring of the
+ * dataset's missions in which missions that can be drawn together get different slots), else
+ * {@link FAR_MISSION_COLOR}. The same mission keeps its colour in every year of the session.
  */
-export function missionColor(id: string, selected: string, others: readonly string[]): string {
+export function missionColor(
+  id: string,
+  selected: string,
+  slots: ReadonlyMap<string, number>,
+): string {
   if (id === selected) return MISSION_COLOR;
-  const i = others.filter((m) => m !== selected).indexOf(id);
-  if (i < 0) return FAR_MISSION_COLOR;
+  const i = slots.get(id);
+  if (i === undefined) return FAR_MISSION_COLOR;
   return OTHER_MISSION_COLORS[i % OTHER_MISSION_COLORS.length]!;
 }
 

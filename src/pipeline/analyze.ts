@@ -25,7 +25,7 @@ import {
   LagParamError,
   parseLagParams,
 } from '../domain/lag';
-import { cellPlaceName, createPlaceLookup } from '../domain/lagView';
+import { cellPlaceName, cellRegionLookup, createPlaceLookup } from '../domain/lagView';
 
 /** Default folder of the built dataset, relative to the working directory. */
 export const DEFAULT_DATA_DIR = path.join('public', 'data');
@@ -190,7 +190,11 @@ export function main(argv: string[], io: CliIo = processIo): number {
     const places = loadPlaces(dir, io.stderr);
     const result = analyzeMission(dataset, missionId, params);
     io.stdout(
-      episodesToCsv(result.episodes, result.params, cellPlaceName(createPlaceLookup(places))),
+      episodesToCsv(
+        result.episodes,
+        result.params,
+        cellPlaceName(createPlaceLookup(places), cellRegionLookup(dataset.cellYears)),
+      ),
     );
     io.stderr(formatLagSummary(result.summary) + '\n');
     return 0;

@@ -33,6 +33,7 @@ const STAGE: [string, string][] = [
   ['best', 'best'],
   ['low', 'low'],
   ['high', 'high'],
+  ['adm1', 'adm_1'],
 ];
 
 /** Country count from which a GED release is taken to be global (see {@link GED_RULES}). */
@@ -53,6 +54,8 @@ export const GED_RULES = {
     'Events are unique by GED id. Files are read in the order: newest GED version first, CSV before GeoJSON, then by path; the first copy of an id (among rows that pass validation) is kept and every later copy is DUPLICATE_EVENT.',
   cellCountry:
     'The country of a cell-year is the GED country with the most fatalities (all event types) there, ties broken by event count, then name.',
+  region:
+    'The area of a cell-year (region, used to name cells) is the GED adm_1 of most of its events (all event types; empty adm_1 ignored), ties broken by name; null when no event has one or the source has no adm_1 column.',
   month: 'The month of an event is the month of date_start (YYYY-MM-DD, with or without a time).',
   coverage: `Coverage scope is "global" when the GED rows read name at least ${GLOBAL_COVERAGE_MIN_COUNTRIES} countries (a full release names ~120), else "countries" (the countries named; other countries have no violence data loaded). Years: ${GED_FIRST_YEAR} to the last year of the release (GED YY.1 ends in 20YY-1), widened to the years seen.`,
 } as const;
@@ -96,7 +99,12 @@ export function gedSourceOrder(sources: readonly SourceFile[]): SourceFile[] {
  * Every source is valid UTF-8 by now (the build converts or refuses any other encoding).
  */
 function csvSource(k: number, src: SourceFile): string {
-  const cols = STAGE.map(([to, from]) => `${ident(src.fields[from] as string)} AS ${to}`);
+  // adm_1 is optional: a file without it gives no area names.
+  const cols = STAGE.map(([to, from]) =>
+    src.fields[from] === undefined
+      ? `CAST(NULL AS VARCHAR) AS ${to}`
+      : `${ident(src.fields[from])} AS ${to}`,
+  );
   return `(SELECT ${cols.join(', ')} FROM ${readCsvSql(src.path, src.header, `ged${k}`)})`;
 }
 
@@ -240,7 +248,7 @@ export function gedScanSql(table: string, from: string): string {
            TRY_CAST(best_d AS INTEGER) AS best, TRY_CAST(low_d AS INTEGER) AS low,
            TRY_CAST(high_d AS INTEGER) AS high,
            CASE WHEN tov_d = 3 THEN coalesce(side_a, '') END AS side_a, country,
-           TRY_CAST(prec_d AS TINYINT) AS prec
+           TRY_CAST(prec_d AS TINYINT) AS prec, nullif(trim(adm1), '') AS adm1
     FROM (SELECT *, ${reason} AS reason
           FROM (SELECT *, ${num('id')} AS id_d, ${num('year')} AS year_d, ${num('tov')} AS tov_d, ${num('prec')} AS prec_d,
                        ${num('lat')} AS lat_d, ${num('lon')} AS lon_d, ${num('best')} AS best_d,
@@ -386,7 +394,7 @@ export async function processGed(
   const kept = ordered
     .map(
       (_, k) =>
-        `SELECT gid, year, cat, month, best, low, high, side_a, country, prec FROM ged_v${k} WHERE reason IS NULL`,
+        `SELECT gid, year, cat, month, best, low, high, side_a, country, prec, adm1 FROM ged_v${k} WHERE reason IS NULL`,
     )
     .join(' UNION ALL ');
   // Host or foreign government: the domain rule (isForeignGovernment) on the few distinct
@@ -431,6 +439,12 @@ export async function processGed(
             ${['best', 'low', 'high'].map((f) => `CAST(coalesce(sum(${f}) FILTER (WHERE fg), 0) AS DOUBLE)`).join(', ')},
             ${impreciseSql.join(', ')}
      FROM (${osvKept}) WHERE fg OR prec >= ${IMPRECISE_LEVELS[0]} GROUP BY year, gid;
+     CREATE OR REPLACE TABLE ged_adm AS
+     SELECT year, gid, adm1 FROM (
+       SELECT year, gid, adm1,
+              row_number() OVER (PARTITION BY year, gid ORDER BY count(*) DESC, adm1) AS rk
+       FROM (${kept}) WHERE adm1 IS NOT NULL GROUP BY year, gid, adm1)
+     WHERE rk = 1;
      DROP TABLE ged_fg;
      ${ordered.map((_, k) => `DROP TABLE ged_v${k};`).join(' ')}
      DROP TABLE ged_dups;
@@ -465,14 +479,18 @@ export async function processGed(
      FROM ged_og GROUP BY year, month, gid ORDER BY year, month, gid`,
   );
   const extra = await duck.numbers('SELECT * FROM ged_x ORDER BY year, gid');
+  const regions = (await duck.rows('SELECT year, gid, adm1 FROM ged_adm ORDER BY year, gid')).map(
+    (r) => [Number(r[0]), Number(r[1]), String(r[2])] as const,
+  );
   await duck.run(
-    'DROP TABLE ged_cc; DROP TABLE ged_og; DROP TABLE ged_x; DROP TABLE ged_cn; DROP TABLE ged_pn',
+    'DROP TABLE ged_cc; DROP TABLE ged_og; DROP TABLE ged_x; DROP TABLE ged_adm; DROP TABLE ged_cn; DROP TABLE ged_pn',
   );
   agg.stop();
 
   const assemble = progress.start('assembling cell-years');
   const cellYears = assembleCellYears(cc, tops, countryNames, perpNames);
   addOsvDetail(cellYears, extra);
+  addRegions(cellYears, regions);
   const [mState, mNonState] = [cm.columns[3] as Float64Array, cm.columns[4] as Float64Array];
   const cellMonths: Columns = {
     length: cm.length,
@@ -627,6 +645,29 @@ export function addOsvDetail(cellYears: Columns, extra: NumberColumns): void {
     out.forEach((col, c) => (col[i] = (extra.columns[c + 2] as Float64Array)[r]!));
   }
   DETAIL_COLUMNS.forEach((name, c) => (cellYears.columns[name] = out[c]!));
+}
+
+/**
+ * Adds the `region` column (see {@link GED_RULES}: the GED `adm_1` of most of the cell-year's
+ * events) to the cell-year columns: `regions` rows (year, gid, name) are a subset of the
+ * cell-years, both sorted by (year, gid); every other cell-year gets null.
+ */
+export function addRegions(
+  cellYears: Columns,
+  regions: readonly (readonly [number, number, string])[],
+): void {
+  const n = cellYears.length;
+  const out: (string | null)[] = new Array<string | null>(n).fill(null);
+  const year = cellYears.columns.year as ArrayLike<number>;
+  const gid = cellYears.columns.gid as ArrayLike<number>;
+  let i = 0;
+  for (const [y, g, name] of regions) {
+    while (i < n && (year[i]! < y || (year[i] === y && gid[i]! < g))) i++;
+    if (i >= n || year[i] !== y || gid[i] !== g)
+      throw new Error(`area name for ${y}/${g} has no cell-year (the aggregates disagree)`);
+    out[i] = name;
+  }
+  cellYears.columns.region = out;
 }
 
 const add = (a: Float64Array | number[], k: number, v: number): void => {

@@ -122,6 +122,10 @@ const GED_REQUIRED: Record<string, string[]> = {
   low: ['low', 'lowest'],
   high: ['high', 'highest'],
 };
+/** GED columns used when present: the event's first-level administrative area (names cells). */
+const GED_OPTIONAL: Record<string, string[]> = {
+  adm_1: ['adm1'],
+};
 const GED_COORDS: Record<string, string[]> = {
   latitude: ['latitude', 'lat'],
   longitude: ['longitude', 'lon', 'long', 'lng'],
@@ -141,14 +145,14 @@ export const KINDS: readonly KindSpec[] = [
     label: 'UCDP GED events (CSV)',
     format: 'csv',
     required: { ...GED_REQUIRED, ...GED_COORDS },
-    optional: {},
+    optional: GED_OPTIONAL,
   },
   {
     kind: 'ged-geojson',
     label: 'UCDP GED events (GeoJSON)',
     format: 'geojson',
     required: GED_REQUIRED,
-    optional: GED_COORDS,
+    optional: { ...GED_COORDS, ...GED_OPTIONAL },
   },
   {
     kind: 'geopko-monthly',

@@ -43,7 +43,11 @@ export type Action =
   /** Selects a cell or base and shows it in `panel` (default: the details tab). */
   | { type: 'select'; selection: Selection; panel?: PanelTab }
   /** Moves the camera; with a selection, selects it like `select`. */
-  | { type: 'focus'; camera: Camera; selection?: Selection; panel?: PanelTab }
+  /**
+   * Flies to a place, optionally selecting (and opening a panel) and showing a year (a gap-list
+   * episode opens at its onset year; in monthly mode at January of that year).
+   */
+  | { type: 'focus'; camera: Camera; selection?: Selection; panel?: PanelTab; year?: number }
   | { type: 'setPanel'; panel: PanelTab }
   | { type: 'setLag'; params: Partial<LagParams> }
   | { type: 'setStory'; story: StoryPosition | null }
@@ -192,9 +196,14 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
     case 'focus': {
       const camera = clampCamera(action.camera);
       if (!camera) return state;
+      const year =
+        action.year !== undefined && Number.isFinite(action.year)
+          ? nearestYear(yearsOf(missions, state.mission), Math.round(action.year))
+          : state.year;
       return {
         ...state,
         camera,
+        ...(year !== state.year ? { year, month: state.month === null ? null : 1 } : {}),
         ...(action.selection !== undefined
           ? { selection: action.selection, panel: action.panel ?? 'details' }
           : {}),
@@ -262,7 +271,11 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
         {
           type: 'focus',
           camera: { lon: pick.lon, lat: pick.lat, zoom: action.zoom },
-          ...(pick.base ? { selection: { kind: 'base' as const, id: pick.base.id } } : {}),
+          ...(pick.base
+            ? { selection: { kind: 'base' as const, id: pick.base.id } }
+            : pick.gid !== undefined
+              ? { selection: { kind: 'cell' as const, gid: pick.gid } }
+              : {}),
         },
         missions,
       );

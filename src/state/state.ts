@@ -15,7 +15,15 @@ import {
 } from '../domain/lagTypes';
 
 /** Map layers the user can switch on and off. */
-export const LAYER_KEYS = ['violence', 'noData', 'bases', 'changes', 'flags', 'labels'] as const;
+export const LAYER_KEYS = [
+  'violence',
+  'noData',
+  'bases',
+  'changes',
+  'flags',
+  'hotspots',
+  'labels',
+] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 export type Layers = Record<LayerKey, boolean>;
 
@@ -26,6 +34,7 @@ export const LAYER_LABELS: Record<LayerKey, string> = {
   bases: 'Peacekeeping bases',
   changes: 'Base changes (new, ▲ ▼, closed)',
   flags: 'Lag flags',
+  hotspots: 'New hotspots (★: reached θ this year)',
   labels: 'Place names',
 };
 
@@ -156,6 +165,7 @@ export const DEFAULT_LAYERS: Layers = {
   bases: true,
   changes: true,
   flags: true,
+  hotspots: false,
   labels: true,
 };
 

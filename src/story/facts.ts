@@ -1,3 +1,4 @@
+import { cellPlaceLabel } from '../domain/lagView';
 import { atlasData } from '../data/atlasData';
 import type { Dataset } from '../domain/dataset';
 import { ringDistance } from '../domain/grid';
@@ -72,7 +73,11 @@ export function captionFacts(
   };
 }
 
-/** "at X" / "near X" for the mission base nearest to a cell (within two rings), else "in cell <gid>". */
+/**
+ * "at X" / "near X" for the mission base nearest to a cell (within two rings), else where the
+ * cell lies from the nearest town ("48 km E of Bangassou", the cell's name everywhere else), else
+ * "in cell <gid>" when no town is known within reach.
+ */
 function placeNear(dataset: Dataset, missionId: string, gid: number): string {
   let best: { name: string; d: number } | null = null;
   for (const b of dataset.bases) {
@@ -80,6 +85,10 @@ function placeNear(dataset: Dataset, missionId: string, gid: number): string {
     const d = ringDistance(b.gid, gid);
     if (d <= 2 && (best === null || d < best.d)) best = { name: b.location, d };
   }
-  if (best === null) return `in cell ${gid}`;
+  if (best === null) {
+    const place = atlasData(dataset).lag.placeOf(gid);
+    if (place === null) return `in cell ${gid}`;
+    return place.inCell ? `at ${place.name}` : cellPlaceLabel(gid, place).name;
+  }
   return best.d === 0 ? `at ${best.name}` : `near ${best.name}`;
 }

@@ -182,6 +182,8 @@ export function sceneLayers(scene: Scene): Layers {
     bases: l.bases,
     changes: l.changes,
     flags: l.flags,
+    // Stories do not switch the new-hotspot marks on.
+    hotspots: false,
     labels: l.labels,
   };
 }

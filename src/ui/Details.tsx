@@ -12,6 +12,7 @@ import {
 } from '../domain/dataset';
 import { cellCentroid } from '../domain/grid';
 import type { BaseDetails, BaseView, CellDetails, CellView } from '../data/selectors';
+import type { CellName } from '../domain/lagView';
 import type { Selection } from '../state/state';
 import { DataText } from './DataText';
 import {
@@ -34,8 +35,10 @@ export interface DetailsProps {
   coverage: Coverage;
   cell: CellDetails | null;
   base: BaseDetails | null;
-  /** The most violent cells of the year (shown when nothing is selected). */
-  topCells: readonly CellView[];
+  /** The most violent cells of the period shown (the year, or the month in monthly mode). */
+  topCells: readonly Pick<CellView, 'gid' | 'value'>[];
+  /** The period of the top list ("2017", or "June 2017" in monthly mode); default the year. */
+  period?: string;
   /** Set when violence data is missing for the mission's countries this year. */
   noDataMessage: string | null;
   onSelect: (s: Selection) => void;
@@ -43,6 +46,8 @@ export interface DetailsProps {
   cellExtra?: ReactNode;
   /** Extra content under a selected base's details (e.g. the deaths within reach). */
   baseExtra?: ReactNode;
+  /** A cell's name (nearest town, area, cell id). */
+  cellName: (gid: number) => CellName;
 }
 
 function BaseButton(props: { v: BaseView; onSelect: DetailsProps['onSelect'] }) {
@@ -60,6 +65,29 @@ function BaseButton(props: { v: BaseView; onSelect: DetailsProps['onSelect'] }) 
         {v.by.hq > 0 ? ` · ${HQ_LABELS[v.by.hq]}` : ''}
       </span>
     </button>
+  );
+}
+
+/**
+ * The change in civilians killed since the year before (best estimate, the perpetrator shown):
+ * "+35 since 2016 (40 → 75)"; not computed when the year before has no violence data.
+ */
+export function changeSinceText(d: CellDetails, perpetrator: PerpetratorFilter): string {
+  const prev = d.previous;
+  if (!prev.hasData)
+    return `Change since ${prev.year}: not computed (violence data not loaded for ${prev.year}).`;
+  const now = d.cell ? osvFor(d.cell, perpetrator).best : 0;
+  const before = prev.cell ? osvFor(prev.cell, perpetrator).best : 0;
+  const delta = now - before;
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  return `Change since ${prev.year}: ${sign}${fmt(Math.abs(delta))} killed (${fmt(before)} in ${prev.year} → ${fmt(now)} in ${d.year}).`;
+}
+
+function ChangeSince(props: { d: CellDetails; perpetrator: PerpetratorFilter }) {
+  return (
+    <p className="muted" data-field="change-since">
+      {changeSinceText(props.d, props.perpetrator)}
+    </p>
   );
 }
 
@@ -84,21 +112,25 @@ function CellView_(
     ['nonstate', 'Non-state groups'],
   ];
   const mix = d.cell ? precisionMix(d.cell) : null;
+  const name = props.cellName(d.gid);
   return (
     <article data-testid="cell-details" data-gid={d.gid}>
       <h2>
-        Cell {d.gid} · {d.year}
+        {name.name} · {d.year}
       </h2>
-      <p className="muted">
-        {d.country ? <DataText>{d.country}</DataText> : 'Country unknown'} · centre {lat.toFixed(2)}
-        °, {lon.toFixed(2)}°
+      <p className="muted" data-field="cell-id">
+        {d.country ? <DataText>{d.country}</DataText> : 'Country unknown'} · PRIO-GRID {name.id} ·
+        centre {lat.toFixed(2)}°, {lon.toFixed(2)}°
       </p>
       {!d.hasData ? (
         <p className="nodata-text">
           {noViolenceDataMessage([d.country ?? 'this country'], d.year, props.coverage)}
         </p>
       ) : d.cell === null ? (
-        <p>No one-sided violence recorded in this cell in {d.year} (UCDP GED).</p>
+        <>
+          <p>No one-sided violence recorded in this cell in {d.year} (UCDP GED).</p>
+          <ChangeSince d={d} perpetrator={props.perpetrator} />
+        </>
       ) : (
         <>
           <table className="details-table" data-testid="cell-osv">
@@ -121,6 +153,7 @@ function CellView_(
               })}
             </tbody>
           </table>
+          <ChangeSince d={d} perpetrator={props.perpetrator} />
           {mix && mix.country.events + mix.sea.events > 0 ? (
             <p className="muted" data-field="precision-mix">
               Location precision: {plural(mix.precise.events, 'event')} placed at or near a named
@@ -218,7 +251,12 @@ export function troopSpread(
   return `${spread}${by.troopsFromMaps ? ' · mean of the maps (Geo-PKO gives no yearly figure)' : spread ? " · Geo-PKO's yearly figure" : ''}`;
 }
 
-function BaseView_(props: { base: BaseDetails; year: number; onSelect: DetailsProps['onSelect'] }) {
+function BaseView_(props: {
+  base: BaseDetails;
+  year: number;
+  onSelect: DetailsProps['onSelect'];
+  cellName: DetailsProps['cellName'];
+}) {
   const { base, by, change, years } = props.base;
   return (
     <article data-testid="base-details" data-base={base.id}>
@@ -281,7 +319,7 @@ function BaseView_(props: { base: BaseDetails; year: number; onSelect: DetailsPr
         className="link-button"
         onClick={() => props.onSelect({ kind: 'cell', gid: by?.gid ?? base.gid })}
       >
-        Show its cell ({by?.gid ?? base.gid})
+        Show its cell ({props.cellName(by?.gid ?? base.gid).full})
       </button>
     </article>
   );
@@ -297,12 +335,14 @@ export function Details(props: DetailsProps) {
           <p className="hint">
             Click a cell or a base on the map, or search a place, to see its details here.
           </p>
-          <h2>Most violent cells, {props.year}</h2>
+          <h2>Most violent cells, {props.period ?? props.year}</h2>
           <p className="muted">{PERPETRATOR_LABELS[props.perpetrator]}</p>
           {props.noDataMessage ? <p className="nodata-text">{props.noDataMessage}</p> : null}
           {props.topCells.length === 0 ? (
             props.noDataMessage ? null : (
-              <p className="muted">No one-sided violence recorded in {props.year}.</p>
+              <p className="muted">
+                No one-sided violence recorded in {props.period ?? props.year}.
+              </p>
             )
           ) : (
             <ol className="plain-list top-cells">
@@ -313,8 +353,11 @@ export function Details(props: DetailsProps) {
                     className="link-button"
                     onClick={() => props.onSelect({ kind: 'cell', gid: c.gid })}
                   >
-                    Cell {c.gid}
-                    <span className="muted"> · {plural(c.value, 'civilian')} killed</span>
+                    {props.cellName(c.gid).name}
+                    <span className="muted">
+                      {' '}
+                      · {plural(c.value, 'civilian')} killed · {props.cellName(c.gid).id}
+                    </span>
                   </button>
                 </li>
               ))}
@@ -328,7 +371,12 @@ export function Details(props: DetailsProps) {
         </>
       ) : s.kind === 'base' && props.base ? (
         <>
-          <BaseView_ base={props.base} year={props.year} onSelect={props.onSelect} />
+          <BaseView_
+            base={props.base}
+            year={props.year}
+            onSelect={props.onSelect}
+            cellName={props.cellName}
+          />
           {props.baseExtra}
         </>
       ) : (

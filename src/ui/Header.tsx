@@ -32,6 +32,15 @@ export interface HeaderProps {
   onSearchPick: (e: SearchEntry) => void;
 }
 
+/**
+ * The question asked before a search result of another mission switches the mission ("Birao is
+ * a MINURCAT base. Switch to MINURCAT?"), or null when the result needs no switch.
+ */
+export function otherMissionQuestion(e: SearchEntry, mission: string): string | null {
+  if (e.kind !== 'base' || e.mission === undefined || e.mission === mission) return null;
+  return `${e.name} is a ${e.mission} base, not ${mission}. Switch to ${e.mission}?`;
+}
+
 function missionLabel(m: Mission): string {
   const first = m.years[0];
   const last = m.years[m.years.length - 1];
@@ -40,22 +49,45 @@ function missionLabel(m: Mission): string {
   return `${m.id} — ${where}${years}`;
 }
 
-/** Place search: a combobox with a keyboard-navigable listbox of towns and bases. */
+/**
+ * Place search: a combobox with a keyboard-navigable listbox of towns, bases and cells (by name
+ * or cell id). A base of another mission asks before switching the mission: "Switch" opens it
+ * there, "Stay" only flies to the place.
+ */
 export function PlaceSearch(props: {
   index: readonly SearchEntry[];
   onPick: (e: SearchEntry) => void;
+  /** The mission shown: a base of another one asks before switching. */
+  mission?: string;
 }) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const results = useMemo(() => searchEntries(props.index, query, 8), [props.index, query]);
+  const [confirm, setConfirm] = useState<{ e: SearchEntry; question: string } | null>(null);
+  const results = useMemo(
+    () => searchEntries(props.index, query, 8, props.mission),
+    [props.index, query, props.mission],
+  );
   const expanded = open && query.trim().length > 0;
   const pick = (e: SearchEntry | undefined): void => {
     if (!e) return;
-    props.onPick(e);
     setQuery(e.name);
     setOpen(false);
+    const question = props.mission ? otherMissionQuestion(e, props.mission) : null;
+    if (question) {
+      setConfirm({ e, question });
+      return;
+    }
+    setConfirm(null);
+    props.onPick(e);
+  };
+  const answer = (switchMission: boolean): void => {
+    if (!confirm) return;
+    const { e } = confirm;
+    setConfirm(null);
+    // Staying: the place only, as a town would be.
+    props.onPick(switchMission ? e : { ...e, kind: 'town', baseId: undefined });
   };
   const onKey = (ev: KeyboardEvent<HTMLInputElement>): void => {
     if (ev.key === 'ArrowDown') {
@@ -81,7 +113,7 @@ export function PlaceSearch(props: {
         id={`${id}-input`}
         type="search"
         role="combobox"
-        placeholder="Search a town or base…"
+        placeholder="Search a town, base or cell…"
         autoComplete="off"
         aria-expanded={expanded}
         aria-controls={`${id}-list`}
@@ -100,7 +132,7 @@ export function PlaceSearch(props: {
       <ul id={`${id}-list`} role="listbox" className="search-list" hidden={!expanded}>
         {results.length === 0 && expanded ? (
           <li className="search-empty" role="option" aria-selected={false} aria-disabled>
-            No town or base matches “{query}”.
+            No town, base or cell matches “{query}”.
           </li>
         ) : null}
         {results.map((r, i) => (
@@ -117,13 +149,27 @@ export function PlaceSearch(props: {
             onMouseEnter={() => setActive(i)}
           >
             <span className={`search-kind ${r.kind}`} aria-hidden>
-              {r.kind === 'base' ? '●' : '·'}
+              {r.kind === 'base' ? '●' : r.kind === 'cell' ? '▢' : '·'}
             </span>
             <span className="search-name">{r.name}</span>
-            <span className="search-detail">{r.detail}</span>
+            <span className="search-detail">
+              {r.detail}
+              {props.mission && otherMissionQuestion(r, props.mission) ? ' · other mission' : ''}
+            </span>
           </li>
         ))}
       </ul>
+      {confirm ? (
+        <div className="search-confirm" role="alertdialog" aria-label="Switch mission?">
+          <p>{confirm.question}</p>
+          <button type="button" className="button" autoFocus onClick={() => answer(true)}>
+            Switch to {confirm.e.mission}
+          </button>
+          <button type="button" className="button" onClick={() => answer(false)}>
+            Stay on {props.mission}
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -158,7 +204,7 @@ export function Header(props: HeaderProps) {
       <button type="button" className="button" onClick={props.onFit}>
         Fit to mission
       </button>
-      <PlaceSearch index={props.searchIndex} onPick={props.onSearchPick} />
+      <PlaceSearch index={props.searchIndex} onPick={props.onSearchPick} mission={props.mission} />
       <fieldset className="segmented" data-testid="perpetrator">
         <legend>Perpetrator</legend>
         {PERPETRATOR_FILTERS.map((p) => (

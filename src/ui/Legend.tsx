@@ -38,14 +38,7 @@ function SizeKey(props: { troops: readonly number[]; color: string; compact: boo
         const x = 4 + i * (KEY_MAX * 2 + gap) + KEY_MAX;
         return (
           <g key={t}>
-            <circle
-              cx={x}
-              cy={KEY_MAX * 2 - r + 1}
-              r={r}
-              fill={props.color}
-              fillOpacity={0.65}
-              stroke="#fff"
-            />
+            <circle cx={x} cy={KEY_MAX * 2 - r + 1} r={r} fill={props.color} stroke="#fff" />
             {props.compact ? null : (
               <text x={x} y={KEY_MAX * 2 + 14} textAnchor="middle">
                 {fmt(t)}
@@ -83,14 +76,14 @@ function Symbol_(props: { symbol: LegendSymbol; compact: boolean }): ReactNode {
     case 'hq':
       return (
         <svg width="18" height="18" aria-hidden>
-          <circle cx="9" cy="9" r="4" fill={s.color} fillOpacity={0.65} />
+          <circle cx="9" cy="9" r="4" fill={s.color} />
           <circle cx="9" cy="9" r="7" fill="none" stroke="#0b2545" strokeWidth="2.5" />
         </svg>
       );
     case 'mission':
       return (
         <svg width="14" height="14" aria-hidden>
-          <circle cx="7" cy="7" r="5" fill={s.color} fillOpacity={0.7} />
+          <circle cx="7" cy="7" r="5" fill={s.color} stroke="#fff" />
         </svg>
       );
     case 'change':
@@ -117,6 +110,17 @@ function Symbol_(props: { symbol: LegendSymbol; compact: boolean }): ReactNode {
       return <CategorySwatch category={s.category} />;
     case 'censored':
       return <CensoredSwatch />;
+    case 'hotspot':
+      return (
+        <svg width="18" height="18" aria-hidden>
+          <polygon
+            points="9,1 11,7 17,9 11,11 9,17 7,11 1,9 7,7"
+            fill={s.color}
+            stroke="#fff"
+            strokeWidth="1"
+          />
+        </svg>
+      );
     case 'highlight':
       return (
         <svg width="18" height="18" aria-hidden>

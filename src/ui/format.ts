@@ -1,7 +1,12 @@
 /**
  * Text formatting shared by the panels. Pure.
  */
-import type { Coverage, Estimate, HqLevel } from '../domain/dataset';
+import {
+  ADD_VIOLENCE_DATA_HINT,
+  type Coverage,
+  type Estimate,
+  type HqLevel,
+} from '../domain/dataset';
 import type { ChangeKind } from '../domain/changes';
 
 const nf = new Intl.NumberFormat('en-GB');
@@ -69,8 +74,8 @@ export function fmtList(items: readonly string[]): string {
 }
 
 /**
- * The sentence shown when violence data is missing for countries in a year: names what is loaded
- * and the command that fetches the global GED.
+ * The sentence shown when violence data is missing for countries in a year: says, in plain words,
+ * what this copy of the atlas has, and points to how to add the full data (never a command line).
  */
 export function noViolenceDataMessage(
   missing: readonly string[],
@@ -79,12 +84,12 @@ export function noViolenceDataMessage(
 ): string {
   const what = `Violence data is not loaded for ${fmtList(missing)} in ${year}`;
   if (coverage.scope === 'none' || coverage.years === null)
-    return `${what}: no UCDP GED file was loaded; run npm run data:fetch to get the global GED, then npm run data.`;
+    return `${what}: this copy of the atlas has no violence data (UCDP GED) at all. ${ADD_VIOLENCE_DATA_HINT}`;
   const [first, last] = coverage.years;
   if (year < first || year > last)
-    return `${what}: the UCDP GED release loaded (${coverage.gedVersions.join(', ')}) covers ${first}–${last}; run npm run data:fetch to get a newer release, then npm run data.`;
+    return `${what}: the violence data in this copy of the atlas (UCDP GED ${coverage.gedVersions.join(', ')}) covers ${first}–${last} only. ${ADD_VIOLENCE_DATA_HINT}`;
   if (coverage.scope === 'countries')
-    return `${what}: only ${fmtList(coverage.countries)} ${coverage.countries.length === 1 ? 'is' : 'are'} available offline; run npm run data:fetch to get the global GED, then npm run data.`;
+    return `${what}: this copy of the atlas has violence data for ${fmtList(coverage.countries)} only. ${ADD_VIOLENCE_DATA_HINT}`;
   return `${what}.`;
 }
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, createSelectors, searchEntries } from '../../src/data/selectors';
+import {
+  buildSearchIndex,
+  createSelectors,
+  foldForSearch,
+  missionSlots,
+  searchEntries,
+  searchMatch,
+} from '../../src/data/selectors';
+import { atlasData } from '../../src/data/atlasData';
 import { memoize } from '../../src/data/memo';
+import { cellCentroid } from '../../src/domain/grid';
 import { base, baseYear, carCell, cellYear, coverage, dataset } from '../fixtures/factories';
 
 const bangui = base({ location: 'Bangui', gid: carCell(0, 0) });
@@ -144,6 +153,91 @@ describe('search', () => {
   });
 });
 
+describe('search: hyphens, spaces, accents, cells', () => {
+  const kaga = base({ location: 'Kaga Bandoro', gid: carCell(4, 0) });
+  const birao = base({ location: 'Birao', mission: 'MINURCAT', country: 'Chad' });
+  const ds2 = dataset({
+    bases: [kaga, birao],
+    baseYears: [baseYear(kaga, 2015, { troops: 500 }), baseYear(birao, 2009, { troops: 300 })],
+    cellYears: [
+      cellYear({ gid: 136487, year: 2015, state: 0, nonstate: 100 }),
+      cellYear({ gid: 136487, year: 2016, state: 10, nonstate: 0 }),
+      cellYear({ gid: 136488, year: 2016, state: 0, nonstate: 20 }),
+    ],
+  });
+  const names: Record<number, string> = {
+    136487: '48 km E of Bangassou',
+    136488: 'Ndélé',
+  };
+  const index = buildSearchIndex(
+    [{ name: 'Ndélé', lon: 20.65, lat: 8.41, population: 11000, country: 'CAR' }],
+    ds2,
+    (gid) => ({ name: names[gid] ?? `Cell ${gid}`, id: `cell ${gid}` }),
+  );
+
+  it('folds hyphens, apostrophes and runs of spaces to one space', () => {
+    expect(foldForSearch('  Kaga-Bandoro ')).toBe('kaga bandoro');
+    expect(foldForSearch('Kaga – Bandoro')).toBe('kaga bandoro');
+    expect(foldForSearch("N'Délé")).toBe('n dele');
+  });
+
+  it('matches ignoring word separators: 2 at the start, 1 at a later word, 0 inside', () => {
+    expect(searchMatch('kaga bandoro', 'kagabandoro')).toBe(2);
+    expect(searchMatch('kaga bandoro', 'bando')).toBe(1);
+    expect(searchMatch('kaga bandoro', 'aband')).toBe(0);
+    expect(searchMatch('kaga bandoro', 'bria')).toBe(-1);
+    expect(searchMatch('kaga bandoro', ' ')).toBe(-1);
+  });
+
+  it('finds "Kaga-Bandoro", "kaga bandoro" and "KagaBandoro" for the base "Kaga Bandoro"', () => {
+    for (const q of ['Kaga-Bandoro', 'kaga bandoro', 'KagaBandoro', 'kaga-band'])
+      expect(searchEntries(index, q).map((e) => e.key)).toEqual([`base:${kaga.id}`]);
+  });
+
+  it('finds a cell by its id and by its name; towns come before cells of the same name', () => {
+    const byId = searchEntries(index, '136487');
+    expect(byId).toHaveLength(1);
+    expect(byId[0]).toMatchObject({
+      kind: 'cell',
+      gid: 136487,
+      name: '48 km E of Bangassou',
+      detail: 'cell 136487 · Central African Republic',
+      // Civilians killed over all years: 100 (2015) + 10 (2016).
+      weight: 110,
+    });
+    expect(searchEntries(index, 'bangassou').map((e) => e.gid)).toEqual([136487]);
+    expect(searchEntries(index, 'ndele').map((e) => e.kind)).toEqual(['town', 'cell']);
+    // Prefix of an id: both cells.
+    expect(searchEntries(index, '13648').map((e) => e.gid)).toEqual([136487, 136488]);
+  });
+
+  it("ranks the shown mission's base first (Birao: MINUSCA's before MINURCAT's)", () => {
+    const own = base({ location: 'Birao', mission: 'MINUSCA' });
+    const idx = buildSearchIndex(
+      [],
+      dataset({
+        bases: [birao, own],
+        // MINURCAT's Birao had more troops: without the mission it comes first.
+        baseYears: [baseYear(birao, 2009, { troops: 300 }), baseYear(own, 2017, { troops: 100 })],
+      }),
+    );
+    expect(searchEntries(idx, 'birao').map((e) => e.mission)).toEqual(['MINURCAT', 'MINUSCA']);
+    expect(searchEntries(idx, 'birao', 8, 'MINUSCA').map((e) => e.mission)).toEqual([
+      'MINUSCA',
+      'MINURCAT',
+    ]);
+  });
+
+  it('a cell result resolves to a selection of the cell; a base to its mission and years', () => {
+    const sel = createSelectors(ds2);
+    const cell = searchEntries(index, '136488')[0]!;
+    expect(sel.searchPick(cell)).toMatchObject({ gid: 136488 });
+    const b = searchEntries(index, 'birao')[0]!;
+    expect(b.mission).toBe('MINURCAT');
+    expect(sel.searchPick(b)).toMatchObject({ base: { mission: 'MINURCAT', years: [2009] } });
+  });
+});
+
 describe('memoize', () => {
   it('returns the cached value for equal arguments and evicts the oldest', () => {
     let calls = 0;
@@ -154,5 +248,74 @@ describe('memoize', () => {
     f(3, 'a');
     expect(f(1, 'a')).not.toBe(x);
     expect(calls).toBe(4);
+  });
+});
+
+describe('cellDetails: the year before', () => {
+  const sel = createSelectors(ds);
+  it('carries the cell-year of the year before and whether its violence data is loaded', () => {
+    const d = sel.cellDetails(carCell(0, 0), 2015, 'MINUSCA');
+    expect(d.previous.year).toBe(2014);
+    expect(d.previous.cell?.osv.best).toBe(2);
+    expect(d.previous.hasData).toBe(true);
+    // Nothing recorded in 2014 in this cell: null with data loaded (a true zero).
+    expect(sel.cellDetails(carCell(3, 3), 2015, 'MINUSCA').previous).toEqual({
+      year: 2014,
+      cell: null,
+      hasData: true,
+    });
+    // 1988 is before the GED coverage (1989–2022): not loaded.
+    expect(sel.cellDetails(carCell(0, 0), 1989, 'MINUSCA').previous.hasData).toBe(false);
+  });
+});
+
+describe('mission colour slots', () => {
+  const m = (id: string, bbox: [number, number, number, number]) => ({ id, bbox });
+  it('gives missions that can be drawn together different slots, fixed for the dataset', () => {
+    // A and B overlap; C is 5° from B (within 3 + 3 of widening) but 15° from A; D is far away.
+    // A–C share neighbour B, so they conflict too.
+    const slots = missionSlots([
+      m('C', [20, 0, 22, 2]),
+      m('A', [0, 0, 10, 2]),
+      m('B', [9, 0, 15, 2]),
+      m('D', [100, 50, 101, 51]),
+    ]);
+    // Greedy in id order: A 0, B 1 (conflicts A), C 2 (conflicts B and, via B, A), D 0.
+    expect(Object.fromEntries(slots)).toEqual({ A: 0, B: 1, C: 2, D: 0 });
+  });
+});
+
+describe('cell areas (GED adm_1) name cells', () => {
+  const g = 136487;
+  const ds3 = dataset({
+    cellYears: [
+      cellYear({ gid: g, year: 2014, nonstate: 1, region: 'Mbomou province' }),
+      cellYear({ gid: g, year: 2015, nonstate: 1, region: 'Basse-Kotto province' }),
+      cellYear({ gid: g, year: 2016, nonstate: 1, region: 'Mbomou province' }),
+      cellYear({ gid: g, year: 2017, nonstate: 1, region: null }),
+      cellYear({ gid: g + 1, year: 2017, nonstate: 1, region: 'Ouaka province' }),
+      cellYear({ gid: g + 1, year: 2018, nonstate: 1, region: 'Kémo province' }),
+    ],
+  });
+  const sel = createSelectors(ds3);
+
+  it("a cell's area is the one most of its cell-years name; a tie goes to the later year", () => {
+    // Mbomou 2 cell-years, Basse-Kotto 1.
+    expect(sel.cellRegion(g)).toBe('Mbomou province');
+    // Ouaka 2017 and Kémo 2018: one each, the later year's wins.
+    expect(sel.cellRegion(g + 1)).toBe('Kémo province');
+    expect(sel.cellRegion(g + 2)).toBeNull();
+  });
+
+  it('the app names the cell by its nearest town and its area, the id after', () => {
+    const [lon, lat] = cellCentroid(g);
+    const data = atlasData(ds3, [
+      { name: 'Bangassou', lon: lon - 0.5, lat, population: 30000, country: 'CAR' },
+    ]);
+    const n = data.cellName(g);
+    expect(n.region).toBe('Mbomou province');
+    expect(n.full).toMatch(/^5\d km E of Bangassou, Mbomou province — cell 136487$/);
+    // Searching the area finds the cell.
+    expect(searchEntries(data.searchIndex(), 'mbomou').map((e) => e.gid)).toEqual([g]);
   });
 });

@@ -129,6 +129,21 @@ describe('timeline selectors', () => {
       expect(tsel.cellsOfMonth(monthIndex(2014, 7), 'nonstate', [CAR])).toHaveLength(1);
     });
 
+    it('the top list of a month: most killed that month first, at most `limit`', () => {
+      // March 2014: 4 killed in the CAR cell, 2 in the Chad cell.
+      const march = monthIndex(2014, 3);
+      expect(tsel.topCellsOfMonth(march, 'all', [CAR, 'Chad'], 10).map((c) => c.value)).toEqual([
+        4, 2,
+      ]);
+      expect(tsel.topCellsOfMonth(march, 'all', [CAR, 'Chad'], 1)).toEqual([
+        { gid: carCell(0, 0), year: 2014, month: 3, value: 4 },
+      ]);
+      // July: only the non-state killing of 6.
+      expect(tsel.topCellsOfMonth(monthIndex(2014, 7), 'all', [CAR], 10)).toEqual([
+        { gid: carCell(0, 0), year: 2014, month: 7, value: 6 },
+      ]);
+    });
+
     it('bases of a month use the latest map month, else the yearly positions', () => {
       const before = tsel.basesOfMonth('MINUSCA', monthIndex(2014, 9));
       expect(before.mapMonth).toBeNull();

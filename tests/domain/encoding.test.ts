@@ -34,6 +34,7 @@ function cellYear(over: Partial<CellYear> = {}): CellYear {
     gid: 137213,
     year: 2015,
     country: 'Central African Republic',
+    region: 'Ouaka province',
     osv: est(10, 2, 8, 14),
     osvState: est(3, 1, 3, 4),
     osvNonState: est(7, 1, 5, 10),
@@ -94,6 +95,7 @@ function fixtureDataset(): Dataset {
         gid: 1,
         year: 2016,
         country: 'Sudan',
+        region: null,
         topPerpetrators: [
           { name: 'A', perpetrator: 'nonstate', best: 5 },
           { name: 'B', perpetrator: 'nonstate', best: 4 },
@@ -237,6 +239,7 @@ describe('encodeDataset / decodeDataset', () => {
 /** The column of a cell-year table that holds `name` (as the data build hands them over). */
 function cellYearValue(c: CellYear, name: string): ColumnValue {
   if (name === 'year' || name === 'gid' || name === 'country') return c[name];
+  if (name === 'region') return c.region ?? null;
   const top = /^top(\d)(Name|Class|Best)$/.exec(name);
   if (top) {
     const t = c.topPerpetrators[Number(top[1]) - 1];

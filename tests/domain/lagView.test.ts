@@ -5,7 +5,10 @@ import {
   basesInReach,
   bearingDeg,
   compass,
+  cellName,
   cellPlaceLabel,
+  cellPlaceName,
+  cellRegionLookup,
   createPlaceLookup,
   distanceKm,
   episodeMarkers,
@@ -49,6 +52,46 @@ describe('places', () => {
     expect(next).toMatchObject({ name: 'Next', inCell: false });
     expect(next.km).toBeCloseTo(44.3, 0);
     expect(cellPlaceLabel(gid, next).name).toBe('44 km W of Next');
+  });
+
+  it('names a cell by place, area when known, and id as secondary text', () => {
+    const gid = gidOf(5.25, 20.25);
+    const town = { name: 'Bangassou', country: 'X', population: 1, km: 48.2, bearing: 91 };
+    expect(cellName(gid, { ...town, inCell: false })).toEqual({
+      gid,
+      place: '48 km E of Bangassou',
+      region: null,
+      name: '48 km E of Bangassou',
+      id: `cell ${gid}`,
+      full: `48 km E of Bangassou — cell ${gid}`,
+    });
+    expect(cellName(gid, { ...town, inCell: true }, 'Mbomou').full).toBe(
+      `Bangassou, Mbomou — cell ${gid}`,
+    );
+    expect(cellName(gid, null).name).toBe('Cell centre 5.25° N, 20.25° E');
+  });
+
+  it('the CSV place column: the place and the area of most cell-years (a tie: the later year)', () => {
+    const gid = gidOf(5.25, 20.25);
+    const cy = (year: number, region: string | null, g = gid) => ({ gid: g, year, region });
+    // Given out of order: 2016 Ouaka, 2014 Ouaka, 2015 Kémo → Ouaka (2 of 3).
+    const regions = cellRegionLookup([
+      cy(2016, 'Ouaka province'),
+      cy(2014, 'Ouaka province'),
+      cy(2015, 'Kémo province'),
+      cy(2017, null),
+      // Another cell: one each → the later year's.
+      cy(2016, 'Vakaga province', gid + 1),
+      cy(2015, 'Bamingui-Bangoran province', gid + 1),
+    ]);
+    expect(regions(gid)).toBe('Ouaka province');
+    expect(regions(gid + 1)).toBe('Vakaga province');
+    expect(regions(gid + 2)).toBeNull();
+    const [lon, lat] = cellCentroid(gid);
+    const lookup = createPlaceLookup([{ name: 'Bambari', lon, lat, population: 1, country: 'X' }]);
+    expect(cellPlaceName(lookup, regions)(gid)).toBe('Bambari, Ouaka province');
+    // Without areas: the place alone (as before).
+    expect(cellPlaceName(lookup)(gid)).toBe('Bambari');
   });
 
   it('labels a cell by town or by its centre', () => {
@@ -101,8 +144,9 @@ describe('texts', () => {
       { country: 'South Sudan', years: '2014–2020' },
     ]);
     expect(violenceNotLoadedMessage(['South Sudan', 'Sudan', 'Chad'])).toMatch(
-      /^Violence data not loaded for South Sudan, Sudan and Chad — run npm run data:fetch/,
+      /^Violence data not loaded for South Sudan, Sudan and Chad: the lag analysis needs it, so it is not computed there \(never counted as zero\)\. How to add the full data/,
     );
+    expect(violenceNotLoadedMessage(['Mali'])).not.toMatch(/npm|run /);
   });
 
   it('responsiveness rows: state then non-state, bins in order', () => {

@@ -143,7 +143,8 @@ describe('map viewer (production build, headless Chromium)', () => {
       await settle(page, `${id}:`);
       const notices = await page.textContent('[data-testid=notices]');
       expect(notices).toContain(`Violence data is not loaded for ${m.countries[0]}`);
-      expect(notices).toContain('npm run data:fetch');
+      expect(notices).toContain('How to add the full data');
+      expect(notices).not.toContain('npm run');
       expect(await page.textContent('[data-testid=year-summary]')).toContain(
         'Violence data not loaded',
       );

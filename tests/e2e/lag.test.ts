@@ -27,6 +27,7 @@ interface Hooks {
     selection: { kind: string; gid?: number } | null;
     camera: { zoom: number } | null;
     panel: string;
+    year: number;
   };
   rendered: { key: string; counts: Record<string, number> };
 }
@@ -118,9 +119,10 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
     expect(csv).toBe(cliCsv(['--mission', 'MINUSCA', '--theta', '50']));
   });
 
-  it('picking an episode flies to the cell and shows its lag view in the Lag tab, with the way back', async () => {
+  it('picking an episode flies to the cell at its onset year and shows its lag view in the Lag tab, with the way back', async () => {
     const r = analyzeMission(suite.data, 'MINUSCA', DEFAULT_LAG_PARAMS);
-    const target = r.episodes.find((e) => e.flagged)!;
+    // An episode that began after 2014, so that opening it must change the year shown.
+    const target = r.episodes.find((e) => e.flagged && e.onsetYear > 2014)!;
     const { page } = await open('lag-cell', '?tab=lag');
     await waitForRender(page, 'MINUSCA:2014:all');
     // Keyboard: focus the first row, move down to the target with the arrow keys, Enter.
@@ -140,8 +142,10 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
       target.gid,
       { timeout: 10_000 },
     );
-    // The researcher stays in the Lag tab: the cell's lag view is on top of the panel.
+    // The researcher stays in the Lag tab: the cell's lag view is on top of the panel; the map
+    // shows the episode's onset year.
     expect((await hooks(page)).state.panel).toBe('lag');
+    expect((await hooks(page)).state.year).toBe(target.onsetYear);
     const detail = page.locator(
       `[data-testid=lag-panel] [data-testid=cell-lag][data-gid="${target.gid}"]`,
     );
@@ -201,7 +205,8 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
     const text = await page.textContent('[data-testid=lag-panel]');
     expect(text).toContain('Violence data not loaded for');
     expect(text).toContain(m.countries[0]!);
-    expect(text).toContain('npm run data:fetch');
+    expect(text).toContain('How to add the full data');
+    expect(text).not.toContain('npm run');
     expect(await page.locator('[data-testid=gap-list]').count()).toBe(0);
     expect(await page.locator('[data-testid=responsiveness]').count()).toBe(0);
     expect(await page.locator('[data-testid=lag-summary]').count()).toBe(0);

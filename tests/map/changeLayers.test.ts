@@ -165,7 +165,7 @@ describe('base tween', () => {
   });
 
   it('builds pickable base layers coloured as the viewer colours them', () => {
-    const opts = { mission: 'MINUSCA', missionIds: [], selectedId: null };
+    const opts = { mission: 'MINUSCA', missionIds: [], missionSlots: new Map(), selectedId: null };
     const [circles] = tweenedBasesLayers(tweens, 0.5, opts);
     expect(circles!.id).toBe(LAYER_IDS.bases);
     expect(circles!.props.pickable).toBe(true);
@@ -197,7 +197,7 @@ describe('tweened layers allocate nothing per frame', () => {
     expect(get(cells[0]!, { target })).toBe(target);
     expect(target).toEqual(cellTweenColor(cells[0]!.from, cells[0]!.to, 0.75));
 
-    const opts = { mission: 'MINUSCA', missionIds: [], selectedId: null };
+    const opts = { mission: 'MINUSCA', missionIds: [], missionSlots: new Map(), selectedId: null };
     const pairs = tsel.baseTweens(2016, 2017);
     const [c1] = tweenedBasesLayers(pairs, 0.25, opts);
     const [c2] = tweenedBasesLayers(pairs, 0.75, opts);

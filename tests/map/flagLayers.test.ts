@@ -30,6 +30,13 @@ const episodes = sel.result('MINUSCA', DEFAULT_LAG_PARAMS)!.episodes;
 const { N, P, R } = LAG_CELLS;
 
 describe('flag layer geometry', () => {
+  it('outlines are thin: at most 2 px with a 1 px halo each side, so the cell colour shows', () => {
+    for (const c of FLAGGED_CATEGORIES) {
+      expect(CATEGORY_STYLES[c].widthPx).toBeLessThanOrEqual(2);
+      expect(CATEGORY_STYLES[c].widthPx + HALO_EXTRA_PX).toBeLessThanOrEqual(4);
+    }
+  });
+
   it('insetRing shrinks the cell towards its centre and stays closed', () => {
     const ring = insetRing(N);
     const cell = cellPolygon(N);

@@ -12,7 +12,14 @@ import {
   noDataLayer,
   violenceLayer,
 } from '../../src/map/layers';
-import { MISSION_COLOR, UNKNOWN_TROOPS_COLOR, baseRadius, hexToRgba } from '../../src/map/scales';
+import {
+  FAR_MISSION_COLOR,
+  MISSION_COLOR,
+  OTHER_MISSION_COLORS,
+  UNKNOWN_TROOPS_COLOR,
+  baseRadius,
+  hexToRgba,
+} from '../../src/map/scales';
 import { carCell } from '../fixtures/factories';
 import { layersScenario } from '../fixtures/mapScenarios';
 
@@ -51,6 +58,7 @@ describe('basesLayers', () => {
   const [circles, hq, selected] = basesLayers(views, {
     mission: 'MINUSCA',
     missionIds: ['MINURCAT', 'MINUSCA'],
+    missionSlots: new Map([['MINURCAT', 0]]),
     selectedId: bria.id,
   });
 
@@ -62,17 +70,22 @@ describe('basesLayers', () => {
     expect(data).toEqual(drawOrder(views));
   });
 
-  it('makes zero-troop locations hollow and unknown troops grey', () => {
+  it('draws opaque discs: zero troops white with a ring, unknown troops grey, others in colour', () => {
     const v = (loc: string) => views.find((x) => x.base.location === loc)!;
-    const opts = { mission: 'MINUSCA', missionIds: ['MINURCAT', 'MINUSCA'] };
-    expect(baseStyle(v('Bouar'), opts).fill[3]).toBeLessThan(128);
+    const opts = {
+      mission: 'MINUSCA',
+      missionIds: ['MINURCAT', 'MINUSCA'],
+      missionSlots: new Map([['MINURCAT', 1]]),
+    };
+    expect(baseStyle(v('Bouar'), opts).fill).toEqual([255, 255, 255, 255]);
     expect(baseStyle(v('Bouar'), opts).line).toEqual(hexToRgba(MISSION_COLOR));
-    expect(baseStyle(v('Bria'), opts).fill).toEqual(hexToRgba(UNKNOWN_TROOPS_COLOR, 200));
-    expect(baseStyle(v('Bangui'), opts).fill.slice(0, 3)).toEqual(
-      hexToRgba(MISSION_COLOR).slice(0, 3),
-    );
-    expect(baseStyle(v('Birao'), opts).fill.slice(0, 3)).not.toEqual(
-      hexToRgba(MISSION_COLOR).slice(0, 3),
+    expect(baseStyle(v('Bria'), opts).fill).toEqual(hexToRgba(UNKNOWN_TROOPS_COLOR, 255));
+    // Known troops: the mission's own colour, fully opaque (never mixed with the cell below).
+    expect(baseStyle(v('Bangui'), opts).fill).toEqual(hexToRgba(MISSION_COLOR, 255));
+    expect(baseStyle(v('Birao'), opts).fill).toEqual(hexToRgba(OTHER_MISSION_COLORS[1]!, 255));
+    // A mission not drawn beside this one is grey.
+    expect(baseStyle(v('Birao'), { ...opts, missionIds: ['MINUSCA'] }).fill).toEqual(
+      hexToRgba(FAR_MISSION_COLOR, 255),
     );
   });
 

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
+import { CHANGE_COLORS } from '../../src/map/changeLayers';
 import { describe, expect, it } from 'vitest';
 import {
   BASE_FIXED_RADIUS,
   BASE_MIN_RADIUS,
+  FAR_MISSION_COLOR,
   MISSION_COLOR,
+  OTHER_MISSION_COLORS,
   VIOLENCE_BREAKS,
   VIOLENCE_COLORS,
   baseRadius,
@@ -80,13 +83,30 @@ describe('base size', () => {
 });
 
 describe('mission colours', () => {
-  it('gives the selected mission UN blue and others stable distinct colours', () => {
-    const ids = ['MINURCAT', 'MINUSCA', 'UNMIS'];
-    expect(missionColor('MINUSCA', 'MINUSCA', ids)).toBe(MISSION_COLOR);
-    const a = missionColor('MINURCAT', 'MINUSCA', ids);
-    const b = missionColor('UNMIS', 'MINUSCA', ids);
-    expect(a).not.toBe(b);
-    expect([a, b]).not.toContain(MISSION_COLOR);
+  it('gives the selected mission UN blue and the others the colour of their slot', () => {
+    const slots = new Map([
+      ['MINURCAT', 0],
+      ['UNMIS', 1],
+      ['MINUSCA', 2],
+    ]);
+    expect(missionColor('MINUSCA', 'MINUSCA', slots)).toBe(MISSION_COLOR);
+    expect(missionColor('MINURCAT', 'MINUSCA', slots)).toBe(OTHER_MISSION_COLORS[0]);
+    expect(missionColor('UNMIS', 'MINUSCA', slots)).toBe(OTHER_MISSION_COLORS[1]);
+    // Selecting another mission changes nothing for the rest.
+    expect(missionColor('UNMIS', 'MINURCAT', slots)).toBe(OTHER_MISSION_COLORS[1]);
+    expect(missionColor('NOPE', 'MINUSCA', slots)).toBe(FAR_MISSION_COLOR);
+  });
+
+  it('no other-mission colour is UN blue, the new-base green, or close to either', () => {
+    const dist = (a: string, b: string) => {
+      const [r1, g1, b1] = hexToRgba(a);
+      const [r2, g2, b2] = hexToRgba(b);
+      return Math.hypot(r1! - r2!, g1! - g2!, b1! - b2!);
+    };
+    for (const c of OTHER_MISSION_COLORS) {
+      expect(dist(c, MISSION_COLOR)).toBeGreaterThan(80);
+      expect(dist(c, CHANGE_COLORS.NEW)).toBeGreaterThan(80);
+    }
   });
 
   it('rejects malformed colours', () => {

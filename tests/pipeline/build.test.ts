@@ -40,8 +40,18 @@ const BANGUI_JITTER = { latitude: 4.4112, longitude: 18.605 };
 /** A fixture that exercises every rule and every reason code. */
 function fixtureFiles(): Record<string, string> {
   const kept = [
-    gedRow({ id: 1, best: 5, low: 4, high: 7, side_a: 'Anti-balaka' }),
-    gedRow({ id: 2, best: 3, low: 3, high: 3, side_a: GOV, date_start: '2015-04-01 00:00:00' }),
+    // adm_1 of the Bangui cell in 2015: "Bangui province" 3 events (1, 2, 10), "Ombella-M'Poko
+    // province" 2 (3, 5), event 4 empty.
+    gedRow({ id: 1, best: 5, low: 4, high: 7, side_a: 'Anti-balaka', adm_1: 'Bangui province' }),
+    gedRow({
+      id: 2,
+      best: 3,
+      low: 3,
+      high: 3,
+      side_a: GOV,
+      date_start: '2015-04-01 00:00:00',
+      adm_1: 'Bangui province',
+    }),
     gedRow({
       id: 3,
       best: 1,
@@ -49,11 +59,21 @@ function fixtureFiles(): Record<string, string> {
       high: 2,
       side_a: 'Seleka',
       date_start: '2015-05-02T00:00:00',
+      adm_1: "Ombella-M'Poko province",
     }),
     // Located only to the country (where_prec 6).
     gedRow({ id: 4, best: 2, low: 2, high: 2, side_a: 'LRA', where_prec: 6 }),
-    gedRow({ id: 5, type_of_violence: 1, best: 10, low: 8, high: 12, side_a: GOV }),
     gedRow({
+      id: 5,
+      type_of_violence: 1,
+      best: 10,
+      low: 8,
+      high: 12,
+      side_a: GOV,
+      adm_1: "Ombella-M'Poko province",
+    }),
+    gedRow({
+      adm_1: 'Haute-Kotto province',
       id: 6,
       type_of_violence: 2,
       year: 2016,
@@ -78,7 +98,14 @@ function fixtureFiles(): Record<string, string> {
       high: 2,
     }),
     // A quoted field with a comma and a line break.
-    gedRow({ id: 10, where_description: 'Bangui, "PK5"\nmarket', best: 2, low: 2, high: 2 }),
+    gedRow({
+      id: 10,
+      where_description: 'Bangui, "PK5"\nmarket',
+      best: 2,
+      low: 2,
+      high: 2,
+      adm_1: ' Bangui province ',
+    }),
   ];
   const rejected = [
     gedRow({ id: '', best: 1 }), // MISSING_VALUE
@@ -105,6 +132,7 @@ function fixtureFiles(): Record<string, string> {
       high: 6,
       side_a: 'Government of Chad',
       where_prec: 6,
+      adm_1: "Ombella-M'Poko province",
     }),
     gedRow({ id: 31, where_prec: 9 }), // BAD_NUMBER
     gedRow({ id: 32, where_prec: '' }), // MISSING_VALUE
@@ -277,6 +305,19 @@ describe('fixture build', () => {
     ]);
     const month = ds.cellMonths.find((m) => m.year === 2016 && m.month === 2);
     expect(month).toMatchObject({ osvStateBest: 6, osvForeignBest: 6 });
+  });
+
+  it("names a cell-year's area by the GED adm_1 of most of its events (CSV and GeoJSON)", () => {
+    const bangui = gidOf(4.3612, 18.555);
+    const region = (gid: number, year: number) =>
+      ds.cellYears.find((c) => c.gid === gid && c.year === year)?.region;
+    // 3 events say Bangui province (one with spaces around), 2 Ombella-M'Poko, 1 nothing.
+    expect(region(bangui, 2015)).toBe('Bangui province');
+    expect(region(gidOf(6.5, 21.99), 2016)).toBe('Haute-Kotto province');
+    // Only in the GeoJSON file.
+    expect(region(bangui, 2016)).toBe("Ombella-M'Poko province");
+    // No event with an adm_1: null, never an empty name.
+    expect(region(gidOf(0, 0), 2015)).toBeNull();
   });
 
   it('counts a GED event in CSV and GeoJSON once (the duplicate rule)', () => {

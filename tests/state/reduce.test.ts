@@ -89,6 +89,42 @@ describe('reduce', () => {
     expect(f.selection).toBeNull();
   });
 
+  it('focus with a year shows that year (a gap-list episode opens at its onset year)', () => {
+    const cell = { kind: 'cell' as const, gid: 139421 };
+    const camera = { lon: 20, lat: 5, zoom: 8 };
+    const f = reduce(
+      { ...s0, year: 2018 },
+      { type: 'focus', camera, selection: cell, panel: 'lag', year: 2015 },
+      MISSIONS,
+    );
+    expect(f).toMatchObject({ year: 2015, month: null, selection: cell, panel: 'lag', camera });
+    // Monthly mode stays monthly, at January of the onset year.
+    const m = reduce(
+      { ...s0, year: 2018, month: 6 },
+      { type: 'focus', camera, selection: cell, panel: 'lag', year: 2016 },
+      MISSIONS,
+    );
+    expect(m).toMatchObject({ year: 2016, month: 1 });
+    // A year the mission lacks goes to the nearest one; the same year changes nothing of the clock.
+    expect(reduce(s0, { type: 'focus', camera, year: 2030 }, MISSIONS).year).toBe(2018);
+    const same = reduce({ ...s0, month: 4 }, { type: 'focus', camera, year: 2014 }, MISSIONS);
+    expect(same).toMatchObject({ year: 2014, month: 4 });
+  });
+
+  it('pickSearchResult selects a cell found by name or id', () => {
+    const s = reduce(
+      { ...s0, panel: 'lag' },
+      { type: 'pickSearchResult', pick: { lon: 20.25, lat: 5.25, gid: 136487 }, zoom: 7 },
+      MISSIONS,
+    );
+    expect(s).toMatchObject({
+      mission: 'MINUSCA',
+      selection: { kind: 'cell', gid: 136487 },
+      panel: 'details',
+      camera: { lon: 20.25, lat: 5.25, zoom: 7 },
+    });
+  });
+
   it('a selection can keep another tab open (picking an episode in the Lag tab)', () => {
     const p = { ...s0, panel: 'lag' as const };
     const cell = { kind: 'cell' as const, gid: 139421 };

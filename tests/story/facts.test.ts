@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { atlasData } from '../../src/data/atlasData';
+import { cellCentroid } from '../../src/domain/grid';
 import { analyzeMission } from '../../src/domain/lag';
 import { captionFacts } from '../../src/story/facts';
 import { fillCaption } from '../../src/story/caption';
@@ -31,6 +33,30 @@ function fixture() {
     ],
   });
 }
+
+describe('captionFacts: the deadliest cell far from any base is named by the nearest town', () => {
+  it('says "<km> <dir> of <town>", else "in cell <gid>" when no town is within reach', () => {
+    const { bases, baseYears } = deployments([
+      deployment({ location: 'Bangui', gid: carCell() }, { 2015: 1000 }),
+    ]);
+    // 20 cells east of any base: beyond two rings.
+    const far = carCell(0, 20);
+    const ds = dataset({
+      bases,
+      baseYears,
+      cellYears: [cellYear({ gid: far, year: 2015, nonstate: 9 })],
+    });
+    expect(captionFacts(ds, 'MINUSCA', 2015, null).top_cell_place).toBe(`in cell ${far}`);
+    // A town 0.5° (one cell) west of the cell's centre on the same latitude: ≈ 55 km W of it, so
+    // the cell lies ≈ 55 km E of the town.
+    const [lon, lat] = cellCentroid(far);
+    const named = dataset({ ...ds });
+    atlasData(named, [{ name: 'Zemio', lon: lon - 0.5, lat, population: 1000, country: 'X' }]);
+    expect(captionFacts(named, 'MINUSCA', 2015, null).top_cell_place).toMatch(
+      /^5\d km E of Zemio$/,
+    );
+  });
+});
 
 describe('captionFacts', () => {
   it('sums violence in the mission countries and counts bases and changes', () => {

@@ -40,18 +40,24 @@ describe('format', () => {
   it('says why violence data is missing and how to get it', () => {
     const car = coverage();
     expect(noViolenceDataMessage(['South Sudan'], 2015, car)).toBe(
-      'Violence data is not loaded for South Sudan in 2015: only Central African Republic is available offline; run npm run data:fetch to get the global GED, then npm run data.',
+      'Violence data is not loaded for South Sudan in 2015: this copy of the atlas has violence data for Central African Republic only. How to add the full data: see “Refreshing the data” in the README.',
     );
     expect(noViolenceDataMessage(['Central African Republic'], 2023, car)).toMatch(
-      /covers 1989–2022; run npm run data:fetch/,
+      /covers 1989–2022 only\. How to add the full data/,
     );
+    // Plain language: no command lines in what the map shows.
+    for (const [c, y] of [
+      [['South Sudan'], 2015],
+      [['Central African Republic'], 2023],
+    ] as const)
+      expect(noViolenceDataMessage(c, y, car)).not.toMatch(/npm|run /);
     expect(
       noViolenceDataMessage(
         ['Mali'],
         2015,
         coverage({ scope: 'none', years: null, gedVersions: [] }),
       ),
-    ).toMatch(/no UCDP GED file was loaded/);
+    ).toMatch(/has no violence data \(UCDP GED\) at all/);
   });
 });
 

@@ -19,8 +19,8 @@ function useBasesMap(ctx: FeatureContext): FeatureMap {
   const selectedId = selection?.kind === 'base' ? selection.id : null;
   const bases = data.sel.basesOfYear(year);
   const opts = useMemo(
-    () => ({ mission, missionIds: otherIds, selectedId }),
-    [mission, otherIds, selectedId],
+    () => ({ mission, missionIds: otherIds, missionSlots: data.sel.missionSlots, selectedId }),
+    [mission, otherIds, selectedId, data.sel.missionSlots],
   );
   const tweening = granularity === 'month' || frame.t > 0;
 

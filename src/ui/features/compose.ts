@@ -55,8 +55,8 @@ export function useMapView(state: AppState): MapView {
   const coverage = sel.missionCoverage(state.mission, state.year);
   const otherIds = sel.nearbyMissions(state.mission, state.year);
   const others = useMemo(
-    () => otherIds.map((id) => ({ id, color: missionColor(id, state.mission, otherIds) })),
-    [otherIds, state.mission],
+    () => otherIds.map((id) => ({ id, color: missionColor(id, state.mission, sel.missionSlots) })),
+    [otherIds, state.mission, sel.missionSlots],
   );
   return useMemo(
     () => ({

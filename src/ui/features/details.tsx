@@ -8,7 +8,8 @@ import { selectedCellLayer } from '../../map/layers';
 import type { Selection } from '../../state/state';
 import { Details } from '../Details';
 import { useData } from '../dataContext';
-import { noViolenceDataMessage } from '../format';
+import { monthIndex } from '../../domain/timeline';
+import { fmtPeriod, noViolenceDataMessage } from '../format';
 import { useAtlas, useDispatch } from '../store';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
 import { useFeatures } from './registry';
@@ -33,6 +34,7 @@ const DetailsTab = memo(function DetailsTab() {
   const features = useFeatures();
   const selection = useAtlas((s) => s.selection);
   const year = useAtlas((s) => s.year);
+  const month = useAtlas((s) => s.month);
   const mission = useAtlas((s) => s.mission);
   const perpetrator = useAtlas((s) => s.perpetrator);
   const { sel, dataset } = data;
@@ -50,13 +52,24 @@ const DetailsTab = memo(function DetailsTab() {
       coverage={dataset.coverage}
       cell={gid !== null ? sel.cellDetails(gid, year, mission) : null}
       base={selection?.kind === 'base' ? sel.baseDetails(selection.id, year) : null}
-      topCells={sel.topCells(mission, year, perpetrator, TOP_CELLS)}
+      topCells={
+        month === null
+          ? sel.topCells(mission, year, perpetrator, TOP_CELLS)
+          : data.tsel.topCellsOfMonth(
+              monthIndex(year, month),
+              perpetrator,
+              coverage.covered,
+              TOP_CELLS,
+            )
+      }
+      period={fmtPeriod(year, month)}
       noDataMessage={
         coverage.missing.length > 0
           ? noViolenceDataMessage(coverage.missing, year, dataset.coverage)
           : null
       }
       onSelect={onSelect}
+      cellName={data.cellName}
       cellExtra={
         gid === null
           ? null

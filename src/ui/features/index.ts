@@ -7,6 +7,7 @@ import { changesFeature } from './changes';
 import type { Feature } from './contract';
 import { coverageFeature } from './coverage';
 import { detailsFeature } from './details';
+import { hotspotsFeature } from './hotspots';
 import { lagFeature } from './lag';
 import { placesFeature } from './places';
 import { storyFeature } from './story';
@@ -20,6 +21,7 @@ export const FEATURES: readonly Feature[] = Object.freeze([
   changesFeature,
   lagFeature,
   coverageFeature,
+  hotspotsFeature,
   storyFeature,
   placesFeature,
 ]);

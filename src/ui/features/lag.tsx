@@ -18,7 +18,7 @@ import { FLAG_LAYER_IDS, flagLayers, type FlagSegment } from '../../map/flagLaye
 import { censoredText, flagsSection } from '../../map/legend';
 import type { GapListView } from '../../state/state';
 import { useData } from '../dataContext';
-import { fmt } from '../format';
+import { fmt, fmtPeriod } from '../format';
 import { CellLagDetail } from '../lag/CellLagDetail';
 import { downloadText } from '../lag/download';
 import { LagPanel } from '../lag/LagPanel';
@@ -26,13 +26,13 @@ import { useAtlas, useDispatch } from '../store';
 import { FLY_ZOOM } from './actions';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
 
-/** The hover text of a flagged episode. */
-export function flagHoverText(e: Episode): string {
+/** The hover text of a flagged episode (`place`: the cell's name, else its id). */
+export function flagHoverText(e: Episode, place = `cell ${e.gid}`): string {
   const years = e.onsetYear === e.endYear ? `${e.onsetYear}` : `${e.onsetYear}–${e.endYear}`;
   const lag =
     e.lagYears !== null ? `, response after ${e.lagYears} y` : e.flagged ? ', no response' : '';
   const censored = e.censoredStart ? ` (${censoredText([e.onsetYear])}: first year analysed)` : '';
-  return `${LAG_CATEGORY_LABELS[e.category]} · cell ${e.gid}, ${years}${censored}: ${fmt(e.fatalities)} killed${lag}`;
+  return `${LAG_CATEGORY_LABELS[e.category]} · ${place}, ${years}${censored}: ${fmt(e.fatalities)} killed${lag}`;
 }
 
 /** The analysis parameters of the store (θ, r, W, Δ and the perpetrator filter), stable. */
@@ -44,18 +44,37 @@ function useLagParams() {
 
 function useLagMap(ctx: FeatureContext): FeatureMap {
   const { data, view } = ctx;
-  const { mission, year, layers, lag, perpetrator, panel } = view.state;
+  const { mission, year, month, layers, lag, perpetrator, panel } = view.state;
   const params = useMemo(() => toLagParams(lag, perpetrator), [lag, perpetrator]);
   const result = data.lag.result(mission, params);
   const renderKey = `lag=${params.theta},${params.reachKm != null ? `${params.reachKm}km` : params.reach},${params.window},${params.delta}`;
-  const show = layers.flags && result !== null && result.summary.hasViolenceData;
-  const flagged = show ? data.lag.flagsInYear(mission, params, year) : null;
+  // Not computed for the year: no violence data for the mission at all, or none for its
+  // countries this year (never "0 flags").
+  const notComputed =
+    result !== null && (!result.summary.hasViolenceData || view.covered.length === 0);
+  const show = layers.flags && result !== null && !notComputed;
+  // Monthly mode: the yearly flags are drawn on the cells with violence in the month shown only
+  // (a flag on an empty cell would read as "lagged violence here this month").
+  const monthly = view.granularity === 'month' && month !== null;
+  const monthCells = monthly
+    ? data.tsel.cellsOfMonth(view.frame.step, perpetrator, view.covered)
+    : null;
+  const yearFlags = show ? data.lag.flagsInYear(mission, params, year) : null;
+  const flagged = useMemo(() => {
+    if (!yearFlags || !monthCells) return yearFlags;
+    const gids = new Set(monthCells.map((c) => c.gid));
+    return yearFlags.filter((e) => gids.has(e.gid));
+  }, [yearFlags, monthCells]);
   const drawn = useMemo(
     () =>
-      show && result
-        ? flagLayers(result.episodes, year, `${mission}:${renderKey}:${params.perpetrator}`)
+      flagged
+        ? flagLayers(
+            flagged,
+            year,
+            `${mission}:${renderKey}:${params.perpetrator}:${monthly ? view.frame.step : ''}`,
+          )
         : [],
-    [show, result, year, mission, renderKey, params.perpetrator],
+    [flagged, year, mission, renderKey, params.perpetrator, monthly, view.frame.step],
   );
   return useMemo<FeatureMap>(() => {
     const counts: Partial<Record<LagCategory, number>> = {};
@@ -72,7 +91,8 @@ function useLagMap(ctx: FeatureContext): FeatureMap {
               year,
               counts,
               censored: { count: censoredYears.length, years: censoredYears },
-              notComputed: result !== null && !result.summary.hasViolenceData,
+              notComputed,
+              ...(monthly ? { month: fmtPeriod(year, month) } : {}),
             }),
           ]
         : [],
@@ -84,13 +104,16 @@ function useLagMap(ctx: FeatureContext): FeatureMap {
             selection: { kind: 'cell', gid: (o as FlagSegment).episode.gid },
             panel: panel === 'lag' ? 'lag' : 'details',
           }),
-          hover: (o) => flagHoverText((o as FlagSegment).episode),
+          hover: (o) => {
+            const e = (o as FlagSegment).episode;
+            return flagHoverText(e, data.cellName(e.gid).full);
+          },
         },
       },
       renderKey,
       counts: { flags: flagged?.length ?? 0 },
     };
-  }, [drawn, flagged, layers.flags, year, result, renderKey, panel]);
+  }, [drawn, flagged, layers.flags, year, month, monthly, notComputed, renderKey, panel, data]);
 }
 
 /** The selected cell's lag view with a navigation link (to the Lag tab, or back to its list). */
@@ -112,6 +135,7 @@ function CellLag(props: { gid: number; nav: { label: string; onClick: () => void
       detail={data.lag.cellDetail(mission, params, props.gid)}
       episodes={data.lag.cellEpisodes(mission, params, props.gid)}
       place={data.lag.placeOf(props.gid)}
+      region={data.sel.cellRegion(props.gid)}
       baseName={data.lag.baseName}
       noDataMessage={noDataText}
       nav={props.nav}
@@ -147,14 +171,16 @@ const LagTab = memo(function LagTab() {
   const [returnTo, setReturnTo] = useState<{ gid: number } | null>(null);
 
   // Picking an episode keeps the researcher in the Lag tab, with the cell's lag view on top.
+  // An episode opens at its onset year.
   const focusCell = useCallback(
-    (g: number) => {
+    (g: number, e?: Episode) => {
       const [lon, lat] = cellCentroid(g);
       dispatch({
         type: 'focus',
         camera: { lon, lat, zoom: Math.max(FLY_ZOOM, zoom) },
         selection: { kind: 'cell', gid: g },
         panel: 'lag',
+        ...(e ? { year: e.onsetYear } : {}),
       });
     },
     [dispatch, zoom],
@@ -189,6 +215,7 @@ const LagTab = memo(function LagTab() {
       onFocusCell={focusCell}
       selectedGid={gid}
       placeOf={data.lag.placeOf}
+      regionOf={data.sel.cellRegion}
       onDownload={onDownload}
       gapView={gapList}
       onGapView={onGapView}

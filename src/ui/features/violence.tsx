@@ -54,13 +54,14 @@ function useViolenceMap(ctx: FeatureContext): FeatureMap {
           }),
           hover: (o) => {
             const c = o as CellView;
-            return `Cell ${c.gid}: ${fmt(c.value)} civilians killed`;
+            const n = data.cellName(c.gid);
+            return `${n.name}: ${fmt(c.value)} civilians killed in ${fmtPeriod(year, month)} (${n.id})`;
           },
         },
       },
       counts: { cells: layers.violence ? cells.length : 0 },
     };
-  }, [layers, cellLayers, groundLayers, year, month, perpetrator, missing, cells]);
+  }, [layers, cellLayers, groundLayers, year, month, perpetrator, missing, cells, data]);
 }
 
 /** The violence feature. */

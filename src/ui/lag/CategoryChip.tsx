@@ -28,11 +28,11 @@ export function CategorySwatch(props: { category: LagCategory; size?: number }) 
   const square = { x: inset, y: inset, width: side, height: side, fill: 'none' };
   return (
     <svg width={size} height={size} aria-hidden className="lag-swatch">
-      <rect {...square} stroke="#fff" strokeWidth={s.widthPx * 0.6 + 2} />
+      <rect {...square} stroke="#fff" strokeWidth={s.widthPx * 1.2 + 2} />
       <rect
         {...square}
         stroke={s.color}
-        strokeWidth={s.widthPx * 0.6}
+        strokeWidth={s.widthPx * 1.2}
         strokeDasharray={d > 0 ? `${d} ${d * s.gap}` : undefined}
       />
     </svg>

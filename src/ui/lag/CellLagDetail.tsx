@@ -9,6 +9,7 @@ import type { Episode, LagParams } from '../../domain/lagTypes';
 import {
   basesInReach,
   cellChartRows,
+  cellName,
   cellPlaceLabel,
   episodeMarkers,
   notableChanges,
@@ -31,6 +32,8 @@ export interface CellLagDetailProps {
   /** The cell's episodes (onset order). */
   episodes: readonly Episode[];
   place: PlaceMatch | null;
+  /** The cell's first-level administrative area (GED adm_1), when known. */
+  region?: string | null;
   baseName: (baseId: string) => string;
   /** Sentence to show when the cell's years have no violence data (else null). */
   noDataMessage: string | null;
@@ -68,7 +71,10 @@ export function CellLagDetail(props: CellLagDetailProps) {
   );
   const changes = useMemo(() => notableChanges(detail, props.baseName), [detail, props.baseName]);
   const bases = useMemo(() => basesInReach(detail, props.baseName), [detail, props.baseName]);
-  const place = cellPlaceLabel(props.gid, props.place);
+  const place = {
+    ...cellPlaceLabel(props.gid, props.place),
+    name: cellName(props.gid, props.place, props.region ?? null).name,
+  };
   // A new cell starts at the top of the (scrolling) side panel, where its details begin.
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -129,7 +135,7 @@ export function CellLagDetail(props: CellLagDetailProps) {
           {episodes.some((e) => e.category === 'RESPONDED_SAME_YEAR') ? <SameYearCaveat /> : null}
           <PlotFigure
             spec={violenceSpec}
-            label={`Civilians killed per year in cell ${props.gid}`}
+            label={`Civilians killed per year in ${place.name} (cell ${props.gid})`}
             testId="cell-violence-chart"
           />
           <PlotFigure

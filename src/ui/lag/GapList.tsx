@@ -7,7 +7,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Episode } from '../../domain/lagTypes';
 import { LAG_CATEGORIES, LAG_CATEGORY_LABELS } from '../../domain/lagTypes';
-import { cellPlaceLabel, type PlaceMatch } from '../../domain/lagView';
+import { cellName, type PlaceMatch } from '../../domain/lagView';
 import { fmt, plural } from '../format';
 import { CategoryChip } from './CategoryChip';
 import { GAP_PAGE, type GapListView } from '../../state/state';
@@ -18,6 +18,8 @@ export interface GapListProps {
   mission: string;
   episodes: readonly Episode[];
   placeOf: (gid: number) => PlaceMatch | null;
+  /** A cell's first-level administrative area (GED adm_1), appended to its place name. */
+  regionOf?: (gid: number) => string | null;
   /** Fly to the episode's cell and select it. */
   onFocusCell: (gid: number, episode: Episode) => void;
   selectedGid: number | null;
@@ -142,7 +144,7 @@ export function GapList(props: GapListProps) {
             data-count={rows.length}
           >
             {visible.map((e, i) => {
-              const place = cellPlaceLabel(e.gid, props.placeOf(e.gid));
+              const place = cellName(e.gid, props.placeOf(e.gid), props.regionOf?.(e.gid) ?? null);
               return (
                 <li key={e.id}>
                   <button

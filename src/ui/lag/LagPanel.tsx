@@ -5,7 +5,7 @@
  * so and shows no figures or charts (never zero violence).
  */
 import type { ReactNode } from 'react';
-import type { PerpetratorFilter } from '../../domain/dataset';
+import { ADD_VIOLENCE_DATA_HINT, type PerpetratorFilter } from '../../domain/dataset';
 import type { Episode, LagResult } from '../../domain/lagTypes';
 import {
   hasResponsivenessData,
@@ -33,6 +33,8 @@ export interface LagPanelProps {
   onFocusCell: (gid: number, episode?: Episode) => void;
   selectedGid: number | null;
   placeOf: (gid: number) => PlaceMatch | null;
+  /** A cell's first-level administrative area (GED adm_1), appended to its place name. */
+  regionOf?: (gid: number) => string | null;
   /** Saves the episode CSV of the current result. */
   onDownload: () => void;
   /** The gap list's filter and length, kept by the owner (optional). */
@@ -54,9 +56,7 @@ export function missingDataNote(result: LagResult): { full: boolean; text: strin
     full: false,
     text: `Violence data not loaded for ${missing
       .map((m) => `${m.country} ${m.years}`)
-      .join(
-        ', ',
-      )}: left out of every figure below, not counted as zero (npm run data:fetch gets the global GED).`,
+      .join(', ')}: left out of every figure below, not counted as zero. ${ADD_VIOLENCE_DATA_HINT}`,
   };
 }
 
@@ -100,12 +100,14 @@ export function LagPanel(props: LagPanelProps) {
             summary={r.summary}
             perpetrator={props.perpetrator}
             placeOf={props.placeOf}
+            {...(props.regionOf ? { regionOf: props.regionOf } : {})}
             onFocusCell={(gid) => props.onFocusCell(gid)}
           />
           <GapList
             mission={props.mission}
             episodes={r.episodes}
             placeOf={props.placeOf}
+            {...(props.regionOf ? { regionOf: props.regionOf } : {})}
             onFocusCell={props.onFocusCell}
             selectedGid={props.selectedGid}
             onDownload={props.onDownload}

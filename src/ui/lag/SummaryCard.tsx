@@ -4,7 +4,7 @@
  */
 import type { PerpetratorFilter } from '../../domain/dataset';
 import { LAG_CATEGORIES, type FlaggedCell, type LagSummary } from '../../domain/lagTypes';
-import { cellPlaceLabel, type PlaceMatch } from '../../domain/lagView';
+import { cellName, type PlaceMatch } from '../../domain/lagView';
 import { DataText } from '../DataText';
 import { fmt, plural } from '../format';
 import { CategoryChip, SameYearCaveat } from './CategoryChip';
@@ -14,6 +14,8 @@ export interface SummaryCardProps {
   summary: LagSummary;
   perpetrator: PerpetratorFilter;
   placeOf: (gid: number) => PlaceMatch | null;
+  /** A cell's first-level administrative area (GED adm_1), appended to its place name. */
+  regionOf?: (gid: number) => string | null;
   onFocusCell: (gid: number) => void;
 }
 
@@ -29,8 +31,13 @@ function yearSpan(years: readonly number[]): string {
   return first === last ? String(first) : `${first}–${last}`;
 }
 
-function TopCell(props: { cell: FlaggedCell; place: PlaceMatch | null; onFocus: () => void }) {
-  const label = cellPlaceLabel(props.cell.gid, props.place);
+function TopCell(props: {
+  cell: FlaggedCell;
+  place: PlaceMatch | null;
+  region: string | null;
+  onFocus: () => void;
+}) {
+  const label = cellName(props.cell.gid, props.place, props.region);
   return (
     <li>
       <button type="button" className="link-button" onClick={props.onFocus}>
@@ -115,6 +122,7 @@ export function SummaryCard(props: SummaryCardProps) {
                 key={c.gid}
                 cell={c}
                 place={props.placeOf(c.gid)}
+                region={props.regionOf?.(c.gid) ?? null}
                 onFocus={() => props.onFocusCell(c.gid)}
               />
             ))}

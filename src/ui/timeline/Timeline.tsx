@@ -4,11 +4,11 @@
  * monthly toggle, and the mission chart. Stateless: the playback lives in the store
  * (`src/state/timeline.ts`); `TimelineHost` binds this bar to it.
  */
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { PlaybackAction, Playback } from '../../state/playback';
 import { monthIndex, monthOf, type MissionYearTotal } from '../../domain/timeline';
 import type { Granularity, StepFrame } from '../../state/timeline';
-import { SPEEDS, tickYears } from './model';
+import { SPEEDS, thinTicks, tickYears } from './model';
 import { PlaybackIcon } from './icons';
 import { TimelineChart } from './TimelineChart';
 import './timeline.css';
@@ -50,11 +50,23 @@ export function Timeline(props: TimelineProps) {
   const atFirst = frame.index <= 0;
   const atLast = frame.index >= steps.length - 1;
   const current = props.label(frame.step);
+  // The slider's width: its year labels are thinned so that they never run together.
+  const sliderRef = useRef<HTMLDivElement | null>(null);
+  const [sliderPx, setSliderPx] = useState(0);
+  useEffect(() => {
+    const el = sliderRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => setSliderPx(Math.round(el.clientWidth)));
+    ro.observe(el);
+    setSliderPx(Math.round(el.clientWidth));
+    return () => ro.disconnect();
+  }, []);
   // Yearly: the viewer's tick years; monthly: January of those years.
-  const ticks =
+  const allTicks =
     granularity === 'month'
       ? tickYears([...new Set(steps.map((m) => monthOf(m).year))]).map((y) => monthIndex(y, 1))
       : tickYears(steps);
+  const ticks = thinTicks(allTicks, sliderPx);
   const tickCurrent =
     granularity === 'month' ? monthIndex(monthOf(frame.step).year, 1) : frame.step;
   return (
@@ -124,7 +136,7 @@ export function Timeline(props: TimelineProps) {
           >
             <PlaybackIcon name="last" />
           </button>
-          <div className="slider-wrap tl-slider-wrap">
+          <div className="slider-wrap tl-slider-wrap" ref={sliderRef}>
             <label htmlFor={`${id}-slider`} className="visually-hidden">
               {granularity === 'month' ? 'Month' : 'Year'} ({props.label(first)}–{props.label(last)}
               )

@@ -109,7 +109,12 @@ export const TimelineHost = memo(function TimelineHost() {
       onGranularity={(g) => dispatch({ type: 'setGranularity', granularity: g })}
       stepNote={stepNote}
       summary={
-        <YearSummaryLine summary={sel.yearSummary(mission, year, perpetrator)} mission={mission} />
+        <YearSummaryLine
+          summary={sel.yearSummary(mission, year, perpetrator)}
+          mission={mission}
+          year={year}
+          monthly={granularity === 'month'}
+        />
       }
     />
   );

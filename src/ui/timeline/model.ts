@@ -18,6 +18,32 @@ export function tickYears(years: readonly number[]): number[] {
   return out;
 }
 
+/** Width (px) a slider tick label needs ("2024" at 11 px and a gap). */
+export const TICK_LABEL_PX = 38;
+
+/**
+ * The tick labels that fit a slider `widthPx` wide without running together: all when they fit,
+ * else every k-th from the first (k the smallest step that fits) and always the last, dropping
+ * the one before the last when it would touch it. `widthPx` 0 (not measured yet) keeps them all.
+ */
+export function thinTicks(
+  ticks: readonly number[],
+  widthPx: number,
+  labelPx = TICK_LABEL_PX,
+): number[] {
+  if (widthPx <= 0 || ticks.length <= 2) return [...ticks];
+  const fit = Math.max(2, Math.floor(widthPx / labelPx));
+  if (ticks.length <= fit) return [...ticks];
+  const step = Math.ceil((ticks.length - 1) / (fit - 1));
+  const out: number[] = [];
+  for (let i = 0; i < ticks.length - 1; i += step) out.push(ticks[i]!);
+  const lastIndex = ticks.length - 1;
+  const keptLast = (out.length - 1) * step;
+  if (out.length > 1 && lastIndex - keptLast < step) out.pop();
+  out.push(ticks[lastIndex]!);
+  return out;
+}
+
 /** The element a key was pressed on, as far as the keyboard mapping cares. */
 export interface KeyTarget {
   /** Upper-case tag name, e.g. "INPUT". */

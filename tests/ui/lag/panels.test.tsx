@@ -53,6 +53,31 @@ function attrValues(html: string, attr: string): string[] {
   return [...html.matchAll(new RegExp(`${attr}="([^"]*)"`, 'g'))].map((m) => m[1]!);
 }
 
+describe('LagPanel names cells with their area when the data has one', () => {
+  it('gap list and top cells: "<place>, <area>"; no area: the place alone', () => {
+    const html = renderToStaticMarkup(
+      <LagPanel
+        cellView={null}
+        mission="MINUSCA"
+        result={sel.result('MINUSCA', P0)}
+        params={DEFAULT_LAG}
+        perpetrator="all"
+        onParams={noop}
+        onPerpetrator={noop}
+        onReset={noop}
+        onFocusCell={noop}
+        selectedGid={null}
+        placeOf={sel.placeOf}
+        regionOf={(gid) => (gid === LAG_CELLS.N ? 'Bamingui-Bangoran province' : null)}
+        onDownload={noop}
+      />,
+    );
+    const gaps = html.slice(html.indexOf('data-testid="gap-list"'));
+    expect(gaps).toContain('Ndele-fixture, Bamingui-Bangoran province');
+    expect(gaps).toContain('Rafai-fixture<');
+  });
+});
+
 describe('LagPanel (MINUSCA scenario)', () => {
   const html = panel('MINUSCA');
 
@@ -143,8 +168,9 @@ describe('LagPanel without violence data', () => {
     const html = panel('UNMISS');
     expect(html).toContain('data-testid="lag-nodata"');
     expect(html).toContain(
-      'Violence data not loaded for South Sudan — run npm run data:fetch (then npm run data)',
+      'Violence data not loaded for South Sudan: the lag analysis needs it, so it is not computed there (never counted as zero). How to add the full data',
     );
+    expect(html).not.toContain('npm run');
     expect(html).not.toContain('data-testid="gap-list"');
     expect(html).not.toContain('data-testid="lag-summary"');
     expect(html).not.toContain('data-testid="responsiveness"');
@@ -231,7 +257,7 @@ describe('CellLagDetail', () => {
         episodes={sel.cellEpisodes(mission, P0, gid)}
         place={sel.placeOf(gid)}
         baseName={sel.baseName}
-        noDataMessage="Violence data not loaded for South Sudan — run npm run data:fetch"
+        noDataMessage="Violence data not loaded for South Sudan"
       />,
     );
 
@@ -311,6 +337,21 @@ describe('LagLegend', () => {
       'violence data not loaded',
     );
     expect(html).not.toContain('lag-legend-censored');
+  });
+
+  it('a year without violence data says "not computed" and shows no count, never 0', () => {
+    const html = renderToStaticMarkup(<LagLegend year={2023} counts={{}} noData />);
+    expect(html).toContain('Not computed for 2023: violence data not loaded.');
+    expect(attrValues(html, 'data-category')).toEqual([]);
+    expect(html).not.toMatch(/· 0</);
+  });
+
+  it("in monthly mode says the flags are yearly, drawn on the month's violent cells", () => {
+    const html = renderToStaticMarkup(
+      <LagLegend year={2017} month="June 2017" counts={{ NOT_RESPONDED: 1 }} />,
+    );
+    expect(html).toContain('Lag flags, 2017');
+    expect(html).toContain('yearly analysis, outlined on cells with violence in June 2017');
   });
 
   it('keys the "‹" of episodes that may have begun before the first analysed year', () => {

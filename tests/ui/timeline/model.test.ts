@@ -7,7 +7,7 @@ import {
   type PlaybackAction,
 } from '../../../src/state/playback';
 import { nearestIndex, stepFrame } from '../../../src/state/timeline';
-import { keyAction, tickYears, type KeyTarget } from '../../../src/ui/timeline/model';
+import { keyAction, thinTicks, tickYears, type KeyTarget } from '../../../src/ui/timeline/model';
 
 // The store's clock: a tick goes to nextFrame, a control to updatePlayback (src/state/reduce.ts
 // `tick` / `playback`; tests/state/store.test.ts checks the store does exactly this).
@@ -136,5 +136,22 @@ describe('tickYears', () => {
     expect(tickYears([2014, 2015, 2016])).toEqual([2014, 2015, 2016]);
     const long = Array.from({ length: 31 }, (_, i) => 1994 + i);
     expect(tickYears(long)).toEqual([1994, 2000, 2005, 2010, 2015, 2020, 2024]);
+  });
+});
+
+describe('thinTicks', () => {
+  const years = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+  it('keeps every label that fits, and all before the slider is measured', () => {
+    expect(thinTicks(years, 0)).toEqual(years);
+    // 500 px / 38 px = 13 labels ≥ 11.
+    expect(thinTicks(years, 500)).toEqual(years);
+  });
+
+  it('thins to every k-th label from the first, always the last, never two touching', () => {
+    // 200 px / 38 px = 5 labels; step ⌈10 / 4⌉ = 3: 2014, 2017, 2020, (2023 dropped: one year
+    // before the last) 2024.
+    expect(thinTicks(years, 200)).toEqual([2014, 2017, 2020, 2024]);
+    // 80 px: 2 labels, the ends.
+    expect(thinTicks(years, 80)).toEqual([2014, 2024]);
   });
 });

@@ -168,16 +168,33 @@ describe('YearSummaryLine', () => {
   it('says "not loaded" instead of zero when the year has no violence data', () => {
     const base = { cells: 0, bases: 2, troops: 1200, unknownTroops: 1 };
     const none = renderToStaticMarkup(
-      <YearSummaryLine summary={{ ...base, fatalities: null }} mission="MINUSCA" />,
+      <YearSummaryLine summary={{ ...base, fatalities: null }} mission="MINUSCA" year={2023} />,
     );
-    expect(none).toContain('Violence data not loaded');
+    expect(none).toContain('Violence data not loaded for 2023');
     expect(none).not.toContain('civilians killed');
     expect(none).toContain(
-      '2 bases</strong> of MINUSCA, 1,200 troops (+1 base with unknown troops)',
+      '2 bases</strong> of MINUSCA in 2023, 1,200 troops (+1 base with unknown troops)',
     );
     const some = renderToStaticMarkup(
-      <YearSummaryLine summary={{ ...base, fatalities: 35, cells: 3 }} mission="MINUSCA" />,
+      <YearSummaryLine
+        summary={{ ...base, fatalities: 35, cells: 3 }}
+        mission="MINUSCA"
+        year={2017}
+      />,
     );
-    expect(some).toContain('<strong>35</strong> civilians killed in 3 cells');
+    expect(some).toContain('<strong>35</strong> civilians killed in 3 cells in 2017');
+  });
+
+  it('in monthly mode says the line counts the whole year', () => {
+    const html = renderToStaticMarkup(
+      <YearSummaryLine
+        summary={{ fatalities: 708, cells: 45, bases: 17, troops: 10535, unknownTroops: 0 }}
+        mission="MINUSCA"
+        year={2017}
+        monthly
+      />,
+    );
+    expect(html).toContain('708</strong> civilians killed in 45 cells in 2017 (whole year)');
+    expect(html).toContain('17 bases</strong> of MINUSCA in 2017 (whole year), 10,535 troops');
   });
 });
