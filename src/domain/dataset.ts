@@ -220,10 +220,10 @@ export interface Dataset {
 
 /**
  * The pointer that every "violence data not loaded" sentence shown to users ends with: plain
- * words, no command line (the commands are in the README, "Refreshing the data").
+ * words, no command line — the app's Help → Data page explains how to add the full sources
+ * (the commands are in the README, "Refreshing the data").
  */
-export const ADD_VIOLENCE_DATA_HINT =
-  'How to add the full data: see “Refreshing the data” in the README.';
+export const ADD_VIOLENCE_DATA_HINT = 'How to add the full data: Help → Data.';
 
 /** True when violence data exists for the country in the year. */
 export function hasViolenceData(coverage: Coverage, country: string, year: number): boolean {

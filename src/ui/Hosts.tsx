@@ -5,6 +5,7 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { LAYER_KEYS, type PanelTab } from '../state/state';
 import { useData } from './dataContext';
+import { useDataHelp } from './help/DataHelp';
 import { FEATURES } from './features';
 import { noViolenceDataMessage } from './format';
 import { Header } from './Header';
@@ -20,6 +21,7 @@ export const NoticesHost = memo(function NoticesHost(props: { initial: readonly 
   const mission = useAtlas((s) => s.mission);
   const year = useAtlas((s) => s.year);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
+  const { openData } = useDataHelp();
   const coverage = data.sel.missionCoverage(mission, year);
   const notices = useMemo(() => {
     const list: Notice[] = props.initial.map((text, i) => ({
@@ -34,9 +36,10 @@ export const NoticesHost = memo(function NoticesHost(props: { initial: readonly 
         text: noViolenceDataMessage(coverage.missing, year, data.dataset.coverage),
         kind: 'info',
         dismissible: false,
+        action: { label: 'How to add it', onClick: openData },
       });
     return list.filter((n) => !dismissed.has(n.id));
-  }, [props.initial, coverage, mission, year, data.dataset.coverage, dismissed]);
+  }, [props.initial, coverage, mission, year, data.dataset.coverage, dismissed, openData]);
   return <Notices notices={notices} onDismiss={(id) => setDismissed((d) => new Set([...d, id]))} />;
 });
 

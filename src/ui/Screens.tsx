@@ -52,6 +52,8 @@ export interface Notice {
   text: string;
   kind: 'info' | 'warning';
   dismissible: boolean;
+  /** A button after the text (e.g. "How to add it" opening Help → Data). */
+  action?: { label: string; onClick: () => void };
 }
 
 /** Notices over the map (URL fallbacks, missing violence data). */
@@ -62,6 +64,11 @@ export function Notices(props: { notices: readonly Notice[]; onDismiss: (id: str
       {props.notices.map((n) => (
         <li key={n.id} className={`notice ${n.kind}`}>
           <span>{n.text}</span>
+          {n.action ? (
+            <button type="button" className="link-button notice-action" onClick={n.action.onClick}>
+              {n.action.label}
+            </button>
+          ) : null}
           {n.dismissible ? (
             <button
               type="button"

@@ -145,6 +145,16 @@ describe('map viewer (production build, headless Chromium)', () => {
       expect(notices).toContain(`Violence data is not loaded for ${m.countries[0]}`);
       expect(notices).toContain('How to add the full data');
       expect(notices).not.toContain('npm run');
+      // The notice links to the in-app help page that says how to add the data.
+      await page
+        .locator('[data-testid=notices]')
+        .getByRole('button', { name: 'How to add it' })
+        .first()
+        .click();
+      const help = page.locator('[data-testid=data-help]');
+      await help.waitFor({ state: 'visible' });
+      await help.getByRole('button', { name: 'Close' }).click();
+      await help.waitFor({ state: 'hidden' });
       expect(await page.textContent('[data-testid=year-summary]')).toContain(
         'Violence data not loaded',
       );

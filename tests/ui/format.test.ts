@@ -40,7 +40,7 @@ describe('format', () => {
   it('says why violence data is missing and how to get it', () => {
     const car = coverage();
     expect(noViolenceDataMessage(['South Sudan'], 2015, car)).toBe(
-      'Violence data is not loaded for South Sudan in 2015: this copy of the atlas has violence data for Central African Republic only. How to add the full data: see “Refreshing the data” in the README.',
+      'Violence data is not loaded for South Sudan in 2015: this copy of the atlas has violence data for Central African Republic only. How to add the full data: Help → Data.',
     );
     expect(noViolenceDataMessage(['Central African Republic'], 2023, car)).toMatch(
       /covers 1989–2022 only\. How to add the full data/,
