@@ -96,13 +96,13 @@ export function loadDataset(dir: string): Dataset {
 /**
  * The basemap towns of a built dataset (`<dir>/basemap/places.json`), which name the cells in
  * the CSV's place column exactly as the app does. Missing → no towns (cells are named by their
- * centre, as in the app without a basemap) and a warning; malformed → an error.
+ * centre, as in the app without a basemap) and `warn` is told (when given); malformed → an error.
  * @throws {CliError} (exit 1) when the file is not valid JSON or not a places file.
  */
-export function loadPlaces(dir: string, warn: (text: string) => void): BasemapPlace[] {
+export function loadPlaces(dir: string, warn: ((text: string) => void) | null): BasemapPlace[] {
   const file = path.join(dir, 'basemap', BASEMAP_FILES.places);
   if (!existsSync(file)) {
-    warn(
+    warn?.(
       `analyze: no ${file}; cells are named by their centre (run \`npm run data\` for the towns)\n`,
     );
     return [];
@@ -114,13 +114,30 @@ export function loadPlaces(dir: string, warn: (text: string) => void): BasemapPl
   }
 }
 
+/**
+ * The mission a command line names: its exact id, else the id equal ignoring case.
+ * @throws {CliError} (exit 2) naming the known missions when there is none.
+ */
+export function resolveMission(dataset: Dataset, wanted: string, dir: string): string {
+  const ids = dataset.missions.map((m) => m.id).sort();
+  const id =
+    ids.find((x) => x === wanted) ?? ids.find((x) => x.toLowerCase() === wanted.toLowerCase());
+  if (!id)
+    throw new CliError(
+      `unknown mission "${wanted}" in ${dir}; known missions: ${ids.join(', ') || '(none)'}`,
+      2,
+    );
+  return id;
+}
+
 /** Output streams of {@link main}, replaceable in tests. */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
 
-const processIo: CliIo = {
+/** The process's own streams. */
+export const processIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
 };
@@ -176,17 +193,7 @@ export function main(argv: string[], io: CliIo = processIo): number {
     }
     const dir = values.data ?? DEFAULT_DATA_DIR;
     const dataset = loadDataset(dir);
-    const ids = dataset.missions.map((m) => m.id).sort();
-    const wanted = values.mission;
-    const missionId =
-      ids.find((id) => id === wanted) ??
-      ids.find((id) => id.toLowerCase() === wanted.toLowerCase());
-    if (!missionId) {
-      throw new CliError(
-        `unknown mission "${wanted}" in ${dir}; known missions: ${ids.join(', ') || '(none)'}`,
-        2,
-      );
-    }
+    const missionId = resolveMission(dataset, values.mission, dir);
     const places = loadPlaces(dir, io.stderr);
     const result = analyzeMission(dataset, missionId, params);
     io.stdout(

@@ -14,13 +14,20 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { atlasData } from '../data/atlasData';
-import { decodePlaces, BASEMAP_FILES } from '../domain/basemap';
 import { CoverageParamError, parseCoverageParams } from '../domain/coverageParams';
 import { coverageToCsv } from '../domain/coverageCsv';
 import { WhatIfParamError, parseWhatIf, whatIfToCsv } from '../domain/coverageWhatIf';
 import { DataFormatError } from '../domain/encoding';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
-import { CliError, DEFAULT_DATA_DIR, loadDataset, type CliIo } from './analyze';
+import {
+  CliError,
+  DEFAULT_DATA_DIR,
+  loadDataset,
+  loadPlaces,
+  processIo,
+  resolveMission,
+  type CliIo,
+} from './analyze';
 
 const USAGE = `usage: npm run coverage -- --mission MISSION [--km 50] [--perpetrator all|state|nonstate]
                          [--precision 5] [--data public/data]
@@ -36,11 +43,6 @@ Prints one CSV row per mission year with violence data:
 mission,year,deaths,deaths_within,share,events,events_within
 or, with --whatif, the ranked sites: year,rank,site,lat,lon,added_deaths`;
 
-const processIo: CliIo = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-};
-
 /** Reads `osv_events.json` of `dir`. @throws {CliError} (exit 1) when missing or malformed. */
 function loadEvents(dir: string) {
   const file = path.join(dir, OSV_EVENTS_FILE);
@@ -52,17 +54,6 @@ function loadEvents(dir: string) {
     if (e instanceof DataFormatError || e instanceof SyntaxError)
       throw new CliError(`${dir}/${e.message}; rebuild with \`npm run data\``, 1);
     throw e;
-  }
-}
-
-/** The basemap towns of `dir` (they name events in the app; optional here). */
-function loadPlaces(dir: string) {
-  try {
-    return decodePlaces(
-      JSON.parse(readFileSync(path.join(dir, 'basemap', BASEMAP_FILES.places), 'utf8')),
-    );
-  } catch {
-    return [];
   }
 }
 
@@ -124,17 +115,9 @@ export function main(argv: string[], io: CliIo = processIo): number {
       throw new CliError(`--year must be a year, got "${values.year}"`, 2);
     const dir = values.data ?? DEFAULT_DATA_DIR;
     const dataset = loadDataset(dir);
-    const ids = dataset.missions.map((m) => m.id).sort();
-    const wanted = values.mission;
-    const missionId =
-      ids.find((id) => id === wanted) ??
-      ids.find((id) => id.toLowerCase() === wanted.toLowerCase());
-    if (!missionId)
-      throw new CliError(
-        `unknown mission "${wanted}" in ${dir}; known missions: ${ids.join(', ') || '(none)'}`,
-        2,
-      );
-    const places = loadPlaces(dir);
+    const missionId = resolveMission(dataset, values.mission, dir);
+    // Towns name events and are what-if candidates; without them the what-if says so below.
+    const places = loadPlaces(dir, null);
     const cov = atlasData(dataset, places).coverage(loadEvents(dir));
     if (whatIf) {
       if (places.length === 0)
