@@ -8,6 +8,7 @@ import type { CoverageYear } from '../../domain/coverage';
 import { MISSION_COLOR, NO_DATA_COLOR } from '../../map/scales';
 import { UNCOVERED_COLOR } from '../../map/coverageLayers';
 import type { Markish, Plot, PlotOptions } from '../plot';
+import { yearAxisScale } from '../lag/chartSpecs';
 
 /** One year of the charts; null where not computed. */
 export interface CoverageChartRow {
@@ -47,19 +48,6 @@ export function coverageChartRows(years: readonly CoverageYear[]): CoverageChart
   }));
 }
 
-function xScale(rows: readonly CoverageChartRow[]) {
-  const years = rows.map((r) => r.year);
-  const first = Math.min(...years);
-  const last = Math.max(...years);
-  const step = Math.max(1, Math.ceil(years.length / 6));
-  return {
-    domain: [first - 0.6, last + 0.6],
-    ticks: years.filter((y) => (y - first) % step === 0),
-    tickFormat: (y: number) => String(y),
-    label: null,
-  };
-}
-
 /** Grey columns with "not loaded" for the years without violence data. */
 function notLoadedMarks(Plot: Plot, rows: readonly CoverageChartRow[]): Markish[] {
   const missing = rows.filter((r) => !r.hasData);
@@ -95,7 +83,7 @@ export function shareSpec(
     width,
     height: 190,
     marginLeft: 40,
-    x: xScale(rows),
+    x: yearAxisScale(rows),
     y: { domain: [0, 1], tickFormat: '.0%', label: `Within ${km} km`, grid: true },
     marks: [
       ...notLoadedMarks(Plot, rows),
@@ -126,7 +114,7 @@ export function deathsSpec(
     width,
     height: 170,
     marginLeft: 44,
-    x: xScale(rows),
+    x: yearAxisScale(rows),
     y: { domain: [0, max], label: 'Killed', grid: true },
     marks: [
       Plot.rectY(

@@ -43,7 +43,11 @@ export interface CellChartInput {
   width: number;
 }
 
-function xScale(rows: readonly CellChartRow[]) {
+/**
+ * The x scale of a chart over years in the side panel: every year a band, at most ~6 labelled
+ * years (shared by the lag and coverage charts).
+ */
+export function yearAxisScale(rows: readonly { year: number }[]) {
   const years = rows.map((r) => r.year);
   const first = Math.min(...years);
   const last = Math.max(...years);
@@ -107,7 +111,7 @@ export function cellViolenceSpec(Plot: Plot, input: CellChartInput): PlotOptions
     marginLeft: 44,
     marginTop: 16,
     marginRight: 40,
-    x: xScale(input.rows),
+    x: yearAxisScale(input.rows),
     y: { label: 'Civilians killed', grid: true, domain: [0, top], nice: true },
     color: { type: 'identity' },
     marks: [
@@ -164,7 +168,7 @@ export function cellTroopsSpec(Plot: Plot, input: CellChartInput): PlotOptions {
     marginLeft: 44,
     marginTop: 22,
     marginRight: 40,
-    x: xScale(input.rows),
+    x: yearAxisScale(input.rows),
     y: {
       label: 'Troops in reach',
       grid: true,
