@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GED_CSV_COLUMNS } from '../tests/fixtures/syntheticGed';
-import { mulberry32 } from './prng';
+import { mulberry32, weightedPicker } from './prng';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -49,20 +49,11 @@ export async function generateGed(file: string, rows: number): Promise<number> {
     const c = pick(countries);
     return { c, lat: c.lat + gauss() * 3, lon: c.lon + gauss() * 3 };
   });
-  const cum: number[] = [];
-  let total = 0;
-  hotspots.forEach((_, i) => cum.push((total += 1 / (i + 1) ** 0.9)));
-  const hotspot = () => {
-    const x = rnd() * total;
-    let lo = 0;
-    let hi = cum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cum[mid] as number) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return hotspots[lo] as (typeof hotspots)[number];
-  };
+  const pickHotspot = weightedPicker(
+    hotspots.map((_, i) => 1 / (i + 1) ** 0.9),
+    rnd,
+  );
+  const hotspot = () => hotspots[pickHotspot()] as (typeof hotspots)[number];
   const groups = Array.from({ length: 400 }, (_, i) => `Armed group ${i + 1}`);
   const words =
     'militia attack village civilians killed reported sources local market road town district police army rebels clashes'.split(
