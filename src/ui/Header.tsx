@@ -28,7 +28,8 @@ export interface HeaderProps {
   availableLayers: readonly LayerKey[];
   onToggleLayer: (l: LayerKey) => void;
   onFit: () => void;
-  searchIndex: readonly SearchEntry[];
+  /** The search index, built on first use (not at start-up: naming every cell takes time). */
+  searchIndex: () => readonly SearchEntry[];
   onSearchPick: (e: SearchEntry) => void;
 }
 
@@ -55,7 +56,7 @@ function missionLabel(m: Mission): string {
  * there, "Stay" only flies to the place.
  */
 export function PlaceSearch(props: {
-  index: readonly SearchEntry[];
+  index: () => readonly SearchEntry[];
   onPick: (e: SearchEntry) => void;
   /** The mission shown: a base of another one asks before switching. */
   mission?: string;
@@ -65,9 +66,10 @@ export function PlaceSearch(props: {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [confirm, setConfirm] = useState<{ e: SearchEntry; question: string } | null>(null);
+  const { index, mission } = props;
   const results = useMemo(
-    () => searchEntries(props.index, query, 8, props.mission),
-    [props.index, query, props.mission],
+    () => (query.trim() === '' ? [] : searchEntries(index(), query, 8, mission)),
+    [index, query, mission],
   );
   const expanded = open && query.trim().length > 0;
   const pick = (e: SearchEntry | undefined): void => {

@@ -50,7 +50,6 @@ export const HeaderHost = memo(function HeaderHost() {
   const mission = useAtlas((s) => s.mission);
   const perpetrator = useAtlas((s) => s.perpetrator);
   const layers = useAtlas((s) => s.layers);
-  const searchIndex = useMemo(() => data.searchIndex(), [data]);
   return (
     <Header
       missions={data.sel.missions}
@@ -62,7 +61,7 @@ export const HeaderHost = memo(function HeaderHost() {
       availableLayers={LAYER_KEYS}
       onToggleLayer={(l) => dispatch({ type: 'toggleLayer', layer: l })}
       onFit={() => dispatch({ type: 'fitMission' })}
-      searchIndex={searchIndex}
+      searchIndex={data.searchIndex}
       onSearchPick={(e) =>
         dispatch({ type: 'pickSearchResult', pick: data.sel.searchPick(e), zoom: 7 })
       }
