@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { Dataset } from './dataset';
 import type { Manifest, ManifestSource } from './encoding';
+import { decodeBuildInfo, type BuildInfo } from './provenance';
 
 /** The country the demo dataset covers. */
 export const DEMO_COUNTRY = 'Central African Republic';
@@ -49,6 +50,8 @@ export interface DataInfo {
   credits: DataCredit[];
   /** GED coverage: versions, years, scope and countries. */
   coverage: { gedVersions: string[]; years: [number, number] | null; countries: string[] };
+  /** What downloads state as their provenance (source hashes, build date, outputs). */
+  build: BuildInfo;
 }
 
 const creditSchema = z.object({
@@ -97,6 +100,7 @@ export function decodeDataInfo(raw: unknown): DataInfo {
       years: m.coverage.years,
       countries: m.coverage.countries,
     },
+    build: decodeBuildInfo(raw),
   };
 }
 
