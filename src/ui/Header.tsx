@@ -2,6 +2,7 @@
  * The header: mission picker, place search, perpetrator toggle, layer toggles, fit button.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { DownloadMenu } from './downloads/DownloadMenu';
 import { DemoNotice, HelpMenu } from './help/HelpMenu';
 import { PERPETRATOR_FILTERS, type Mission, type PerpetratorFilter } from '../domain/dataset';
 import { searchEntries, type SearchEntry } from '../data/selectors';
@@ -239,6 +240,7 @@ export function Header(props: HeaderProps) {
           ))}
         </fieldset>
       </details>
+      <DownloadMenu />
       <DemoNotice />
     </header>
   );
