@@ -99,7 +99,7 @@ export function DownloadMenu() {
 function DownloadDialog(props: { open: boolean; onClose: () => void; onCite: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const { data, dataUrl } = useData();
+  const { data, dataUrl, basemap } = useData();
   const { info } = useDataHelp();
   const view = useDownloadView();
   const { open, onClose } = props;
@@ -126,7 +126,7 @@ function DownloadDialog(props: { open: boolean; onClose: () => void; onCite: () 
   const p = view.params;
   const counts: Partial<Record<TableId, string>> = open
     ? {
-        cells: `${data.sel.osvCellYears(view.mission, view.year).length} cells`,
+        cells: `${data.sel.osvCellYears(view.mission, view.year).length} cells with events`,
         bases: `${data.sel.basesOf(view.mission, view.year).length} bases`,
         changes: `${data.tsel.changes(view.mission, view.year).length} changes`,
         episodes: `${data.lag.result(view.mission, p)?.episodes.length ?? 0} episodes`,
@@ -139,6 +139,7 @@ function DownloadDialog(props: { open: boolean; onClose: () => void; onCite: () 
       className="data-help download-dialog"
       aria-labelledby={`${id}-title`}
       data-testid="download-dialog"
+      data-towns={basemap.places.length}
       onClose={() => {
         if (openNow.current) onClose();
       }}
