@@ -138,6 +138,14 @@ describe('downloads (production build, headless Chromium)', () => {
       .evaluate((d) => d.scrollWidth <= d.clientWidth);
     expect(scroll).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'downloads-390.png') });
+    // The build's full tables are linked where its manifest lists them (the demo has none).
+    const manifest = JSON.parse(
+      readFileSync(join(suite.app.data.dataDir, 'manifest.json'), 'utf8'),
+    ) as { outputs: { path: string }[] };
+    const full = page.getByTestId('download-full-cell-years');
+    if (manifest.outputs.some((o) => o.path === 'export/cell_years.csv'))
+      expect(await full.locator('a[href$="export/cell_years.csv"]').count()).toBe(1);
+    else expect(await full.textContent()).toContain('Not in this data');
     const [bases] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('download-bases-geojson').click(),

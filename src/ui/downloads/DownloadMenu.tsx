@@ -58,6 +58,18 @@ const FULL_TABLES = [
 
 const VIEW_TABLES: readonly TableId[] = ['cells', 'bases', 'responsiveness', 'changes', 'episodes'];
 
+/** "12 cells with events", and the host countries whose violence data is not loaded (not 0). */
+function cellsCount(
+  cov: { covered: readonly string[]; missing: readonly string[] },
+  cells: () => readonly unknown[],
+): string {
+  const missing = cov.missing.length
+    ? `violence data not loaded for ${cov.missing.join(', ')}`
+    : '';
+  if (cov.covered.length === 0) return missing || 'violence data not loaded';
+  return `${cells().length} cells with events${missing ? `; ${missing}` : ''}`;
+}
+
 /** The view of the store as the downloads take it. */
 function useDownloadView(): DownloadView {
   const mission = useAtlas((s) => s.mission);
@@ -126,7 +138,9 @@ function DownloadDialog(props: { open: boolean; onClose: () => void; onCite: () 
   const p = view.params;
   const counts: Partial<Record<TableId, string>> = open
     ? {
-        cells: `${data.sel.osvCellYears(view.mission, view.year).length} cells with events`,
+        cells: cellsCount(data.sel.missionCoverage(view.mission, view.year), () =>
+          data.sel.osvCellYears(view.mission, view.year),
+        ),
         bases: `${data.sel.basesOf(view.mission, view.year).length} bases`,
         changes: `${data.tsel.changes(view.mission, view.year).length} changes`,
         episodes: `${data.lag.result(view.mission, p)?.episodes.length ?? 0} episodes`,
