@@ -3,9 +3,10 @@
  * with the keyboard, a file saved (Playwright's download event) equals byte for byte what
  * `npm run export` writes from the served data for the same view (CSV and Parquet), the
  * provenance sidecar names the sources with their sha256; the Cite dialog gives the references;
- * at 390 px and 1280 px (screenshots in test-artifacts/e2e/downloads-*.png).
+ * axe-core finds no serious violation in either dialog; at 390 px and 1280 px (screenshots in test-artifacts/e2e/downloads-*.png).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +45,30 @@ function cliFile(format: 'csv' | 'parquet'): { file: Uint8Array; sidecar: string
   };
 }
 
+/** axe-core's browser bundle (evaluated through the DevTools protocol, which the CSP allows). */
+const AXE_SOURCE = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+/** Critical and serious axe-core violations inside the element `selector`. */
+async function serious(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (sel) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Element,
+            o: object,
+          ): Promise<{ violations: { id: string; impact: string | null }[] }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.impact} ${v.id}`);
+  }, selector);
+}
+
 async function saved(d: Download): Promise<Buffer> {
   return readFileSync((await d.path())!);
 }
@@ -71,6 +96,7 @@ describe('downloads (production build, headless Chromium)', () => {
     await settle(page, `MINUSCA:${YEAR}:all`, 90_000);
     await openDownloads(page);
     await page.screenshot({ path: join(ARTIFACTS, 'downloads-1280.png') });
+    expect(await serious(page, '[data-testid=download-dialog]')).toEqual([]);
 
     // CSV, from the keyboard.
     await page.getByTestId('download-cells-csv').focus();
@@ -116,12 +142,13 @@ describe('downloads (production build, headless Chromium)', () => {
       () => (document.querySelector('[data-testid=cite-status]')?.textContent ?? '') !== '',
     );
     await page.screenshot({ path: join(ARTIFACTS, 'downloads-cite-1280.png') });
+    expect(await serious(page, '[data-testid=cite-dialog]')).toEqual([]);
     await page.keyboard.press('Escape');
     await cite.waitFor({ state: 'hidden' });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'download-button',
     );
-  });
+  }, 180_000);
 
   it('works on a 390 px phone: the dialog fits the screen', async () => {
     const { page } = await suite.open('downloads-phone', `?m=MINUSCA&y=${YEAR}`, {
@@ -162,5 +189,5 @@ describe('downloads (production build, headless Chromium)', () => {
     await page.getByTestId('cite-dialog').waitFor({ state: 'visible' });
     await page.screenshot({ path: join(ARTIFACTS, 'downloads-cite-390.png') });
     suite.expectCleanPages();
-  });
+  }, 180_000);
 });
