@@ -8,8 +8,8 @@
  */
 import type { Dataset } from './dataset';
 import { findEpisodes } from './lag';
-import { prepareLagIndex } from './lagIndex';
-import { episodeFigures, responsiveness, summarize } from './lagSummary';
+import { prepareLagIndex, reachArraysFor, violenceArray, type LagIndex } from './lagIndex';
+import { episodeFigures, responsiveness } from './lagSummary';
 import {
   RESPONSIVENESS_BINS,
   type CountryYear,
@@ -102,6 +102,71 @@ function emptyBins(): ResponsivenessBin[] {
   return RESPONSIVENESS_BINS.map((b) => ({ ...b, cellYears: 0, enhanced: 0, share: null }));
 }
 
+/**
+ * Σ V, Σ V with troops in reach (P > 0) and the count of a mission's analysed cell-years in the
+ * years (the per-year figures of `summarize`, added over the range), with the first and last
+ * analysed year.
+ */
+function totalsInYears(
+  index: LagIndex,
+  params: LagParams,
+  range: readonly [number, number],
+): {
+  total: number;
+  withPresence: number;
+  cellYears: number;
+  first: number | null;
+  last: number | null;
+} {
+  const v = violenceArray(index, params.perpetrator, params.precision);
+  const { presence } = reachArraysFor(index, params);
+  const { nYears, y0 } = index;
+  const yiFrom = Math.max(0, range[0] - y0);
+  const yiTo = Math.min(nYears - 1, range[1] - y0);
+  let total = 0;
+  let withPresence = 0;
+  let cellYears = 0;
+  let first: number | null = null;
+  let last: number | null = null;
+  for (let yi = yiFrom; yi <= yiTo; yi++) {
+    let any = false;
+    for (let i = 0; i < index.cells.length; i++) {
+      const k = i * nYears + yi;
+      if (!index.covered[k]) continue;
+      any = true;
+      cellYears++;
+      total += v[k]!;
+      if (presence[k]! > 0) withPresence += v[k]!;
+    }
+    if (any) {
+      if (first === null) first = y0 + yi;
+      last = y0 + yi;
+    }
+  }
+  return { total, withPresence, cellYears, first, last };
+}
+
+/** Responsiveness per index, keyed by what it depends on (r or km, Δ, precision, initial, years). */
+const respMemo = new WeakMap<LagIndex, Map<string, Responsiveness>>();
+
+/** {@link responsiveness} of the years, memoized: θ, W and the perpetrator filter do not change it. */
+function cachedResponsiveness(
+  index: LagIndex,
+  params: LagParams,
+  range: readonly [number, number],
+): Responsiveness {
+  let m = respMemo.get(index);
+  if (!m) respMemo.set(index, (m = new Map()));
+  const key = `${params.reachKm ?? ''}|${params.reach}|${params.delta}|${params.precision}|${params.initialDeployment}|${range[0]}|${range[1]}`;
+  let r = m.get(key);
+  if (!r) {
+    r = responsiveness(index, params, range);
+    if (m.size >= 16) m.clear();
+    m.set(key, r);
+  }
+  return r;
+}
+
 /** Thrown for a year range that is not one (from after to, or a year that is not whole). */
 export class PooledYearsError extends Error {
   constructor(message: string) {
@@ -170,7 +235,14 @@ export function analyzePooled(
   let last: number | null = null;
   const range: [number, number] = [years.from ?? -Infinity, years.to ?? Infinity];
   const ids = dataset.missions.map((m) => m.id).sort();
+  const missionYears = new Map(dataset.missions.map((m) => [m.id, m.years]));
   for (const id of ids) {
+    // A mission without a location in the years needs no index (Mission.years: its years).
+    const ys = missionYears.get(id) ?? [];
+    if (ys.length > 0 && !ys.some((y) => inYears(y, years))) {
+      notActive.push(id);
+      continue;
+    }
     const index = prepareLagIndex(dataset, id);
     const active = index.countryYears.filter((c) => inYears(c.year, years));
     if (active.length === 0) {
@@ -192,20 +264,15 @@ export function analyzePooled(
       continue;
     }
     const own = findEpisodes(index, params).filter((e) => inYears(e.onsetYear, years));
-    const { years: perYear } = summarize(index, params, own);
-    let mTotal = 0;
-    let mCellYears = 0;
-    for (const y of perYear) {
-      if (!inYears(y.year, years) || y.totalFatalities === null) continue;
-      mTotal += y.totalFatalities;
-      withPresence += y.fatalitiesWithPresence ?? 0;
-      mCellYears += y.cellYears;
-      if (first === null || y.year < first) first = y.year;
-      if (last === null || y.year > last) last = y.year;
-    }
+    const t = totalsInYears(index, params, range);
+    const mTotal = t.total;
+    const mCellYears = t.cellYears;
+    withPresence += t.withPresence;
+    if (t.first !== null && (first === null || t.first < first)) first = t.first;
+    if (t.last !== null && (last === null || t.last > last)) last = t.last;
     total += mTotal;
     cellYears += mCellYears;
-    const r = responsiveness(index, params, range);
+    const r = cachedResponsiveness(index, params, range);
     for (const k of ['state', 'nonstate', 'all', 'host', 'foreign'] as const)
       addBins(resp[k], r[k]);
     episodes.push(...own);
