@@ -191,11 +191,17 @@ export function PooledPanel(props: PooledPanelProps) {
                 .join(', ')}
         </p>
         {r.excluded.length > 0 ? (
-          <div className="lag-nodata" data-testid="pooled-excluded">
-            <strong>
-              Excluded — violence data not loaded ({plural(r.excluded.length, 'mission')}, not
-              counted as zero):
-            </strong>
+          <details
+            className="lag-nodata"
+            data-testid="pooled-excluded"
+            open={r.excluded.length <= 4}
+          >
+            <summary>
+              <strong>
+                Excluded — violence data not loaded ({plural(r.excluded.length, 'mission')}, not
+                counted as zero)
+              </strong>
+            </summary>
             <ul className="plain-list">
               {r.excluded.map((m) => (
                 <li key={m.mission} data-mission={m.mission}>
@@ -209,7 +215,7 @@ export function PooledPanel(props: PooledPanelProps) {
             <span className="muted">
               Run npm run data:fetch (then npm run data) to add the global UCDP GED release.
             </span>
-          </div>
+          </details>
         ) : null}
         {partly.length > 0 ? (
           <p className="nodata-text" data-testid="pooled-partly">

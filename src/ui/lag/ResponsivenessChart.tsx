@@ -27,10 +27,10 @@ function share(x: number | null): string {
   return x === null ? '–' : `${Math.round(x * 100)}%`;
 }
 
-/** ", 95 %: 12–31%" (nothing for an empty bin). */
+/** "95%: 12–31%" (nothing for an empty bin). */
 function interval(k: number, n: number): string {
   const ci = wilsonInterval(k, n);
-  return ci ? `; 95%: ${Math.round(ci.low * 100)}–${Math.round(ci.high * 100)}%` : '';
+  return ci ? `95%: ${Math.round(ci.low * 100)}–${Math.round(ci.high * 100)}%` : '';
 }
 
 /** The responsiveness chart and its count table. */
@@ -97,7 +97,13 @@ export function ResponsivenessChart(props: ResponsivenessChartProps) {
                 const x = b.by[k]!;
                 return (
                   <td data-series={k} key={k}>
-                    {`${fmt(x.enhanced)} / ${fmt(x.cellYears)} (${share(x.share)}${interval(x.enhanced, x.cellYears)})`}
+                    {`${fmt(x.enhanced)} / ${fmt(x.cellYears)} (${share(x.share)})`}
+                    {x.cellYears > 0 ? (
+                      <>
+                        <br />
+                        <span className="lag-ci">{interval(x.enhanced, x.cellYears)}</span>
+                      </>
+                    ) : null}
                   </td>
                 );
               })}
