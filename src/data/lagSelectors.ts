@@ -25,6 +25,8 @@ import {
   createPlaceLookup,
   type PlaceMatch,
 } from '../domain/lagView';
+import { analyzePooled, type PooledResult, type PooledYears } from '../domain/lagPooled';
+import { responsivenessToCsv } from '../domain/lagPooledCsv';
 import { memoize } from './memo';
 
 /** The analysis parameters of the app state: the lag parameters plus the perpetrator filter. */
@@ -70,6 +72,15 @@ export interface LagSelectors {
   placeOf(gid: number): PlaceMatch | null;
   /** A base's location name ("Bambari"), or its id when unknown. */
   baseName(baseId: string): string;
+  /**
+   * The analysis pooled over every mission in the years (`analyzePooled`; identical object for
+   * equal arguments). Shares the per-mission indexes with {@link result}.
+   */
+  pooled(params: LagParams, years: PooledYears): PooledResult;
+  /** The pooled episodes as CSV (the same text as `npm run analyze -- --mission all`). */
+  pooledCsv(params: LagParams, years: PooledYears): string;
+  /** The pooled responsiveness table as CSV (`--mission all --table responsiveness`). */
+  pooledResponsivenessCsv(params: LagParams, years: PooledYears): string;
   stats: LagSelectorStats;
 }
 
@@ -171,6 +182,12 @@ export function createLagSelectors(
 
   const names = new Map(dataset.bases.map((b) => [b.id, b.location]));
 
+  const pool = memoize((from: number | null, to: number | null, ...a: Args): PooledResult => {
+    stats.runs++;
+    return analyzePooled(dataset, paramsOf(a), { from, to });
+  }, 4);
+  const pooled = (p: LagParams, y: PooledYears) => pool(y.from, y.to, ...args('*', p));
+
   return {
     dataset,
     index,
@@ -181,6 +198,10 @@ export function createLagSelectors(
     csv: (mission, p) => csv(...args(mission, p)),
     placeOf,
     baseName: (id) => names.get(id) ?? id,
+    pooled,
+    pooledCsv: (p, y) => episodesToCsv(pooled(p, y).episodes, p, placeName),
+    pooledResponsivenessCsv: (p, y) =>
+      responsivenessToCsv(pooled(p, y).responsiveness, 'all missions', y, p),
     stats,
   };
 }

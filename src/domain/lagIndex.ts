@@ -124,6 +124,9 @@ interface DatasetLookups {
   baseById: Map<string, Base>;
   baseYearsByMission: Map<string, BaseYear[]>;
   lastDataYear: number | null;
+  /** The dataset's cell-years by their (GED) country, and by cell. */
+  cellYearsByCountry: Map<string, CellYear[]>;
+  cellYearsByGid: Map<number, CellYear[]>;
 }
 const lookupsMemo = new WeakMap<Dataset, DatasetLookups>();
 
@@ -138,7 +141,25 @@ function lookups(dataset: Dataset): DatasetLookups {
     if (!list) baseYearsByMission.set(by.mission, (list = []));
     list.push(by);
   }
-  l = { baseById: new Map(dataset.bases.map((b) => [b.id, b])), baseYearsByMission, lastDataYear };
+  // Grouped once per dataset, so that each mission's index reads only its host countries'
+  // and its cells' cell-years (the pooled analysis builds every mission's index).
+  const cellYearsByCountry = new Map<string, CellYear[]>();
+  const cellYearsByGid = new Map<number, CellYear[]>();
+  for (const cy of dataset.cellYears) {
+    let c = cellYearsByCountry.get(cy.country);
+    if (!c) cellYearsByCountry.set(cy.country, (c = []));
+    c.push(cy);
+    let g = cellYearsByGid.get(cy.gid);
+    if (!g) cellYearsByGid.set(cy.gid, (g = []));
+    g.push(cy);
+  }
+  l = {
+    baseById: new Map(dataset.bases.map((b) => [b.id, b])),
+    baseYearsByMission,
+    lastDataYear,
+    cellYearsByCountry,
+    cellYearsByGid,
+  };
   lookupsMemo.set(dataset, l);
   return l;
 }
@@ -149,7 +170,8 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
   if (!mission) {
     throw new UnknownMissionError(missionId, dataset.missions.map((m) => m.id).sort());
   }
-  const { baseById, lastDataYear, baseYearsByMission } = lookups(dataset);
+  const { baseById, lastDataYear, baseYearsByMission, cellYearsByCountry, cellYearsByGid } =
+    lookups(dataset);
   const missionBaseYears = baseYearsByMission.get(missionId) ?? [];
   const changes = missionChanges({ baseYears: missionBaseYears }, missionId);
   const years = [...changes.keys()];
@@ -207,11 +229,12 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
 
   // Cells inside a host country: named by a CellYear of a host country, or holding a base.
   const cellCountryCounts = new Map<number, Map<string, number>>();
-  for (const cy of dataset.cellYears) {
-    if (!hostCountries.has(cy.country)) continue;
-    let m = cellCountryCounts.get(cy.gid);
-    if (!m) cellCountryCounts.set(cy.gid, (m = new Map()));
-    m.set(cy.country, (m.get(cy.country) ?? 0) + 1);
+  for (const host of hostCountries) {
+    for (const cy of cellYearsByCountry.get(host) ?? []) {
+      let m = cellCountryCounts.get(cy.gid);
+      if (!m) cellCountryCounts.set(cy.gid, (m = new Map()));
+      m.set(cy.country, (m.get(cy.country) ?? 0) + 1);
+    }
   }
   const home = new Map<number, string>();
   for (const [gid, counts] of cellCountryCounts) home.set(gid, mostFrequent(counts)!);
@@ -246,18 +269,19 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
     }
   }
   // A CellYear names its own country: it is analysed when that country-year is.
-  for (const cy of dataset.cellYears) {
-    const i = cellPos.get(cy.gid);
-    const yi = cy.year - y0;
-    if (i === undefined || yi < 0 || yi >= nYears) continue;
-    const k = i * nYears + yi;
-    if (analysed.get(cy.country)?.[yi]) {
-      covered[k] = 1;
-      country[k] = cy.country;
-      cellYearAt[k] = cy;
-    } else {
-      covered[k] = 0;
-      country[k] = '';
+  for (let i = 0; i < cells.length; i++) {
+    for (const cy of cellYearsByGid.get(cells[i]!) ?? []) {
+      const yi = cy.year - y0;
+      if (yi < 0 || yi >= nYears) continue;
+      const k = i * nYears + yi;
+      if (analysed.get(cy.country)?.[yi]) {
+        covered[k] = 1;
+        country[k] = cy.country;
+        cellYearAt[k] = cy;
+      } else {
+        covered[k] = 0;
+        country[k] = '';
+      }
     }
   }
 

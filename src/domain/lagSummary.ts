@@ -60,7 +60,7 @@ export function flaggedCells(episodes: readonly Episode[]): FlaggedCell[] {
 }
 
 /** Episode figures (counts, response rate, median lag, flagged cells) of a set of episodes. */
-function episodeFigures(
+export function episodeFigures(
   episodes: readonly Episode[],
 ): Pick<LagFigures, 'episodes' | 'byCategory' | 'responseRate' | 'medianLag' | 'flaggedCells'> {
   const byCategory = emptyCounts();
@@ -200,9 +200,14 @@ export function summarize(
  * whether enhanced presence follows in reach in t or t + 1, binned by the cell-year's OSV
  * fatalities, separately for state (and its host / foreign parts), non-state and all
  * perpetrators. Uses the run's reach, Δ, initial-deployment rule and location precision; θ, W
- * and the perpetrator filter do not apply.
+ * and the perpetrator filter do not apply. `years` (inclusive, optional) keeps only the
+ * cell-years (c, t) with t in that range (the pooled analysis's `--from-year` / `--to-year`).
  */
-export function responsiveness(index: LagIndex, params: LagParams): Responsiveness {
+export function responsiveness(
+  index: LagIndex,
+  params: LagParams,
+  years: readonly [number, number] | null = null,
+): Responsiveness {
   const arrays = reachArraysFor(index, params);
   const mins = RESPONSIVENESS_BINS.map((b) => b.min);
   const nBins = mins.length;
@@ -211,13 +216,15 @@ export function responsiveness(index: LagIndex, params: LagParams): Responsivene
   // counts[(s * nBins + bin) * 2 + 0 | 1]: cell-years, followed by enhanced presence.
   const counts = new Int32Array(keys.length * nBins * 2);
   const { nYears } = index;
+  const yiFrom = years ? Math.max(0, years[0] - index.y0) : 0;
+  const yiTo = years ? years[1] - index.y0 : nYears;
   const binOf = (value: number) => {
     let b = nBins - 1;
     while (b > 0 && value < mins[b]!) b--;
     return b;
   };
   for (let i = 0; i < index.cells.length; i++) {
-    for (let yi = 0; yi + 1 < nYears; yi++) {
+    for (let yi = yiFrom; yi + 1 < nYears && yi <= yiTo; yi++) {
       const k = i * nYears + yi;
       if (!index.covered[k]) continue;
       const followed =

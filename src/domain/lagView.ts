@@ -9,6 +9,7 @@ import type { BaseChange } from './changes';
 import { yearRanges } from './encoding';
 import { cellCentroid, gidOf, neighbours } from './grid';
 import type { CellYearDetail } from './lag';
+import { wilsonInterval } from './lagPooled';
 import type {
   CountryYear,
   Episode,
@@ -300,6 +301,9 @@ export interface ResponsivenessRow extends ResponsivenessBin {
   seriesLabel: string;
   /** Position of the bin (0 = no violence). */
   binIndex: number;
+  /** Wilson score 95 % interval of the share (`wilsonInterval`); null for an empty bin. */
+  low: number | null;
+  high: number | null;
 }
 
 /**
@@ -311,12 +315,17 @@ export function responsivenessRows(
   series: readonly ResponsivenessSeries[] = responsivenessSeries(false),
 ): ResponsivenessRow[] {
   return series.flatMap((series) =>
-    r[series].map((b, binIndex) => ({
-      ...b,
-      series,
-      seriesLabel: RESPONSIVENESS_SERIES_LABELS[series],
-      binIndex,
-    })),
+    r[series].map((b, binIndex) => {
+      const ci = wilsonInterval(b.enhanced, b.cellYears);
+      return {
+        ...b,
+        series,
+        seriesLabel: RESPONSIVENESS_SERIES_LABELS[series],
+        binIndex,
+        low: ci?.low ?? null,
+        high: ci?.high ?? null,
+      };
+    }),
   );
 }
 
@@ -361,6 +370,18 @@ export function violenceNotLoadedMessage(countries: readonly string[]): string {
 export function lagCsvFileName(mission: string, p: LagParams): string {
   const safe = mission.replace(/[^A-Za-z0-9_-]+/g, '_');
   return `lag-${safe}-theta${p.theta}-r${p.reachKm != null ? `${p.reachKm}km` : p.reach}-w${p.window}-d${p.delta}-${p.perpetrator}.csv`;
+}
+
+/** The download file name of the pooled episodes (or responsiveness) CSV. */
+export function pooledCsvFileName(
+  p: LagParams,
+  years: { from: number | null; to: number | null },
+  what: 'episodes' | 'responsiveness' = 'episodes',
+): string {
+  const span = `${years.from ?? 'first'}-${years.to ?? 'last'}`;
+  return what === 'responsiveness'
+    ? `responsiveness-all-missions-${span}-r${p.reachKm != null ? `${p.reachKm}km` : p.reach}-d${p.delta}-prec${p.precision}.csv`
+    : `lag-all-missions-${span}-theta${p.theta}-r${p.reachKm != null ? `${p.reachKm}km` : p.reach}-w${p.window}-d${p.delta}-${p.perpetrator}.csv`;
 }
 
 /** A base in reach of a cell in at least one year, with the years it was there. */

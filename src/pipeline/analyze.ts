@@ -4,11 +4,16 @@
  *   npm run analyze -- --mission MINUSCA [--theta 10 --reach 0 | --reach-km 50, --window 3 --delta 1
  *                      --perpetrator all|state|host|foreign|nonstate --precision 5
  *                      --initial-deployment on|off] [--data public/data]
+ *   npm run analyze -- --mission all [--from-year 2012 --to-year 2022]
+ *                      [--table episodes|responsiveness] [same parameters]
  *
  * Reads the built dataset (`npm run data`) and its basemap towns (`basemap/places.json`, which
  * name the cells exactly as the app does), prints one CSV row per violence episode to stdout
  * (byte for byte the app's gap-list download) and the mission summary to stderr, with the
- * windows of the run. Exit codes: 0 done, 2 bad arguments (unknown option or mission, bad
+ * windows of the run. `--mission all` pools every mission (`analyzePooled`): the episodes of every
+ * mission with violence data in the years (or, with `--table responsiveness`, the pooled
+ * responsiveness table with Wilson 95 % intervals) to stdout, and to stderr the pooled summary
+ * with the missions EXCLUDED for lack of violence data. Exit codes: 0 done, 2 bad arguments (unknown option or mission, bad
  * parameter value), 1 no usable data.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,15 +30,21 @@ import {
   LagParamError,
   parseLagParams,
 } from '../domain/lag';
+import { analyzePooled, parsePooledYears, PooledYearsError } from '../domain/lagPooled';
+import { formatPooledSummary, responsivenessToCsv } from '../domain/lagPooledCsv';
 import { cellPlaceName, cellRegionLookup, createPlaceLookup } from '../domain/lagView';
 
 /** Default folder of the built dataset, relative to the working directory. */
 export const DEFAULT_DATA_DIR = path.join('public', 'data');
 
-const USAGE = `usage: npm run analyze -- --mission MISSION [--theta 10] [--reach 0 | --reach-km 50] [--window 3] [--delta 1]
+const USAGE = `usage: npm run analyze -- --mission MISSION|all [--from-year Y --to-year Y] [--table episodes|responsiveness] [--theta 10] [--reach 0 | --reach-km 50] [--window 3] [--delta 1]
                         [--perpetrator all|state|host|foreign|nonstate] [--precision 5]
                         [--initial-deployment on|off] [--data public/data]
-  --mission             Geo-PKO mission acronym, e.g. MINUSCA (required)
+  --mission             Geo-PKO mission acronym, e.g. MINUSCA, or "all" to pool every mission
+                        with violence data (required)
+  --from-year, --to-year  with --mission all: the years pooled (inclusive; default every year)
+  --table               episodes (default) | responsiveness: what goes to stdout (the pooled
+                        or the mission's responsiveness table, with Wilson 95 % intervals)
   --theta               θ: OSV fatalities a cell-year needs to be violent (≥ 1; default 10)
   --reach               r: rings around the cell that count as in reach (0–3; default 0)
   --reach-km            reach in km from the cell centre instead of rings (10–200)
@@ -162,6 +173,9 @@ export function main(argv: string[], io: CliIo = processIo): number {
           precision: { type: 'string' },
           'initial-deployment': { type: 'string' },
           data: { type: 'string' },
+          'from-year': { type: 'string' },
+          'to-year': { type: 'string' },
+          table: { type: 'string' },
           help: { type: 'boolean', short: 'h' },
         },
       }));
@@ -191,11 +205,46 @@ export function main(argv: string[], io: CliIo = processIo): number {
       }
       throw e;
     }
+    const table = values.table ?? 'episodes';
+    if (table !== 'episodes' && table !== 'responsiveness')
+      throw new CliError(`--table must be episodes or responsiveness, got "${table}"`, 2);
+    const pooled = values.mission.toLowerCase() === 'all';
+    let years;
+    try {
+      years = parsePooledYears(values['from-year'], values['to-year']);
+    } catch (e) {
+      if (e instanceof PooledYearsError) throw new CliError(`bad parameter value: ${e.message}`, 2);
+      throw e;
+    }
+    if (!pooled && (years.from !== null || years.to !== null))
+      throw new CliError('--from-year / --to-year go with --mission all', 2);
     const dir = values.data ?? DEFAULT_DATA_DIR;
     const dataset = loadDataset(dir);
+    if (pooled) {
+      const places = table === 'episodes' ? loadPlaces(dir, io.stderr) : [];
+      const r = analyzePooled(dataset, params, years);
+      io.stdout(
+        table === 'responsiveness'
+          ? responsivenessToCsv(r.responsiveness, 'all missions', years, params)
+          : episodesToCsv(
+              r.episodes,
+              r.params,
+              cellPlaceName(createPlaceLookup(places), cellRegionLookup(dataset.cellYears)),
+            ),
+      );
+      io.stderr(formatPooledSummary(r) + '\n');
+      return r.included.length > 0 ? 0 : 1;
+    }
     const missionId = resolveMission(dataset, values.mission, dir);
-    const places = loadPlaces(dir, io.stderr);
+    const places = table === 'episodes' ? loadPlaces(dir, io.stderr) : [];
     const result = analyzeMission(dataset, missionId, params);
+    if (table === 'responsiveness') {
+      io.stdout(
+        responsivenessToCsv(result.responsiveness, missionId, { from: null, to: null }, params),
+      );
+      io.stderr(formatLagSummary(result.summary) + '\n');
+      return 0;
+    }
     io.stdout(
       episodesToCsv(
         result.episodes,

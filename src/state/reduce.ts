@@ -18,6 +18,8 @@ import {
   type LagParams,
   type LayerKey,
   type GapListView,
+  type LagPool,
+  validLagPool,
   type MissionYears,
   type PanelTab,
   type Selection,
@@ -52,6 +54,8 @@ export type Action =
   | { type: 'setLag'; params: Partial<LagParams> }
   | { type: 'setStory'; story: StoryPosition | null }
   | { type: 'setGapList'; view: GapListView }
+  /** The Lag tab's scope: null = the selected mission, else all missions over the years. */
+  | { type: 'setLagPool'; pool: LagPool | null }
   /** Restores the research brief's lag parameters and all perpetrators. */
   | { type: 'resetLag' }
   /** Sets the coverage view's X (clamped to 10–200 km), k (1–5) and n (1–10). */
@@ -227,6 +231,10 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
       return { ...state, story: action.story };
     case 'setGapList':
       return { ...state, gapList: action.view };
+    case 'setLagPool': {
+      const pool = validLagPool(action.pool);
+      return pool === undefined ? state : { ...state, lagPool: pool };
+    }
     case 'resetLag':
       return { ...state, lag: { ...DEFAULT_LAG }, perpetrator: 'all' };
     case 'setCoverage': {
@@ -374,6 +382,7 @@ export function normalizeState(
     playback: s.playback ?? fallback.playback,
     playRange: s.playRange ?? null,
     gapList: s.gapList ?? fallback.gapList,
+    lagPool: validLagPool(s.lagPool ?? null) ?? null,
     coverage: {
       km: clampCoverageKm(Number(s.coverage?.km ?? fallback.coverage.km)),
       k: clampWhatIf('k', Number(s.coverage?.k ?? fallback.coverage.k)),

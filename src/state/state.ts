@@ -5,6 +5,7 @@
 import { COVERAGE_PARAM_BOUNDS, DEFAULT_COVERAGE_PARAMS } from '../domain/coverageParams';
 import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../domain/dataset';
 import { DEFAULT_WHATIF, WHATIF_BOUNDS } from '../domain/whatIfParams';
+import { parsePooledYears } from '../domain/lagPooled';
 import type { LagCategory } from '../domain/lagTypes';
 import { createPlayback, type Playback } from './playback';
 import {
@@ -112,6 +113,17 @@ export interface AppState {
   gapList: GapListView;
   /** Coverage view parameters (in the URL as `cx`); the perpetrator filter is `perpetrator`. */
   coverage: CoverageState;
+  /**
+   * The Lag tab's scope: null = the selected mission; otherwise every mission pooled over the
+   * years given (null ends open). In the URL as `pool`.
+   */
+  lagPool: LagPool | null;
+}
+
+/** Years of the pooled lag analysis ("All missions"), inclusive; null ends are open. */
+export interface LagPool {
+  from: number | null;
+  to: number | null;
 }
 
 /**
@@ -224,6 +236,7 @@ export function defaultState(missions: readonly MissionYears[]): AppState {
     playRange: null,
     gapList: { filter: 'all', shown: GAP_PAGE },
     coverage: { ...DEFAULT_COVERAGE },
+    lagPool: null,
   };
 }
 
@@ -284,4 +297,17 @@ export function isValidState(s: AppState, missions: readonly MissionYears[]): bo
   if (clampWhatIf('n', s.coverage.n) !== s.coverage.n) return false;
   if (s.story !== null && !(Number.isInteger(s.story.scene) && s.story.scene >= 0)) return false;
   return true;
+}
+
+/**
+ * A pooled-analysis scope made valid: null stays null; whole years 1946–2100 with from ≤ to
+ * (the domain's `parsePooledYears`); undefined when invalid (the caller keeps what it had).
+ */
+export function validLagPool(pool: LagPool | null): LagPool | null | undefined {
+  if (pool === null) return null;
+  try {
+    return parsePooledYears(pool.from, pool.to);
+  } catch {
+    return undefined;
+  }
 }

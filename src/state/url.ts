@@ -17,6 +17,7 @@
  * | `cx` | coverage view: reach of a base in km (10–200) | `50` |
  * | `ck`, `cn` | coverage what-if: k sites (1–5) from the n previous years (1–10) | `3`, `3` |
  * | `story`, `scene` | guided story and scene (0-based) | `minusca`, `3` |
+ * | `pool` | Lag tab: all missions pooled, over `FROM-TO` years (`all`, `2012-`, `-2022`) | `2012-2022` |
  *
  * Parsing never fails: an unknown or malformed parameter falls back to its default and adds a
  * notice that the app shows.
@@ -35,6 +36,7 @@ import {
   PANEL_TABS,
   defaultState,
   nearestYear,
+  validLagPool,
   type AppState,
   type LagNumberKey,
   type LayerKey,
@@ -79,6 +81,7 @@ const KNOWN = new Set([
   'cx',
   'ck',
   'cn',
+  'pool',
 ]);
 for (const [p] of LAG_PARAMS) KNOWN.add(p);
 
@@ -280,6 +283,22 @@ export function parseUrlState(
     }
   }
 
+  const pool = get('pool');
+  if (pool !== null) {
+    const m = /^(\d{4})?-(\d{4})?$/.exec(pool);
+    const parsed =
+      pool === 'all'
+        ? { from: null, to: null }
+        : m
+          ? validLagPool({ from: m[1] ? Number(m[1]) : null, to: m[2] ? Number(m[2]) : null })
+          : undefined;
+    if (parsed) state.lagPool = parsed;
+    else
+      notices.push(
+        `Parameter pool=${quote(pool)} must be all or years FROM-TO (e.g. 2012-2022); showing the mission alone.`,
+      );
+  }
+
   const story = get('story');
   if (story !== null) {
     if (/^[a-z0-9-]{1,40}$/.test(story)) {
@@ -333,6 +352,10 @@ export function encodeUrlState(state: AppState): string {
   if (state.coverage.n !== DEFAULT_COVERAGE.n) q.set('cn', String(state.coverage.n));
   if (state.lag.initialDeployment !== DEFAULT_LAG.initialDeployment)
     q.set('init', state.lag.initialDeployment ? '1' : '0');
+  if (state.lagPool) {
+    const { from, to } = state.lagPool;
+    q.set('pool', from === null && to === null ? 'all' : `${from ?? ''}-${to ?? ''}`);
+  }
   if (state.story) {
     q.set('story', state.story.id);
     q.set('scene', String(state.story.scene));

@@ -11,6 +11,7 @@ import { cellCentroid } from '../../domain/grid';
 import { LAG_CATEGORY_LABELS, type Episode, type LagCategory } from '../../domain/lagTypes';
 import {
   lagCsvFileName,
+  pooledCsvFileName,
   missingViolenceCountries,
   violenceNotLoadedMessage,
 } from '../../domain/lagView';
@@ -22,6 +23,7 @@ import { fmt, fmtPeriod } from '../format';
 import { CellLagDetail } from '../lag/CellLagDetail';
 import { downloadText } from '../lag/download';
 import { LagPanel } from '../lag/LagPanel';
+import { BRIEF_YEARS, PooledPanel } from '../lag/PooledPanel';
 import { useAtlas, useDispatch } from '../store';
 import { FLY_ZOOM } from './actions';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
@@ -166,6 +168,7 @@ const LagTab = memo(function LagTab() {
   const zoom = useAtlas((s) => s.camera?.zoom ?? 0);
   const gid = useAtlas((s) => (s.selection?.kind === 'cell' ? s.selection.gid : null));
   const gapList = useAtlas((s) => s.gapList);
+  const lagPool = useAtlas((s) => s.lagPool);
   const params = useLagParams();
   const result = data.lag.result(mission, params);
   const [returnTo, setReturnTo] = useState<{ gid: number } | null>(null);
@@ -203,8 +206,39 @@ const LagTab = memo(function LagTab() {
     }),
     [dispatch, gid],
   );
+  const onScope = useCallback(
+    (pooled: boolean) => dispatch({ type: 'setLagPool', pool: pooled ? { ...BRIEF_YEARS } : null }),
+    [dispatch],
+  );
+  if (lagPool !== null) {
+    return (
+      <PooledPanel
+        mission={mission}
+        result={data.lag.pooled(params, lagPool)}
+        params={lag}
+        perpetrator={perpetrator}
+        onParams={(p) => dispatch({ type: 'setLag', params: p })}
+        onPerpetrator={(p) => dispatch({ type: 'setPerpetrator', perpetrator: p })}
+        onReset={() => dispatch({ type: 'resetLag' })}
+        onYears={(y) => dispatch({ type: 'setLagPool', pool: y })}
+        onScope={onScope}
+        placeOf={data.lag.placeOf}
+        regionOf={data.sel.cellRegion}
+        onDownload={() =>
+          downloadText(pooledCsvFileName(params, lagPool), data.lag.pooledCsv(params, lagPool))
+        }
+        onDownloadTable={() =>
+          downloadText(
+            pooledCsvFileName(params, lagPool, 'responsiveness'),
+            data.lag.pooledResponsivenessCsv(params, lagPool),
+          )
+        }
+      />
+    );
+  }
   return (
     <LagPanel
+      onScope={onScope}
       mission={mission}
       result={result}
       params={lag}

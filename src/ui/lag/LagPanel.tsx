@@ -16,6 +16,7 @@ import {
 import type { LagParams } from '../../state/state';
 import { GapList, type GapListView } from './GapList';
 import { LagParamsForm } from './LagParamsForm';
+import { LagScopeSwitch } from './PooledPanel';
 import { ResponsivenessChart } from './ResponsivenessChart';
 import { SummaryCard } from './SummaryCard';
 import './lag.css';
@@ -44,6 +45,8 @@ export interface LagPanelProps {
   cellView?: ReactNode;
   /** A gap-list row to give the focus back to (after leaving a cell's view). */
   returnTo?: { gid: number } | null;
+  /** Switch to the pooled "All missions" view (shows the scope switch when given). */
+  onScope?: (pooled: boolean) => void;
 }
 
 /** What the panel says about missing violence data, or null when every country-year has it. */
@@ -74,6 +77,9 @@ export function LagPanel(props: LagPanelProps) {
     <div className="lag-panel" data-testid="lag-panel" data-mission={props.mission}>
       {props.cellView}
       <h2>Did presence follow violence?</h2>
+      {props.onScope ? (
+        <LagScopeSwitch mission={props.mission} pooled={false} onChange={props.onScope} />
+      ) : null}
       <p className="muted lag-intro">
         Episodes of violence against civilians in {props.mission}’s area and whether the mission
         strengthened its presence there, how fast, or never.

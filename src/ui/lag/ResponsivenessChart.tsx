@@ -4,6 +4,7 @@
  * Observable Plot bar chart with the counts per bin in a table under it.
  */
 import { useCallback, useId, useMemo, useState } from 'react';
+import { INTERVAL_METHOD, wilsonInterval } from '../../domain/lagPooled';
 import type { Responsiveness } from '../../domain/lagTypes';
 import {
   RESPONSIVENESS_SERIES_LABELS,
@@ -18,10 +19,18 @@ export interface ResponsivenessChartProps {
   responsiveness: Responsiveness;
   reach: number;
   delta: number;
+  /** What the figures pool, for the heading ("all missions, 2012–2022"); absent: the mission. */
+  scope?: string;
 }
 
 function share(x: number | null): string {
   return x === null ? '–' : `${Math.round(x * 100)}%`;
+}
+
+/** "95%: 12–31%" (nothing for an empty bin). */
+function interval(k: number, n: number): string {
+  const ci = wilsonInterval(k, n);
+  return ci ? `95%: ${Math.round(ci.low * 100)}–${Math.round(ci.high * 100)}%` : '';
 }
 
 /** The responsiveness chart and its count table. */
@@ -41,12 +50,13 @@ export function ResponsivenessChart(props: ResponsivenessChartProps) {
   }));
   return (
     <section className="lag-resp" data-testid="responsiveness" aria-label="Responsiveness">
-      <h3>Responsiveness by intensity of violence</h3>
+      <h3>Responsiveness by intensity of violence{props.scope ? ` — ${props.scope}` : ''}</h3>
       <p className="muted lag-note">
         Share of cell-years followed by enhanced presence in reach (r = {props.reach}: a new base
         with troops or +{props.delta} troops at a base) in the same or the next year, by civilians
         killed in the cell-year. Uses r, Δ, the location precision and the initial-deployment
-        switch. Pale bars: fewer than {SMALL_BIN} cell-years.
+        switch. Pale bars: fewer than {SMALL_BIN} cell-years. Whiskers: {INTERVAL_METHOD} of the
+        share.
       </p>
       <label className="lag-resp-split" htmlFor={`${id}-split`}>
         <input
@@ -65,8 +75,8 @@ export function ResponsivenessChart(props: ResponsivenessChartProps) {
       />
       <table className="details-table lag-resp-table" data-testid="responsiveness-table">
         <caption>
-          Cell-years per bin: followed by enhanced presence / all (share). The research brief finds
-          missions respond more to non-state violence.
+          Cell-years per bin: followed by enhanced presence / all (share; 95% interval). The
+          research brief finds missions respond more to non-state violence.
         </caption>
         <thead>
           <tr>
@@ -87,7 +97,13 @@ export function ResponsivenessChart(props: ResponsivenessChartProps) {
                 const x = b.by[k]!;
                 return (
                   <td data-series={k} key={k}>
-                    {fmt(x.enhanced)} / {fmt(x.cellYears)} ({share(x.share)})
+                    {`${fmt(x.enhanced)} / ${fmt(x.cellYears)} (${share(x.share)})`}
+                    {x.cellYears > 0 ? (
+                      <>
+                        <br />
+                        <span className="lag-ci">{interval(x.enhanced, x.cellYears)}</span>
+                      </>
+                    ) : null}
                   </td>
                 );
               })}

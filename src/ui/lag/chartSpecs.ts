@@ -213,7 +213,7 @@ export function responsivenessSpec(
   const keys = [...new Set(rows.map((r) => r.series))];
   const series = keys.map((k) => RESPONSIVENESS_SERIES_LABELS[k]);
   const withShare = rows.filter((r) => r.share !== null);
-  const top = Math.max(0.1, ...withShare.map((r) => r.share ?? 0));
+  const top = Math.max(0.1, ...withShare.map((r) => r.high ?? r.share ?? 0));
   return {
     width,
     height: 210,
@@ -242,9 +242,20 @@ export function responsivenessSpec(
         // Pale bars: too few cell-years for the share to mean much.
         fillOpacity: (r: ResponsivenessRow) => (r.cellYears < SMALL_BIN ? 0.35 : 1),
         title: (r: ResponsivenessRow) =>
-          `${r.seriesLabel}, ${r.label} killed: ${r.enhanced} of ${r.cellYears} cell-years (${Math.round((r.share ?? 0) * 100)}%)`,
+          `${r.seriesLabel}, ${r.label} killed: ${r.enhanced} of ${r.cellYears} cell-years (${Math.round((r.share ?? 0) * 100)}%; 95% interval ${Math.round((r.low ?? 0) * 100)}–${Math.round((r.high ?? 0) * 100)}%)`,
       }),
       Plot.ruleY([0]),
+      // Wilson score 95 % intervals: a whisker over each bar.
+      Plot.ruleX(withShare, {
+        fx: 'label',
+        x: 'seriesLabel',
+        y1: 'low',
+        y2: 'high',
+        stroke: '#222',
+        strokeWidth: 1.2,
+      }),
+      Plot.tickY(withShare, { fx: 'label', x: 'seriesLabel', y: 'low', stroke: '#222' }),
+      Plot.tickY(withShare, { fx: 'label', x: 'seriesLabel', y: 'high', stroke: '#222' }),
     ],
   };
 }

@@ -131,8 +131,11 @@ describe('LagPanel (MINUSCA scenario)', () => {
     expect(html).toContain('data-testid="responsiveness-split"');
     expect(html).toContain('data-testid="responsiveness-table"');
     // 10–24 killed, non-state: A 2014 (20, base NEW), P 2016 (12, no change), R 2015 (15, R NEW
-    // 2017 is two years later) → 1 of 3.
-    expect(html).toMatch(/data-bin="10–24".*?data-series="nonstate">1 \/ 3 \(33%\)/);
+    // 2017 is two years later) → 1 of 3; Wilson 95 %: centre 2.921 / 6.841 = 0.427, half-width
+    // 1.96 · √(2/3 + 0.960) / 6.841 = 0.365 → 6–79 %.
+    expect(html).toMatch(
+      /data-bin="10–24".*?data-series="nonstate">1 \/ 3 \(33%\)<br\/><span class="lag-ci">95%: 6–79%<\/span>/,
+    );
     expect(html).not.toContain('data-testid="lag-nodata"');
   });
 });
