@@ -56,6 +56,13 @@ export class RowTable<T> {
     return r;
   }
 
+  /** How many row objects have been made so far (the rest are still only columns). */
+  rowsMade(): number {
+    let n = 0;
+    for (let i = 0; i < this.length; i++) if (this.made[i] !== undefined) n++;
+    return n;
+  }
+
   /** Every row object, in table order (made on first call: the whole table). */
   rows(): T[] {
     if (!this.all) {
@@ -226,13 +233,14 @@ export function detachTable(ds: Dataset, key: keyof DatasetTables): void {
  * `encoding.ts`).
  */
 export function tableOfDataset<K extends keyof DatasetTables>(
-  ds: Dataset,
+  ds: Pick<Dataset, K>,
   key: K,
   fromRows: (rows: Dataset[K]) => DatasetTables[K],
 ): DatasetTables[K] {
   const attached = ATTACHED.get(ds)?.[key];
   if (attached) return attached as DatasetTables[K];
-  const rows = ds[key];
+  const rows = ds[key] as Dataset[K] | undefined;
+  if (!rows) return fromRows([] as Dataset[K]);
   let t = FROM_ROWS.get(rows) as DatasetTables[K] | undefined;
   if (!t) FROM_ROWS.set(rows, (t = fromRows(rows)) as RowTable<unknown>);
   return t;

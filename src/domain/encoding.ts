@@ -1393,12 +1393,12 @@ export function cellYearTableFromRows(rows: readonly CellYear[]): CellYearTable 
  * The cell-years of a dataset as typed columns: the table a decoded dataset was made from
  * (its `cellYears` are made from it only when read), else one made once from `ds.cellYears`.
  */
-export function cellYearsOf(ds: Dataset): CellYearTable {
+export function cellYearsOf(ds: Pick<Dataset, 'cellYears'>): CellYearTable {
   return tableOfDataset(ds, 'cellYears', cellYearTableFromRows);
 }
 
 /** The cell-months of a dataset as typed columns (see {@link cellYearsOf}). */
-export function cellMonthsOf(ds: Dataset): RowTable<CellMonth> {
+export function cellMonthsOf(ds: Pick<Dataset, 'cellMonths'>): RowTable<CellMonth> {
   return tableOfDataset(
     ds,
     'cellMonths',

@@ -17,6 +17,7 @@ import {
   type PerpetratorFilter,
 } from './dataset';
 import { greatCircleKm } from './distance';
+import { cellYearsOf } from './encoding';
 import { cellCentroid, neighbours } from './grid';
 import type { CountryYear, LagParams } from './lagTypes';
 
@@ -207,11 +208,17 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
 
   // Cells inside a host country: named by a CellYear of a host country, or holding a base.
   const cellCountryCounts = new Map<number, Map<string, number>>();
-  for (const cy of dataset.cellYears) {
-    if (!hostCountries.has(cy.country)) continue;
-    let m = cellCountryCounts.get(cy.gid);
-    if (!m) cellCountryCounts.set(cy.gid, (m = new Map()));
-    m.set(cy.country, (m.get(cy.country) ?? 0) + 1);
+  // Typed columns: row objects only for the mission's cell-years (below).
+  const table = cellYearsOf(dataset);
+  const isHost = table.countries.map((c) => hostCountries.has(c));
+  for (let r = 0; r < table.length; r++) {
+    const code = table.country[r]!;
+    if (!isHost[code]) continue;
+    const gid = table.gid[r]!;
+    const name = table.countries[code]!;
+    let m = cellCountryCounts.get(gid);
+    if (!m) cellCountryCounts.set(gid, (m = new Map()));
+    m.set(name, (m.get(name) ?? 0) + 1);
   }
   const home = new Map<number, string>();
   for (const [gid, counts] of cellCountryCounts) home.set(gid, mostFrequent(counts)!);
@@ -246,15 +253,16 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
     }
   }
   // A CellYear names its own country: it is analysed when that country-year is.
-  for (const cy of dataset.cellYears) {
-    const i = cellPos.get(cy.gid);
-    const yi = cy.year - y0;
+  for (let r = 0; r < table.length; r++) {
+    const i = cellPos.get(table.gid[r]!);
+    const yi = table.year[r]! - y0;
     if (i === undefined || yi < 0 || yi >= nYears) continue;
     const k = i * nYears + yi;
-    if (analysed.get(cy.country)?.[yi]) {
+    const cyCountry = table.countries[table.country[r]!]!;
+    if (analysed.get(cyCountry)?.[yi]) {
       covered[k] = 1;
-      country[k] = cy.country;
-      cellYearAt[k] = cy;
+      country[k] = cyCountry;
+      cellYearAt[k] = table.row(r);
     } else {
       covered[k] = 0;
       country[k] = '';
