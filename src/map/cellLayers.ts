@@ -132,7 +132,7 @@ export function violenceCellLayers(b: CellBuffers): [CellPickLayer<CellView>, Pa
       highlightColor: [0, 0, 0, 50],
     }),
     new PathLayer({
-      id: `${LAYER_IDS.violence}-outline`,
+      id: LAYER_IDS.violenceOutline,
       data: {
         length: g.cells.length,
         startIndices: g.startIndices,
