@@ -389,8 +389,13 @@ export async function run(): Promise<Figures> {
         (out.global_first_frame_ms as number) / (out.car_first_frame_ms as number),
       );
       out.ratio_first_frame_target = 1.2;
+      // One build's interactions failing (e.g. a timeout on a loaded machine) keeps the rest.
       for (let b = 0; b < apps.length; b++)
-        Object.assign(out, await interactions(browser, apps[b]!, builds[b]![0]));
+        try {
+          Object.assign(out, await interactions(browser, apps[b]!, builds[b]![0]));
+        } catch (e) {
+          out[`${builds[b]![0]}_interactions_failed`] = (e as Error).message.split('\n')[0]!;
+        }
     } finally {
       await browser.close();
       for (const a of apps) await a.close();

@@ -6,6 +6,7 @@
  */
 import type { BasemapPlace } from '../domain/basemap';
 import type { Dataset, PerpetratorFilter } from '../domain/dataset';
+import { cellYearsOf } from '../domain/encoding';
 import {
   cellDetail,
   episodesToCsv,
@@ -174,7 +175,7 @@ export function createLagSelectors(
   }, 32);
 
   const placeOf = createPlaceLookup(places);
-  const placeName = cellPlaceName(placeOf, cellRegionLookup(dataset.cellYears));
+  const placeName = cellPlaceName(placeOf, cellRegionLookup(cellYearsOf(dataset)));
   const csv = memoize(
     (...a: Args): string => episodesToCsv(run(...a)?.episodes ?? [], paramsOf(a), placeName),
     4,

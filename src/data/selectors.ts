@@ -21,6 +21,7 @@ import {
   type PerpetratorFilter,
 } from '../domain/dataset';
 import { cellCentroid, neighbours, ringDistance } from '../domain/grid';
+import { cellYearsOf } from '../domain/encoding';
 import { cellRegionLookup } from '../domain/lagView';
 import { memoize } from './memo';
 
@@ -241,20 +242,13 @@ function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
   return out;
 }
 
-/**
- * One number per cell-year (gids run 1–259,200): a small integer for any year before 8000, so
- * that the index of every cell-year needs no string per row.
- */
-const cellKey = (gid: number, year: number): number => year * 259_201 + gid;
-
 /** Builds the indexes and memoized selectors of a dataset. */
 export function createSelectors(dataset: Dataset): Selectors {
   const missions = [...dataset.missions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const missionById = new Map(missions.map((m) => [m.id, m]));
   const basesById = new Map(dataset.bases.map((b) => [b.id, b]));
-  const cellsByYear = groupBy(dataset.cellYears, (c) => c.year);
-  const cellByKey = new Map<number, CellYear>();
-  for (const c of dataset.cellYears) cellByKey.set(cellKey(c.gid, c.year), c);
+  // Typed columns: a year's row objects are made when that year is first drawn.
+  const table = cellYearsOf(dataset);
   const baseYearsByYear = groupBy(dataset.baseYears, (b) => b.year);
   const baseYearsByBase = groupBy(dataset.baseYears, (b) => b.baseId);
   const changeIndexes = new Map<string, BaseYearIndex>();
@@ -282,11 +276,14 @@ export function createSelectors(dataset: Dataset): Selectors {
   const cellsOf = memoize(
     (year: number, perpetrator: PerpetratorFilter, countries: readonly string[]): CellView[] => {
       const set = new Set(countries);
+      const keep = table.countries.map((c) => set.has(c));
       const out: CellView[] = [];
-      for (const cell of cellsByYear.get(year) ?? []) {
-        if (!set.has(cell.country)) continue;
+      for (const i of table.yearRows(year)) {
+        // Filtered on the columns: only the drawn cells get a row object.
+        if (!keep[table.country[i]!] || table.osvBest(i, perpetrator) < 1) continue;
+        const cell = table.row(i);
         const estimate = osvFor(cell, perpetrator);
-        if (estimate.best >= 1) out.push({ gid: cell.gid, value: estimate.best, estimate, cell });
+        out.push({ gid: cell.gid, value: estimate.best, estimate, cell });
       }
       return out;
     },
@@ -301,10 +298,12 @@ export function createSelectors(dataset: Dataset): Selectors {
     };
   });
 
-  const cellYear = (gid: number, year: number): CellYear | undefined =>
-    cellByKey.get(cellKey(gid, year));
+  const cellYear = (gid: number, year: number): CellYear | undefined => {
+    const i = table.indexOf(gid, year);
+    return i < 0 ? undefined : table.row(i);
+  };
 
-  const cellRegion = cellRegionLookup(dataset.cellYears);
+  const cellRegion = cellRegionLookup(table);
 
   const cellDetails = memoize((gid: number, year: number, mission: string): CellDetails => {
     const cell = cellYear(gid, year) ?? null;
@@ -398,7 +397,12 @@ export function createSelectors(dataset: Dataset): Selectors {
   );
   const osvCellYears = memoize((mission: string, year: number): CellYear[] => {
     const covered = new Set(missionCoverage(mission, year).covered);
-    return (cellsByYear.get(year) ?? []).filter((c) => covered.has(c.country) && c.osv.events > 0);
+    const keep = table.countries.map((c) => covered.has(c));
+    const events = table.int('osvEvents').values;
+    const out: CellYear[] = [];
+    for (const i of table.yearRows(year))
+      if (keep[table.country[i]!] && events[i]! > 0) out.push(table.row(i));
+    return out;
   });
   const newHotspots = memoize(
     (mission: string, year: number, perpetrator: PerpetratorFilter, theta: number): CellView[] =>
@@ -517,10 +521,17 @@ export function buildSearchIndex(
   const cells: SearchEntry[] = [];
   if (cellName) {
     const killed = new Map<number, { best: number; country: string }>();
-    for (const c of dataset.cellYears ?? []) {
-      const k = killed.get(c.gid);
-      if (k) k.best += c.osv.best;
-      else if (c.osv.events > 0) killed.set(c.gid, { best: c.osv.best, country: c.country });
+    // Typed columns: naming every cell needs no row object (`in`: reading it would make them).
+    if ('cellYears' in dataset) {
+      const t = cellYearsOf(dataset as Pick<Dataset, 'cellYears'>);
+      const best = t.int('osvBest').values;
+      const events = t.int('osvEvents').values;
+      for (let i = 0; i < t.length; i++) {
+        const k = killed.get(t.gid[i]!);
+        if (k) k.best += best[i]!;
+        else if (events[i]! > 0)
+          killed.set(t.gid[i]!, { best: best[i]!, country: t.countries[t.country[i]!]! });
+      }
     }
     for (const [gid, k] of killed) {
       const [lon, lat] = cellCentroid(gid);

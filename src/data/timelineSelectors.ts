@@ -5,7 +5,8 @@
  * of GED). Equal arguments return the identical object, so React and deck.gl skip work.
  */
 import { countChanges, missionChanges, type BaseChange, type ChangeKind } from '../domain/changes';
-import type { Base, BaseMonth, BaseYear, PerpetratorFilter } from '../domain/dataset';
+import type { Base, BaseMonth, BaseYear, CellMonth, PerpetratorFilter } from '../domain/dataset';
+import { cellMonthsOf, cellYearsOf } from '../domain/encoding';
 import {
   baseLifetimes,
   cellMonthValue,
@@ -144,13 +145,24 @@ function toCellTweens<T extends { gid: number; value: number }>(
 export function createTimelineSelectors(sel: Selectors): TimelineSelectors {
   const { dataset } = sel;
   const basesById = new Map<string, Base>(dataset.bases.map((b) => [b.id, b]));
-  const cellMonthsByIndex = new Map<number, typeof dataset.cellMonths>();
-  for (const c of dataset.cellMonths) {
-    const k = monthIndex(c.year, c.month);
-    const list = cellMonthsByIndex.get(k);
-    if (list) list.push(c);
-    else cellMonthsByIndex.set(k, [c]);
-  }
+  const cellYears = cellYearsOf(dataset);
+  const cellMonths = cellMonthsOf(dataset);
+  // Cell-month rows by month, made the first time a month is drawn (typed columns until then).
+  let byIndex: Map<number, number[]> | null = null;
+  const cellMonthsOfIndex = (k: number): CellMonth[] => {
+    if (!byIndex) {
+      byIndex = new Map();
+      const year = cellMonths.int('year').values;
+      const month = cellMonths.int('month').values;
+      for (let i = 0; i < cellMonths.length; i++) {
+        const m = monthIndex(year[i]!, month[i]!);
+        const list = byIndex.get(m);
+        if (list) list.push(i);
+        else byIndex.set(m, [i]);
+      }
+    }
+    return cellMonths.rowsAt(byIndex.get(k) ?? []);
+  };
   const baseMonthsByMission = new Map<string, BaseMonth[]>();
   for (const m of dataset.baseMonths) {
     const list = baseMonthsByMission.get(m.mission);
@@ -160,7 +172,13 @@ export function createTimelineSelectors(sel: Selectors): TimelineSelectors {
 
   const totals = memoize((mission: string, perpetrator: PerpetratorFilter) => {
     const m = sel.mission(mission);
-    return m ? missionTotals(dataset, m, perpetrator) : [];
+    return m
+      ? missionTotals(
+          { cellYears, baseYears: dataset.baseYears, coverage: dataset.coverage },
+          m,
+          perpetrator,
+        )
+      : [];
   }, 16);
 
   const changesByYear = memoize(
@@ -227,9 +245,14 @@ export function createTimelineSelectors(sel: Selectors): TimelineSelectors {
     const maps = mapMonths(baseMonthsByMission.get(mission) ?? [], mission);
     const hosts = new Set(m?.countries ?? []);
     // The mission's years first: a cheap test that spares the cell-year lookup elsewhere.
-    const gedMonths = dataset.cellMonths.some(
-      (c) => years.includes(c.year) && hosts.has(sel.cellYear(c.gid, c.year)?.country ?? ''),
-    );
+    const cmYear = cellMonths.int('year').values;
+    const cmGid = cellMonths.int('gid').values;
+    let gedMonths = false;
+    for (let i = 0; i < cellMonths.length && !gedMonths; i++) {
+      if (!years.includes(cmYear[i]!)) continue;
+      const at = cellYears.indexOf(cmGid[i]!, cmYear[i]!);
+      gedMonths = at >= 0 && hosts.has(cellYears.countries[cellYears.country[at]!]!);
+    }
     return { first, last, mapMonths: maps, available: maps.length > 0 || gedMonths };
   }, 16);
 
@@ -237,7 +260,7 @@ export function createTimelineSelectors(sel: Selectors): TimelineSelectors {
     (index: number, perpetrator: PerpetratorFilter, countries: readonly string[]) => {
       const set = new Set(countries);
       const out: MonthCellView[] = [];
-      for (const c of cellMonthsByIndex.get(index) ?? []) {
+      for (const c of cellMonthsOfIndex(index)) {
         // A cell-month's country is its cell-year's country.
         const country = sel.cellYear(c.gid, c.year)?.country;
         if (country === undefined || !set.has(country)) continue;

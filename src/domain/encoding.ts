@@ -35,6 +35,15 @@ import {
   type Perpetrator,
   type PrecisionPart,
 } from './dataset';
+import * as typed from './columns';
+import type { ColumnValue, TypedColumn, TypedTable } from './columns';
+import {
+  attachTables,
+  CellYearTable,
+  detachTable,
+  RowTable,
+  tableOfDataset,
+} from './cellYearTable';
 import { perpetratorOf } from './perpetrator';
 
 /** Version of the encoding; a decoder refuses files of another version. */
@@ -120,7 +129,7 @@ export class DataFormatError extends Error {
 export type Codec = 'plain' | 'delta' | 'dict' | 'dictList' | 'offset' | 'perpetrator';
 type ColType = 'int' | 'num' | 'str' | 'bool' | 'strList';
 /** One value of a table column before encoding (what a decoded row holds). */
-export type ColumnValue = number | string | boolean | null | string[];
+export type { ColumnValue } from './columns';
 
 /** A column-major table as stored in a `*.json` table file. */
 export interface EncodedTable {
@@ -441,33 +450,6 @@ function describe(v: unknown): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
-/** A stored value that is not what its column holds (see {@link typeChecked}). */
-const BAD: unique symbol = Symbol('bad value');
-
-/**
- * The decoded value of `v` for a column of type `type` (0/1 → boolean for `bool`), or
- * {@link BAD} when it is not one. Called once per stored value: no allocation, no closure.
- */
-function typeChecked(type: ColType, nullable: boolean, v: unknown): ColumnValue | typeof BAD {
-  if (v === null) return nullable ? null : BAD;
-  switch (type) {
-    case 'int':
-      return typeof v === 'number' && Number.isInteger(v) ? v : BAD;
-    case 'num':
-      return typeof v === 'number' && Number.isFinite(v) ? v : BAD;
-    case 'str':
-      return typeof v === 'string' ? v : BAD;
-    case 'bool':
-      return v === 1 || v === true ? true : v === 0 || v === false ? false : BAD;
-    case 'strList': {
-      if (!Array.isArray(v)) return BAD;
-      for (let j = 0; j < v.length; j++) if (typeof v[j] !== 'string') return BAD;
-      return v as string[];
-    }
-  }
-  return BAD;
-}
-
 /** What a value of a column must be (the wording of a type error). */
 function typeExpected(col: ColSpec, v: unknown): string {
   if (v === null) return `a ${col.type} (not null)`;
@@ -487,13 +469,36 @@ function typeExpected(col: ColSpec, v: unknown): string {
 
 const isNumber = (d: unknown): d is number => typeof d === 'number' && Number.isFinite(d);
 
+// Bound once: the decoding loops call them per value (a module namespace read is not free where
+// the modules are compiled to CommonJS, as under tsx).
+const { columnValue, INT_MAX, INT_NULL, BOOL_NULL, numberAt, presentAt, setNull } = typed;
+
+/** The classes a `perpetrator` column decodes to (its codes index this list). */
+const PERP_DICT: readonly Perpetrator[] = ['state', 'nonstate'];
+
+/** An empty column of `col`'s type for `length` rows (codes index `dict` for `str`). */
+function newColumn(col: ColSpec, length: number, dict: readonly string[]): TypedColumn {
+  switch (col.type) {
+    case 'int':
+      return { type: 'int', values: new Int32Array(length) };
+    case 'num':
+      return { type: 'num', values: new Float64Array(length) };
+    case 'bool':
+      return { type: 'bool', values: new Uint8Array(length) };
+    case 'str':
+      return { type: 'str', codes: new Int32Array(length), dict };
+    case 'strList':
+      return { type: 'strList', values: new Array<string[] | null>(length).fill(null) };
+  }
+}
+
 /**
- * Decodes a table file into row objects. One pass per column straight into its dense array
- * (sparse columns scattered to the rows their mask marks present; each mask's rows computed
- * once), then one `fromRow` per row. Throws {@link DataFormatError} naming the file, the column
- * and the row (1-based) of the first bad value.
+ * Decodes a table file into typed columns ({@link TypedTable}): one pass per column straight into
+ * its typed array (sparse columns scattered to the rows their mask marks present; each mask's
+ * rows computed once). No object per row. Throws {@link DataFormatError} naming the file, the
+ * column and the row (1-based) of the first bad value.
  */
-export function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
+export function decodeColumns<T>(spec: TableSpec<T>, raw: unknown): TypedTable {
   const file = spec.file;
   const fail = (problem: string): never => {
     throw new DataFormatError(file, problem);
@@ -516,28 +521,28 @@ export function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
   const dicts = isRecord(raw.dicts) ? raw.dicts : {};
   const bases = isRecord(raw.bases) ? raw.bases : {};
   const masks = isRecord(raw.masks) ? raw.masks : {};
-  const decodedByName = new Map<string, ColumnValue[]>();
+  const decoded = new Map<string, TypedColumn>();
   /** Mask column name → the rows it marks present. */
-  const maskRowsOf = new Map<string, number[]>();
+  const maskRowsOf = new Map<string, Int32Array>();
   const columns = raw.columns as unknown[];
   const data = raw.data as unknown[];
-  const decoded: ColumnValue[][] = new Array<ColumnValue[]>(spec.cols.length);
-  for (let c = 0; c < spec.cols.length; c++) {
-    const col = spec.cols[c] as ColSpec;
+  for (const col of spec.cols) {
     const at = columns.indexOf(col.name);
     if (at < 0) return fail(`column "${col.name}" is missing`);
     const values = data[at];
     if (!Array.isArray(values)) return fail(`column "${col.name}" has no data list`);
     // Sparse column: the rows its mask marks present, in order.
-    let rows: number[] | null = null;
+    let rows: Int32Array | null = null;
     const maskName = masks[col.name];
     if (maskName !== undefined) {
-      const mask = typeof maskName === 'string' ? decodedByName.get(maskName) : undefined;
+      const mask = typeof maskName === 'string' ? decoded.get(maskName) : undefined;
       if (!mask) return fail(`column "${col.name}" has no valid mask column`);
       rows = maskRowsOf.get(maskName as string) ?? null;
       if (rows === null) {
-        rows = [];
-        for (let i = 0; i < length; i++) if (present(mask[i])) rows.push(i);
+        let count = 0;
+        for (let i = 0; i < length; i++) if (presentAt(mask, i)) count++;
+        rows = new Int32Array(count);
+        for (let i = 0, k = 0; i < length; i++) if (presentAt(mask, i)) rows[k++] = i;
         maskRowsOf.set(maskName as string, rows);
       }
     }
@@ -545,44 +550,93 @@ export function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
     if (values.length !== count)
       fail(`column "${col.name}" has ${values.length} values, expected ${count}`);
     const codec = (codecs[col.name] ?? 'plain') as Codec;
-    const rowOf = (k: number): number => (rows ? (rows[k] as number) : k);
+    const nullable = col.nullable === true;
     const bad = (k: number, what: string): never =>
       fail(
-        `column "${col.name}" row ${rowOf(k) + 1}: expected ${what}, found ${describe(values[k])}`,
+        `column "${col.name}" row ${(rows ? rows[k]! : k) + 1}: expected ${what}, found ${describe(values[k])}`,
       );
-    const baseCols = (): [number, ColumnValue[]][] => {
+    const baseCols = (): [number, TypedColumn][] => {
       const names = bases[col.name];
       if (
         !Array.isArray(names) ||
-        names.some((b) => typeof b !== 'string' || !decodedByName.has(baseRef(b)[1]))
+        names.some((b) => typeof b !== 'string' || !decoded.has(baseRef(b)[1]))
       )
         fail(`column "${col.name}" has no valid base columns`);
       return (names as string[]).map((b) => {
         const [sign, name] = baseRef(b);
-        return [sign, decodedByName.get(name) as ColumnValue[]];
+        return [sign, decoded.get(name)!];
       });
     };
-    const { type } = col;
-    const nullable = col.nullable === true;
-    // A whole plain column other than bool decodes to its stored values: checked, not copied.
-    const asStored = codec === 'plain' && !rows && type !== 'bool';
-    const dense: ColumnValue[] = asStored
-      ? (values as ColumnValue[])
-      : new Array<ColumnValue>(length);
-    if (rows) dense.fill(absentValue(col));
-    // Stores the codec's value `v` of stored value k after its type check.
+    let dict: readonly string[] = [];
+    if (codec === 'dict' || codec === 'dictList') {
+      const d = dicts[col.name];
+      if (!Array.isArray(d) || d.some((s) => typeof s !== 'string'))
+        fail(`column "${col.name}" has no string dictionary`);
+      dict = d as string[];
+    } else if (codec === 'perpetrator') dict = PERP_DICT;
+    else if (col.type === 'str') dict = [];
+    const out = newColumn(col, length, dict);
+    // Rows the mask leaves out hold the absent value: null (nullable) or 0.
+    if (rows && (nullable || out.type === 'str')) {
+      if (out.type === 'int') out.values.fill(INT_NULL);
+      else if (out.type === 'num') out.values.fill(NaN);
+      else if (out.type === 'bool') out.values.fill(BOOL_NULL);
+      else if (out.type === 'str') out.codes.fill(-1);
+    }
+    // A string column stored plain gets its own dictionary.
+    const strIndex = out.type === 'str' && codec === 'plain' ? new Map<string, number>() : null;
+    /** Stores the codec's value `v` of stored value k after its type check. */
     const put = (k: number, v: unknown): void => {
-      const x = typeChecked(type, nullable, v);
-      if (x === BAD) bad(k, typeExpected(col, v));
-      dense[rows ? (rows[k] as number) : k] = x as ColumnValue;
-    };
-    if (asStored) {
-      for (let k = 0; k < count; k++) {
-        const v: unknown = values[k];
-        if (typeChecked(type, nullable, v) === BAD) bad(k, typeExpected(col, v));
+      const i = rows ? rows[k]! : k;
+      if (v === null) {
+        if (!nullable) bad(k, typeExpected(col, v));
+        setNull(out, i);
+        return;
       }
-    } else if (codec === 'plain') {
-      for (let k = 0; k < count; k++) put(k, values[k]);
+      switch (out.type) {
+        case 'int':
+          if (typeof v !== 'number' || !Number.isInteger(v)) bad(k, typeExpected(col, v));
+          if ((v as number) > INT_MAX || (v as number) < -INT_MAX)
+            bad(k, `a whole number within ±${INT_MAX}`);
+          out.values[i] = v as number;
+          return;
+        case 'num':
+          if (!isNumber(v)) bad(k, typeExpected(col, v));
+          out.values[i] = v as number;
+          return;
+        case 'bool':
+          if (v === 1 || v === true) out.values[i] = 1;
+          else if (v === 0 || v === false) out.values[i] = 0;
+          else bad(k, typeExpected(col, v));
+          return;
+        case 'str': {
+          if (typeof v !== 'string') return bad(k, typeExpected(col, v));
+          let c = strIndex!.get(v);
+          if (c === undefined) {
+            c = (out.dict as string[]).length;
+            (out.dict as string[]).push(v);
+            strIndex!.set(v, c);
+          }
+          out.codes[i] = c;
+          return;
+        }
+        case 'strList':
+          if (!Array.isArray(v) || v.some((s) => typeof s !== 'string'))
+            bad(k, typeExpected(col, v));
+          out.values[i] = v as string[];
+      }
+    };
+    if (codec === 'plain') {
+      if (out.type === 'int') {
+        // The bulk of the data: a tight loop for whole numbers.
+        const target = out.values;
+        for (let k = 0; k < count; k++) {
+          const v: unknown = values[k];
+          if (typeof v === 'number' && Number.isInteger(v) && v <= INT_MAX && v >= -INT_MAX)
+            target[rows ? rows[k]! : k] = v;
+          else put(k, v);
+        }
+      } else for (let k = 0; k < count; k++) put(k, values[k]);
     } else if (codec === 'delta') {
       let acc = 0;
       for (let k = 0; k < count; k++) {
@@ -601,64 +655,90 @@ export function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
           continue;
         }
         if (!isNumber(d)) bad(k, 'a number (offset)');
-        const i = rows ? (rows[k] as number) : k;
+        const i = rows ? rows[k]! : k;
         let s = d as number;
-        for (let r = 0; r < cols.length; r++)
-          s += (signs[r] as number) * (((cols[r] as ColumnValue[])[i] as number | null) ?? 0);
+        for (let r = 0; r < cols.length; r++) s += signs[r]! * numberAt(cols[r]!, i);
         put(k, s);
       }
     } else if (codec === 'dict' || codec === 'dictList') {
-      const dict = dicts[col.name];
-      if (!Array.isArray(dict) || dict.some((s) => typeof s !== 'string'))
-        fail(`column "${col.name}" has no string dictionary`);
-      const list = dict as string[];
-      const size = list.length;
-      const lookup = (k: number, d: unknown): string => {
-        if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d >= size)
-          return bad(k, `an index into the dictionary of ${size} entries`);
-        return list[d] as string;
-      };
+      const size = dict.length;
+      const isIndex = (d: unknown): d is number =>
+        typeof d === 'number' && Number.isInteger(d) && d >= 0 && d < size;
+      const what = `an index into the dictionary of ${size} entries`;
       for (let k = 0; k < count; k++) {
         const v: unknown = values[k];
         if (v === null) put(k, null);
-        else if (codec === 'dict') put(k, lookup(k, v));
-        else if (!Array.isArray(v)) bad(k, 'a list of dictionary indices');
+        else if (codec === 'dict') {
+          if (!isIndex(v)) bad(k, what);
+          if (out.type === 'str') out.codes[rows ? rows[k]! : k] = v as number;
+          else put(k, dict[v as number]);
+        } else if (!Array.isArray(v)) bad(k, 'a list of dictionary indices');
         else {
           const names = new Array<string>(v.length);
-          for (let j = 0; j < v.length; j++) names[j] = lookup(k, v[j]);
+          for (let j = 0; j < v.length; j++) {
+            const d: unknown = v[j];
+            if (!isIndex(d)) bad(k, what);
+            names[j] = dict[d as number]!;
+          }
           put(k, names);
         }
       }
     } else if (codec === 'perpetrator') {
-      const [[, names] = [1, []]] = baseCols();
+      const [[, names] = [1, null]] = baseCols();
+      const byRule = new Map<string, number>();
+      if (out.type !== 'str') fail(`column "${col.name}" must hold strings`);
+      const codes = (out as { codes: Int32Array }).codes;
       for (let k = 0; k < count; k++) {
         const v: unknown = values[k];
+        const i = rows ? rows[k]! : k;
         if (v === null) put(k, null);
         else if (v === 0) {
-          const name = names[rows ? (rows[k] as number) : k];
-          put(k, typeof name === 'string' ? perpetratorOf(name) : bad(k, 'a perpetrator name'));
-        } else if (v === 1) put(k, 'state');
-        else if (v === 2) put(k, 'nonstate');
+          const name = names ? columnValue(names, i) : null;
+          if (typeof name !== 'string') bad(k, 'a perpetrator name');
+          let c = byRule.get(name as string);
+          if (c === undefined)
+            byRule.set(name as string, (c = PERP_DICT.indexOf(perpetratorOf(name as string))));
+          codes[i] = c;
+        } else if (v === 1) codes[i] = 0;
+        else if (v === 2) codes[i] = 1;
         else bad(k, 'a perpetrator code 0, 1 or 2');
       }
     } else {
       fail(`column "${col.name}" has unknown codec ${describe(codec)}`);
     }
-    decodedByName.set(col.name, dense);
-    decoded[c] = dense;
+    decoded.set(col.name, out);
   }
-  const items: T[] = new Array<T>(length);
-  const row: ColumnValue[] = new Array<ColumnValue>(spec.cols.length);
-  const width = decoded.length;
-  let i = 0;
-  try {
-    for (; i < length; i++) {
-      for (let c = 0; c < width; c++) row[c] = (decoded[c] as ColumnValue[])[i] as ColumnValue;
-      items[i] = spec.fromRow(row);
+  return { length, columns: decoded };
+}
+
+/**
+ * Makes row objects of typed columns: `fromRow` of the row's values (in the spec's column
+ * order) for each row asked for. Throws {@link DataFormatError} naming the row when `fromRow`
+ * refuses one.
+ */
+export function rowReader<T>(spec: TableSpec<T>, table: TypedTable): (i: number) => T {
+  const cols = spec.cols.map((c) => table.columns.get(c.name)!);
+  const width = cols.length;
+  const row = new Array<ColumnValue>(width);
+  return (i) => {
+    for (let c = 0; c < width; c++) row[c] = columnValue(cols[c]!, i);
+    try {
+      return spec.fromRow(row);
+    } catch (e) {
+      throw new DataFormatError(spec.file, `row ${i + 1}: ${(e as Error).message}`);
     }
-  } catch (e) {
-    fail(`row ${i + 1}: ${(e as Error).message}`);
-  }
+  };
+}
+
+/**
+ * Decodes a table file into row objects: {@link decodeColumns}, then one `fromRow` per row. For
+ * the small tables; the big ones stay typed columns ({@link decodeCellYearTable}).
+ */
+export function decodeTable<T>(spec: TableSpec<T>, raw: unknown): T[] {
+  const table = decodeColumns(spec, raw);
+  const read = rowReader(spec, table);
+  const items: T[] = new Array<T>(table.length);
+  for (let i = 0; i < table.length; i++) items[i] = read(i);
   return items;
 }
 // ---------------------------------------------------------------------------------------------
@@ -1260,12 +1340,75 @@ export function encodeCellMonthColumnsJson(length: number, cols: RawColumns): It
 
 /** Decodes the cell-years of a parsed `cell_years.json` (see {@link decodeDataset}). */
 export function decodeCellYears(raw: unknown): CellYear[] {
-  return decodeTable(CELL_YEARS, raw);
+  return decodeCellYearTable(raw).rows();
+}
+
+/** Decodes a table file into typed columns whose row objects are made when asked for. */
+function decodeRowTable<T>(spec: TableSpec<T>, raw: unknown): RowTable<T> {
+  const t = decodeColumns(spec, raw);
+  return new RowTable(t.length, t.columns, rowReader(spec, t));
+}
+
+/**
+ * Decodes a parsed `cell_years.json` into typed columns ({@link CellYearTable}); row objects are
+ * made only when asked for.
+ */
+export function decodeCellYearTable(raw: unknown): CellYearTable {
+  const t = decodeColumns(CELL_YEARS, raw);
+  return new CellYearTable(t.length, t.columns, rowReader(CELL_YEARS, t));
+}
+
+/** Typed columns of row objects (by the spec's getters); the table's rows are those objects. */
+function columnsFromRows<T>(spec: TableSpec<T>, rows: readonly T[]): Map<string, TypedColumn> {
+  const columns = new Map<string, TypedColumn>();
+  spec.cols.forEach((col, c) => {
+    const get = spec.getters?.[c] ?? ((it: T) => spec.toRow!(it)[c] ?? null);
+    const out = newColumn(col, rows.length, []);
+    const index = new Map<string, number>();
+    for (let i = 0; i < rows.length; i++) {
+      const v = get(rows[i]!);
+      if (v === null || v === undefined) setNull(out, i);
+      else if (out.type === 'str') {
+        let k = index.get(String(v));
+        if (k === undefined) {
+          index.set(String(v), (k = out.dict.length));
+          (out.dict as string[]).push(String(v));
+        }
+        out.codes[i] = k;
+      } else if (out.type === 'int' || out.type === 'num') out.values[i] = v as number;
+      else if (out.type === 'bool') out.values[i] = v ? 1 : 0;
+      else out.values[i] = v as string[];
+    }
+    columns.set(col.name, out);
+  });
+  return columns;
+}
+
+/** Typed columns of cell-years given as row objects; the table's rows are those objects. */
+export function cellYearTableFromRows(rows: readonly CellYear[]): CellYearTable {
+  return new CellYearTable(rows.length, columnsFromRows(CELL_YEARS, rows), (i) => rows[i]!);
+}
+
+/**
+ * The cell-years of a dataset as typed columns: the table a decoded dataset was made from
+ * (its `cellYears` are made from it only when read), else one made once from `ds.cellYears`.
+ */
+export function cellYearsOf(ds: Pick<Dataset, 'cellYears'>): CellYearTable {
+  return tableOfDataset(ds, 'cellYears', cellYearTableFromRows);
+}
+
+/** The cell-months of a dataset as typed columns (see {@link cellYearsOf}). */
+export function cellMonthsOf(ds: Pick<Dataset, 'cellMonths'>): RowTable<CellMonth> {
+  return tableOfDataset(
+    ds,
+    'cellMonths',
+    (rows) => new RowTable(rows.length, columnsFromRows(CELL_MONTHS, rows), (i) => rows[i]!),
+  );
 }
 
 /** Decodes the cell-months of a parsed `cell_months.json` (see {@link decodeDataset}). */
 export function decodeCellMonths(raw: unknown): CellMonth[] {
-  return decodeTable(CELL_MONTHS, raw);
+  return decodeRowTable(CELL_MONTHS, raw).rows();
 }
 
 /** Encodes a dataset into the JSON values of its files (serialize each with JSON.stringify). */
@@ -1280,21 +1423,45 @@ function cmp(a: string, b: string): number {
 }
 
 /**
+ * Makes `ds[key]` the rows of `table`, made the first time the property is read; assigning it
+ * replaces them (and detaches the table).
+ */
+function lazyRows(
+  ds: Dataset,
+  key: 'cellYears' | 'cellMonths',
+  table: RowTable<CellYear> | RowTable<CellMonth>,
+): void {
+  Object.defineProperty(ds, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => table.rows(),
+    set: (rows: unknown) => {
+      detachTable(ds, key);
+      Object.defineProperty(ds, key, { value: rows, enumerable: true, writable: true });
+    },
+  });
+}
+
+/**
  * Decodes and validates the parsed JSON of the dataset files. Throws a {@link DataFormatError}
  * naming the file and the problem when a file is missing or malformed. Rows come back in the
  * stored order: cell-years by (year, gid), cell-months by (year, month, gid), base-years and
  * base-months by (year[, month], baseId).
  */
 export function decodeDataset(files: Partial<Record<string, unknown>>): Dataset {
-  const ds: Dataset = {
+  const table = decodeCellYearTable(files[DATA_FILES.cellYears]);
+  // The cell tables stay typed columns: the row objects are made the first time they are read.
+  const ds = {
     missions: decodeTable(MISSIONS, files[DATA_FILES.missions]),
     bases: decodeTable(BASES, files[DATA_FILES.bases]),
     baseYears: decodeTable(BASE_YEARS, files[DATA_FILES.baseYears]),
     baseMonths: decodeTable(BASE_MONTHS, files[DATA_FILES.baseMonths]),
-    cellYears: decodeTable(CELL_YEARS, files[DATA_FILES.cellYears]),
-    cellMonths: decodeTable(CELL_MONTHS, files[DATA_FILES.cellMonths]),
-    coverage: decodeCoverage(files[DATA_FILES.coverage]),
-  };
+  } as Dataset;
+  lazyRows(ds, 'cellYears', table);
+  const cellMonths = decodeRowTable(CELL_MONTHS, files[DATA_FILES.cellMonths]);
+  lazyRows(ds, 'cellMonths', cellMonths);
+  ds.coverage = decodeCoverage(files[DATA_FILES.coverage]);
+  attachTables(ds, { cellYears: table, cellMonths });
   const baseIds = new Set(ds.bases.map((b) => b.id));
   ds.baseYears.forEach((by, i) => {
     if (!baseIds.has(by.baseId))

@@ -17,6 +17,8 @@ import {
   type PerpetratorFilter,
 } from './dataset';
 import { greatCircleKm } from './distance';
+import { cellYearsOf } from './encoding';
+import type { CellYearTable } from './cellYearTable';
 import { cellCentroid, neighbours } from './grid';
 import type { CountryYear, LagParams } from './lagTypes';
 
@@ -124,9 +126,11 @@ interface DatasetLookups {
   baseById: Map<string, Base>;
   baseYearsByMission: Map<string, BaseYear[]>;
   lastDataYear: number | null;
-  /** The dataset's cell-years by their (GED) country, and by cell. */
-  cellYearsByCountry: Map<string, CellYear[]>;
-  cellYearsByGid: Map<number, CellYear[]>;
+  /** The dataset's cell-years as typed columns. */
+  table: CellYearTable;
+  /** Row numbers of that table by the cell-year's (GED) country, and by cell. */
+  rowsByCountry: Map<string, number[]>;
+  rowsByGid: Map<number, number[]>;
 }
 const lookupsMemo = new WeakMap<Dataset, DatasetLookups>();
 
@@ -143,22 +147,27 @@ function lookups(dataset: Dataset): DatasetLookups {
   }
   // Grouped once per dataset, so that each mission's index reads only its host countries'
   // and its cells' cell-years (the pooled analysis builds every mission's index).
-  const cellYearsByCountry = new Map<string, CellYear[]>();
-  const cellYearsByGid = new Map<number, CellYear[]>();
-  for (const cy of dataset.cellYears) {
-    let c = cellYearsByCountry.get(cy.country);
-    if (!c) cellYearsByCountry.set(cy.country, (c = []));
-    c.push(cy);
-    let g = cellYearsByGid.get(cy.gid);
-    if (!g) cellYearsByGid.set(cy.gid, (g = []));
-    g.push(cy);
+  // Row numbers only: row objects are made for the cell-years an index keeps.
+  const table = cellYearsOf(dataset);
+  const rowsByCountry = new Map<string, number[]>();
+  const rowsByGid = new Map<number, number[]>();
+  for (let r = 0; r < table.length; r++) {
+    const name = table.countries[table.country[r]!]!;
+    let c = rowsByCountry.get(name);
+    if (!c) rowsByCountry.set(name, (c = []));
+    c.push(r);
+    const gid = table.gid[r]!;
+    let g = rowsByGid.get(gid);
+    if (!g) rowsByGid.set(gid, (g = []));
+    g.push(r);
   }
   l = {
     baseById: new Map(dataset.bases.map((b) => [b.id, b])),
     baseYearsByMission,
     lastDataYear,
-    cellYearsByCountry,
-    cellYearsByGid,
+    table,
+    rowsByCountry,
+    rowsByGid,
   };
   lookupsMemo.set(dataset, l);
   return l;
@@ -170,7 +179,7 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
   if (!mission) {
     throw new UnknownMissionError(missionId, dataset.missions.map((m) => m.id).sort());
   }
-  const { baseById, lastDataYear, baseYearsByMission, cellYearsByCountry, cellYearsByGid } =
+  const { baseById, lastDataYear, baseYearsByMission, table, rowsByCountry, rowsByGid } =
     lookups(dataset);
   const missionBaseYears = baseYearsByMission.get(missionId) ?? [];
   const changes = missionChanges({ baseYears: missionBaseYears }, missionId);
@@ -230,10 +239,11 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
   // Cells inside a host country: named by a CellYear of a host country, or holding a base.
   const cellCountryCounts = new Map<number, Map<string, number>>();
   for (const host of hostCountries) {
-    for (const cy of cellYearsByCountry.get(host) ?? []) {
-      let m = cellCountryCounts.get(cy.gid);
-      if (!m) cellCountryCounts.set(cy.gid, (m = new Map()));
-      m.set(cy.country, (m.get(cy.country) ?? 0) + 1);
+    for (const r of rowsByCountry.get(host) ?? []) {
+      const gid = table.gid[r]!;
+      let m = cellCountryCounts.get(gid);
+      if (!m) cellCountryCounts.set(gid, (m = new Map()));
+      m.set(host, (m.get(host) ?? 0) + 1);
     }
   }
   const home = new Map<number, string>();
@@ -270,14 +280,15 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
   }
   // A CellYear names its own country: it is analysed when that country-year is.
   for (let i = 0; i < cells.length; i++) {
-    for (const cy of cellYearsByGid.get(cells[i]!) ?? []) {
-      const yi = cy.year - y0;
+    for (const r of rowsByGid.get(cells[i]!) ?? []) {
+      const yi = table.year[r]! - y0;
       if (yi < 0 || yi >= nYears) continue;
       const k = i * nYears + yi;
-      if (analysed.get(cy.country)?.[yi]) {
+      const cyCountry = table.countries[table.country[r]!]!;
+      if (analysed.get(cyCountry)?.[yi]) {
         covered[k] = 1;
-        country[k] = cy.country;
-        cellYearAt[k] = cy;
+        country[k] = cyCountry;
+        cellYearAt[k] = table.row(r);
       } else {
         covered[k] = 0;
         country[k] = '';

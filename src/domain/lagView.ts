@@ -6,6 +6,7 @@
 import type { BasemapPlace } from './basemap';
 import { ADD_VIOLENCE_DATA_HINT, type CellYear } from './dataset';
 import type { BaseChange } from './changes';
+import { CellYearTable } from './cellYearTable';
 import { yearRanges } from './encoding';
 import { cellCentroid, gidOf, neighbours } from './grid';
 import type { CellYearDetail } from './lag';
@@ -157,22 +158,31 @@ export function cellPlaceName(
  * that count last (cell-years in (year, gid) order: the later year's). Null when none names one.
  */
 export function cellRegionLookup(
-  cellYears: readonly Pick<CellYear, 'gid' | 'year' | 'region'>[],
+  cellYears: readonly Pick<CellYear, 'gid' | 'year' | 'region'>[] | CellYearTable,
 ): (gid: number) => string | null {
   let regions: Map<number, string> | null = null;
   return (gid) => {
     if (!regions) {
-      const sorted = [...cellYears].sort((a, b) => a.year - b.year || a.gid - b.gid);
       const counts = new Map<number, Map<string, number>>();
       const best = new Map<number, { name: string; n: number }>();
-      for (const c of sorted) {
-        if (!c.region) continue;
-        let m = counts.get(c.gid);
-        if (!m) counts.set(c.gid, (m = new Map()));
-        const n = (m.get(c.region) ?? 0) + 1;
-        m.set(c.region, n);
-        const b = best.get(c.gid);
-        if (!b || n >= b.n) best.set(c.gid, { name: c.region, n });
+      const count = (g: number, region: string): void => {
+        let m = counts.get(g);
+        if (!m) counts.set(g, (m = new Map()));
+        const n = (m.get(region) ?? 0) + 1;
+        m.set(region, n);
+        const b = best.get(g);
+        if (!b || n >= b.n) best.set(g, { name: region, n });
+      };
+      if (cellYears instanceof CellYearTable) {
+        // Typed columns: no row objects.
+        for (const i of cellYears.order()) {
+          const r = cellYears.region[i]!;
+          const name = r < 0 ? null : cellYears.regions[r];
+          if (name) count(cellYears.gid[i]!, name);
+        }
+      } else {
+        const sorted = [...cellYears].sort((a, b) => a.year - b.year || a.gid - b.gid);
+        for (const c of sorted) if (c.region) count(c.gid, c.region);
       }
       regions = new Map([...best].map(([g, b]) => [g, b.name]));
     }

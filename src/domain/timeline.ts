@@ -7,6 +7,7 @@
  * a year without any base of the mission (a gap) has `troops: null`; an unknown troop figure
  * (NA in Geo-PKO) is counted apart, never as 0 troops.
  */
+import { CellYearTable } from './cellYearTable';
 import {
   hasViolenceData,
   osvFor,
@@ -47,7 +48,11 @@ export interface MissionYearTotal {
  * of the mission and has violence data that year.
  */
 export function missionTotals(
-  data: { cellYears: readonly CellYear[]; baseYears: readonly BaseYear[]; coverage: Coverage },
+  data: {
+    cellYears: readonly CellYear[] | CellYearTable;
+    baseYears: readonly BaseYear[];
+    coverage: Coverage;
+  },
   mission: Pick<Mission, 'id' | 'countries' | 'years'>,
   perpetrator: PerpetratorFilter = 'all',
 ): MissionYearTotal[] {
@@ -57,11 +62,23 @@ export function missionTotals(
   const hosts = new Set(mission.countries);
   // OSV per year and host country.
   const osvByYearCountry = new Map<string, number>();
-  for (const c of data.cellYears) {
-    if (c.year < first || c.year > last || !hosts.has(c.country)) continue;
-    const k = `${c.year}|${c.country}`;
-    osvByYearCountry.set(k, (osvByYearCountry.get(k) ?? 0) + osvFor(c, perpetrator).best);
-  }
+  const add = (year: number, country: string, best: number): void => {
+    const k = `${year}|${country}`;
+    osvByYearCountry.set(k, (osvByYearCountry.get(k) ?? 0) + best);
+  };
+  const cells = data.cellYears;
+  if (cells instanceof CellYearTable) {
+    // Typed columns: the mission's years only, no row objects.
+    const host = cells.countries.map((c) => hosts.has(c));
+    for (let year = first; year <= last; year++)
+      for (const i of cells.yearRows(year))
+        if (host[cells.country[i]!])
+          add(year, cells.countries[cells.country[i]!]!, cells.osvBest(i, perpetrator));
+  } else
+    for (const c of cells) {
+      if (c.year < first || c.year > last || !hosts.has(c.country)) continue;
+      add(c.year, c.country, osvFor(c, perpetrator).best);
+    }
   const basesByYear = new Map<number, { n: number; troops: number; unknown: number }>();
   for (const by of data.baseYears) {
     if (by.mission !== mission.id) continue;

@@ -21,6 +21,8 @@ import {
 export const LAYER_IDS = {
   noData: 'no-data-countries',
   violence: 'violence-cells',
+  /** The hairline outlines of the violence cells (binary attributes; not pickable). */
+  violenceOutline: 'violence-cells-outline',
   selectedCell: 'selected-cell',
   bases: 'bases',
   basesHq: 'bases-hq',

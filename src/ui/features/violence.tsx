@@ -6,9 +6,14 @@
  */
 import { useMemo } from 'react';
 import type { CellView } from '../../data/selectors';
-import { tweenedViolenceLayer } from '../../map/changeLayers';
+import {
+  cellBuffers,
+  cellTweenBuffers,
+  tweenedCellLayer,
+  violenceCellLayers,
+} from '../../map/cellLayers';
 import { noDataSection, violenceSection } from '../../map/legend';
-import { LAYER_IDS, noDataLayer, violenceLayer } from '../../map/layers';
+import { LAYER_IDS, noDataLayer } from '../../map/layers';
 import { fmt, fmtPeriod } from '../format';
 import { useVisible } from './compose';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
@@ -20,23 +25,36 @@ function useViolenceMap(ctx: FeatureContext): FeatureMap {
   const cells = data.sel.cellsOf(year, perpetrator, covered);
   const tweening = granularity === 'month' || frame.t > 0;
 
+  // Binary attributes (src/map/cellLayers.ts): the year's squares and class colours written once
+  // per cell list, the tween's per pair; a frame only writes colours into a preallocated buffer.
+  const buffers = useMemo(() => cellBuffers(cells), [cells]);
   // A new static layer after each tween: the tween replaced it under the same id, and deck.gl
   // must not see the finalized instance again.
-  const staticLayer = useMemo(() => (tweening ? null : violenceLayer(cells)), [cells, tweening]);
+  const staticLayers = useMemo(
+    () => (tweening ? null : violenceCellLayers(buffers)),
+    [buffers, tweening],
+  );
   const cellPairs =
     granularity === 'year'
       ? data.tsel.cellTweens(frame.step, frame.next, perpetrator, covered)
       : data.tsel.cellMonthTweens(frame.step, frame.next, perpetrator, covered);
+  const tweenBuffers = useMemo(
+    () => (tweening ? cellTweenBuffers(cellPairs) : null),
+    [tweening, cellPairs],
+  );
   const tweenLayer = useMemo(
-    () => (tweening ? tweenedViolenceLayer(cellPairs, frame.t) : null),
-    [tweening, cellPairs, frame.t],
+    () => (tweenBuffers ? tweenedCellLayer(tweenBuffers, frame.t) : null),
+    [tweenBuffers, frame.t],
   );
   const ground = useMemo(
     () => noDataLayer(basemap.countries, missing),
     [basemap.countries, missing],
   );
 
-  const cellLayers = useVisible([tweenLayer ?? staticLayer], layers.violence);
+  const cellLayers = useVisible(
+    [tweenLayer ?? staticLayers?.[0], staticLayers?.[1]],
+    layers.violence,
+  );
   const groundLayers = useVisible([ground], layers.noData);
 
   return useMemo<FeatureMap>(() => {

@@ -29,12 +29,19 @@ describe('feature composition', () => {
   it('orders layers and follows the layer toggles', () => {
     const quiet = { ...stateOf().layers, flags: false, changes: false };
     const plain = renderFeatures(ds, stateOf({ layers: quiet }));
-    expect(plain.ids).toEqual([LAYER_IDS.violence, LAYER_IDS.bases, LAYER_IDS.basesHq]);
+    // The cells' outlines are their own layer (binary attributes), right above the cells.
+    expect(plain.ids).toEqual([
+      LAYER_IDS.violence,
+      LAYER_IDS.violenceOutline,
+      LAYER_IDS.bases,
+      LAYER_IDS.basesHq,
+    ]);
     // With the change markers (2015 is the mission's first year: every base is new), the rings
     // go on top of the bases.
     const marked = renderFeatures(ds, stateOf({ layers: { ...quiet, changes: true } }));
     expect(marked.ids).toEqual([
       LAYER_IDS.violence,
+      LAYER_IDS.violenceOutline,
       LAYER_IDS.bases,
       LAYER_IDS.basesHq,
       CHANGE_LAYER_IDS.newRings,
@@ -60,7 +67,10 @@ describe('feature composition', () => {
       stateOf({ layers: { ...stateOf().layers, violence: false, flags: false } }),
     );
     const cells = r.maps.flatMap((m) => m.layers.cells ?? []);
-    expect(cells.map((l) => [l.id, l.props.visible])).toEqual([[LAYER_IDS.violence, false]]);
+    expect(cells.map((l) => [l.id, l.props.visible])).toEqual([
+      [LAYER_IDS.violence, false],
+      [LAYER_IDS.violenceOutline, false],
+    ]);
   });
 
   it('reports the counts and the nearby missions every feature sees', () => {
