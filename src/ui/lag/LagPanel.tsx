@@ -44,6 +44,8 @@ export interface LagPanelProps {
   cellView?: ReactNode;
   /** A gap-list row to give the focus back to (after leaving a cell's view). */
   returnTo?: { gid: number } | null;
+  /** The Grid switch and comparison (src/ui/grid), shown above the parameters. */
+  gridView?: ReactNode;
 }
 
 /** What the panel says about missing violence data, or null when every country-year has it. */
@@ -89,6 +91,7 @@ export function LagPanel(props: LagPanelProps) {
       ) : null}
       {note?.full ? null : (
         <>
+          {props.gridView}
           <LagParamsForm
             params={props.params}
             perpetrator={props.perpetrator}
