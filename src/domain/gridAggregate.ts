@@ -28,7 +28,8 @@ import {
   type Estimate,
 } from './dataset';
 import { CELL_YEARS_EXPORT_COLUMNS } from './encoding';
-import { cellIdText, type GridSystem } from './gridSystem';
+import type { GridSystem } from './gridSystem';
+import { cellIdText } from './h3Grid';
 
 const zero = (): Estimate => ({ best: 0, low: 0, high: 0, events: 0 });
 

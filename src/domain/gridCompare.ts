@@ -8,7 +8,8 @@
  */
 import { POLYGON_TO_CELLS_FLAGS, polygonToCellsExperimental } from 'h3-js';
 import { cellPolygon } from './grid';
-import { h3Key, type H3Resolution } from './gridSystem';
+import type { H3Resolution } from './gridSystem';
+import { h3Key } from './h3Grid';
 
 /** The H3 cells (keys) of a resolution that overlap a PRIO-GRID cell, ascending. */
 export function h3CellsOverlapping(gid: number, res: H3Resolution): number[] {

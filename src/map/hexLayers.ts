@@ -9,14 +9,11 @@ import { h3OfKey } from '../domain/gridSystem';
 import type { Episode } from '../domain/lagTypes';
 import type { CellView } from '../data/selectors';
 import { CATEGORY_STYLES } from './flagLayers';
+import { HEX_LAYER_IDS } from './hexLayerIds';
 import { cellFill } from './layers';
 import { hexToRgba, type RGBA } from './scales';
 
-/** Layer ids (stable: tests and picking rely on them). */
-export const HEX_LAYER_IDS = {
-  violence: 'violence-hexagons',
-  flags: 'lag-flags-hexagons',
-} as const;
+export { HEX_LAYER_IDS };
 
 /** The H3 index of a cell view or episode of the regridded dataset. */
 const hexOf = (d: { gid: number }): string => h3OfKey(d.gid);

@@ -43,7 +43,7 @@ import {
   aggregateOsvEvents,
   gridCellYearsCsv,
 } from '../domain/gridAggregate';
-import { h3Grid } from '../domain/gridSystem';
+import { h3Grid } from '../domain/h3Grid';
 import type { OsvEvent } from '../domain/coverage';
 import { GED_RULES, processGed, type GedResult } from './ged';
 import { processGeoPko } from './geopko';

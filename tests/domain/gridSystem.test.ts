@@ -13,7 +13,8 @@ import {
   regridDataset,
 } from '../../src/domain/gridAggregate';
 import { compareFlaggedCells, h3CellsOverlapping } from '../../src/domain/gridCompare';
-import { PRIO_GRID, gridSystem, h3Grid, h3Key, h3OfKey } from '../../src/domain/gridSystem';
+import { H3_MEAN_AREA_KM2, PRIO_GRID, h3OfKey } from '../../src/domain/gridSystem';
+import { gridSystem, h3Grid, h3Key } from '../../src/domain/h3Grid';
 import { DEFAULT_LAG_PARAMS, prepareLagIndex, runLagAnalysis } from '../../src/domain/lag';
 import { osvEvent } from '../fixtures/events';
 import { dataset, deployment, deployments } from '../fixtures/factories';
@@ -57,6 +58,7 @@ describe('grid systems', () => {
     expect(gridSystem('h3r4').meanAreaKm2).toBeCloseTo(getHexagonAreaAvg(4, 'km2'), 6);
     expect(Math.round(gridSystem('h3r4').meanAreaKm2)).toBe(1770);
     expect(Math.round(gridSystem('h3r5').meanAreaKm2)).toBe(253);
+    expect(H3_MEAN_AREA_KM2[5]).toBe(getHexagonAreaAvg(5, 'km2'));
   });
 });
 

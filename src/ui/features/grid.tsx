@@ -8,9 +8,9 @@
 import { useMemo } from 'react';
 import type { CellView } from '../../data/selectors';
 import { toLagParams } from '../../data/lagSelectors';
-import { PRIO_GRID, gridSystem, h3OfKey } from '../../domain/gridSystem';
+import { PRIO_GRID, h3OfKey, meanAreaKm2 } from '../../domain/gridSystem';
 import type { Episode, LagCategory } from '../../domain/lagTypes';
-import { HEX_LAYER_IDS, hexFlagLayer, hexViolenceLayer } from '../../map/hexLayers';
+import { HEX_LAYER_IDS } from '../../map/hexLayerIds';
 import { flagsSection, violenceSection } from '../../map/legend';
 import { fmt, fmtPeriod } from '../format';
 import { useGridData } from '../grid/useGridData';
@@ -23,8 +23,8 @@ const NO_FLAGS: Episode[] = [];
 
 /** "H3 r4 hexagon (≈ 1,770 km²)": how the legend and hover name a hexagon. */
 export function hexagonWords(res: 4 | 5): string {
-  const g = gridSystem(res === 4 ? 'h3r4' : 'h3r5');
-  return `H3 resolution ${res} hexagon (≈ ${fmt(Math.round(g.meanAreaKm2))} km²)`;
+  const km2 = meanAreaKm2(res === 4 ? 'h3r4' : 'h3r5');
+  return `H3 resolution ${res} hexagon (≈ ${fmt(Math.round(km2))} km²)`;
 }
 
 function useGridMap(ctx: FeatureContext): FeatureMap {
@@ -36,8 +36,9 @@ function useGridMap(ctx: FeatureContext): FeatureMap {
   const params = useMemo(() => toLagParams(lag, perpetrator), [lag, perpetrator]);
   const cells = gd ? gd.sel.cellsOf(year, perpetrator, covered) : EMPTY;
   const flags = gd && layers.flags ? gd.lag.flagsInYear(mission, params, year) : NO_FLAGS;
-  const cellLayer = useMemo(() => (gd ? hexViolenceLayer(cells) : null), [gd, cells]);
-  const flagLayer = useMemo(() => (gd ? hexFlagLayer(flags) : null), [gd, flags]);
+  const rt = g.runtime;
+  const cellLayer = useMemo(() => (gd && rt ? rt.hexViolenceLayer(cells) : null), [gd, rt, cells]);
+  const flagLayer = useMemo(() => (gd && rt ? rt.hexFlagLayer(flags) : null), [gd, rt, flags]);
   const cellLayers = useVisible([cellLayer], layers.violence && gd !== null);
   const flagLayers = useVisible([flagLayer], layers.flags && gd !== null);
 

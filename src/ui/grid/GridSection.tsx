@@ -7,7 +7,7 @@
 import { useId, useMemo } from 'react';
 import type { GridData } from '../../data/gridData';
 import { toLagParams } from '../../data/lagSelectors';
-import { GRID_IDS, PRIO_GRID, gridSystem, type GridId } from '../../domain/gridSystem';
+import { GRID_IDS, PRIO_GRID, meanAreaKm2, type GridId } from '../../domain/gridSystem';
 import type { LagResult } from '../../domain/lagTypes';
 import { useData } from '../dataContext';
 import { fmt, fmtList } from '../format';
@@ -22,7 +22,7 @@ export const GRID_LABELS: Readonly<Record<GridId, string>> = {
   h3r5: 'H3 r5',
 };
 
-const area = (id: GridId): string => `${fmt(Math.round(gridSystem(id).meanAreaKm2 / 10) * 10)} km²`;
+const area = (id: GridId): string => `${fmt(Math.round(meanAreaKm2(id) / 10) * 10)} km²`;
 
 function pct(x: number | null): string {
   return x === null ? 'not computed' : `${Math.round(x * 100)} %`;
@@ -138,9 +138,11 @@ export function GridSection(props: { mission: string; prio: LagResult }) {
         Mean cell areas: PRIO-GRID ≈ {area('prio')} at the equator, H3 r4 ≈ {area('h3r4')}, H3 r5 ≈{' '}
         {area('h3r5')} (h3-js).
       </p>
-      {grid === 'prio' ? null : g.events.status === 'error' ? (
+      {grid === 'prio' ? null : g.events.status === 'error' || g.runtimeError !== null ? (
         <p className="nodata-text" role="alert">
-          The events table could not be loaded, so the hexagons are not computed: {g.events.message}
+          The {g.runtimeError !== null ? 'H3 code' : 'events table'} could not be loaded, so the
+          hexagons are not computed:{' '}
+          {g.events.status === 'error' ? g.events.message : g.runtimeError}
         </p>
       ) : g.data === null ? (
         <p className="muted" role="status">
