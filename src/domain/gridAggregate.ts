@@ -132,10 +132,18 @@ export function regridDataset(
   if (!perGrid) regridMemo.set(dataset, (perGrid = new Map()));
   const hit = perGrid.get(grid.id);
   if (hit && hit.events === events) return hit.ds;
-  const bases: Base[] = dataset.bases.map((b) => ({ ...b, gid: grid.cellOf(b.lat, b.lon) }));
+  // Bases keep their coordinates over most years: one cell look-up per coordinate pair.
+  const cells = new Map<string, number>();
+  const cellOf = (lat: number, lon: number): number => {
+    const at = `${lat},${lon}`;
+    let c = cells.get(at);
+    if (c === undefined) cells.set(at, (c = grid.cellOf(lat, lon)));
+    return c;
+  };
+  const bases: Base[] = dataset.bases.map((b) => ({ ...b, gid: cellOf(b.lat, b.lon) }));
   const baseYears: BaseYear[] = dataset.baseYears.map((by) => ({
     ...by,
-    gid: grid.cellOf(by.lat, by.lon),
+    gid: cellOf(by.lat, by.lon),
   }));
   const ds: Dataset = {
     cellYears: aggregateOsvEvents(events, grid),

@@ -11,8 +11,23 @@ import { cellPolygon } from './grid';
 import type { H3Resolution } from './gridSystem';
 import { h3Key } from './h3Grid';
 
-/** The H3 cells (keys) of a resolution that overlap a PRIO-GRID cell, ascending. */
+const overlapMemo = new Map<string, number[]>();
+
+/**
+ * The H3 cells (keys) of a resolution that overlap a PRIO-GRID cell, ascending (memoized: the
+ * polygon fill is the costly step of a comparison).
+ */
 export function h3CellsOverlapping(gid: number, res: H3Resolution): number[] {
+  const key = `${res}:${gid}`;
+  const hit = overlapMemo.get(key);
+  if (hit) return hit;
+  const out = fillSquare(gid, res);
+  if (overlapMemo.size > 50_000) overlapMemo.clear();
+  overlapMemo.set(key, out);
+  return out;
+}
+
+function fillSquare(gid: number, res: H3Resolution): number[] {
   const ring = cellPolygon(gid);
   return polygonToCellsExperimental(
     [ring],
