@@ -119,7 +119,7 @@ describe('Grid switch (production build, headless Chromium)', () => {
     expect(after.rendered.counts.cells).toBe(squares);
     expect(after.rendered.counts.hexagons ?? 0).toBe(0);
     expect(page.url()).not.toContain('g=');
-  });
+  }, 240_000);
 
   it('opens on H3 from the link, on a phone', async () => {
     const { page } = await suite.open('grid-phone', '?tab=lag&y=2015&g=h3r5', {
@@ -133,5 +133,5 @@ describe('Grid switch (production build, headless Chromium)', () => {
       .locator('[data-testid=grid-section]')
       .screenshot({ path: join(ARTIFACTS, 'grid-compare-390.png') });
     suite.expectCleanPages();
-  });
+  }, 240_000);
 });
