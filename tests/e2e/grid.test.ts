@@ -65,14 +65,14 @@ async function waitForKey(page: Page, part: string) {
   await page.waitForFunction(
     (p) => (window as unknown as { __atlas?: Hooks }).__atlas?.rendered?.key.includes(p) === true,
     part,
-    { timeout: 30_000 },
+    { timeout: 120_000 },
   );
 }
 
 async function switchTo(page: Page, label: string, key: string) {
   await page.locator('[data-testid=grid-switch] label', { hasText: label }).click();
   await waitForKey(page, key);
-  await settle(page, 'MINUSCA:2015');
+  await settle(page, 'MINUSCA:2015', 120_000);
 }
 
 describe('Grid switch (production build, headless Chromium)', () => {
@@ -80,7 +80,7 @@ describe('Grid switch (production build, headless Chromium)', () => {
     const { page } = await suite.open('grid', '?tab=lag&y=2015', {
       viewport: { width: 1280, height: 800 },
     });
-    await settle(page, 'MINUSCA:2015');
+    await settle(page, 'MINUSCA:2015', 120_000);
     const before = await atlasHooks<Hooks>(page);
     const squares = before.rendered.counts.cells!;
     expect(squares).toBeGreaterThan(0);
@@ -126,7 +126,7 @@ describe('Grid switch (production build, headless Chromium)', () => {
       viewport: { width: 390, height: 844 },
     });
     await waitForKey(page, 'grid=h3r5');
-    await settle(page, 'MINUSCA:2015');
+    await settle(page, 'MINUSCA:2015', 120_000);
     await page.locator('[data-testid=grid-compare]').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'grid-h3r5-390.png'), fullPage: true });
     await page
