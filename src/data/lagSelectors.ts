@@ -28,6 +28,7 @@ import {
 } from '../domain/lagView';
 import { analyzePooled, type PooledResult, type PooledYears } from '../domain/lagPooled';
 import { responsivenessToCsv } from '../domain/lagPooledCsv';
+import { PRIO_GRID, type GridSystem } from '../domain/gridSystem';
 import { memoize } from './memo';
 
 /** The analysis parameters of the app state: the lag parameters plus the perpetrator filter. */
@@ -122,11 +123,13 @@ const paramsOf = (a: Args): LagParams => {
 };
 
 /**
- * The lag selectors of a dataset; `places` (basemap towns) name the cells in the gap list.
+ * The lag selectors of a dataset; `places` (basemap towns) name the cells in the gap list;
+ * `grid` is the grid of the dataset's cell ids (PRIO-GRID, or H3 for a `regridDataset`).
  */
 export function createLagSelectors(
   dataset: Dataset,
   places: readonly Pick<BasemapPlace, 'name' | 'lon' | 'lat' | 'population' | 'country'>[] = [],
+  grid: GridSystem = PRIO_GRID,
 ): LagSelectors {
   const stats: LagSelectorStats = { indexes: 0, runs: 0 };
   const indexes = new Map<string, LagIndex | null>();
@@ -134,7 +137,7 @@ export function createLagSelectors(
     if (indexes.has(mission)) return indexes.get(mission)!;
     let idx: LagIndex | null;
     try {
-      idx = prepareLagIndex(dataset, mission);
+      idx = prepareLagIndex(dataset, mission, grid);
       stats.indexes++;
     } catch (e) {
       if (!(e instanceof UnknownMissionError)) throw e;

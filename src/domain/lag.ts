@@ -8,7 +8,6 @@
 import type { BaseChange } from './changes';
 import type { Dataset } from './dataset';
 import { greatCircleKm } from './distance';
-import { cellCentroid, ringDistance } from './grid';
 import {
   isEnhanced,
   prepareLagIndex,
@@ -158,7 +157,7 @@ export function cellDetail(index: LagIndex, params: LagParams, gid: number): Cel
   if (i === undefined) return [];
   const arrays = reachArraysFor(index, params);
   const v = violence(index, params);
-  const centre = cellCentroid(gid);
+  const centre = index.grid.centroid(gid);
   const out: CellYearDetail[] = [];
   for (let yi = 0; yi < index.nYears; yi++) {
     const k = i * index.nYears + yi;
@@ -167,7 +166,7 @@ export function cellDetail(index: LagIndex, params: LagParams, gid: number): Cel
     const changes = (index.changes.get(year) ?? []).filter((c) =>
       params.reachKm != null
         ? greatCircleKm(centre, [c.lon, c.lat]) <= params.reachKm
-        : ringDistance(c.gid, gid) <= params.reach,
+        : index.grid.ringDistance(c.gid, gid) <= params.reach,
     );
     out.push({
       year,

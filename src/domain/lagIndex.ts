@@ -19,7 +19,7 @@ import {
 import { greatCircleKm } from './distance';
 import { cellYearsOf } from './encoding';
 import type { CellYearTable } from './cellYearTable';
-import { cellCentroid, neighbours } from './grid';
+import { PRIO_GRID, type GridSystem } from './gridSystem';
 import type { CountryYear, LagParams } from './lagTypes';
 
 /** A base-year as the lag analysis sees it. */
@@ -53,6 +53,8 @@ export interface ReachArrays {
 export interface LagIndex {
   missionId: string;
   mission: Mission;
+  /** The grid of the cells (PRIO-GRID unless the dataset was regridded, see gridAggregate.ts). */
+  grid: GridSystem;
   /** First year of the arrays (the mission's first year with a location). */
   y0: number;
   /** Number of years in the arrays: y0 … lastDataYear. */
@@ -61,7 +63,7 @@ export interface LagIndex {
   lastDataYear: number | null;
   /** The dataset's violence-data coverage (for the windows a run states). */
   coverage: Coverage;
-  /** Cells inside a host country (see ARCHITECTURE.md), ascending gid. */
+  /** Cells inside a host country (see ARCHITECTURE.md), ascending cell id (gid on PRIO-GRID). */
   cells: Int32Array;
   /** gid → position in `cells`. */
   cellPos: Map<number, number>;
@@ -98,14 +100,21 @@ export class UnknownMissionError extends Error {
 const memo = new WeakMap<Dataset, Map<string, LagIndex>>();
 
 /**
- * The lag index of a mission, memoized per dataset object and mission id.
+ * The lag index of a mission, memoized per dataset object, mission id and grid. The dataset's
+ * cell ids (`CellYear.gid`, `Base.gid`, `BaseYear.gid`) must be cells of `grid` (PRIO-GRID gids
+ * by default; `regridDataset` gives a dataset on another grid).
  * @throws {UnknownMissionError} when the mission is not in the dataset.
  */
-export function prepareLagIndex(dataset: Dataset, missionId: string): LagIndex {
+export function prepareLagIndex(
+  dataset: Dataset,
+  missionId: string,
+  grid: GridSystem = PRIO_GRID,
+): LagIndex {
   let perMission = memo.get(dataset);
   if (!perMission) memo.set(dataset, (perMission = new Map()));
-  let index = perMission.get(missionId);
-  if (!index) perMission.set(missionId, (index = buildLagIndex(dataset, missionId)));
+  const key = `${grid.id}:${missionId}`;
+  let index = perMission.get(key);
+  if (!index) perMission.set(key, (index = buildLagIndex(dataset, missionId, grid)));
   return index;
 }
 
@@ -174,7 +183,11 @@ function lookups(dataset: Dataset): DatasetLookups {
 }
 
 /** Build the index without memoizing it (see {@link prepareLagIndex}). */
-export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
+export function buildLagIndex(
+  dataset: Dataset,
+  missionId: string,
+  grid: GridSystem = PRIO_GRID,
+): LagIndex {
   const mission = dataset.missions.find((m) => m.id === missionId);
   if (!mission) {
     throw new UnknownMissionError(missionId, dataset.missions.map((m) => m.id).sort());
@@ -199,6 +212,7 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
   const empty: LagIndex = {
     missionId,
     mission,
+    grid,
     y0: 0,
     nYears: 0,
     lastDataYear,
@@ -317,6 +331,7 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
   return {
     missionId,
     mission,
+    grid,
     y0,
     nYears,
     lastDataYear,
@@ -337,7 +352,8 @@ export function buildLagIndex(dataset: Dataset, missionId: string): LagIndex {
 
 /**
  * Presence P(c, t) and the enhanced-presence inputs of every cell-year for a reach r, computed by
- * spreading each base-year over the (2r+1)² block around its cell (the reach relation is
+ * spreading each base-year over the cells within r rings of its cell (the (2r+1)² block on
+ * PRIO-GRID, the k-ring `gridDisk` on H3) (the reach relation is
  * symmetric). Cached on the index per reach.
  */
 export function reachArrays(index: LagIndex, reach: number): ReachArrays {
@@ -353,7 +369,7 @@ export function reachArrays(index: LagIndex, reach: number): ReachArrays {
       let block = blocks.get(by.gid);
       if (!block) {
         block = [];
-        for (const g of neighbours(by.gid, reach)) {
+        for (const g of index.grid.neighbours(by.gid, reach)) {
           const i = index.cellPos.get(g);
           if (i !== undefined) block.push(i);
         }
@@ -406,12 +422,12 @@ export function reachArraysKm(index: LagIndex, km: number): ReachArrays {
       let block = blocks.get(at);
       if (!block) {
         block = [];
-        // Rings enough for km: a cell is ≥ 55.6 km tall and ≥ 55.6 × cos(lat) km wide.
-        const cos = Math.max(0.05, Math.cos(((Math.abs(lat) + 1) * Math.PI) / 180));
-        const rings = Math.ceil(km / (55.5 * cos)) + 1;
-        for (const g of neighbours(by.gid, rings)) {
+        // Rings enough for km (PRIO-GRID: a cell is ≥ 55.6 km tall, ≥ 55.6 × cos(lat) km wide).
+        const rings = Math.ceil(km / index.grid.minSpacingKm(lat)) + 1;
+        for (const g of index.grid.neighbours(by.gid, rings)) {
           const i = index.cellPos.get(g);
-          if (i !== undefined && greatCircleKm(cellCentroid(g), [lon, lat]) <= km) block.push(i);
+          if (i !== undefined && greatCircleKm(index.grid.centroid(g), [lon, lat]) <= km)
+            block.push(i);
         }
         blocks.set(at, block);
       }

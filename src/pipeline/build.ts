@@ -37,6 +37,14 @@ import {
 } from './atomic';
 import { Duck, lit } from './duck';
 import { cellCentroid } from '../domain/grid';
+import {
+  GRID_CELL_YEARS_EXPORT_COLUMNS,
+  GRID_EXPORT_FILES,
+  aggregateOsvEvents,
+  gridCellYearsCsv,
+} from '../domain/gridAggregate';
+import { h3Grid } from '../domain/h3Grid';
+import type { OsvEvent } from '../domain/coverage';
 import { GED_RULES, processGed, type GedResult } from './ged';
 import { processGeoPko } from './geopko';
 import { createProgress, type Progress } from './progress';
@@ -263,6 +271,7 @@ async function writeExports(
   outDir: string,
   ds: Pick<Dataset, 'bases' | 'baseYears'>,
   cellYears: GedResult['cellYears'],
+  osvEvents: readonly OsvEvent[],
 ): Promise<void> {
   const exportDir = path.join(outDir, 'export');
   fs.mkdirSync(exportDir, { recursive: true });
@@ -284,6 +293,7 @@ async function writeExports(
              auto_detect=false, columns={${cyTypes.join(', ')}}))
      TO ${lit(path.join(outDir, DATA_FILES.exportCellYearsParquet))} (FORMAT parquet, COMPRESSION zstd)`,
   );
+  await writeGridExports(fs, duck, tempDir, outDir, osvEvents);
 
   await duck.run(`CREATE OR REPLACE TABLE x_base_years (
     mission VARCHAR, base_id VARCHAR, location VARCHAR, country VARCHAR, year INTEGER,
@@ -325,6 +335,45 @@ async function writeExports(
     `COPY (${select}) TO ${lit(path.join(outDir, csv.replace(/\.csv$/, '.parquet')))} (FORMAT parquet, COMPRESSION zstd)`,
   );
   await duck.run('DROP TABLE x_base_years');
+}
+
+/**
+ * export/cell_years_h3r4.csv and _h3r5.csv (+ Parquet): the OSV events summed per H3 cell-year
+ * (`aggregateOsvEvents`), the columns of cell_years.csv with `h3` in place of gid / lat / lon;
+ * written like cell_years (CSV here, Parquet by DuckDB from a raw copy when a name had to be
+ * neutralised).
+ */
+async function writeGridExports(
+  fs: OutputFs,
+  duck: Duck,
+  tempDir: string,
+  outDir: string,
+  osvEvents: readonly OsvEvent[],
+): Promise<void> {
+  const types = GRID_CELL_YEARS_EXPORT_COLUMNS.map(
+    (c) => `${lit(c)}: '${c === 'h3' || c === 'country' ? 'VARCHAR' : 'INTEGER'}'`,
+  );
+  for (const res of [4, 5] as const) {
+    const grid = h3Grid(res);
+    const files = GRID_EXPORT_FILES[grid.id as 'h3r4' | 'h3r5'];
+    const rows = aggregateOsvEvents(osvEvents, grid);
+    const csvPath = path.join(outDir, files.csv);
+    const text = gridCellYearsCsv(grid, rows);
+    fs.writeFileSync(csvPath, text);
+    let read = csvPath;
+    const raw = gridCellYearsCsv(grid, rows, rawCsvField);
+    if (raw !== text) {
+      read = path.join(tempDir, `cell_years_${grid.id}.raw.csv`);
+      fs.writeFileSync(read, raw);
+    }
+    const parquet = path.join(outDir, files.parquet);
+    fs.external(parquet);
+    await duck.run(
+      `COPY (SELECT * FROM read_csv(${lit(read)}, delim=',', quote='"', escape='"', header=true,
+               auto_detect=false, columns={${types.join(', ')}}))
+       TO ${lit(parquet)} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+  }
 }
 
 /**
@@ -509,7 +558,15 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
     // Outputs, overlapped: DuckDB writes the Parquet exports and the thread pool gzips each
     // browser file (to measure it) while JavaScript encodes the next one; the largest first.
     const step = progress.start('writing the outputs');
-    const exported = writeExports(fs, duck, tempDir, stage, rest, gedResult.cellYears);
+    const exported = writeExports(
+      fs,
+      duck,
+      tempDir,
+      stage,
+      rest,
+      gedResult.cellYears,
+      gedResult.osvEvents,
+    );
     // The OSV events as points: loaded by the Coverage tab only (not in browserGzipBytes).
     const eventsWritten = writeMeasured(fs, path.join(stage, OSV_EVENTS_FILE), [
       JSON.stringify(encodeOsvEvents(gedResult.osvEvents)),
@@ -561,6 +618,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       DATA_FILES.exportBaseYearsCsv,
       DATA_FILES.exportCellYearsParquet,
       DATA_FILES.exportBaseYearsParquet,
+      ...Object.values(GRID_EXPORT_FILES).flatMap((f) => [f.csv, f.parquet]),
     ])
       outputs.push({ path: f, bytes: statSync(path.join(stage, f)).size });
     step.stop();

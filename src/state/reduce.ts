@@ -2,6 +2,7 @@
  * Pure updaters: `reduce(state, action, missions)` returns the next state and never mutates.
  * Every action keeps the state valid for the missions (see `isValidState`).
  */
+import { GRID_IDS, type GridId } from '../domain/gridSystem';
 import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../domain/dataset';
 import type { SearchPick } from '../data/selectors';
 import type { PlaybackAction } from './playback';
@@ -60,6 +61,8 @@ export type Action =
   | { type: 'resetLag' }
   /** Sets the coverage view's X (clamped to 10–200 km), k (1–5) and n (1–10). */
   | { type: 'setCoverage'; km?: number; k?: number; n?: number }
+  /** Draws violence and runs the lag analysis on another grid (PRIO-GRID, H3 r4, H3 r5). */
+  | { type: 'setGrid'; grid: GridId }
   /** Yearly or monthly steps (monthly starts in January of the year shown). */
   | { type: 'setGranularity'; granularity: Granularity }
   /** Shows a step: a year, or a month index in monthly mode (slider, chart, lists). */
@@ -248,6 +251,10 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
         ? state
         : { ...state, coverage: next };
     }
+    case 'setGrid':
+      return !GRID_IDS.includes(action.grid) || action.grid === state.grid
+        ? state
+        : { ...state, grid: action.grid };
     case 'setGranularity': {
       const month = action.granularity === 'month' ? (state.month ?? 1) : null;
       return month === state.month ? state : { ...state, month };
@@ -388,5 +395,6 @@ export function normalizeState(
       k: clampWhatIf('k', Number(s.coverage?.k ?? fallback.coverage.k)),
       n: clampWhatIf('n', Number(s.coverage?.n ?? fallback.coverage.n)),
     },
+    grid: GRID_IDS.includes(s.grid) ? s.grid : fallback.grid,
   };
 }

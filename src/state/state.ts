@@ -2,6 +2,7 @@
  * The whole view of the app as one plain value. Everything a link must reproduce lives here (and
  * in the URL, see `url.ts`); transient things (hover, play state, loading) do not.
  */
+import { GRID_IDS, type GridId } from '../domain/gridSystem';
 import { COVERAGE_PARAM_BOUNDS, DEFAULT_COVERAGE_PARAMS } from '../domain/coverageParams';
 import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../domain/dataset';
 import { DEFAULT_WHATIF, WHATIF_BOUNDS } from '../domain/whatIfParams';
@@ -118,6 +119,11 @@ export interface AppState {
    * years given (null ends open). In the URL as `pool`.
    */
   lagPool: LagPool | null;
+  /**
+   * The grid of the violence layer and the lag analysis: PRIO-GRID 0.5° (default) or H3
+   * resolution 4 / 5 (in the URL as `g`; see src/domain/gridSystem.ts).
+   */
+  grid: GridId;
 }
 
 /** Years of the pooled lag analysis ("All missions"), inclusive; null ends are open. */
@@ -237,6 +243,7 @@ export function defaultState(missions: readonly MissionYears[]): AppState {
     gapList: { filter: 'all', shown: GAP_PAGE },
     coverage: { ...DEFAULT_COVERAGE },
     lagPool: null,
+    grid: 'prio',
   };
 }
 
@@ -296,6 +303,7 @@ export function isValidState(s: AppState, missions: readonly MissionYears[]): bo
   if (clampWhatIf('k', s.coverage.k) !== s.coverage.k) return false;
   if (clampWhatIf('n', s.coverage.n) !== s.coverage.n) return false;
   if (s.story !== null && !(Number.isInteger(s.story.scene) && s.story.scene >= 0)) return false;
+  if (!GRID_IDS.includes(s.grid)) return false;
   return true;
 }
 

@@ -14,6 +14,7 @@
  * | `theta`, `reach`, `win`, `delta`, `prec` | lag-analysis parameters | `10`, `0`, `3`, `1`, `5` |
  * | `init` | initial deployment counts as enhanced presence (`1` / `0`) | `0` |
  * | `reachkm` | lag reach in km (10–200) instead of rings | `50` |
+ * | `g` | grid: `prio` (default), `h3r4`, `h3r5` | `h3r4` |
  * | `cx` | coverage view: reach of a base in km (10–200) | `50` |
  * | `ck`, `cn` | coverage what-if: k sites (1–5) from the n previous years (1–10) | `3`, `3` |
  * | `story`, `scene` | guided story and scene (0-based) | `minusca`, `3` |
@@ -22,6 +23,7 @@
  * Parsing never fails: an unknown or malformed parameter falls back to its default and adds a
  * notice that the app shows.
  */
+import { GRID_IDS, type GridId } from '../domain/gridSystem';
 import { COVERAGE_PARAM_BOUNDS, parseCoverageParams } from '../domain/coverageParams';
 import { PERPETRATOR_FILTERS } from '../domain/dataset';
 import { isValidGid } from '../domain/grid';
@@ -82,6 +84,7 @@ const KNOWN = new Set([
   'ck',
   'cn',
   'pool',
+  'g',
 ]);
 for (const [p] of LAG_PARAMS) KNOWN.add(p);
 
@@ -299,6 +302,15 @@ export function parseUrlState(
       );
   }
 
+  const grid = get('g');
+  if (grid !== null) {
+    if ((GRID_IDS as readonly string[]).includes(grid)) state.grid = grid as GridId;
+    else
+      notices.push(
+        `Parameter g=${quote(grid)} (grid) must be one of ${GRID_IDS.join(', ')}; using PRIO-GRID.`,
+      );
+  }
+
   const story = get('story');
   if (story !== null) {
     if (/^[a-z0-9-]{1,40}$/.test(story)) {
@@ -356,6 +368,7 @@ export function encodeUrlState(state: AppState): string {
     const { from, to } = state.lagPool;
     q.set('pool', from === null && to === null ? 'all' : `${from ?? ''}-${to ?? ''}`);
   }
+  if (state.grid !== 'prio') q.set('g', state.grid);
   if (state.story) {
     q.set('story', state.story.id);
     q.set('scene', String(state.story.scene));

@@ -7,6 +7,7 @@ import { changesFeature } from './changes';
 import type { Feature } from './contract';
 import { coverageFeature } from './coverage';
 import { detailsFeature } from './details';
+import { gridFeature } from './grid';
 import { hotspotsFeature } from './hotspots';
 import { lagFeature } from './lag';
 import { placesFeature } from './places';
@@ -16,6 +17,7 @@ import { violenceFeature } from './violence';
 /** Every feature, frozen: the map host calls their hooks in this order on every render. */
 export const FEATURES: readonly Feature[] = Object.freeze([
   violenceFeature,
+  gridFeature,
   detailsFeature,
   basesFeature,
   changesFeature,

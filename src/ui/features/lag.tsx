@@ -22,6 +22,7 @@ import { useData } from '../dataContext';
 import { fmt, fmtPeriod } from '../format';
 import { CellLagDetail } from '../lag/CellLagDetail';
 import { downloadText } from '../lag/download';
+import { GridSection } from '../grid/GridSection';
 import { LagPanel } from '../lag/LagPanel';
 import { BRIEF_YEARS, PooledPanel } from '../lag/PooledPanel';
 import { useAtlas, useDispatch } from '../store';
@@ -46,7 +47,7 @@ function useLagParams() {
 
 function useLagMap(ctx: FeatureContext): FeatureMap {
   const { data, view } = ctx;
-  const { mission, year, month, layers, lag, perpetrator, panel } = view.state;
+  const { mission, year, month, layers, lag, perpetrator, panel, grid } = view.state;
   const params = useMemo(() => toLagParams(lag, perpetrator), [lag, perpetrator]);
   const result = data.lag.result(mission, params);
   const renderKey = `lag=${params.theta},${params.reachKm != null ? `${params.reachKm}km` : params.reach},${params.window},${params.delta}`;
@@ -54,7 +55,8 @@ function useLagMap(ctx: FeatureContext): FeatureMap {
   // countries this year (never "0 flags").
   const notComputed =
     result !== null && (!result.summary.hasViolenceData || view.covered.length === 0);
-  const show = layers.flags && result !== null && !notComputed;
+  // On an H3 grid the grid feature draws the flags as hexagons instead.
+  const show = layers.flags && grid === 'prio' && result !== null && !notComputed;
   // Monthly mode: the yearly flags are drawn on the cells with violence in the month shown only
   // (a flag on an empty cell would read as "lagged violence here this month").
   const monthly = view.granularity === 'month' && month !== null;
@@ -87,17 +89,18 @@ function useLagMap(ctx: FeatureContext): FeatureMap {
     }
     return {
       layers: { aboveCells: drawn },
-      legend: layers.flags
-        ? [
-            flagsSection({
-              year,
-              counts,
-              censored: { count: censoredYears.length, years: censoredYears },
-              notComputed,
-              ...(monthly ? { month: fmtPeriod(year, month) } : {}),
-            }),
-          ]
-        : [],
+      legend:
+        layers.flags && grid === 'prio'
+          ? [
+              flagsSection({
+                year,
+                counts,
+                censored: { count: censoredYears.length, years: censoredYears },
+                notComputed,
+                ...(monthly ? { month: fmtPeriod(year, month) } : {}),
+              }),
+            ]
+          : [],
       pick: {
         [FLAG_LAYER_IDS.outline]: {
           // From the Lag tab a flag opens the cell's lag view there; otherwise the details.
@@ -115,7 +118,19 @@ function useLagMap(ctx: FeatureContext): FeatureMap {
       renderKey,
       counts: { flags: flagged?.length ?? 0 },
     };
-  }, [drawn, flagged, layers.flags, year, month, monthly, notComputed, renderKey, panel, data]);
+  }, [
+    drawn,
+    flagged,
+    layers.flags,
+    year,
+    month,
+    monthly,
+    notComputed,
+    renderKey,
+    panel,
+    data,
+    grid,
+  ]);
 }
 
 /** The selected cell's lag view with a navigation link (to the Lag tab, or back to its list). */
@@ -255,6 +270,7 @@ const LagTab = memo(function LagTab() {
       onGapView={onGapView}
       cellView={gid === null || result === null ? null : <CellLag gid={gid} nav={back} />}
       returnTo={returnTo}
+      gridView={result === null ? null : <GridSection mission={mission} prio={result} />}
     />
   );
 });

@@ -51,9 +51,11 @@ function useViolenceMap(ctx: FeatureContext): FeatureMap {
     [basemap.countries, missing],
   );
 
+  // On an H3 grid the grid feature draws the cells as hexagons instead.
+  const onPrio = state.grid === 'prio';
   const cellLayers = useVisible(
     [tweenLayer ?? staticLayers?.[0], staticLayers?.[1]],
-    layers.violence,
+    layers.violence && onPrio,
   );
   const groundLayers = useVisible([ground], layers.noData);
 
@@ -61,7 +63,9 @@ function useViolenceMap(ctx: FeatureContext): FeatureMap {
     return {
       layers: { ground: groundLayers, cells: cellLayers },
       legend: [
-        ...(layers.violence ? [violenceSection(fmtPeriod(year, month), perpetrator)] : []),
+        ...(layers.violence && onPrio
+          ? [violenceSection(fmtPeriod(year, month), perpetrator)]
+          : []),
         ...(layers.noData && missing.length > 0 ? [noDataSection()] : []),
       ],
       pick: {
@@ -77,9 +81,9 @@ function useViolenceMap(ctx: FeatureContext): FeatureMap {
           },
         },
       },
-      counts: { cells: layers.violence ? cells.length : 0 },
+      counts: { cells: layers.violence && onPrio ? cells.length : 0 },
     };
-  }, [layers, cellLayers, groundLayers, year, month, perpetrator, missing, cells, data]);
+  }, [layers, cellLayers, groundLayers, year, month, perpetrator, missing, cells, data, onPrio]);
 }
 
 /** The violence feature. */

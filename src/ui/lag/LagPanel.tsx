@@ -47,6 +47,8 @@ export interface LagPanelProps {
   returnTo?: { gid: number } | null;
   /** Switch to the pooled "All missions" view (shows the scope switch when given). */
   onScope?: (pooled: boolean) => void;
+  /** The Grid switch and comparison (src/ui/grid), shown above the parameters. */
+  gridView?: ReactNode;
 }
 
 /** What the panel says about missing violence data, or null when every country-year has it. */
@@ -95,6 +97,7 @@ export function LagPanel(props: LagPanelProps) {
       ) : null}
       {note?.full ? null : (
         <>
+          {props.gridView}
           <LagParamsForm
             params={props.params}
             perpetrator={props.perpetrator}

@@ -1,0 +1,88 @@
+/**
+ * The atlas on another grid (H3 resolution 4 or 5): the dataset regridded from the OSV events
+ * (`regridDataset`: events summed per hexagon-year, bases placed in their hexagon), its own
+ * selectors and lag selectors (the same code as PRIO-GRID, on the grid's k-rings), and the
+ * comparison of the cells each grid flags. Built on first use per dataset, events array and grid,
+ * so the first switch to a grid pays the aggregation once and later switches are cache hits.
+ */
+import type { OsvEvent } from '../domain/coverage';
+import type { Dataset } from '../domain/dataset';
+import { regridDataset } from '../domain/gridAggregate';
+import { compareFlaggedCells, type GridFlagComparison } from '../domain/gridCompare';
+import type { GridSystem, H3Resolution } from '../domain/gridSystem';
+import { gridSystem } from '../domain/h3Grid';
+import type { LagParams, LagResult } from '../domain/lagTypes';
+import type { AtlasData } from './atlasData';
+import { createLagSelectors, type LagSelectors } from './lagSelectors';
+import { createSelectors, type Selectors } from './selectors';
+
+/** The H3 grids of the app. */
+export type H3GridId = 'h3r4' | 'h3r5';
+
+/** Selectors of the atlas on an H3 grid. */
+export interface GridData {
+  grid: GridSystem;
+  res: H3Resolution;
+  /** The regridded dataset (cell ids are H3 keys, see gridSystem.ts). */
+  dataset: Dataset;
+  /** Cells of a year (`cellsOf`) and the rest of the selectors, on the grid. */
+  sel: Selectors;
+  /** The lag analysis on the grid (reach = k-ring). */
+  lag: LagSelectors;
+  /**
+   * The flags of the analysis on PRIO-GRID against those on this grid (same mission and
+   * parameters); null for a mission not in the dataset.
+   */
+  compare(mission: string, params: LagParams): GridFlagComparison | null;
+}
+
+const memo = new WeakMap<Dataset, Map<string, { events: readonly OsvEvent[]; data: GridData }>>();
+
+/** The atlas of `prio` on the H3 grid `id`, from the events table. */
+export function gridData(prio: AtlasData, events: readonly OsvEvent[], id: H3GridId): GridData {
+  let perGrid = memo.get(prio.dataset);
+  if (!perGrid) memo.set(prio.dataset, (perGrid = new Map()));
+  const hit = perGrid.get(id);
+  if (hit && hit.events === events) return hit.data;
+  const grid = gridSystem(id);
+  const res: H3Resolution = id === 'h3r4' ? 4 : 5;
+  const dataset = regridDataset(prio.dataset, events, grid);
+  const lag = createLagSelectors(dataset, [], grid);
+  const cache = new Map<string, GridFlagComparison>();
+  const cacheOwner = new Map<string, LagResult>();
+  const cacheOther = new Map<string, LagResult>();
+  const compare = (mission: string, params: LagParams): GridFlagComparison | null => {
+    const a = prio.lag.result(mission, params);
+    const b = lag.result(mission, params);
+    if (!a || !b) return null;
+    // Keyed by the two (memoized, identical for equal parameters) results.
+    const key = `${mission}:${JSON.stringify(a.params)}`;
+    let c = cache.get(key);
+    if (c === undefined || cacheOwner.get(key) !== a || cacheOther.get(key) !== b) {
+      c = compareFlaggedCells(
+        a.summary.flaggedCells.map((f) => f.gid),
+        b.summary.flaggedCells.map((f) => f.gid),
+        res,
+      );
+      if (cache.size > 16) {
+        cache.clear();
+        cacheOwner.clear();
+        cacheOther.clear();
+      }
+      cache.set(key, c);
+      cacheOwner.set(key, a);
+      cacheOther.set(key, b);
+    }
+    return c;
+  };
+  const data: GridData = {
+    grid,
+    res,
+    dataset,
+    sel: createSelectors(dataset),
+    lag,
+    compare,
+  };
+  perGrid.set(id, { events, data });
+  return data;
+}
