@@ -18,6 +18,7 @@ import {
   type Selectors,
 } from './selectors';
 import { createTimelineSelectors, type TimelineSelectors } from './timelineSelectors';
+import { createTroopBaseDistances, type TroopBaseDistances } from './troopBaseDistance';
 
 /** Towns that name cells and feed the search (the basemap's places). */
 export type Places = readonly (Pick<BasemapPlace, 'name' | 'lon' | 'lat' | 'population'> &
@@ -45,6 +46,8 @@ export interface AtlasData {
    * selectors per events array, built on first use.
    */
   coverage(events: readonly OsvEvent[]): CoverageSelectors;
+  /** Distance from a cell to the nearest base with troops in a year (no events needed). */
+  troopBase: TroopBaseDistances;
 }
 
 const bundles = new WeakMap<Dataset, { places: Places; data: AtlasData }>();
@@ -78,6 +81,7 @@ export function atlasData(dataset: Dataset, places: Places = []): AtlasData {
         cov = { events, sel: createCoverageSelectors(dataset, events, places) };
       return cov.sel;
     },
+    troopBase: createTroopBaseDistances(dataset),
   };
   bundles.set(dataset, { places, data });
   return data;

@@ -12,14 +12,12 @@ import {
   eventCounts,
   greatCircleKm,
   missionEventDistances,
-  nearestBaseIndex,
   troopBasesByYear,
   uncoveredEvents,
   type CoverageParams,
   type CoverageYear,
   type Deaths,
   type EventDistance,
-  type NearestBaseIndex,
   type OsvEvent,
   type TroopBase,
 } from '../domain/coverage';
@@ -32,8 +30,9 @@ import {
   WHATIF_BOUNDS,
 } from '../domain/coverageWhatIf';
 import type { Dataset, PerpetratorFilter } from '../domain/dataset';
-import { cellCentroid, gidOf } from '../domain/grid';
+import { gidOf } from '../domain/grid';
 import { memoize } from './memo';
+import { createTroopBaseDistances, type NearestTroopBase } from './troopBaseDistance';
 
 /** A troop base with its place name. */
 export interface NamedTroopBase extends TroopBase {
@@ -51,12 +50,7 @@ export interface UncoveredRow {
   baseName: string | null;
 }
 
-/** Distance from a point to the nearest troop base of a year. */
-export interface NearestTroopBase {
-  km: number;
-  baseId: string;
-  name: string;
-}
+export type { NearestTroopBase };
 
 /** Counters for tests and benchmarks. */
 export interface CoverageSelectorStats {
@@ -135,13 +129,7 @@ export function createCoverageSelectors(
   const byYear = memoize((mission: string): Map<number, TroopBase[]> => {
     return troopBasesByYear(dataset.baseYears, mission);
   }, 8);
-  const indexes = new Map<string, NearestBaseIndex>();
-  const indexOf = (mission: string, year: number): NearestBaseIndex => {
-    const k = `${mission}|${year}`;
-    let idx = indexes.get(k);
-    if (!idx) indexes.set(k, (idx = nearestBaseIndex(byYear(mission).get(year) ?? [])));
-    return idx;
-  };
+  const troopDistances = createTroopBaseDistances(dataset);
 
   const years = memoize((...a: Args): CoverageYear[] => {
     const m = missions.get(a[0]);
@@ -211,16 +199,7 @@ export function createCoverageSelectors(
         p,
       );
     },
-    cellDistance: (mission, year, gid) => {
-      const [lon, lat] = cellCentroid(gid);
-      const hit = indexOf(mission, year).nearest(lon, lat);
-      if (!hit) return null;
-      return {
-        km: hit.km,
-        baseId: hit.base.baseId,
-        name: bases.get(hit.base.baseId)?.location ?? hit.base.baseId,
-      };
-    },
+    cellDistance: troopDistances.cellDistance,
     cellEvents: (mission, p, year, gid) =>
       distances(mission)
         .filter(

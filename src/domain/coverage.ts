@@ -24,6 +24,7 @@ import {
 } from './dataset';
 import type { CoverageParams } from './coverageParams';
 import { greatCircleKm } from './distance';
+import { sphereIndex, type SphereIndex } from './sphereIndex';
 import { bearingDeg, compass } from './lagView';
 
 export * from './coverageParams';
@@ -76,11 +77,9 @@ export function troopBasesByYear(
   return out;
 }
 
-/** Kilometres per radian of latitude on the mean Earth radius (turf's). */
-const KM_PER_RAD = 6371.0088;
 const RAD = Math.PI / 180;
 
-/** A nearest-base search over one year's troop bases (sorted by latitude, pruned by it). */
+/** A nearest-base search over one year's troop bases. */
 export interface NearestBaseIndex {
   bases: readonly TroopBase[];
   /** The nearest base to [lon, lat] and its distance in km; null when there is no base. */
@@ -88,53 +87,17 @@ export interface NearestBaseIndex {
 }
 
 /**
- * Builds a nearest-base search. Exact: the great-circle distance between two points is at least
- * the meridian distance between their latitudes, so bases are scanned outward in latitude from
- * the point and the scan stops once that lower bound exceeds the best distance found. Ties go to
- * the base listed first in `bases`. The reported distance is turf's for the base found.
+ * Builds a nearest-base search on a {@link sphereIndex} (unit vectors in a k-d tree). Exact: the
+ * base found and its distance are those of a brute-force scan with turf (`greatCircleKm` from the
+ * point to the base); ties go to the base listed first in `bases`.
  */
 export function nearestBaseIndex(bases: readonly TroopBase[]): NearestBaseIndex {
-  const order = bases.map((_, i) => i).sort((a, b) => bases[a]!.lat - bases[b]!.lat || a - b);
-  const lats = order.map((i) => bases[i]!.lat);
-  const lons = order.map((i) => bases[i]!.lon);
-  const cosLats = lats.map((l) => Math.cos(l * RAD));
+  const index = sphereIndex(bases);
   return {
     bases,
     nearest(lon, lat) {
-      const n = order.length;
-      if (n === 0) return null;
-      // First index with lats[i] >= lat.
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (lats[mid]! < lat) lo = mid + 1;
-        else hi = mid;
-      }
-      const cosLat = Math.cos(lat * RAD);
-      let best = -1;
-      let bestKm = Infinity;
-      let up = lo;
-      let down = lo - 1;
-      while (up < n || down >= 0) {
-        const dUp = up < n ? (lats[up]! - lat) * RAD * KM_PER_RAD : Infinity;
-        const dDown = down >= 0 ? (lat - lats[down]!) * RAD * KM_PER_RAD : Infinity;
-        // The lower bound may round a hair above the true distance: allow a margin.
-        if ((dUp < dDown ? dUp : dDown) > bestKm + 1e-6) break;
-        const k = dUp <= dDown ? up++ : down--;
-        // Haversine (turf's formula and radius) with the cosines precomputed.
-        const sLat = Math.sin((lats[k]! - lat) * RAD * 0.5);
-        const sLon = Math.sin((lons[k]! - lon) * RAD * 0.5);
-        const h = sLat * sLat + cosLat * cosLats[k]! * sLon * sLon;
-        const km = 2 * KM_PER_RAD * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h));
-        const i = order[k]!;
-        if (km < bestKm || (km === bestKm && i < best)) {
-          best = i;
-          bestKm = km;
-        }
-      }
-      const base = bases[best]!;
-      return { base, km: greatCircleKm([lon, lat], [base.lon, base.lat]) };
+      const hit = index.nearest(lon, lat);
+      return hit ? { base: bases[hit.index]!, km: hit.km } : null;
     },
   };
 }
@@ -167,15 +130,23 @@ export function missionEventDistances(
   const last = Math.max(...mission.years);
   const hosts = new Set(mission.countries);
   const byYear = troopBasesByYear(baseYears, mission.id);
-  const indexes = new Map<number, NearestBaseIndex>();
+  // One index per year, found by offset from the first year (no map lookup per event).
+  const indexes: (SphereIndex | undefined)[] = [];
   const out: EventDistance[] = [];
-  events.forEach((event, index) => {
-    if (event.year < first || event.year > last || !hosts.has(event.country)) return;
-    let idx = indexes.get(event.year);
-    if (!idx) indexes.set(event.year, (idx = nearestBaseIndex(byYear.get(event.year) ?? [])));
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]!;
+    if (event.year < first || event.year > last || !hosts.has(event.country)) continue;
+    const y = event.year - first;
+    const bases = byYear.get(event.year) ?? [];
+    const idx = (indexes[y] ??= sphereIndex(bases));
     const hit = idx.nearest(event.lon, event.lat);
-    out.push({ event, index, km: hit?.km ?? null, baseId: hit?.base.baseId ?? null });
-  });
+    out.push({
+      event,
+      index,
+      km: hit === null ? null : hit.km,
+      baseId: hit === null ? null : bases[hit.index]!.baseId,
+    });
+  }
   return out;
 }
 

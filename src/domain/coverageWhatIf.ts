@@ -21,13 +21,13 @@
  */
 import {
   eventCounts,
-  greatCircleKm,
   nearestBaseIndex,
   troopBasesByYear,
   type EventDistance,
   type TroopBase,
 } from './coverage';
 import type { CoverageParams } from './coverageParams';
+import { sphereIndex } from './sphereIndex';
 import { hasViolenceData, type Base, type BaseYear, type Coverage, type Mission } from './dataset';
 
 export * from './whatIfParams';
@@ -103,32 +103,6 @@ interface Pt {
   best: number;
 }
 
-/** Events grouped by whole degree for the candidates' disc scans. */
-function bucketed(points: readonly Pt[]) {
-  const buckets = new Map<string, number[]>();
-  points.forEach((p, i) => {
-    const k = `${Math.floor(p.lat)}|${Math.floor(p.lon)}`;
-    const list = buckets.get(k);
-    if (list) list.push(i);
-    else buckets.set(k, [i]);
-  });
-  return (lon: number, lat: number, km: number): number[] => {
-    const dLat = Math.ceil(km / 111) + 1;
-    const dLon = Math.min(
-      180,
-      Math.ceil(km / (111 * Math.max(0.05, Math.cos((lat * Math.PI) / 180)))) + 1,
-    );
-    const out: number[] = [];
-    for (let a = Math.floor(lat) - dLat; a <= Math.floor(lat) + dLat; a++)
-      for (let o = Math.floor(lon) - dLon; o <= Math.floor(lon) + dLon; o++)
-        for (const i of buckets.get(`${a}|${o}`) ?? []) {
-          const p = points[i]!;
-          if (greatCircleKm([lon, lat], [p.lon, p.lat]) <= km) out.push(i);
-        }
-    return out;
-  };
-}
-
 /** A test "within X km of any of `bases`" (nearest-base search, exact). */
 function nearAnyOf(bases: readonly { lon: number; lat: number }[], km: number) {
   const idx = nearestBaseIndex(
@@ -154,8 +128,9 @@ function countedPoints(input: WhatIfInput, years: ReadonlySet<number>, p: Covera
 
 /** Greedy maximum coverage of `points` by k of `candidates` (points already covered left out). */
 function greedy(points: readonly Pt[], candidates: readonly Candidate[], k: number, km: number) {
-  const within = bucketed(points);
-  const reach = candidates.map((c) => within(c.lon, c.lat, km));
+  // Each candidate's disc: the points within X km of it (turf's distance, exact; see sphereIndex).
+  const index = sphereIndex(points);
+  const reach = candidates.map((c) => index.within(c.lon, c.lat, km));
   const covered = new Uint8Array(points.length);
   const sites: ChosenSite[] = [];
   const used = new Set<number>();

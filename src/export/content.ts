@@ -55,6 +55,21 @@ export interface MapContent {
   hasData: boolean;
   highlightCells: number[];
   flags: FlagMark[];
+  /** New-hotspot cells (their stars), when that layer is on; omitted otherwise. */
+  hotspots?: number[];
+  /** The coverage view's marks (reach discs, events), when its tab is open; omitted otherwise. */
+  coverage?: CoverageMarks;
+}
+
+/** What the coverage view draws on the map (src/map/coverageLayers.ts), for the Canvas exports. */
+export interface CoverageMarks {
+  /** Reach X in km. */
+  km: number;
+  /** Bases with troops: the centres of the reach discs. */
+  discs: readonly { lon: number; lat: number }[];
+  /** The year's counted events within X km, and beyond (deaths: UCDP best). */
+  covered: readonly { lon: number; lat: number; best: number }[];
+  uncovered: readonly { lon: number; lat: number; best: number }[];
 }
 
 /** Options of {@link mapContent}. */

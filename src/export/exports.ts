@@ -18,7 +18,8 @@ import { applyScene, sceneToState, type ScenePlan } from '../story/scene';
 import { createSceneFacts, type SceneFacts } from '../story/sceneFacts';
 import type { Story } from '../story/schema';
 import type { AppState } from '../state/state';
-import { mapContent, type MapContent } from './content';
+import { mapContent, type CoverageMarks, type MapContent } from './content';
+import type { CoverageLegendInput } from '../map/coverageLayers';
 import { storyFrames, yearRangeFrames, type StoryVideoOptions } from './frames';
 import { attributionText } from './attribution';
 import {
@@ -58,6 +59,10 @@ export interface ExportView {
   caption?: string | null;
   /** Towns to name on Canvas-2D maps (the live map has its own labels). */
   places?: readonly BasemapPlace[];
+  /** New hotspots of `year` while that layer is on: the cells (stars) and the legend's figures. */
+  hotspots?: { theta: number; count: number | null; gids: readonly number[] } | null;
+  /** The coverage view's marks of `year` while its tab is open, with the legend's figures. */
+  coverage?: { marks: CoverageMarks; legend: CoverageLegendInput } | null;
 }
 
 /**
@@ -98,6 +103,11 @@ function legendFor(view: ExportView, content: MapContent): LegendSpec {
     year: content.year,
     others: [...others].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, color]) => ({ id, color })),
     mission: view.mission,
+    coverage: content.coverage && view.coverage ? view.coverage.legend : null,
+    hotspots:
+      content.hotspots && view.hotspots
+        ? { year: content.year, theta: view.hotspots.theta, count: view.hotspots.count }
+        : null,
   };
 }
 
@@ -112,7 +122,13 @@ function contentOf(dataset: Dataset, view: ExportView, year: number): MapContent
     highlightCells: view.highlightCells ?? [],
     episodes: view.layers.flags ? (view.episodes ?? null) : null,
   });
-  return view.layers.noData ? c : { ...c, noData: [] };
+  const out: MapContent = view.layers.noData ? { ...c } : { ...c, noData: [] };
+  // The hotspots and coverage marks belong to the view's own year (not to a video's others).
+  if (year === view.year) {
+    if (view.hotspots) out.hotspots = [...view.hotspots.gids];
+    if (view.coverage) out.coverage = view.coverage.marks;
+  }
+  return out;
 }
 
 function newCanvas(

@@ -6,6 +6,7 @@
 import type { PerpetratorFilter } from '../domain/dataset';
 import { CATEGORY_STYLES } from '../map/flagLayers';
 import { legendModel, type LegendSection, type LegendSymbol } from '../map/legend';
+import { coverageSection, type CoverageLegendInput } from '../map/coverageLayers';
 import { baseRadius, violenceLegend } from '../map/scales';
 import type { Padding, Viewport } from '../map/camera';
 import { EXPORT_FONT, HIGHLIGHT_COLOR, type Rect } from './render2d';
@@ -101,6 +102,10 @@ export interface LegendSpec {
   /** Base radius multiplier of the map (the key uses the same). */
   baseScale?: number;
   mission: string;
+  /** The coverage key's figures while the coverage marks are drawn (as the live legend). */
+  coverage?: CoverageLegendInput | null;
+  /** The new-hotspots key while the stars are drawn. */
+  hotspots?: { year: number; theta: number; count: number | null } | null;
 }
 
 /** The legend model of an export: the same sections the live map's legend shows. */
@@ -127,6 +132,8 @@ export function legendSections(spec: LegendSpec): LegendSection[] {
         }
       : null,
     highlights: spec.highlights,
+    coverage: spec.coverage ? coverageSection(spec.coverage) : null,
+    hotspots: spec.hotspots ?? null,
   });
   // A sheet of many years names no single year in its titles.
   return sections.map((sec) =>

@@ -18,7 +18,15 @@ import {
   type CameraView,
   type Projector,
 } from '../map/camera';
-import type { BaseMark, MapContent } from './content';
+import type { BaseMark, CoverageMarks, MapContent } from './content';
+import {
+  COVERED_COLOR,
+  REACH_FILL,
+  REACH_LINE,
+  UNCOVERED_COLOR,
+  eventRadiusPx,
+} from '../map/coverageLayers';
+import { HOTSPOT_COLOR, hotspotStar } from '../map/hotspotLayers';
 
 /** A country ready to draw: rings of lon/lat, its box, and whether it hosts a mission. */
 export interface PreparedCountry {
@@ -472,6 +480,74 @@ export function drawPlaces(
   return n;
 }
 
+const rgba = (c: RGBA): string => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] ?? 255) / 255})`;
+
+/** Degrees of latitude per km on turf's mean Earth radius (a disc's radius on the map). */
+const DEG_PER_KM = 180 / (Math.PI * 6371.0088);
+
+/**
+ * The coverage view's marks as the live map draws them: translucent X km discs around the bases
+ * with troops (radius measured north of the centre on the map's projection, as deck.gl scales
+ * metres), then the covered events (small, cyan) and the uncovered ones (larger, magenta) on top.
+ */
+export function drawCoverage(
+  ctx: CanvasRenderingContext2D,
+  marks: CoverageMarks,
+  proj: Projector,
+): number {
+  ctx.save();
+  for (const d of marks.discs) {
+    const [x, y] = proj(d.lon, d.lat);
+    const [, yn] = proj(d.lon, Math.min(89.9, d.lat + marks.km * DEG_PER_KM));
+    ctx.beginPath();
+    ctx.arc(x, y, Math.abs(y - yn), 0, Math.PI * 2);
+    ctx.fillStyle = rgba(REACH_FILL);
+    ctx.fill();
+    ctx.strokeStyle = rgba(REACH_LINE);
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+  }
+  const dot = (e: { lon: number; lat: number; best: number }, uncovered: boolean): void => {
+    const [x, y] = proj(e.lon, e.lat);
+    ctx.beginPath();
+    ctx.arc(x, y, eventRadiusPx(e.best, uncovered), 0, Math.PI * 2);
+    ctx.fillStyle = uncovered ? UNCOVERED_COLOR : COVERED_COLOR;
+    ctx.fill();
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = uncovered ? 2 : 1;
+    ctx.stroke();
+  };
+  for (const e of marks.covered) dot(e, false);
+  for (const e of marks.uncovered) dot(e, true);
+  ctx.restore();
+  return marks.discs.length + marks.covered.length + marks.uncovered.length;
+}
+
+/** New-hotspot stars (black with a white edge, in each cell's north-east quarter). */
+export function drawHotspots(
+  ctx: CanvasRenderingContext2D,
+  gids: readonly number[],
+  proj: Projector,
+): number {
+  ctx.save();
+  for (const gid of gids) {
+    ctx.beginPath();
+    hotspotStar(gid).forEach(([lon, lat], i) => {
+      const [x, y] = proj(lon, lat);
+      if (i === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    });
+    ctx.closePath();
+    ctx.fillStyle = HOTSPOT_COLOR;
+    ctx.fill();
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 1;
+    ctx.stroke();
+  }
+  ctx.restore();
+  return gids.length;
+}
+
 /** What one map frame shows: a content, optionally fading `t` of the way to the next year's. */
 export interface MapFrame {
   content: MapContent;
@@ -484,6 +560,10 @@ export interface MapFrame {
 export interface DrawStats {
   cells: number;
   bases: number;
+  /** Reach discs and events of the coverage view drawn. */
+  coverage: number;
+  /** New-hotspot stars drawn. */
+  hotspots: number;
 }
 
 /**
@@ -536,8 +616,11 @@ export function drawMap(
   const shown = t >= 0.5 && next ? next : a;
   drawFlags(ctx, shown, proj);
   drawHighlightCells(ctx, shown.highlightCells, proj);
+  // The coverage marks go above the cells and flags (as the live map's layers); stars on top.
+  const coverage = shown.coverage ? drawCoverage(ctx, shown.coverage, proj) : 0;
+  const hotspots = shown.hotspots ? drawHotspots(ctx, shown.hotspots, proj) : 0;
   if (opts.places) drawPlaces(ctx, opts.places, proj, frame.camera.zoom, rect, opts.fontFamily);
   const bases = drawBases(ctx, a, next, t, proj, opts);
   ctx.restore();
-  return { cells, bases };
+  return { cells, bases, coverage, hotspots };
 }

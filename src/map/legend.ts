@@ -274,10 +274,18 @@ export interface LegendInput {
   flags: FlagsLegendInput | null;
   /** A story scene highlights bases or cells. */
   highlights: boolean;
+  /**
+   * The coverage key while the Coverage tab draws its marks (`coverageSection` of
+   * src/map/coverageLayers.ts, built by the caller); null or omitted: none.
+   */
+  coverage?: LegendSection | null;
+  /** The new-hotspots key while that layer is on ({@link hotspotsSection}'s arguments). */
+  hotspots?: { year: number; theta: number; count: number | null } | null;
 }
 
 /**
- * The legend of a view, in drawing order: violence, no data, bases, changes, flags, highlight.
+ * The legend of a view, in drawing order: violence, no data, bases, changes, flags, coverage,
+ * new hotspots, highlight.
  * The features of the live map contribute exactly these sections (each through the builder
  * above), and the exports draw this list.
  */
@@ -288,6 +296,9 @@ export function legendModel(input: LegendInput): LegendSection[] {
   if (input.layers.bases) out.push(basesSection(input.mission, input.others));
   if (input.layers.bases && input.layers.changes) out.push(changesSection());
   if (input.layers.flags && input.flags) out.push(flagsSection(input.flags));
+  if (input.coverage) out.push(input.coverage);
+  if (input.hotspots)
+    out.push(hotspotsSection(input.hotspots.year, input.hotspots.theta, input.hotspots.count));
   if (input.highlights) out.push(highlightSection());
   return out;
 }

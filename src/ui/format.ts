@@ -109,3 +109,8 @@ export function fmtPeriod(year: number, month: number | null): string {
 export function isolate(s: string): string {
   return `\u2068${s}\u2069`;
 }
+
+/** A distance: "44.5 km" under 100 km, else whole km ("1,234 km"). */
+export function kmText(km: number): string {
+  return km < 100 ? `${km.toFixed(1)} km` : `${fmt(Math.round(km))} km`;
+}

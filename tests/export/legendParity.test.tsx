@@ -34,6 +34,29 @@ const SPECS: LegendSpec[] = [
     period: 'March 2017',
     mission: 'MONUSCO',
   },
+  {
+    // The Coverage tab open and the new-hotspots layer on.
+    perpetrator: 'all',
+    violence: true,
+    noData: false,
+    bases: true,
+    highlights: false,
+    flags: true,
+    period: '2017',
+    year: 2017,
+    mission: 'MINUSCA',
+    coverage: {
+      km: 50,
+      year: 2017,
+      troopBases: 12,
+      covered: 30,
+      uncovered: 8,
+      notComputed: false,
+      precision: 5,
+      sites: 0,
+    },
+    hotspots: { year: 2017, theta: 25, count: 3 },
+  },
 ];
 
 const entries = (html: string): string[] =>
@@ -45,6 +68,9 @@ describe('legend parity', () => {
       const sections = legendSections(spec);
       const ids = sections.flatMap((s) => s.entries.map((e) => e.id));
       expect(ids.length).toBeGreaterThan(4);
+      if (spec.coverage)
+        // The live map's order: … flags, coverage, new hotspots.
+        expect(sections.map((s) => s.id).slice(-3)).toEqual(['flags', 'coverage', 'hotspots']);
       expect(entries(renderToStaticMarkup(<Legend sections={sections} />))).toEqual(ids);
       expect(entries(renderToStaticMarkup(<Legend sections={sections} compact />))).toEqual(ids);
       // The Canvas draws each entry's label (the size key draws its troop figures), in order.

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { BasemapPlace } from '../../src/domain/basemap';
 import { mapContent } from '../../src/export/content';
-import { drawMap, drawPlaces, prepareCountries } from '../../src/export/render2d';
+import {
+  drawCoverage,
+  drawHotspots,
+  drawMap,
+  drawPlaces,
+  prepareCountries,
+} from '../../src/export/render2d';
+import { COVERED_COLOR, UNCOVERED_COLOR } from '../../src/map/coverageLayers';
+import { HOTSPOT_COLOR } from '../../src/map/hotspotLayers';
 import { projector } from '../../src/map/camera';
 import {
   carCell,
@@ -64,16 +72,60 @@ describe('drawMap', () => {
     expect(drawMap(f.ctx, countries, { content: a, camera: cam }, rect)).toEqual({
       cells: 1,
       bases: 1,
+      coverage: 0,
+      hotspots: 0,
     });
     const mid = fakeContext();
     // Half-way: the 2014 cell fades out, the 2015 cell fades in, Bria appears.
     expect(drawMap(mid.ctx, countries, { content: a, next: b, t: 0.5, camera: cam }, rect)).toEqual(
-      { cells: 2, bases: 2 },
+      { cells: 2, bases: 2, coverage: 0, hotspots: 0 },
     );
     const arcs = mid.calls.filter((c) => c.name === 'arc');
     const radii = arcs.map((c) => Number(c.args[2]));
     // Bangui's circle is between its 2014 and 2015 sizes (area ∝ troops).
     expect(Math.max(...radii)).toBeGreaterThan(0.4 * Math.sqrt(1000));
     expect(Math.max(...radii)).toBeLessThan(0.4 * Math.sqrt(2000));
+  });
+});
+
+describe('coverage marks and hotspot stars on the Canvas', () => {
+  // Mercator at zoom 6 around the equator (MapLibre: a 512 px world at zoom 0): 512 × 2⁶ px per
+  // 360°, i.e. 91.0 px per degree.
+  const cam = { lon: 20, lat: 0, zoom: 6 };
+  const proj = projector(cam, { width: 800, height: 600 });
+  const PX_PER_DEG = (512 * 2 ** 6) / 360;
+
+  it('draws an X km disc per base with troops and the events, uncovered ones on top', () => {
+    const f = fakeContext();
+    const n = drawCoverage(
+      f.ctx,
+      {
+        km: 111.1950802335329, // one degree of latitude
+        discs: [{ lon: 20, lat: 0 }],
+        covered: [{ lon: 20.2, lat: 0, best: 4 }],
+        uncovered: [{ lon: 22, lat: 0, best: 9 }],
+      },
+      proj,
+    );
+    expect(n).toBe(3);
+    const arcs = f.calls.filter((c) => c.name === 'arc');
+    expect(arcs).toHaveLength(3);
+    // The disc: 1° north of the equator is ≈ 91.0 px on the map (Mercator stretch ≈ 1.0001).
+    expect(Number(arcs[0]!.args[2])).toBeCloseTo(PX_PER_DEG, 0);
+    // The events: covered 2 + √4 × 0.6 = 3.2 px, uncovered 3 + √9 × 1.2 = 6.6 px.
+    expect(Number(arcs[1]!.args[2])).toBeCloseTo(3.2, 6);
+    expect(Number(arcs[2]!.args[2])).toBeCloseTo(6.6, 6);
+    const fills = f.calls.filter((c) => c.name === 'fill').map((c) => c.fillStyle);
+    expect(fills.slice(1)).toEqual([COVERED_COLOR, UNCOVERED_COLOR]);
+  });
+
+  it('draws one closed black star per new-hotspot cell', () => {
+    const f = fakeContext();
+    expect(drawHotspots(f.ctx, [carCell(), carCell(1, 1)], proj)).toBe(2);
+    expect(f.count('closePath')).toBe(2);
+    expect(f.calls.filter((c) => c.name === 'fill').map((c) => c.fillStyle)).toEqual([
+      HOTSPOT_COLOR,
+      HOTSPOT_COLOR,
+    ]);
   });
 });

@@ -12,7 +12,7 @@ import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../../domain/datase
 import { PERPETRATOR_LABELS } from '../../domain/perpetrator';
 import type { UncoveredRow } from '../../data/coverageSelectors';
 import { PlotFigure } from '../lag/PlotFigure';
-import { fmt, fmtList } from '../format';
+import { fmt, fmtList, kmText } from '../format';
 import type { Plot } from '../plot';
 import { coverageChartRows, deathsSpec, shareSpec } from './chartSpec';
 import './coverage.css';
@@ -28,7 +28,7 @@ export function fmtShare(share: number | null): string {
 /** "44.5 km" under 100 km, else whole km. */
 export function fmtKm(km: number | null): string {
   if (km === null) return 'no base with troops that year';
-  return km < 100 ? `${km.toFixed(1)} km` : `${fmt(Math.round(km))} km`;
+  return kmText(km);
 }
 
 /** The sentence for a year's coverage. */

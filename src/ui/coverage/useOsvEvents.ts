@@ -51,3 +51,8 @@ export function useOsvEvents(dataUrl: string, needed: boolean): OsvEventsState {
   }, [dataUrl, needed, ready]);
   return state;
 }
+
+/** The events under `dataUrl` if they are loaded already (null otherwise); starts nothing. */
+export function loadedOsvEvents(dataUrl: string): readonly OsvEvent[] | null {
+  return loaded.get(dataUrl) ?? null;
+}

@@ -226,25 +226,40 @@ function SelectionCoverage(props: { cov: CoverageSelectors; params: CoveragePara
   return null;
 }
 
-/** A cell's distance to the nearest base with troops, and its events with their distances. */
-function CellCoverageView(props: { gid: number; cov: CoverageSelectors; params: CoverageParams }) {
+/**
+ * A cell's distance to the nearest base with troops (from the deployments alone, shown at once),
+ * and, once the events table is loaded, the cell's events with their distances.
+ */
+function CellCoverageView(props: {
+  gid: number;
+  cov: CoverageSelectors | null;
+  params: CoverageParams;
+  /** The events table failed to load: say so instead of "loading". */
+  failed?: boolean;
+}) {
   const mission = useAtlas((s) => s.mission);
   const year = useAtlas((s) => s.year);
   const { data } = useData();
   const { cov, params, gid } = props;
-  const nearest = cov.cellDistance(mission, year, gid);
-  const events = cov.cellEvents(mission, params, year, gid);
+  const nearest = data.troopBase.cellDistance(mission, year, gid);
+  const events = cov ? cov.cellEvents(mission, params, year, gid) : [];
   return (
     <div className="coverage-cell" data-testid="coverage-cell">
-      <p>
+      <p data-testid="coverage-cell-nearest">
         <strong>
           Nearest {mission} base with troops in {year}:
         </strong>{' '}
         {nearest === null
           ? 'none (no base with a known troop figure above zero that year).'
-          : `${nearest.name}, ${fmtKm(nearest.km)} from the cell centre.`}
+          : `${nearest.name}, ${fmtKm(nearest.km)} from the cell centre${nearest.km <= params.km ? ` (within ${params.km} km)` : ` (beyond ${params.km} km)`}.`}
       </p>
-      {events.length > 0 ? (
+      {cov === null ? (
+        <p className="muted">
+          {props.failed
+            ? 'Events not loaded: their distances are not computed.'
+            : 'Loading the events’ distances…'}
+        </p>
+      ) : events.length > 0 ? (
         <ul data-testid="coverage-cell-events">
           {events.map((d) => (
             <li key={d.index}>
@@ -264,12 +279,10 @@ function CellCoverageView(props: { gid: number; cov: CoverageSelectors; params: 
 const CellCoverageSection = memo(function CellCoverageSection(props: { gid: number }) {
   const params = useCoverageParams();
   const { ev, cov } = useCoverage(true);
-  if (ev.status === 'error') return null;
-  if (!cov) return <p className="muted">Loading the distances…</p>;
   return (
     <section aria-label="Distance to the nearest base with troops">
       <h3>Coverage</h3>
-      <CellCoverageView gid={props.gid} cov={cov} params={params} />
+      <CellCoverageView gid={props.gid} cov={cov} params={params} failed={ev.status === 'error'} />
     </section>
   );
 });

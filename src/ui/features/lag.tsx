@@ -265,6 +265,7 @@ const LagTab = memo(function LagTab() {
       selectedGid={gid}
       placeOf={data.lag.placeOf}
       regionOf={data.sel.cellRegion}
+      distanceOf={(g, y) => data.troopBase.cellDistance(mission, y, g)}
       onDownload={onDownload}
       gapView={gapList}
       onGapView={onGapView}

@@ -8,7 +8,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import type { Episode } from '../../domain/lagTypes';
 import { LAG_CATEGORIES, LAG_CATEGORY_LABELS } from '../../domain/lagTypes';
 import { cellName, type PlaceMatch } from '../../domain/lagView';
-import { fmt, plural } from '../format';
+import { fmt, kmText, plural } from '../format';
 import { CategoryChip } from './CategoryChip';
 import { GAP_PAGE, type GapListView } from '../../state/state';
 
@@ -20,6 +20,11 @@ export interface GapListProps {
   placeOf: (gid: number) => PlaceMatch | null;
   /** A cell's first-level administrative area (GED adm_1), appended to its place name. */
   regionOf?: (gid: number) => string | null;
+  /**
+   * Distance from a cell's centre to the mission's nearest base with troops in a year (null: no
+   * such base that year); each row shows it for the episode's onset year.
+   */
+  distanceOf?: (gid: number, year: number) => { km: number; name: string } | null;
   /** Fly to the episode's cell and select it. */
   onFocusCell: (gid: number, episode: Episode) => void;
   selectedGid: number | null;
@@ -57,6 +62,15 @@ export function lagText(e: Episode): string {
     return `response after ${plural(e.lagYears, 'year')} (${e.responseYear})`;
   if (e.category === 'TOO_RECENT') return 'window not over yet';
   return 'no response in the window';
+}
+
+/** "nearest base with troops in 2014: Bria, 38.2 km" or "no base with troops in 2014". */
+export function onsetDistanceText(
+  e: Pick<Episode, 'onsetYear'>,
+  nearest: { km: number; name: string } | null,
+): string {
+  if (nearest === null) return `no base with troops in ${e.onsetYear}`;
+  return `nearest base with troops in ${e.onsetYear}: ${nearest.name}, ${kmText(nearest.km)}`;
 }
 
 function years(e: Episode): string {
@@ -174,6 +188,11 @@ export function GapList(props: GapListProps) {
                         {lagText(e)} · cell {e.gid}
                         {e.censoredStart ? ` · may have begun before ${e.onsetYear}` : ''}
                       </span>
+                      {props.distanceOf ? (
+                        <span className="lag-gap-line muted" data-testid="gap-distance">
+                          {onsetDistanceText(e, props.distanceOf(e.gid, e.onsetYear))}
+                        </span>
+                      ) : null}
                     </span>
                   </button>
                 </li>

@@ -14,7 +14,7 @@ import {
   type PlaceMatch,
 } from '../../domain/lagView';
 import type { LagParams } from '../../state/state';
-import { GapList, type GapListView } from './GapList';
+import { GapList, type GapListProps, type GapListView } from './GapList';
 import { LagParamsForm } from './LagParamsForm';
 import { LagScopeSwitch } from './PooledPanel';
 import { ResponsivenessChart } from './ResponsivenessChart';
@@ -36,6 +36,8 @@ export interface LagPanelProps {
   placeOf: (gid: number) => PlaceMatch | null;
   /** A cell's first-level administrative area (GED adm_1), appended to its place name. */
   regionOf?: (gid: number) => string | null;
+  /** Distance from a cell to the mission's nearest base with troops in a year (gap list). */
+  distanceOf?: GapListProps['distanceOf'];
   /** Saves the episode CSV of the current result. */
   onDownload: () => void;
   /** The gap list's filter and length, kept by the owner (optional). */
@@ -110,6 +112,7 @@ export function LagPanel(props: LagPanelProps) {
             perpetrator={props.perpetrator}
             placeOf={props.placeOf}
             {...(props.regionOf ? { regionOf: props.regionOf } : {})}
+            {...(props.distanceOf ? { distanceOf: props.distanceOf } : {})}
             onFocusCell={(gid) => props.onFocusCell(gid)}
           />
           <GapList
@@ -117,6 +120,7 @@ export function LagPanel(props: LagPanelProps) {
             episodes={r.episodes}
             placeOf={props.placeOf}
             {...(props.regionOf ? { regionOf: props.regionOf } : {})}
+            {...(props.distanceOf ? { distanceOf: props.distanceOf } : {})}
             onFocusCell={props.onFocusCell}
             selectedGid={props.selectedGid}
             onDownload={props.onDownload}

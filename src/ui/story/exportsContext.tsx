@@ -12,6 +12,9 @@ import { sceneToState } from '../../story/scene';
 import { createSceneFacts } from '../../story/sceneFacts';
 import { findStory } from '../../story/stories';
 import { useData } from '../dataContext';
+import { DEFAULT_COVERAGE_PARAMS } from '../../domain/coverageParams';
+import { coverageExport } from '../coverage/exportMarks';
+import { loadedOsvEvents } from '../coverage/useOsvEvents';
 import { presenterLayout } from './layout';
 import { useExports, type ExportContext, type Exports } from './useExports';
 
@@ -23,7 +26,7 @@ export function ExportsProvider(props: {
   mapApi: MapApi | null;
   children: ReactNode;
 }) {
-  const { data, basemap } = useData();
+  const { data, basemap, dataUrl } = useData();
   const { store, mapApi } = props;
   const facts = useMemo(() => createSceneFacts(data.dataset), [data.dataset]);
   const exportsApi = useExports((): ExportContext => {
@@ -47,6 +50,29 @@ export function ExportsProvider(props: {
       ? data.lag.result(state.mission, toLagParams(state.lag, state.perpetrator))
       : null;
     const none = { top: 0, right: 0, bottom: 0, left: 0 };
+    // What the hotspots and coverage features draw now (the same selectors as their layers).
+    const { year, perpetrator } = state;
+    const judged = data.sel
+      .mission(state.mission)
+      ?.countries.some((c) => data.sel.hasViolence(c, year - 1));
+    const hotspotCells =
+      state.layers.hotspots && judged
+        ? data.sel.newHotspots(state.mission, year, perpetrator, state.lag.theta)
+        : null;
+    const events = state.panel === 'coverage' ? loadedOsvEvents(dataUrl) : null;
+    const coverage = events
+      ? coverageExport(
+          data.coverage(events),
+          state.mission,
+          {
+            km: state.coverage.km,
+            perpetrator,
+            precision: state.lag.precision ?? DEFAULT_COVERAGE_PARAMS.precision,
+          },
+          year,
+          0,
+        )
+      : null;
     const mission = data.sel.mission(state.mission);
     return {
       dataset,
@@ -64,6 +90,14 @@ export function ExportsProvider(props: {
         : (mission?.countries.join(', ') ?? null),
       caption: story && scene ? facts.caption(story, scene, state.year).text : null,
       story,
+      hotspots: state.layers.hotspots
+        ? {
+            theta: state.lag.theta,
+            count: hotspotCells ? hotspotCells.length : null,
+            gids: hotspotCells ? hotspotCells.map((c) => c.gid) : [],
+          }
+        : null,
+      coverage,
     };
   });
   return <ExportsContext.Provider value={exportsApi}>{props.children}</ExportsContext.Provider>;

@@ -64,6 +64,10 @@ export interface ExportContext {
   subtitle: string | null;
   caption: string | null;
   story: Story | null;
+  /** New hotspots drawn on the map (layer on), for the exports' stars and legend. */
+  hotspots?: ExportView['hotspots'];
+  /** The coverage view's marks (Coverage tab open, events loaded), for the exports. */
+  coverage?: ExportView['coverage'];
 }
 
 /** Progress of the running export. */
@@ -175,6 +179,8 @@ export function useExports(context: () => ExportContext): Exports {
       subtitle: c.subtitle,
       caption: c.caption,
       places: c.places,
+      hotspots: c.hotspots ?? null,
+      coverage: c.coverage ?? null,
     };
   };
 

@@ -14,7 +14,7 @@ import { DEFAULT_LAG } from '../../../src/state/state';
 import { CellLagDetail } from '../../../src/ui/lag/CellLagDetail';
 import { SAME_YEAR_CAVEAT } from '../../../src/ui/lag/CategoryChip';
 import { cellViolenceSpec, responsivenessSpec } from '../../../src/ui/lag/chartSpecs';
-import { filterEpisodes, lagText } from '../../../src/ui/lag/GapList';
+import { filterEpisodes, lagText, onsetDistanceText } from '../../../src/ui/lag/GapList';
 import { flagsSection, type FlagsLegendInput } from '../../../src/map/legend';
 import { LegendBlock } from '../../../src/ui/Legend';
 import { LagPanel, missingDataNote } from '../../../src/ui/lag/LagPanel';
@@ -246,6 +246,46 @@ describe('gap list helpers', () => {
     expect(lagText(by(LAG_CELLS.R))).toBe('response after 2 years (2017)');
     expect(lagText(by(LAG_CELLS.T))).toBe('window not over yet');
     expect(lagText(by(LAG_CELLS.N))).toBe('no response in the window');
+  });
+  it('states the distance to the nearest base with troops at onset', () => {
+    expect(onsetDistanceText({ onsetYear: 2015 }, { km: 38.24, name: 'Bria' })).toBe(
+      'nearest base with troops in 2015: Bria, 38.2 km',
+    );
+    expect(onsetDistanceText({ onsetYear: 2015 }, { km: 1234.4, name: 'Bria' })).toBe(
+      'nearest base with troops in 2015: Bria, 1,234 km',
+    );
+    expect(onsetDistanceText({ onsetYear: 2013 }, null)).toBe('no base with troops in 2013');
+  });
+  it('shows that distance on every row, for the row’s cell and onset year', () => {
+    const asked: string[] = [];
+    const html = renderToStaticMarkup(
+      <LagPanel
+        mission="MINUSCA"
+        result={sel.result('MINUSCA', P0)}
+        params={DEFAULT_LAG}
+        perpetrator="all"
+        onParams={noop}
+        onPerpetrator={noop}
+        onReset={noop}
+        onFocusCell={noop}
+        selectedGid={null}
+        placeOf={sel.placeOf}
+        distanceOf={(gid, year) => {
+          asked.push(`${gid}:${year}`);
+          return gid === LAG_CELLS.N ? null : { km: 12.34, name: `Base of ${gid}` };
+        }}
+        onDownload={noop}
+      />,
+    );
+    expect(asked.sort()).toEqual(eps.map((e) => `${e.gid}:${e.onsetYear}`).sort());
+    const rows = [...html.matchAll(/data-testid="gap-distance">([^<]*)</g)].map((m) => m[1]);
+    expect(rows).toHaveLength(5);
+    const n = eps.find((e) => e.gid === LAG_CELLS.N)!;
+    expect(rows).toContain(`no base with troops in ${n.onsetYear}`);
+    const r = eps.find((e) => e.gid === LAG_CELLS.R)!;
+    expect(rows).toContain(
+      `nearest base with troops in ${r.onsetYear}: Base of ${LAG_CELLS.R}, 12.3 km`,
+    );
   });
 });
 

@@ -1,0 +1,284 @@
+/**
+ * A static spatial index of points on the sphere for the coverage view's distance questions
+ * ("which troop base is nearest to this event?", "which events lie within X km of this site?"),
+ * exact with respect to the one distance of the app, {@link greatCircleKm} (turf, haversine).
+ *
+ * How: each point becomes a unit vector; the straight-line (chord) distance between unit vectors
+ * grows strictly with the great-circle distance (chord = 2 sin(d / 2R)), so the nearest point by
+ * chord is the nearest by great circle, and a disc of X km is a ball of chord 2 sin(X / 2R). The
+ * vectors sit in a k-d tree (median splits on the axis of widest spread), searched with the usual
+ * plane bound (a point beyond a splitting plane is at least as far as the plane). Chords are
+ * cheap (no trigonometry per pair). Rounding cannot change an answer: every point whose chord is
+ * within a relative 1e-9 of the decisive value (the best chord, or the disc's radius) is settled
+ * by turf itself, so the answers equal a brute-force scan with turf — nearest ties go to the
+ * point listed first — and the distances reported are turf's. Works across the antimeridian and
+ * at the poles. Points with non-finite coordinates are left out.
+ */
+import { haversineKm, radians } from './distance';
+
+/** The mean Earth radius of turf, km. */
+const EARTH_RADIUS_KM = 6371.0088;
+/** Leaves hold at most this many points. */
+const LEAF = 8;
+
+/** The margin within which chords are settled by turf (relative, plus a floor for zero). */
+const slack = (c2: number): number => c2 * (1 + 1e-9) + 1e-20;
+
+/** A point as the index takes it. */
+export interface LonLat {
+  lon: number;
+  lat: number;
+}
+
+/** The nearest indexed point and its turf distance. */
+export interface NearestHit {
+  /** Index of the point in the array the index was built from. */
+  index: number;
+  km: number;
+}
+
+/** See the module comment. */
+export interface SphereIndex {
+  /** Number of points indexed (finite coordinates). */
+  readonly size: number;
+  /**
+   * The point nearest to [lon, lat] by turf's great-circle distance (ties: the one listed first);
+   * null when the index is empty or the query is not a finite point.
+   */
+  nearest(lon: number, lat: number): NearestHit | null;
+  /**
+   * Indices of the points whose turf distance from [lon, lat] (that point first) is at most `km`,
+   * in no particular order; appended to `out` when given.
+   */
+  within(lon: number, lat: number, km: number, out?: number[]): number[];
+}
+
+/** Builds a {@link SphereIndex} over `points` (kept by reference; do not mutate them). */
+export function sphereIndex(points: readonly LonLat[]): SphereIndex {
+  const keep: number[] = [];
+  points.forEach((p, i) => {
+    if (Number.isFinite(p.lon) && Number.isFinite(p.lat)) keep.push(i);
+  });
+  const n = keep.length;
+  const ids = Int32Array.from(keep);
+  const xyz = new Float64Array(n * 3);
+  for (let k = 0; k < n; k++) {
+    const p = points[ids[k]!]!;
+    const phi = radians(p.lat);
+    const lam = radians(p.lon);
+    const c = Math.cos(phi);
+    xyz[3 * k] = c * Math.cos(lam);
+    xyz[3 * k + 1] = c * Math.sin(lam);
+    xyz[3 * k + 2] = Math.sin(phi);
+  }
+  const axes = new Uint8Array(n);
+  /** Per tree position: the point's cos(latitude) as turf computes it. */
+  const cosLats = new Float64Array(n);
+
+  const swap = (i: number, j: number): void => {
+    const t = ids[i]!;
+    ids[i] = ids[j]!;
+    ids[j] = t;
+    for (let a = 0; a < 3; a++) {
+      const u = xyz[3 * i + a]!;
+      xyz[3 * i + a] = xyz[3 * j + a]!;
+      xyz[3 * j + a] = u;
+    }
+  };
+  /** Rearranges [left, right] so that position m holds its median on `axis` (quickselect). */
+  const select = (m: number, left: number, right: number, axis: number): void => {
+    while (right > left) {
+      const pivot = xyz[3 * ((left + right) >> 1) + axis]!;
+      let i = left;
+      let j = right;
+      while (i <= j) {
+        while (xyz[3 * i + axis]! < pivot) i++;
+        while (xyz[3 * j + axis]! > pivot) j--;
+        if (i <= j) swap(i++, j--);
+      }
+      if (m <= j) right = j;
+      else if (m >= i) left = i;
+      else return;
+    }
+  };
+  const build = (left: number, right: number): void => {
+    if (right - left < LEAF) return;
+    let axis = 0;
+    let widest = -1;
+    for (let a = 0; a < 3; a++) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let k = left; k <= right; k++) {
+        const v = xyz[3 * k + a]!;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      if (hi - lo > widest) {
+        widest = hi - lo;
+        axis = a;
+      }
+    }
+    const m = (left + right) >> 1;
+    select(m, left, right, axis);
+    axes[m] = axis;
+    build(left, m - 1);
+    build(m + 1, right);
+  };
+  build(0, n - 1);
+  for (let k = 0; k < n; k++) cosLats[k] = Math.cos(radians(points[ids[k]!]!.lat));
+
+  // Query buffers (one query at a time; the index is synchronous): candidates' tree positions and
+  // chords², and the search stack of [left, right] ranges.
+  let cand = new Int32Array(16);
+  let candC2 = new Float64Array(16);
+  let count = 0;
+  const depth = 2 * Math.ceil(Math.log2(n + 2)) + 8;
+  const stack = new Int32Array(2 * depth);
+  /** For each stacked range: the squared distance to its splitting plane (0 for a near side). */
+  const stackD2 = new Float64Array(depth);
+  let qx = 0;
+  let qy = 0;
+  let qz = 0;
+  /** Tree position of the last nearest point found (-1: none yet). */
+  let last = -1;
+
+  /**
+   * Collects the tree positions whose chord² from the query is at most slack(bound); in nearest
+   * mode the bound shrinks to the best chord² found. Returns the final cap.
+   */
+  const search = (initial: number, nearestMode: boolean): number => {
+    let bound = initial;
+    let cap = slack(bound);
+    count = 0;
+    let top = 0;
+    stackD2[0] = 0;
+    stack[top++] = 0;
+    stack[top++] = n - 1;
+    while (top > 0) {
+      const right = stack[--top]!;
+      const left = stack[--top]!;
+      if (stackD2[top >> 1]! > cap) continue;
+      const leaf = right - left < LEAF;
+      const m = leaf ? -1 : (left + right) >> 1;
+      const from = leaf ? left : m;
+      const to = leaf ? right : m;
+      for (let k = from; k <= to; k++) {
+        const dx = qx - xyz[3 * k]!;
+        const dy = qy - xyz[3 * k + 1]!;
+        const dz = qz - xyz[3 * k + 2]!;
+        const c2 = dx * dx + dy * dy + dz * dz;
+        if (c2 > cap) continue;
+        if (nearestMode && c2 < bound) {
+          bound = c2;
+          cap = slack(c2);
+          // Drop the candidates the new best has put out of reach.
+          let w = 0;
+          for (let r = 0; r < count; r++)
+            if (candC2[r]! <= cap) {
+              cand[w] = cand[r]!;
+              candC2[w++] = candC2[r]!;
+            }
+          count = w;
+        }
+        if (count === cand.length) {
+          const c = new Int32Array(count * 2);
+          c.set(cand);
+          cand = c;
+          const d = new Float64Array(count * 2);
+          d.set(candC2);
+          candC2 = d;
+        }
+        cand[count] = k;
+        candC2[count++] = c2;
+      }
+      if (leaf) continue;
+      const a = axes[m]!;
+      const d = (a === 0 ? qx : a === 1 ? qy : qz) - xyz[3 * m + a]!;
+      // The near side is pushed last so that it is searched first; the far side is pushed only
+      // if it can hold a candidate now, and checked again when popped (the bound may have shrunk).
+      const nearLeft = d <= 0;
+      const d2 = d * d;
+      if (d2 <= cap) {
+        stackD2[top >> 1] = d2;
+        if (nearLeft) {
+          stack[top++] = m + 1;
+          stack[top++] = right;
+        } else {
+          stack[top++] = left;
+          stack[top++] = m - 1;
+        }
+      }
+      stackD2[top >> 1] = 0;
+      if (nearLeft) {
+        stack[top++] = left;
+        stack[top++] = m - 1;
+      } else {
+        stack[top++] = m + 1;
+        stack[top++] = right;
+      }
+    }
+    return cap;
+  };
+  const start = (lon: number, lat: number): boolean => {
+    if (n === 0 || !Number.isFinite(lon) || !Number.isFinite(lat)) return false;
+    const phi = radians(lat);
+    const lam = radians(lon);
+    const c = Math.cos(phi);
+    qx = c * Math.cos(lam);
+    qy = c * Math.sin(lam);
+    qz = Math.sin(phi);
+    qCosLat = c;
+    return true;
+  };
+  let qCosLat = 0;
+  /** Turf's distance from the query point to the point at tree position k (bit for bit). */
+  const km = (lon: number, lat: number, k: number): number => {
+    const p = points[ids[k]!]!;
+    return haversineKm(lon, lat, qCosLat, p.lon, p.lat, cosLats[k]!);
+  };
+
+  return {
+    size: n,
+    nearest(lon, lat) {
+      if (!start(lon, lat)) return null;
+      // Start from the chord to the previous answer (queries in a row are often close by): the
+      // search then prunes from the first node on. It changes the work, not the answer.
+      let start2 = Infinity;
+      if (last >= 0) {
+        const dx = qx - xyz[3 * last]!;
+        const dy = qy - xyz[3 * last + 1]!;
+        const dz = qz - xyz[3 * last + 2]!;
+        start2 = dx * dx + dy * dy + dz * dz;
+      }
+      const cap = search(start2, true);
+      let best = -1;
+      let bestK = -1;
+      let bestKm = Infinity;
+      for (let r = 0; r < count; r++) {
+        if (candC2[r]! > cap) continue;
+        const k = cand[r]!;
+        const d = km(lon, lat, k);
+        if (d < bestKm || (d === bestKm && ids[k]! < best)) {
+          best = ids[k]!;
+          bestK = k;
+          bestKm = d;
+        }
+      }
+      last = bestK;
+      return { index: best, km: bestKm };
+    },
+    within(lon, lat, radiusKm, out = []) {
+      if (!start(lon, lat) || !(radiusKm >= 0)) return out;
+      // A chord of 2 sin(X / 2R); a disc wider than half the globe holds everything.
+      const half = radiusKm / (2 * EARTH_RADIUS_KM);
+      const bound = half >= Math.PI / 2 ? 4 : (2 * Math.sin(half)) ** 2;
+      const sure = bound * (1 - 1e-9) - 1e-20;
+      search(bound, false);
+      for (let r = 0; r < count; r++) {
+        const k = cand[r]!;
+        if (candC2[r]! < sure || km(lon, lat, k) <= radiusKm) out.push(ids[k]!);
+      }
+      return out;
+    },
+  };
+}
