@@ -5,7 +5,12 @@
  */
 import type { PerpetratorFilter } from '../domain/dataset';
 import { CATEGORY_STYLES } from '../map/flagLayers';
-import { legendModel, type LegendSection, type LegendSymbol } from '../map/legend';
+import {
+  legendModel,
+  type LegendSection,
+  type LegendSymbol,
+  type RoleLegendInput,
+} from '../map/legend';
 import { baseRadius, violenceLegend } from '../map/scales';
 import type { Padding, Viewport } from '../map/camera';
 import { EXPORT_FONT, HIGHLIGHT_COLOR, type Rect } from './render2d';
@@ -98,6 +103,8 @@ export interface LegendSpec {
   year?: number;
   /** Other missions drawn beside this one, with their colours. */
   others?: readonly { id: string; color: string }[];
+  /** Deployment role / unit / contributor layers drawn (omitted: the default base key). */
+  roles?: RoleLegendInput;
   /** Base radius multiplier of the map (the key uses the same). */
   baseScale?: number;
   mission: string;
@@ -127,6 +134,7 @@ export function legendSections(spec: LegendSpec): LegendSection[] {
         }
       : null,
     highlights: spec.highlights,
+    ...(spec.roles ? { roles: spec.roles } : {}),
   });
   // A sheet of many years names no single year in its titles.
   return sections.map((sec) =>
@@ -268,6 +276,17 @@ function drawSymbol(
       ctx.lineWidth = 3;
       ctx.stroke();
       return;
+    case 'badge': {
+      ctx.font = font(11 * u, 700);
+      const w = Math.max(14 * u, ctx.measureText(symbol.text).width + 6 * u);
+      ctx.fillStyle = symbol.color;
+      ctx.fillRect(cx - w / 2, cy - 7 * u, w, 14 * u);
+      ctx.fillStyle = '#ffffff';
+      ctx.textAlign = 'center';
+      ctx.fillText(symbol.text, cx, cy - 6 * u);
+      ctx.textAlign = 'left';
+      return;
+    }
     case 'sizes':
       return; // drawn by the caller (it has its own row)
   }

@@ -111,6 +111,8 @@ export interface BaseLayerOptions {
   /** The dataset's mission colour slots (`Selectors.missionSlots`). */
   missionSlots: ReadonlyMap<string, number>;
   selectedId: string | null;
+  /** HQ rings drawn (the "HQs" layer; default on). */
+  hqRings?: boolean;
 }
 
 /**
@@ -167,7 +169,7 @@ export function basesLayers(
   const data = drawOrder(views);
   const styles = new Map(data.map((v) => [v, baseStyle(v, opts)]));
   const style = (v: BaseView): BaseStyle => styles.get(v) ?? baseStyle(v, opts);
-  const hq = data.filter((v) => v.by.hq > 0);
+  const hq = opts.hqRings === false ? [] : data.filter((v) => v.by.hq > 0);
   const selected = opts.selectedId ? data.filter((v) => v.base.id === opts.selectedId) : [];
   return [
     new ScatterplotLayer<BaseView>({

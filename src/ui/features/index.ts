@@ -10,6 +10,8 @@ import { detailsFeature } from './details';
 import { hotspotsFeature } from './hotspots';
 import { lagFeature } from './lag';
 import { placesFeature } from './places';
+import { rolesFeature } from './roles';
+import { worldFeature } from './worldView';
 import { storyFeature } from './story';
 import { violenceFeature } from './violence';
 
@@ -18,6 +20,8 @@ export const FEATURES: readonly Feature[] = Object.freeze([
   violenceFeature,
   detailsFeature,
   basesFeature,
+  rolesFeature,
+  worldFeature,
   changesFeature,
   lagFeature,
   coverageFeature,
