@@ -36,6 +36,7 @@ function useBasesMap(ctx: FeatureContext): FeatureMap {
       missionSlots: data.sel.missionSlots,
       selectedId,
       hqRings: hq,
+      world: world !== null,
     }),
     [mission, otherIds, selectedId, data.sel.missionSlots, hq, world, data.dep, year],
   );

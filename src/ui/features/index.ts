@@ -9,6 +9,8 @@ import { coverageFeature } from './coverage';
 import { detailsFeature } from './details';
 import { hotspotsFeature } from './hotspots';
 import { lagFeature } from './lag';
+import { countriesFeature } from './countries';
+import { mapsFeature } from './maps';
 import { placesFeature } from './places';
 import { rolesFeature } from './roles';
 import { worldFeature } from './worldView';
@@ -28,4 +30,6 @@ export const FEATURES: readonly Feature[] = Object.freeze([
   hotspotsFeature,
   storyFeature,
   placesFeature,
+  countriesFeature,
+  mapsFeature,
 ]);

@@ -8,7 +8,7 @@
 import { useMemo } from 'react';
 import type { MissionYearRow } from '../../data/deploymentSelectors';
 import { worldSection } from '../../map/legend';
-import { missionColor } from '../../map/scales';
+import { worldMissionColor } from '../../map/scales';
 import type { AppState, WorldView } from '../../state/state';
 import { useData } from '../dataContext';
 import { fmt, fmtTroops } from '../format';
@@ -45,7 +45,7 @@ function useWorldMap(ctx: FeatureContext): FeatureMap {
   const key = shown?.join(',') ?? '';
   return useMemo<FeatureMap>(() => {
     if (!shown || !layers.bases) return { layers: {}, legend: [], pick: {} };
-    const colors = shown.map((id) => ({ id, color: missionColor(id, '', data.sel.missionSlots) }));
+    const colors = shown.map((id) => ({ id, color: worldMissionColor(id, data.sel.missionSlots) }));
     return {
       layers: {},
       legend: [worldSection(year, colors)],
@@ -187,7 +187,7 @@ function WorldPanel() {
               <td>
                 <span
                   className="world-swatch"
-                  style={{ background: missionColor(r.id, '', data.sel.missionSlots) }}
+                  style={{ background: worldMissionColor(r.id, data.sel.missionSlots) }}
                   aria-hidden
                 />
                 <button
