@@ -9,6 +9,7 @@ import type { OsvEvent } from '../domain/coverage';
 import type { Dataset } from '../domain/dataset';
 import { createCoverageSelectors, type CoverageSelectors } from './coverageSelectors';
 import { cellName as nameCell, type CellName } from '../domain/lagView';
+import { createDeploymentSelectors, type DeploymentSelectors } from './deploymentSelectors';
 import { createLagSelectors, type LagSelectors } from './lagSelectors';
 import {
   buildSearchIndex,
@@ -33,6 +34,8 @@ export interface AtlasData {
   tsel: TimelineSelectors;
   /** Lag analysis: the one cache of indexes and results per parameter set. */
   lag: LagSelectors;
+  /** Deployment explorer: World view totals, contributing countries, composition, maps. */
+  dep: DeploymentSelectors;
   /**
    * A cell's name wherever the UI shows a cell: the town in it or where it lies from the nearest
    * town (the basemap's GeoNames towns), the first-level administrative area of its GED events
@@ -74,6 +77,7 @@ export function atlasData(dataset: Dataset, places: Places = []): AtlasData {
     sel,
     tsel: createTimelineSelectors(sel),
     lag,
+    dep: createDeploymentSelectors(sel),
     cellName,
     searchIndex: () => (index ??= buildSearchIndex(places, dataset, cellName)),
     coverage: (events) => {

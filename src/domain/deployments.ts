@@ -100,32 +100,17 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
 
 /**
  * Splits a TCCMap `year.overview` into entries as written: "Jordan (150), Kenya (150)" →
- * ["Jordan (150)", "Kenya (150)"]. An entry ends at its parenthesis, so a name with a comma
- * ("Korea, Republic of (150)") stays whole; text without parentheses is split on commas.
- * Empty or NA gives [].
+ * ["Jordan (150)", "Kenya (150)"]. An entry ends at a closing parenthesis followed by a comma, so
+ * a name with a comma ("Korea, Republic of (150)") or its own parentheses ("Korea (ROK) (150)")
+ * stays whole; text without parentheses is split on commas. Empty or NA gives []. The troop figure
+ * of each entry is read by `parseTccEntry` (src/domain/tcc.ts).
  */
 export function parseTccOverview(text: string | null | undefined): string[] {
   const s = (text ?? '').trim();
   if (s === '' || s.toUpperCase() === 'NA') return [];
-  if (/\([^)]*\)/.test(s)) {
-    const out: string[] = [];
-    const re = /([^()]*?)\s*\(([^)]*)\)/g;
-    let m: RegExpExecArray | null;
-    let end = 0;
-    while ((m = re.exec(s)) !== null) {
-      const name = (m[1] ?? '').replace(/^[\s,;]+/, '').trim();
-      if (name) out.push(`${name} (${(m[2] ?? '').trim()})`);
-      end = re.lastIndex;
-    }
-    const rest = s
-      .slice(end)
-      .replace(/^[\s,;]+/, '')
-      .trim();
-    if (rest) out.push(...rest.split(/\s*[,;]\s*/).filter(Boolean));
-    return out;
-  }
   return s
-    .split(/\s*[,;]\s*/)
+    .split(/(?<=\))\s*[,;]\s*/)
+    .flatMap((part) => (part.includes('(') ? [part.trim()] : part.split(/\s*[,;]\s*/)))
     .map((x) => x.trim())
     .filter(Boolean);
 }

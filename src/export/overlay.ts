@@ -5,8 +5,13 @@
  */
 import type { PerpetratorFilter } from '../domain/dataset';
 import { CATEGORY_STYLES } from '../map/flagLayers';
-import { legendModel, type LegendSection, type LegendSymbol } from '../map/legend';
 import { coverageSection, type CoverageLegendInput } from '../map/coverageLayers';
+import {
+  legendModel,
+  type LegendSection,
+  type LegendSymbol,
+  type RoleLegendInput,
+} from '../map/legend';
 import { baseRadius, violenceLegend } from '../map/scales';
 import type { Padding, Viewport } from '../map/camera';
 import { EXPORT_FONT, HIGHLIGHT_COLOR, type Rect } from './render2d';
@@ -99,6 +104,8 @@ export interface LegendSpec {
   year?: number;
   /** Other missions drawn beside this one, with their colours. */
   others?: readonly { id: string; color: string }[];
+  /** Deployment role / unit / contributor layers drawn (omitted: the default base key). */
+  roles?: RoleLegendInput;
   /** Base radius multiplier of the map (the key uses the same). */
   baseScale?: number;
   mission: string;
@@ -134,6 +141,7 @@ export function legendSections(spec: LegendSpec): LegendSection[] {
     highlights: spec.highlights,
     coverage: spec.coverage ? coverageSection(spec.coverage) : null,
     hotspots: spec.hotspots ?? null,
+    ...(spec.roles ? { roles: spec.roles } : {}),
   });
   // A sheet of many years names no single year in its titles.
   return sections.map((sec) =>
@@ -275,6 +283,17 @@ function drawSymbol(
       ctx.lineWidth = 3;
       ctx.stroke();
       return;
+    case 'badge': {
+      ctx.font = font(11 * u, 700);
+      const w = Math.max(14 * u, ctx.measureText(symbol.text).width + 6 * u);
+      ctx.fillStyle = symbol.color;
+      ctx.fillRect(cx - w / 2, cy - 7 * u, w, 14 * u);
+      ctx.fillStyle = '#ffffff';
+      ctx.textAlign = 'center';
+      ctx.fillText(symbol.text, cx, cy - 6 * u);
+      ctx.textAlign = 'left';
+      return;
+    }
     case 'sizes':
       return; // drawn by the caller (it has its own row)
   }

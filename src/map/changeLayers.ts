@@ -294,7 +294,7 @@ function prepareBases(bases: readonly BaseTween[], opts: BaseLayerOptions): Prep
       (a, b) => size(b) - size(a) || (a.base.id < b.base.id ? -1 : a.base.id > b.base.id ? 1 : 0),
     );
     const styles = data.map((b) => baseStyle(b, opts));
-    const hq = data.filter((b) => b.by.hq > 0);
+    const hq = opts.hqRings === false ? [] : data.filter((b) => b.by.hq > 0);
     p = { data, styles, hq };
     byOpts.set(opts, p);
   }

@@ -14,6 +14,7 @@ import {
   FAR_MISSION_COLOR,
   missionColor,
   violenceColor,
+  worldMissionColor,
   type RGBA,
 } from './scales';
 
@@ -113,6 +114,10 @@ export interface BaseLayerOptions {
   /** The dataset's mission colour slots (`Selectors.missionSlots`). */
   missionSlots: ReadonlyMap<string, number>;
   selectedId: string | null;
+  /** HQ rings drawn (the "HQs" layer; default on). */
+  hqRings?: boolean;
+  /** The World view: every mission in its own colour (`worldMissionColor`). */
+  world?: boolean;
 }
 
 /**
@@ -122,11 +127,12 @@ export interface BaseLayerOptions {
  */
 export function baseStyle(
   v: BaseView,
-  opts: Pick<BaseLayerOptions, 'mission' | 'missionIds' | 'missionSlots'>,
+  opts: Pick<BaseLayerOptions, 'mission' | 'missionIds' | 'missionSlots' | 'world'>,
 ): BaseStyle {
   const m = v.by.mission;
-  const color =
-    m === opts.mission || opts.missionIds.includes(m)
+  const color = opts.world
+    ? worldMissionColor(m, opts.missionSlots)
+    : m === opts.mission || opts.missionIds.includes(m)
       ? missionColor(m, opts.mission, opts.missionSlots)
       : FAR_MISSION_COLOR;
   const troops = v.by.troops;
@@ -169,7 +175,7 @@ export function basesLayers(
   const data = drawOrder(views);
   const styles = new Map(data.map((v) => [v, baseStyle(v, opts)]));
   const style = (v: BaseView): BaseStyle => styles.get(v) ?? baseStyle(v, opts);
-  const hq = data.filter((v) => v.by.hq > 0);
+  const hq = opts.hqRings === false ? [] : data.filter((v) => v.by.hq > 0);
   const selected = opts.selectedId ? data.filter((v) => v.base.id === opts.selectedId) : [];
   return [
     new ScatterplotLayer<BaseView>({
@@ -188,8 +194,8 @@ export function basesLayers(
       autoHighlight: true,
       highlightColor: [255, 255, 255, 90],
       updateTriggers: {
-        getFillColor: [opts.mission],
-        getLineColor: [opts.mission],
+        getFillColor: [opts.mission, opts.world ?? false],
+        getLineColor: [opts.mission, opts.world ?? false],
       },
     }),
     hq.length === 0

@@ -12,6 +12,13 @@ import { PERPETRATOR_LABELS } from '../domain/perpetrator';
 import { CHANGE_COLORS, CHANGE_GLYPHS } from './changeLayers';
 import { CATEGORY_STYLES } from './flagLayers';
 import {
+  ROLE_MARKERS,
+  TCC_COLOR,
+  UNIT_MARKERS,
+  UNIT_MARKER_KEYS,
+  type UnitMarker,
+} from './roleLayers';
+import {
   BASE_SIZE_KEY,
   MISSION_COLOR,
   NO_DATA_COLOR,
@@ -43,7 +50,9 @@ export type LegendSymbol =
   /** The "‹" chevron of episodes that may have begun before the first analysed year. */
   | { kind: 'censored' }
   /** The ring around what a story scene highlights. */
-  | { kind: 'highlight' };
+  | { kind: 'highlight' }
+  /** A lettered badge (role, unit type, contributor count: `roleLayers.ts`). */
+  | { kind: 'badge'; text: string; color: string };
 
 /** One line of the legend. */
 export interface LegendEntry {
@@ -109,44 +118,100 @@ export function noDataSection(): LegendSection {
 export function basesSection(
   mission: string,
   others: readonly { id: string; color: string }[],
+  roles: Pick<RoleLegendInput, 'troops' | 'noTroops' | 'hq'> = ALL_BASE_ROLES,
 ): LegendSection {
+  const entries: LegendEntry[] = [
+    {
+      id: 'bases:sizes',
+      label: `${BASE_SIZE_KEY.map((t) => t.toLocaleString('en-US')).join(' · ')} troops`,
+      symbol: { kind: 'sizes', troops: BASE_SIZE_KEY, color: MISSION_COLOR },
+    },
+    {
+      id: 'bases:zero',
+      label: 'No troops (police, observers or HQ only)',
+      symbol: { kind: 'base', fill: '#ffffff', stroke: MISSION_COLOR, strokeWidth: 2 },
+    },
+    {
+      id: 'bases:unknown',
+      label: 'Troops unknown (NA)',
+      symbol: {
+        kind: 'base',
+        fill: UNKNOWN_TROOPS_COLOR,
+        stroke: MISSION_COLOR,
+        strokeWidth: 1.5,
+      },
+    },
+    {
+      id: 'bases:hq',
+      label: 'HQ (thick ring: mission HQ)',
+      symbol: { kind: 'hq', color: MISSION_COLOR },
+    },
+    ...others.map((m) => ({
+      id: `bases:mission:${m.id}`,
+      label: `${m.id} (other mission nearby)`,
+      symbol: { kind: 'mission' as const, color: m.color },
+    })),
+  ];
+  const hidden = (id: string): boolean =>
+    (!roles.troops && (id === 'bases:sizes' || id === 'bases:unknown')) ||
+    (!roles.noTroops && id === 'bases:zero') ||
+    (!roles.hq && id === 'bases:hq');
   return {
     id: 'bases',
     title: `${mission} bases`,
     subtitle: 'circle area ∝ troops',
     layout: 'list',
-    entries: [
-      {
-        id: 'bases:sizes',
-        label: `${BASE_SIZE_KEY.map((t) => t.toLocaleString('en-US')).join(' · ')} troops`,
-        symbol: { kind: 'sizes', troops: BASE_SIZE_KEY, color: MISSION_COLOR },
-      },
-      {
-        id: 'bases:zero',
-        label: 'No troops (police, observers or HQ only)',
-        symbol: { kind: 'base', fill: '#ffffff', stroke: MISSION_COLOR, strokeWidth: 2 },
-      },
-      {
-        id: 'bases:unknown',
-        label: 'Troops unknown (NA)',
-        symbol: {
-          kind: 'base',
-          fill: UNKNOWN_TROOPS_COLOR,
-          stroke: MISSION_COLOR,
-          strokeWidth: 1.5,
-        },
-      },
-      {
-        id: 'bases:hq',
-        label: 'HQ (thick ring: mission HQ)',
-        symbol: { kind: 'hq', color: MISSION_COLOR },
-      },
-      ...others.map((m) => ({
-        id: `bases:mission:${m.id}`,
-        label: `${m.id} (other mission nearby)`,
-        symbol: { kind: 'mission' as const, color: m.color },
-      })),
-    ],
+    entries: entries.filter((e) => !hidden(e.id)),
+    notes: [],
+  };
+}
+
+/** Which deployment role, unit and contributor layers are on (`AppState.layers`). */
+export interface RoleLegendInput {
+  troops: boolean;
+  noTroops: boolean;
+  hq: boolean;
+  unpol: boolean;
+  unmo: boolean;
+  units: readonly UnitMarker[];
+  contributors: boolean;
+}
+
+const ALL_BASE_ROLES = { troops: true, noTroops: true, hq: true } as const;
+
+/**
+ * The role markers (UN police, observers, HQ level), unit-type badges (TTMap) and contributing
+ * countries (TCCMap) switched on; null when none is.
+ */
+export function rolesSection(roles: RoleLegendInput): LegendSection | null {
+  const entries: LegendEntry[] = [];
+  for (const k of ['unpol', 'unmo'] as const)
+    if (roles[k])
+      entries.push({
+        id: `roles:${k}`,
+        label: ROLE_MARKERS[k].label,
+        symbol: { kind: 'badge', text: ROLE_MARKERS[k].letter, color: ROLE_MARKERS[k].color },
+      });
+  for (const k of UNIT_MARKER_KEYS)
+    if (roles.units.includes(k))
+      entries.push({
+        id: `roles:unit:${k}`,
+        label: `${UNIT_MARKERS[k].unit} unit`,
+        symbol: { kind: 'badge', text: UNIT_MARKERS[k].letter, color: UNIT_MARKERS[k].color },
+      });
+  if (roles.contributors)
+    entries.push({
+      id: 'roles:tcc',
+      label: 'Contributing countries (count; troops each, ? = size unknown)',
+      symbol: { kind: 'badge', text: '3', color: TCC_COLOR },
+    });
+  if (entries.length === 0) return null;
+  return {
+    id: 'roles',
+    title: 'Deployment roles and units',
+    subtitle: 'Geo-PKO FrontMap, TTMap, TCCMap',
+    layout: 'list',
+    entries,
     notes: [],
   };
 }
@@ -259,6 +324,25 @@ export function highlightSection(): LegendSection {
   };
 }
 
+/** The World view's missions and their colours (their dataset colour slots). */
+export function worldSection(
+  year: number,
+  missions: readonly { id: string; color: string }[],
+): LegendSection {
+  return {
+    id: 'world',
+    title: `Missions, ${year}`,
+    subtitle: 'one colour per mission',
+    layout: 'list',
+    entries: missions.map((m) => ({
+      id: `world:${m.id}`,
+      label: m.id,
+      symbol: { kind: 'mission' as const, color: m.color },
+    })),
+    notes: [],
+  };
+}
+
 /** Everything the legend of a view depends on. */
 export interface LegendInput {
   /** "2015", or "March 2015" in monthly mode. */
@@ -281,6 +365,8 @@ export interface LegendInput {
   coverage?: LegendSection | null;
   /** The new-hotspots key while that layer is on ({@link hotspotsSection}'s arguments). */
   hotspots?: { year: number; theta: number; count: number | null } | null;
+  /** Deployment role / unit / contributor layers (omitted: circles, no-troop sites, HQ rings). */
+  roles?: RoleLegendInput;
 }
 
 /**
@@ -293,7 +379,9 @@ export function legendModel(input: LegendInput): LegendSection[] {
   const out: LegendSection[] = [];
   if (input.layers.violence) out.push(violenceSection(input.period, input.perpetrator));
   if (input.layers.noData && input.noData) out.push(noDataSection());
-  if (input.layers.bases) out.push(basesSection(input.mission, input.others));
+  if (input.layers.bases) out.push(basesSection(input.mission, input.others, input.roles));
+  const roles = input.layers.bases && input.roles ? rolesSection(input.roles) : null;
+  if (roles) out.push(roles);
   if (input.layers.bases && input.layers.changes) out.push(changesSection());
   if (input.layers.flags && input.flags) out.push(flagsSection(input.flags));
   if (input.coverage) out.push(input.coverage);

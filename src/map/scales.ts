@@ -144,3 +144,31 @@ export function missionColor(
 
 /** Grey of host countries without violence data ("no violence data loaded"). */
 export const NO_DATA_COLOR = '#9a9a9a';
+
+/**
+ * The World view's mission colours (Tableau 10 plus two): a mission takes the colour of its
+ * dataset slot (`Selectors.missionSlots`, where missions near each other get different slots), so
+ * it keeps its colour for the session and neighbours differ.
+ */
+export const WORLD_MISSION_COLORS = [
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#b07aa1',
+  '#76b7b2',
+  '#edc948',
+  '#9c755f',
+  '#e15759',
+  '#ff9da7',
+  '#2f4b7c',
+  '#8cd17d',
+  '#6b6b6b',
+] as const;
+
+/** A mission's colour in the World view (its slot's; grey for a mission without a slot). */
+export function worldMissionColor(id: string, slots: ReadonlyMap<string, number>): string {
+  const i = slots.get(id);
+  return i === undefined
+    ? FAR_MISSION_COLOR
+    : WORLD_MISSION_COLORS[i % WORLD_MISSION_COLORS.length]!;
+}

@@ -17,6 +17,7 @@ import {
   type YearlyRow,
 } from '../domain/deployments';
 import type { ReasonCode, RejectedRow } from '../domain/rejects';
+import { parseTccEntry, tccEntryText, TccEntryError } from '../domain/tcc';
 import { Duck, ident, readCsvSql, readRejects, recordLines } from './duck';
 import type { Progress } from './progress';
 import { normalizeHeader, type SourceFile } from './sources';
@@ -131,6 +132,23 @@ function location(row: Record<string, string | null>): Omit<LocationRow, 'source
 const units = (pairs: [string, UnitType][], row: Record<string, string | null>): UnitType[] =>
   pairs.filter(([field]) => row[field] !== undefined && flag(row, field)).map(([, u]) => u);
 
+/**
+ * The contributing countries of a TCCMap `year.overview`, each entry read into its country and
+ * troop figure (src/domain/tcc.ts) and stored in the canonical text ("Nepal (150)", "Nepal (size
+ * unknown)"); an entry whose figure is not a whole number rejects the row (BAD_NUMBER).
+ */
+function contributors(raw: string | null | undefined): string[] {
+  return parseTccOverview(raw).map((entry) => {
+    try {
+      return tccEntryText(parseTccEntry(entry));
+    } catch (e) {
+      if (e instanceof TccEntryError)
+        throw new RowReject('BAD_NUMBER', `year.overview ${e.message}`);
+      throw e;
+    }
+  });
+}
+
 /** Geo-PKO version of a monthly file: from its name, else from its header style. */
 function monthlyVersion(src: SourceFile): string {
   if (src.version !== 'unknown') return src.version;
@@ -220,10 +238,9 @@ export async function processGeoPko(
             tccCols.forEach((_, j) => {
               const name = row[`tccName${j}`];
               if (name === undefined || isMissing(name)) return;
-              const size = row[`tccSize${j}`];
-              tcc.push(
-                `${(name as string).trim()} (${size && !isMissing(size) ? size.trim() : 'size unknown'})`,
-              );
+              // A size that is not a whole number rejects the row (BAD_NUMBER); NA is unknown.
+              const troops = count(row, `tccSize${j}`);
+              tcc.push(tccEntryText({ country: (name as string).trim(), troops }));
             });
             monthly.push({
               ...origin,
@@ -263,7 +280,7 @@ export async function processGeoPko(
             tccRows.push({
               ...origin,
               ...location(row),
-              tcc: parseTccOverview(row.overview),
+              tcc: contributors(row.overview),
               tccCount: count(row, 'tccCount'),
             });
             break;

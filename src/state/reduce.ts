@@ -27,8 +27,17 @@ import {
   type StoryPosition,
   LAG_PARAM_KEYS,
   PANEL_TABS,
+  WORLD_CAMERA,
+  allYears,
 } from './state';
-import { alignPlayback, controlPlayback, stepsOf, tick, type Granularity } from './timeline';
+import {
+  alignPlayback,
+  clockOf,
+  controlPlayback,
+  stepsOf,
+  tick,
+  type Granularity,
+} from './timeline';
 
 /** Seconds per year while a story scene plays its year range. */
 export const STORY_SECONDS_PER_YEAR = 2;
@@ -88,10 +97,21 @@ export type Action =
   | { type: 'playback'; action: PlaybackAction }
   | { type: 'setReducedMotion'; reducedMotion: boolean }
   /** Replaces the whole state (validated: invalid fields are clamped or reset). */
-  | { type: 'replace'; state: AppState };
+  | { type: 'replace'; state: AppState }
+  /** Opens the World view (every mission active in the year; yearly steps; world camera). */
+  | { type: 'openWorld' }
+  /** The World view's mission multi-select (empty: every active mission). */
+  | { type: 'setWorldMissions'; missions: string[] }
+  /** Leaves the World view for the mission view (fitted to the mission). */
+  | { type: 'closeWorld' };
 
 function yearsOf(missions: readonly MissionYears[], id: string): number[] {
   return missions.find((m) => m.id === id)?.years ?? [];
+}
+
+/** The years the view can show: the mission's, or every mission's in the World view. */
+function viewYears(state: AppState, missions: readonly MissionYears[]): number[] {
+  return state.world ? allYears(missions) : yearsOf(missions, state.mission);
 }
 
 function sameCamera(a: Camera | null, b: Camera | null): boolean {
@@ -131,7 +151,8 @@ export function reduce(
     next.year === state.year &&
     next.month === state.month &&
     next.playRange === state.playRange &&
-    next.playback === state.playback
+    next.playback === state.playback &&
+    (next.world === null) === (state.world === null)
   )
     return next;
   // Another mission or granularity restarts the clock paused; another year keeps it running.
@@ -139,7 +160,8 @@ export function reduce(
     action.type === 'applyScene' ||
     (next.mission === state.mission &&
       (next.month === null) === (state.month === null) &&
-      next.playRange === state.playRange);
+      next.playRange === state.playRange &&
+      (next.world === null) === (state.world === null));
   return alignPlayback(next, missions, keepPlaying);
 }
 
@@ -148,9 +170,12 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
   switch (action.type) {
     case 'setMission': {
       const years = yearsOf(missions, action.mission);
-      if (years.length === 0 || action.mission === state.mission) return state;
+      if (years.length === 0) return state;
+      // Choosing a mission in the World view zooms into its mission view.
+      if (action.mission === state.mission && !state.world) return state;
       return {
         ...state,
+        world: null,
         mission: action.mission,
         year: nearestYear(years, state.year),
         month: null,
@@ -160,11 +185,11 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
     }
     case 'setYear': {
       if (!Number.isFinite(action.year)) return state;
-      const year = nearestYear(yearsOf(missions, state.mission), Math.round(action.year));
+      const year = nearestYear(viewYears(state, missions), Math.round(action.year));
       return year === state.year ? state : { ...state, year, month: null };
     }
     case 'stepYear': {
-      const years = yearsOf(missions, state.mission);
+      const years = viewYears(state, missions);
       const i = years.indexOf(state.year);
       if (i < 0 || !Number.isInteger(action.delta)) return state;
       const j = Math.min(years.length - 1, Math.max(0, i + action.delta));
@@ -174,6 +199,7 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
     case 'setMonth': {
       const m = action.month;
       if (m !== null && !(Number.isInteger(m) && m >= 1 && m <= 12)) return state;
+      if (m !== null && state.world) return state; // the World view runs yearly
       return m === state.month ? state : { ...state, month: m };
     }
     case 'setPerpetrator':
@@ -205,7 +231,7 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
       if (!camera) return state;
       const year =
         action.year !== undefined && Number.isFinite(action.year)
-          ? nearestYear(yearsOf(missions, state.mission), Math.round(action.year))
+          ? nearestYear(viewYears(state, missions), Math.round(action.year))
           : state.year;
       return {
         ...state,
@@ -256,13 +282,14 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
         ? state
         : { ...state, grid: action.grid };
     case 'setGranularity': {
+      if (state.world && action.granularity === 'month') return state;
       const month = action.granularity === 'month' ? (state.month ?? 1) : null;
       return month === state.month ? state : { ...state, month };
     }
     case 'setStep': {
       if (!Number.isFinite(action.value)) return state;
       const monthly = state.month !== null;
-      const steps = stepsOf(missions, state.mission, monthly ? 'month' : 'year');
+      const steps = stepsOf(missions, clockOf(state), monthly ? 'month' : 'year');
       if (steps.length === 0) return state;
       let best = steps[0]!;
       for (const s of steps)
@@ -334,6 +361,35 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
     }
     case 'replace':
       return normalizeState(action.state, state, missions);
+    case 'openWorld':
+      if (state.world) return state;
+      return {
+        ...state,
+        world: { missions: [] },
+        month: null,
+        camera: { ...WORLD_CAMERA },
+        panel: 'world',
+        story: null,
+        playRange: null,
+      };
+    case 'setWorldMissions': {
+      if (!state.world) return state;
+      const known = [...new Set(action.missions)].filter((id) => missions.some((m) => m.id === id));
+      known.sort();
+      const same =
+        known.length === state.world.missions.length &&
+        known.every((id, i) => id === state.world?.missions[i]);
+      return same ? state : { ...state, world: { missions: known } };
+    }
+    case 'closeWorld':
+      if (!state.world) return state;
+      return {
+        ...state,
+        world: null,
+        year: nearestYear(yearsOf(missions, state.mission), state.year),
+        camera: null,
+        panel: state.panel === 'world' ? 'details' : state.panel,
+      };
     case 'tick':
     case 'playback':
     case 'setReducedMotion':
@@ -352,10 +408,20 @@ export function normalizeState(
   missions: readonly MissionYears[],
 ): AppState {
   const mission = missions.some((m) => m.id === s.mission) ? s.mission : fallback.mission;
-  const years = yearsOf(missions, mission);
+  const world =
+    s.world && Array.isArray(s.world.missions)
+      ? {
+          missions: [...new Set(s.world.missions)]
+            .filter((id) => missions.some((m) => m.id === id))
+            .sort(),
+        }
+      : null;
+  const years = world ? allYears(missions) : yearsOf(missions, mission);
   const year = Number.isFinite(s.year) ? nearestYear(years, Math.round(s.year)) : fallback.year;
   const month =
-    s.month !== null && Number.isInteger(s.month) && s.month >= 1 && s.month <= 12 ? s.month : null;
+    !world && s.month !== null && Number.isInteger(s.month) && s.month >= 1 && s.month <= 12
+      ? s.month
+      : null;
   const lag = { ...fallback.lag, ...s.lag };
   for (const k of LAG_PARAM_KEYS) lag[k] = clampParam(k, Number(s.lag?.[k]));
   if (typeof lag.initialDeployment !== 'boolean')
@@ -396,5 +462,6 @@ export function normalizeState(
       n: clampWhatIf('n', Number(s.coverage?.n ?? fallback.coverage.n)),
     },
     grid: GRID_IDS.includes(s.grid) ? s.grid : fallback.grid,
+    world,
   };
 }

@@ -16,8 +16,8 @@ import {
   type LagParams as AnalysisParams,
 } from '../domain/lagTypes';
 
-/** Map layers the user can switch on and off. */
-export const LAYER_KEYS = [
+/** Map layers of the `l` link parameter. */
+export const VIEW_LAYER_KEYS = [
   'violence',
   'noData',
   'bases',
@@ -26,6 +26,30 @@ export const LAYER_KEYS = [
   'hotspots',
   'labels',
 ] as const;
+
+/**
+ * Deployment role, unit-type and contributor layers (Geo-PKO FrontMap, TTMap, TCCMap; the `r`
+ * link parameter): troops and no-troop sites filter the base circles; the others add markers.
+ */
+export const ROLE_LAYER_KEYS = [
+  'troops',
+  'noTroops',
+  'hq',
+  'unpol',
+  'unmo',
+  'medical',
+  'engineering',
+  'signals',
+  'aviation',
+  'transport',
+  'maintenance',
+  'riverine',
+  'contributors',
+] as const;
+export type RoleLayerKey = (typeof ROLE_LAYER_KEYS)[number];
+
+/** Map layers the user can switch on and off. */
+export const LAYER_KEYS = [...VIEW_LAYER_KEYS, ...ROLE_LAYER_KEYS] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 export type Layers = Record<LayerKey, boolean>;
 
@@ -38,6 +62,19 @@ export const LAYER_LABELS: Record<LayerKey, string> = {
   flags: 'Lag flags',
   hotspots: 'New hotspots (★: reached θ this year)',
   labels: 'Place names',
+  troops: 'Sites with troops (infantry, reserve, units)',
+  noTroops: 'Sites without troops (police, observers, HQ only)',
+  hq: 'HQs (HQ: mission, S: sector)',
+  unpol: 'UN police (P)',
+  unmo: 'UN military observers (O)',
+  medical: 'Medical units (+)',
+  engineering: 'Engineering units (E)',
+  signals: 'Signals units (S)',
+  aviation: 'Aviation units (A)',
+  transport: 'Transport units (T)',
+  maintenance: 'Maintenance units (M)',
+  riverine: 'Riverine units (R)',
+  contributors: 'Contributing countries (count, troops each)',
 };
 
 /** Map camera: centre and zoom (MapLibre zoom levels). */
@@ -58,7 +95,16 @@ export type Selection = { kind: 'cell'; gid: number } | { kind: 'base'; id: stri
 export type LagParams = Omit<AnalysisParams, 'perpetrator'>;
 
 /** Tabs of the side panel; later issues add their panels here. */
-export const PANEL_TABS = ['details', 'changes', 'lag', 'coverage', 'story'] as const;
+export const PANEL_TABS = [
+  'details',
+  'changes',
+  'lag',
+  'coverage',
+  'story',
+  'world',
+  'countries',
+  'maps',
+] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 /** Guided story position (case-study mode). */
@@ -124,12 +170,30 @@ export interface AppState {
    * resolution 4 / 5 (in the URL as `g`; see src/domain/gridSystem.ts).
    */
   grid: GridId;
+  /**
+   * The World view (every mission active in the year on one map; in the URL as `w`), or null for
+   * the one-mission view. `mission` stays the mission the view returns to.
+   */
+  world: WorldView | null;
 }
 
 /** Years of the pooled lag analysis ("All missions"), inclusive; null ends are open. */
 export interface LagPool {
   from: number | null;
   to: number | null;
+}
+
+/** The World view: the missions chosen in its multi-select (empty: every active mission). */
+export interface WorldView {
+  missions: string[];
+}
+
+/** The camera of the World view: Africa, the Middle East and Haiti in one frame. */
+export const WORLD_CAMERA: Readonly<Camera> = Object.freeze({ lon: 10, lat: 8, zoom: 1.6 });
+
+/** Every year of any mission, ascending (the World view's steps). */
+export function allYears(missions: readonly MissionYears[]): number[] {
+  return [...new Set(missions.flatMap((m) => m.years))].sort((a, b) => a - b);
 }
 
 /**
@@ -185,6 +249,19 @@ export const DEFAULT_LAYERS: Layers = {
   flags: true,
   hotspots: false,
   labels: true,
+  troops: true,
+  noTroops: true,
+  hq: true,
+  unpol: false,
+  unmo: false,
+  medical: false,
+  engineering: false,
+  signals: false,
+  aviation: false,
+  transport: false,
+  maintenance: false,
+  riverine: false,
+  contributors: false,
 };
 
 /** The research brief's lag parameters (the domain's defaults). */
@@ -244,6 +321,7 @@ export function defaultState(missions: readonly MissionYears[]): AppState {
     coverage: { ...DEFAULT_COVERAGE },
     lagPool: null,
     grid: 'prio',
+    world: null,
   };
 }
 
@@ -278,7 +356,14 @@ export function clampCamera(c: Camera): Camera | null {
 /** True when the state is internally valid for the missions (used by tests and as a guard). */
 export function isValidState(s: AppState, missions: readonly MissionYears[]): boolean {
   const m = missions.find((x) => x.id === s.mission);
-  if (missions.length > 0 && (!m || !m.years.includes(s.year))) return false;
+  if (missions.length > 0 && !m) return false;
+  const years = s.world ? allYears(missions) : (m?.years ?? []);
+  if (missions.length > 0 && !years.includes(s.year)) return false;
+  if (
+    s.world &&
+    (s.month !== null || !s.world.missions.every((id) => missions.some((x) => x.id === id)))
+  )
+    return false;
   if (!Number.isInteger(s.year)) return false;
   if (s.month !== null && !(Number.isInteger(s.month) && s.month >= 1 && s.month <= 12))
     return false;

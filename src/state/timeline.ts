@@ -18,6 +18,14 @@ import {
 } from './playback';
 import type { AppState, MissionYears } from './state';
 
+/** The clock key of the World view in {@link stepsOf}: every year of any mission. */
+export const WORLD_CLOCK = '*';
+
+/** Whose steps the clock runs over: the mission's, or in the World view every mission's years. */
+export function clockOf(state: Pick<AppState, 'mission' | 'world'>): string {
+  return state.world ? WORLD_CLOCK : state.mission;
+}
+
 /** Yearly (default) or monthly steps. */
 export type Granularity = 'year' | 'month';
 
@@ -52,7 +60,10 @@ export function stepsOf(
   const key = `${mission}|${granularity}`;
   let steps = cache.get(key);
   if (!steps) {
-    const years = missions.find((m) => m.id === mission)?.years ?? [];
+    const years =
+      mission === WORLD_CLOCK
+        ? [...new Set(missions.flatMap((m) => m.years))].sort((a, b) => a - b)
+        : (missions.find((m) => m.id === mission)?.years ?? []);
     steps =
       granularity === 'year'
         ? [...years]
@@ -120,7 +131,7 @@ export function alignPlayback(
   missions: readonly MissionYears[],
   keepPlaying: boolean,
 ): AppState {
-  const steps = stepsOf(missions, state.mission, granularityOf(state));
+  const steps = stepsOf(missions, clockOf(state), granularityOf(state));
   const [first, last] = rangeOf(state, steps);
   const index = Math.min(last, Math.max(first, nearestIndex(steps, stepValueOf(state))));
   const p = state.playback;
@@ -143,7 +154,7 @@ export function alignPlayback(
 export function tick(state: AppState, missions: readonly MissionYears[], dtMs: number): AppState {
   const playback = nextFrame(state.playback, dtMs);
   if (playback === state.playback) return state;
-  return viewAt({ ...state, playback }, stepsOf(missions, state.mission, granularityOf(state)));
+  return viewAt({ ...state, playback }, stepsOf(missions, clockOf(state), granularityOf(state)));
 }
 
 /** A timeline control (play, pause, step, seek to an index, speed, loop, …) and its view. */
@@ -154,10 +165,10 @@ export function controlPlayback(
 ): AppState {
   const playback = updatePlayback(state.playback, action);
   if (playback === state.playback) return state;
-  return viewAt({ ...state, playback }, stepsOf(missions, state.mission, granularityOf(state)));
+  return viewAt({ ...state, playback }, stepsOf(missions, clockOf(state), granularityOf(state)));
 }
 
 /** The frame to draw for a state. */
 export function frameOfState(state: AppState, missions: readonly MissionYears[]): StepFrame {
-  return stepFrame(state.playback, stepsOf(missions, state.mission, granularityOf(state)));
+  return stepFrame(state.playback, stepsOf(missions, clockOf(state), granularityOf(state)));
 }

@@ -8,6 +8,7 @@
  * | `mo` | month 1–12 (monthly timeline) | `6` |
  * | `p` | perpetrator: `all`, `state`, `host`, `foreign`, `nonstate` | `state` |
  * | `l` | layers switched on, comma-separated (`-` for none) | `violence,bases` |
+ * | `r` | deployment role / unit / contributor layers on (`-` for none) | `troops,unpol,medical` |
  * | `c` | camera `lon,lat,zoom` | `20.9,6.6,5.8` |
  * | `sel` | selection `cell:<gid>` or `base:<id>` | `cell:139421` |
  * | `tab` | side panel tab | `details` |
@@ -19,6 +20,7 @@
  * | `ck`, `cn` | coverage what-if: k sites (1–5) from the n previous years (1–10) | `3`, `3` |
  * | `story`, `scene` | guided story and scene (0-based) | `minusca`, `3` |
  * | `pool` | Lag tab: all missions pooled, over `FROM-TO` years (`all`, `2012-`, `-2022`) | `2012-2022` |
+ * | `w` | World view: `all`, or the missions chosen, comma-separated | `MINUSCA,UNMISS` |
  *
  * Parsing never fails: an unknown or malformed parameter falls back to its default and adds a
  * notice that the app shows.
@@ -34,8 +36,11 @@ import {
   DEFAULT_COVERAGE,
   DEFAULT_LAG,
   DEFAULT_LAYERS,
-  LAYER_KEYS,
+  ROLE_LAYER_KEYS,
+  VIEW_LAYER_KEYS,
   PANEL_TABS,
+  WORLD_CAMERA,
+  allYears,
   defaultState,
   nearestYear,
   validLagPool,
@@ -73,6 +78,7 @@ const KNOWN = new Set([
   'mo',
   'p',
   'l',
+  'r',
   'c',
   'sel',
   'tab',
@@ -85,6 +91,7 @@ const KNOWN = new Set([
   'cn',
   'pool',
   'g',
+  'w',
 ]);
 for (const [p] of LAG_PARAMS) KNOWN.add(p);
 
@@ -137,7 +144,20 @@ export function parseUrlState(
     } else
       notices.push(`Unknown mission ${quote(m)} in the link; showing ${state.mission} instead.`);
   }
-  const years = missions.find((x) => x.id === state.mission)?.years ?? [];
+  const w = get('w');
+  if (w !== null) {
+    const ids = w === 'all' || w === '' ? [] : w.split(',').map((x) => x.trim());
+    const known = ids.filter((id) => missions.some((x) => x.id === id));
+    const bad = ids.filter((id) => !known.includes(id));
+    if (bad.length > 0)
+      notices.push(`Ignored unknown mission(s) ${bad.map(quote).join(', ')} of the World view.`);
+    state.world = { missions: [...new Set(known)].sort() };
+    state.camera = { ...WORLD_CAMERA };
+    state.panel = 'world';
+  }
+  const years = state.world
+    ? allYears(missions)
+    : (missions.find((x) => x.id === state.mission)?.years ?? []);
 
   const y = get('y');
   if (y !== null) {
@@ -147,7 +167,7 @@ export function parseUrlState(
     else if (years.length > 0 && !years.includes(n)) {
       const near = nearestYear(years, n);
       notices.push(
-        `${state.mission} has no bases in ${n} (its years: ${years[0]}–${years[years.length - 1]}); showing ${near}.`,
+        `${state.world ? 'No mission has' : `${state.mission} has`} no bases in ${n} (${state.world ? 'years' : 'its years'}: ${years[0]}–${years[years.length - 1]}); showing ${near}.`,
       );
       state.year = near;
     } else state.year = n;
@@ -156,7 +176,8 @@ export function parseUrlState(
   const mo = get('mo');
   if (mo !== null) {
     const n = parseNumber(mo);
-    if (n !== null && Number.isInteger(n) && n >= 1 && n <= 12) state.month = n;
+    if (state.world) notices.push('The World view runs by year; showing the whole year.');
+    else if (n !== null && Number.isInteger(n) && n >= 1 && n <= 12) state.month = n;
     else notices.push(`Month ${quote(mo)} in the link is not 1–12; showing the whole year.`);
   }
 
@@ -170,18 +191,24 @@ export function parseUrlState(
       );
   }
 
-  const l = get('l');
-  if (l !== null) {
-    const layers: Layers = Object.fromEntries(LAYER_KEYS.map((k) => [k, false])) as Layers;
+  for (const [param, keys] of [
+    ['l', VIEW_LAYER_KEYS],
+    ['r', ROLE_LAYER_KEYS],
+  ] as const) {
+    const l = get(param);
+    if (l === null) continue;
+    const layers: Layers = { ...state.layers };
+    for (const k of keys) layers[k] = false;
     const bad: string[] = [];
     for (const part of l.split(',').map((s) => s.trim())) {
       if (part === '' || part === '-') continue;
-      if ((LAYER_KEYS as readonly string[]).includes(part)) layers[part as LayerKey] = true;
+      if ((keys as readonly string[]).includes(part)) layers[part as LayerKey] = true;
       else bad.push(part);
     }
     if (bad.length > 0)
       notices.push(`Ignored unknown layer(s) ${bad.map(quote).join(', ')} in the link.`);
-    state.layers = l.trim() === '' && bad.length === 0 ? { ...DEFAULT_LAYERS } : layers;
+    if (l.trim() === '' && bad.length === 0) for (const k of keys) layers[k] = DEFAULT_LAYERS[k];
+    state.layers = layers;
   }
 
   const c = get('c');
@@ -337,9 +364,14 @@ export function encodeUrlState(state: AppState): string {
   q.set('y', String(state.year));
   if (state.month !== null) q.set('mo', String(state.month));
   q.set('p', state.perpetrator);
-  const on = LAYER_KEYS.filter((k) => state.layers[k]);
-  const isDefault = LAYER_KEYS.every((k) => state.layers[k] === DEFAULT_LAYERS[k]);
-  if (!isDefault) q.set('l', on.length > 0 ? on.join(',') : '-');
+  for (const [param, keys] of [
+    ['l', VIEW_LAYER_KEYS],
+    ['r', ROLE_LAYER_KEYS],
+  ] as const) {
+    const on = keys.filter((k) => state.layers[k]);
+    const isDefault = keys.every((k) => state.layers[k] === DEFAULT_LAYERS[k]);
+    if (!isDefault) q.set(param, on.length > 0 ? on.join(',') : '-');
+  }
   if (state.camera)
     q.set(
       'c',
@@ -369,6 +401,8 @@ export function encodeUrlState(state: AppState): string {
     q.set('pool', from === null && to === null ? 'all' : `${from ?? ''}-${to ?? ''}`);
   }
   if (state.grid !== 'prio') q.set('g', state.grid);
+  if (state.world)
+    q.set('w', state.world.missions.length > 0 ? state.world.missions.join(',') : 'all');
   if (state.story) {
     q.set('story', state.story.id);
     q.set('scene', String(state.story.scene));

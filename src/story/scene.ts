@@ -7,7 +7,7 @@
 import type { Dataset } from '../domain/dataset';
 import { cellPolygon } from '../domain/grid';
 import type { AppState, Camera, Layers, LagParams } from '../state/state';
-import { DEFAULT_LAG, nearestYear } from '../state/state';
+import { DEFAULT_LAG, DEFAULT_LAYERS, nearestYear } from '../state/state';
 import {
   bboxOf,
   fitCamera,
@@ -177,6 +177,8 @@ export function sceneCamera(
 export function sceneLayers(scene: Scene): Layers {
   const l = { ...SCENE_LAYER_DEFAULTS, ...scene.layers };
   return {
+    // Deployment role layers as a newcomer sees them (src/state/state.ts).
+    ...DEFAULT_LAYERS,
     violence: l.violence,
     noData: true,
     bases: l.bases,

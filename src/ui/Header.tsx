@@ -29,6 +29,10 @@ export interface HeaderProps {
   availableLayers: readonly LayerKey[];
   onToggleLayer: (l: LayerKey) => void;
   onFit: () => void;
+  /** The World view is shown (every mission on one map). */
+  world?: boolean;
+  /** Opens / leaves the World view (no button when absent). */
+  onWorld?: () => void;
   /** The search index, built on first use (not at start-up: naming every cell takes time). */
   searchIndex: () => readonly SearchEntry[];
   onSearchPick: (e: SearchEntry) => void;
@@ -207,6 +211,17 @@ export function Header(props: HeaderProps) {
       <button type="button" className="button" onClick={props.onFit}>
         Fit to mission
       </button>
+      {props.onWorld ? (
+        <button
+          type="button"
+          className={props.world ? 'button active' : 'button'}
+          aria-pressed={props.world ?? false}
+          onClick={props.onWorld}
+          data-testid="world-toggle"
+        >
+          World
+        </button>
+      ) : null}
       <PlaceSearch index={props.searchIndex} onPick={props.onSearchPick} mission={props.mission} />
       <fieldset className="segmented" data-testid="perpetrator">
         <legend>Perpetrator</legend>
@@ -229,7 +244,7 @@ export function Header(props: HeaderProps) {
         <fieldset>
           <legend className="visually-hidden">Map layers</legend>
           {LAYER_KEYS.filter((k) => props.availableLayers.includes(k)).map((k) => (
-            <label key={k}>
+            <label key={k} className={k === 'troops' ? 'layer-group-start' : undefined}>
               <input
                 type="checkbox"
                 checked={props.layers[k]}

@@ -50,6 +50,7 @@ export const HeaderHost = memo(function HeaderHost() {
   const mission = useAtlas((s) => s.mission);
   const perpetrator = useAtlas((s) => s.perpetrator);
   const layers = useAtlas((s) => s.layers);
+  const world = useAtlas((s) => s.world !== null);
   return (
     <Header
       missions={data.sel.missions}
@@ -60,7 +61,9 @@ export const HeaderHost = memo(function HeaderHost() {
       layers={layers}
       availableLayers={LAYER_KEYS}
       onToggleLayer={(l) => dispatch({ type: 'toggleLayer', layer: l })}
-      onFit={() => dispatch({ type: 'fitMission' })}
+      onFit={() => dispatch(world ? { type: 'closeWorld' } : { type: 'fitMission' })}
+      world={world}
+      onWorld={() => dispatch({ type: world ? 'closeWorld' : 'openWorld' })}
       searchIndex={data.searchIndex}
       onSearchPick={(e) =>
         dispatch({ type: 'pickSearchResult', pick: data.sel.searchPick(e), zoom: 7 })

@@ -9,6 +9,7 @@ import { CATEGORY_STYLES } from '../map/flagLayers';
 import type { LegendEntry, LegendSection, LegendSymbol } from '../map/legend';
 import { BASE_FIXED_RADIUS, BASE_SIZE_KEY, baseRadius } from '../map/scales';
 import { fmt } from './format';
+import './deployments.css';
 import { CategorySwatch } from './lag/CategoryChip';
 
 const KEY_MAX = baseRadius(BASE_SIZE_KEY[BASE_SIZE_KEY.length - 1] ?? 3000);
@@ -126,6 +127,12 @@ function Symbol_(props: { symbol: LegendSymbol; compact: boolean }): ReactNode {
         <svg width="18" height="18" aria-hidden>
           <circle cx="9" cy="9" r="6.5" fill="none" stroke="#111" strokeWidth="3" />
         </svg>
+      );
+    case 'badge':
+      return (
+        <span className="legend-badge" style={{ background: s.color }} aria-hidden>
+          {s.text}
+        </span>
       );
   }
 }

@@ -57,6 +57,27 @@ const SPECS: LegendSpec[] = [
     },
     hotspots: { year: 2017, theta: 25, count: 3 },
   },
+  {
+    // Deployment role layers: no-troop sites and HQ rings off, badges for police, observers,
+    // three unit types and the contributing countries.
+    perpetrator: 'all',
+    violence: false,
+    noData: false,
+    bases: true,
+    highlights: false,
+    flags: false,
+    period: '2016',
+    mission: 'MINUSMA',
+    roles: {
+      troops: true,
+      noTroops: false,
+      hq: false,
+      unpol: true,
+      unmo: true,
+      units: ['medical', 'aviation', 'riverine'],
+      contributors: true,
+    },
+  },
 ];
 
 const entries = (html: string): string[] =>
@@ -67,6 +88,18 @@ describe('legend parity', () => {
     it(`live, presenter and Canvas list the same entries (${spec.mission})`, () => {
       const sections = legendSections(spec);
       const ids = sections.flatMap((s) => s.entries.map((e) => e.id));
+      if (spec.roles) {
+        expect(ids).not.toContain('bases:zero');
+        expect(ids).not.toContain('bases:hq');
+        expect(ids.filter((i) => i.startsWith('roles:'))).toEqual([
+          'roles:unpol',
+          'roles:unmo',
+          'roles:unit:medical',
+          'roles:unit:aviation',
+          'roles:unit:riverine',
+          'roles:tcc',
+        ]);
+      }
       expect(ids.length).toBeGreaterThan(4);
       if (spec.coverage)
         // The live map's order: … flags, coverage, new hotspots.

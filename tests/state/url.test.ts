@@ -5,6 +5,8 @@ import { LAG_PARAM_BOUNDS, LagParamError, parseLagParams } from '../../src/domai
 import {
   DEFAULT_LAG,
   LAYER_KEYS,
+  ROLE_LAYER_KEYS,
+  VIEW_LAYER_KEYS,
   defaultState,
   isValidState,
   type MissionYears,
@@ -138,9 +140,15 @@ describe('parseUrlState', () => {
     expect(bad.notices).toHaveLength(1);
   });
 
-  it('"l=-" switches every layer off', () => {
+  it('"l=-" switches every view layer off; "r=-" every deployment role layer', () => {
     const { state } = parseUrlState('?l=-', MISSIONS);
-    expect(LAYER_KEYS.every((k) => !state.layers[k])).toBe(true);
+    expect(VIEW_LAYER_KEYS.every((k) => !state.layers[k])).toBe(true);
+    expect(state.layers.troops).toBe(true);
+    const both = parseUrlState('?l=-&r=-', MISSIONS).state;
+    expect(LAYER_KEYS.every((k) => !both.layers[k])).toBe(true);
+    const some = parseUrlState('?r=troops,unpol,medical', MISSIONS).state;
+    expect(ROLE_LAYER_KEYS.filter((k) => some.layers[k])).toEqual(['troops', 'unpol', 'medical']);
+    expect(some.layers.violence).toBe(true);
   });
 
   it('round-trips through encodeUrlState', () => {

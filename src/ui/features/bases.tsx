@@ -8,19 +8,37 @@ import type { BaseView } from '../../data/selectors';
 import { tweenedBasesLayers } from '../../map/changeLayers';
 import { basesSection } from '../../map/legend';
 import { LAYER_IDS, basesLayers } from '../../map/layers';
+import { showsBase } from '../../map/roleLayers';
 import { fmtTroops, isolate } from '../format';
 import { useVisible } from './compose';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
+import { worldFilter } from './worldView';
 
 function useBasesMap(ctx: FeatureContext): FeatureMap {
   const { data, view } = ctx;
   const { state, frame, granularity, otherIds, others } = view;
   const { mission, year, selection, layers } = state;
   const selectedId = selection?.kind === 'base' ? selection.id : null;
-  const bases = data.sel.basesOfYear(year);
+  const { troops, noTroops, hq } = layers;
+  const world = state.world;
+  const allBases = world ? data.dep.worldBases(year, world.missions) : data.sel.basesOfYear(year);
+  // Role switches (troops / no-troop sites) filter the circles; both on keeps the selector's array.
+  const bases = useMemo(
+    () =>
+      troops && noTroops ? allBases : allBases.filter((v) => showsBase(v, { troops, noTroops })),
+    [allBases, troops, noTroops],
+  );
   const opts = useMemo(
-    () => ({ mission, missionIds: otherIds, missionSlots: data.sel.missionSlots, selectedId }),
-    [mission, otherIds, selectedId, data.sel.missionSlots],
+    () => ({
+      // The World view colours every mission by its slot (stable for the dataset).
+      mission: world ? '' : mission,
+      missionIds: world ? data.dep.activeMissions(year) : otherIds,
+      missionSlots: data.sel.missionSlots,
+      selectedId,
+      hqRings: hq,
+      world: world !== null,
+    }),
+    [mission, otherIds, selectedId, data.sel.missionSlots, hq, world, data.dep, year],
   );
   const tweening = granularity === 'month' || frame.t > 0;
 
@@ -29,10 +47,21 @@ function useBasesMap(ctx: FeatureContext): FeatureMap {
     () => (tweening ? [] : basesLayers(bases, opts)),
     [bases, opts, tweening],
   );
-  const pairs =
+  const allPairs =
     granularity === 'year'
       ? data.tsel.baseTweens(frame.step, frame.next)
       : data.tsel.monthBaseTweens(mission, frame.step, frame.next);
+  const inWorld = worldFilter(state);
+  const pairs = useMemo(
+    () =>
+      troops && noTroops && inWorld === null
+        ? allPairs
+        : allPairs.filter(
+            (v) =>
+              showsBase(v, { troops, noTroops }) && (inWorld === null || inWorld(v.by.mission)),
+          ),
+    [allPairs, troops, noTroops, inWorld],
+  );
   const tweenLayers = useMemo(
     () => (tweening ? tweenedBasesLayers(pairs, frame.t, opts) : null),
     [tweening, pairs, frame.t, opts],
@@ -42,7 +71,15 @@ function useBasesMap(ctx: FeatureContext): FeatureMap {
   return useMemo<FeatureMap>(
     () => ({
       layers: { bases: shown },
-      legend: layers.bases ? [basesSection(mission, others)] : [],
+      legend: layers.bases
+        ? [
+            basesSection(world ? 'Peacekeeping' : mission, world ? [] : others, {
+              troops,
+              noTroops,
+              hq,
+            }),
+          ]
+        : [],
       pick: {
         [LAYER_IDS.bases]: {
           click: (o) => ({
@@ -57,7 +94,7 @@ function useBasesMap(ctx: FeatureContext): FeatureMap {
       },
       counts: { bases: layers.bases ? bases.length : 0 },
     }),
-    [shown, layers.bases, mission, others, bases],
+    [shown, layers.bases, mission, others, bases, troops, noTroops, hq, world],
   );
 }
 

@@ -10,7 +10,11 @@ import { detailsFeature } from './details';
 import { gridFeature } from './grid';
 import { hotspotsFeature } from './hotspots';
 import { lagFeature } from './lag';
+import { countriesFeature } from './countries';
+import { mapsFeature } from './maps';
 import { placesFeature } from './places';
+import { rolesFeature } from './roles';
+import { worldFeature } from './worldView';
 import { storyFeature } from './story';
 import { violenceFeature } from './violence';
 
@@ -20,10 +24,14 @@ export const FEATURES: readonly Feature[] = Object.freeze([
   gridFeature,
   detailsFeature,
   basesFeature,
+  rolesFeature,
+  worldFeature,
   changesFeature,
   lagFeature,
   coverageFeature,
   hotspotsFeature,
   storyFeature,
   placesFeature,
+  countriesFeature,
+  mapsFeature,
 ]);

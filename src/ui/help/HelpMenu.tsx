@@ -3,6 +3,7 @@
  * `DataHelpProvider`) and the demo notice, shown only when the app shows the demo data.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { AboutDialog } from './About';
 import { useDataHelp } from './DataHelp';
 
 /** "Demo data: … only. Add the full sources: Help → Data", for the demo data only. */
@@ -26,7 +27,11 @@ export function HelpMenu() {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const items = useRef<(HTMLButtonElement | null)[]>([]);
-  const entries = [{ label: 'Data', testId: 'help-data', run: openData }];
+  const [about, setAbout] = useState(false);
+  const entries = [
+    { label: 'Data', testId: 'help-data', run: openData },
+    { label: 'About', testId: 'help-about', run: () => setAbout(true) },
+  ];
 
   const focusItem = (i: number): void => {
     const n = entries.length;
@@ -118,6 +123,7 @@ export function HelpMenu() {
           </li>
         ))}
       </ul>
+      <AboutDialog open={about} onClose={() => setAbout(false)} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { memo, useCallback, useEffect, useMemo } from 'react';
 import { monthLabel, monthOf } from '../../domain/timeline';
 import { PERPETRATOR_LABELS } from '../../domain/perpetrator';
 import type { Playback, PlaybackAction } from '../../state/playback';
-import { stepsOf, type Granularity, type StepFrame } from '../../state/timeline';
+import { clockOf, stepsOf, type Granularity, type StepFrame } from '../../state/timeline';
 import { useData } from '../dataContext';
 import { fmt, plural } from '../format';
 import { yearStep } from '../features/actions';
@@ -35,7 +35,9 @@ export const TimelineHost = memo(function TimelineHost() {
     Math.min(s.playback.last, Math.max(s.playback.first, Math.floor(s.playback.position))),
   );
   const granularity: Granularity = month !== null ? 'month' : 'year';
-  const steps = stepsOf(sel.missions, mission, granularity);
+  // The World view's clock runs over every mission's years (src/state/timeline.ts, clockOf).
+  const clock = useAtlas((s) => clockOf(s));
+  const steps = stepsOf(sel.missions, clock, granularity);
 
   const playback = useMemo<Playback>(
     () => ({ playing, position: index, first, last, secondsPerYear, loop, reducedMotion }),

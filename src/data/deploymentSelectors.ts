@@ -1,0 +1,167 @@
+/**
+ * Deployment explorer selectors (the Geo-PKO dashboard's views): the World view's missions and
+ * totals, troops per contributing country (TCCMap) by year, the mission's composition by unit type
+ * over the years, and the monthly (map-level) records that exist. Built on `Selectors`; memoized;
+ * pure.
+ */
+import type { BaseMonth } from '../domain/dataset';
+import { UNIT_TYPES } from '../domain/deployments';
+import { tccTotals, type TccTotal } from '../domain/tcc';
+import { memoize } from './memo';
+import type { BaseView, Selectors } from './selectors';
+
+/** Totals of the bases shown in the World view (sources' own figures; missing never zero). */
+export interface WorldTotals {
+  missions: number;
+  bases: number;
+  /** Sum of the known troop figures (Geo-PKO `ave.no.troops`). */
+  troops: number;
+  /** Bases whose troop figure is unknown (NA): not in `troops`. */
+  unknownTroops: number;
+  /** Sites where UN police are present (Geo-PKO records presence, not headcounts). */
+  unpolSites: number;
+  /** Sites where UN military observers are present (presence, not headcounts). */
+  unmoSites: number;
+}
+
+/** Totals of a list of bases. */
+export function totalsOf(bases: readonly BaseView[]): WorldTotals {
+  let troops = 0;
+  let unknownTroops = 0;
+  let unpolSites = 0;
+  let unmoSites = 0;
+  const missions = new Set<string>();
+  for (const v of bases) {
+    missions.add(v.by.mission);
+    if (v.by.troops === null) unknownTroops++;
+    else troops += v.by.troops;
+    if (v.by.unpol) unpolSites++;
+    if (v.by.unmo) unmoSites++;
+  }
+  return {
+    missions: missions.size,
+    bases: bases.length,
+    troops,
+    unknownTroops,
+    unpolSites,
+    unmoSites,
+  };
+}
+
+/** A mission's figures in a year (a row of the World view's list). */
+export interface MissionYearRow extends WorldTotals {
+  id: string;
+}
+
+/** Troops per contributing country in one year of a mission. */
+export interface CountryYear extends TccTotal {
+  year: number;
+}
+
+/** Troops of one unit type (sum over the bases listing it) in a year of a mission. */
+export interface CompositionRow {
+  year: number;
+  unit: string;
+  /** Sum of the known troops of the bases that list the unit type (null: none known). */
+  troops: number | null;
+  bases: number;
+}
+
+/** One location on one Geo-PKO map (a month of the monthly files). */
+export interface MapLocation {
+  baseId: string;
+  location: string;
+  troops: number | null;
+}
+
+/** The deployment explorer's selectors. */
+export interface DeploymentSelectors {
+  /** Missions with at least one base in the year, sorted by id. */
+  activeMissions(year: number): string[];
+  /** One row per mission active in the year (its totals), sorted by id. */
+  missionRows(year: number): MissionYearRow[];
+  /** The bases of the year of the listed missions (empty list: every mission). */
+  worldBases(year: number, missions: readonly string[]): BaseView[];
+  /** Troops per contributing country of a mission in a year (TCCMap; unknown sizes apart). */
+  countriesOf(mission: string, year: number): TccTotal[];
+  /** The same for every year of the mission (rows per year and country). */
+  countriesByYear(mission: string): CountryYear[];
+  /** Troops by unit type per year of a mission (bases listing the type; a base counts in each). */
+  composition(mission: string): CompositionRow[];
+  /** Months of a mission with map-level (monthly) records, as "YYYY-MM", ascending. */
+  mapMonths(mission: string): string[];
+  /** The locations of a mission on the map of a month ("YYYY-MM"). */
+  mapLocations(mission: string, month: string): MapLocation[];
+}
+
+const monthKey = (m: Pick<BaseMonth, 'year' | 'month'>): string =>
+  `${m.year}-${String(m.month).padStart(2, '0')}`;
+
+/** Builds the deployment explorer's selectors over the atlas's `Selectors`. */
+export function createDeploymentSelectors(sel: Selectors): DeploymentSelectors {
+  const baseById = new Map(sel.dataset.bases.map((b) => [b.id, b]));
+  const byMission = new Map<string, BaseMonth[]>();
+  for (const m of sel.dataset.baseMonths) {
+    const list = byMission.get(m.mission);
+    if (list) list.push(m);
+    else byMission.set(m.mission, [m]);
+  }
+  const activeMissions = memoize((year: number) =>
+    [...new Set(sel.basesOfYear(year).map((v) => v.by.mission))].sort(),
+  );
+  const missionRows = memoize((year: number) =>
+    activeMissions(year).map((id) => ({ id, ...totalsOf(sel.basesOf(id, year)) })),
+  );
+  const worldBases = memoize((year: number, missions: readonly string[]) => {
+    const all = sel.basesOfYear(year);
+    if (missions.length === 0) return all;
+    const set = new Set(missions);
+    return all.filter((v) => set.has(v.by.mission));
+  });
+  const countriesOf = memoize((mission: string, year: number) =>
+    tccTotals(sel.basesOf(mission, year).map((v) => v.by.tcc)),
+  );
+  const countriesByYear = memoize((mission: string) =>
+    (sel.mission(mission)?.years ?? []).flatMap((year) =>
+      countriesOf(mission, year).map((c) => ({ ...c, year })),
+    ),
+  );
+  const composition = memoize((mission: string) =>
+    (sel.mission(mission)?.years ?? []).flatMap((year) => {
+      const bases = sel.basesOf(mission, year);
+      return UNIT_TYPES.map((unit) => {
+        const listing = bases.filter((v) => v.by.units.includes(unit));
+        const known = listing.filter((v) => v.by.troops !== null);
+        return {
+          year,
+          unit,
+          troops: known.length ? known.reduce((a, v) => a + (v.by.troops ?? 0), 0) : null,
+          bases: listing.length,
+        };
+      }).filter((r) => r.bases > 0);
+    }),
+  );
+  const mapMonths = memoize((mission: string) =>
+    [...new Set((byMission.get(mission) ?? []).map(monthKey))].sort(),
+  );
+  const mapLocations = memoize((mission: string, month: string) =>
+    (byMission.get(mission) ?? [])
+      .filter((m) => monthKey(m) === month)
+      .map((m) => ({
+        baseId: m.baseId,
+        location: baseById.get(m.baseId)?.location ?? m.baseId,
+        troops: m.troops,
+      }))
+      .sort((a, b) => (b.troops ?? -1) - (a.troops ?? -1) || a.location.localeCompare(b.location)),
+  );
+  return {
+    activeMissions,
+    missionRows,
+    worldBases,
+    countriesOf,
+    countriesByYear,
+    composition,
+    mapMonths,
+    mapLocations,
+  };
+}

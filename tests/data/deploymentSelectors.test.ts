@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createDeploymentSelectors } from '../../src/data/deploymentSelectors';
+import { createSelectors } from '../../src/data/selectors';
+import { base, baseYear, carCell, dataset } from '../fixtures/factories';
+
+const bangui = base({ location: 'Bangui', gid: carCell(0, 0) });
+const bria = base({ location: 'Bria', gid: carCell(3, 3) });
+const juba = base({
+  location: 'Juba',
+  mission: 'UNMISS',
+  country: 'South Sudan',
+  gid: carCell(2, 25),
+});
+const ds = dataset({
+  bases: [bangui, bria, juba],
+  baseYears: [
+    baseYear(bangui, 2015, {
+      troops: 1500,
+      unpol: true,
+      units: ['Infantry', 'Medical'],
+      tcc: ['Nepal (900)', 'Pakistan (size unknown)'],
+      tccCount: 2,
+    }),
+    baseYear(bria, 2015, {
+      troops: null,
+      unmo: true,
+      units: ['Medical'],
+      tcc: ['Nepal (100)', 'Pakistan (600)'],
+    }),
+    baseYear(bangui, 2016, { troops: 1200, units: ['Infantry'], tcc: ['Nepal (1200)'] }),
+    baseYear(juba, 2015, { troops: 0, unpol: true, unmo: true }),
+  ],
+  baseMonths: [
+    { baseId: bangui.id, mission: 'MINUSCA', year: 2015, month: 3, troops: 1400 },
+    { baseId: bria.id, mission: 'MINUSCA', year: 2015, month: 3, troops: null },
+    { baseId: bangui.id, mission: 'MINUSCA', year: 2015, month: 9, troops: 1600 },
+  ],
+});
+const dep = createDeploymentSelectors(createSelectors(ds));
+
+describe('deployment explorer selectors', () => {
+  it('lists the missions active in a year and their totals (unknown troops counted apart)', () => {
+    expect(dep.activeMissions(2015)).toEqual(['MINUSCA', 'UNMISS']);
+    expect(dep.activeMissions(2016)).toEqual(['MINUSCA']);
+    const [minusca, unmiss] = dep.missionRows(2015);
+    // Bangui 1500 + Bria unknown; police at Bangui, observers at Bria.
+    expect(minusca).toEqual({
+      id: 'MINUSCA',
+      missions: 1,
+      bases: 2,
+      troops: 1500,
+      unknownTroops: 1,
+      unpolSites: 1,
+      unmoSites: 1,
+    });
+    expect(unmiss).toMatchObject({ troops: 0, unknownTroops: 0, unpolSites: 1, unmoSites: 1 });
+  });
+
+  it('gives the World view the bases of the chosen missions (none chosen: all)', () => {
+    expect(
+      dep
+        .worldBases(2015, [])
+        .map((v) => v.base.location)
+        .sort(),
+    ).toEqual(['Bangui', 'Bria', 'Juba']);
+    expect(dep.worldBases(2015, ['UNMISS']).map((v) => v.base.location)).toEqual(['Juba']);
+  });
+
+  it('sums troops per contributing country over the mission’s sites, by year', () => {
+    // 2015: Nepal 900 + 100 = 1000 at 2 sites; Pakistan 600 known + 1 site of unknown size.
+    expect(dep.countriesOf('MINUSCA', 2015)).toEqual([
+      { country: 'Nepal', troops: 1000, locations: 2, unknownAt: 0 },
+      { country: 'Pakistan', troops: 600, locations: 2, unknownAt: 1 },
+    ]);
+    expect(dep.countriesByYear('MINUSCA').map((r) => [r.year, r.country, r.troops])).toEqual([
+      [2015, 'Nepal', 1000],
+      [2015, 'Pakistan', 600],
+      [2016, 'Nepal', 1200],
+    ]);
+  });
+
+  it('sums troops by unit type per year (unknown troops are not 0)', () => {
+    // 2015: Infantry at Bangui (1500); Medical at Bangui (1500) and Bria (unknown) → 1500, 2 sites.
+    expect(dep.composition('MINUSCA').filter((r) => r.year === 2015)).toEqual([
+      { year: 2015, unit: 'Infantry', troops: 1500, bases: 1 },
+      { year: 2015, unit: 'Medical', troops: 1500, bases: 2 },
+    ]);
+  });
+
+  it('lists the months with map-level records and a map’s locations', () => {
+    expect(dep.mapMonths('MINUSCA')).toEqual(['2015-03', '2015-09']);
+    expect(dep.mapMonths('UNMISS')).toEqual([]);
+    expect(dep.mapLocations('MINUSCA', '2015-03')).toEqual([
+      { baseId: bangui.id, location: 'Bangui', troops: 1400 },
+      { baseId: bria.id, location: 'Bria', troops: null },
+    ]);
+  });
+});

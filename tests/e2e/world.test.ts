@@ -1,0 +1,128 @@
+/**
+ * The deployments explorer in real headless Chromium against the production build (issue 17):
+ * the World view (every mission of the year on one map, totals, a mission pick opens its mission
+ * view) and the role layers (switches in the link, their legend entries). Expected figures are
+ * computed here from the served base_years, independently of src/data.
+ */
+import { describe, expect, it } from 'vitest';
+import { atlasHooks, e2eSuite, settle } from './suite';
+
+const suite = e2eSuite();
+/** The World view draws every mission's bases: generous on a shared, software-rendered machine. */
+const SETTLE_MS = 90_000;
+const TEST_MS = 240_000;
+
+interface Hooks {
+  rendered: { key: string; counts: Record<string, number> };
+  state: { mission: string; year: number; world: { missions: string[] } | null };
+}
+
+describe('World view', () => {
+  it(
+    'draws every mission of the year and totals their troops, police and observer sites',
+    async () => {
+      const { page } = await suite.open('world 2015', '?w=all&y=2015');
+      await settle(page, '', SETTLE_MS);
+      const rows = suite.data.baseYears.filter((b) => b.year === 2015);
+      const missions = [...new Set(rows.map((b) => b.mission))].sort();
+      const troops = rows.reduce((a, b) => a + (b.troops ?? 0), 0);
+      const h = await atlasHooks<Hooks>(page);
+      expect(h.state.world).toEqual({ missions: [] });
+      expect(h.rendered.key).toContain(`world:${missions.join(',')}`);
+      expect(h.rendered.counts.bases).toBe(rows.length);
+      const num = async (id: string) =>
+        Number((await page.textContent(`[data-testid=${id}]`))?.replace(/,/g, ''));
+      expect(await num('world-troops')).toBe(troops);
+      expect(await num('world-unpol')).toBe(rows.filter((b) => b.unpol).length);
+      expect(await num('world-unmo')).toBe(rows.filter((b) => b.unmo).length);
+      // Every mission of the year is in the legend with its colour.
+      const legend = await page.$$eval('[data-legend-entry^="world:"]', (els) =>
+        els.map((e) => e.getAttribute('data-legend-entry')),
+      );
+      expect(legend).toEqual(missions.map((m) => `world:${m}`));
+
+      // Narrow to one mission: totals follow; then open its mission view.
+      const one = missions.find((m) => m !== 'MINUSCA') ?? missions[0]!;
+      for (const m of missions) if (m !== one) await page.click(`input[aria-label="Show ${m}"]`);
+      await page.waitForFunction(
+        (m) =>
+          (window as unknown as { __atlas: Hooks }).__atlas.state.world?.missions.join(',') === m,
+        one,
+      );
+      const oneTroops = rows
+        .filter((b) => b.mission === one)
+        .reduce((a, b) => a + (b.troops ?? 0), 0);
+      expect(await num('world-troops')).toBe(oneTroops);
+      expect(page.url()).toContain(`w=${one}`);
+      // Open a mission view from the list (MINUSCA: the mission the view keeps, already analysed).
+      await page.click('[data-testid=world-missions] button:text-is("MINUSCA")', {
+        timeout: SETTLE_MS,
+      });
+      await page.waitForFunction(() => {
+        const s = (window as unknown as { __atlas: Hooks }).__atlas.state;
+        return s.world === null && s.mission === 'MINUSCA';
+      });
+      await settle(page, 'MINUSCA:', SETTLE_MS);
+      expect(page.url()).not.toContain('w=');
+    },
+    TEST_MS,
+  );
+
+  it(
+    'plays over every mission’s years',
+    async () => {
+      const { page } = await suite.open('world play', '?w=all&y=2015');
+      await settle(page, '', SETTLE_MS);
+      await page.click('[data-testid=timeline] button[aria-label="Next year"]');
+      const years = [...new Set(suite.data.baseYears.map((b) => b.year))].sort((a, b) => a - b);
+      const next = years[years.indexOf(2015) + 1]!;
+      await page.waitForFunction(
+        (y) => (window as unknown as { __atlas: Hooks }).__atlas.state.year === y,
+        next,
+      );
+      await settle(page, '', SETTLE_MS);
+      suite.expectCleanPages();
+    },
+    TEST_MS,
+  );
+});
+
+describe('role layers', () => {
+  it(
+    'switches roles from the link and lists their symbols in the legend',
+    async () => {
+      const { page } = await suite.open(
+        'roles',
+        '?m=MINUSCA&y=2016&r=troops,unpol,unmo,medical,engineering,contributors',
+      );
+      await settle(page, '', SETTLE_MS);
+      const ids = await page.$$eval('[data-legend-entry]', (els) =>
+        els.map((e) => e.getAttribute('data-legend-entry')),
+      );
+      expect(ids).toContain('bases:sizes');
+      expect(ids).not.toContain('bases:zero'); // no-troop sites switched off
+      expect(ids).not.toContain('bases:hq'); // HQ rings switched off
+      expect(ids.filter((i) => i?.startsWith('roles:'))).toEqual([
+        'roles:unpol',
+        'roles:unmo',
+        'roles:unit:medical',
+        'roles:unit:engineering',
+        'roles:tcc',
+      ]);
+      const h = await atlasHooks<Hooks>(page);
+      // Circles: every 2016 base with troops (or troops unknown), no zero-troop site.
+      const shown = suite.data.baseYears.filter(
+        (b) => b.year === 2016 && !(b.zeroTroops || b.troops === 0),
+      );
+      expect(h.rendered.counts.bases).toBe(shown.length);
+      expect(h.rendered.key).toContain('roles:');
+      // The Countries tab lists MINUSCA's contributors for 2016.
+      await page.click('[role=tab]:text-is("Countries")');
+      await page.waitForSelector('[data-testid=countries-table] tbody tr');
+      await page.fill('[data-testid=countries-search]', 'zzzz');
+      expect(await page.$$('[data-testid=countries-table] tbody tr')).toHaveLength(0);
+      suite.expectCleanPages();
+    },
+    TEST_MS,
+  );
+});
