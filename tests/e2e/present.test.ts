@@ -36,7 +36,7 @@ describe('the presenter on every screen', () => {
       const { page } = await suite.open(name, '?story=minusca&scene=2', { viewport });
       const dock = page.locator('[data-testid=story-dock]');
       await dock.waitFor({ timeout: 60_000 });
-      await settle(page, 'MINUSCA:2015:all', 60_000);
+      await settle(page, 'MINUSCA:2015:all', viewport.width > 2000 ? 240_000 : 90_000);
       const boxes = await page.evaluate(() => {
         const r = (sel: string) => {
           const b = document.querySelector(sel)!.getBoundingClientRect();
@@ -68,7 +68,7 @@ describe('the presenter on every screen', () => {
       // The scene navigation and the caption are on screen.
       expect(boxes.nav.y + boxes.nav.height).toBeLessThanOrEqual(viewport.height + 0.5);
       expect(boxes.captionVisible).toBe(true);
-    }, 180_000);
+    }, 360_000);
   }
 });
 
