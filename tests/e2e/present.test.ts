@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { findStory } from '../../src/story/stories';
+import { ESC_FULLSCREEN_GRACE_MS } from '../../src/ui/story/keys';
 import { ARTIFACTS } from './harness';
 import { atlasHooks, e2eSuite, settle } from './suite';
 
@@ -35,7 +36,7 @@ describe('the presenter on every screen', () => {
     it(`fits ${name} ${viewport.width}×${viewport.height}`, async () => {
       const { page } = await suite.open(name, '?story=minusca&scene=2', { viewport });
       const dock = page.locator('[data-testid=story-dock]');
-      await dock.waitFor({ timeout: 60_000 });
+      await dock.waitFor({ timeout: 150_000 });
       await settle(page, 'MINUSCA:2015:all', viewport.width > 2000 ? 240_000 : 90_000);
       const boxes = await page.evaluate(() => {
         const r = (sel: string) => {
@@ -77,10 +78,23 @@ describe('Esc and the notes window', () => {
     const { page } = await suite.open('esc', '?story=minusca&scene=1');
     await page.locator('[data-testid=story-dock]').waitFor({ timeout: 60_000 });
     await settle(page, 'MINUSCA:2014:all', 60_000);
+    // Records when the page leaves fullscreen (the second Esc must come after the grace period
+    // in which an Esc counts as the press that left fullscreen).
+    await page.evaluate(() => {
+      document.addEventListener('fullscreenchange', () => {
+        if (!document.fullscreenElement)
+          (window as unknown as { __leftFs: number }).__leftFs = performance.now();
+      });
+    });
     await page.getByRole('button', { name: 'Fullscreen' }).click();
     await page.waitForFunction(() => document.fullscreenElement !== null);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.fullscreenElement === null);
+    await page.waitForFunction(
+      (grace) =>
+        performance.now() - ((window as unknown as { __leftFs?: number }).__leftFs ?? 0) > grace,
+      ESC_FULLSCREEN_GRACE_MS,
+    );
     // Still presenting, on the same scene.
     expect(await storyState(page)).toEqual({ id: 'minusca', scene: 1 });
     await expect(page.locator('[data-testid=story-dock]').isVisible()).resolves.toBe(true);
