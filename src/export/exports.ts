@@ -33,6 +33,7 @@ import { drawMap, type MapFrame, type PreparedCountry } from './render2d';
 import { drawSmallMultiples } from './smallMultiples';
 import type { SnapshotOptions } from '../map/snapshot';
 import { encodeFrames, type VideoFormat, type VideoResult } from './video';
+import { viewCaption } from './viewCaption';
 
 /** Presentation size of exports (CSS px; the 2× option doubles the pixels). */
 export const PRESENTATION_SIZE: Viewport = { width: 1920, height: 1080 };
@@ -219,17 +220,26 @@ export async function exportViewPng(
       { x: 0, y: 0, ...size },
       { places: view.places ?? [] },
     );
-  drawOverlay(ctx, layout, overlayText(dataset, view, String(view.year)), legendFor(view, content));
+  drawOverlay(ctx, layout, overlayText(dataset, view, view.year), legendFor(view, content));
   const blob = await canvasToPng(canvas);
   return { blob, width: canvas.width, height: canvas.height, source, fallbackReason };
 }
 
-function overlayText(dataset: Dataset, view: ExportView, year: string): OverlayText {
+/**
+ * The texts of a frame. Every export carries a caption: the story scene's, else the view's key
+ * figures for the year shown ({@link viewCaption}).
+ */
+export function overlayText(
+  dataset: Dataset,
+  view: Pick<ExportView, 'title' | 'subtitle' | 'caption' | 'mission' | 'perpetrator'>,
+  year: number,
+  yearLabel = String(year),
+): OverlayText {
   return {
     title: view.title,
     subtitle: view.subtitle ?? null,
-    year,
-    caption: view.caption ?? null,
+    year: yearLabel,
+    caption: view.caption || viewCaption(dataset, { ...view, year }),
     attribution: attributionText(dataset.coverage),
   };
 }
@@ -313,7 +323,7 @@ export async function exportYearRangeVideo(
       { content: content(f.year), next, t: f.t, camera },
       view.places,
       {
-        text: overlayText(dataset, view, String(shownYear)),
+        text: overlayText(dataset, view, shownYear),
         legend: legendFor(view, content(shownYear)),
       },
     );
@@ -398,7 +408,7 @@ export async function exportStoryVideo(
       { content: content(shownScene, f.year), next, t: f.t, camera },
       opts.places,
       {
-        text: overlayText(dataset, { ...view, caption }, String(year)),
+        text: overlayText(dataset, { ...view, caption }, year),
         legend: legendFor(view, content(shownScene, year)),
       },
     );

@@ -422,6 +422,12 @@ export function legendHeight(spec: LegendSpec, width: number, u: number): number
   return layoutLegend(null, legendSections(spec), 0, 0, width, u, spec.baseScale ?? 1);
 }
 
+/**
+ * The fill of the export's panels (dock and attribution strip): fully opaque, so no map pixel
+ * (a country or town name, a cell) ever shows through the title, caption or legend.
+ */
+export const PANEL_FILL = '#ffffff';
+
 /** Texts stamped on an export frame. */
 export interface OverlayText {
   title: string;
@@ -447,8 +453,10 @@ export function drawOverlay(
   const d = layout.dock;
   const pad = 28 * u;
   ctx.save();
-  // Dock.
-  ctx.fillStyle = 'rgba(255,255,255,0.96)';
+  // Dock: opaque, over whatever the map drew there.
+  ctx.globalAlpha = 1;
+  ctx.globalCompositeOperation = 'source-over';
+  ctx.fillStyle = PANEL_FILL;
   ctx.fillRect(d.x, d.y, d.width, d.height);
   ctx.fillStyle = '#0b2545';
   if (layout.dockSide === 'right') ctx.fillRect(d.x, d.y, 4 * u, d.height);
@@ -498,7 +506,7 @@ export function drawOverlay(
   drawLegend(ctx, legend, x, legendY, w, u);
   // Attribution strip.
   const s = layout.strip;
-  ctx.fillStyle = 'rgba(255,255,255,0.92)';
+  ctx.fillStyle = PANEL_FILL;
   ctx.fillRect(s.x, s.y, s.width, s.height);
   ctx.fillStyle = '#333';
   ctx.font = font(15 * u);

@@ -11,6 +11,7 @@ import { CATEGORY_STYLES, HALO_EXTRA_PX, censoredChevron } from '../map/flagLaye
 import { UNKNOWN_TROOPS_COLOR, baseRadius, violenceColor, type RGBA } from '../map/scales';
 import { cellPolygon } from '../domain/grid';
 import { placeFontSize, visiblePlaces, type BasemapPlace } from '../domain/basemap';
+import { withoutReplacedPlaces } from '../map/replacedPlaces';
 import {
   projector,
   visibleBounds,
@@ -619,7 +620,12 @@ export function drawMap(
   // The coverage marks go above the cells and flags (as the live map's layers); stars on top.
   const coverage = shown.coverage ? drawCoverage(ctx, shown.coverage, proj) : 0;
   const hotspots = shown.hotspots ? drawHotspots(ctx, shown.hotspots, proj) : 0;
-  if (opts.places) drawPlaces(ctx, opts.places, proj, frame.camera.zoom, rect, opts.fontFamily);
+  if (opts.places) {
+    // A highlighted base's bold name replaces its town's label (never the same name twice).
+    const named = opts.baseLabels === false ? [] : shown.bases.filter((b) => b.highlight);
+    const places = withoutReplacedPlaces(opts.places, named);
+    drawPlaces(ctx, places, proj, frame.camera.zoom, rect, opts.fontFamily);
+  }
   const bases = drawBases(ctx, a, next, t, proj, opts);
   ctx.restore();
   return { cells, bases, coverage, hotspots };

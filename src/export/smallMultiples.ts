@@ -9,7 +9,8 @@ import type { Dataset, PerpetratorFilter } from '../domain/dataset';
 import { fitCamera, FIT_MARGIN_DEG, type BBox, type Viewport } from '../map/camera';
 import { mapContent, type MapContent } from './content';
 import { attributionText } from './attribution';
-import { drawLegend, wrapText, type LegendSpec } from './overlay';
+import { drawLegend, PANEL_FILL, wrapText, type LegendSpec } from './overlay';
+import { sheetCaption } from './viewCaption';
 import { drawMap, EXPORT_FONT, type PreparedCountry, type Rect } from './render2d';
 
 /** Where the parts of a small-multiples figure go. */
@@ -45,7 +46,7 @@ export function smallMultiplesLayout(
 ): SmallMultiplesLayout {
   const unit = Math.max(0.4, Math.min(view.width / 1920, view.height / 1080));
   const gap = (opts.gap ?? 14) * unit;
-  const headerH = 96 * unit;
+  const headerH = 128 * unit;
   const footerH = 34 * unit;
   const legendW = Math.round(Math.max(260, 400 * unit));
   const grid: Rect = {
@@ -126,6 +127,8 @@ export interface SmallMultiplesInput {
   width: number;
   height: number;
   title?: string;
+  /** The sheet's caption (default: its key figures, {@link sheetCaption}). */
+  caption?: string;
 }
 
 /** What was drawn, per panel. */
@@ -140,6 +143,8 @@ export interface SmallMultiplesResult {
     troops: number;
   }[];
   baseScale: number;
+  /** The caption drawn under the title. */
+  caption: string;
 }
 
 /** Shared base-circle scale for panels `panelWidth` px wide (the legend uses the same). */
@@ -168,8 +173,20 @@ export function drawSmallMultiples(
   const panelW = layout.panels[0]?.width ?? 300;
   const baseScale = panelBaseScale(panelW);
 
+  // Every year's content first: the caption under the title sums them.
+  const contents: MapContent[] = years.map((year) =>
+    mapContent(input.dataset, { mission: input.mission, year, perpetrator: input.perpetrator }),
+  );
+  const figures = contents.map((content) => ({
+    year: content.year,
+    fatalities: content.hasData ? content.cells.reduce((s, c) => s + c.value, 0) : null,
+    troops: content.bases.filter((b) => b.own).reduce((s, b) => s + (b.troops ?? 0), 0),
+  }));
+  const caption = input.caption ?? sheetCaption(input.mission, input.perpetrator, figures);
+
   ctx.save();
-  ctx.fillStyle = '#ffffff';
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = PANEL_FILL;
   ctx.fillRect(0, 0, input.width, input.height);
   // Header.
   ctx.textBaseline = 'top';
@@ -193,16 +210,19 @@ export function drawSmallMultiples(
     60 * u,
     input.width - 28 * u,
   );
+  ctx.fillStyle = '#111';
+  ctx.font = `400 ${Math.round(17 * u)}px ${EXPORT_FONT}`;
+  const capLines = wrapText(caption, input.width - 28 * u, (t) => ctx.measureText(t).width);
+  capLines.slice(0, 2).forEach((line, k) => {
+    const last = k === 1 && capLines.length > 2;
+    ctx.fillText(last ? `${line} …` : line, 14 * u, 86 * u + k * 20 * u, input.width - 28 * u);
+  });
 
   const panels: SmallMultiplesResult['panels'] = [];
   let anyNoData = false;
   years.forEach((year, i) => {
     const rect = layout.panels[i]!;
-    const content: MapContent = mapContent(input.dataset, {
-      mission: input.mission,
-      year,
-      perpetrator: input.perpetrator,
-    });
+    const content = contents[i]!;
     const camera = fitCamera(bbox, rect, undefined, { maxZoom: 12, marginDeg: 0.3 });
     const stats = drawMap(ctx, input.countries, { content, camera }, rect, {
       baseScale,
@@ -211,13 +231,12 @@ export function drawSmallMultiples(
     ctx.strokeStyle = '#9aa4ae';
     ctx.lineWidth = 1;
     ctx.strokeRect(rect.x + 0.5, rect.y + 0.5, rect.width - 1, rect.height - 1);
-    const fatalities = content.hasData ? content.cells.reduce((s, c) => s + c.value, 0) : null;
-    const troops = content.bases.filter((b) => b.own).reduce((s, b) => s + (b.troops ?? 0), 0);
+    const { fatalities, troops } = figures[i]!;
     // Year label and figures.
     const label = String(year);
     ctx.font = `800 ${Math.round(30 * u)}px ${EXPORT_FONT}`;
     const lw = ctx.measureText(label).width;
-    ctx.fillStyle = 'rgba(255,255,255,0.9)';
+    ctx.fillStyle = PANEL_FILL;
     ctx.fillRect(rect.x + 6 * u, rect.y + 6 * u, lw + 16 * u, 40 * u);
     ctx.fillStyle = '#0b2545';
     ctx.textBaseline = 'top';
@@ -225,7 +244,7 @@ export function drawSmallMultiples(
     const line = `${fatalities === null ? 'no violence data' : `${fmt(fatalities)} killed`} · ${fmt(troops)} troops`;
     ctx.font = `600 ${Math.round(15 * u)}px ${EXPORT_FONT}`;
     const fw = ctx.measureText(line).width;
-    ctx.fillStyle = 'rgba(255,255,255,0.9)';
+    ctx.fillStyle = PANEL_FILL;
     ctx.fillRect(rect.x + 6 * u, rect.y + rect.height - 30 * u, fw + 16 * u, 24 * u);
     ctx.fillStyle = fatalities === null ? '#5a5a5a' : '#222';
     ctx.fillText(line, rect.x + 14 * u, rect.y + rect.height - 26 * u);
@@ -236,7 +255,7 @@ export function drawSmallMultiples(
       const tw = ctx.measureText(text).width;
       const cx = rect.x + rect.width / 2;
       const cy = rect.y + rect.height / 2;
-      ctx.fillStyle = 'rgba(255,255,255,0.92)';
+      ctx.fillStyle = PANEL_FILL;
       ctx.fillRect(cx - tw / 2 - 12 * u, cy - 18 * u, tw + 24 * u, 36 * u);
       ctx.strokeStyle = '#5a5a5a';
       ctx.lineWidth = 1.5;
@@ -258,8 +277,11 @@ export function drawSmallMultiples(
     });
   });
 
-  // Legend column.
+  // Legend column and footer on opaque panels (nothing of a map is ever under them).
   const L = layout.legend;
+  ctx.fillStyle = PANEL_FILL;
+  ctx.fillRect(L.x, L.y, input.width - L.x, L.height);
+  ctx.fillRect(layout.footer.x, layout.footer.y, layout.footer.width, layout.footer.height);
   const spec: LegendSpec = {
     perpetrator: input.perpetrator,
     violence: true,
@@ -297,5 +319,5 @@ export function drawSmallMultiples(
     F.width - 28 * u,
   );
   ctx.restore();
-  return { layout, panels, baseScale };
+  return { layout, panels, baseScale, caption };
 }

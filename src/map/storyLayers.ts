@@ -1,6 +1,7 @@
 /**
  * Case-study highlights as thin deck.gl layer builders: the bases a scene names get a thick
- * black ring over a white halo and their name in bold; highlighted cells a thick outline. Pure
+ * black ring over a white halo and their name in bold under it (replacing the town's label, see
+ * `replacedPlaces.ts`); highlighted cells a thick outline. Pure
  * functions of (bases of the year, highlighted ids / gids).
  */
 import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
@@ -19,6 +20,14 @@ export const STORY_LAYER_IDS = {
 } as const;
 
 const FONT_SETTINGS = { sdf: true, fontSize: 64, buffer: 8, radius: 16, cutoff: 0.22 };
+
+/**
+ * Where a highlighted base's name goes relative to the base (pixels, y down): centred under its
+ * ring, clear of the change markers at the upper right and of the ring's halo.
+ */
+export function highlightNameOffset(v: BaseView): [number, number] {
+  return [0, baseRadius(v.by.troops) + 5 + 6];
+}
 
 /** The highlighted bases among the year's bases (a base absent that year is not drawn). */
 export function highlightedBases(bases: readonly BaseView[], ids: readonly string[]): BaseView[] {
@@ -79,10 +88,11 @@ export function storyHighlightLayers(
       getSize: 17,
       sizeUnits: 'pixels',
       getColor: [17, 17, 17, 255],
-      // Above the ring, so the name never sits on the town label beside the base.
+      // Below the ring: the change markers (▲ ▼) sit at the circle's upper right and stay
+      // visible; the town's own label beside the base is left out (it would repeat the name).
       getTextAnchor: 'middle',
-      getAlignmentBaseline: 'bottom',
-      getPixelOffset: (v) => [0, -(ring(v) + 4)],
+      getAlignmentBaseline: 'top',
+      getPixelOffset: highlightNameOffset,
       fontFamily: LABEL_FONT_FAMILY,
       fontWeight: 700,
       characterSet: 'auto',

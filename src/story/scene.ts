@@ -21,7 +21,7 @@ import {
   type Padding,
   type Viewport,
 } from '../map/camera';
-import { sceneYears, type Scene, type Story } from './schema';
+import { sceneMission, sceneYears, type Scene, type Story } from './schema';
 
 /** The viewport the scene is shown in and the part covered by the caption dock. */
 export interface SceneView extends Viewport {
@@ -92,13 +92,14 @@ export function resolveHighlights(
 ): { baseIds: string[]; gids: number[]; problems: string[] } {
   const problems: string[] = [];
   const baseIds: string[] = [];
-  const own = dataset.bases.filter((b) => b.mission === story.mission);
+  const missionId = sceneMission(story, scene);
+  const own = dataset.bases.filter((b) => b.mission === missionId);
   for (const name of scene.highlight?.bases ?? []) {
     const want = name.trim().toLowerCase();
     const found = own.filter((b) => b.location.toLowerCase() === want);
     if (found.length === 0)
       problems.push(
-        `${sceneName(story, index)}: highlighted base "${name}" is not a ${story.mission} location`,
+        `${sceneName(story, index)}: highlighted base "${name}" is not a ${missionId} location`,
       );
     for (const b of found) baseIds.push(b.id);
   }
@@ -136,7 +137,7 @@ export function sceneCamera(
   view: SceneView,
   highlights: { baseIds: string[]; gids: number[] },
 ): { camera: Camera; fitted: BBox | null } {
-  const mission = dataset.missions.find((m) => m.id === story.mission);
+  const mission = dataset.missions.find((m) => m.id === sceneMission(story, scene));
   const pts = highlightPoints(dataset, highlights.baseIds, highlights.gids);
   const cam = scene.camera;
   if ('fit' in cam) {
@@ -212,21 +213,22 @@ export function sceneToState(
 ): ScenePlan {
   const index = story.scenes.indexOf(scene);
   const { baseIds, gids, problems } = resolveHighlights(scene, story, dataset, index);
-  const mission = dataset.missions.find((m) => m.id === story.mission);
-  if (!mission) problems.push(`story "${story.id}": mission ${story.mission} is not in the data`);
+  const missionId = sceneMission(story, scene);
+  const mission = dataset.missions.find((m) => m.id === missionId);
+  if (!mission) problems.push(`story "${story.id}": mission ${missionId} is not in the data`);
   const years = sceneYears(scene);
   const missionYears = mission?.years ?? [];
   let year = years.from;
   if (missionYears.length > 0 && !missionYears.includes(year)) {
     year = nearestYear(missionYears, year);
     problems.push(
-      `${sceneName(story, index)}: ${story.mission} has no bases in ${years.from}; showing ${year}`,
+      `${sceneName(story, index)}: ${missionId} has no bases in ${years.from}; showing ${year}`,
     );
   }
   const { camera, fitted } = sceneCamera(scene, story, dataset, view, { baseIds, gids });
   return {
     patch: {
-      mission: mission ? story.mission : baseState.mission,
+      mission: mission ? missionId : baseState.mission,
       year: mission ? year : baseState.year,
       month: null,
       perpetrator: scene.perpetrator ?? 'all',
@@ -256,14 +258,18 @@ export function applyScene(state: AppState, plan: ScenePlan): AppState {
  */
 export function checkStoryData(story: Story, dataset: Dataset): string[] {
   const problems: string[] = [];
-  const mission = dataset.missions.find((m) => m.id === story.mission);
-  if (!mission) return [`story "${story.id}": mission ${story.mission} is not in the data`];
   story.scenes.forEach((scene, i) => {
+    const missionId = sceneMission(story, scene);
+    const mission = dataset.missions.find((m) => m.id === missionId);
+    if (!mission) {
+      problems.push(`${sceneName(story, i)}: mission ${missionId} is not in the data`);
+      return;
+    }
     problems.push(...resolveHighlights(scene, story, dataset, i).problems);
     const { from, to } = sceneYears(scene);
     for (const y of [from, to])
       if (!mission.years.includes(y))
-        problems.push(`${sceneName(story, i)}: ${story.mission} has no bases in ${y}`);
+        problems.push(`${sceneName(story, i)}: ${missionId} has no bases in ${y}`);
   });
   return [...new Set(problems)];
 }

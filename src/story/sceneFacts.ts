@@ -7,7 +7,7 @@ import { atlasData } from '../data/atlasData';
 import { fillCaption, type CaptionFacts, type FilledCaption } from './caption';
 import { captionFacts } from './facts';
 import { sceneLag } from './scene';
-import type { Scene, Story } from './schema';
+import { sceneMission, type Scene, type Story } from './schema';
 
 /** A scene's caption filled for a year. */
 export interface SceneCaption extends FilledCaption {
@@ -38,16 +38,17 @@ export function createSceneFacts(dataset: Dataset): SceneFacts {
   });
 
   const lag = (story: Story, scene: Scene): LagResult | null =>
-    lagSel.result(story.mission, paramsOf(scene));
+    lagSel.result(sceneMission(story, scene), paramsOf(scene));
 
   return {
     lag,
     caption(story, scene, year) {
       const p = paramsOf(scene);
-      const key = `${story.mission}|${year}|${p.theta}|${p.reach}|${p.window}|${p.delta}|${p.perpetrator}|${p.precision}|${p.initialDeployment}`;
+      const missionId = sceneMission(story, scene);
+      const key = `${missionId}|${year}|${p.theta}|${p.reach}|${p.window}|${p.delta}|${p.perpetrator}|${p.precision}|${p.initialDeployment}`;
       let f = facts.get(key);
       if (!f) {
-        f = captionFacts(dataset, story.mission, year, lag(story, scene));
+        f = captionFacts(dataset, missionId, year, lag(story, scene));
         facts.set(key, f);
       }
       return { ...fillCaption(scene.caption, f), facts: f, year };

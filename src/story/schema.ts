@@ -111,6 +111,17 @@ export const sceneSchema = z
       .strict()
       .optional(),
     caption: captionSchema,
+    /**
+     * Presenter notes: what the trainer wants to say or ask at this scene. Shown only in the
+     * notes window (`?story=…&notes=1`), never on the shared screen or in exports. Plain text.
+     */
+    notes: z.string().max(2000).optional(),
+    /**
+     * The mission this scene shows, when it is not the story's (a story across several missions,
+     * e.g. the UN in the Central African Republic before MINUSCA). Its bases, years and caption
+     * facts are then this mission's.
+     */
+    mission: z.string().min(1).optional(),
   })
   .strict();
 
@@ -181,6 +192,11 @@ export function parseStory(raw: unknown): Story {
     id,
     result.error.issues.map((issue) => `${describePath(issue.path, raw)}: ${issue.message}`),
   );
+}
+
+/** The mission a scene shows: its own, else the story's. */
+export function sceneMission(story: Pick<Story, 'mission'>, scene: Scene): string {
+  return scene.mission ?? story.mission;
 }
 
 /** First and last year a scene shows. */

@@ -4,10 +4,11 @@
  * of misbehaving in front of a room.
  */
 import { parseStory, StoryValidationError, type Story } from '../schema';
+import carBeforeMinusca from './car-before-minusca.json';
 import minusca from './minusca.json';
 
 /** Story files by id, as shipped. Add a new story by importing its JSON here. */
-const RAW: readonly unknown[] = [minusca];
+const RAW: readonly unknown[] = [minusca, carBeforeMinusca];
 
 /** A story that failed validation, with its problems (the app lists them). */
 export interface BrokenStory {
@@ -41,7 +42,12 @@ export function findStory(id: string): Story | undefined {
   return STORIES.find((s) => s.id === id);
 }
 
-/** Stories about a mission (for the mission's "Case study" menu). */
+/**
+ * Stories about a mission (for the mission's "Case study" menu): those of the mission and those
+ * with a scene that shows it.
+ */
 export function storiesForMission(missionId: string): Story[] {
-  return STORIES.filter((s) => s.mission === missionId);
+  return STORIES.filter(
+    (s) => s.mission === missionId || s.scenes.some((scene) => scene.mission === missionId),
+  );
 }

@@ -1,8 +1,8 @@
 /**
  * Story feature (case-study mode): the scene's highlights on the map and in the legend, the
  * presenter's dock over the map with its keys (→ / PageDown next, ← / PageUp previous, Home / End,
- * Space plays the scene's years, F fullscreen, Esc leaves), and the "Case study" tab (stories,
- * scenes, exports).
+ * Space plays the scene's years, F fullscreen, Esc leaves fullscreen first, then the presentation),
+ * the presenter-notes window's sync, and the "Case study" tab (stories, scenes, exports).
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { highlightSection } from '../../map/legend';
@@ -11,8 +11,9 @@ import { attributionText } from '../../export/attribution';
 import { findStory } from '../../story/stories';
 import { useData } from '../dataContext';
 import { useAtlas, useDispatch } from '../store';
-import { leftOnPurpose } from '../story/fullscreen';
-import { goScene, presenterCommand } from '../story/keys';
+import { exitFullscreen, isFullscreen } from '../story/fullscreen';
+import { escapeAction, goScene, presenterCommand } from '../story/keys';
+import { openNotesWindow, usePresenterChannel } from '../story/notesChannel';
 import { Presenter } from '../story/Presenter';
 import { StoryPanel } from '../story/StoryPanel';
 import { useExportsApi } from '../story/exportsContext';
@@ -61,13 +62,19 @@ const StoryController = memo(function StoryController() {
     if (a) dispatch(a);
   }, [storyId, viewport, data.dataset, dispatch]);
 
-  // Leaving fullscreen with the browser's own Esc also leaves the presenter (one key, one exit).
-  const wasFullscreen = useRef(mode.fullscreen);
+  // Leaving fullscreen (the browser's own Esc, or F) keeps the presentation: a second Esc, in
+  // the window, leaves it. The time fullscreen was left tells the Esc that left it from a new one.
+  const fullscreenLeftAt = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
-    const byBrowser = wasFullscreen.current && !mode.fullscreen && !leftOnPurpose();
-    if (byBrowser && storyId) dispatch({ type: 'exitStory' });
-    wasFullscreen.current = mode.fullscreen;
-  }, [mode.fullscreen, storyId, dispatch]);
+    const on = (): void => {
+      if (!isFullscreen()) fullscreenLeftAt.current = performance.now();
+    };
+    document.addEventListener('fullscreenchange', on);
+    return () => document.removeEventListener('fullscreenchange', on);
+  }, []);
+
+  // Presenter notes in a second window, kept in sync over a same-origin BroadcastChannel.
+  usePresenterChannel(storyId, mode.index, mode.go);
 
   // Presenter keys, before any other handler (the timeline's arrows must not step years here).
   const { go, exit, toggleFullscreen, togglePlay } = mode;
@@ -85,8 +92,11 @@ const StoryController = memo(function StoryController() {
       e.preventDefault();
       e.stopImmediatePropagation();
       if (cmd.type === 'go') go(goScene(latestIndex.current, count, cmd.to));
-      else if (cmd.type === 'exit') exit();
-      else if (cmd.type === 'fullscreen') toggleFullscreen();
+      else if (cmd.type === 'exit') {
+        const since = performance.now() - fullscreenLeftAt.current;
+        if (escapeAction(isFullscreen(), since) === 'exit') exit();
+        else void exitFullscreen();
+      } else if (cmd.type === 'fullscreen') toggleFullscreen();
       else if (cmd.type === 'play') togglePlay();
     };
     window.addEventListener('keydown', onKey, { capture: true });
@@ -103,6 +113,7 @@ const StoryController = memo(function StoryController() {
       legend={legend}
       attribution={attributionText(data.dataset.coverage)}
       onExportPng={() => void exportsApi.viewPng(1)}
+      onOpenNotes={() => openNotesWindow(storyId!, latestIndex.current)}
     />
   );
 });

@@ -17,6 +17,8 @@ export interface PresenterProps {
   attribution: string;
   /** Exports the current slide as a PNG (optional). */
   onExportPng?: () => void;
+  /** Opens the presenter-notes window (optional). */
+  onOpenNotes?: () => void;
 }
 
 /** The presenter overlay (render it over the map while `mode.active`). */
@@ -43,6 +45,17 @@ export function Presenter(props: PresenterProps) {
           Scene {i + 1} of {n}
         </p>
         <div className="story-head-buttons">
+          {props.onOpenNotes ? (
+            <button
+              type="button"
+              className="story-small-button"
+              onClick={props.onOpenNotes}
+              title="Presenter notes in a second window (kept in step with this one)"
+              data-testid="story-notes"
+            >
+              Notes
+            </button>
+          ) : null}
           {props.onExportPng ? (
             <button type="button" className="story-small-button" onClick={props.onExportPng}>
               PNG
@@ -61,7 +74,7 @@ export function Presenter(props: PresenterProps) {
             type="button"
             className="story-small-button"
             onClick={mode.exit}
-            title="Leave the presentation (Esc)"
+            title="Leave the presentation (Esc; in fullscreen, Esc twice)"
             data-testid="story-exit"
           >
             Exit

@@ -62,3 +62,23 @@ export function goScene(
       return last;
   }
 }
+
+/**
+ * An Esc press just after the page left fullscreen is the press that left it (browsers leave
+ * fullscreen on Esc themselves, and may still deliver the key): within this many milliseconds it
+ * does not also leave the presentation.
+ */
+export const ESC_FULLSCREEN_GRACE_MS = 400;
+
+/**
+ * What Esc does in the presenter: in fullscreen (or right after the browser left it on this very
+ * press) it only leaves fullscreen; in a window it leaves the presentation. Two presses: out of
+ * fullscreen, then out of the presentation.
+ */
+export function escapeAction(
+  fullscreen: boolean,
+  msSinceFullscreenLeft: number,
+): 'leave-fullscreen' | 'exit' {
+  if (fullscreen || msSinceFullscreenLeft < ESC_FULLSCREEN_GRACE_MS) return 'leave-fullscreen';
+  return 'exit';
+}

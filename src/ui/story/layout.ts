@@ -27,20 +27,24 @@ function clamp(v: number, lo: number, hi: number): number {
 
 /**
  * The layout for a viewport: a right-hand dock on screens at least 1.25 times as wide as high
- * (30 % of the width, 380–680 px), else a bottom dock (38 % of the height, 220–460 px). Caption
- * type scales with the dock, 20–34 px.
+ * (30 % of the width, 380–680 px; 300 px and up on screens under 500 px high), else a bottom dock
+ * (38 % of the height, 220–460 px). Caption type scales with the dock, 20–34 px (15 px and up on
+ * short screens, 16 px on phones held upright).
  */
 export function presenterLayout(view: Viewport): PresenterLayout {
   const w = Math.max(1, view.width);
   const h = Math.max(1, view.height);
   const m = PRESENTER_MARGIN;
   const right = w / h >= 1.25 && w >= 760;
+  // Short screens (a phone held sideways) get a narrower dock and smaller type; narrow ones (a
+  // phone held upright) smaller type: the map keeps at least half the screen either way.
+  const short = h < 500;
   const dockSize = right
-    ? Math.round(clamp(w * 0.3, 380, 680))
+    ? Math.round(clamp(w * 0.3, short ? 300 : 380, 680))
     : Math.round(clamp(h * 0.38, 220, 460));
   const captionPx = right
-    ? Math.round(clamp(dockSize / 20, 20, 34))
-    : Math.round(clamp(w / 40, 18, 30));
+    ? Math.round(clamp(dockSize / 20, short ? 15 : 20, 34))
+    : Math.round(clamp(w / 40, w < 480 ? 16 : 18, 30));
   return {
     dock: right ? 'right' : 'bottom',
     dockSize,

@@ -1,0 +1,165 @@
+/**
+ * Present anywhere, in real headless Chromium against the production build: the presenter fills
+ * a phone (portrait and landscape), a tablet, a laptop and a 4K projector (the map uses the whole
+ * screen, the dock fits it, nothing overflows sideways; a screenshot of each); Esc leaves
+ * fullscreen first and the presentation only on a second press; the presenter-notes window
+ * (`?story=…&notes=1`) follows the presenter and moves it, over a same-origin BroadcastChannel.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findStory } from '../../src/story/stories';
+import { ESC_FULLSCREEN_GRACE_MS } from '../../src/ui/story/keys';
+import { ARTIFACTS } from './harness';
+import { atlasHooks, e2eSuite, settle } from './suite';
+
+const SHOTS = join(ARTIFACTS, 'present');
+const suite = e2eSuite({ artifacts: SHOTS, viewport: { width: 1280, height: 800 } });
+const story = findStory('minusca')!;
+
+const progress = (page: Page) =>
+  page.locator('[data-testid=story-progress]').textContent({ timeout: 30_000 });
+
+async function storyState(page: Page): Promise<{ id: string; scene: number } | null> {
+  return (await atlasHooks<{ state: { story: { id: string; scene: number } | null } }>(page)).state
+    .story;
+}
+
+describe('the presenter on every screen', () => {
+  for (const [name, viewport] of [
+    ['phone-portrait', { width: 390, height: 844 }],
+    ['phone-landscape', { width: 844, height: 390 }],
+    ['tablet', { width: 820, height: 1180 }],
+    ['laptop', { width: 1280, height: 800 }],
+    ['projector-4k', { width: 3840, height: 2160 }],
+  ] as const) {
+    it(`fits ${name} ${viewport.width}×${viewport.height}`, async () => {
+      const { page } = await suite.open(name, '?story=minusca&scene=2', { viewport });
+      const dock = page.locator('[data-testid=story-dock]');
+      await dock.waitFor({ timeout: 150_000 });
+      await settle(page, 'MINUSCA:2015:all', viewport.width > 2000 ? 240_000 : 90_000);
+      const boxes = await page.evaluate(() => {
+        const r = (sel: string) => {
+          const b = document.querySelector(sel)!.getBoundingClientRect();
+          return { x: b.x, y: b.y, width: b.width, height: b.height };
+        };
+        const caption = document.querySelector('[data-testid=story-caption]')!;
+        return {
+          map: r('.map-area'),
+          canvas: r('.atlas-map canvas'),
+          dock: r('[data-testid=story-dock]'),
+          nav: r('.story-nav'),
+          scrollWidth: document.documentElement.scrollWidth,
+          captionVisible: caption.getBoundingClientRect().height > 0,
+        };
+      });
+      await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+      // The map covers the whole screen (no blank half), the dock lies inside it.
+      expect(boxes.map).toEqual({ x: 0, y: 0, ...viewport });
+      expect(boxes.canvas.width).toBeGreaterThanOrEqual(viewport.width - 1);
+      expect(boxes.canvas.height).toBeGreaterThanOrEqual(viewport.height - 1);
+      expect(boxes.scrollWidth).toBeLessThanOrEqual(viewport.width);
+      expect(boxes.dock.x).toBeGreaterThanOrEqual(0);
+      expect(boxes.dock.y).toBeGreaterThanOrEqual(0);
+      expect(boxes.dock.x + boxes.dock.width).toBeLessThanOrEqual(viewport.width + 0.5);
+      expect(boxes.dock.y + boxes.dock.height).toBeLessThanOrEqual(viewport.height + 0.5);
+      // At least 40 % of the screen is map, free of the dock.
+      const free = viewport.width * viewport.height - boxes.dock.width * boxes.dock.height;
+      expect(free / (viewport.width * viewport.height)).toBeGreaterThan(0.4);
+      // The scene navigation and the caption are on screen.
+      expect(boxes.nav.y + boxes.nav.height).toBeLessThanOrEqual(viewport.height + 0.5);
+      expect(boxes.captionVisible).toBe(true);
+    }, 360_000);
+  }
+});
+
+describe('Esc and the notes window', () => {
+  it('Esc leaves fullscreen first, then the presentation', async () => {
+    const { page } = await suite.open('esc', '?story=minusca&scene=1');
+    await page.locator('[data-testid=story-dock]').waitFor({ timeout: 60_000 });
+    await settle(page, 'MINUSCA:2014:all', 60_000);
+    // Records when the page leaves fullscreen (the second Esc must come after the grace period
+    // in which an Esc counts as the press that left fullscreen).
+    await page.evaluate(() => {
+      document.addEventListener('fullscreenchange', () => {
+        if (!document.fullscreenElement)
+          (window as unknown as { __leftFs: number }).__leftFs = performance.now();
+      });
+    });
+    await page.getByRole('button', { name: 'Fullscreen' }).click();
+    await page.waitForFunction(() => document.fullscreenElement !== null);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.fullscreenElement === null);
+    await page.waitForFunction(
+      (grace) =>
+        performance.now() - ((window as unknown as { __leftFs?: number }).__leftFs ?? 0) > grace,
+      ESC_FULLSCREEN_GRACE_MS,
+    );
+    // Still presenting, on the same scene.
+    expect(await storyState(page)).toEqual({ id: 'minusca', scene: 1 });
+    await expect(page.locator('[data-testid=story-dock]').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=story-dock]').waitFor({ state: 'detached' });
+    expect(await storyState(page)).toBeNull();
+  }, 180_000);
+
+  it('the notes window shows the scene, its notes and the next title, in step both ways', async () => {
+    const main = await suite.open('notes-presenter', '?story=minusca&scene=0');
+    const { page } = main;
+    await page.locator('[data-testid=story-dock]').waitFor({ timeout: 60_000 });
+    await settle(page, 'MINUSCA:2014:all', 60_000);
+    // The second window: same browser context (same origin), as window.open would give.
+    const notes = await page.context().newPage();
+    const errors: string[] = [];
+    notes.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    const requests: string[] = [];
+    notes.on('request', (r) => requests.push(r.url()));
+    await notes.setViewportSize({ width: 720, height: 640 });
+    await notes.goto(`${suite.app.url}?story=minusca&scene=0&notes=1`);
+    const title = notes.locator('[data-testid=notes-title]');
+    await title.waitFor();
+    await notes.waitForFunction(
+      (t) => document.querySelector('[data-testid=notes-title]')?.textContent === t,
+      story.scenes[0]!.title,
+    );
+    expect(await notes.locator('[data-testid=notes-next]').textContent()).toBe(
+      `Next: ${story.scenes[1]!.title}`,
+    );
+    expect(await notes.locator('[data-testid=notes-text]').textContent()).toBe(
+      story.scenes[0]!.notes ?? 'No notes for this scene.',
+    );
+    await notes.screenshot({ path: join(SHOTS, 'notes-window.png') });
+    // The presenter moves on: the notes follow.
+    await page.keyboard.press('ArrowRight');
+    await notes.waitForFunction(
+      (t) => document.querySelector('[data-testid=notes-title]')?.textContent === t,
+      story.scenes[1]!.title,
+    );
+    expect(await notes.locator('[data-testid=notes-progress]').textContent()).toBe(
+      `Scene 2 of ${story.scenes.length}`,
+    );
+    expect(await notes.locator('[data-testid=notes-next]').textContent()).toBe(
+      `Next: ${story.scenes[2]!.title}`,
+    );
+    // The notes window moves the presenter.
+    await notes.locator('[data-testid=notes-next-button]').click();
+    await page.waitForFunction(
+      (k) => document.querySelector('[data-testid=story-progress]')?.textContent === k,
+      `Scene 3 of ${story.scenes.length}`,
+    );
+    expect(await progress(page)).toBe(`Scene 3 of ${story.scenes.length}`);
+    await notes.waitForFunction(
+      (t) => document.querySelector('[data-testid=notes-title]')?.textContent === t,
+      story.scenes[2]!.title,
+    );
+    // Nothing left the origin; no error.
+    expect(requests.filter((u) => !u.startsWith(suite.app.origin))).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('no page left the origin or logged an error', () => {
+    suite.expectCleanPages();
+  });
+});

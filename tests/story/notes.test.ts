@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { notesUrl, notesView, parseNotesMessage } from '../../src/story/notes';
+import { parseStory, sceneMission } from '../../src/story/schema';
+import { escapeAction, ESC_FULLSCREEN_GRACE_MS } from '../../src/ui/story/keys';
+
+const story = parseStory({
+  id: 'demo',
+  title: 'Demo',
+  mission: 'MINUSCA',
+  summary: 'A demo.',
+  sources: ['GED'],
+  scenes: [
+    {
+      id: 'a',
+      title: 'First',
+      year: 2014,
+      camera: { fit: 'mission' },
+      caption: 'A.',
+      notes: ' Ask why. ',
+    },
+    {
+      id: 'b',
+      title: 'Second',
+      year: 2015,
+      camera: { fit: 'mission' },
+      caption: 'B.',
+      mission: 'MINURCAT',
+    },
+  ],
+});
+
+describe('presenter notes', () => {
+  it('shows the scene, its notes (trimmed) and the next title; none at the end', () => {
+    expect(notesView(story, 0)).toEqual({
+      progress: 'Scene 1 of 2',
+      title: 'First',
+      notes: 'Ask why.',
+      next: 'Second',
+      index: 0,
+      count: 2,
+    });
+    expect(notesView(story, 1)).toMatchObject({
+      notes: null,
+      next: null,
+      progress: 'Scene 2 of 2',
+    });
+    expect(notesView(story, 9).index).toBe(1);
+  });
+
+  it('accepts only well-formed channel messages', () => {
+    expect(parseNotesMessage({ type: 'hello' })).toEqual({ type: 'hello' });
+    expect(parseNotesMessage({ type: 'scene', storyId: 'demo', index: 1 })).toEqual({
+      type: 'scene',
+      storyId: 'demo',
+      index: 1,
+    });
+    expect(parseNotesMessage({ type: 'scene', storyId: null, index: 0 })).toMatchObject({
+      storyId: null,
+    });
+    for (const bad of [
+      null,
+      'hello',
+      { type: 'go', storyId: 'demo', index: -1 },
+      { type: 'go', storyId: 'demo', index: 1.5 },
+      { type: 'go', index: 1 },
+      { type: 'run', code: 'alert(1)' },
+    ])
+      expect(parseNotesMessage(bad)).toBeNull();
+  });
+
+  it('links the notes window on the same page', () => {
+    expect(notesUrl('http://localhost:5173/app/?mission=X#h', 'demo', 3)).toBe(
+      'http://localhost:5173/app/?story=demo&scene=3&notes=1',
+    );
+  });
+
+  it('rejects notes over 2,000 characters, naming the scene and field', () => {
+    const raw = JSON.parse(JSON.stringify(story)) as { scenes: { notes?: string }[] };
+    raw.scenes[0]!.notes = 'x'.repeat(2001);
+    expect(() => parseStory(raw)).toThrow(/scene 1 "a", field notes/);
+  });
+});
+
+describe('scene missions', () => {
+  it('a scene shows its own mission, else the story’s', () => {
+    expect(sceneMission(story, story.scenes[0]!)).toBe('MINUSCA');
+    expect(sceneMission(story, story.scenes[1]!)).toBe('MINURCAT');
+  });
+});
+
+describe('Esc in the presenter', () => {
+  it('leaves fullscreen first, then the presentation', () => {
+    expect(escapeAction(true, Infinity)).toBe('leave-fullscreen');
+    // The press that made the browser leave fullscreen does not also leave the presentation.
+    expect(escapeAction(false, 50)).toBe('leave-fullscreen');
+    expect(escapeAction(false, ESC_FULLSCREEN_GRACE_MS + 1)).toBe('exit');
+  });
+});
