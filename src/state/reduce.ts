@@ -26,6 +26,7 @@ import {
   PANEL_TABS,
 } from './state';
 import { alignPlayback, controlPlayback, stepsOf, tick, type Granularity } from './timeline';
+import { isDraftAction, reduceDraft, type DraftAction } from './storyDraft';
 
 /** Seconds per year while a story scene plays its year range. */
 export const STORY_SECONDS_PER_YEAR = 2;
@@ -81,7 +82,9 @@ export type Action =
   | { type: 'playback'; action: PlaybackAction }
   | { type: 'setReducedMotion'; reducedMotion: boolean }
   /** Replaces the whole state (validated: invalid fields are clamped or reset). */
-  | { type: 'replace'; state: AppState };
+  | { type: 'replace'; state: AppState }
+  /** The story builder's changes to the draft story (`storyDraft.ts`). */
+  | DraftAction;
 
 function yearsOf(missions: readonly MissionYears[], id: string): number[] {
   return missions.find((m) => m.id === id)?.years ?? [];
@@ -116,6 +119,10 @@ export function reduce(
           };
     default:
       break;
+  }
+  if (isDraftAction(action)) {
+    const storyDraft = reduceDraft(state.storyDraft, action);
+    return storyDraft === state.storyDraft ? state : { ...state, storyDraft };
   }
   const next = reduceView(state, action, missions);
   if (next === state) return state;
@@ -323,6 +330,8 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
     case 'playback':
     case 'setReducedMotion':
       return state;
+    default:
+      return state;
   }
 }
 
@@ -379,5 +388,6 @@ export function normalizeState(
       k: clampWhatIf('k', Number(s.coverage?.k ?? fallback.coverage.k)),
       n: clampWhatIf('n', Number(s.coverage?.n ?? fallback.coverage.n)),
     },
+    storyDraft: s.storyDraft === undefined ? fallback.storyDraft : s.storyDraft,
   };
 }

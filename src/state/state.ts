@@ -7,6 +7,7 @@ import { PERPETRATOR_FILTERS, type PerpetratorFilter } from '../domain/dataset';
 import { DEFAULT_WHATIF, WHATIF_BOUNDS } from '../domain/whatIfParams';
 import type { LagCategory } from '../domain/lagTypes';
 import { createPlayback, type Playback } from './playback';
+import type { StoryDraft } from './storyDraft';
 import {
   DEFAULT_LAG_PARAMS,
   LAG_PARAM_BOUNDS,
@@ -112,6 +113,8 @@ export interface AppState {
   gapList: GapListView;
   /** Coverage view parameters (in the URL as `cx`); the perpetrator filter is `perpetrator`. */
   coverage: CoverageState;
+  /** The story being built in the Case study tab (not in the URL; kept in localStorage). */
+  storyDraft: StoryDraft | null;
 }
 
 /**
@@ -224,6 +227,7 @@ export function defaultState(missions: readonly MissionYears[]): AppState {
     playRange: null,
     gapList: { filter: 'all', shown: GAP_PAGE },
     coverage: { ...DEFAULT_COVERAGE },
+    storyDraft: null,
   };
 }
 
