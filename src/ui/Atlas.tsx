@@ -11,7 +11,7 @@ import { BASEMAP_FILES } from '../domain/basemap';
 import { attributionText } from '../export/attribution';
 import type { MapApi } from '../map/AtlasMap';
 import { basemapStyle } from '../map/basemap/style';
-import { initialStore, useUrlSync } from './boot';
+import { initialStore, useDraftSync, useUrlSync } from './boot';
 import { Clock } from './Clock';
 import { DataProvider, useData } from './dataContext';
 import { FEATURES } from './features';
@@ -85,6 +85,7 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
   const warnings = props.initialWarnings;
   const notices = useMemo(() => [...urlNotices, ...(warnings ?? [])], [urlNotices, warnings]);
   useUrlSync(store);
+  useDraftSync(store);
   const [mapApi, setMapApi] = useState<MapApi | null>(null);
   return (
     <DataProvider value={dataValue}>

@@ -7,7 +7,7 @@ import { atlasData } from '../data/atlasData';
 import type { LoadedData } from '../data/load';
 import { createStore, type Store } from '../state/store';
 import { encodeUrlState, parseUrlState } from '../state/url';
-import { findStory } from '../story/stories';
+import { readSavedDraft, saveDraft, storyById } from './story/draftStory';
 
 const URL_DEBOUNCE_MS = 250;
 
@@ -19,8 +19,13 @@ export function initialStore(data: LoadedData): { store: Store; notices: string[
     baseIds: new Set(dataset.bases.map((b) => b.id)),
   });
   const notices = [...parsed.notices];
-  let state = parsed.state;
-  if (state.story && !findStory(state.story.id)) {
+  const saved = readSavedDraft();
+  if (saved.problems.length > 0)
+    notices.push(
+      `Your saved story could not be read and was not loaded: ${saved.problems.slice(0, 3).join('; ')}`,
+    );
+  let state = { ...parsed.state, storyDraft: saved.draft };
+  if (state.story && !storyById(state.story.id, state.storyDraft)) {
     notices.push(`There is no story “${state.story.id}”; showing the atlas.`);
     state = { ...state, story: null };
   }
@@ -46,5 +51,17 @@ export function useUrlSync(store: Store): void {
       clearTimeout(timer);
       unsubscribe();
     };
+  }, [store]);
+}
+
+/** Keeps the story being built in localStorage (written when it changes). */
+export function useDraftSync(store: Store): void {
+  useEffect(() => {
+    let last = store.getState().storyDraft;
+    return store.subscribe(() => {
+      const d = store.getState().storyDraft;
+      if (d !== last) saveDraft(d);
+      last = d;
+    });
   }, [store]);
 }
