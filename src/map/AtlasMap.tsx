@@ -17,7 +17,19 @@ import type { Camera } from '../state/state';
 import { snapshotMap, type SnapshotOptions, type SnapshotOverlay } from './snapshot';
 
 // Serve MapLibre's worker from our own origin (Vite copies it as an asset).
-maplibregl.setWorkerUrl(workerUrl);
+maplibregl.setWorkerUrl(blobIfInlined(workerUrl));
+
+/**
+ * The self-contained story file inlines the worker as a `data:` URL, which a worker cannot start
+ * from (nor may it, under the file's policy): it runs from a `blob:` URL of the same text instead.
+ */
+function blobIfInlined(url: string): string {
+  const m = /^data:([^,;]+)(;charset=[^,;]+)?(;base64)?,/.exec(url);
+  if (!m) return url;
+  const body = url.slice(m[0].length);
+  const text = m[3] ? atob(body) : decodeURIComponent(body);
+  return URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+}
 
 /** What was last drawn, for tests and benchmarks (`window.__atlas.rendered`). */
 export interface RenderTag {
