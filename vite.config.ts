@@ -116,7 +116,8 @@ export function standaloneCsp(scripts: string[], styles: string[]): string {
     'style-src': [...styles, ...plotStyleTexts()].map(sha256Source),
     'img-src': ['data:', 'blob:'],
     'media-src': ['blob:'],
-    'worker-src': ['blob:'],
+    // MapLibre starts its worker from a data: URL on a file:// page (an opaque origin).
+    'worker-src': ['blob:', 'data:'],
     'connect-src': ['data:', 'blob:'],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
