@@ -37,7 +37,7 @@ describe('story builder', () => {
       const { page } = await suite.open(`builder-${width}`, '?tab=story&y=2015', {
         viewport: { width, height: width === 390 ? 844 : 800 },
       });
-      await settle(page);
+      await settle(page, '', 120_000);
       await page.evaluate(() => localStorage.clear());
       const builder = page.getByTestId('story-builder');
       await builder.scrollIntoViewIfNeeded();
@@ -88,7 +88,7 @@ describe('story builder', () => {
 
       // A reload keeps the story (localStorage, validated on read).
       await page.reload();
-      await settle(page);
+      await settle(page, '', 120_000);
       d = await draft(page);
       expect(d?.scenes.map((s) => s.title)).toEqual(['Obo', 'Bria']);
 
