@@ -7,7 +7,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
+import {
+  STANDALONE_DATA_ID,
+  STANDALONE_PLACEHOLDER,
+  STANDALONE_TEMPLATE_FILE,
+} from './src/domain/standalone';
 import react from '@vitejs/plugin-react';
 
 /**
@@ -98,6 +103,107 @@ export function cspMetaPlugin(): Plugin {
     },
   };
 }
+
+/**
+ * The policy of a self-contained story file: nothing may be loaded from anywhere (`default-src
+ * 'none'`); the one inline script and the inline stylesheet run by hash; images, media, workers
+ * and the loaders' reads only from `data:` / `blob:` URLs made inside the page.
+ */
+export function standaloneCsp(scripts: string[], styles: string[]): string {
+  const d: Record<string, string[]> = {
+    'default-src': ["'none'"],
+    'script-src': scripts.map(sha256Source),
+    'style-src': [...styles, ...plotStyleTexts()].map(sha256Source),
+    'img-src': ['data:', 'blob:'],
+    'media-src': ['blob:'],
+    // MapLibre starts its worker from a data: URL on a file:// page (an opaque origin).
+    'worker-src': ['blob:', 'data:'],
+    'connect-src': ['data:', 'blob:'],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+  };
+  return Object.entries(d)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
+}
+
+/**
+ * `vite build --mode standalone`: the whole app in ONE file, `dist/standalone.html` (the entry
+ * script and the stylesheet inlined, no other file), with an empty data element for the story
+ * export to fill (`src/domain/standalone.ts`) and its own no-network policy.
+ */
+export function standalonePlugin(): Plugin {
+  return {
+    name: 'presence-atlas-standalone',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const html = bundle['index.html'];
+      if (!html || html.type !== 'asset') throw new Error('standalone: no index.html in the build');
+      const file = (ref: string): Rolldown.OutputChunk | Rolldown.OutputAsset => {
+        const f = bundle[ref.replace(/^\.?\//, '')];
+        if (!f) throw new Error(`standalone: ${ref} is not in the build`);
+        return f;
+      };
+      const scripts: string[] = [];
+      const styles: string[] = [];
+      let text = String(html.source)
+        .replace(/<link rel="modulepreload"[^>]*>\s*/g, '')
+        .replace(
+          /<script type="module" crossorigin src="([^"]+)"><\/script>/g,
+          (_m, src: string) => {
+            const f = file(src);
+            if (f.type !== 'chunk') throw new Error(`standalone: ${src} is not a script`);
+            // One bundle: nothing to preload (Vite leaves its marker when code is not split).
+            const code = f.code
+              .replaceAll('__VITE_PRELOAD__', 'void 0')
+              .replace(/<\/(script)/gi, '<\\/$1');
+            scripts.push(code);
+            return `<script type="module">${code}</script>`;
+          },
+        )
+        .replace(/<link rel="stylesheet" crossorigin href="([^"]+)">/g, (_m, href: string) => {
+          const f = file(href);
+          const css = String(f.type === 'asset' ? f.source : '').replace(/<\/(style)/gi, '<\\/$1');
+          styles.push(css);
+          return `<style>${css}</style>`;
+        });
+      const left = Object.keys(bundle).filter(
+        (k) => k !== 'index.html' && !text.includes(String(k)) && bundle[k]?.type === 'chunk',
+      );
+      if (/<script[^>]+src=|<link[^>]+href="[^d#]/.test(text) || scripts.length !== 1)
+        throw new Error(`standalone: the page still loads a file (${left.join(', ')})`);
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${standaloneCsp(scripts, styles)}" />`;
+      text = text
+        .replace(/<meta charset="[^"]*"\s*\/?>/i, (m) => `${m}\n    ${meta}`)
+        .replace(
+          '</body>',
+          `<script type="application/json" id="${STANDALONE_DATA_ID}">${STANDALONE_PLACEHOLDER}</script>\n  </body>`,
+        );
+      for (const k of Object.keys(bundle)) delete bundle[k];
+      this.emitFile({ type: 'asset', fileName: STANDALONE_TEMPLATE_FILE, source: text });
+    },
+  };
+}
+
+/**
+ * The standalone build (`npm run build:standalone`, config `vite.standalone.config.ts`): one
+ * file opened from disk: relative base, no public folder, every import inlined.
+ */
+export const standaloneConfig = defineConfig({
+  base: './',
+  publicDir: false,
+  plugins: [react(), standalonePlugin()],
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 20_000,
+    emptyOutDir: false,
+    assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+    cssCodeSplit: false,
+    rolldownOptions: { output: { codeSplitting: false } },
+  },
+});
 
 export default defineConfig({
   plugins: [react(), cspMetaPlugin()],

@@ -17,7 +17,24 @@ import type { Camera } from '../state/state';
 import { snapshotMap, type SnapshotOptions, type SnapshotOverlay } from './snapshot';
 
 // Serve MapLibre's worker from our own origin (Vite copies it as an asset).
-maplibregl.setWorkerUrl(workerUrl);
+maplibregl.setWorkerUrl(blobIfInlined(workerUrl));
+
+/**
+ * The self-contained story file inlines the worker as a `data:` URL. On a page opened from disk
+ * (origin "null") MapLibre would start a module worker from a `data:` URL of its text, which is
+ * over Chromium's URL length limit; a classic worker from a `blob:` URL works: the text without
+ * its one `export` statement, and a name ending in `.cjs` (MapLibre's sign of a classic worker).
+ */
+function blobIfInlined(url: string): string {
+  const m = /^data:([^,;]+)(;charset=[^,;]+)?(;base64)?,/.exec(url);
+  if (!m) return url;
+  const body = url.slice(m[0].length);
+  const text = (m[3] ? atob(body) : decodeURIComponent(body))
+    .replace(/\/\/# sourceMappingURL=\S*\s*$/, '')
+    .replace(/export\s*\{[^}]*\}\s*;?\s*$/, '');
+  const blob = URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+  return `${blob}#maplibre-gl-worker.cjs`;
+}
 
 /** What was last drawn, for tests and benchmarks (`window.__atlas.rendered`). */
 export interface RenderTag {

@@ -38,6 +38,7 @@ import {
   tick,
   type Granularity,
 } from './timeline';
+import { isDraftAction, reduceDraft, type DraftAction } from './storyDraft';
 
 /** Seconds per year while a story scene plays its year range. */
 export const STORY_SECONDS_PER_YEAR = 2;
@@ -103,7 +104,9 @@ export type Action =
   /** The World view's mission multi-select (empty: every active mission). */
   | { type: 'setWorldMissions'; missions: string[] }
   /** Leaves the World view for the mission view (fitted to the mission). */
-  | { type: 'closeWorld' };
+  | { type: 'closeWorld' }
+  /** The story builder's changes to the draft story (`storyDraft.ts`). */
+  | DraftAction;
 
 function yearsOf(missions: readonly MissionYears[], id: string): number[] {
   return missions.find((m) => m.id === id)?.years ?? [];
@@ -143,6 +146,10 @@ export function reduce(
           };
     default:
       break;
+  }
+  if (isDraftAction(action)) {
+    const storyDraft = reduceDraft(state.storyDraft, action);
+    return storyDraft === state.storyDraft ? state : { ...state, storyDraft };
   }
   const next = reduceView(state, action, missions);
   if (next === state) return state;
@@ -394,6 +401,8 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
     case 'playback':
     case 'setReducedMotion':
       return state;
+    default:
+      return state;
   }
 }
 
@@ -463,5 +472,6 @@ export function normalizeState(
     },
     grid: GRID_IDS.includes(s.grid) ? s.grid : fallback.grid,
     world,
+    storyDraft: s.storyDraft === undefined ? fallback.storyDraft : s.storyDraft,
   };
 }

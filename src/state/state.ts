@@ -9,6 +9,7 @@ import { DEFAULT_WHATIF, WHATIF_BOUNDS } from '../domain/whatIfParams';
 import { parsePooledYears } from '../domain/lagPooled';
 import type { LagCategory } from '../domain/lagTypes';
 import { createPlayback, type Playback } from './playback';
+import type { StoryDraft } from './storyDraft';
 import {
   DEFAULT_LAG_PARAMS,
   LAG_PARAM_BOUNDS,
@@ -175,6 +176,8 @@ export interface AppState {
    * the one-mission view. `mission` stays the mission the view returns to.
    */
   world: WorldView | null;
+  /** The story being built in the Case study tab (not in the URL; kept in localStorage). */
+  storyDraft: StoryDraft | null;
 }
 
 /** Years of the pooled lag analysis ("All missions"), inclusive; null ends are open. */
@@ -322,6 +325,7 @@ export function defaultState(missions: readonly MissionYears[]): AppState {
     lagPool: null,
     grid: 'prio',
     world: null,
+    storyDraft: null,
   };
 }
 

@@ -174,19 +174,21 @@ export function sceneCamera(
   return { camera: { lon, lat, zoom }, fitted: null };
 }
 
-/** The state's layer switches for a scene (the "no violence data" shading always stays on). */
+/**
+ * The state's layer switches for a scene (the "no violence data" shading stays on and the
+ * new-hotspot marks off unless the scene says otherwise).
+ */
 export function sceneLayers(scene: Scene): Layers {
   const l = { ...SCENE_LAYER_DEFAULTS, ...scene.layers };
   return {
     // Deployment role layers as a newcomer sees them (src/state/state.ts).
     ...DEFAULT_LAYERS,
     violence: l.violence,
-    noData: true,
+    noData: scene.layers?.noData ?? true,
     bases: l.bases,
     changes: l.changes,
     flags: l.flags,
-    // Stories do not switch the new-hotspot marks on.
-    hotspots: false,
+    hotspots: scene.layers?.hotspots ?? false,
     labels: l.labels,
   };
 }
@@ -198,7 +200,7 @@ export function sceneLag(scene: Scene): LagParams {
 
 /**
  * Everything the app must do to show scene `index` of `story`: the state patch (mission, year,
- * filters, layers, lag parameters, camera, story position; the selection is cleared), the
+ * filters, layers, lag parameters, camera, story position; the scene's selection, else none), the
  * highlights, and problems (unknown base names, years the mission does not have) to log.
  *
  * @param baseState the current state (its panel and month handling are kept).
@@ -235,7 +237,7 @@ export function sceneToState(
       layers: sceneLayers(scene),
       lag: sceneLag(scene),
       camera,
-      selection: null,
+      selection: scene.selection ?? null,
       story: { id: story.id, scene: Math.max(0, index) },
     },
     years,

@@ -56,16 +56,23 @@ const layersSchema = z
     flags: z.boolean(),
     changes: z.boolean(),
     labels: z.boolean(),
+    // Off by default in a scene (new-hotspot marks) / on by default ("no violence data" areas).
+    hotspots: z.boolean(),
+    noData: z.boolean(),
   })
   .partial()
   .strict();
 
 const lagSchema = z
   .object({
-    theta: z.number().min(1).max(10_000),
+    theta: z.number().min(1).max(100_000),
     reach: z.number().int().min(0).max(3),
     window: z.number().int().min(0).max(10),
-    delta: z.number().int().min(1).max(100_000),
+    delta: z.number().min(1).max(100_000),
+    // The rest of the state's lag parameters (a scene captured in the app keeps them all).
+    precision: z.number().int().min(5).max(7),
+    initialDeployment: z.boolean(),
+    reachKm: z.number().min(10).max(200).nullable(),
   })
   .partial()
   .strict();
@@ -109,6 +116,13 @@ export const sceneSchema = z
         cells: z.array(z.number().int().min(1).max(259_200)).optional(),
       })
       .strict()
+      .optional(),
+    /** What the details panel shows (a scene captured in the app keeps the selection). */
+    selection: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('cell'), gid: z.number().int().min(1).max(259_200) }).strict(),
+        z.object({ kind: z.literal('base'), id: z.string().min(1).max(200) }).strict(),
+      ])
       .optional(),
     caption: captionSchema,
     /**

@@ -14,6 +14,7 @@ import {
   type LoadedData,
 } from '../data/load';
 import { loadDataInfo, type DataInfoResult } from '../data/dataInfo';
+import { dataFetch } from '../data/embedded';
 import { DataHelpProvider } from './help/DataHelp';
 import { ErrorScreen, LoadingScreen } from './Screens';
 
@@ -48,14 +49,16 @@ export function App(props: { dataUrl?: string }) {
     };
     // The manifest (what Help → Data and the demo notice say) comes with the data, so that the
     // notice is in the first frame rather than shifting the layout later.
-    Promise.all([loadDataset(url, onProgress), loadDataInfo(url)])
+    // On a self-contained story file, the data comes from the page itself (never the network).
+    const get = dataFetch();
+    Promise.all([loadDataset(url, onProgress, get), loadDataInfo(url, get)])
       .then(([dataset, info]) => {
         if (!cancelled) setPhase({ kind: 'ready', data: { dataUrl: url, dataset }, info });
       })
       .catch((error: unknown) => {
         if (!cancelled) setPhase({ kind: 'error', error });
       });
-    loadBasemapData(url)
+    loadBasemapData(url, get)
       .then((x) => {
         if (!cancelled) setExtras(x);
       })

@@ -11,7 +11,8 @@ import { BASEMAP_FILES } from '../domain/basemap';
 import { attributionText } from '../export/attribution';
 import type { MapApi } from '../map/AtlasMap';
 import { basemapStyle } from '../map/basemap/style';
-import { initialStore, useUrlSync } from './boot';
+import { initialStore, useDraftSync, useUrlSync } from './boot';
+import { pagePayload } from '../data/embedded';
 import { Clock } from './Clock';
 import { DataProvider, useData } from './dataContext';
 import { FEATURES } from './features';
@@ -50,7 +51,10 @@ function Shell(props: { notices: readonly string[]; onMapReady: (api: MapApi) =>
   useDocumentBindings();
   // The basemap style loads its GeoJSON itself (so the map does not wait for our copy of it).
   const style = useMemo(() => {
-    const abs = (file: string): string =>
+    // A self-contained story file carries the GeoJSON itself (no request leaves the file).
+    const embedded = pagePayload();
+    const abs = (file: string): string | GeoJSON.GeoJSON =>
+      (embedded?.files[`basemap/${file}`] as GeoJSON.GeoJSON | undefined) ??
       new URL(`${dataUrl}basemap/${file}`, window.location.href).href;
     return basemapStyle({
       countries: abs(BASEMAP_FILES.countries),
@@ -85,6 +89,7 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
   const warnings = props.initialWarnings;
   const notices = useMemo(() => [...urlNotices, ...(warnings ?? [])], [urlNotices, warnings]);
   useUrlSync(store);
+  useDraftSync(store);
   const [mapApi, setMapApi] = useState<MapApi | null>(null);
   return (
     <DataProvider value={dataValue}>

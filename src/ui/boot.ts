@@ -7,7 +7,9 @@ import { atlasData } from '../data/atlasData';
 import type { LoadedData } from '../data/load';
 import { createStore, type Store } from '../state/store';
 import { encodeUrlState, parseUrlState } from '../state/url';
-import { findStory } from '../story/stories';
+import { pagePayload } from '../data/embedded';
+import { checkStory } from '../story/storyFile';
+import { readSavedDraft, saveDraft, storyAsDraft, storyById } from './story/draftStory';
 
 const URL_DEBOUNCE_MS = 250;
 
@@ -19,8 +21,23 @@ export function initialStore(data: LoadedData): { store: Store; notices: string[
     baseIds: new Set(dataset.bases.map((b) => b.id)),
   });
   const notices = [...parsed.notices];
-  let state = parsed.state;
-  if (state.story && !findStory(state.story.id)) {
+  // A self-contained story file opens its own story (and leaves this browser's saved one alone).
+  const embedded = pagePayload();
+  const saved = embedded ? { draft: null, problems: [] } : readSavedDraft();
+  if (saved.problems.length > 0)
+    notices.push(
+      `Your saved story could not be read and was not loaded: ${saved.problems.slice(0, 3).join('; ')}`,
+    );
+  let state = { ...parsed.state, storyDraft: saved.draft };
+  if (embedded) {
+    const r = checkStory(embedded.story);
+    if (r.ok) {
+      const draft = storyAsDraft(r.story);
+      state = { ...state, storyDraft: draft, story: state.story ?? { id: draft.id, scene: 0 } };
+    } else
+      notices.push(`The story in this file cannot be shown: ${r.problems.slice(0, 3).join('; ')}`);
+  }
+  if (state.story && !storyById(state.story.id, state.storyDraft)) {
     notices.push(`There is no story “${state.story.id}”; showing the atlas.`);
     state = { ...state, story: null };
   }
@@ -31,6 +48,8 @@ export function initialStore(data: LoadedData): { store: Store; notices: string[
 export function useUrlSync(store: Store): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // A story file opened from disk keeps its address (file: URLs cannot always be rewritten).
+    if (pagePayload()) return;
     const write = (): void => {
       const q = encodeUrlState(store.getState());
       if (q !== window.location.search)
@@ -46,5 +65,18 @@ export function useUrlSync(store: Store): void {
       clearTimeout(timer);
       unsubscribe();
     };
+  }, [store]);
+}
+
+/** Keeps the story being built in localStorage (written when it changes). */
+export function useDraftSync(store: Store): void {
+  useEffect(() => {
+    if (pagePayload()) return;
+    let last = store.getState().storyDraft;
+    return store.subscribe(() => {
+      const d = store.getState().storyDraft;
+      if (d !== last) saveDraft(d);
+      last = d;
+    });
   }, [store]);
 }

@@ -8,10 +8,13 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { BASEMAP_ATTRIBUTION } from '../../domain/basemap';
 
-/** URLs of the basemap files (same origin; absolute or relative to the page). */
+/**
+ * URLs of the basemap files (same origin; absolute or relative to the page), or the GeoJSON
+ * itself (a self-contained story file has no URL to fetch).
+ */
 export interface BasemapUrls {
-  countries: string;
-  borders: string;
+  countries: string | GeoJSON.GeoJSON;
+  borders: string | GeoJSON.GeoJSON;
 }
 
 /**

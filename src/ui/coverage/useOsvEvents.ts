@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { loadOsvEvents } from '../../data/load';
+import { dataFetch } from '../../data/embedded';
 import type { OsvEvent } from '../../domain/coverage';
 
 /** Where the events table stands. */
@@ -19,7 +20,7 @@ const loaded = new Map<string, OsvEvent[]>();
 export function loadEventsOnce(dataUrl: string): Promise<OsvEvent[]> {
   let p = loads.get(dataUrl);
   if (!p) {
-    p = loadOsvEvents(dataUrl).then((events) => {
+    p = loadOsvEvents(dataUrl, dataFetch()).then((events) => {
       loaded.set(dataUrl, events);
       return events;
     });

@@ -8,7 +8,6 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { highlightSection } from '../../map/legend';
 import { storyHighlightLayers } from '../../map/storyLayers';
 import { attributionText } from '../../export/attribution';
-import { findStory } from '../../story/stories';
 import { useData } from '../dataContext';
 import { useAtlas, useDispatch } from '../store';
 import { exitFullscreen, isFullscreen } from '../story/fullscreen';
@@ -16,8 +15,10 @@ import { escapeAction, goScene, presenterCommand } from '../story/keys';
 import { openNotesWindow, usePresenterChannel } from '../story/notesChannel';
 import { Presenter } from '../story/Presenter';
 import { StoryPanel } from '../story/StoryPanel';
+import { StoryBuilder } from '../story/StoryBuilder';
 import { useExportsApi } from '../story/exportsContext';
 import { sceneAction, useStoryMode, useViewport } from '../story/useStoryMode';
+import { storyById } from '../story/draftStory';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
 import { useLegendSections } from './registry';
 
@@ -49,6 +50,7 @@ const StoryController = memo(function StoryController() {
   const exportsApi = useExportsApi();
   const viewport = useViewport();
   const storyId = mode.story?.id ?? null;
+  const draft = useAtlas((s) => s.storyDraft);
   const latestIndex = useRef(mode.index);
   useEffect(() => {
     latestIndex.current = mode.index;
@@ -56,10 +58,12 @@ const StoryController = memo(function StoryController() {
 
   // Opening by link, or a new screen size: (re)apply the scene fitted to the screen.
   useEffect(() => {
-    const story = storyId ? findStory(storyId) : undefined;
+    const story = storyId ? storyById(storyId, draft) : undefined;
     if (!story) return;
     const a = sceneAction(data.dataset, story, latestIndex.current, viewport);
     if (a) dispatch(a);
+    // The draft is read when the story opens; editing it does not re-apply the scene.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [storyId, viewport, data.dataset, dispatch]);
 
   // Leaving fullscreen (the browser's own Esc, or F) keeps the presentation: a second Esc, in
@@ -135,6 +139,13 @@ const StoryTab = memo(function StoryTab() {
       onPresent={mode.start}
       exports={exportsApi}
       openStory={openStory}
+      builder={
+        <StoryBuilder
+          dataset={data.dataset}
+          years={data.sel.mission(mission)?.years ?? [year]}
+          onPresent={mode.start}
+        />
+      }
     />
   );
 });

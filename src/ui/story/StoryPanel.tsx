@@ -3,7 +3,7 @@
  * or jump to a scene), problems a story has with the loaded data, and the export buttons
  * (current view PNG, small multiples PNG, year-range video, story video).
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { Dataset } from '../../domain/dataset';
 import { VIDEO_FPS } from '../../export/frames';
 import type { VideoFormat } from '../../export/video';
@@ -22,6 +22,8 @@ export interface StoryPanelProps {
   exports: Exports;
   /** The open story, for the story video. */
   openStory: string | null;
+  /** The story builder, shown after the shipped stories. */
+  builder?: ReactNode;
 }
 
 /** The tab's content. */
@@ -98,6 +100,7 @@ export function StoryPanel(props: StoryPanelProps) {
         Presenter keys: → / PageDown next, ← / PageUp previous, Home / End first / last, F
         fullscreen, Space plays a year range, Esc leaves.
       </p>
+      {props.builder}
 
       <h2>Export</h2>
       <fieldset disabled={busy}>

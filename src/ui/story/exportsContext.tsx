@@ -10,7 +10,7 @@ import type { Store } from '../../state/store';
 import { defaultState } from '../../state/state';
 import { sceneToState } from '../../story/scene';
 import { createSceneFacts } from '../../story/sceneFacts';
-import { findStory } from '../../story/stories';
+import { storyById } from './draftStory';
 import { useData } from '../dataContext';
 import { DEFAULT_COVERAGE_PARAMS } from '../../domain/coverageParams';
 import { coverageExport } from '../coverage/exportMarks';
@@ -35,7 +35,7 @@ export function ExportsProvider(props: {
     const el = document.querySelector('.atlas-map');
     const width = el?.clientWidth ?? window.innerWidth;
     const height = el?.clientHeight ?? window.innerHeight;
-    const story = state.story ? (findStory(state.story.id) ?? null) : null;
+    const story = state.story ? (storyById(state.story.id, state.storyDraft) ?? null) : null;
     const scene = story && state.story ? (story.scenes[state.story.scene] ?? null) : null;
     const layout = presenterLayout({ width: window.innerWidth, height: window.innerHeight });
     const plan =

@@ -15,7 +15,7 @@ import type { VideoFormat, VideoResult } from '../../export/video';
 import type { Padding } from '../../map/camera';
 import type { AppState } from '../../state/state';
 import type { Story } from '../../story/schema';
-import { findStory } from '../../story/stories';
+import { storyById } from './draftStory';
 
 /** The export code, loaded on first use (its own chunk: renderer, GIF and WebM encoders). */
 function loadExportCode() {
@@ -281,7 +281,7 @@ export function useExports(context: () => ExportContext): Exports {
     storyVideo: (o) =>
       run('Rendering the story as video…', async (code, countries, signal) => {
         const c = latest.current;
-        const story = findStory(o.storyId);
+        const story = storyById(o.storyId, c.state.storyDraft);
         if (!story) throw new Error(`there is no story "${o.storyId}"`);
         const r = await code.exportStoryVideo(c.dataset, countries, story, c.state, {
           format: o.format,

@@ -13,7 +13,7 @@ import { defaultState } from '../../state/state';
 import { sceneToState, type ScenePlan } from '../../story/scene';
 import { createSceneFacts, type SceneCaption } from '../../story/sceneFacts';
 import type { Scene, Story } from '../../story/schema';
-import { findStory } from '../../story/stories';
+import { storyById } from './draftStory';
 import { useData } from '../dataContext';
 import { useAtlas, useDispatch } from '../store';
 import { enterFullscreen, exitFullscreen, isFullscreen } from './fullscreen';
@@ -96,6 +96,7 @@ export function useStoryMode(): StoryMode {
   const dataset = data.dataset;
   const dispatch = useDispatch();
   const position = useAtlas((s) => s.story);
+  const draft = useAtlas((s) => s.storyDraft);
   const year = useAtlas((s) => s.year);
   const playing = useAtlas((s) => s.playRange !== null && s.playback.playing);
   const reducedMotion = useAtlas((s) => s.playback.reducedMotion);
@@ -105,7 +106,7 @@ export function useStoryMode(): StoryMode {
   const layout = useMemo(() => presenterLayout(viewport), [viewport]);
   const fullscreen = useFullscreenFlag();
 
-  const story = position ? (findStory(position.id) ?? null) : null;
+  const story = position ? (storyById(position.id, draft) ?? null) : null;
   const count = story?.scenes.length ?? 0;
   const index = story && position ? Math.min(count - 1, Math.max(0, position.scene)) : 0;
   const scene = story ? (story.scenes[index] ?? null) : null;
@@ -133,12 +134,12 @@ export function useStoryMode(): StoryMode {
   );
   const start = useCallback(
     (storyId: string, sceneIndex = 0) => {
-      const s = findStory(storyId);
+      const s = storyById(storyId, draft);
       const a = s ? sceneAction(dataset, s, sceneIndex, viewport) : null;
       if (a) dispatch(a);
       void enterFullscreen();
     },
-    [dataset, viewport, dispatch],
+    [dataset, viewport, dispatch, draft],
   );
   const exit = useCallback(() => {
     dispatch({ type: 'exitStory' });
