@@ -99,6 +99,13 @@ function count(row: Record<string, string | null>, field: string): number | null
   return n;
 }
 
+/** A contributor's troops in the monthly file: {@link count}, with "unkown" read as unknown. */
+function tccSize(row: Record<string, string | null>, field: string): number | null {
+  const raw = row[field];
+  if (raw != null && /^unkn?own$/i.test(raw.trim())) return null;
+  return count(row, field);
+}
+
 /** A non-negative average (Geo-PKO's ave.no.troops), rounded to whole troops; null when missing. */
 function average(row: Record<string, string | null>, field: string): number | null {
   const raw = row[field];
@@ -238,8 +245,9 @@ export async function processGeoPko(
             tccCols.forEach((_, j) => {
               const name = row[`tccName${j}`];
               if (name === undefined || isMissing(name)) return;
-              // A size that is not a whole number rejects the row (BAD_NUMBER); NA is unknown.
-              const troops = count(row, `tccSize${j}`);
+              // A size that is not a whole number rejects the row (BAD_NUMBER); NA, "unknown" and
+              // the file's own misspelling "unkown" (UNMISS Aweil, 2015) are unknown (null).
+              const troops = tccSize(row, `tccSize${j}`);
               tcc.push(tccEntryText({ country: (name as string).trim(), troops }));
             });
             monthly.push({
