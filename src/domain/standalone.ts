@@ -94,15 +94,31 @@ function escapeHtml(text: string): string {
 }
 
 /**
+ * Where the payload goes: the placeholder inside the data element, found from the end (the
+ * inlined app script, which comes before the data element, may hold the same text as a string).
+ * -1 when the page has no data element.
+ */
+function placeholderAt(template: string): number {
+  const marker = `id="${STANDALONE_DATA_ID}">${STANDALONE_PLACEHOLDER}`;
+  const at = template.lastIndexOf(marker);
+  return at < 0 ? -1 : at + marker.length - STANDALONE_PLACEHOLDER.length;
+}
+
+/** True when `template` is the standalone build's page (it has the empty data element). */
+export function isStandaloneTemplate(template: string): boolean {
+  return placeholderAt(template) >= 0;
+}
+
+/**
  * The template with the payload in its data element and `title` as the page title. Throws when
- * the template is not the standalone build's (no placeholder).
+ * the template is not the standalone build's (no data element with the placeholder).
  */
 export function fillStandaloneTemplate(
   template: string,
   payload: StandalonePayload,
   title: string,
 ): string {
-  const at = template.indexOf(STANDALONE_PLACEHOLDER);
+  const at = placeholderAt(template);
   if (at < 0)
     throw new Error(
       `${STANDALONE_TEMPLATE_FILE} has no data placeholder: rebuild it with npm run build`,

@@ -14,6 +14,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import type { Camera } from '../state/state';
+import { inlinedWorkerText } from './inlinedWorker';
 import { snapshotMap, type SnapshotOptions, type SnapshotOverlay } from './snapshot';
 
 // Serve MapLibre's worker from our own origin (Vite copies it as an asset).
@@ -26,12 +27,8 @@ maplibregl.setWorkerUrl(blobIfInlined(workerUrl));
  * its one `export` statement, and a name ending in `.cjs` (MapLibre's sign of a classic worker).
  */
 function blobIfInlined(url: string): string {
-  const m = /^data:([^,;]+)(;charset=[^,;]+)?(;base64)?,/.exec(url);
-  if (!m) return url;
-  const body = url.slice(m[0].length);
-  const text = (m[3] ? atob(body) : decodeURIComponent(body))
-    .replace(/\/\/# sourceMappingURL=\S*\s*$/, '')
-    .replace(/export\s*\{[^}]*\}\s*;?\s*$/, '');
+  const text = inlinedWorkerText(url);
+  if (text === null) return url;
   const blob = URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
   return `${blob}#maplibre-gl-worker.cjs`;
 }

@@ -180,6 +180,13 @@ async function main(): Promise<number> {
   const { build, preview } = await import('vite');
   process.stderr.write('\nBuilding the app …\n');
   await build({ root: PROJECT_ROOT, mode: 'production', logLevel: 'warn' });
+  // The offline template that "Export story" fetches (dist/standalone.html), as npm run build.
+  await build({
+    root: PROJECT_ROOT,
+    configFile: path.join(PROJECT_ROOT, 'vite.standalone.config.ts'),
+    mode: 'production',
+    logLevel: 'warn',
+  });
   const port = Number(values.port);
   const server = await preview({
     root: PROJECT_ROOT,

@@ -19,6 +19,7 @@ import { StoryBuilder } from '../story/StoryBuilder';
 import { useExportsApi } from '../story/exportsContext';
 import { sceneAction, useStoryMode, useViewport } from '../story/useStoryMode';
 import { storyById } from '../story/draftStory';
+import { StoryHtmlStatusLine, useStoryHtmlExport } from '../story/useStoryHtmlExport';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
 import { useLegendSections } from './registry';
 
@@ -124,7 +125,8 @@ const StoryController = memo(function StoryController() {
 
 /** The "Case study" tab. */
 const StoryTab = memo(function StoryTab() {
-  const { data } = useData();
+  const { data, dataUrl } = useData();
+  const html = useStoryHtmlExport(data.dataset, dataUrl);
   const mission = useAtlas((s) => s.mission);
   const year = useAtlas((s) => s.year);
   const openStory = useAtlas((s) => s.story?.id ?? null);
@@ -139,11 +141,14 @@ const StoryTab = memo(function StoryTab() {
       onPresent={mode.start}
       exports={exportsApi}
       openStory={openStory}
+      onExportHtml={html.exportHtml ?? undefined}
+      htmlStatus={html.exportHtml ? <StoryHtmlStatusLine status={html.status} /> : null}
       builder={
         <StoryBuilder
           dataset={data.dataset}
           years={data.sel.mission(mission)?.years ?? [year]}
           onPresent={mode.start}
+          onExportHtml={html.exportHtml ?? undefined}
         />
       }
     />

@@ -9,6 +9,7 @@ import { VIDEO_FPS } from '../../export/frames';
 import type { VideoFormat } from '../../export/video';
 import { checkStoryData } from '../../story/scene';
 import { BROKEN_STORIES, STORIES, storiesForMission } from '../../story/stories';
+import type { Story } from '../../story/schema';
 import type { Exports } from './useExports';
 import './story.css';
 
@@ -24,6 +25,10 @@ export interface StoryPanelProps {
   openStory: string | null;
   /** The story builder, shown after the shipped stories. */
   builder?: ReactNode;
+  /** Writes a shipped story as one self-contained HTML file (absent: no such button). */
+  onExportHtml?: (story: Story) => void;
+  /** The HTML export's progress / result line, shown after the builder. */
+  htmlStatus?: ReactNode;
 }
 
 /** The tab's content. */
@@ -63,6 +68,16 @@ export function StoryPanel(props: StoryPanelProps) {
             >
               ▶ Present ({s.scenes.length} scenes)
             </button>
+            {props.onExportHtml ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => props.onExportHtml!(s)}
+                data-testid={`export-html-${s.id}`}
+              >
+                Export story (HTML, works offline)
+              </button>
+            ) : null}
           </div>
           <ol>
             {s.scenes.map((sc, i) => (
@@ -101,6 +116,7 @@ export function StoryPanel(props: StoryPanelProps) {
         fullscreen, Space plays a year range, Esc leaves.
       </p>
       {props.builder}
+      {props.htmlStatus}
 
       <h2>Export</h2>
       <fieldset disabled={busy}>
