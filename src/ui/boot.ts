@@ -12,6 +12,7 @@ import { checkStory } from '../story/storyFile';
 import { readSavedDraft, saveDraft, storyAsDraft, storyById } from './story/draftStory';
 
 const URL_DEBOUNCE_MS = 250;
+const URL_MAX_WAIT_MS = 1000;
 
 /** The store of a page: the link's state (its problems become notices), validated. */
 export function initialStore(data: LoadedData): { store: Store; notices: string[] } {
@@ -50,14 +51,21 @@ export function useUrlSync(store: Store): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     // A story file opened from disk keeps its address (file: URLs cannot always be rewritten).
     if (pagePayload()) return;
+    // Debounced, but written at least every URL_MAX_WAIT_MS while the store keeps changing
+    // (playback), so that the link is never stale for long.
+    let pendingSince: number | null = null;
     const write = (): void => {
+      pendingSince = null;
       const q = encodeUrlState(store.getState());
       if (q !== window.location.search)
         window.history.replaceState(null, '', `${window.location.pathname}${q}`);
     };
     const schedule = (): void => {
       clearTimeout(timer);
-      timer = setTimeout(write, URL_DEBOUNCE_MS);
+      const now = performance.now();
+      pendingSince ??= now;
+      const wait = Math.max(0, Math.min(URL_DEBOUNCE_MS, pendingSince + URL_MAX_WAIT_MS - now));
+      timer = setTimeout(write, wait);
     };
     const unsubscribe = store.subscribe(schedule);
     schedule(); // the link names the view from the start (e.g. the default mission)

@@ -56,7 +56,14 @@ function controlBoxes(page: Page): Promise<Box[]> {
     const els = [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => {
       const r = el.getBoundingClientRect();
       const cs = getComputedStyle(el);
-      return r.width > 1 && r.height > 1 && cs.visibility !== 'hidden' && cs.display !== 'none';
+      // checkVisibility: false inside a closed <details> (content-visibility: hidden) too.
+      return (
+        r.width > 1 &&
+        r.height > 1 &&
+        cs.visibility !== 'hidden' &&
+        cs.display !== 'none' &&
+        el.checkVisibility()
+      );
     });
     return els.map((el, index) => {
       const r = el.getBoundingClientRect();

@@ -53,7 +53,8 @@ describe('World view', () => {
         .filter((b) => b.mission === one)
         .reduce((a, b) => a + (b.troops ?? 0), 0);
       expect(await num('world-troops')).toBe(oneTroops);
-      expect(page.url()).toContain(`w=${one}`);
+      // The link follows the store after its short debounce: wait for it, not for time.
+      await page.waitForFunction((m) => window.location.search.includes(`w=${m}`), one);
       // Open a mission view from the list (MINUSCA: the mission the view keeps, already analysed).
       await page.click('[data-testid=world-missions] button:text-is("MINUSCA")', {
         timeout: SETTLE_MS,
@@ -63,7 +64,7 @@ describe('World view', () => {
         return s.world === null && s.mission === 'MINUSCA';
       });
       await settle(page, 'MINUSCA:', SETTLE_MS);
-      expect(page.url()).not.toContain('w=');
+      await page.waitForFunction(() => !window.location.search.includes('w='));
     },
     TEST_MS,
   );
