@@ -9,7 +9,7 @@ import { useId, useState } from 'react';
 import type { PerpetratorFilter } from '../../domain/dataset';
 import { INTERVAL_METHOD, type PooledResult, type PooledYears } from '../../domain/lagPooled';
 import { pooledYearsText } from '../../domain/lagPooledCsv';
-import { LAG_CATEGORIES, type Episode } from '../../domain/lagTypes';
+import type { Episode } from '../../domain/lagTypes';
 import {
   cellName,
   hasResponsivenessData,
@@ -19,10 +19,10 @@ import {
 import type { LagParams } from '../../state/state';
 import { DataText } from '../DataText';
 import { fmt, plural } from '../format';
-import { CategoryChip, SameYearCaveat } from './CategoryChip';
+import { CategoryChip } from './CategoryChip';
 import { LagParamsForm } from './LagParamsForm';
 import { ResponsivenessChart } from './ResponsivenessChart';
-import { pct } from './SummaryCard';
+import { EpisodeCategories, EpisodeFigureRows } from './SummaryCard';
 
 /** The research brief's years (figures 2–3: African missions 2012–2022). */
 export const BRIEF_YEARS: Readonly<PooledYears> = Object.freeze({ from: 2012, to: 2022 });
@@ -168,8 +168,6 @@ export function PooledPanel(props: PooledPanelProps) {
   const r = props.result;
   const f = r.figures;
   const span = pooledYearsText(r.years);
-  const judged = f.episodes - f.byCategory.TOO_RECENT;
-  const responded = f.byCategory.RESPONDED_LATE + f.byCategory.RESPONDED_SAME_YEAR;
   const partly = r.included.filter((m) => m.missing.length > 0);
   return (
     <div className="lag-panel" data-testid="lag-panel" data-scope="all">
@@ -253,40 +251,9 @@ export function PooledPanel(props: PooledPanelProps) {
                   {r.analysedSpan ? `, ${r.analysedSpan[0]}–${r.analysedSpan[1]}` : ''}
                 </span>
               </dd>
-              <dt>With troops in reach</dt>
-              <dd data-field="coverage">
-                {pct(f.coverageShare)}
-                <span className="muted"> ({fmt(f.fatalitiesWithPresence ?? 0)} killed)</span>
-              </dd>
-              <dt>Episodes</dt>
-              <dd data-field="episodes">{fmt(f.episodes)}</dd>
-              <dt>Response rate</dt>
-              <dd data-field="response-rate">
-                {pct(f.responseRate)}
-                <span className="muted">
-                  {' '}
-                  ({fmt(responded)} of {plural(judged, 'episode')} that can be judged)
-                </span>
-              </dd>
-              <dt>Median lag</dt>
-              <dd data-field="median-lag">
-                {f.medianLag === null ? 'n/a (no response)' : plural(f.medianLag, 'year')}
-              </dd>
+              <EpisodeFigureRows figures={f} />
             </dl>
-            <table className="details-table lag-categories">
-              <caption>Episodes by category</caption>
-              <tbody>
-                {LAG_CATEGORIES.map((c) => (
-                  <tr key={c} data-category={c}>
-                    <th scope="row">
-                      <CategoryChip category={c} />
-                    </th>
-                    <td>{fmt(f.byCategory[c])}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {f.byCategory.RESPONDED_SAME_YEAR > 0 ? <SameYearCaveat /> : null}
+            <EpisodeCategories figures={f} />
           </section>
           {hasResponsivenessData(r.responsiveness) ? (
             <ResponsivenessChart

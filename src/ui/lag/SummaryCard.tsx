@@ -52,11 +52,71 @@ function TopCell(props: {
   );
 }
 
+/** The episode figures a summary and the pooled view both show. */
+type EpisodeFigures = Pick<
+  LagSummary,
+  | 'coverageShare'
+  | 'fatalitiesWithPresence'
+  | 'episodes'
+  | 'responseRate'
+  | 'medianLag'
+  | 'byCategory'
+>;
+
+/** Coverage, episodes, response rate and median lag, as rows of the caller's `<dl>`. */
+export function EpisodeFigureRows({ figures: f }: { figures: EpisodeFigures }) {
+  const judged = f.episodes - f.byCategory.TOO_RECENT;
+  const responded = f.byCategory.RESPONDED_LATE + f.byCategory.RESPONDED_SAME_YEAR;
+  return (
+    <>
+      <dt>With troops in reach</dt>
+      <dd data-field="coverage">
+        {pct(f.coverageShare)}
+        <span className="muted"> ({fmt(f.fatalitiesWithPresence ?? 0)} killed)</span>
+      </dd>
+      <dt>Episodes</dt>
+      <dd data-field="episodes">{fmt(f.episodes)}</dd>
+      <dt>Response rate</dt>
+      <dd data-field="response-rate">
+        {pct(f.responseRate)}
+        <span className="muted">
+          {' '}
+          ({fmt(responded)} of {plural(judged, 'episode')} that can be judged)
+        </span>
+      </dd>
+      <dt>Median lag</dt>
+      <dd data-field="median-lag">
+        {f.medianLag === null ? 'n/a (no response)' : plural(f.medianLag, 'year')}
+      </dd>
+    </>
+  );
+}
+
+/** The episodes by lag category (and the same-year caveat when any responded that year). */
+export function EpisodeCategories({ figures: f }: { figures: EpisodeFigures }) {
+  return (
+    <>
+      <table className="details-table lag-categories">
+        <caption>Episodes by category</caption>
+        <tbody>
+          {LAG_CATEGORIES.map((c) => (
+            <tr key={c} data-category={c}>
+              <th scope="row">
+                <CategoryChip category={c} />
+              </th>
+              <td>{fmt(f.byCategory[c])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {f.byCategory.RESPONDED_SAME_YEAR > 0 ? <SameYearCaveat /> : null}
+    </>
+  );
+}
+
 /** The summary card. */
 export function SummaryCard(props: SummaryCardProps) {
   const s = props.summary;
-  const judged = s.episodes - s.byCategory.TOO_RECENT;
-  const responded = s.byCategory.RESPONDED_LATE + s.byCategory.RESPONDED_SAME_YEAR;
   return (
     <section className="lag-summary" data-testid="lag-summary" aria-label="Mission summary">
       <h3>
@@ -79,40 +139,9 @@ export function SummaryCard(props: SummaryCardProps) {
             </span>
           ) : null}
         </dd>
-        <dt>With troops in reach</dt>
-        <dd data-field="coverage">
-          {pct(s.coverageShare)}
-          <span className="muted"> ({fmt(s.fatalitiesWithPresence ?? 0)} killed)</span>
-        </dd>
-        <dt>Episodes</dt>
-        <dd data-field="episodes">{fmt(s.episodes)}</dd>
-        <dt>Response rate</dt>
-        <dd data-field="response-rate">
-          {pct(s.responseRate)}
-          <span className="muted">
-            {' '}
-            ({fmt(responded)} of {plural(judged, 'episode')} that can be judged)
-          </span>
-        </dd>
-        <dt>Median lag</dt>
-        <dd data-field="median-lag">
-          {s.medianLag === null ? 'n/a (no response)' : plural(s.medianLag, 'year')}
-        </dd>
+        <EpisodeFigureRows figures={s} />
       </dl>
-      <table className="details-table lag-categories">
-        <caption>Episodes by category</caption>
-        <tbody>
-          {LAG_CATEGORIES.map((c) => (
-            <tr key={c} data-category={c}>
-              <th scope="row">
-                <CategoryChip category={c} />
-              </th>
-              <td>{fmt(s.byCategory[c])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {s.byCategory.RESPONDED_SAME_YEAR > 0 ? <SameYearCaveat /> : null}
+      <EpisodeCategories figures={s} />
       {s.flaggedCells.length > 0 ? (
         <>
           <h4>Most affected flagged cells</h4>
