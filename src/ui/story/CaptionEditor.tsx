@@ -38,13 +38,13 @@ export function CaptionEditor(props: CaptionEditorProps) {
     const opt = options[index];
     if (!el || !query || !opt) return;
     const r = insertFact(el.value, el.selectionStart, query, opt.name);
+    // Write the text and the caret now, in the same task as the key press: a caret placed later
+    // (after a frame) would land behind characters typed in between. React then finds the
+    // field already holding the new value and leaves it (and the caret) alone.
+    el.value = r.text;
+    el.setSelectionRange(r.caret, r.caret);
     props.onChange(r.text);
     setQuery(null);
-    // After React writes the new value, put the caret after the inserted name.
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(r.caret, r.caret);
-    });
   };
 
   return (
