@@ -12,7 +12,7 @@ import {
   STANDALONE_DATA_ID,
   STANDALONE_PLACEHOLDER,
   STANDALONE_TEMPLATE_FILE,
-} from './src/domain/standalone';
+} from './src/domain/standaloneIds.ts';
 import react from '@vitejs/plugin-react';
 
 /**

@@ -9,15 +9,13 @@ import type { OsvEvent } from './coverage';
 import type { Dataset } from './dataset';
 import { DATASET_FILES, encodeDatasetFile } from './encoding';
 import { encodeOsvEvents, OSV_EVENTS_FILE } from './eventsEncoding';
+import {
+  STANDALONE_DATA_ID,
+  STANDALONE_PLACEHOLDER,
+  STANDALONE_TEMPLATE_FILE,
+} from './standaloneIds';
 
-/** The id of the embedded data element. */
-export const STANDALONE_DATA_ID = 'atlas-standalone-data';
-
-/** What the template holds where the data goes (inside the JSON script element). */
-export const STANDALONE_PLACEHOLDER = '"__ATLAS_STANDALONE_DATA__"';
-
-/** The template's file name in the build (`dist/standalone.html`). */
-export const STANDALONE_TEMPLATE_FILE = 'standalone.html';
+export { STANDALONE_DATA_ID, STANDALONE_PLACEHOLDER, STANDALONE_TEMPLATE_FILE };
 
 /** The embedded payload: the story (validated again when the file opens) and the data files. */
 export interface StandalonePayload {
