@@ -21,7 +21,7 @@ import { whatIfPlacement } from '../src/domain/coverageWhatIf';
 import type { Dataset } from '../src/domain/dataset';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../src/domain/eventsEncoding';
 import { cellCentroid } from '../src/domain/grid';
-import { DEFAULT_DATA_DIR, loadDataset } from '../src/pipeline/analyze';
+import { DEFAULT_DATA_DIR, loadDataset } from '../src/pipeline/cliKit';
 import { median, runIfMain } from './browser';
 import { syntheticDataset } from './lag.bench';
 import { mulberry32 } from './prng';

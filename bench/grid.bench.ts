@@ -26,7 +26,7 @@ import type { Dataset } from '../src/domain/dataset';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../src/domain/eventsEncoding';
 import { DEFAULT_LAG_PARAMS } from '../src/domain/lag';
 import { hexFlagLayer, hexViolenceLayer } from '../src/map/hexLayers';
-import { loadDataset } from '../src/pipeline/analyze';
+import { loadDataset } from '../src/pipeline/cliKit';
 import { median, runIfMain } from './browser';
 import { mulberry32 } from './prng';
 

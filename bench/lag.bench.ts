@@ -25,7 +25,7 @@ import {
   runLagAnalysis,
   type LagParams,
 } from '../src/domain/lag';
-import { DEFAULT_DATA_DIR, loadDataset } from '../src/pipeline/analyze';
+import { DEFAULT_DATA_DIR, loadDataset } from '../src/pipeline/cliKit';
 import { baseYear } from '../tests/fixtures/factories';
 import { median, runIfMain } from './browser';
 import { mulberry32 } from './prng';

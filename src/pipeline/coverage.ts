@@ -11,8 +11,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { atlasData } from '../data/atlasData';
 import { CoverageParamError, parseCoverageParams } from '../domain/coverageParams';
 import { coverageToCsv } from '../domain/coverageCsv';
@@ -24,10 +22,13 @@ import {
   DEFAULT_DATA_DIR,
   loadDataset,
   loadPlaces,
+  parseCliArgs,
   processIo,
+  reportCliError,
   resolveMission,
+  runIfInvoked,
   type CliIo,
-} from './analyze';
+} from './cliKit';
 
 const USAGE = `usage: npm run coverage -- --mission MISSION [--km 50] [--perpetrator all|state|nonstate]
                          [--precision 5] [--data public/data]
@@ -60,27 +61,21 @@ function loadEvents(dir: string) {
 /** Runs the CLI with arguments (without node and the script); returns the exit code. */
 export function main(argv: string[], io: CliIo = processIo): number {
   try {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        strict: true,
-        allowPositionals: false,
-        options: {
-          mission: { type: 'string' },
-          km: { type: 'string' },
-          perpetrator: { type: 'string' },
-          precision: { type: 'string' },
-          whatif: { type: 'string' },
-          history: { type: 'string' },
-          year: { type: 'string' },
-          data: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }));
-    } catch (e) {
-      throw new CliError(`${(e as Error).message}\n${USAGE}`, 2);
-    }
+    const values = parseCliArgs(
+      argv,
+      {
+        mission: { type: 'string' },
+        km: { type: 'string' },
+        perpetrator: { type: 'string' },
+        precision: { type: 'string' },
+        whatif: { type: 'string' },
+        history: { type: 'string' },
+        year: { type: 'string' },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      USAGE,
+    );
     if (values.help) {
       io.stderr(USAGE + '\n');
       return 0;
@@ -139,18 +134,8 @@ export function main(argv: string[], io: CliIo = processIo): number {
       io.stderr(`coverage: not computed (violence data not loaded): ${missing.join(', ')}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof CliError) {
-      io.stderr(`coverage: ${e.message}\n`);
-      return e.exitCode;
-    }
-    io.stderr(`coverage: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
-    return 1;
+    return reportCliError('coverage', e, io);
   }
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined &&
-  import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) {
-  process.exitCode = main(process.argv.slice(2));
-}
+runIfInvoked(import.meta.url, (argv) => main(argv));

@@ -16,23 +16,26 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../data/appVersion';
 import { atlasData } from '../data/atlasData';
 import { buildDownload, TABLE_FORMATS, type DownloadFormat, type TableId } from '../data/downloads';
 import { DATA_FILES } from '../domain/encoding';
-import { LagParamError, parseLagParams } from '../domain/lag';
 import { decodeBuildInfo, provenanceFileName, type BuildInfo } from '../domain/provenance';
 import {
   CliError,
   DEFAULT_DATA_DIR,
+  LAG_ARG_OPTIONS,
+  lagParamsFromArgs,
   loadDataset,
   loadPlaces,
+  parseCliArgs,
   processIo,
+  reportCliError,
   resolveMission,
+  runIfInvoked,
+  warnAs,
   type CliIo,
-} from './analyze';
+} from './cliKit';
 
 const TABLES = Object.keys(TABLE_FORMATS) as TableId[];
 const FORMATS: readonly DownloadFormat[] = ['csv', 'geojson', 'parquet'];
@@ -90,33 +93,20 @@ export function loadBuildInfo(dir: string): BuildInfo {
 /** Runs the CLI with arguments (without node and the script); returns the exit code. */
 export function main(argv: string[], io: ExportIo = processExportIo): number {
   try {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        strict: true,
-        allowPositionals: false,
-        options: {
-          mission: { type: 'string' },
-          year: { type: 'string' },
-          format: { type: 'string' },
-          out: { type: 'string' },
-          table: { type: 'string' },
-          theta: { type: 'string' },
-          reach: { type: 'string' },
-          'reach-km': { type: 'string' },
-          window: { type: 'string' },
-          delta: { type: 'string' },
-          perpetrator: { type: 'string' },
-          precision: { type: 'string' },
-          'initial-deployment': { type: 'string' },
-          data: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }));
-    } catch (e) {
-      throw new CliError(`${(e as Error).message}\n${USAGE}`, 2);
-    }
+    const values = parseCliArgs(
+      argv,
+      {
+        mission: { type: 'string' },
+        ...LAG_ARG_OPTIONS,
+        year: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        table: { type: 'string' },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      USAGE,
+    );
     if (values.help) {
       io.stderr(USAGE + '\n');
       return 0;
@@ -143,23 +133,7 @@ export function main(argv: string[], io: ExportIo = processExportIo): number {
       );
     if (format === 'parquet' && values.out === undefined)
       throw new CliError('parquet is binary: pass --out FILE', 2);
-    let params;
-    try {
-      params = parseLagParams({
-        theta: values.theta,
-        reach: values.reach,
-        reachKm: values['reach-km'],
-        window: values.window,
-        delta: values.delta,
-        perpetrator: values.perpetrator,
-        precision: values.precision,
-        initialDeployment: values['initial-deployment'],
-      });
-    } catch (e) {
-      if (e instanceof LagParamError)
-        throw new CliError(`bad parameter value:\n  ${e.issues.join('\n  ')}`, 2);
-      throw e;
-    }
+    const params = lagParamsFromArgs(values);
     const dir = values.data ?? DEFAULT_DATA_DIR;
     const dataset = loadDataset(dir);
     const mission = resolveMission(dataset, values.mission, dir);
@@ -170,7 +144,7 @@ export function main(argv: string[], io: ExportIo = processExportIo): number {
         2,
       );
     const build = loadBuildInfo(dir);
-    const places = loadPlaces(dir, (t) => io.stderr(t.replace(/^analyze:/, 'export:')));
+    const places = loadPlaces(dir, warnAs('export', io));
     const data = atlasData(dataset, places);
     const d = buildDownload(data, table, { mission, year, params }, format, {
       build,
@@ -189,18 +163,8 @@ export function main(argv: string[], io: ExportIo = processExportIo): number {
     io.stderr(`export: wrote ${values.out} and ${sidecar}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof CliError) {
-      io.stderr(`export: ${e.message}\n`);
-      return e.exitCode;
-    }
-    io.stderr(`export: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
-    return 1;
+    return reportCliError('export', e, io);
   }
 }
 
-const invokedDirectly =
-  process.argv[1] !== undefined &&
-  import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
-if (invokedDirectly) {
-  process.exitCode = main(process.argv.slice(2));
-}
+runIfInvoked(import.meta.url, (argv) => main(argv));

@@ -5,11 +5,8 @@
  * the data of the story's mission from a built data folder (`--data`, default `public/data`).
  * Written to a temporary file and renamed, so a failed run leaves no half file.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { decodeDataset, DATASET_FILES } from '../domain/encoding';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
 import {
   fillStandaloneTemplate,
@@ -20,6 +17,16 @@ import {
 import { findStory, STORIES } from '../story/stories';
 import { readStoryFile } from '../story/storyFile';
 import type { Story } from '../story/schema';
+import {
+  CliError,
+  DEFAULT_DATA_DIR,
+  loadDataset,
+  parseCliArgs,
+  processIo,
+  reportCliError,
+  runIfInvoked,
+  type CliIo,
+} from './cliKit';
 
 const USAGE =
   'usage: npm run story:html -- (--story ID | --file STORY.json) --out FILE.html [--data DIR] [--template FILE]';
@@ -36,17 +43,11 @@ export function writeStoryHtml(opts: {
   out: string;
 }): number {
   if (!existsSync(opts.template))
-    throw new Error(
+    throw new CliError(
       `${opts.template} is missing: run npm run build:standalone first (or pass --template)`,
+      1,
     );
-  const missing = DATASET_FILES.filter((f) => !existsSync(path.join(opts.dataDir, f)));
-  if (missing.length > 0)
-    throw new Error(
-      `no built dataset in ${opts.dataDir} (missing ${missing.join(', ')}): run npm run data, or pass --data DIR`,
-    );
-  const raw: Record<string, unknown> = {};
-  for (const f of DATASET_FILES) raw[f] = readJson(path.join(opts.dataDir, f));
-  const dataset = decodeDataset(raw);
+  const dataset = loadDataset(opts.dataDir);
   const eventsFile = path.join(opts.dataDir, OSV_EVENTS_FILE);
   const events = existsSync(eventsFile) ? decodeOsvEvents(readJson(eventsFile)) : null;
   const extras: Record<string, unknown> = {};
@@ -61,60 +62,61 @@ export function writeStoryHtml(opts: {
     `${opts.story.title} · Presence Atlas`,
   );
   const tmp = `${opts.out}.tmp-${process.pid}`;
-  writeFileSync(tmp, html);
-  renameSync(tmp, opts.out);
+  try {
+    writeFileSync(tmp, html);
+    renameSync(tmp, opts.out);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new CliError(`cannot write ${opts.out}: ${(e as Error).message}`, 1);
+  }
   return Buffer.byteLength(html);
 }
 
-function main(argv: string[]): number {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      story: { type: 'string' },
-      file: { type: 'string' },
-      out: { type: 'string' },
-      data: { type: 'string', default: 'public/data' },
-      template: { type: 'string', default: path.join('dist', STANDALONE_TEMPLATE_FILE) },
-    },
-  });
-  if (!values.out || (!values.story && !values.file) || (values.story && values.file)) {
-    console.error(USAGE);
-    return 2;
-  }
-  let story: Story | undefined;
-  if (values.story) {
-    story = findStory(values.story);
-    if (!story) {
-      console.error(
-        `there is no story "${values.story}"; shipped: ${STORIES.map((s) => s.id).join(', ')}`,
-      );
-      return 2;
-    }
-  } else {
-    const r = readStoryFile(readFileSync(values.file!, 'utf8'));
-    if (!r.ok) {
-      console.error(`${values.file} is not a valid story:\n  - ${r.problems.join('\n  - ')}`);
-      return 1;
-    }
-    story = r.story;
-  }
+/** Runs the CLI with arguments (without node and the script); returns the exit code. */
+export function main(argv: string[], io: CliIo = processIo): number {
   try {
+    const values = parseCliArgs(
+      argv,
+      {
+        story: { type: 'string' },
+        file: { type: 'string' },
+        out: { type: 'string' },
+        data: { type: 'string', default: DEFAULT_DATA_DIR },
+        template: { type: 'string', default: path.join('dist', STANDALONE_TEMPLATE_FILE) },
+      },
+      USAGE,
+    );
+    if (!values.out || (!values.story && !values.file) || (values.story && values.file))
+      throw new CliError(USAGE, 2);
+    let story: Story | undefined;
+    if (values.story) {
+      story = findStory(values.story);
+      if (!story)
+        throw new CliError(
+          `there is no story "${values.story}"; shipped: ${STORIES.map((s) => s.id).join(', ')}`,
+          2,
+        );
+    } else {
+      const file = values.file!;
+      if (!existsSync(file)) throw new CliError(`no story file ${file}`, 2);
+      const r = readStoryFile(readFileSync(file, 'utf8'));
+      if (!r.ok)
+        throw new CliError(`${file} is not a valid story:\n  - ${r.problems.join('\n  - ')}`, 1);
+      story = r.story;
+    }
     const bytes = writeStoryHtml({
       story,
-      dataDir: values.data!,
-      template: values.template!,
+      dataDir: values.data,
+      template: values.template,
       out: values.out,
     });
-    console.log(
-      `wrote ${values.out} (${(bytes / 1e6).toFixed(1)} MB): “${story.title}”, ${story.scenes.length} scenes`,
+    io.stdout(
+      `wrote ${values.out} (${(bytes / 1e6).toFixed(1)} MB): “${story.title}”, ${story.scenes.length} scenes\n`,
     );
     return 0;
   } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
-    return 1;
+    return reportCliError('story:html', e, io);
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  process.exitCode = main(process.argv.slice(2));
-}
+runIfInvoked(import.meta.url, main);

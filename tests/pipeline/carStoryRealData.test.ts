@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/domain/dataset';
 import { gidOf } from '../../src/domain/grid';
-import { loadDataset } from '../../src/pipeline/analyze';
+import { loadDataset } from '../../src/pipeline/cliKit';
 import { checkStoryData } from '../../src/story/scene';
 import { createSceneFacts } from '../../src/story/sceneFacts';
 import { parseStory, sceneMission, sceneYears } from '../../src/story/schema';

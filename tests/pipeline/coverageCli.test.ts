@@ -7,7 +7,7 @@ import { DEFAULT_COVERAGE_PARAMS } from '../../src/domain/coverageParams';
 import { WHATIF_CSV_HEADER } from '../../src/domain/coverageWhatIf';
 import { COVERAGE_CSV_HEADER, coverageToCsv } from '../../src/domain/coverageCsv';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../../src/domain/eventsEncoding';
-import { loadDataset } from '../../src/pipeline/analyze';
+import { loadDataset } from '../../src/pipeline/cliKit';
 import { buildDataset } from '../../src/pipeline/build';
 import { main } from '../../src/pipeline/coverage';
 import {

@@ -19,7 +19,7 @@ import {
   type LagResult,
 } from '../../src/domain/lag';
 import { gidOf } from '../../src/domain/grid';
-import { loadDataset } from '../../src/pipeline/analyze';
+import { loadDataset } from '../../src/pipeline/cliKit';
 import { buildRealDataOnce, REAL_DATA_SKIP_REASON, realDataDir } from './realData';
 
 /** A raw source file parsed independently of the build (csv-parse). */
