@@ -2,7 +2,8 @@
  * The Cite dialog: how to cite UCDP GED (its two reference articles), Geo-PKO and Presence Atlas
  * (this version), as plain text and BibTeX (`src/domain/citation.ts`), with copy buttons.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { ModalDialog } from '../ModalDialog';
 import { APP_VERSION } from '../../data/appVersion';
 import { bibtexAll, citations, plainAll } from '../../domain/citation';
 
@@ -18,19 +19,9 @@ async function copyText(text: string): Promise<boolean> {
 
 /** The Cite dialog (a modal `<dialog>`: Esc and Close close it). */
 export function CiteDialog(props: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const id = useId();
   const [status, setStatus] = useState('');
   const { open, onClose } = props;
-  // Closed by the browser (Esc) while open: tell the owner. A close the owner asked for (open
-  // turned false) fires the same event later and must not close a dialog opened meanwhile.
-  const openNow = useRef(open);
-  openNow.current = open;
   useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    else if (!open && d.open) d.close();
     if (open) setStatus('');
   }, [open]);
   const copy = (what: string, text: string): void => {
@@ -38,26 +29,15 @@ export function CiteDialog(props: { open: boolean; onClose: () => void }) {
       setStatus(ok ? `Copied: ${what}` : `Copying was refused: select the text and copy it`),
     );
   };
-  // Keys stay in the dialog: the map's shortcuts must not fire.
-  const stop = (e: KeyboardEvent): void => e.stopPropagation();
   const list = citations(APP_VERSION);
   return (
-    <dialog
-      ref={ref}
-      className="data-help cite-dialog"
-      aria-labelledby={`${id}-title`}
-      data-testid="cite-dialog"
-      onClose={() => {
-        if (openNow.current) onClose();
-      }}
-      onKeyDown={stop}
+    <ModalDialog
+      open={open}
+      onClose={onClose}
+      title="Cite"
+      testId="cite-dialog"
+      className="cite-dialog"
     >
-      <div className="data-help-head">
-        <h2 id={`${id}-title`}>Cite</h2>
-        <button type="button" className="button" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
       <p>
         Work with these data cites UCDP GED (both articles), Geo-PKO and Presence Atlas{' '}
         {APP_VERSION}.
@@ -107,6 +87,6 @@ export function CiteDialog(props: { open: boolean; onClose: () => void }) {
           </div>
         </section>
       ))}
-    </dialog>
+    </ModalDialog>
   );
 }

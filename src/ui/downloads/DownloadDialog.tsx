@@ -6,7 +6,8 @@
  * and the way to the Cite dialog. Every file comes from `buildDownload`
  * (`src/data/downloads.ts`), the function `npm run export` calls, so the two give the same bytes.
  */
-import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
+import { ModalDialog } from '../ModalDialog';
 import { APP_VERSION } from '../../data/appVersion';
 import {
   buildDownload,
@@ -77,22 +78,10 @@ function useDownloadView(): DownloadView {
 
 /** The Download dialog. */
 export function DownloadDialog(props: { open: boolean; onClose: () => void; onCite: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const id = useId();
   const { data, dataUrl, basemap } = useData();
   const { info } = useDataHelp();
   const view = useDownloadView();
   const { open, onClose } = props;
-  // Closed by the browser (Esc) while open: tell the owner. A close the owner asked for (open
-  // turned false) fires the same event later and must not close a dialog opened meanwhile.
-  const openNow = useRef(open);
-  openNow.current = open;
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    else if (!open && d.open) d.close();
-  }, [open]);
   const ctx: DownloadContext = useMemo(
     () => ({ build: info?.build ?? NO_BUILD_INFO, appVersion: APP_VERSION }),
     [info],
@@ -102,7 +91,6 @@ export function DownloadDialog(props: { open: boolean; onClose: () => void; onCi
     if (sidecar) downloadText(d.provenanceFileName, d.provenanceText, 'application/json');
     else downloadText(d.fileName, d.content, d.mime);
   };
-  const stop = (e: KeyboardEvent): void => e.stopPropagation();
   const p = view.params;
   const counts: Partial<Record<TableId, string>> = open
     ? {
@@ -116,23 +104,14 @@ export function DownloadDialog(props: { open: boolean; onClose: () => void; onCi
     : {};
   const outputs = new Set(ctx.build.outputs);
   return (
-    <dialog
-      ref={ref}
-      className="data-help download-dialog"
-      aria-labelledby={`${id}-title`}
-      data-testid="download-dialog"
-      data-towns={basemap.places.length}
-      onClose={() => {
-        if (openNow.current) onClose();
-      }}
-      onKeyDown={stop}
+    <ModalDialog
+      open={open}
+      onClose={onClose}
+      title="Download"
+      testId="download-dialog"
+      className="download-dialog"
+      data={{ 'data-towns': basemap.places.length }}
     >
-      <div className="data-help-head">
-        <h2 id={`${id}-title`}>Download</h2>
-        <button type="button" className="button" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
       <p className="muted download-view" data-testid="download-view">
         {view.mission} {view.year}, perpetrator {p.perpetrator}; lag θ = {p.theta}, reach{' '}
         {p.reachKm != null ? `${p.reachKm} km` : `r = ${p.reach}`}, W = {p.window}, Δ = {p.delta},
@@ -227,7 +206,7 @@ export function DownloadDialog(props: { open: boolean; onClose: () => void; onCi
         </button>
         <span className="muted">BibTeX and text for UCDP GED, Geo-PKO and Presence Atlas.</span>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

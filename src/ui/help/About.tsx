@@ -3,57 +3,22 @@
  * build manifest, as Help → Data reads it), how to cite, and how to add more data. A modal
  * `<dialog>` like the Data page.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { DataInfo } from '../../domain/dataInfo';
-import { useDataHelp } from './DataHelp';
+import { useState } from 'react';
+import { ModalDialog } from '../ModalDialog';
+import { APP_VERSION } from '../../data/appVersion';
+import { plainAll } from '../../domain/citation';
+import { CreditsList, useDataHelp } from './DataHelp';
 import './help.css';
-
-/** The citation of the atlas itself, with the data versions shown. */
-export function atlasCitation(info: DataInfo | null, accessed: string): string {
-  const versions = info
-    ? [
-        ...new Set(
-          info.sources.map(
-            (s) =>
-              `${s.dataset === 'geo-pko' ? 'Geo-PKO' : s.dataset === 'ucdp-ged' ? 'UCDP GED' : s.dataset} ${s.version}`,
-          ),
-        ),
-      ].join(', ')
-    : 'data versions not read';
-  return `Presence Atlas: one-sided violence and UN peacekeeping deployments (${versions}). Accessed ${accessed}.`;
-}
 
 /** The About dialog. */
 export function AboutDialog(props: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const id = useId();
   const { info, openData } = useDataHelp();
   const [copied, setCopied] = useState(false);
   const { open, onClose } = props;
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    else if (!open && d.open) d.close();
-  }, [open]);
-  const stop = (e: KeyboardEvent): void => e.stopPropagation();
-  const citation = atlasCitation(info, new Date().toISOString().slice(0, 10));
+  const citation = plainAll(APP_VERSION);
   const credits = info?.credits ?? [];
   return (
-    <dialog
-      ref={ref}
-      className="data-help"
-      aria-labelledby={`${id}-title`}
-      data-testid="about-help"
-      onClose={onClose}
-      onKeyDown={stop}
-    >
-      <div className="data-help-head">
-        <h2 id={`${id}-title`}>About Presence Atlas</h2>
-        <button type="button" className="button" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
+    <ModalDialog open={open} onClose={onClose} title="About Presence Atlas" testId="about-help">
       <h3>What it is</h3>
       <p>
         A map of one-sided violence against civilians (UCDP GED, on the 0.5° PRIO-GRID) and of UN
@@ -70,23 +35,18 @@ export function AboutDialog(props: { open: boolean; onClose: () => void }) {
       </p>
       <h3>Data versions and licences</h3>
       {credits.length > 0 ? (
-        <ul className="data-help-credits" data-testid="about-credits">
-          {credits.map((c) => (
-            <li key={`${c.dataset}@${c.version}`}>
-              <strong>
-                {c.dataset}
-                {c.version ? `, version ${c.version}` : ''}
-              </strong>{' '}
-              — licence: {c.licence}. {c.citation}
-            </li>
-          ))}
-        </ul>
+        <CreditsList credits={credits} testId="about-credits" />
       ) : (
         <p>The build manifest lists no sources’ licences (see Help → Data).</p>
       )}
       <h3>How to cite</h3>
-      <p>Cite the data sources above, and the atlas as:</p>
-      <blockquote data-testid="about-citation">{citation}</blockquote>
+      <p>
+        Cite UCDP GED (both articles), Geo-PKO and this version of the atlas; the Download dialog’s
+        Cite button gives the same references as BibTeX.
+      </p>
+      <blockquote data-testid="about-citation" className="about-citation">
+        {citation}
+      </blockquote>
       <button
         type="button"
         className="button"
@@ -97,7 +57,7 @@ export function AboutDialog(props: { open: boolean; onClose: () => void }) {
           );
         }}
       >
-        {copied ? 'Copied' : 'Copy citation'}
+        {copied ? 'Copied' : 'Copy the references'}
       </button>
       <h3>Adding more data</h3>
       <p>
@@ -115,6 +75,6 @@ export function AboutDialog(props: { open: boolean; onClose: () => void }) {
         </button>{' '}
         says how, and the README’s “Refreshing the data” has the commands.
       </p>
-    </dialog>
+    </ModalDialog>
   );
 }

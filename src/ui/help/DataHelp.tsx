@@ -7,16 +7,14 @@ import {
   createContext,
   useCallback,
   useContext,
-  useEffect,
-  useId,
   useMemo,
   useRef,
   useState,
-  type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { ModalDialog } from '../ModalDialog';
 import type { DataInfoResult } from '../../data/dataInfo';
-import type { DataInfo } from '../../domain/dataInfo';
+import type { DataCredit, DataInfo } from '../../domain/dataInfo';
 import './help.css';
 
 /** What the help components share. */
@@ -70,35 +68,29 @@ function WhatIsShown(props: { result: DataInfoResult }) {
   );
 }
 
+/** The sources of the build with their versions, licences and citations (from the manifest). */
+export function CreditsList(props: { credits: readonly DataCredit[]; testId?: string }) {
+  return (
+    <ul className="data-help-credits" data-testid={props.testId}>
+      {props.credits.map((c) => (
+        <li key={`${c.dataset}@${c.version}`}>
+          <strong>
+            {c.dataset}
+            {c.version ? `, version ${c.version}` : ''}
+          </strong>{' '}
+          — licence: {c.licence}. {c.citation}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The Data dialog (a modal `<dialog>`: Esc and the Close button close it). */
 function DataDialog(props: { open: boolean; onClose: () => void; result: DataInfoResult }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const id = useId();
   const { open, onClose } = props;
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    else if (!open && d.open) d.close();
-  }, [open]);
-  // Keys stay in the dialog: the map's shortcuts (Space plays, arrows step) must not fire.
-  const stop = (e: KeyboardEvent): void => e.stopPropagation();
   const credits = props.result.info?.credits ?? [];
   return (
-    <dialog
-      ref={ref}
-      className="data-help"
-      aria-labelledby={`${id}-title`}
-      data-testid="data-help"
-      onClose={onClose}
-      onKeyDown={stop}
-    >
-      <div className="data-help-head">
-        <h2 id={`${id}-title`}>Data</h2>
-        <button type="button" className="button" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
+    <ModalDialog open={open} onClose={onClose} title="Data" testId="data-help">
       <h3>What the map shows</h3>
       <WhatIsShown result={props.result} />
       <h3>Adding the full sources</h3>
@@ -119,20 +111,10 @@ function DataDialog(props: { open: boolean; onClose: () => void; result: DataInf
       {credits.length > 0 ? (
         <>
           <h3>Sources, licences and citations</h3>
-          <ul className="data-help-credits">
-            {credits.map((c) => (
-              <li key={`${c.dataset}@${c.version}`}>
-                <strong>
-                  {c.dataset}
-                  {c.version ? `, version ${c.version}` : ''}
-                </strong>{' '}
-                ({c.licence}). {c.citation}
-              </li>
-            ))}
-          </ul>
+          <CreditsList credits={credits} />
         </>
       ) : null}
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -170,6 +170,7 @@ export function GapList(props: GapListProps) {
                     aria-current={props.selectedGid === e.gid ? 'true' : undefined}
                     data-gid={e.gid}
                     data-category={e.category}
+                    title={`PRIO-GRID ${place.id} (the gid in the downloads)`}
                     onClick={() => props.onFocusCell(e.gid, e)}
                   >
                     <span className="lag-gap-rank" aria-hidden>
@@ -185,7 +186,7 @@ export function GapList(props: GapListProps) {
                         <span className="muted">{years(e)}</span>
                       </span>
                       <span className="lag-gap-line muted">
-                        {lagText(e)} · cell {e.gid}
+                        {lagText(e)}
                         {e.censoredStart ? ` · may have begun before ${e.onsetYear}` : ''}
                       </span>
                       {props.distanceOf ? (
