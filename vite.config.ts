@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { defineConfig, type Plugin, type Rolldown } from 'vite';
+import { build, defineConfig, type LogLevel, type Plugin, type Rolldown } from 'vite';
 import {
   STANDALONE_DATA_ID,
   STANDALONE_PLACEHOLDER,
@@ -205,8 +205,45 @@ export const standaloneConfig = defineConfig({
   },
 });
 
+/**
+ * Every production build of the app also writes the offline template (`standalone.html`, beside
+ * `index.html`) that "Export story" fetches: once the app's bundle is written, a second build
+ * with {@link standaloneConfig} into the same folder (`vite build`, `npm run build`, `npm start`
+ * and the e2e harness alike). `vite build --config vite.standalone.config.ts` still builds the
+ * template alone.
+ */
+export function standaloneTemplatePlugin(): Plugin {
+  let settings: { root: string; outDir: string; mode: string; logLevel?: LogLevel } | null = null;
+  return {
+    name: 'presence-atlas-standalone-template',
+    apply: 'build',
+    configResolved(c) {
+      settings = {
+        root: c.root,
+        outDir: path.resolve(c.root, c.build.outDir),
+        mode: c.mode,
+        logLevel: c.logLevel,
+      };
+    },
+    async closeBundle(error?: Error) {
+      // A failed build writes no template either (its own error is the one to read).
+      if (error) return;
+      if (!settings) throw new Error('standalone template: the build has no resolved config');
+      const s = settings;
+      await build({
+        ...standaloneConfig,
+        configFile: false,
+        root: s.root,
+        mode: s.mode,
+        ...(s.logLevel ? { logLevel: s.logLevel } : {}),
+        build: { ...standaloneConfig.build, outDir: s.outDir, emptyOutDir: false },
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), cspMetaPlugin()],
+  plugins: [react(), cspMetaPlugin(), standaloneTemplatePlugin()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

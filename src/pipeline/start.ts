@@ -179,14 +179,9 @@ async function main(): Promise<number> {
   }
   const { build, preview } = await import('vite');
   process.stderr.write('\nBuilding the app …\n');
+  // Writes the offline template that "Export story" fetches too (dist/standalone.html: the
+  // standaloneTemplatePlugin in vite.config.ts).
   await build({ root: PROJECT_ROOT, mode: 'production', logLevel: 'warn' });
-  // The offline template that "Export story" fetches (dist/standalone.html), as npm run build.
-  await build({
-    root: PROJECT_ROOT,
-    configFile: path.join(PROJECT_ROOT, 'vite.standalone.config.ts'),
-    mode: 'production',
-    logLevel: 'warn',
-  });
   const port = Number(values.port);
   const server = await preview({
     root: PROJECT_ROOT,

@@ -132,7 +132,9 @@ export function e2eSuite(opts: { artifacts?: string; viewport?: OpenOptions['vie
     console.info(`e2e data: ${app.data.reason}`);
     data = loadServedData(app.data.dataDir);
     browser = await launchBrowser();
-  });
+    // The data build and, on a cache miss, the production build with its offline template (two
+    // Vite builds) on a shared 2-core machine: more than the default hook timeout.
+  }, 420_000);
 
   afterEach(async () => {
     // Close the pages of the finished test: idle WebGL pages slow the next ones down.

@@ -111,69 +111,87 @@ describe('export panels are opaque (pixel check over a loud map)', () => {
     expect(PANEL_FILL).toBe('#ffffff');
   });
 
-  it('the Canvas-2D map with town and country names under the dock leaves none of them visible', () => {
-    const size = { width: 1920, height: 1080 };
-    const layout = exportLayout(size);
-    // A host country covering the whole frame and towns placed under the dock.
-    const world: FeatureCollection = {
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          properties: { name: 'Central African Republic', host: true },
-          geometry: {
-            type: 'Polygon',
-            coordinates: [
-              [
-                [0, -20],
-                [60, -20],
-                [60, 30],
-                [0, 30],
-                [0, -20],
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 3840, height: 2160 },
+  ])
+    it(`the Canvas-2D map with town and country names under the dock leaves none of them visible at ${size.width}×${size.height}`, () => {
+      const layout = exportLayout(size);
+      // A host country covering the whole frame and towns placed under the dock.
+      const world: FeatureCollection = {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { name: 'Central African Republic', host: true },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [0, -20],
+                  [60, -20],
+                  [60, 30],
+                  [0, 30],
+                  [0, -20],
+                ],
               ],
-            ],
+            },
           },
+        ],
+      };
+      const { bases, baseYears } = deployments([
+        deployment({ location: 'Bangui', gid: carCell() }, { 2017: 1000 }),
+      ]);
+      const ds = dataset({
+        bases,
+        baseYears,
+        cellYears: [cellYear({ gid: carCell(2, 2), year: 2017, nonstate: 120 })],
+        coverage: coverage(),
+      });
+      // The same map at both sizes: one zoom step more at twice the pixels.
+      const camera = { lon: 22, lat: 6, zoom: 5 + Math.log2(size.width / 1920) };
+      // Longitude of a pixel column (Web Mercator: 512 · 2^zoom pixels round the world).
+      const lonAt = (x: number): number =>
+        camera.lon + ((x - size.width / 2) * 360) / (512 * 2 ** camera.zoom);
+      const town = (name: string, lon: number): BasemapPlace => ({
+        name,
+        lon,
+        lat: 6,
+        population: 100_000,
+        country: 'South Sudan',
+        capital: false,
+        minZoom: 0,
+      });
+      const d = layout.dock;
+      const places = [
+        town('Malakal', 29),
+        town('Gambela', 30.5),
+        town('Wau', 28),
+        // Two more in the middle and near the right edge of the dock, whatever the size.
+        town('Bor', lonAt(d.x + d.width / 2)),
+        town('Juba', lonAt(d.x + d.width - 60)),
+      ];
+      const content = mapContent(ds, { mission: 'MINUSCA', year: 2017 });
+      const loud = pixelCanvas(size.width, size.height);
+      const white = pixelCanvas(size.width, size.height);
+      drawMap(
+        loud.ctx,
+        prepareCountries(world),
+        { content, camera },
+        { x: 0, y: 0, ...size },
+        {
+          places,
         },
-      ],
-    };
-    const { bases, baseYears } = deployments([
-      deployment({ location: 'Bangui', gid: carCell() }, { 2017: 1000 }),
-    ]);
-    const ds = dataset({
-      bases,
-      baseYears,
-      cellYears: [cellYear({ gid: carCell(2, 2), year: 2017, nonstate: 120 })],
-      coverage: coverage(),
+      );
+      blank(white, size.width, size.height);
+      // The map (land, towns and their names) is drawn under the dock before the overlay…
+      expect(diffIn(loud, white, layout.dock).count).toBeGreaterThan(0);
+      // …and after it, not one pixel of it is left there.
+      drawOverlay(loud.ctx, layout, TEXT, LEGEND);
+      drawOverlay(white.ctx, layout, TEXT, LEGEND);
+      expect(diffIn(loud, white, layout.dock).count).toBe(0);
+      expect(diffIn(loud, white, layout.strip).count).toBe(0);
     });
-    const camera = { lon: 22, lat: 6, zoom: 5 };
-    const town = (name: string, lon: number): BasemapPlace => ({
-      name,
-      lon,
-      lat: 6,
-      population: 100_000,
-      country: 'South Sudan',
-      capital: false,
-      minZoom: 0,
-    });
-    const places = [town('Malakal', 29), town('Gambela', 30.5), town('Wau', 28)];
-    const content = mapContent(ds, { mission: 'MINUSCA', year: 2017 });
-    const loud = pixelCanvas(size.width, size.height);
-    const white = pixelCanvas(size.width, size.height);
-    drawMap(
-      loud.ctx,
-      prepareCountries(world),
-      { content, camera },
-      { x: 0, y: 0, ...size },
-      {
-        places,
-      },
-    );
-    blank(white, size.width, size.height);
-    drawOverlay(loud.ctx, layout, TEXT, LEGEND);
-    drawOverlay(white.ctx, layout, TEXT, LEGEND);
-    expect(diffIn(loud, white, layout.dock).count).toBe(0);
-    expect(diffIn(loud, white, layout.strip).count).toBe(0);
-  });
 });
 
 describe('small multiples: header, legend column and footer are opaque', () => {

@@ -74,7 +74,7 @@ export function Presenter(props: PresenterProps) {
             type="button"
             className="story-small-button"
             onClick={mode.exit}
-            title="Leave the presentation (Esc; in fullscreen, Esc twice)"
+            title="Leave the presentation (Esc leaves fullscreen first, then the presentation)"
             data-testid="story-exit"
           >
             Exit

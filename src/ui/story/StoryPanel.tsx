@@ -113,7 +113,7 @@ export function StoryPanel(props: StoryPanelProps) {
       ))}
       <p className="muted">
         Presenter keys: → / PageDown next, ← / PageUp previous, Home / End first / last, F
-        fullscreen, Space plays a year range, Esc leaves.
+        fullscreen, Space plays a year range, Esc leaves fullscreen first, then the presentation.
       </p>
       {props.builder}
       {props.htmlStatus}

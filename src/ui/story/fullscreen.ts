@@ -21,22 +21,9 @@ export async function enterFullscreen(
   }
 }
 
-let leavingOnPurpose = false;
-
-/**
- * True once after the app itself left fullscreen (so a `fullscreenchange` listener can tell it
- * from the browser's own Esc); reading it clears it.
- */
-export function leftOnPurpose(): boolean {
-  const v = leavingOnPurpose;
-  leavingOnPurpose = false;
-  return v;
-}
-
 /** Leaves fullscreen if the page is in it; never throws. */
 export async function exitFullscreen(): Promise<void> {
   if (!isFullscreen() || typeof document.exitFullscreen !== 'function') return;
-  leavingOnPurpose = true;
   try {
     await document.exitFullscreen();
   } catch {

@@ -1,6 +1,7 @@
 /**
  * Presenter keys, pure: arrows and clickers (which send PageUp / PageDown) move between scenes,
- * Home / End jump to the first / last, Escape leaves, F toggles fullscreen, Space replays or
+ * Home / End jump to the first / last, Escape leaves (fullscreen first, then the presentation:
+ * {@link escapeAction}), F toggles fullscreen, Space replays or
  * pauses a scene that plays a year range.
  */
 

@@ -29,7 +29,8 @@ function clamp(v: number, lo: number, hi: number): number {
  * The layout for a viewport: a right-hand dock on screens at least 1.25 times as wide as high
  * (30 % of the width, 380–680 px; 300 px and up on screens under 500 px high), else a bottom dock
  * (38 % of the height, 220–460 px). Caption type scales with the dock, 20–34 px (15 px and up on
- * short screens, 16 px on phones held upright).
+ * short screens, 16 px on phones held upright). Above 1920×1080 CSS px these limits grow with the
+ * screen (twice at 3840×2160).
  */
 export function presenterLayout(view: Viewport): PresenterLayout {
   const w = Math.max(1, view.width);
@@ -39,12 +40,15 @@ export function presenterLayout(view: Viewport): PresenterLayout {
   // Short screens (a phone held sideways) get a narrower dock and smaller type; narrow ones (a
   // phone held upright) smaller type: the map keeps at least half the screen either way.
   const short = h < 500;
+  // Screens larger than 1920×1080 CSS px (a 4K projector at 100 % scaling) scale the limits up:
+  // the dock and its type then look as they do at 1920×1080, not shrunk into a corner.
+  const k = Math.max(1, Math.min(w / 1920, h / 1080));
   const dockSize = right
-    ? Math.round(clamp(w * 0.3, short ? 300 : 380, 680))
-    : Math.round(clamp(h * 0.38, 220, 460));
+    ? Math.round(clamp(w * 0.3, (short ? 300 : 380) * k, 680 * k))
+    : Math.round(clamp(h * 0.38, 220 * k, 460 * k));
   const captionPx = right
-    ? Math.round(clamp(dockSize / 20, short ? 15 : 20, 34))
-    : Math.round(clamp(w / 40, w < 480 ? 16 : 18, 30));
+    ? Math.round(clamp(dockSize / 20, (short ? 15 : 20) * k, 34 * k))
+    : Math.round(clamp(w / 40, (w < 480 ? 16 : 18) * k, 30 * k));
   return {
     dock: right ? 'right' : 'bottom',
     dockSize,

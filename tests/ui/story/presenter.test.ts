@@ -58,6 +58,23 @@ describe('presenterLayout', () => {
     }
   });
 
+  it('on a 4K screen at 100 % scaling the dock and type are those of 1920×1080, twice as large', () => {
+    // 30 % of 3840 = 1152 px (within 380·2 … 680·2); caption 1152 / 20 = 57.6 → 58 px
+    // (within 20·2 … 34·2), title 58 · 1.25 = 72.5 → 73 px.
+    const l = presenterLayout({ width: 3840, height: 2160 });
+    expect(l).toMatchObject({ dock: 'right', dockSize: 1152, captionPx: 58, titlePx: 73 });
+    // At 1920×1080: 576 px, 28.8 → 29 px.
+    expect(presenterLayout({ width: 1920, height: 1080 })).toMatchObject({
+      dockSize: 576,
+      captionPx: 29,
+    });
+    // A 2560×1440 screen: limits × 1.333: dock 768 px, caption 768 / 20 = 38.4 → 38 px.
+    expect(presenterLayout({ width: 2560, height: 1440 })).toMatchObject({
+      dockSize: 768,
+      captionPx: 38,
+    });
+  });
+
   it('never leaves less than half the screen for the map', () => {
     for (const [w, h] of [
       [1280, 720],
