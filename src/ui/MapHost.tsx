@@ -100,7 +100,9 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
   const { mission, year, perpetrator, layers, month } = state;
   const featureKeys = maps.flatMap((m) => (m.renderKey ? [m.renderKey] : [])).join(':');
   const countsKey = JSON.stringify(renderCounts(maps));
-  const cmpYear = state.compare?.year ?? null;
+  // A story being presented hides compare (its scenes set the view).
+  const comparing = state.compare !== null && state.story === null;
+  const cmpYear = comparing ? (state.compare?.year ?? null) : null;
   const suffix = `${month !== null ? `:m${month}` : ''}${view.frame.t > 0 ? ':tween' : ''}${cmpYear !== null ? `:cmp${cmpYear}` : ''}`;
   const renderTag = useMemo<RenderTag>(
     () => ({
@@ -226,13 +228,13 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
         ariaLabel={ariaLabel + compareNote}
         motion={motion}
         compareLayers={side?.layers as Layer[] | undefined}
-        split={state.compare && side ? state.compare.split : null}
+        split={comparing && state.compare && side ? state.compare.split : null}
         compareTag={side?.tag}
         onCompareRendered={onCompareRendered}
         onCompareClick={onCompareClick}
         onCompareHover={onCompareHover}
       />
-      {state.compare ? <CompareSide features={features} onChange={setSide} /> : null}
+      {comparing ? <CompareSide features={features} onChange={setSide} /> : null}
       {features.map((f) => (f.Overlay ? <f.Overlay key={f.id} /> : null))}
       {props.children}
       <Legend sections={legend} />

@@ -57,7 +57,7 @@ function useStableList<T>(items: readonly T[]): readonly T[] {
   return same ? prev : items;
 }
 
-function Side(props: {
+const Side = memo(function Side(props: {
   side: AppState;
   features: readonly Feature[];
   onChange: (m: CompareMaps | null) => void;
@@ -93,7 +93,7 @@ function Side(props: {
   }, [layers, picks, tag, view, onChange]);
   useEffect(() => () => onChange(null), [onChange]);
   return null;
-}
+});
 
 /** Runs the comparison side while compare is on (renders nothing). */
 export const CompareSide = memo(function CompareSide(props: {
