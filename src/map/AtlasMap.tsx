@@ -5,6 +5,11 @@
  * Two overlays: `layers` (data, redrawn on every change, e.g. each animation frame) and, on top,
  * `staticLayers` (basemap names: many glyphs, costly to draw in software; they only redraw when
  * they or the camera change, so an animation never redraws them).
+ *
+ * Compare (a swipe): a third overlay, between the two, draws `compareLayers` (the comparison
+ * year); while `split` is set, the data overlay is clipped to the left of the divider and the
+ * comparison overlay to its right, and a click or hover goes to the side it falls on. One map,
+ * one camera: both sides move together by construction.
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -65,6 +70,18 @@ export interface AtlasMapProps {
   onReady?: (api: MapApi) => void;
   /** Accessible description of the map for screen readers. */
   ariaLabel: string;
+  /** Compare: the comparison side's layers, drawn right of the divider (empty when off). */
+  compareLayers?: (Layer | null | false)[];
+  /** Compare: the divider's position as a fraction of the map's width; null = no compare. */
+  split?: number | null;
+  /** Describes the comparison side's layers; reported with each of its frames. */
+  compareTag?: RenderTag;
+  /** Called after deck.gl drew a frame of the comparison side. */
+  onCompareRendered?: (tag: RenderTag, at: number) => void;
+  /** Compare: a click on the comparison side (routed like `onClick`). */
+  onCompareClick?: (info: PickingInfo) => void;
+  /** Compare: a hover on the comparison side. */
+  onCompareHover?: (info: PickingInfo) => void;
   /**
    * How the map moves to a new camera: `ease` (default, 0.5 s), `fly` (MapLibre flyTo, at most
    * 2 s: case-study scenes) or `jump` (no animation: reduced motion).
@@ -139,12 +156,55 @@ function combinedOverlay(overlays: readonly MapboxOverlay[]): SnapshotOverlay {
   };
 }
 
+/**
+ * Adds an overlay as a map control and returns the element it placed on the map (to clip or hide
+ * it) with the control to remove it by.
+ */
+function addOverlay(
+  map: maplibregl.Map,
+  overlay: MapboxOverlay,
+): { el: HTMLElement | null; control: maplibregl.IControl } {
+  const box: { el: HTMLElement | null } = { el: null };
+  const control: maplibregl.IControl = {
+    onAdd: (m) => (box.el = overlay.onAdd(m as never) as HTMLElement),
+    onRemove: () => overlay.onRemove(),
+    // Where MapboxOverlay itself goes: its element is absolutely placed from the top-left.
+    getDefaultPosition: () => 'top-left',
+  };
+  map.addControl(control);
+  return { el: box.el, control };
+}
+
+/** Which side of the divider a pick lies on ('main' when there is no divider). */
+function sideOf(map: maplibregl.Map | null, x: number, split: number | null | undefined) {
+  if (!map || split == null) return 'main';
+  return x <= split * map.getContainer().clientWidth ? 'main' : 'compare';
+}
+
+/** Clips the two data overlays at the divider (or shows the main one whole and hides the other). */
+function clipOverlays(
+  main: HTMLElement | null,
+  compare: HTMLElement | null,
+  split: number | null | undefined,
+): void {
+  const on = split != null;
+  const pct = (v: number): string => `${(v * 100).toFixed(3)}%`;
+  if (main) main.style.clipPath = on ? `inset(0 ${pct(1 - split)} 0 0)` : '';
+  if (compare) {
+    compare.style.clipPath = on ? `inset(0 0 0 ${pct(split)})` : '';
+    compare.style.visibility = on ? 'visible' : 'hidden';
+  }
+}
+
 /** MapLibre + deck.gl map filling its parent. */
 export function AtlasMap(props: AtlasMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const staticOverlayRef = useRef<MapboxOverlay | null>(null);
+  const compareOverlayRef = useRef<MapboxOverlay | null>(null);
+  const mainElRef = useRef<HTMLElement | null>(null);
+  const compareElRef = useRef<HTMLElement | null>(null);
   const latest = useRef(props);
   /** The bbox of the last automatic fit, while the user has not moved the map since. */
   const fitted = useRef<[number, number, number, number] | null>(null);
@@ -177,13 +237,41 @@ export function AtlasMap(props: AtlasMapProps) {
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
-      onClick: (info: PickingInfo) => latest.current.onClick(info),
-      onHover: (info: PickingInfo) => latest.current.onHover(info),
+      onClick: (info: PickingInfo) => {
+        if (sideOf(mapRef.current, info.x, latest.current.split) === 'main')
+          latest.current.onClick(info);
+      },
+      onHover: (info: PickingInfo) => {
+        if (sideOf(mapRef.current, info.x, latest.current.split) === 'main')
+          latest.current.onHover(info);
+      },
       getCursor: ({ isHovering }: { isHovering: boolean }) => (isHovering ? 'pointer' : 'grab'),
       onAfterRender: () => latest.current.onRendered?.(latest.current.renderTag, performance.now()),
       deviceProps: { webgl: { preserveDrawingBuffer: true } },
     });
-    map.addControl(overlay);
+    const main = addOverlay(map, overlay);
+    // The comparison side: hidden (and given no layers) while compare is off.
+    const compareOverlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      onClick: (info: PickingInfo) => {
+        if (sideOf(mapRef.current, info.x, latest.current.split) === 'compare')
+          latest.current.onCompareClick?.(info);
+      },
+      onHover: (info: PickingInfo) => {
+        if (sideOf(mapRef.current, info.x, latest.current.split) === 'compare')
+          latest.current.onCompareHover?.(info);
+      },
+      onAfterRender: () => {
+        const { compareTag, onCompareRendered, split } = latest.current;
+        if (split != null && compareTag) onCompareRendered?.(compareTag, performance.now());
+      },
+      deviceProps: { webgl: { preserveDrawingBuffer: true } },
+    });
+    const cmp = addOverlay(map, compareOverlay);
+    mainElRef.current = main.el;
+    compareElRef.current = cmp.el;
+    clipOverlays(main.el, cmp.el, p.split);
     // Added after the data overlay: its canvas lies on top.
     const staticOverlay = new MapboxOverlay({
       interleaved: false,
@@ -212,6 +300,7 @@ export function AtlasMap(props: AtlasMapProps) {
     mapRef.current = map;
     overlayRef.current = overlay;
     staticOverlayRef.current = staticOverlay;
+    compareOverlayRef.current = compareOverlay;
     p.onReady?.({
       project: (lon, lat) => {
         const pt = map.project([lon, lat]);
@@ -231,12 +320,17 @@ export function AtlasMap(props: AtlasMapProps) {
     return () => {
       map.removeControl(staticOverlay);
       staticOverlay.finalize();
-      map.removeControl(overlay);
+      map.removeControl(cmp.control);
+      compareOverlay.finalize();
+      map.removeControl(main.control);
       overlay.finalize();
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
       staticOverlayRef.current = null;
+      compareOverlayRef.current = null;
+      mainElRef.current = null;
+      compareElRef.current = null;
     };
   }, []);
 
@@ -244,6 +338,13 @@ export function AtlasMap(props: AtlasMapProps) {
   useEffect(() => {
     overlayRef.current?.setProps({ layers: props.layers });
   }, [props.layers]);
+  const { compareLayers, split } = props;
+  useEffect(() => {
+    compareOverlayRef.current?.setProps({ layers: split != null ? (compareLayers ?? []) : [] });
+  }, [compareLayers, split]);
+  useEffect(() => {
+    clipOverlays(mainElRef.current, compareElRef.current, split);
+  }, [split]);
   const { staticLayers } = props;
   useEffect(() => {
     staticOverlayRef.current?.setProps({ layers: staticLayers ?? [] });

@@ -39,6 +39,13 @@ import {
   type Granularity,
 } from './timeline';
 import { isDraftAction, reduceDraft, type DraftAction } from './storyDraft';
+import {
+  isCompareAction,
+  keepCompareValid,
+  normalizeCompare,
+  reduceCompare,
+  type CompareAction,
+} from './compare';
 
 /** Seconds per year while a story scene plays its year range. */
 export const STORY_SECONDS_PER_YEAR = 2;
@@ -106,7 +113,9 @@ export type Action =
   /** Leaves the World view for the mission view (fitted to the mission). */
   | { type: 'closeWorld' }
   /** The story builder's changes to the draft story (`storyDraft.ts`). */
-  | DraftAction;
+  | DraftAction
+  /** Compare: open, another year, move the divider, close (`compare.ts`). */
+  | CompareAction;
 
 function yearsOf(missions: readonly MissionYears[], id: string): number[] {
   return missions.find((m) => m.id === id)?.years ?? [];
@@ -151,7 +160,8 @@ export function reduce(
     const storyDraft = reduceDraft(state.storyDraft, action);
     return storyDraft === state.storyDraft ? state : { ...state, storyDraft };
   }
-  const next = reduceView(state, action, missions);
+  if (isCompareAction(action)) return reduceCompare(state, action, missions);
+  const next = keepCompareValid(reduceView(state, action, missions), missions);
   if (next === state) return state;
   if (
     next.mission === state.mission &&
@@ -473,5 +483,6 @@ export function normalizeState(
     grid: GRID_IDS.includes(s.grid) ? s.grid : fallback.grid,
     world,
     storyDraft: s.storyDraft === undefined ? fallback.storyDraft : s.storyDraft,
+    compare: normalizeCompare(s.compare, years),
   };
 }

@@ -178,6 +178,19 @@ export interface AppState {
   world: WorldView | null;
   /** The story being built in the Case study tab (not in the URL; kept in localStorage). */
   storyDraft: StoryDraft | null;
+  /**
+   * Compare: a second year drawn right of a divider on the same map (the year in the URL as
+   * `cmp`), or null. See src/state/compare.ts.
+   */
+  compare: CompareState | null;
+}
+
+/** The compare slice: the year right of the divider and the divider's position (see compare.ts). */
+export interface CompareState {
+  /** The year shown right of the divider. */
+  year: number;
+  /** The divider's position, as a fraction of the map's width (0.05–0.95). */
+  split: number;
 }
 
 /** Years of the pooled lag analysis ("All missions"), inclusive; null ends are open. */
@@ -326,6 +339,7 @@ export function defaultState(missions: readonly MissionYears[]): AppState {
     grid: 'prio',
     world: null,
     storyDraft: null,
+    compare: null,
   };
 }
 
@@ -393,6 +407,12 @@ export function isValidState(s: AppState, missions: readonly MissionYears[]): bo
   if (clampWhatIf('n', s.coverage.n) !== s.coverage.n) return false;
   if (s.story !== null && !(Number.isInteger(s.story.scene) && s.story.scene >= 0)) return false;
   if (!GRID_IDS.includes(s.grid)) return false;
+  if (
+    s.compare !== null &&
+    ((missions.length > 0 && !years.includes(s.compare.year)) ||
+      !(s.compare.split >= 0.05 && s.compare.split <= 0.95))
+  )
+    return false;
   return true;
 }
 

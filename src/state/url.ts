@@ -21,6 +21,7 @@
  * | `story`, `scene` | guided story and scene (0-based) | `minusca`, `3` |
  * | `pool` | Lag tab: all missions pooled, over `FROM-TO` years (`all`, `2012-`, `-2022`) | `2012-2022` |
  * | `w` | World view: `all`, or the missions chosen, comma-separated | `MINUSCA,UNMISS` |
+ * | `cmp` | compare: the year drawn right of the divider | `2019` |
  *
  * Parsing never fails: an unknown or malformed parameter falls back to its default and adds a
  * notice that the app shows.
@@ -32,6 +33,7 @@ import { isValidGid } from '../domain/grid';
 import { parseWhatIf, WHATIF_BOUNDS } from '../domain/whatIfParams';
 import { LAG_PARAM_BOUNDS, parseLagParams, REACH_KM_BOUNDS } from '../domain/lagTypes';
 import { alignPlayback } from './timeline';
+import { encodeCompareParam, parseCompareParam } from './compare';
 import {
   DEFAULT_COVERAGE,
   DEFAULT_LAG,
@@ -92,6 +94,7 @@ const KNOWN = new Set([
   'pool',
   'g',
   'w',
+  'cmp',
 ]);
 for (const [p] of LAG_PARAMS) KNOWN.add(p);
 
@@ -338,6 +341,13 @@ export function parseUrlState(
       );
   }
 
+  const cmp = get('cmp');
+  if (cmp !== null) {
+    const parsed = parseCompareParam(cmp, years);
+    state.compare = parsed.compare;
+    if (parsed.notice) notices.push(parsed.notice);
+  }
+
   const story = get('story');
   if (story !== null) {
     if (/^[a-z0-9-]{1,40}$/.test(story)) {
@@ -403,6 +413,8 @@ export function encodeUrlState(state: AppState): string {
   if (state.grid !== 'prio') q.set('g', state.grid);
   if (state.world)
     q.set('w', state.world.missions.length > 0 ? state.world.missions.join(',') : 'all');
+  const cmp = encodeCompareParam(state);
+  if (cmp !== null) q.set('cmp', cmp);
   if (state.story) {
     q.set('story', state.story.id);
     q.set('scene', String(state.story.scene));

@@ -17,6 +17,7 @@ import {
   useFeatureMaps,
   useMapView,
 } from './features/compose';
+import { CompareSide, type CompareMaps } from './features/compareSide';
 import type { FeatureContext } from './features/contract';
 import { LegendProvider, useFeatures } from './features/registry';
 import { Legend } from './Legend';
@@ -27,6 +28,8 @@ export interface AtlasHooks {
   state: AppState;
   rendered: (RenderTag & { at: number }) | null;
   frames: number;
+  /** Compare: what the comparison side last drew (null when compare is off). */
+  compareRendered?: (RenderTag & { at: number }) | null;
   /** MapLibre is idle: style and sources loaded, no camera motion (see `AtlasMap` onIdle). */
   idle?: boolean;
   /** lon/lat → map pixel, for clicking map features in tests. */
@@ -97,7 +100,10 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
   const { mission, year, perpetrator, layers, month } = state;
   const featureKeys = maps.flatMap((m) => (m.renderKey ? [m.renderKey] : [])).join(':');
   const countsKey = JSON.stringify(renderCounts(maps));
-  const suffix = `${month !== null ? `:m${month}` : ''}${view.frame.t > 0 ? ':tween' : ''}`;
+  // A story being presented hides compare (its scenes set the view).
+  const comparing = state.compare !== null && state.story === null;
+  const cmpYear = comparing ? (state.compare?.year ?? null) : null;
+  const suffix = `${month !== null ? `:m${month}` : ''}${view.frame.t > 0 ? ':tween' : ''}${cmpYear !== null ? `:cmp${cmpYear}` : ''}`;
   const renderTag = useMemo<RenderTag>(
     () => ({
       key: `${mission}:${year}:${perpetrator}:${LAYER_KEYS.map((k) => (layers[k] ? 1 : 0)).join('')}${suffix}${featureKeys ? `:${featureKeys}` : ''}`,
@@ -143,6 +149,19 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
     [onReady],
   );
 
+  // Compare: the comparison side's layers (src/ui/features/compareSide.tsx).
+  const [side, setSide] = useState<CompareMaps | null>(null);
+  const sideRef = useRef(side);
+  useEffect(() => {
+    sideRef.current = side;
+    const h = window.__atlas;
+    if (h && !side) h.compareRendered = null;
+  });
+  const onCompareRendered = useCallback((tag: RenderTag, at: number) => {
+    const h = window.__atlas;
+    if (h && h.compareRendered?.key !== tag.key) h.compareRendered = { ...tag, at };
+  }, []);
+
   const [hover, setHover] = useState<Hover | null>(null);
   const viewRef = useRef(view);
   useEffect(() => {
@@ -164,6 +183,21 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
     },
     [picks],
   );
+  const onCompareClick = useCallback(
+    (info: PickingInfo) => {
+      const s = sideRef.current;
+      const h = s && info.layer && info.object ? s.picks.get(info.layer.id) : undefined;
+      const action = s && h?.click ? h.click(info.object, s.view) : null;
+      dispatch(action ?? { type: 'select', selection: null });
+    },
+    [dispatch],
+  );
+  const onCompareHover = useCallback((info: PickingInfo) => {
+    const s = sideRef.current;
+    const h = s && info.layer && info.object ? s.picks.get(info.layer.id) : undefined;
+    const text = s && h?.hover ? h.hover(info.object, s.view) : null;
+    setHover(text === null ? null : { x: info.x, y: info.y, text });
+  }, []);
   const onCameraChange = useCallback(
     (camera: { lon: number; lat: number; zoom: number }) => dispatch({ type: 'setCamera', camera }),
     [dispatch],
@@ -171,6 +205,8 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
 
   const mine = data.sel.basesOf(mission, year).length;
   const ariaLabel = `Map of ${mission} in ${year}: ${renderTag.counts.cells ?? 0} cells with one-sided violence, ${mine} ${mission} bases.`;
+  const compareNote =
+    cmpYear !== null ? ` Compare: ${year} left of the divider, ${cmpYear} right of it.` : '';
   const presenting = state.story !== null;
   const motion = presenting ? (state.playback.reducedMotion ? 'jump' : 'fly') : 'ease';
 
@@ -189,9 +225,16 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
         onRendered={onRendered}
         onReady={onMapReady}
         onIdle={onIdle}
-        ariaLabel={ariaLabel}
+        ariaLabel={ariaLabel + compareNote}
         motion={motion}
+        compareLayers={side?.layers as Layer[] | undefined}
+        split={comparing && state.compare && side ? state.compare.split : null}
+        compareTag={side?.tag}
+        onCompareRendered={onCompareRendered}
+        onCompareClick={onCompareClick}
+        onCompareHover={onCompareHover}
       />
+      {comparing ? <CompareSide features={features} onChange={setSide} /> : null}
       {features.map((f) => (f.Overlay ? <f.Overlay key={f.id} /> : null))}
       {props.children}
       <Legend sections={legend} />

@@ -4,6 +4,7 @@
  */
 import { basesFeature } from './bases';
 import { changesFeature } from './changes';
+import { compareFeature } from './compare';
 import type { Feature } from './contract';
 import { coverageFeature } from './coverage';
 import { detailsFeature } from './details';
@@ -34,4 +35,5 @@ export const FEATURES: readonly Feature[] = Object.freeze([
   placesFeature,
   countriesFeature,
   mapsFeature,
+  compareFeature,
 ]);

@@ -1,0 +1,129 @@
+/**
+ * Compare, in real headless Chromium against the production build: opened from the link
+ * (`cmp=YEAR`) and from the "Compare years" button, both sides are labelled with their years, the
+ * comparison side is drawn (its own render tag, from the same selectors: with the comparison year
+ * set to the main year both sides count the same cells), the divider moves with the arrow keys,
+ * and Escape or the Exit button leaves compare (and the link). Screenshots at 390, 1280 and 3840 px.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS } from './harness';
+import { atlasHooks, e2eSuite, settle } from './suite';
+
+const suite = e2eSuite();
+
+type Tag = { key: string; counts: Record<string, number> };
+type Hooks = { rendered: Tag | null; compareRendered?: Tag | null };
+
+/** Waits for the comparison side's frame of `year` and returns its tag. */
+async function compareDrawn(page: Page, mission: string, year: number): Promise<Tag> {
+  const prefix = `compare:${mission}:${year}:`;
+  await page.waitForFunction(
+    (p) =>
+      (window as unknown as { __atlas?: Hooks }).__atlas?.compareRendered?.key.startsWith(p) ===
+      true,
+    prefix,
+    { timeout: 180_000 },
+  );
+  const h = await atlasHooks<Hooks>(page);
+  return h.compareRendered!;
+}
+
+function missionYears(): number[] {
+  const m = suite.data.missions.find((x) => x.id === 'MINUSCA');
+  if (!m) throw new Error('MINUSCA is not in the served data');
+  return [...m.years].sort((a, b) => a - b);
+}
+
+describe('Compare (production build, headless Chromium)', () => {
+  it('opens from the link: both years labelled, both sides drawn, divider keys, Escape exits', async () => {
+    const years = missionYears();
+    expect(years.length).toBeGreaterThanOrEqual(3);
+    const [cmp, , main] = years as [number, number, number];
+    const { page } = await suite.open('link', `?m=MINUSCA&y=${main}&cmp=${cmp}`, {
+      viewport: { width: 1280, height: 800 },
+    });
+    await settle(page, `MINUSCA:${main}:`, 120_000);
+    const side = await compareDrawn(page, 'MINUSCA', cmp);
+    expect((await atlasHooks<Hooks>(page)).rendered!.key).toContain(`:cmp${cmp}`);
+    await expect
+      .poll(() => page.getByTestId('compare-label-left').textContent())
+      .toContain(String(main));
+    expect(await page.getByTestId('compare-label-right').textContent()).toContain(String(cmp));
+    expect(await page.getByTestId('map').getAttribute('aria-label')).toContain(
+      `${main} left of the divider, ${cmp} right of it`,
+    );
+    expect(side.counts.cells).toBeGreaterThanOrEqual(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'compare-1280.png') });
+
+    // The divider: 50 % → two steps of 2 % to the left → 46 %; the link keeps the year only.
+    const divider = page.getByTestId('compare-divider');
+    expect(await divider.getAttribute('aria-valuenow')).toBe('50');
+    await divider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => divider.getAttribute('aria-valuenow')).toBe('46');
+    await page.keyboard.press('End');
+    await expect.poll(() => divider.getAttribute('aria-valuenow')).toBe('95');
+    expect(page.url()).toContain(`cmp=${cmp}`);
+
+    // Same selectors: the comparison side set to the main year counts the main side's cells.
+    await page.getByTestId('compare-year').selectOption(String(main));
+    const same = await compareDrawn(page, 'MINUSCA', main);
+    await settle(page, `MINUSCA:${main}:`, 120_000);
+    const mainTag = (await atlasHooks<Hooks>(page)).rendered!;
+    expect(same.counts.cells).toBe(mainTag.counts.cells);
+
+    // Escape leaves compare (nothing is selected).
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('compare-label-right').count()).toBe(0);
+    await expect.poll(() => page.url()).not.toContain('cmp=');
+    await expect.poll(() => page.getByTestId('compare-open').count()).toBe(1);
+  }, 420_000);
+
+  it('opens from the button with the previous year, and the Exit button leaves it', async () => {
+    const years = missionYears();
+    const main = years[years.length - 1]!;
+    const previous = years[years.length - 2]!;
+    const { page } = await suite.open('button', `?m=MINUSCA&y=${main}`, {
+      viewport: { width: 1280, height: 800 },
+    });
+    await settle(page, `MINUSCA:${main}:`, 120_000);
+    await page.getByTestId('compare-open').click();
+    await compareDrawn(page, 'MINUSCA', previous);
+    expect(await page.getByTestId('compare-label-left').textContent()).toContain(String(main));
+    expect(await page.getByTestId('compare-label-right').textContent()).toContain(String(previous));
+    await expect.poll(() => page.url()).toContain(`cmp=${previous}`);
+    await page.getByTestId('compare-close').click();
+    await expect.poll(() => page.getByTestId('compare-divider').count()).toBe(0);
+    await expect.poll(() => page.url()).not.toContain('cmp=');
+  }, 420_000);
+
+  it('works on a phone and on a 4K projector (screenshots)', async () => {
+    const years = missionYears();
+    const [cmp, , main] = years as [number, number, number];
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 3840, height: 2160 },
+    ]) {
+      const { page } = await suite.open(`w${viewport.width}`, `?m=MINUSCA&y=${main}&cmp=${cmp}`, {
+        viewport,
+      });
+      await settle(page, `MINUSCA:${main}:`, 120_000);
+      await compareDrawn(page, 'MINUSCA', cmp);
+      for (const id of ['compare-label-left', 'compare-label-right', 'compare-divider']) {
+        const box = await page.getByTestId(id).boundingBox();
+        expect(box, id).not.toBeNull();
+        expect(box!.x, id).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width, id).toBeLessThanOrEqual(viewport.width);
+      }
+      await page.screenshot({ path: join(ARTIFACTS, `compare-${viewport.width}.png`) });
+    }
+  }, 420_000);
+
+  it('left no page outside the origin or with a console error', () => {
+    suite.expectCleanPages();
+  });
+});
