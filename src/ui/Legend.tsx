@@ -26,11 +26,15 @@ export function CensoredSwatch() {
 
 function SizeKey(props: { troops: readonly number[]; color: string; compact: boolean }) {
   const gap = props.compact ? 6 : 10;
+  const width = KEY_MAX * 2 * props.troops.length + gap * props.troops.length + 4;
+  const height = KEY_MAX * 2 + (props.compact ? 4 : 16);
+  // The viewBox lets CSS size the key (the presenter scales it with its text) without clipping.
   return (
     <svg
       className="legend-sizes"
-      width={KEY_MAX * 2 * props.troops.length + gap * props.troops.length + 4}
-      height={KEY_MAX * 2 + (props.compact ? 4 : 16)}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-label={`Circle sizes for ${props.troops.map(fmt).join(', ')} troops`}
     >
