@@ -300,6 +300,27 @@ export function uncoveredEvents(
 }
 
 /**
+ * The counted events of `year` within X km of a troop base (the complement of
+ * {@link uncoveredEvents} among the counted events), in event order. The map's layer and the
+ * Canvas exports draw these.
+ */
+export function coveredEvents(
+  distances: readonly EventDistance[],
+  coverage: DataCoverage,
+  year: number,
+  params: CoverageParams,
+): EventDistance[] {
+  return distances.filter(
+    (d) =>
+      d.event.year === year &&
+      hasViolenceData(coverage, d.event.country, year) &&
+      eventCounts(d.event, params) &&
+      d.km !== null &&
+      d.km <= params.km,
+  );
+}
+
+/**
  * Deaths of the counted events of `year` within X km of one base (its own reach, whatever other
  * bases are nearer); null when the base's country has no violence data that year.
  */

@@ -9,7 +9,7 @@
  */
 import { memo, useCallback, useMemo } from 'react';
 import type { CoverageSelectors, UncoveredRow } from '../../data/coverageSelectors';
-import { eventCounts, type EventDistance } from '../../domain/coverage';
+import type { EventDistance } from '../../domain/coverage';
 import type { ChosenSite } from '../../domain/coverageWhatIf';
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../../domain/coverageParams';
 import type { PerpetratorFilter } from '../../domain/dataset';
@@ -24,6 +24,7 @@ import {
   type ReachDisc,
 } from '../../map/coverageLayers';
 import { CoveragePanel, fmtKm } from '../coverage/CoveragePanel';
+import { coverageView } from '../coverage/exportMarks';
 import { useOsvEvents } from '../coverage/useOsvEvents';
 import { WhatIfSection } from '../coverage/WhatIfSection';
 import { useData } from '../dataContext';
@@ -77,28 +78,15 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
   const params = useCoverageParams();
   const { cov } = useCoverage(active);
   const on = active && cov !== null;
-  const discs = on ? cov.troopBases(mission, year) : NO_DISCS;
-  const current = on ? cov.year(mission, params, year) : null;
-  const uncoveredRows = on ? cov.uncovered(mission, params, year) : null;
-  const uncovered = useMemo(() => uncoveredRows?.map((r) => r.d) ?? NO_EVENTS, [uncoveredRows]);
-  const distances = on ? cov.distances(mission) : null;
-  const covered = useMemo(
-    () =>
-      distances
-        ? distances.filter(
-            (d) =>
-              d.event.year === year &&
-              eventCounts(d.event, params) &&
-              d.km !== null &&
-              d.km <= params.km,
-          )
-        : NO_EVENTS,
-    [distances, year, params],
-  );
   const k = view.state.coverage.k;
   const n = view.state.coverage.n;
-  const whatIf = on ? cov.whatIf(mission, params, year, k, n) : null;
-  const sites = whatIf?.sites ?? NO_SITES;
+  const shown = on ? coverageView(cov, mission, params, year, { k, n }) : null;
+  const discs = shown?.discs ?? NO_DISCS;
+  const uncoveredRows = shown?.uncoveredRows ?? null;
+  const uncovered = useMemo(() => uncoveredRows?.map((r) => r.d) ?? NO_EVENTS, [uncoveredRows]);
+  const covered = shown?.covered ?? NO_EVENTS;
+  const sites = shown?.sites ?? NO_SITES;
+  const legend = shown?.legend ?? null;
   const key = `${mission}:${year}:${params.km}:${params.perpetrator}`;
   const reach = useMemo(() => reachLayer(discs, params.km, key), [discs, params.km, key]);
   const points = useMemo(() => eventLayers(covered, uncovered, key), [covered, uncovered, key]);
@@ -113,7 +101,6 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
     () => new Map((uncoveredRows ?? []).map((r) => [r.d.index, r])),
     [uncoveredRows],
   );
-  const notComputed = current !== null && !current.hasData;
   return useMemo<FeatureMap>(() => {
     const eventPick = {
       click: (o: unknown) => ({
@@ -134,20 +121,7 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
     };
     return {
       layers: { aboveCells: below, top: above },
-      legend: on
-        ? [
-            coverageSection({
-              km: params.km,
-              year,
-              troopBases: discs.length,
-              covered: covered.length,
-              uncovered: uncovered.length,
-              notComputed,
-              precision: params.precision,
-              sites: sites.length,
-            }),
-          ]
-        : [],
+      legend: legend ? [coverageSection(legend)] : [],
       pick: {
         [COVERAGE_LAYER_IDS.reach]: {
           click: (o) => ({
@@ -178,29 +152,12 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
       counts: on
         ? ({
             coverageBases: discs.length,
-            uncovered: uncovered.length,
+            uncovered: legend?.uncovered ?? 0,
             sites: sites.length,
           } as Record<string, number>)
         : ({} as Record<string, number>),
     };
-  }, [
-    below,
-    above,
-    on,
-    params,
-    year,
-    discs,
-    covered,
-    uncovered,
-    notComputed,
-    mission,
-    cov,
-    byIndex,
-    data,
-    sites,
-    k,
-    n,
-  ]);
+  }, [below, above, on, params, year, discs, legend, mission, cov, byIndex, data, sites, k, n]);
 }
 
 /** The selected cell's (or base's) coverage, shown in the Coverage tab and under a cell's details. */
