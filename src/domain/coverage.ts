@@ -347,7 +347,10 @@ export function deathsNearBase(
   return { deaths, events };
 }
 
-/** A town near an event: "Bria" (within 2 km) or "12 km NE of Bria". */
+/**
+ * A town near an event: "Bria" (within 2 km) or "12 km NE of Bria" (a no-break space between the
+ * number and "km", so that the figure never wraps from its unit).
+ */
 export interface NearTown {
   name: string;
   /** Distance from the town to the event, km. */
@@ -396,7 +399,7 @@ export function createTownLookup(
     const label =
       best.km <= 2
         ? best.p.name
-        : `${Math.round(best.km)} km ${compass(bearingDeg([best.p.lon, best.p.lat], [lon, lat]))} of ${best.p.name}`;
+        : `${Math.round(best.km)}\u00a0km ${compass(bearingDeg([best.p.lon, best.p.lat], [lon, lat]))} of ${best.p.name}`;
     return { name: best.p.name, km: best.km, label };
   };
 }

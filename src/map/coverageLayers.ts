@@ -184,13 +184,13 @@ export interface CoverageLegendInput {
 export function coverageSection(input: CoverageLegendInput): LegendSection {
   return {
     id: 'coverage',
-    title: `Reach of ${input.km} km, ${input.year}`,
+    title: `Reach of ${input.km}\u00a0km, ${input.year}`,
     subtitle: 'bases with troops',
     layout: 'list',
     entries: [
       {
         id: 'coverage:reach',
-        label: `Within ${input.km} km of a base with troops`,
+        label: `Within ${input.km}\u00a0km of a base with troops`,
         detail: `${input.troopBases} bases`,
         symbol: { kind: 'swatch', color: `rgba(${REACH_LINE.slice(0, 3).join(',')},0.25)` },
       },
@@ -210,7 +210,7 @@ export function coverageSection(input: CoverageLegendInput): LegendSection {
         ? [
             {
               id: 'coverage:sites',
-              label: `What-if site (rank) and its ${input.km} km reach`,
+              label: `What-if site (rank) and its ${input.km}\u00a0km reach`,
               detail: `${input.sites} sites`,
               symbol: {
                 kind: 'base' as const,

@@ -135,7 +135,7 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
             const deaths =
               near === null || near === undefined
                 ? 'violence data not loaded'
-                : `${fmt(near.deaths.best)} killed within ${params.km} km in ${year}`;
+                : `${fmt(near.deaths.best)} killed within ${params.km}\u00a0km in ${year}`;
             return `${b.name}: ${fmt(b.troops)} troops; ${deaths}`;
           },
         },
@@ -144,7 +144,7 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
         [COVERAGE_LAYER_IDS.sites]: {
           hover: (o) => {
             const s = o as ChosenSite;
-            return `What-if site ${s.rank}: ${s.name} (${s.kind}) would have added ${fmt(s.addedDeaths)} killed within ${params.km} km in ${year - n}–${year - 1}`;
+            return `What-if site ${s.rank}: ${s.name} (${s.kind}) would have added ${fmt(s.addedDeaths)} killed within ${params.km}\u00a0km in ${year - n}–${year - 1}`;
           },
         },
       },
@@ -175,8 +175,8 @@ function SelectionCoverage(props: { cov: CoverageSelectors; params: CoveragePara
       <div className="coverage-cell" data-testid="coverage-base">
         <strong>{name}</strong>:{' '}
         {near === null
-          ? `violence data not loaded for ${year}; deaths within ${props.params.km} km not computed.`
-          : `${fmt(near.deaths.best)} civilians killed in ${fmt(near.events)} events within ${props.params.km} km of the base in ${year} (whatever other bases were nearer).`}
+          ? `violence data not loaded for ${year}; deaths within ${props.params.km}\u00a0km not computed.`
+          : `${fmt(near.deaths.best)} civilians killed in ${fmt(near.events)} events within ${props.params.km}\u00a0km of the base in ${year} (whatever other bases were nearer).`}
       </div>
     );
   }
@@ -208,7 +208,7 @@ function CellCoverageView(props: {
         </strong>{' '}
         {nearest === null
           ? 'none (no base with a known troop figure above zero that year).'
-          : `${nearest.name}, ${fmtKm(nearest.km)} from the cell centre${nearest.km <= params.km ? ` (within ${params.km} km)` : ` (beyond ${params.km} km)`}.`}
+          : `${nearest.name}, ${fmtKm(nearest.km)} from the cell centre${nearest.km <= params.km ? ` (within ${params.km}\u00a0km)` : ` (beyond ${params.km}\u00a0km)`}.`}
       </p>
       {cov === null ? (
         <p className="muted">
@@ -223,7 +223,7 @@ function CellCoverageView(props: {
               {fmt(d.event.best)} killed at {cov.placeOf(d.event.lon, d.event.lat)} —{' '}
               {d.km === null
                 ? 'no base with troops'
-                : `${fmtKm(d.km)} from ${d.baseId === null ? '' : data.lag.baseName(d.baseId)}${d.km <= params.km ? ' (within reach)' : ` (beyond ${params.km} km)`}`}
+                : `${fmtKm(d.km)} from ${d.baseId === null ? '' : data.lag.baseName(d.baseId)}${d.km <= params.km ? ' (within reach)' : ` (beyond ${params.km}\u00a0km)`}`}
             </li>
           ))}
         </ul>
@@ -255,11 +255,11 @@ const BaseCoverageSection = memo(function BaseCoverageSection(props: { id: strin
   const near = cov.nearBase(mission, params, year, props.id);
   return (
     <section aria-label="Killings within reach of the base" data-testid="base-coverage">
-      <h3>Within {params.km} km</h3>
+      <h3>Within {params.km}&nbsp;km</h3>
       <p>
         {near === null
           ? `Not computed: violence data not loaded for ${year}.`
-          : `${fmt(near.deaths.best)} civilians killed in ${fmt(near.events)} events within ${params.km} km of this base in ${year}${near.deaths.low !== near.deaths.best || near.deaths.high !== near.deaths.best ? ` (${fmt(near.deaths.low)}–${fmt(near.deaths.high)})` : ''}, whatever other bases were nearer.`}
+          : `${fmt(near.deaths.best)} civilians killed in ${fmt(near.events)} events within ${params.km}\u00a0km of this base in ${year}${near.deaths.low !== near.deaths.best || near.deaths.high !== near.deaths.best ? ` (${fmt(near.deaths.low)}–${fmt(near.deaths.high)})` : ''}, whatever other bases were nearer.`}
       </p>
     </section>
   );
