@@ -80,7 +80,12 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
   const on = active && cov !== null;
   const k = view.state.coverage.k;
   const n = view.state.coverage.n;
-  const shown = on ? coverageView(cov, mission, params, year, { k, n }) : null;
+  // One view for the layers and the Canvas exports; memoized so that its legend object (and so
+  // this feature's map) stays the same between renders with the same inputs.
+  const shown = useMemo(
+    () => (cov && active ? coverageView(cov, mission, params, year, { k, n }) : null),
+    [cov, active, mission, params, year, k, n],
+  );
   const discs = shown?.discs ?? NO_DISCS;
   const uncoveredRows = shown?.uncoveredRows ?? null;
   const uncovered = useMemo(() => uncoveredRows?.map((r) => r.d) ?? NO_EVENTS, [uncoveredRows]);
