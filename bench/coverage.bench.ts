@@ -10,9 +10,12 @@
  *    bench/lag.bench.ts) with each violent cell-year split into 1–3 events at random points of
  *    the cell, and 1,000 synthetic towns: the same figures.
  *
- * Figures are medians over several runs after a warm-up.
+ * Figures are medians over several runs after a warm-up: wall-clock (`_ms`) and CPU time of the
+ * process (`_cpu_ms`, user + system; steadier than wall-clock on a shared machine), with the
+ * load average at the start and the end of the run.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { createCoverageSelectors } from '../src/data/coverageSelectors';
 import { decodePlaces, BASEMAP_FILES } from '../src/domain/basemap';
@@ -28,15 +31,32 @@ import { mulberry32 } from './prng';
 
 const RUNS = 9;
 
-function time(fn: () => void, runs = RUNS): number {
+/** Median wall-clock and CPU milliseconds of `fn` over `runs` runs after one warm-up run. */
+function time(fn: () => void, runs = RUNS): { wall: number; cpu: number } {
   fn();
-  const t: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
-    t.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return Math.round(median(t) * 100) / 100;
+  return { wall: round(median(wall)), cpu: round(median(cpu)) };
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** Writes a {@link time} result as `KEY_ms` and `KEY_cpu_ms`. */
+function record(
+  out: Record<string, number | string>,
+  key: string,
+  t: { wall: number; cpu: number },
+) {
+  out[`${key}_ms`] = t.wall;
+  out[`${key}_cpu_ms`] = t.cpu;
 }
 
 type Towns = { name: string; lon: number; lat: number; population: number; country: string }[];
@@ -53,16 +73,22 @@ function measure(
   const p = DEFAULT_COVERAGE_PARAMS;
   out[`${label}_events`] = events.length;
   out[`${label}_years`] = m.years.length;
-  out[`${label}_all_years_cold_ms`] = time(() =>
-    createCoverageSelectors(ds, events, towns).years(mission, p),
+  record(
+    out,
+    `${label}_all_years_cold`,
+    time(() => createCoverageSelectors(ds, events, towns).years(mission, p)),
   );
   const cov = createCoverageSelectors(ds, events, towns);
   cov.years(mission, p);
   let km = 20;
-  out[`${label}_all_years_new_X_ms`] = time(() => {
-    km = km >= 190 ? 20 : km + 7;
-    cov.years(mission, { ...p, km });
-  });
+  record(
+    out,
+    `${label}_all_years_new_X`,
+    time(() => {
+      km = km >= 190 ? 20 : km + 7;
+      cov.years(mission, { ...p, km });
+    }),
+  );
   // The what-if of one year with the mission's event distances measured (as in the app).
   const input = {
     distances: cov.distances(mission),
@@ -72,10 +98,13 @@ function measure(
     coverage: ds.coverage,
     towns,
   };
-  const perYear: number[] = [];
-  for (const year of m.years) perYear.push(time(() => whatIfPlacement(input, year, 5, 3, p), 3));
-  out[`${label}_whatif_k5_n3_per_year_median_ms`] = Math.round(median(perYear) * 100) / 100;
-  out[`${label}_whatif_k5_n3_per_year_max_ms`] = Math.round(Math.max(...perYear) * 100) / 100;
+  const perYear = m.years.map((year) => time(() => whatIfPlacement(input, year, 5, 3, p), 3));
+  const wall = perYear.map((t) => t.wall);
+  const cpu = perYear.map((t) => t.cpu);
+  out[`${label}_whatif_k5_n3_per_year_median_ms`] = round(median(wall));
+  out[`${label}_whatif_k5_n3_per_year_max_ms`] = round(Math.max(...wall));
+  out[`${label}_whatif_k5_n3_per_year_median_cpu_ms`] = round(median(cpu));
+  out[`${label}_whatif_k5_n3_per_year_max_cpu_ms`] = round(Math.max(...cpu));
 }
 
 /** Events and towns for the synthetic mission. */
@@ -119,6 +148,9 @@ function syntheticEvents(ds: Dataset): { events: OsvEvent[]; towns: Towns } {
 
 export async function run(): Promise<Record<string, number | string>> {
   const out: Record<string, number | string> = {};
+  out.load_average_start = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
   const dir = DEFAULT_DATA_DIR;
   if (existsSync(path.join(dir, OSV_EVENTS_FILE))) {
     const ds = loadDataset(dir);
@@ -138,6 +170,9 @@ export async function run(): Promise<Record<string, number | string>> {
   const syn = syntheticDataset();
   const { events, towns } = syntheticEvents(syn);
   measure(out, 'synthetic', syn, events, towns, 'SYN');
+  out.load_average_end = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
   return out;
 }
 

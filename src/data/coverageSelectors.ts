@@ -7,6 +7,7 @@
 import type { BasemapPlace } from '../domain/basemap';
 import {
   coverageByYear,
+  coveredEvents,
   createTownLookup,
   deathsNearBase,
   eventCounts,
@@ -70,6 +71,11 @@ export interface CoverageSelectors {
   year(mission: string, p: CoverageParams, year: number): CoverageYear | null;
   /** The year's counted events beyond X km of every troop base, most deaths first. */
   uncovered(mission: string, p: CoverageParams, year: number): UncoveredRow[];
+  /**
+   * The year's counted events within X km of a troop base, in event order (what the map and the
+   * Canvas exports draw as "within reach").
+   */
+  covered(mission: string, p: CoverageParams, year: number): EventDistance[];
   /** The mission's bases with known troops > 0 in the year, with names. */
   troopBases(mission: string, year: number): NamedTroopBase[];
   /** Deaths within X km of one base that year; null without violence data or for an unknown base. */
@@ -146,6 +152,10 @@ export function createCoverageSelectors(
     })),
   );
 
+  const covered = memoize((year: number, ...a: Args): EventDistance[] =>
+    coveredEvents(distances(a[0]), dataset.coverage, year, params(a)),
+  );
+
   const troopBases = memoize(
     (mission: string, year: number): NamedTroopBase[] =>
       (byYear(mission).get(year) ?? []).map((b) => ({
@@ -185,6 +195,7 @@ export function createCoverageSelectors(
     years: (mission, p) => years(...args(mission, p)),
     year: (mission, p, year) => years(...args(mission, p)).find((r) => r.year === year) ?? null,
     uncovered: (mission, p, year) => uncovered(year, ...args(mission, p)),
+    covered: (mission, p, year) => covered(year, ...args(mission, p)),
     troopBases,
     nearBase: (mission, p, year, baseId) => {
       const b = troopBases(mission, year).find((x) => x.baseId === baseId);

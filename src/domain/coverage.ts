@@ -300,6 +300,27 @@ export function uncoveredEvents(
 }
 
 /**
+ * The counted events of `year` within X km of a troop base (the complement of
+ * {@link uncoveredEvents} among the counted events), in event order. The map's layer and the
+ * Canvas exports draw these.
+ */
+export function coveredEvents(
+  distances: readonly EventDistance[],
+  coverage: DataCoverage,
+  year: number,
+  params: CoverageParams,
+): EventDistance[] {
+  return distances.filter(
+    (d) =>
+      d.event.year === year &&
+      hasViolenceData(coverage, d.event.country, year) &&
+      eventCounts(d.event, params) &&
+      d.km !== null &&
+      d.km <= params.km,
+  );
+}
+
+/**
  * Deaths of the counted events of `year` within X km of one base (its own reach, whatever other
  * bases are nearer); null when the base's country has no violence data that year.
  */
@@ -326,7 +347,10 @@ export function deathsNearBase(
   return { deaths, events };
 }
 
-/** A town near an event: "Bria" (within 2 km) or "12 km NE of Bria". */
+/**
+ * A town near an event: "Bria" (within 2 km) or "12 km NE of Bria" (a no-break space between the
+ * number and "km", so that the figure never wraps from its unit).
+ */
 export interface NearTown {
   name: string;
   /** Distance from the town to the event, km. */
@@ -375,7 +399,7 @@ export function createTownLookup(
     const label =
       best.km <= 2
         ? best.p.name
-        : `${Math.round(best.km)} km ${compass(bearingDeg([best.p.lon, best.p.lat], [lon, lat]))} of ${best.p.name}`;
+        : `${Math.round(best.km)}\u00a0km ${compass(bearingDeg([best.p.lon, best.p.lat], [lon, lat]))} of ${best.p.name}`;
     return { name: best.p.name, km: best.km, label };
   };
 }

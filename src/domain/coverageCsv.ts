@@ -6,17 +6,10 @@
  */
 import type { CoverageParams } from './coverageParams';
 import type { CoverageYear } from './coverage';
+import { csvField } from './csv';
 
 /** The exact header of the coverage CSV. */
 export const COVERAGE_CSV_HEADER = 'mission,year,deaths,deaths_within,share,events,events_within';
-
-/** A CSV text cell made safe: quoted when needed, never starting with a formula character. */
-function field(value: string | number | null): string {
-  if (value === null) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** The share with 4 decimals ("0.4123"), empty when null. */
 export function shareText(share: number | null): string | null {
@@ -30,7 +23,7 @@ export function coverageToCsv(mission: string, years: readonly CoverageYear[]): 
     if (!y.hasData || !y.deaths || !y.within) continue;
     lines.push(
       [mission, y.year, y.deaths.best, y.within.best, shareText(y.share), y.events, y.eventsWithin]
-        .map(field)
+        .map(csvField)
         .join(','),
     );
   }

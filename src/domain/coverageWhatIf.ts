@@ -29,6 +29,7 @@ import {
 import type { CoverageParams } from './coverageParams';
 import { sphereIndex } from './sphereIndex';
 import { hasViolenceData, type Base, type BaseYear, type Coverage, type Mission } from './dataset';
+import { csvField } from './csv';
 
 export * from './whatIfParams';
 
@@ -255,21 +256,26 @@ export function backtest(
 /** The exact header of the what-if CSV. */
 export const WHATIF_CSV_HEADER = 'year,rank,site,lat,lon,added_deaths';
 
-function field(value: string | number): string {
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** A coordinate to 4 decimals: a number's text (a minus sign is a number's, not a formula's). */
+const coordinate = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : '');
 
-/** Ranked sites of several years as CSV (coordinates to 4 decimals; LF, trailing newline). */
+/**
+ * Ranked sites of several years as CSV (coordinates to 4 decimals; LF, trailing newline). Fields
+ * go through the shared {@link csvField}; the coordinates are numbers written to 4 decimals.
+ */
 export function whatIfToCsv(rows: readonly WhatIf[]): string {
   const lines = [WHATIF_CSV_HEADER];
   for (const w of rows)
     for (const s of w.sites)
       lines.push(
-        [w.year, s.rank, s.name, s.lat.toFixed(4), s.lon.toFixed(4), s.addedDeaths]
-          .map(field)
-          .join(','),
+        [
+          csvField(w.year),
+          csvField(s.rank),
+          csvField(s.name),
+          coordinate(s.lat),
+          coordinate(s.lon),
+          csvField(s.addedDeaths),
+        ].join(','),
       );
   return `${lines.join('\n')}\n`;
 }

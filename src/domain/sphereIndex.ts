@@ -127,37 +127,47 @@ export function sphereIndex(points: readonly LonLat[]): SphereIndex {
   build(0, n - 1);
   for (let k = 0; k < n; k++) cosLats[k] = Math.cos(radians(points[ids[k]!]!.lat));
 
+  // Per tree position: the point's coordinates as given (for turf's distance without an object
+  // lookup per candidate).
+  const lons = new Float64Array(n);
+  const lats = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const p = points[ids[k]!]!;
+    lons[k] = p.lon;
+    lats[k] = p.lat;
+  }
   // Query buffers (one query at a time; the index is synchronous): candidates' tree positions and
-  // chords², and the search stack of [left, right] ranges.
-  let cand = new Int32Array(16);
-  let candC2 = new Float64Array(16);
-  let count = 0;
+  // chords² (at most n of them), and the search stack of [left, right] ranges with, for each, the
+  // squared distance to the plane that split it off (0 for a near side).
+  const cand = new Int32Array(n + 1);
+  const candC2 = new Float64Array(n + 1);
   const depth = 2 * Math.ceil(Math.log2(n + 2)) + 8;
-  const stack = new Int32Array(2 * depth);
-  /** For each stacked range: the squared distance to its splitting plane (0 for a near side). */
+  const stackL = new Int32Array(depth);
+  const stackR = new Int32Array(depth);
   const stackD2 = new Float64Array(depth);
-  let qx = 0;
-  let qy = 0;
-  let qz = 0;
+  /** Number of candidates the last {@link search} left in `cand`. */
+  let count = 0;
   /** Tree position of the last nearest point found (-1: none yet). */
   let last = -1;
 
   /**
-   * Collects the tree positions whose chord² from the query is at most slack(bound); in nearest
-   * mode the bound shrinks to the best chord² found. Returns the final cap.
+   * Collects the tree positions whose chord² from the query (qx, qy, qz) is at most slack(bound);
+   * in nearest mode the bound shrinks to the best chord² found. Returns the final cap.
    */
-  const search = (initial: number, nearestMode: boolean): number => {
+  const search = (qx: number, qy: number, qz: number, initial: number, nearestMode: boolean) => {
     let bound = initial;
     let cap = slack(bound);
-    count = 0;
+    let found = 0;
     let top = 0;
+    stackL[0] = 0;
+    stackR[0] = n - 1;
     stackD2[0] = 0;
-    stack[top++] = 0;
-    stack[top++] = n - 1;
+    top = 1;
     while (top > 0) {
-      const right = stack[--top]!;
-      const left = stack[--top]!;
-      if (stackD2[top >> 1]! > cap) continue;
+      top--;
+      if (stackD2[top]! > cap) continue;
+      const left = stackL[top]!;
+      const right = stackR[top]!;
       const leaf = right - left < LEAF;
       const m = leaf ? -1 : (left + right) >> 1;
       const from = leaf ? left : m;
@@ -173,23 +183,15 @@ export function sphereIndex(points: readonly LonLat[]): SphereIndex {
           cap = slack(c2);
           // Drop the candidates the new best has put out of reach.
           let w = 0;
-          for (let r = 0; r < count; r++)
+          for (let r = 0; r < found; r++)
             if (candC2[r]! <= cap) {
               cand[w] = cand[r]!;
               candC2[w++] = candC2[r]!;
             }
-          count = w;
+          found = w;
         }
-        if (count === cand.length) {
-          const c = new Int32Array(count * 2);
-          c.set(cand);
-          cand = c;
-          const d = new Float64Array(count * 2);
-          d.set(candC2);
-          candC2 = d;
-        }
-        cand[count] = k;
-        candC2[count++] = c2;
+        cand[found] = k;
+        candC2[found++] = c2;
       }
       if (leaf) continue;
       const a = axes[m]!;
@@ -199,48 +201,31 @@ export function sphereIndex(points: readonly LonLat[]): SphereIndex {
       const nearLeft = d <= 0;
       const d2 = d * d;
       if (d2 <= cap) {
-        stackD2[top >> 1] = d2;
-        if (nearLeft) {
-          stack[top++] = m + 1;
-          stack[top++] = right;
-        } else {
-          stack[top++] = left;
-          stack[top++] = m - 1;
-        }
+        stackD2[top] = d2;
+        stackL[top] = nearLeft ? m + 1 : left;
+        stackR[top++] = nearLeft ? right : m - 1;
       }
-      stackD2[top >> 1] = 0;
-      if (nearLeft) {
-        stack[top++] = left;
-        stack[top++] = m - 1;
-      } else {
-        stack[top++] = m + 1;
-        stack[top++] = right;
-      }
+      stackD2[top] = 0;
+      stackL[top] = nearLeft ? left : m + 1;
+      stackR[top++] = nearLeft ? m - 1 : right;
     }
+    count = found;
     return cap;
   };
-  const start = (lon: number, lat: number): boolean => {
-    if (n === 0 || !Number.isFinite(lon) || !Number.isFinite(lat)) return false;
-    const phi = radians(lat);
-    const lam = radians(lon);
-    const c = Math.cos(phi);
-    qx = c * Math.cos(lam);
-    qy = c * Math.sin(lam);
-    qz = Math.sin(phi);
-    qCosLat = c;
-    return true;
-  };
-  let qCosLat = 0;
   /** Turf's distance from the query point to the point at tree position k (bit for bit). */
-  const km = (lon: number, lat: number, k: number): number => {
-    const p = points[ids[k]!]!;
-    return haversineKm(lon, lat, qCosLat, p.lon, p.lat, cosLats[k]!);
-  };
+  const km = (lon: number, lat: number, cosLat: number, k: number): number =>
+    haversineKm(lon, lat, cosLat, lons[k]!, lats[k]!, cosLats[k]!);
 
   return {
     size: n,
     nearest(lon, lat) {
-      if (!start(lon, lat)) return null;
+      if (n === 0 || !Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+      const phi = radians(lat);
+      const lam = radians(lon);
+      const c = Math.cos(phi);
+      const qx = c * Math.cos(lam);
+      const qy = c * Math.sin(lam);
+      const qz = Math.sin(phi);
       // Start from the chord to the previous answer (queries in a row are often close by): the
       // search then prunes from the first node on. It changes the work, not the answer.
       let start2 = Infinity;
@@ -250,14 +235,14 @@ export function sphereIndex(points: readonly LonLat[]): SphereIndex {
         const dz = qz - xyz[3 * last + 2]!;
         start2 = dx * dx + dy * dy + dz * dz;
       }
-      const cap = search(start2, true);
+      const cap = search(qx, qy, qz, start2, true);
       let best = -1;
       let bestK = -1;
       let bestKm = Infinity;
       for (let r = 0; r < count; r++) {
         if (candC2[r]! > cap) continue;
         const k = cand[r]!;
-        const d = km(lon, lat, k);
+        const d = km(lon, lat, c, k);
         if (d < bestKm || (d === bestKm && ids[k]! < best)) {
           best = ids[k]!;
           bestK = k;
@@ -268,15 +253,18 @@ export function sphereIndex(points: readonly LonLat[]): SphereIndex {
       return { index: best, km: bestKm };
     },
     within(lon, lat, radiusKm, out = []) {
-      if (!start(lon, lat) || !(radiusKm >= 0)) return out;
+      if (n === 0 || !Number.isFinite(lon) || !Number.isFinite(lat) || !(radiusKm >= 0)) return out;
+      const phi = radians(lat);
+      const lam = radians(lon);
+      const c = Math.cos(phi);
       // A chord of 2 sin(X / 2R); a disc wider than half the globe holds everything.
       const half = radiusKm / (2 * EARTH_RADIUS_KM);
       const bound = half >= Math.PI / 2 ? 4 : (2 * Math.sin(half)) ** 2;
       const sure = bound * (1 - 1e-9) - 1e-20;
-      search(bound, false);
+      search(c * Math.cos(lam), c * Math.sin(lam), Math.sin(phi), bound, false);
       for (let r = 0; r < count; r++) {
         const k = cand[r]!;
-        if (candC2[r]! < sure || km(lon, lat, k) <= radiusKm) out.push(ids[k]!);
+        if (candC2[r]! < sure || km(lon, lat, c, k) <= radiusKm) out.push(ids[k]!);
       }
       return out;
     },

@@ -70,6 +70,8 @@ export interface CoverageMarks {
   /** The year's counted events within X km, and beyond (deaths: UCDP best). */
   covered: readonly { lon: number; lat: number; best: number }[];
   uncovered: readonly { lon: number; lat: number; best: number }[];
+  /** The what-if sites shown with the view (rank 1 = chosen first), each with its X km reach. */
+  sites?: readonly { lon: number; lat: number; rank: number }[];
 }
 
 /** Options of {@link mapContent}. */

@@ -24,6 +24,11 @@ import {
   COVERED_COLOR,
   REACH_FILL,
   REACH_LINE,
+  SITE_COLOR,
+  SITE_MARKER_PX,
+  SITE_RANK_PX,
+  SITE_REACH_FILL,
+  SITE_REACH_LINE,
   UNCOVERED_COLOR,
   eventRadiusPx,
 } from '../map/coverageLayers';
@@ -495,19 +500,24 @@ export function drawCoverage(
   ctx: CanvasRenderingContext2D,
   marks: CoverageMarks,
   proj: Projector,
+  fontFamily = EXPORT_FONT,
 ): number {
   ctx.save();
-  for (const d of marks.discs) {
+  const disc = (d: { lon: number; lat: number }, fill: RGBA, line: RGBA, width: number): void => {
     const [x, y] = proj(d.lon, d.lat);
     const [, yn] = proj(d.lon, Math.min(89.9, d.lat + marks.km * DEG_PER_KM));
     ctx.beginPath();
     ctx.arc(x, y, Math.abs(y - yn), 0, Math.PI * 2);
-    ctx.fillStyle = rgba(REACH_FILL);
+    ctx.fillStyle = rgba(fill);
     ctx.fill();
-    ctx.strokeStyle = rgba(REACH_LINE);
-    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = rgba(line);
+    ctx.lineWidth = width;
     ctx.stroke();
-  }
+  };
+  const sites = marks.sites ?? [];
+  for (const d of marks.discs) disc(d, REACH_FILL, REACH_LINE, 1.5);
+  // The what-if sites' reach, below the events (as the live map's layers).
+  for (const s of sites) disc(s, SITE_REACH_FILL, SITE_REACH_LINE, 2);
   const dot = (e: { lon: number; lat: number; best: number }, uncovered: boolean): void => {
     const [x, y] = proj(e.lon, e.lat);
     ctx.beginPath();
@@ -520,8 +530,24 @@ export function drawCoverage(
   };
   for (const e of marks.covered) dot(e, false);
   for (const e of marks.uncovered) dot(e, true);
+  // The sites' markers with their rank, on top.
+  for (const s of sites) {
+    const [x, y] = proj(s.lon, s.lat);
+    ctx.beginPath();
+    ctx.arc(x, y, SITE_MARKER_PX, 0, Math.PI * 2);
+    ctx.fillStyle = SITE_COLOR;
+    ctx.fill();
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 2;
+    ctx.stroke();
+    ctx.fillStyle = '#ffffff';
+    ctx.font = `700 ${SITE_RANK_PX}px ${fontFamily}`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(String(s.rank), x, y);
+  }
   ctx.restore();
-  return marks.discs.length + marks.covered.length + marks.uncovered.length;
+  return marks.discs.length + marks.covered.length + marks.uncovered.length + 2 * sites.length;
 }
 
 /** New-hotspot stars (black with a white edge, in each cell's north-east quarter). */
@@ -618,7 +644,7 @@ export function drawMap(
   drawFlags(ctx, shown, proj);
   drawHighlightCells(ctx, shown.highlightCells, proj);
   // The coverage marks go above the cells and flags (as the live map's layers); stars on top.
-  const coverage = shown.coverage ? drawCoverage(ctx, shown.coverage, proj) : 0;
+  const coverage = shown.coverage ? drawCoverage(ctx, shown.coverage, proj, opts.fontFamily) : 0;
   const hotspots = shown.hotspots ? drawHotspots(ctx, shown.hotspots, proj) : 0;
   if (opts.places) {
     // A highlighted base's bold name replaces its town's label (never the same name twice).

@@ -24,6 +24,12 @@ export const COVERAGE_LAYER_IDS = {
 
 /** What-if sites: Paul Tol's green, apart from the bases' blue and the events' cyan / magenta. */
 export const SITE_COLOR = '#228833';
+/** A what-if site's reach disc: faint green fill, green outline. */
+export const SITE_REACH_FILL: RGBA = hexToRgba(SITE_COLOR, 18);
+export const SITE_REACH_LINE: RGBA = hexToRgba(SITE_COLOR, 220);
+/** A what-if site's marker radius and its rank number's size, px. */
+export const SITE_MARKER_PX = 9;
+export const SITE_RANK_PX = 12;
 
 /** Uncovered killings: Paul Tol's vibrant magenta, apart from the YlOrRd cells and UN blue. */
 export const UNCOVERED_COLOR = '#ee3377';
@@ -118,8 +124,8 @@ export function siteLayers(sites: readonly ChosenSite[], km: number, key: string
       radiusUnits: 'meters',
       filled: true,
       stroked: true,
-      getFillColor: hexToRgba(SITE_COLOR, 18),
-      getLineColor: hexToRgba(SITE_COLOR, 220),
+      getFillColor: SITE_REACH_FILL,
+      getLineColor: SITE_REACH_LINE,
       lineWidthUnits: 'pixels',
       getLineWidth: 2,
       pickable: false,
@@ -129,7 +135,7 @@ export function siteLayers(sites: readonly ChosenSite[], km: number, key: string
       id: COVERAGE_LAYER_IDS.sites,
       data,
       getPosition: at,
-      getRadius: 9,
+      getRadius: SITE_MARKER_PX,
       radiusUnits: 'pixels',
       filled: true,
       stroked: true,
@@ -145,7 +151,7 @@ export function siteLayers(sites: readonly ChosenSite[], km: number, key: string
       data,
       getPosition: at,
       getText: (s) => String(s.rank),
-      getSize: 12,
+      getSize: SITE_RANK_PX,
       sizeUnits: 'pixels',
       characterSet: '12345',
       fontFamily: LABEL_FONT_FAMILY,
@@ -178,13 +184,13 @@ export interface CoverageLegendInput {
 export function coverageSection(input: CoverageLegendInput): LegendSection {
   return {
     id: 'coverage',
-    title: `Reach of ${input.km} km, ${input.year}`,
+    title: `Reach of ${input.km}\u00a0km, ${input.year}`,
     subtitle: 'bases with troops',
     layout: 'list',
     entries: [
       {
         id: 'coverage:reach',
-        label: `Within ${input.km} km of a base with troops`,
+        label: `Within ${input.km}\u00a0km of a base with troops`,
         detail: `${input.troopBases} bases`,
         symbol: { kind: 'swatch', color: `rgba(${REACH_LINE.slice(0, 3).join(',')},0.25)` },
       },
@@ -204,7 +210,7 @@ export function coverageSection(input: CoverageLegendInput): LegendSection {
         ? [
             {
               id: 'coverage:sites',
-              label: `What-if site (rank) and its ${input.km} km reach`,
+              label: `What-if site (rank) and its ${input.km}\u00a0km reach`,
               detail: `${input.sites} sites`,
               symbol: {
                 kind: 'base' as const,

@@ -29,6 +29,7 @@ import {
   runIfInvoked,
   type CliIo,
 } from './cliKit';
+import { whatIfRows } from '../data/coverageDownloads';
 
 const USAGE = `usage: npm run coverage -- --mission MISSION [--km 50] [--perpetrator all|state|nonstate]
                          [--precision 5] [--data public/data]
@@ -120,11 +121,8 @@ export function main(argv: string[], io: CliIo = processIo): number {
           `coverage: no basemap towns in ${dir}/basemap: candidates are former base sites only\n`,
         );
       const mission = dataset.missions.find((m) => m.id === missionId)!;
-      const rows = mission.years
-        .filter((y) => onlyYear === null || y === onlyYear)
-        .map((y) => cov.whatIf(missionId, params, y, whatIf.k, whatIf.n))
-        .filter((w) => w !== null);
-      io.stdout(whatIfToCsv(rows));
+      // The same rows and text as the app's download (src/data/coverageDownloads.ts).
+      io.stdout(whatIfToCsv(whatIfRows(cov, mission, params, whatIf, onlyYear)));
       return 0;
     }
     const years = cov.years(missionId, params);

@@ -112,5 +112,5 @@ export function isolate(s: string): string {
 
 /** A distance: "44.5 km" under 100 km, else whole km ("1,234 km"). */
 export function kmText(km: number): string {
-  return km < 100 ? `${km.toFixed(1)} km` : `${fmt(Math.round(km))} km`;
+  return km < 100 ? `${km.toFixed(1)}\u00a0km` : `${fmt(Math.round(km))}\u00a0km`;
 }

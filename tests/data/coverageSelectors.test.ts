@@ -48,7 +48,7 @@ describe('coverage selectors', () => {
     const [row, ...rest] = cov.uncovered('M', p, 2015);
     expect(rest).toEqual([]);
     // 0.1° south of Farville: 11 km S.
-    expect(row).toMatchObject({ place: '11 km S of Farville', baseName: 'Near' });
+    expect(row).toMatchObject({ place: '11\u00a0km S of Farville', baseName: 'Near' });
     expect(row!.d.km).toBeCloseTo(3 * 111.1950802335329, 6);
   });
 

@@ -11,6 +11,7 @@ import {
   nearestBaseIndex,
   parseCoverageParams,
   uncoveredEvents,
+  coveredEvents,
   type CoverageParams,
   type TroopBase,
 } from '../../src/domain/coverage';
@@ -195,6 +196,17 @@ describe('coverage of the hand-computed scenario', () => {
       [5, 56],
     ]);
     expect(uncoveredEvents(distances, cov, 2017, params())).toEqual([]);
+  });
+
+  it('lists the counted events within reach (the complement of the uncovered ones)', () => {
+    // 2015 at 50 km: e1 (10 killed, at the base); e3 (5, 55.6 km) and the 30 killed at 111 km
+    // are beyond; e4 is left out by the precision limit.
+    expect(coveredEvents(distances, cov, 2015, params()).map((d) => d.event.best)).toEqual([10]);
+    // At 60 km e3 joins, in event order.
+    expect(
+      coveredEvents(distances, cov, 2015, params({ km: 60 })).map((d) => d.event.best),
+    ).toEqual([10, 5]);
+    expect(coveredEvents(distances, cov, 2017, params())).toEqual([]); // no violence data
   });
 
   it('counts the deaths within X km of one base, null without violence data', () => {

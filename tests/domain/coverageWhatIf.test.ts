@@ -88,6 +88,32 @@ describe('what-if placement (greedy, bases at the start of t counted first)', ()
   });
 });
 
+describe('whatIfToCsv', () => {
+  it('keeps negative coordinates as numbers and makes formula-like names inert (shared csvField)', () => {
+    const site = {
+      name: '=Kisangani, "east"',
+      lon: -0.5,
+      lat: -4.32109,
+      kind: 'town' as const,
+      rank: 1,
+      addedDeaths: 7,
+      addedEvents: 2,
+    };
+    const w = {
+      year: 2019,
+      historyYears: [2018],
+      historyDeaths: 7,
+      coveredByExisting: 0,
+      sites: [site],
+      existingBases: 0,
+      candidates: 1,
+    };
+    expect(whatIfToCsv([w])).toBe(
+      `${WHATIF_CSV_HEADER}\n2019,1,"'=Kisangani, ""east""",-4.3211,-0.5000,7\n`,
+    );
+  });
+});
+
 describe('backtest', () => {
   it('compares the chosen sites with the bases actually opened (2015: 12 of 12 against 8)', () => {
     const row = backtest(input, 3, 2, p).find((r) => r.year === 2015)!;

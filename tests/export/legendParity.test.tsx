@@ -35,7 +35,7 @@ const SPECS: LegendSpec[] = [
     mission: 'MONUSCO',
   },
   {
-    // The Coverage tab open and the new-hotspots layer on.
+    // The Coverage tab open with its what-if sites, and the new-hotspots layer on.
     perpetrator: 'all',
     violence: true,
     noData: false,
@@ -53,7 +53,7 @@ const SPECS: LegendSpec[] = [
       uncovered: 8,
       notComputed: false,
       precision: 5,
-      sites: 0,
+      sites: 3,
     },
     hotspots: { year: 2017, theta: 25, count: 3 },
   },

@@ -8,7 +8,7 @@ import {
   drawPlaces,
   prepareCountries,
 } from '../../src/export/render2d';
-import { COVERED_COLOR, UNCOVERED_COLOR } from '../../src/map/coverageLayers';
+import { COVERED_COLOR, SITE_COLOR, UNCOVERED_COLOR } from '../../src/map/coverageLayers';
 import { HOTSPOT_COLOR } from '../../src/map/hotspotLayers';
 import { projector } from '../../src/map/camera';
 import {
@@ -117,6 +117,37 @@ describe('coverage marks and hotspot stars on the Canvas', () => {
     expect(Number(arcs[2]!.args[2])).toBeCloseTo(6.6, 6);
     const fills = f.calls.filter((c) => c.name === 'fill').map((c) => c.fillStyle);
     expect(fills.slice(1)).toEqual([COVERED_COLOR, UNCOVERED_COLOR]);
+  });
+
+  it('draws the what-if sites like the live map: reach disc below the events, ranked marker on top', () => {
+    const f = fakeContext();
+    const n = drawCoverage(
+      f.ctx,
+      {
+        km: 111.1950802335329, // one degree of latitude
+        discs: [],
+        covered: [],
+        uncovered: [{ lon: 22, lat: 0, best: 9 }],
+        sites: [
+          { lon: 21, lat: 0, rank: 1 },
+          { lon: 23, lat: 0, rank: 2 },
+        ],
+      },
+      proj,
+    );
+    // 1 event + 2 sites × (disc + marker).
+    expect(n).toBe(5);
+    const arcs = f.calls.filter((c) => c.name === 'arc').map((c) => Number(c.args[2]));
+    // Two 1° discs (≈ 91 px), the event (6.6 px), two 9 px markers.
+    expect(arcs).toHaveLength(5);
+    expect(arcs[0]).toBeCloseTo(PX_PER_DEG, 0);
+    expect(arcs[1]).toBeCloseTo(PX_PER_DEG, 0);
+    expect(arcs[2]).toBeCloseTo(6.6, 6);
+    expect(arcs.slice(3)).toEqual([9, 9]);
+    const fills = f.calls.filter((c) => c.name === 'fill').map((c) => c.fillStyle);
+    expect(fills.slice(2)).toEqual([UNCOVERED_COLOR, SITE_COLOR, SITE_COLOR]);
+    const texts = f.calls.filter((c) => c.name === 'fillText').map((c) => c.args[0]);
+    expect(texts).toEqual(['1', '2']);
   });
 
   it('draws one closed black star per new-hotspot cell', () => {

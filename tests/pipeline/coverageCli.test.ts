@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { atlasData } from '../../src/data/atlasData';
-import { BASEMAP_FILES } from '../../src/domain/basemap';
+import { buildWhatIfDownload } from '../../src/data/coverageDownloads';
+import { BASEMAP_FILES, decodePlaces } from '../../src/domain/basemap';
+import { NO_BUILD_INFO } from '../../src/domain/provenance';
 import { DEFAULT_COVERAGE_PARAMS } from '../../src/domain/coverageParams';
 import { WHATIF_CSV_HEADER } from '../../src/domain/coverageWhatIf';
 import { COVERAGE_CSV_HEADER, coverageToCsv } from '../../src/domain/coverageCsv';
@@ -117,6 +119,29 @@ describe('npm run coverage', () => {
     expect(r.code).toBe(0);
     // 2016: the bases at its start (Bangui, 2015) cover the 8 killed near Bangui; Bria adds 7.
     expect(r.stdout).toBe(`${WHATIF_CSV_HEADER}\n2016,1,Bria,6.5400,21.9900,7\n`);
+    // The app's download (Download dialog): the same bytes, with its provenance sidecar.
+    const dataset = loadDataset(out);
+    const events = decodeOsvEvents(
+      JSON.parse(readFileSync(path.join(out, OSV_EVENTS_FILE), 'utf8')),
+    );
+    const places = decodePlaces(
+      JSON.parse(readFileSync(path.join(out, 'basemap', BASEMAP_FILES.places), 'utf8')),
+    );
+    const mission = dataset.missions.find((m) => m.id === 'MINUSCA')!;
+    const app = buildWhatIfDownload(
+      atlasData(dataset, places).coverage(events),
+      mission,
+      DEFAULT_COVERAGE_PARAMS,
+      { k: 2, n: 1 },
+      { build: NO_BUILD_INFO, appVersion: '0.0.0-test' },
+    );
+    expect(app.content).toBe(r.stdout);
+    expect(app.fileName).toBe('whatif_MINUSCA_k2_n1_50km_all_prec5.csv');
+    expect(app.provenanceFileName).toBe('whatif_MINUSCA_k2_n1_50km_all_prec5.provenance.json');
+    expect(app.provenance.parameters).toMatchObject({ mission: 'MINUSCA', km: 50, k: 2, n: 1 });
+    expect(app.provenance.columns.map((c) => c.name)).toEqual(WHATIF_CSV_HEADER.split(','));
+    // GED's years include 2014: 2015's what-if is computed (nothing killed then: no site row).
+    expect(app.provenance.notComputed).toEqual([]);
     const bad = run('--mission', 'MINUSCA', '--whatif', '6', '--history', '11');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('k must be a whole number from 1 to 5, got "6"');

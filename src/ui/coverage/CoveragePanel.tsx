@@ -52,7 +52,7 @@ export function coverageSentence(y: CoverageYear | null, km: number, precision: 
     y.unknownTroopBases > 0
       ? ` ${fmt(y.unknownTroopBases)} ${y.unknownTroopBases === 1 ? 'base' : 'bases'} with troops unknown (NA) not counted as reach.`
       : '';
-  return `${y.year}: ${fmtShare(y.share)} of the ${fmt(y.deaths.best)} civilians killed${range} died within ${km} km of ${y.troopBases === 0 ? 'a base with troops: no base had a known troop figure above zero that year' : y.troopBases === 1 ? 'the one base with troops' : `one of the ${fmt(y.troopBases)} bases with troops`}.${left}${unknownBases}`;
+  return `${y.year}: ${fmtShare(y.share)} of the ${fmt(y.deaths.best)} civilians killed${range} died within ${km}\u00a0km of ${y.troopBases === 0 ? 'a base with troops: no base had a known troop figure above zero that year' : y.troopBases === 1 ? 'the one base with troops' : `one of the ${fmt(y.troopBases)} bases with troops`}.${left}${unknownBases}`;
 }
 
 export interface CoveragePanelProps {
@@ -123,7 +123,7 @@ function KmInput(props: { km: number; onKm: (km: number) => void }) {
         }}
       />
       <p id={`${id}-help`} className="muted coverage-help">
-        Distance from a base with troops, {min}–{max} km (default 50).
+        Distance from a base with troops, {min}–{max}&nbsp;km (default 50).
       </p>
       {ok ? null : (
         <p id={`${id}-err`} className="coverage-error" role="alert">
@@ -199,16 +199,16 @@ export function CoveragePanel(props: CoveragePanelProps) {
           </p>
           {rows.length > 0 ? (
             <>
-              <h3>Share within {km} km, by year</h3>
+              <h3>Share within {km}&nbsp;km, by year</h3>
               <PlotFigure
                 spec={share}
-                label={`Share of civilians killed within ${km} km of a base with troops, ${props.mission}, by year; band: low to high estimates; grey: violence data not loaded`}
+                label={`Share of civilians killed within ${km}\u00a0km of a base with troops, ${props.mission}, by year; band: low to high estimates; grey: violence data not loaded`}
                 testId="coverage-share-chart"
               />
               <h3>Civilians killed: all and within reach</h3>
               <PlotFigure
                 spec={deaths}
-                label={`Civilians killed per year in the host countries (magenta), those within ${km} km of a base with troops (blue), with the low–high range`}
+                label={`Civilians killed per year in the host countries (magenta), those within ${km}\u00a0km of a base with troops (blue), with the low–high range`}
                 testId="coverage-deaths-chart"
               />
               <YearTable years={props.years} year={props.year} onYear={props.onYear} />
@@ -299,7 +299,7 @@ function UncoveredList(props: {
   return (
     <section className="coverage-uncovered" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>
-        Killings beyond {props.km} km in {props.year}{' '}
+        Killings beyond {props.km}&nbsp;km in {props.year}{' '}
         <span className="muted">({fmt(props.rows.length)} events)</span>
       </h3>
       {props.rows.length === 0 ? (

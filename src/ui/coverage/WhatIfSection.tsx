@@ -133,7 +133,8 @@ export function WhatIfSection(props: WhatIfSectionProps) {
       <p className="coverage-caveat" role="note">
         Hindsight, not a forecast: violence moves, and bases change violence. Sites are ranked by
         the deaths of {props.year - props.n}–{props.year - 1} they would have added within{' '}
-        {props.km} km, counting first the bases already there (those with troops in {props.year - 1}
+        {props.km}&nbsp;km, counting first the bases already there (those with troops in{' '}
+        {props.year - 1}
         ). Candidates: towns of 5,000 or more (GeoNames) and former base sites in the host
         countries.
       </p>
@@ -146,8 +147,8 @@ export function WhatIfSection(props: WhatIfSectionProps) {
           <p className="muted">
             {fmt(w.historyDeaths)} civilians killed in {w.historyYears.join(', ')};{' '}
             {fmt(w.coveredByExisting)} ({pct(w.coveredByExisting, w.historyDeaths)}) within{' '}
-            {props.km} km of the {fmt(w.existingBases)} bases there at the start of {props.year};{' '}
-            {fmt(w.candidates)} candidate sites.
+            {props.km}&nbsp;km of the {fmt(w.existingBases)} bases there at the start of{' '}
+            {props.year}; {fmt(w.candidates)} candidate sites.
           </p>
           {w.sites.length === 0 ? (
             <p className="muted">No site would have added any death within reach.</p>
@@ -190,7 +191,7 @@ export function WhatIfSection(props: WhatIfSectionProps) {
         For each year t: the k sites chosen from t − {props.n} … t − 1 as above, against the bases
         the mission actually opened in t (with troops in t, not in t − 1; a strengthened base was
         already there and adds no reach). Both are added to the bases at the start of t, and
-        measured on the deaths of t itself within {props.km} km.{' '}
+        measured on the deaths of t itself within {props.km}&nbsp;km.{' '}
         {rows.length > 0
           ? `The chosen sites would have covered more in ${better} of ${rows.length} years.`
           : ''}
@@ -199,7 +200,7 @@ export function WhatIfSection(props: WhatIfSectionProps) {
         <>
           <PlotFigure
             spec={spec}
-            label={`Share of each year's deaths within ${props.km} km: bases at the start of the year plus the ${props.k} sites chosen from the ${props.n} years before, against plus the bases actually opened`}
+            label={`Share of each year's deaths within ${props.km}\u00a0km: bases at the start of the year plus the ${props.k} sites chosen from the ${props.n} years before, against plus the bases actually opened`}
             testId="coverage-backtest-chart"
           />
           <table className="details-table" data-testid="coverage-backtest">

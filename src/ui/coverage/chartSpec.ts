@@ -84,7 +84,7 @@ export function shareSpec(
     height: 190,
     marginLeft: 40,
     x: yearAxisScale(rows),
-    y: { domain: [0, 1], tickFormat: '.0%', label: `Within ${km} km`, grid: true },
+    y: { domain: [0, 1], tickFormat: '.0%', label: `Within ${km}\u00a0km`, grid: true },
     marks: [
       ...notLoadedMarks(Plot, rows),
       Plot.areaY(data, {

@@ -4,7 +4,9 @@
  * bases, responsiveness, base changes, gap list) in their formats, each with its provenance
  * sidecar, the full tables the data build wrote (`export/…`, linked where the build has them),
  * and the way to the Cite dialog. Every file comes from `buildDownload`
- * (`src/data/downloads.ts`), the function `npm run export` calls, so the two give the same bytes.
+ * (`src/data/downloads.ts`), the function `npm run export` calls, so the two give the same bytes;
+ * once the Coverage tab has loaded the events, the what-if sites come from `buildWhatIfDownload`
+ * (`src/data/coverageDownloads.ts`), the rows `npm run coverage -- --whatif k --history n` prints.
  */
 import { useMemo } from 'react';
 import { ModalDialog } from '../ModalDialog';
@@ -19,9 +21,12 @@ import {
   type DownloadView,
   type TableId,
 } from '../../data/downloads';
+import { buildWhatIfDownload } from '../../data/coverageDownloads';
 import { toLagParams } from '../../data/lagSelectors';
+import { DEFAULT_COVERAGE_PARAMS } from '../../domain/coverageParams';
 import { DATA_FILES } from '../../domain/encoding';
 import { NO_BUILD_INFO, provenanceFileName, provenanceJson } from '../../domain/provenance';
+import { loadedOsvEvents } from '../coverage/useOsvEvents';
 import { useData } from '../dataContext';
 import { useDataHelp } from '../help/DataHelp';
 import { downloadText } from '../lag/download';
@@ -73,6 +78,66 @@ function useDownloadView(): DownloadView {
   return useMemo(
     () => ({ mission, year, params: toLagParams(lag, perpetrator) }),
     [mission, year, lag, perpetrator],
+  );
+}
+
+/**
+ * The what-if sites of the Coverage tab (its X, perpetrators, precision, k and n), once its events
+ * are loaded; before that, a line that says how to get them.
+ */
+function WhatIfDownload(props: { ctx: DownloadContext }) {
+  const { data, dataUrl } = useData();
+  const missionId = useAtlas((s) => s.mission);
+  const { km, k, n } = useAtlas((s) => s.coverage);
+  const perpetrator = useAtlas((s) => s.perpetrator);
+  const precision = useAtlas((s) => s.lag.precision ?? DEFAULT_COVERAGE_PARAMS.precision);
+  const events = loadedOsvEvents(dataUrl);
+  const mission = data.sel.mission(missionId);
+  const title = `What-if sites, ${k} more bases from ${n} years before, within ${km}\u00a0km`;
+  if (!events || !mission)
+    return (
+      <li data-testid="download-whatif">
+        <span className="download-name">What-if sites (Coverage tab)</span>
+        <span className="muted download-none">
+          Open the Coverage tab to load the events; then the ranked sites download here.
+        </span>
+      </li>
+    );
+  const save = (sidecar: boolean): void => {
+    const d = buildWhatIfDownload(
+      data.coverage(events),
+      mission,
+      { km, perpetrator, precision },
+      { k, n },
+      props.ctx,
+    );
+    if (sidecar) downloadText(d.provenanceFileName, d.provenanceText, 'application/json');
+    else downloadText(d.fileName, d.content, d.mime);
+  };
+  return (
+    <li data-testid="download-whatif">
+      <span className="download-name">{title}</span>
+      <span className="download-formats">
+        <button
+          type="button"
+          className="button"
+          data-testid="download-whatif-csv"
+          aria-label={`${title}, CSV`}
+          onClick={() => save(false)}
+        >
+          CSV
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="download-whatif-provenance"
+          aria-label={`${title}, provenance (JSON)`}
+          onClick={() => save(true)}
+        >
+          Provenance
+        </button>
+      </span>
+    </li>
   );
 }
 
@@ -156,6 +221,7 @@ export function DownloadDialog(props: { open: boolean; onClose: () => void; onCi
             </span>
           </li>
         ))}
+        {open ? <WhatIfDownload ctx={ctx} /> : null}
       </ul>
       <h3>Full tables of the data build</h3>
       <ul className="download-list">

@@ -9,7 +9,7 @@
  */
 import { memo, useCallback, useMemo } from 'react';
 import type { CoverageSelectors, UncoveredRow } from '../../data/coverageSelectors';
-import { eventCounts, type EventDistance } from '../../domain/coverage';
+import type { EventDistance } from '../../domain/coverage';
 import type { ChosenSite } from '../../domain/coverageWhatIf';
 import { DEFAULT_COVERAGE_PARAMS, type CoverageParams } from '../../domain/coverageParams';
 import type { PerpetratorFilter } from '../../domain/dataset';
@@ -24,6 +24,7 @@ import {
   type ReachDisc,
 } from '../../map/coverageLayers';
 import { CoveragePanel, fmtKm } from '../coverage/CoveragePanel';
+import { coverageView } from '../coverage/exportMarks';
 import { useOsvEvents } from '../coverage/useOsvEvents';
 import { WhatIfSection } from '../coverage/WhatIfSection';
 import { useData } from '../dataContext';
@@ -77,28 +78,20 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
   const params = useCoverageParams();
   const { cov } = useCoverage(active);
   const on = active && cov !== null;
-  const discs = on ? cov.troopBases(mission, year) : NO_DISCS;
-  const current = on ? cov.year(mission, params, year) : null;
-  const uncoveredRows = on ? cov.uncovered(mission, params, year) : null;
-  const uncovered = useMemo(() => uncoveredRows?.map((r) => r.d) ?? NO_EVENTS, [uncoveredRows]);
-  const distances = on ? cov.distances(mission) : null;
-  const covered = useMemo(
-    () =>
-      distances
-        ? distances.filter(
-            (d) =>
-              d.event.year === year &&
-              eventCounts(d.event, params) &&
-              d.km !== null &&
-              d.km <= params.km,
-          )
-        : NO_EVENTS,
-    [distances, year, params],
-  );
   const k = view.state.coverage.k;
   const n = view.state.coverage.n;
-  const whatIf = on ? cov.whatIf(mission, params, year, k, n) : null;
-  const sites = whatIf?.sites ?? NO_SITES;
+  // One view for the layers and the Canvas exports; memoized so that its legend object (and so
+  // this feature's map) stays the same between renders with the same inputs.
+  const shown = useMemo(
+    () => (cov && active ? coverageView(cov, mission, params, year, { k, n }) : null),
+    [cov, active, mission, params, year, k, n],
+  );
+  const discs = shown?.discs ?? NO_DISCS;
+  const uncoveredRows = shown?.uncoveredRows ?? null;
+  const uncovered = useMemo(() => uncoveredRows?.map((r) => r.d) ?? NO_EVENTS, [uncoveredRows]);
+  const covered = shown?.covered ?? NO_EVENTS;
+  const sites = shown?.sites ?? NO_SITES;
+  const legend = shown?.legend ?? null;
   const key = `${mission}:${year}:${params.km}:${params.perpetrator}`;
   const reach = useMemo(() => reachLayer(discs, params.km, key), [discs, params.km, key]);
   const points = useMemo(() => eventLayers(covered, uncovered, key), [covered, uncovered, key]);
@@ -113,7 +106,6 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
     () => new Map((uncoveredRows ?? []).map((r) => [r.d.index, r])),
     [uncoveredRows],
   );
-  const notComputed = current !== null && !current.hasData;
   return useMemo<FeatureMap>(() => {
     const eventPick = {
       click: (o: unknown) => ({
@@ -134,20 +126,7 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
     };
     return {
       layers: { aboveCells: below, top: above },
-      legend: on
-        ? [
-            coverageSection({
-              km: params.km,
-              year,
-              troopBases: discs.length,
-              covered: covered.length,
-              uncovered: uncovered.length,
-              notComputed,
-              precision: params.precision,
-              sites: sites.length,
-            }),
-          ]
-        : [],
+      legend: legend ? [coverageSection(legend)] : [],
       pick: {
         [COVERAGE_LAYER_IDS.reach]: {
           click: (o) => ({
@@ -161,7 +140,7 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
             const deaths =
               near === null || near === undefined
                 ? 'violence data not loaded'
-                : `${fmt(near.deaths.best)} killed within ${params.km} km in ${year}`;
+                : `${fmt(near.deaths.best)} killed within ${params.km}\u00a0km in ${year}`;
             return `${b.name}: ${fmt(b.troops)} troops; ${deaths}`;
           },
         },
@@ -170,7 +149,7 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
         [COVERAGE_LAYER_IDS.sites]: {
           hover: (o) => {
             const s = o as ChosenSite;
-            return `What-if site ${s.rank}: ${s.name} (${s.kind}) would have added ${fmt(s.addedDeaths)} killed within ${params.km} km in ${year - n}–${year - 1}`;
+            return `What-if site ${s.rank}: ${s.name} (${s.kind}) would have added ${fmt(s.addedDeaths)} killed within ${params.km}\u00a0km in ${year - n}–${year - 1}`;
           },
         },
       },
@@ -178,29 +157,12 @@ function useCoverageMap(ctx: FeatureContext): FeatureMap {
       counts: on
         ? ({
             coverageBases: discs.length,
-            uncovered: uncovered.length,
+            uncovered: legend?.uncovered ?? 0,
             sites: sites.length,
           } as Record<string, number>)
         : ({} as Record<string, number>),
     };
-  }, [
-    below,
-    above,
-    on,
-    params,
-    year,
-    discs,
-    covered,
-    uncovered,
-    notComputed,
-    mission,
-    cov,
-    byIndex,
-    data,
-    sites,
-    k,
-    n,
-  ]);
+  }, [below, above, on, params, year, discs, legend, mission, cov, byIndex, data, sites, k, n]);
 }
 
 /** The selected cell's (or base's) coverage, shown in the Coverage tab and under a cell's details. */
@@ -218,8 +180,8 @@ function SelectionCoverage(props: { cov: CoverageSelectors; params: CoveragePara
       <div className="coverage-cell" data-testid="coverage-base">
         <strong>{name}</strong>:{' '}
         {near === null
-          ? `violence data not loaded for ${year}; deaths within ${props.params.km} km not computed.`
-          : `${fmt(near.deaths.best)} civilians killed in ${fmt(near.events)} events within ${props.params.km} km of the base in ${year} (whatever other bases were nearer).`}
+          ? `violence data not loaded for ${year}; deaths within ${props.params.km}\u00a0km not computed.`
+          : `${fmt(near.deaths.best)} civilians killed in ${fmt(near.events)} events within ${props.params.km}\u00a0km of the base in ${year} (whatever other bases were nearer).`}
       </div>
     );
   }
@@ -251,7 +213,7 @@ function CellCoverageView(props: {
         </strong>{' '}
         {nearest === null
           ? 'none (no base with a known troop figure above zero that year).'
-          : `${nearest.name}, ${fmtKm(nearest.km)} from the cell centre${nearest.km <= params.km ? ` (within ${params.km} km)` : ` (beyond ${params.km} km)`}.`}
+          : `${nearest.name}, ${fmtKm(nearest.km)} from the cell centre${nearest.km <= params.km ? ` (within ${params.km}\u00a0km)` : ` (beyond ${params.km}\u00a0km)`}.`}
       </p>
       {cov === null ? (
         <p className="muted">
@@ -266,7 +228,7 @@ function CellCoverageView(props: {
               {fmt(d.event.best)} killed at {cov.placeOf(d.event.lon, d.event.lat)} —{' '}
               {d.km === null
                 ? 'no base with troops'
-                : `${fmtKm(d.km)} from ${d.baseId === null ? '' : data.lag.baseName(d.baseId)}${d.km <= params.km ? ' (within reach)' : ` (beyond ${params.km} km)`}`}
+                : `${fmtKm(d.km)} from ${d.baseId === null ? '' : data.lag.baseName(d.baseId)}${d.km <= params.km ? ' (within reach)' : ` (beyond ${params.km}\u00a0km)`}`}
             </li>
           ))}
         </ul>
@@ -298,11 +260,11 @@ const BaseCoverageSection = memo(function BaseCoverageSection(props: { id: strin
   const near = cov.nearBase(mission, params, year, props.id);
   return (
     <section aria-label="Killings within reach of the base" data-testid="base-coverage">
-      <h3>Within {params.km} km</h3>
+      <h3>Within {params.km}&nbsp;km</h3>
       <p>
         {near === null
           ? `Not computed: violence data not loaded for ${year}.`
-          : `${fmt(near.deaths.best)} civilians killed in ${fmt(near.events)} events within ${params.km} km of this base in ${year}${near.deaths.low !== near.deaths.best || near.deaths.high !== near.deaths.best ? ` (${fmt(near.deaths.low)}–${fmt(near.deaths.high)})` : ''}, whatever other bases were nearer.`}
+          : `${fmt(near.deaths.best)} civilians killed in ${fmt(near.events)} events within ${params.km}\u00a0km of this base in ${year}${near.deaths.low !== near.deaths.best || near.deaths.high !== near.deaths.best ? ` (${fmt(near.deaths.low)}–${fmt(near.deaths.high)})` : ''}, whatever other bases were nearer.`}
       </p>
     </section>
   );

@@ -70,7 +70,7 @@ export function ExportsProvider(props: {
             precision: state.lag.precision ?? DEFAULT_COVERAGE_PARAMS.precision,
           },
           year,
-          0,
+          { k: state.coverage.k, n: state.coverage.n },
         )
       : null;
     const mission = data.sel.mission(state.mission);

@@ -61,7 +61,7 @@ describe('coverage sentences', () => {
   it('states the share, its range, the bases, what was left out', () => {
     // 10/45 = 22 %, 8/33 = 24 %, 12/57 = 21 %.
     expect(coverageSentence(withData, 50, 5)).toBe(
-      '2015: 22 % of the 45 civilians killed (low–high estimates: 21–24 %) died within 50 km of the one base with troops. 1 event located only to the country or at sea (where_prec above 5) left out. 1 base with troops unknown (NA) not counted as reach.',
+      '2015: 22 % of the 45 civilians killed (low–high estimates: 21–24 %) died within 50\u00a0km of the one base with troops. 1 event located only to the country or at sea (where_prec above 5) left out. 1 base with troops unknown (NA) not counted as reach.',
     );
   });
   it('says "not computed" without data and "nothing to cover" without deaths, never 0 %', () => {
@@ -72,12 +72,13 @@ describe('coverage sentences', () => {
       /no civilians recorded killed.*nothing to cover/,
     );
     expect(coverageSentence({ ...withData, troopBases: 0, share: 0 }, 50, 5)).toMatch(
-      /^2015: 0 % of the 45 civilians killed .*within 50 km of a base with troops: no base had a known troop figure above zero that year\./,
+      /^2015: 0 % of the 45 civilians killed .*within 50\u00a0km of a base with troops: no base had a known troop figure above zero that year\./,
     );
     expect(fmtShare(null)).toBe('not computed');
     expect(fmtShare(0)).toBe('0 %');
-    expect(fmtKm(44.478)).toBe('44.5 km');
-    expect(fmtKm(1234.4)).toBe('1,234 km');
+    // A no-break space (U+00A0) between the figure and its unit: never wrapped apart at 390 px.
+    expect(fmtKm(44.478)).toBe('44.5\u00a0km');
+    expect(fmtKm(1234.4)).toBe('1,234\u00a0km');
   });
 });
 
@@ -114,6 +115,9 @@ describe('CoveragePanel', () => {
     expect(h).toContain('not loaded');
     expect(h).not.toContain('>0 %<');
     expect(h).toContain('Every recorded killing was within reach.');
+    // No kilometre figure can wrap from its unit: a no-break space (or &nbsp;) before every "km".
+    expect(h).toMatch(/\d(\u00a0|&nbsp;)km/);
+    expect(h).not.toMatch(/\d km/);
   });
   it('shows "not computed" for a year without data, and a loading line before the events', () => {
     const h = html(noData);

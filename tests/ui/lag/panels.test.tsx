@@ -249,10 +249,10 @@ describe('gap list helpers', () => {
   });
   it('states the distance to the nearest base with troops at onset', () => {
     expect(onsetDistanceText({ onsetYear: 2015 }, { km: 38.24, name: 'Bria' })).toBe(
-      'nearest base with troops in 2015: Bria, 38.2 km',
+      'nearest base with troops in 2015: Bria, 38.2\u00a0km',
     );
     expect(onsetDistanceText({ onsetYear: 2015 }, { km: 1234.4, name: 'Bria' })).toBe(
-      'nearest base with troops in 2015: Bria, 1,234 km',
+      'nearest base with troops in 2015: Bria, 1,234\u00a0km',
     );
     expect(onsetDistanceText({ onsetYear: 2013 }, null)).toBe('no base with troops in 2013');
   });
@@ -284,7 +284,7 @@ describe('gap list helpers', () => {
     expect(rows).toContain(`no base with troops in ${n.onsetYear}`);
     const r = eps.find((e) => e.gid === LAG_CELLS.R)!;
     expect(rows).toContain(
-      `nearest base with troops in ${r.onsetYear}: Base of ${LAG_CELLS.R}, 12.3 km`,
+      `nearest base with troops in ${r.onsetYear}: Base of ${LAG_CELLS.R}, 12.3\u00a0km`,
     );
   });
 });
