@@ -11,11 +11,10 @@
  * The tweened layers reuse the viewer's layer ids (`LAYER_IDS.violence`, `LAYER_IDS.bases`) and
  * carry `gid`/`value` and `base`/`by` on their objects, so picking and details work while playing.
  */
-import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { BaseChange, ChangeKind } from '../domain/changes';
-import { cellPolygon } from '../domain/grid';
 import { ease, lerp } from '../domain/timeline';
-import type { BaseTween, CellTween } from '../data/timelineSelectors';
+import type { BaseTween } from '../data/timelineSelectors';
 import { LABEL_FONT_FAMILY } from './basemap/labels';
 import { LAYER_IDS, baseStyle, hqRingWidth, type BaseLayerOptions, type BaseStyle } from './layers';
 import { VIOLENCE_RGBA, baseRadius, hexToRgba, violenceClass, type RGBA } from './scales';
@@ -233,31 +232,6 @@ export function cellTweenColorInto(
 /** The fill of a cell at tween `t` as a new array (see {@link cellTweenColorInto}). */
 export function cellTweenColor(from: number | null, to: number | null, t: number): RGBA {
   return cellTweenColorInto([0, 0, 0, 0], from, to, t);
-}
-
-/**
- * The violence cells between two steps, fading (id `LAYER_IDS.violence`, so it stays pickable).
- * Stable `data` (memoized per step pair): a frame only recomputes the fill colours
- * (`updateTriggers` on `t`), written into deck.gl's target arrays. Drawn without the static
- * layer's hairline outline: a cell outline is a path per cell, the most expensive part of a frame
- * under software rendering, and invisible in motion.
- */
-export function tweenedViolenceLayer(
-  cells: readonly CellTween[],
-  t: number,
-): PolygonLayer<CellTween> {
-  return new PolygonLayer<CellTween>({
-    id: LAYER_IDS.violence,
-    data: cells as CellTween[],
-    getPolygon: (c) => cellPolygon(c.gid),
-    getFillColor: (c, { target }) => cellTweenColorInto(target, c.from, c.to, t),
-    filled: true,
-    stroked: false,
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [0, 0, 0, 50],
-    updateTriggers: { getFillColor: [t] },
-  });
 }
 
 /** A base's drawn state at tween `t`. */
