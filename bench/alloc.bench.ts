@@ -9,6 +9,9 @@
  *   (bench/heap.ts), divided by the frames; with the main thread's CPU ms per frame (DevTools
  *   TaskDuration / ScriptDuration — busy time, meaningful on a loaded machine) and the top
  *   allocation sites (function, script:line:column, bytes per frame);
+ * - tween_bytes_per_frame: the steady state within a step, at 4 s per year: BENCH_TWEEN_WINDOWS
+ *   (6) windows from 10 % to 80 % of a step's tween (no step change, no new year's data inside),
+ *   bytes allocated and CPU ms per frame, with their top sites;
  * - loop_*: the heap after a forced garbage collection every 30 s over BENCH_LOOP_SECONDS (60 by
  *   default; `BENCH_LOOP_SECONDS=300` is the issue's 5 minutes) of looped playback, and its slope.
  *
@@ -42,6 +45,7 @@ import {
   longLoop,
   PAUSE_SCRIPT,
   siteLabel,
+  tweenFrameRun,
 } from './heap';
 
 const FRAMES = Number(process.env.BENCH_ALLOC_FRAMES ?? 600);
@@ -49,6 +53,7 @@ const LOOP_SECONDS = Number(process.env.BENCH_LOOP_SECONDS ?? 60);
 const READABLE = process.env.BENCH_ALLOC_READABLE === '1';
 const TOP_SITES = Number(process.env.BENCH_ALLOC_SITES ?? 12);
 const PROFILE_FILE = process.env.BENCH_ALLOC_PROFILE;
+const WINDOWS = Number(process.env.BENCH_TWEEN_WINDOWS ?? 6);
 
 /** The app served unminified (readable allocation sites), built into test-artifacts/bench-alloc. */
 async function startReadable(): Promise<AppServer> {
@@ -126,6 +131,20 @@ export async function run(): Promise<Record<string, number | string>> {
           `${Math.round(s.bytesPerFrame)} B/frame  ${siteLabel(s)}`;
       });
       if (PROFILE_FILE) writeFileSync(PROFILE_FILE, JSON.stringify(a.profile));
+      // Steady state within a step: 4 s per year, windows of 10–80 % of a step's tween.
+      if (WINDOWS > 0) {
+        await page.selectOption('[data-testid=speed]', '4');
+        const w = await tweenFrameRun(page, cdp, WINDOWS);
+        out.tween_windows = w.windows;
+        out.tween_frames = w.frames;
+        out.tween_bytes_per_frame = Math.round(w.bytesPerFrame);
+        out.tween_cpu_task_ms_per_frame = round1(w.taskMsPerFrame);
+        w.sites.slice(0, TOP_SITES).forEach((s, i) => {
+          out[`tween_site_${String(i + 1).padStart(2, '0')}`] =
+            `${Math.round(s.bytesPerFrame)} B/frame  ${siteLabel(s)}`;
+        });
+        await page.selectOption('[data-testid=speed]', '1');
+      }
       if (LOOP_SECONDS > 0) {
         const l = await longLoop(page, cdp, LOOP_SECONDS, 30);
         out.loop_seconds = Math.round(l.seconds);

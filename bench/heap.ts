@@ -207,6 +207,115 @@ export async function allocationRun(
   };
 }
 
+/**
+ * In-page: waits for the playback to start a new step, then counts animation frames while the
+ * tween of that step runs from `from` to `to` (fractions of the step); resolves with the frames
+ * and whether the step stayed the same throughout. Reads the app's test hook
+ * `window.__atlas.timeline`.
+ */
+export const STEP_WINDOW_SCRIPT = `([phase, from, to]) => new Promise((resolve, reject) => {
+  const tl = () => window.__atlas && window.__atlas.timeline;
+  const step0 = tl() ? tl().step : null;
+  let step = null;
+  let frames = 0;
+  const t0 = performance.now();
+  const tick = () => {
+    const x = tl();
+    if (!x) { reject(new Error('no timeline hook')); return; }
+    if (performance.now() - t0 > 120000) { reject(new Error('no step window within 2 minutes')); return; }
+    if (phase === 'wait') {
+      if (x.step !== step0 && x.t >= from && x.t < to) { resolve({ step: x.step }); return; }
+    } else {
+      if (step === null) step = x.step;
+      frames++;
+      if (x.step !== step || x.t >= to) { resolve({ frames, same: x.step === step }); return; }
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})`;
+
+/** What {@link tweenFrameRun} measures. */
+export interface TweenFrameFigures {
+  windows: number;
+  frames: number;
+  /** Bytes allocated per frame within steps (no step change in the window). */
+  bytesPerFrame: number;
+  /** Main-thread busy ms per frame (TaskDuration) within the windows. */
+  taskMsPerFrame: number;
+  sites: AllocationSite[];
+}
+
+/**
+ * Steady state within a step: `windows` times, waits until a new step's tween is past 10 %, then
+ * samples allocations until it reaches 80 % (so no step change, no new step's data, falls in the
+ * window): bytes and CPU time per tween frame. Play slowly (4 s per year) for long windows.
+ */
+export async function tweenFrameRun(
+  page: Page,
+  cdp: CDPSession,
+  windows: number,
+): Promise<TweenFrameFigures> {
+  let frames = 0;
+  let bytes = 0;
+  let task = 0;
+  let used = 0;
+  const bySite = new Map<string, AllocationSite>();
+  for (let w = 0; w < windows; w++) {
+    await page.evaluate(`(${STEP_WINDOW_SCRIPT})(['wait', 0.1, 0.3])`);
+    const m0 = await metrics(cdp);
+    await cdp.send('HeapProfiler.startSampling', {
+      samplingInterval: SAMPLING_BYTES,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    const r = (await page.evaluate(`(${STEP_WINDOW_SCRIPT})(['count', 0, 0.8])`)) as {
+      frames: number;
+      same: boolean;
+    };
+    const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as {
+      profile: { head: ProfileNode };
+    };
+    const m1 = await metrics(cdp);
+    if (!r.same || r.frames < 2) continue;
+    used++;
+    frames += r.frames;
+    task += (m1.TaskDuration! - m0.TaskDuration!) * 1000;
+    const walk = (node: ProfileNode, caller: string): void => {
+      const f = node.callFrame;
+      const here = f.url
+        ? `${f.functionName || '(anonymous)'} ${fileOf(f.url)}:${f.lineNumber + 1}`
+        : '';
+      if (node.selfSize > 0) {
+        bytes += node.selfSize;
+        const key = `${f.functionName}@${f.url}:${f.lineNumber}:${f.columnNumber}${f.url ? '' : `<${caller}`}`;
+        const site = bySite.get(key) ?? {
+          functionName: f.functionName || '(anonymous)',
+          url: f.url,
+          line: f.lineNumber + 1,
+          column: f.columnNumber + 1,
+          caller: f.url ? '' : caller,
+          bytesPerFrame: 0,
+        };
+        site.bytesPerFrame += node.selfSize;
+        bySite.set(key, site);
+      }
+      for (const c of node.children) walk(c, here || caller);
+    };
+    walk(profile.head, '');
+  }
+  const sites = [...bySite.values()]
+    .map((s) => ({ ...s, bytesPerFrame: s.bytesPerFrame / Math.max(1, frames) }))
+    .sort((a, b) => b.bytesPerFrame - a.bytesPerFrame);
+  return {
+    windows: used,
+    frames,
+    bytesPerFrame: bytes / Math.max(1, frames),
+    taskMsPerFrame: task / Math.max(1, frames),
+    sites,
+  };
+}
+
 /** What {@link longLoop} measures. */
 export interface LongLoopFigures {
   seconds: number;
