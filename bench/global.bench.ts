@@ -7,9 +7,7 @@
  *
  * - decode_ms: `JSON.parse` + `decodeDataset` of the browser data files in Node, median of 5
  *   (wall and CPU; JSON.parse apart); target < 300 ms for the global build;
- * - first_frame_ms: navigation start → the first deck.gl frame with data; with
- *   first_frame_cpu_task_ms, the renderer main thread's busy time up to then (DevTools
- *   TaskDuration: CPU, steadier than wall time on a loaded machine) and its global / CAR ratio
+ * - first_frame_ms: navigation start → the first deck.gl frame with data
  *   (`window.__atlas.rendered`, key MINUSCA:2014:all), median of fresh page loads taken
  *   alternately (CAR, global, CAR, …), with when the last data file arrived; target
  *   global ≤ 1.2 × CAR;
@@ -182,14 +180,7 @@ async function firstFrame(browser: Browser, app: AppServer) {
         .map((e) => (e as PerformanceResourceTiming).responseEnd),
     ),
   );
-  // Main-thread busy time up to now (DevTools TaskDuration): CPU, not wall, so a loaded machine
-  // inflates it less.
-  const cdp = await rp.page.context().newCDPSession(rp.page);
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  const taskMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
-  return { rp, at, dataAt, taskMs };
+  return { rp, at, dataAt };
 }
 
 /** Waits until MapLibre reports idle (camera animation done, tiles loaded). */
@@ -391,16 +382,14 @@ export async function run(): Promise<Figures> {
     try {
       const firsts: number[][] = builds.map(() => []);
       const dataAts: number[][] = builds.map(() => []);
-      const tasks: number[][] = builds.map(() => []);
       const failures: string[] = [];
       for (let i = 0; i < LOADS; i++)
         for (let b = 0; b < apps.length; b++) {
           // A load that times out on a loaded machine is reported, not fatal.
           try {
-            const { rp, at, dataAt, taskMs } = await firstFrame(browser, apps[b]!);
+            const { rp, at, dataAt } = await firstFrame(browser, apps[b]!);
             firsts[b]!.push(at);
             dataAts[b]!.push(dataAt);
-            tasks[b]!.push(taskMs);
             await rp.close();
           } catch (e) {
             failures.push(`${builds[b]![0]}: ${(e as Error).message.split('\n')[0]!}`);
@@ -412,7 +401,6 @@ export async function run(): Promise<Figures> {
         out[`${label}_first_frame_loads`] = firsts[b]!.map((x) => Math.round(x)).join(' ');
         // Navigation start → last data file received, and from there to the first data frame
         // (JSON.parse, decoding, selectors, layers, drawing).
-        out[`${label}_first_frame_cpu_task_ms`] = Math.round(median(tasks[b]!));
         out[`${label}_data_received_ms`] = Math.round(median(dataAts[b]!));
         out[`${label}_data_to_first_frame_ms`] = Math.round(
           median(firsts[b]!.map((f, i) => f - dataAts[b]![i]!)),
@@ -420,10 +408,6 @@ export async function run(): Promise<Figures> {
       });
       out.ratio_first_frame_global_to_car = round2(
         (out.global_first_frame_ms as number) / (out.car_first_frame_ms as number),
-      );
-      out.ratio_first_frame_cpu_global_to_car = round2(
-        (out.global_first_frame_cpu_task_ms as number) /
-          (out.car_first_frame_cpu_task_ms as number),
       );
       out.ratio_first_frame_target = 1.2;
       // One build's interactions failing (e.g. a timeout on a loaded machine) keeps the rest.
