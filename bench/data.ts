@@ -8,9 +8,12 @@
  *   1. the full data build (buildDataset: read, validate every row, duplicate rule, aggregate,
  *      write JSON / CSV / Parquet / manifest; the Geo-PKO files too), with peak RSS;
  *   2. DuckDB's bare aggregation "OSV fatalities per gid-year" of the same file (sniffed
- *      read_csv, ignore_errors, GROUP BY), with peak RSS.
+ *      read_csv, ignore_errors, GROUP BY), with peak RSS;
+ *   3. once, in a fresh process, the browser-side decoding of the built data (`JSON.parse` +
+ *      `decodeDataset`, 7 rounds, CPU ms; alone: `npx tsx bench/data.ts --child decode
+ *      bench/out/public-data-1000000 7`).
  * Targets: build within 2x of the bare aggregation; build peak RSS under 1 GB; browser JSON
- * under 3 MB gzipped.
+ * under 3 MB gzipped; decoding under 300 ms.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -173,6 +176,32 @@ async function childMain(mode: string, args: string[]): Promise<void> {
       browserGzipKb: Math.round(r.manifest.browserGzipBytes / 1024),
       osvFatalities: r.manifest.counts.osvFatalities ?? 0,
     };
+  } else if (mode === 'decode') {
+    // JSON.parse + decodeDataset of the built browser files, `rounds` times in this process;
+    // CPU ms of decodeDataset per round (the first is cold: no JIT yet).
+    const { DATASET_FILES, decodeDataset } = await import('../src/domain/encoding');
+    const texts = DATASET_FILES.map((f) => readFileSync(path.join(args[0] as string, f), 'utf8'));
+    const rounds = Number(args[1] ?? 7);
+    const parse: number[] = [];
+    const cpu: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const p0 = process.cpuUsage();
+      const files = Object.fromEntries(
+        DATASET_FILES.map((f, i) => [f, JSON.parse(texts[i] as string) as unknown]),
+      );
+      const c0 = process.cpuUsage();
+      decodeDataset(files);
+      const c1 = process.cpuUsage(c0);
+      const p1 = process.cpuUsage(p0);
+      cpu.push((c1.user + c1.system) / 1000);
+      parse.push((p1.user + p1.system - c1.user - c1.system) / 1000);
+    }
+    extra = {
+      decodeCpuRounds: cpu.map((x) => Math.round(x)).join(' '),
+      parseCpuRounds: parse.map((x) => Math.round(x)).join(' '),
+      decodeCpuWarmMedian: median(cpu.slice(1)),
+      parseCpuWarmMedian: median(parse.slice(1)),
+    };
   } else {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const db = await DuckDBInstance.create(':memory:');
@@ -221,6 +250,8 @@ export async function run(
     bares.push(child('bare', csv));
     builds.push(child('build', from, path.join(OUT, `public-data-${rows}`)));
   }
+  // Decoding the built browser data (JSON.parse + decodeDataset), in a fresh process.
+  const decode = child('decode', path.join(OUT, `public-data-${rows}`), '7');
   const loadAfter = os.loadavg()[0] as number;
   const med = (xs: ChildFigures[], k: 'ms' | 'cpuMs' | 'maxRssMb'): number =>
     median(xs.map((x) => x[k]));
@@ -261,6 +292,11 @@ export async function run(
     // differs slightly from the validated build's.
     osv_fatalities_build: build.osvFatalities as number,
     osv_fatalities_bare: bare.osvFatalities as number,
+    // Browser-side decoding of the built data in Node (typed columns), CPU ms.
+    decode_cpu_ms_rounds: decode.decodeCpuRounds as string,
+    decode_cpu_ms_warm_median: Math.round(decode.decodeCpuWarmMedian as number),
+    json_parse_cpu_ms_warm_median: Math.round(decode.parseCpuWarmMedian as number),
+    target_decode_ms: 300,
   };
 }
 

@@ -20,7 +20,10 @@
  *   warm-up: start, end, max, the least-squares slope per 100 frames and the floor of the
  *   sawtooth (least heap of the first and of the last 100 frames), the allocation rate (sum of
  *   the rises between frames); plus the heap after a forced garbage collection (CDP) before
- *   and after the run — "flat" means no upward trend there.
+ *   and after the run — "flat" means no upward trend there; before it, alloc_bytes_per_frame
+ *   (every byte allocated, sampling heap profiler, bench/heap.ts) and CPU ms per frame.
+ * A page load or a build's interactions that time out (BENCH_WAIT_MS, 300 s) are reported in the
+ * figures instead of ending the run.
  *
  * Runs alone with `npx tsx bench/global.bench.ts`, or `npm run bench global`. Environment:
  * BENCH_GLOBAL_OSV (one-sided events, default 400000), BENCH_LOADS (page loads per build, 3),
@@ -56,11 +59,14 @@ import {
   YEAR_CHANGE_SCRIPT,
   type PlayResult,
 } from './browser';
+import { allocationRun, devtools } from './heap';
 
 const OSV = Number(process.env.BENCH_GLOBAL_OSV ?? 400_000);
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const HEAP_FRAMES = Number(process.env.BENCH_HEAP_FRAMES ?? 600);
 const DECODE_ROUNDS = 5;
+/** How long to wait for a frame or for MapLibre idle (a loaded 2-core machine needs minutes). */
+const WAIT_MS = Number(process.env.BENCH_WAIT_MS ?? 300_000);
 const SEED = 20250101;
 const OUT = path.join(ROOT, 'bench', 'out');
 
@@ -163,7 +169,7 @@ interface Hooks {
  */
 async function firstFrame(browser: Browser, app: AppServer) {
   const rp = await openPage(browser, app.url);
-  await waitForRender(rp.page, 'MINUSCA:2014:all', 60_000);
+  await waitForRender(rp.page, 'MINUSCA:2014:all', WAIT_MS);
   const at = await rp.page.evaluate(() => (window as unknown as Hooks).__atlas!.rendered!.at);
   const dataAt = await rp.page.evaluate(() =>
     Math.max(
@@ -180,7 +186,7 @@ async function firstFrame(browser: Browser, app: AppServer) {
 /** Waits until MapLibre reports idle (camera animation done, tiles loaded). */
 async function waitIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => (window as unknown as Hooks).__atlas?.idle === true, null, {
-    timeout: 60_000,
+    timeout: WAIT_MS,
   });
 }
 
@@ -293,6 +299,14 @@ async function interactions(browser: Browser, app: AppServer, label: string): Pr
 
     // Heap over looped playback, after one whole loop.
     out[`${label}_heap_warmup_frames`] = (await page.evaluate(LOOP_WARMUP_SCRIPT)) as number;
+    // Every byte allocated per frame (sampling heap profiler, collected objects included) and
+    // the main thread's CPU per frame, over the same number of frames (bench/heap.ts).
+    const cdp = await devtools(page);
+    const a = await allocationRun(page, cdp, HEAP_FRAMES);
+    await cdp.detach();
+    out[`${label}_alloc_bytes_per_frame`] = Math.round(a.bytesPerFrame);
+    out[`${label}_alloc_cpu_task_ms_per_frame`] = round1(a.taskMsPerFrame);
+    out[`${label}_alloc_cpu_script_ms_per_frame`] = round1(a.scriptMsPerFrame);
     const gcBefore = await heapAfterGc(page);
     const h = (await page.evaluate(`(${HEAP_SCRIPT})(${HEAP_FRAMES})`)) as {
       heap: number[];
@@ -368,13 +382,20 @@ export async function run(): Promise<Figures> {
     try {
       const firsts: number[][] = builds.map(() => []);
       const dataAts: number[][] = builds.map(() => []);
+      const failures: string[] = [];
       for (let i = 0; i < LOADS; i++)
         for (let b = 0; b < apps.length; b++) {
-          const { rp, at, dataAt } = await firstFrame(browser, apps[b]!);
-          firsts[b]!.push(at);
-          dataAts[b]!.push(dataAt);
-          await rp.close();
+          // A load that times out on a loaded machine is reported, not fatal.
+          try {
+            const { rp, at, dataAt } = await firstFrame(browser, apps[b]!);
+            firsts[b]!.push(at);
+            dataAts[b]!.push(dataAt);
+            await rp.close();
+          } catch (e) {
+            failures.push(`${builds[b]![0]}: ${(e as Error).message.split('\n')[0]!}`);
+          }
         }
+      if (failures.length) out.first_frame_failures = failures.join('; ');
       builds.forEach(([label], b) => {
         out[`${label}_first_frame_ms`] = Math.round(median(firsts[b]!));
         out[`${label}_first_frame_loads`] = firsts[b]!.map((x) => Math.round(x)).join(' ');

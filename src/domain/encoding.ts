@@ -637,6 +637,18 @@ export function decodeColumns<T>(spec: TableSpec<T>, raw: unknown): TypedTable {
           else put(k, v);
         }
       } else for (let k = 0; k < count; k++) put(k, values[k]);
+    } else if (codec === 'delta' && out.type === 'int') {
+      // Whole-number deltas (years, cell ids): a tight loop; anything else goes through put.
+      const target = out.values;
+      let acc = 0;
+      for (let k = 0; k < count; k++) {
+        const d: unknown = values[k];
+        if (!isNumber(d)) bad(k, 'a number (delta)');
+        acc += d as number;
+        if (Number.isInteger(acc) && acc <= INT_MAX && acc >= -INT_MAX)
+          target[rows ? rows[k]! : k] = acc;
+        else put(k, acc);
+      }
     } else if (codec === 'delta') {
       let acc = 0;
       for (let k = 0; k < count; k++) {
@@ -648,18 +660,41 @@ export function decodeColumns<T>(spec: TableSpec<T>, raw: unknown): TypedTable {
       const base = baseCols();
       const signs = base.map(([sign]) => sign);
       const cols = base.map(([, b]) => b);
-      for (let k = 0; k < count; k++) {
-        const d: unknown = values[k];
-        if (d === null) {
-          put(k, null);
-          continue;
+      // Whole numbers over whole-number bases (the fatality bounds): read the bases' arrays
+      // directly (a null base counts 0, as numberAt); anything else goes through put.
+      const intBases = cols.every((c) => c.type === 'int')
+        ? cols.map((c) => (c as { values: Int32Array }).values)
+        : null;
+      if (out.type === 'int' && intBases)
+        for (let k = 0; k < count; k++) {
+          const d: unknown = values[k];
+          if (d === null) {
+            put(k, null);
+            continue;
+          }
+          if (!isNumber(d)) bad(k, 'a number (offset)');
+          const i = rows ? rows[k]! : k;
+          let s = d as number;
+          for (let r = 0; r < intBases.length; r++) {
+            const b = intBases[r]![i]!;
+            if (b !== INT_NULL) s += signs[r]! * b;
+          }
+          if (Number.isInteger(s) && s <= INT_MAX && s >= -INT_MAX) out.values[i] = s;
+          else put(k, s);
         }
-        if (!isNumber(d)) bad(k, 'a number (offset)');
-        const i = rows ? rows[k]! : k;
-        let s = d as number;
-        for (let r = 0; r < cols.length; r++) s += signs[r]! * numberAt(cols[r]!, i);
-        put(k, s);
-      }
+      else
+        for (let k = 0; k < count; k++) {
+          const d: unknown = values[k];
+          if (d === null) {
+            put(k, null);
+            continue;
+          }
+          if (!isNumber(d)) bad(k, 'a number (offset)');
+          const i = rows ? rows[k]! : k;
+          let s = d as number;
+          for (let r = 0; r < cols.length; r++) s += signs[r]! * numberAt(cols[r]!, i);
+          put(k, s);
+        }
     } else if (codec === 'dict' || codec === 'dictList') {
       const size = dict.length;
       const isIndex = (d: unknown): d is number =>

@@ -243,7 +243,8 @@ export function tweenColorsInto(b: CellTweenBuffers, t: number): Uint8Array {
 
 /**
  * The violence cells between two steps at tween `t` (id `LAYER_IDS.violence`, pickable): stable
- * geometry, the frame's colours as a binary attribute, no outline (as `tweenedViolenceLayer`).
+ * geometry, the frame's colours as a binary attribute, no outline (a cell outline is a path per cell, the most expensive part of a frame under
+ * software rendering, and invisible in motion).
  */
 export function tweenedCellLayer(b: CellTweenBuffers, t: number): CellPickLayer<CellTween> {
   tweenColorsInto(b, t);

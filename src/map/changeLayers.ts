@@ -11,11 +11,10 @@
  * The tweened layers reuse the viewer's layer ids (`LAYER_IDS.violence`, `LAYER_IDS.bases`) and
  * carry `gid`/`value` and `base`/`by` on their objects, so picking and details work while playing.
  */
-import { PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { BaseChange, ChangeKind } from '../domain/changes';
-import { cellPolygon } from '../domain/grid';
 import { ease, lerp } from '../domain/timeline';
-import type { BaseTween, CellTween } from '../data/timelineSelectors';
+import type { BaseTween } from '../data/timelineSelectors';
 import { LABEL_FONT_FAMILY } from './basemap/labels';
 import { LAYER_IDS, baseStyle, hqRingWidth, type BaseLayerOptions, type BaseStyle } from './layers';
 import { VIOLENCE_RGBA, baseRadius, hexToRgba, violenceClass, type RGBA } from './scales';
@@ -72,34 +71,79 @@ export interface ChangeLayerOptions {
   opacity?: number;
 }
 
+/** A year's markers split by what draws them (see {@link changeLayers}). */
+interface SplitMarkers {
+  rings: ChangeMarker[];
+  arrows: ChangeMarker[];
+  ghosts: ChangeMarker[];
+}
+
+const splitCache = new WeakMap<readonly BaseChange[], SplitMarkers>();
+
+/** The markers of `changes`, split by layer; made once per changes list (stable per step). */
+function splitMarkers(changes: readonly BaseChange[]): SplitMarkers {
+  let s = splitCache.get(changes);
+  if (!s) {
+    const markers = changeMarkers(changes);
+    s = {
+      rings: markers.filter((m) => m.change.kind === 'NEW'),
+      arrows: markers.filter(
+        (m) => m.change.kind === 'STRENGTHENED' || m.change.kind === 'REDUCED',
+      ),
+      ghosts: markers.filter((m) => m.change.kind === 'CLOSED'),
+    };
+    splitCache.set(changes, s);
+  }
+  return s;
+}
+
+// Colours and accessors made once: a frame that only changes the opacity allocates nothing else.
+const GHOST_FILL: RGBA = [255, 255, 255, 60];
+const GHOST_LINE = hexToRgba(CHANGE_COLORS.CLOSED, 200);
+const RING_LINE = hexToRgba(CHANGE_COLORS.NEW, 255);
+const ARROW_COLORS = {
+  STRENGTHENED: hexToRgba(CHANGE_COLORS.STRENGTHENED, 255),
+  REDUCED: hexToRgba(CHANGE_COLORS.REDUCED, 255),
+};
+const ARROW_CHARACTERS = [CHANGE_GLYPHS.STRENGTHENED, CHANGE_GLYPHS.REDUCED];
+const ARROW_FONT = { sdf: true, fontSize: 64, buffer: 8, radius: 16, cutoff: 0.22 };
+const ARROW_OUTLINE: RGBA = [255, 255, 255, 230];
+const markerPosition = (m: ChangeMarker): [number, number] => m.position;
+const markerRadius = (m: ChangeMarker): number => m.radius;
+const ringRadius = (m: ChangeMarker): number => m.radius + 4;
+const arrowText = (m: ChangeMarker): string => CHANGE_GLYPHS[m.change.kind];
+const arrowColor = (m: ChangeMarker): RGBA =>
+  ARROW_COLORS[m.change.kind === 'STRENGTHENED' ? 'STRENGTHENED' : 'REDUCED'];
+const arrowOffset = (m: ChangeMarker): [number, number] => [
+  m.radius * 0.75 + 7,
+  -(m.radius * 0.75 + 7),
+];
+
 /**
  * The change markers of a year: NEW rings, ▲/▼ arrows (placed at the circle's upper right), and
- * CLOSED ghost outlines. Layers without data are null.
+ * CLOSED ghost outlines. Layers without data are null. The markers (each layer's `data`) are made
+ * once per `changes` list, so a fade (a new `opacity` each frame) leaves deck.gl's attributes
+ * alone.
  */
 export function changeLayers(
   changes: readonly BaseChange[],
   opts: ChangeLayerOptions = {},
 ): (ScatterplotLayer<ChangeMarker> | TextLayer<ChangeMarker> | null)[] {
-  const markers = changeMarkers(changes);
+  const { rings, arrows, ghosts } = splitMarkers(changes);
   const opacity = Math.min(1, Math.max(0, opts.opacity ?? 1));
-  const rings = markers.filter((m) => m.change.kind === 'NEW');
-  const arrows = markers.filter(
-    (m) => m.change.kind === 'STRENGTHENED' || m.change.kind === 'REDUCED',
-  );
-  const ghosts = markers.filter((m) => m.change.kind === 'CLOSED');
   return [
     ghosts.length === 0
       ? null
       : new ScatterplotLayer<ChangeMarker>({
           id: CHANGE_LAYER_IDS.ghosts,
           data: ghosts,
-          getPosition: (m) => m.position,
+          getPosition: markerPosition,
           radiusUnits: 'pixels',
-          getRadius: (m) => m.radius,
+          getRadius: markerRadius,
           filled: true,
           stroked: true,
-          getFillColor: [255, 255, 255, 60],
-          getLineColor: hexToRgba(CHANGE_COLORS.CLOSED, 200),
+          getFillColor: GHOST_FILL,
+          getLineColor: GHOST_LINE,
           lineWidthUnits: 'pixels',
           getLineWidth: 1.5,
           opacity,
@@ -110,12 +154,12 @@ export function changeLayers(
       : new ScatterplotLayer<ChangeMarker>({
           id: CHANGE_LAYER_IDS.newRings,
           data: rings,
-          getPosition: (m) => m.position,
+          getPosition: markerPosition,
           radiusUnits: 'pixels',
-          getRadius: (m) => m.radius + 4,
+          getRadius: ringRadius,
           filled: false,
           stroked: true,
-          getLineColor: hexToRgba(CHANGE_COLORS.NEW, 255),
+          getLineColor: RING_LINE,
           lineWidthUnits: 'pixels',
           getLineWidth: 2.5,
           opacity,
@@ -126,23 +170,19 @@ export function changeLayers(
       : new TextLayer<ChangeMarker>({
           id: CHANGE_LAYER_IDS.arrows,
           data: arrows,
-          getPosition: (m) => m.position,
-          getText: (m) => CHANGE_GLYPHS[m.change.kind],
-          getColor: (m) =>
-            hexToRgba(
-              CHANGE_COLORS[m.change.kind === 'STRENGTHENED' ? 'STRENGTHENED' : 'REDUCED'],
-              255,
-            ),
+          getPosition: markerPosition,
+          getText: arrowText,
+          getColor: arrowColor,
           getSize: 15,
           sizeUnits: 'pixels',
-          getPixelOffset: (m) => [m.radius * 0.75 + 7, -(m.radius * 0.75 + 7)],
+          getPixelOffset: arrowOffset,
           getTextAnchor: 'middle',
           getAlignmentBaseline: 'center',
-          characterSet: [CHANGE_GLYPHS.STRENGTHENED, CHANGE_GLYPHS.REDUCED],
+          characterSet: ARROW_CHARACTERS,
           fontFamily: LABEL_FONT_FAMILY,
-          fontSettings: { sdf: true, fontSize: 64, buffer: 8, radius: 16, cutoff: 0.22 },
+          fontSettings: ARROW_FONT,
           outlineWidth: 3,
-          outlineColor: [255, 255, 255, 230],
+          outlineColor: ARROW_OUTLINE,
           opacity,
           pickable: false,
         }),
@@ -192,31 +232,6 @@ export function cellTweenColorInto(
 /** The fill of a cell at tween `t` as a new array (see {@link cellTweenColorInto}). */
 export function cellTweenColor(from: number | null, to: number | null, t: number): RGBA {
   return cellTweenColorInto([0, 0, 0, 0], from, to, t);
-}
-
-/**
- * The violence cells between two steps, fading (id `LAYER_IDS.violence`, so it stays pickable).
- * Stable `data` (memoized per step pair): a frame only recomputes the fill colours
- * (`updateTriggers` on `t`), written into deck.gl's target arrays. Drawn without the static
- * layer's hairline outline: a cell outline is a path per cell, the most expensive part of a frame
- * under software rendering, and invisible in motion.
- */
-export function tweenedViolenceLayer(
-  cells: readonly CellTween[],
-  t: number,
-): PolygonLayer<CellTween> {
-  return new PolygonLayer<CellTween>({
-    id: LAYER_IDS.violence,
-    data: cells as CellTween[],
-    getPolygon: (c) => cellPolygon(c.gid),
-    getFillColor: (c, { target }) => cellTweenColorInto(target, c.from, c.to, t),
-    filled: true,
-    stroked: false,
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [0, 0, 0, 50],
-    updateTriggers: { getFillColor: [t] },
-  });
 }
 
 /** A base's drawn state at tween `t`. */

@@ -63,24 +63,6 @@ export function cellFill(c: CellView): RGBA {
   return violenceColor(c.value) ?? [0, 0, 0, 0];
 }
 
-/** The violence cells of the year: PRIO-GRID squares filled by fatality class. */
-export function violenceLayer(cells: readonly CellView[]): PolygonLayer<CellView> {
-  return new PolygonLayer<CellView>({
-    id: LAYER_IDS.violence,
-    data: cells as CellView[],
-    getPolygon: (c) => cellPolygon(c.gid),
-    getFillColor: cellFill,
-    filled: true,
-    stroked: true,
-    getLineColor: [120, 40, 20, 90],
-    lineWidthUnits: 'pixels',
-    getLineWidth: 0.5,
-    pickable: true,
-    autoHighlight: true,
-    highlightColor: [0, 0, 0, 50],
-  });
-}
-
 /** A thick outline around the selected cell. */
 export function selectedCellLayer(gid: number | null): PolygonLayer<{ polygon: LonLat[] }> | null {
   if (gid === null) return null;

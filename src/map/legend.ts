@@ -390,8 +390,3 @@ export function legendModel(input: LegendInput): LegendSection[] {
   if (input.highlights) out.push(highlightSection());
   return out;
 }
-
-/** The ids of every entry, in order (for comparing renderers). */
-export function legendEntryIds(sections: readonly LegendSection[]): string[] {
-  return sections.flatMap((s) => [s.id, ...s.entries.map((e) => e.id)]);
-}

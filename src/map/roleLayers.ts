@@ -21,7 +21,6 @@ export const ROLE_MARKERS = {
     label: 'Headquarters: HQ = mission, S = sector / regional',
   },
 } as const;
-export type RoleMarker = keyof typeof ROLE_MARKERS;
 
 /** Unit types of TTMap (FrontMap adds Medical and Aviation) with their badge letter and colour. */
 export const UNIT_MARKERS = {

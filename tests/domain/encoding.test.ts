@@ -438,6 +438,16 @@ describe('decodeDataset rejects corrupt input with DataFormatError', () => {
       /cell_years\.json: column "osvLow" row 1: expected a number \(offset\)/,
     ],
     [
+      'a fractional delta in a whole-number column',
+      (f) => (column(table(f, DATA_FILES.cellYears), 'gid')[0] = 0.5),
+      /cell_years\.json: column "gid" row 1: expected a whole number/,
+    ],
+    [
+      'an offset that gives a fraction in a whole-number column',
+      (f) => (column(table(f, DATA_FILES.cellYears), 'osvLow')[0] = 0.5),
+      /cell_years\.json: column "osvLow" row 1: expected a whole number/,
+    ],
+    [
       'a mask that names no earlier column',
       (f) =>
         ((table(f, DATA_FILES.cellYears).masks as Record<string, string>).osvStateBest = 'nope'),

@@ -11,8 +11,13 @@ import {
   changeMarkers,
   tweenBase,
   tweenedBasesLayers,
-  tweenedViolenceLayer,
 } from '../../src/map/changeLayers';
+import {
+  CELL_VERTICES,
+  CellPickLayer,
+  cellTweenBuffers,
+  tweenedCellLayer,
+} from '../../src/map/cellLayers';
 import { LAYER_IDS, baseStyle } from '../../src/map/layers';
 import { baseRadius, hexToRgba, violenceColor } from '../../src/map/scales';
 import { carCell } from '../fixtures/factories';
@@ -118,14 +123,25 @@ describe('cell tween', () => {
         [carCell(7, 7), null, 12],
       ].sort(),
     );
-    const layer = tweenedViolenceLayer(tweens, 0.3);
+    // As the violence feature draws it: binary attributes (src/map/cellLayers.ts; the
+    // accessor-based tweenedViolenceLayer these assertions were first written for is gone).
+    const layer = tweenedCellLayer(cellTweenBuffers(tweens), 0.3);
     expect(layer.id).toBe(LAYER_IDS.violence);
     expect(layer.props.pickable).toBe(true);
     expect(layer.props.updateTriggers).toMatchObject({ getFillColor: [0.3] });
-    // No per-cell outline paths while animating (the costly part of a software-rendered frame).
-    expect(layer.props.stroked).toBe(false);
+    // No per-cell outline paths while animating (the costly part of a software-rendered frame):
+    // one filled polygon layer, no path layer.
+    expect(layer).toBeInstanceOf(CellPickLayer);
     const leaving = tweens.find((c) => c.to === null)!;
-    expect(acc(layer, 'getFillColor', leaving)).toEqual(cellTweenColor(30, null, 0.3));
+    const data = layer.props.data as unknown as {
+      cells: typeof tweens;
+      attributes: { getFillColor: { value: Uint8Array } };
+    };
+    const k = data.cells.indexOf(leaving);
+    const o = k * CELL_VERTICES * 4;
+    expect([...data.attributes.getFillColor.value.subarray(o, o + 4)]).toEqual(
+      cellTweenColor(30, null, 0.3),
+    );
     // Picking keeps what the viewer's handlers read.
     expect(leaving).toMatchObject({ gid: carCell(5, 5), value: 30 });
   });
@@ -186,16 +202,25 @@ describe('base tween', () => {
 describe('tweened layers allocate nothing per frame', () => {
   it('keeps data stable across frames and writes colours into deck.gl target arrays', () => {
     const cells = tsel.cellTweens(2016, 2017, 'all', [CAR]);
-    const a = tweenedViolenceLayer(cells, 0.25);
-    const b = tweenedViolenceLayer(cells, 0.75);
+    // The violence cells as drawn (binary attributes): one data object per step pair, colours
+    // written into one of two preallocated frame buffers.
+    const buffers = cellTweenBuffers(cells);
+    const a = tweenedCellLayer(buffers, 0.25);
+    const b = tweenedCellLayer(buffers, 0.75);
     expect(b.props.data).toBe(a.props.data);
-    const target = [9, 9, 9, 9];
-    const get = b.props.getFillColor as unknown as (
-      c: (typeof cells)[number],
-      ctx: { target: number[] },
-    ) => number[];
-    expect(get(cells[0]!, { target })).toBe(target);
-    expect(target).toEqual(cellTweenColor(cells[0]!.from, cells[0]!.to, 0.75));
+    const frame = (
+      b.props.data as unknown as { attributes: { getFillColor: { value: Uint8Array } } }
+    ).attributes.getFillColor.value;
+    expect(buffers.frames.map((f) => f.value)).toContain(frame);
+    expect([...frame.subarray(0, 4)]).toEqual(cellTweenColor(cells[0]!.from, cells[0]!.to, 0.75));
+
+    // The change markers keep their data while they fade (a new opacity each frame).
+    const changes = changes2017;
+    const faded = changeLayers(changes, { opacity: 0.4 });
+    expect(faded.filter((l) => l !== null).length).toBeGreaterThan(0);
+    changeLayers(changes, { opacity: 0.8 }).forEach((l, i) =>
+      expect(l?.props.data).toBe(faded[i]?.props.data),
+    );
 
     const opts = { mission: 'MINUSCA', missionIds: [], missionSlots: new Map(), selectedId: null };
     const pairs = tsel.baseTweens(2016, 2017);

@@ -10,8 +10,8 @@ import {
   drawOrder,
   hqRingWidth,
   noDataLayer,
-  violenceLayer,
 } from '../../src/map/layers';
+import { CELL_VERTICES, cellBuffers, violenceCellLayers } from '../../src/map/cellLayers';
 import {
   FAR_MISSION_COLOR,
   MISSION_COLOR,
@@ -33,21 +33,35 @@ const ds = layersScenario();
 const bria = ds.bases.find((b) => b.location === 'Bria')!;
 const sel = createSelectors(ds);
 
-describe('violenceLayer', () => {
+// The violence cells as the violence feature draws them (binary attributes, src/map/cellLayers.ts;
+// the accessor-based violenceLayer these assertions were first written for is gone).
+describe('violence cells', () => {
   const cells = sel.cellsOf(2015, 'all', ['Central African Republic']);
-  const layer = violenceLayer(cells);
+  const b = cellBuffers(cells);
+  const [layer] = violenceCellLayers(b);
+  const data = layer.props.data as unknown as { length: number; cells: typeof cells };
+  /** The ring of cell k as [lon, lat] points. */
+  const ring = (k: number) =>
+    Array.from({ length: CELL_VERTICES }, (_, v) => [
+      b.geometry.positions[(k * CELL_VERTICES + v) * 2],
+      b.geometry.positions[(k * CELL_VERTICES + v) * 2 + 1],
+    ]);
+  /** The fill of cell k (its first vertex's colour). */
+  const fill = (k: number) => [
+    ...b.colors.subarray(k * CELL_VERTICES * 4, k * CELL_VERTICES * 4 + 4),
+  ];
 
   it('draws only cells with at least one death, as PRIO-GRID squares', () => {
     expect(layer.id).toBe(LAYER_IDS.violence);
-    expect((layer.props.data as unknown[]).length).toBe(2);
-    expect(acc(layer, 'getPolygon', cells[0])).toEqual(cellPolygon(cells[0]!.gid));
+    expect(data.length).toBe(2);
+    expect(ring(0)).toEqual(cellPolygon(cells[0]!.gid));
     expect(layer.props.pickable).toBe(true);
   });
 
   it('fills by the class of the filtered fatalities', () => {
-    const byGid = new Map(cells.map((c) => [c.gid, c]));
-    expect(acc(layer, 'getFillColor', byGid.get(carCell(0, 0)))).toEqual(hexToRgba('#fd8d3c', 210));
-    expect(acc(layer, 'getFillColor', byGid.get(carCell(2, 2)))).toEqual(hexToRgba('#800026', 210));
+    const at = (gid: number) => cells.findIndex((c) => c.gid === gid);
+    expect(fill(at(carCell(0, 0)))).toEqual(hexToRgba('#fd8d3c', 210));
+    expect(fill(at(carCell(2, 2)))).toEqual(hexToRgba('#800026', 210));
     const state = sel.cellsOf(2015, 'state', ['Central African Republic']);
     expect(state.map((c) => c.value).sort((a, b) => a - b)).toEqual([3, 600]);
   });
