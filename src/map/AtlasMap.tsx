@@ -14,6 +14,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import type { Camera } from '../state/state';
+import { BASEMAP_LAYER_IDS, noDataPaint } from './basemap/style';
 import { inlinedWorkerText } from './inlinedWorker';
 import { snapshotMap, type SnapshotOptions, type SnapshotOverlay } from './snapshot';
 
@@ -65,6 +66,11 @@ export interface AtlasMapProps {
   onReady?: (api: MapApi) => void;
   /** Accessible description of the map for screen readers. */
   ariaLabel: string;
+  /**
+   * Host countries shaded as without violence data (the basemap's land fill and an outline;
+   * `noDataPaint`). Omitted or empty: none.
+   */
+  noDataCountries?: readonly string[];
   /**
    * How the map moves to a new camera: `ease` (default, 0.5 s), `fly` (MapLibre flyTo, at most
    * 2 s: case-study scenes) or `jump` (no animation: reduced motion).
@@ -239,6 +245,27 @@ export function AtlasMap(props: AtlasMapProps) {
       staticOverlayRef.current = null;
     };
   }, []);
+
+  // Countries without violence data: paint values of the basemap (no new GPU program).
+  const noDataKey = (props.noDataCountries ?? []).join('\n');
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const countries = noDataKey === '' ? [] : noDataKey.split('\n');
+    const apply = (): void => {
+      const paint = noDataPaint(countries);
+      if (map.getLayer(BASEMAP_LAYER_IDS.land))
+        map.setPaintProperty(BASEMAP_LAYER_IDS.land, 'fill-color', paint.landFill);
+      if (map.getLayer(BASEMAP_LAYER_IDS.noDataEdge))
+        map.setPaintProperty(BASEMAP_LAYER_IDS.noDataEdge, 'line-opacity', paint.edgeOpacity);
+    };
+    // The style's layers exist once it has loaded (its sources may still be loading).
+    if (map.getLayer(BASEMAP_LAYER_IDS.land)) apply();
+    else map.once('style.load', apply);
+    return () => {
+      map.off('style.load', apply);
+    };
+  }, [noDataKey]);
 
   // Layers.
   useEffect(() => {

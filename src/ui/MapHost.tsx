@@ -19,6 +19,7 @@ import {
 } from './features/compose';
 import type { FeatureContext } from './features/contract';
 import { LegendProvider, useFeatures } from './features/registry';
+import { scopeToView } from './features/worldScope';
 import { Legend } from './Legend';
 import { useAtlas, useDispatch } from './store';
 
@@ -64,6 +65,8 @@ function useStable<T>(items: readonly T[]): readonly T[] {
   return same ? prev : items;
 }
 
+const NO_COUNTRIES: readonly string[] = [];
+
 export interface MapHostProps {
   style: StyleSpecification;
   onReady: (api: MapApi) => void;
@@ -82,7 +85,10 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
     () => ({ data, basemap, view, dispatch }),
     [data, basemap, view, dispatch],
   );
-  const maps = useFeatureMaps(features, ctx);
+  const inWorld = state.world !== null;
+  const maps = useFeatureMaps(features, ctx).map((m, i) =>
+    scopeToView(features[i]?.id ?? '', m, inWorld),
+  );
 
   const dynamic = useStable(stackLayers(maps));
   const staticLayers = useStable(stackLayers(maps, ['static']));
@@ -191,6 +197,7 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
         onIdle={onIdle}
         ariaLabel={ariaLabel}
         motion={motion}
+        noDataCountries={layers.noData && !inWorld ? view.missing : NO_COUNTRIES}
       />
       {features.map((f) => (f.Overlay ? <f.Overlay key={f.id} /> : null))}
       {props.children}
