@@ -19,6 +19,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef } from 'react';
 import type { Camera } from '../state/state';
+import { BASEMAP_LAYER_IDS, noDataPaint } from './basemap/style';
 import { inlinedWorkerText } from './inlinedWorker';
 import { snapshotMap, type SnapshotOptions, type SnapshotOverlay } from './snapshot';
 
@@ -82,6 +83,11 @@ export interface AtlasMapProps {
   onCompareClick?: (info: PickingInfo) => void;
   /** Compare: a hover on the comparison side. */
   onCompareHover?: (info: PickingInfo) => void;
+  /**
+   * Host countries shaded as without violence data (the basemap's land fill and an outline;
+   * `noDataPaint`). Omitted or empty: none.
+   */
+  noDataCountries?: readonly string[];
   /**
    * How the map moves to a new camera: `ease` (default, 0.5 s), `fly` (MapLibre flyTo, at most
    * 2 s: case-study scenes) or `jump` (no animation: reduced motion).
@@ -333,6 +339,27 @@ export function AtlasMap(props: AtlasMapProps) {
       compareElRef.current = null;
     };
   }, []);
+
+  // Countries without violence data: paint values of the basemap (no new GPU program).
+  const noDataKey = (props.noDataCountries ?? []).join('\n');
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const countries = noDataKey === '' ? [] : noDataKey.split('\n');
+    const apply = (): void => {
+      const paint = noDataPaint(countries);
+      if (map.getLayer(BASEMAP_LAYER_IDS.land))
+        map.setPaintProperty(BASEMAP_LAYER_IDS.land, 'fill-color', paint.landFill);
+      if (map.getLayer(BASEMAP_LAYER_IDS.noDataEdge))
+        map.setPaintProperty(BASEMAP_LAYER_IDS.noDataEdge, 'line-opacity', paint.edgeOpacity);
+    };
+    // The style's layers exist once it has loaded (its sources may still be loading).
+    if (map.getLayer(BASEMAP_LAYER_IDS.land)) apply();
+    else map.once('style.load', apply);
+    return () => {
+      map.off('style.load', apply);
+    };
+  }, [noDataKey]);
 
   // Layers.
   useEffect(() => {

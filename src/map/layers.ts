@@ -2,12 +2,10 @@
  * Thin, pure deck.gl layer builders: each takes the selected data and the view state and returns
  * layers. No fetching, no React, no map instance here.
  */
-import { GeoJsonLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { Feature, FeatureCollection } from 'geojson';
+import { PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { cellPolygon, type LonLat } from '../domain/grid';
 import type { BaseView, CellView } from '../data/selectors';
 import {
-  NO_DATA_COLOR,
   UNKNOWN_TROOPS_COLOR,
   baseRadius,
   hexToRgba,
@@ -20,7 +18,6 @@ import {
 
 /** Layer ids (stable: tests and picking rely on them). */
 export const LAYER_IDS = {
-  noData: 'no-data-countries',
   violence: 'violence-cells',
   /** The hairline outlines of the violence cells (binary attributes; not pickable). */
   violenceOutline: 'violence-cells-outline',
@@ -29,34 +26,6 @@ export const LAYER_IDS = {
   basesHq: 'bases-hq',
   selectedBase: 'selected-base',
 } as const;
-
-/**
- * Host countries without violence data ("no violence data loaded"), greyed with a dashed-looking
- * thick border; never drawn as zero violence.
- */
-export function noDataLayer(
-  countries: FeatureCollection | null,
-  missing: readonly string[],
-): GeoJsonLayer | null {
-  if (!countries || missing.length === 0) return null;
-  const set = new Set(missing);
-  const features = countries.features.filter((f: Feature) => {
-    const name = (f.properties as { name?: unknown } | null)?.name;
-    return typeof name === 'string' && set.has(name);
-  });
-  if (features.length === 0) return null;
-  return new GeoJsonLayer({
-    id: LAYER_IDS.noData,
-    data: { type: 'FeatureCollection', features } as FeatureCollection,
-    filled: true,
-    stroked: true,
-    getFillColor: hexToRgba(NO_DATA_COLOR, 110),
-    getLineColor: hexToRgba('#5a5a5a', 200),
-    lineWidthUnits: 'pixels',
-    getLineWidth: 1.5,
-    pickable: false,
-  });
-}
 
 /** Fill colour of a drawn cell (a cell with < 1 fatality is never in the data). */
 export function cellFill(c: CellView): RGBA {

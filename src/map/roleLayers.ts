@@ -4,6 +4,7 @@
  * per unit type under the circle, and the contributing countries (a count badge and a label with
  * each country's troops). Pure builders: deck.gl TextLayers with pixel offsets, stable ids.
  */
+import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@deck.gl/extensions';
 import { TextLayer } from '@deck.gl/layers';
 import type { BaseView } from '../data/selectors';
 import type { Layers } from '../state/state';
@@ -176,7 +177,7 @@ export function roleLayers(views: readonly BaseView[], opts: RoleLayerOptions): 
         () => hexToRgba(TCC_COLOR),
         (v) => [r(v) + 9, 0],
       ),
-      new TextLayer<BaseView>({
+      new TextLayer<BaseView, CollisionFilterExtensionProps<BaseView>>({
         id: ROLE_LAYER_IDS.tccLabel,
         data: listed.filter((v) => v.by.tcc.length > 0),
         getPosition: pos,
@@ -194,11 +195,20 @@ export function roleLayers(views: readonly BaseView[], opts: RoleLayerOptions): 
         getTextAnchor: 'start',
         getAlignmentBaseline: 'center',
         pickable: true,
+        // Labels that would overlap are left out (bigger sites first), so that they do not crowd
+        // at low zoom; zooming in shows the others.
+        extensions: [COLLISION],
+        collisionEnabled: true,
+        getCollisionPriority: (v: BaseView) => Math.min(v.by.troops ?? 0, 1_000_000),
+        collisionTestProps: { sizeScale: 1.2 },
       }),
     );
   }
   return out;
 }
+
+/** One collision filter for the contributor labels (an extension instance can be shared). */
+const COLLISION = new CollisionFilterExtension();
 
 /** The role legend / marker options of the state's layer switches. */
 export function roleOptions(layers: Layers): RoleLayerOptions & {

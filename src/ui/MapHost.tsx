@@ -20,6 +20,7 @@ import {
 import { CompareSide, type CompareMaps } from './features/compareSide';
 import type { FeatureContext } from './features/contract';
 import { LegendProvider, useFeatures } from './features/registry';
+import { scopeToView } from './features/worldScope';
 import { Legend } from './Legend';
 import { useAtlas, useDispatch } from './store';
 
@@ -67,6 +68,8 @@ function useStable<T>(items: readonly T[]): readonly T[] {
   return same ? prev : items;
 }
 
+const NO_COUNTRIES: readonly string[] = [];
+
 export interface MapHostProps {
   style: StyleSpecification;
   onReady: (api: MapApi) => void;
@@ -85,7 +88,10 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
     () => ({ data, basemap, view, dispatch }),
     [data, basemap, view, dispatch],
   );
-  const maps = useFeatureMaps(features, ctx);
+  const inWorld = state.world !== null;
+  const maps = useFeatureMaps(features, ctx).map((m, i) =>
+    scopeToView(features[i]?.id ?? '', m, inWorld),
+  );
 
   const dynamic = useStable(stackLayers(maps));
   const staticLayers = useStable(stackLayers(maps, ['static']));
@@ -233,6 +239,7 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
         onCompareRendered={onCompareRendered}
         onCompareClick={onCompareClick}
         onCompareHover={onCompareHover}
+        noDataCountries={layers.noData && !inWorld ? view.missing : NO_COUNTRIES}
       />
       {comparing ? <CompareSide features={features} onChange={setSide} /> : null}
       {features.map((f) => (f.Overlay ? <f.Overlay key={f.id} /> : null))}

@@ -70,6 +70,30 @@ describe('World view', () => {
   );
 
   it(
+    'returns from the World view to a mission whose host countries have no violence data',
+    async () => {
+      // Issue 17: this switch blocked the page for about half a minute (the no-data shading's
+      // programs compiled on first use). It must complete: the new mission's frame is drawn.
+      const { page } = await suite.open('world to other mission', '?m=MINUSCA&y=2015');
+      await settle(page, 'MINUSCA:', SETTLE_MS);
+      await page.click('[role=tab]:text-is("World")');
+      await page.click('[data-testid=open-world]');
+      await settle(page, '', SETTLE_MS);
+      const rows = suite.data.baseYears.filter((b) => b.year === 2015);
+      const other = [...new Set(rows.map((b) => b.mission))].sort().find((m) => m !== 'MINUSCA')!;
+      await page.click(`[data-testid=world-missions] button:text-is("${other}")`, {
+        timeout: SETTLE_MS,
+      });
+      await settle(page, `${other}:`, SETTLE_MS);
+      const h = await atlasHooks<Hooks>(page);
+      expect(h.state.world).toBeNull();
+      expect(h.state.mission).toBe(other);
+      suite.expectCleanPages();
+    },
+    TEST_MS,
+  );
+
+  it(
     'plays over every mission’s years',
     async () => {
       const { page } = await suite.open('world play', '?w=all&y=2015');

@@ -1,5 +1,5 @@
 import { TextLayer, ScatterplotLayer } from '@deck.gl/layers';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import type { BasemapCountryLabel, BasemapPlace } from '../../src/domain/basemap';
 import {
@@ -10,7 +10,12 @@ import {
   labelBox,
   placeLabelsLayer,
 } from '../../src/map/basemap/labels';
-import { BASEMAP_LAYER_IDS, basemapStyle } from '../../src/map/basemap/style';
+import {
+  BASEMAP_LAYER_IDS,
+  BASEMAP_PALETTE,
+  basemapStyle,
+  noDataPaint,
+} from '../../src/map/basemap/style';
 
 const urls = {
   countries: 'http://localhost:5173/data/basemap/countries.geojson',
@@ -63,6 +68,7 @@ describe('basemapStyle', () => {
       BASEMAP_LAYER_IDS.background,
       BASEMAP_LAYER_IDS.coast,
       BASEMAP_LAYER_IDS.land,
+      BASEMAP_LAYER_IDS.noDataEdge,
       BASEMAP_LAYER_IDS.borders,
       BASEMAP_LAYER_IDS.hostBorders,
     ]);
@@ -73,6 +79,31 @@ describe('basemapStyle', () => {
   it('shows host countries lighter than other land', () => {
     const land = style.layers.find((l) => l.id === BASEMAP_LAYER_IDS.land)!;
     expect(JSON.stringify(land.paint)).toContain('"host"');
+  });
+
+  it('shades the countries without violence data by paint values alone (issue 17)', () => {
+    const paint = noDataPaint(['South Sudan']);
+    const fill = createExpression(paint.landFill, latest.paint_fill['fill-color'] as never);
+    const edge = createExpression(paint.edgeOpacity, latest.paint_line['line-opacity'] as never);
+    if (fill.result !== 'success' || edge.result !== 'success') throw new Error('bad expression');
+    const at = (name: string | null, host: boolean) =>
+      [
+        fill.value.evaluate({ zoom: 5 }, { type: 'Polygon', properties: { name, host } } as never),
+        edge.value.evaluate({ zoom: 5 }, { type: 'Polygon', properties: { name, host } } as never),
+      ] as const;
+    const hex = (c: unknown) => String(c);
+    // '#cfcfcd' = #9a9a9a at 110/255 over #f8f7f4, worked by hand.
+    expect(BASEMAP_PALETTE.noData).toBe('#cfcfcd');
+    expect(hex(at('South Sudan', true)[0])).toBe('#cfcfcd');
+    expect(at('South Sudan', true)[1]).toBe(0.8);
+    expect(hex(at('Chad', true)[0])).toBe(BASEMAP_PALETTE.hostLand);
+    expect(at('Chad', true)[1]).toBe(0);
+    expect(hex(at(null, false)[0])).toBe(BASEMAP_PALETTE.land);
+    // The same layers and programs for any list: only the literal changes.
+    const none = basemapStyle(urls);
+    const some = basemapStyle(urls, BASEMAP_PALETTE, ['South Sudan']);
+    expect(some.layers.map((l) => [l.id, l.type])).toEqual(none.layers.map((l) => [l.id, l.type]));
+    expect(validateStyleMin(some)).toEqual([]);
   });
 
   it('also accepts relative URLs', () => {

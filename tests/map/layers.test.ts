@@ -1,16 +1,8 @@
 import type { Layer } from '@deck.gl/core';
-import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { createSelectors, type BaseView } from '../../src/data/selectors';
 import { cellPolygon } from '../../src/domain/grid';
-import {
-  LAYER_IDS,
-  baseStyle,
-  basesLayers,
-  drawOrder,
-  hqRingWidth,
-  noDataLayer,
-} from '../../src/map/layers';
+import { LAYER_IDS, baseStyle, basesLayers, drawOrder, hqRingWidth } from '../../src/map/layers';
 import { CELL_VERTICES, cellBuffers, violenceCellLayers } from '../../src/map/cellLayers';
 import {
   FAR_MISSION_COLOR,
@@ -110,28 +102,5 @@ describe('basesLayers', () => {
     expect(hqRingWidth(3)).toBeGreaterThan(hqRingWidth(1));
     expect(hqRingWidth(0)).toBe(0);
     expect((selected!.props.data as BaseView[]).map((v) => v.base.id)).toEqual([bria.id]);
-  });
-});
-
-describe('noDataLayer', () => {
-  const fc: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: ['Central African Republic', 'South Sudan', 'Chad'].map((name) => ({
-      type: 'Feature',
-      properties: { name },
-      geometry: { type: 'Point', coordinates: [0, 0] },
-    })),
-  };
-
-  it('greys only the host countries without violence data', () => {
-    const layer = noDataLayer(fc, ['South Sudan']);
-    expect(layer!.id).toBe(LAYER_IDS.noData);
-    const data = layer!.props.data as FeatureCollection;
-    expect(data.features.map((f) => f.properties!.name)).toEqual(['South Sudan']);
-  });
-
-  it('draws nothing when every country has data or there are no outlines', () => {
-    expect(noDataLayer(fc, [])).toBeNull();
-    expect(noDataLayer(null, ['South Sudan'])).toBeNull();
   });
 });

@@ -5,7 +5,12 @@
  * requests nothing but the two GeoJSON files. Names are drawn by deck.gl TextLayers
  * (`./labels.ts`), because MapLibre symbol layers would need a glyph server.
  */
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
 import { BASEMAP_ATTRIBUTION } from '../../domain/basemap';
 
 /**
@@ -28,6 +33,12 @@ export const BASEMAP_PALETTE = {
   hostLand: '#f8f7f4',
   border: '#c4beb4',
   hostBorder: '#8a8378',
+  /**
+   * A host country without violence data in the period: the no-data grey (`NO_DATA_COLOR`,
+   * #9a9a9a) at 110/255 over the host land, as the deck.gl layer that drew it before.
+   */
+  noData: '#cfcfcd',
+  noDataEdge: '#5a5a5a',
 } as const;
 
 /** Layer ids, bottom to top. */
@@ -37,7 +48,41 @@ export const BASEMAP_LAYER_IDS = {
   land: 'basemap-land',
   borders: 'basemap-borders',
   hostBorders: 'basemap-host-borders',
+  noDataEdge: 'basemap-no-data-edge',
 } as const;
+
+/** Whether a country feature's name is one of `countries` (a MapLibre expression). */
+function named(countries: readonly string[]): ExpressionSpecification {
+  return ['in', ['to-string', ['get', 'name']], ['literal', [...countries]]];
+}
+
+/**
+ * The paint of the layers that shade host countries without violence data (the "No data" key):
+ * the land fill and an outline, both data-driven, so that a new list of countries only changes
+ * paint values. MapLibre compiles the same programs for every list, so the first mission with
+ * countries without data does not wait for new GPU programs (issue 17: switching from the World
+ * view to such a mission blocked the page for half a minute on a software renderer, where the
+ * deck.gl GeoJsonLayer that drew them compiled its programs on first use).
+ */
+export function noDataPaint(
+  countries: readonly string[],
+  palette: Record<keyof typeof BASEMAP_PALETTE, string> = BASEMAP_PALETTE,
+): {
+  landFill: DataDrivenPropertyValueSpecification<string>;
+  edgeOpacity: DataDrivenPropertyValueSpecification<number>;
+} {
+  return {
+    landFill: [
+      'case',
+      named(countries),
+      palette.noData,
+      ['==', ['get', 'host'], true],
+      palette.hostLand,
+      palette.land,
+    ],
+    edgeOpacity: ['case', named(countries), 0.8, 0],
+  };
+}
 
 /** A line layer of the `borders` source: borders of one kind, wider from zoom 2 to zoom 8. */
 function borderLayer(
@@ -63,7 +108,9 @@ function borderLayer(
 export function basemapStyle(
   urls: BasemapUrls,
   palette: Record<keyof typeof BASEMAP_PALETTE, string> = BASEMAP_PALETTE,
+  noData: readonly string[] = [],
 ): StyleSpecification {
+  const paint = noDataPaint(noData, palette);
   return {
     version: 8,
     name: 'Presence Atlas offline basemap',
@@ -93,8 +140,19 @@ export function basemapStyle(
         type: 'fill',
         source: 'countries',
         paint: {
-          'fill-color': ['case', ['==', ['get', 'host'], true], palette.hostLand, palette.land],
+          'fill-color': paint.landFill,
           'fill-antialias': false,
+        },
+      },
+      // Outlines of the countries without violence data (invisible for the others).
+      {
+        id: BASEMAP_LAYER_IDS.noDataEdge,
+        type: 'line',
+        source: 'countries',
+        paint: {
+          'line-color': palette.noDataEdge,
+          'line-width': 1.5,
+          'line-opacity': paint.edgeOpacity,
         },
       },
       borderLayer(BASEMAP_LAYER_IDS.borders, 'other', palette.border, [0.4, 1]),

@@ -13,13 +13,13 @@ import {
   violenceCellLayers,
 } from '../../map/cellLayers';
 import { noDataSection, violenceSection } from '../../map/legend';
-import { LAYER_IDS, noDataLayer } from '../../map/layers';
+import { LAYER_IDS } from '../../map/layers';
 import { fmt, fmtPeriod } from '../format';
 import { useVisible } from './compose';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
 
 function useViolenceMap(ctx: FeatureContext): FeatureMap {
-  const { data, basemap, view } = ctx;
+  const { data, view } = ctx;
   const { state, frame, granularity, covered, missing } = view;
   const { year, month, perpetrator, layers } = state;
   const cells = data.sel.cellsOf(year, perpetrator, covered);
@@ -46,10 +46,6 @@ function useViolenceMap(ctx: FeatureContext): FeatureMap {
     () => (tweenBuffers ? tweenedCellLayer(tweenBuffers, frame.t) : null),
     [tweenBuffers, frame.t],
   );
-  const ground = useMemo(
-    () => noDataLayer(basemap.countries, missing),
-    [basemap.countries, missing],
-  );
 
   // On an H3 grid the grid feature draws the cells as hexagons instead.
   const onPrio = state.grid === 'prio';
@@ -57,11 +53,11 @@ function useViolenceMap(ctx: FeatureContext): FeatureMap {
     [tweenLayer ?? staticLayers?.[0], staticLayers?.[1]],
     layers.violence && onPrio,
   );
-  const groundLayers = useVisible([ground], layers.noData);
 
   return useMemo<FeatureMap>(() => {
     return {
-      layers: { ground: groundLayers, cells: cellLayers },
+      // The countries without data are shaded by the basemap (`noDataCountries` of AtlasMap).
+      layers: { cells: cellLayers },
       legend: [
         ...(layers.violence && onPrio
           ? [violenceSection(fmtPeriod(year, month), perpetrator)]
@@ -83,7 +79,7 @@ function useViolenceMap(ctx: FeatureContext): FeatureMap {
       },
       counts: { cells: layers.violence && onPrio ? cells.length : 0 },
     };
-  }, [layers, cellLayers, groundLayers, year, month, perpetrator, missing, cells, data, onPrio]);
+  }, [layers, cellLayers, year, month, perpetrator, missing, cells, data, onPrio]);
 }
 
 /** The violence feature. */
