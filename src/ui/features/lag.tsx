@@ -24,6 +24,7 @@ import { CellLagDetail } from '../lag/CellLagDetail';
 import { downloadText } from '../lag/download';
 import { GridSection } from '../grid/GridSection';
 import { LagPanel } from '../lag/LagPanel';
+import { MonthlySeriesChart } from '../lag/MonthlySeriesChart';
 import { BRIEF_YEARS, PooledPanel } from '../lag/PooledPanel';
 import { useAtlas, useDispatch } from '../store';
 import { FLY_ZOOM } from './actions';
@@ -186,6 +187,7 @@ const LagTab = memo(function LagTab() {
   const lagPool = useAtlas((s) => s.lagPool);
   const params = useLagParams();
   const result = data.lag.result(mission, params);
+  const series = data.monthly.series(mission);
   const [returnTo, setReturnTo] = useState<{ gid: number } | null>(null);
 
   // Picking an episode keeps the researcher in the Lag tab, with the cell's lag view on top.
@@ -272,6 +274,7 @@ const LagTab = memo(function LagTab() {
       cellView={gid === null || result === null ? null : <CellLag gid={gid} nav={back} />}
       returnTo={returnTo}
       gridView={result === null ? null : <GridSection mission={mission} prio={result} />}
+      seriesView={series ? <MonthlySeriesChart series={series} /> : null}
     />
   );
 });

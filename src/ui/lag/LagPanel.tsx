@@ -51,6 +51,8 @@ export interface LagPanelProps {
   onScope?: (pooled: boolean) => void;
   /** The Grid switch and comparison (src/ui/grid), shown above the parameters. */
   gridView?: ReactNode;
+  /** The monthly series chart (research brief, figure 4), shown under the mission summary. */
+  seriesView?: ReactNode;
 }
 
 /** What the panel says about missing violence data, or null when every country-year has it. */
@@ -115,6 +117,7 @@ export function LagPanel(props: LagPanelProps) {
             {...(props.distanceOf ? { distanceOf: props.distanceOf } : {})}
             onFocusCell={(gid) => props.onFocusCell(gid)}
           />
+          {props.seriesView}
           <GapList
             mission={props.mission}
             episodes={r.episodes}
