@@ -3,10 +3,16 @@
  * countries (research brief, figure 4), built from the typed cell-month columns, memoized per
  * mission.
  */
-import type { Dataset } from '../domain/dataset';
+import type { Dataset, PerpetratorFilter } from '../domain/dataset';
+import {
+  runMonthlyLag,
+  type MonthlyLagParams,
+  type MonthlyLagResult,
+  type MonthViolence,
+} from '../domain/lagMonthly';
 import { cellMonthsOf, cellYearsOf } from '../domain/encoding';
 import { monthlySeries, type CellMonthColumns, type MonthlySeries } from '../domain/monthlySeries';
-import { mapMonths } from '../domain/timeline';
+import { mapMonths, monthIndex } from '../domain/timeline';
 import { memoize } from './memo';
 
 /** The monthly selectors of one dataset. */
@@ -15,6 +21,15 @@ export interface MonthlySelectors {
   series(mission: string): MonthlySeries | null;
   /** The mission's Geo-PKO map months ({@link monthIndex}es, ascending). */
   mapMonths(mission: string): readonly number[];
+  /**
+   * The monthly lag analysis of a mission (Geo-PKO map months; V for the perpetrator filter);
+   * null for a mission not in the data. Memoized per (mission, parameters, perpetrator).
+   */
+  lag(
+    mission: string,
+    params: MonthlyLagParams,
+    perpetrator: PerpetratorFilter,
+  ): MonthlyLagResult | null;
 }
 
 /** Builds the monthly selectors of a dataset. */
@@ -55,5 +70,72 @@ export function createMonthlySelectors(dataset: Dataset): MonthlySelectors {
       mapMonths: months(mission),
     });
   }, 16);
-  return { series, mapMonths: months };
+  const violence = memoize((mission: string, perpetrator: PerpetratorFilter): MonthViolence[] => {
+    const m = dataset.missions.find((x) => x.id === mission);
+    if (!m) return [];
+    const t = cellMonthsOf(dataset);
+    const int = (name: string) => t.int(name).values;
+    const [gid, year, month] = [int('gid'), int('year'), int('month')];
+    const [all, state, foreign, nonstate] = [
+      int('osvBest'),
+      int('osvStateBest'),
+      int('osvForeignBest'),
+      int('osvNonStateBest'),
+    ];
+    const first = m.years[0] ?? 0;
+    const last = m.years[m.years.length - 1] ?? -1;
+    const hosts = new Set(m.countries);
+    const out: MonthViolence[] = [];
+    for (let i = 0; i < t.length; i++) {
+      const y = year[i]!;
+      if (y < first || y > last) continue;
+      const c = countryOf(gid[i]!, y);
+      if (c === null || !hosts.has(c)) continue;
+      const value =
+        perpetrator === 'all'
+          ? all[i]!
+          : perpetrator === 'state'
+            ? state[i]!
+            : perpetrator === 'host'
+              ? state[i]! - foreign[i]!
+              : perpetrator === 'foreign'
+                ? foreign[i]!
+                : nonstate[i]!;
+      if (value > 0) out.push({ gid: gid[i]!, index: monthIndex(y, month[i]!), value });
+    }
+    return out;
+  }, 8);
+  const lag = memoize(
+    (
+      mission: string,
+      theta: number,
+      reach: number,
+      window: number,
+      delta: number,
+      initialDeployment: boolean,
+      perpetrator: PerpetratorFilter,
+    ): MonthlyLagResult | null => {
+      const m = dataset.missions.find((x) => x.id === mission);
+      if (!m) return null;
+      return runMonthlyLag(
+        {
+          mission,
+          bases: dataset.bases.filter((b) => b.mission === mission),
+          baseMonths: dataset.baseMonths.filter((b) => b.mission === mission),
+          violence: violence(mission, perpetrator),
+          countryOf,
+          countries: m.countries,
+          coverage: dataset.coverage,
+        },
+        { theta, reach, window, delta, initialDeployment },
+      );
+    },
+    16,
+  );
+  return {
+    series,
+    mapMonths: months,
+    lag: (mission, p, perpetrator) =>
+      lag(mission, p.theta, p.reach, p.window, p.delta, p.initialDeployment, perpetrator),
+  };
 }
