@@ -11,6 +11,7 @@ import { createCoverageSelectors, type CoverageSelectors } from './coverageSelec
 import { cellName as nameCell, type CellName } from '../domain/lagView';
 import { createDeploymentSelectors, type DeploymentSelectors } from './deploymentSelectors';
 import { createLagSelectors, type LagSelectors } from './lagSelectors';
+import { createMonthlySelectors, type MonthlySelectors } from './monthlySelectors';
 import {
   buildSearchIndex,
   createSelectors,
@@ -51,6 +52,8 @@ export interface AtlasData {
   coverage(events: readonly OsvEvent[]): CoverageSelectors;
   /** Distance from a cell to the nearest base with troops in a year (no events needed). */
   troopBase: TroopBaseDistances;
+  /** Monthly resolution: the monthly series of a mission (figure 4), map months. */
+  monthly: MonthlySelectors;
 }
 
 const bundles = new WeakMap<Dataset, { places: Places; data: AtlasData }>();
@@ -86,6 +89,7 @@ export function atlasData(dataset: Dataset, places: Places = []): AtlasData {
       return cov.sel;
     },
     troopBase: createTroopBaseDistances(dataset),
+    monthly: createMonthlySelectors(dataset),
   };
   bundles.set(dataset, { places, data });
   return data;

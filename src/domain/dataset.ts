@@ -111,6 +111,11 @@ export interface CellMonth {
   osvNonStateBest: number;
   /** By governments other than that of the event's country (part of osvStateBest). */
   osvForeignBest: number;
+  /** GED `low` / `high` summed per perpetrator class (the uncertainty band of the monthly chart). */
+  osvStateLow: number;
+  osvStateHigh: number;
+  osvNonStateLow: number;
+  osvNonStateHigh: number;
 }
 
 /** HQ level as coded by Geo-PKO. */

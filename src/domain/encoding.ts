@@ -528,7 +528,10 @@ export function decodeColumns<T>(spec: TableSpec<T>, raw: unknown): TypedTable {
   const data = raw.data as unknown[];
   for (const col of spec.cols) {
     const at = columns.indexOf(col.name);
-    if (at < 0) return fail(`column "${col.name}" is missing`);
+    if (at < 0)
+      return fail(
+        `column "${col.name}" is missing (data of an older build: rebuild it with \`npm run data\`)`,
+      );
     const values = data[at];
     if (!Array.isArray(values)) return fail(`column "${col.name}" has no data list`);
     // Sparse column: the rows its mask marks present, in order.
@@ -1024,6 +1027,10 @@ const CELL_MONTH_COLS: ColSpec[] = [
   { name: 'osvNonStateBest', type: 'int' },
   { name: 'osvBest', type: 'int', codec: 'offset', base: ['osvStateBest', 'osvNonStateBest'] },
   { name: 'osvForeignBest', type: 'int', mask: 'osvStateBest' },
+  { name: 'osvStateLow', type: 'int', codec: 'offset', base: ['osvStateBest'] },
+  { name: 'osvStateHigh', type: 'int', codec: 'offset', base: ['osvStateBest'] },
+  { name: 'osvNonStateLow', type: 'int', codec: 'offset', base: ['osvNonStateBest'] },
+  { name: 'osvNonStateHigh', type: 'int', codec: 'offset', base: ['osvNonStateBest'] },
 ];
 
 /** The columns of `cell_months.json`, in stored order (see {@link encodeCellMonthColumns}). */
@@ -1041,6 +1048,10 @@ const CELL_MONTHS: TableSpec<CellMonth> = {
     (c) => c.osvNonStateBest,
     (c) => c.osvBest,
     (c) => c.osvForeignBest,
+    (c) => c.osvStateLow,
+    (c) => c.osvStateHigh,
+    (c) => c.osvNonStateLow,
+    (c) => c.osvNonStateHigh,
   ],
   fromRow: (r) => ({
     gid: r[2] as number,
@@ -1050,6 +1061,10 @@ const CELL_MONTHS: TableSpec<CellMonth> = {
     osvStateBest: r[3] as number,
     osvNonStateBest: r[4] as number,
     osvForeignBest: r[6] as number,
+    osvStateLow: r[7] as number,
+    osvStateHigh: r[8] as number,
+    osvNonStateLow: r[9] as number,
+    osvNonStateHigh: r[10] as number,
   }),
 };
 

@@ -432,7 +432,7 @@ export async function processGed(
      SELECT gid, year, cat, country, sum(best) AS b, sum(low) AS l, sum(high) AS h, count(*) AS n
      FROM (${kept}) GROUP BY ALL;
      CREATE OR REPLACE TABLE ged_og AS
-     SELECT gid, year, month, cat, fg, side_a AS raw, sum(best) AS b
+     SELECT gid, year, month, cat, fg, side_a AS raw, sum(best) AS b, sum(low) AS l, sum(high) AS h
      FROM (${osvKept}) GROUP BY ALL;
      CREATE OR REPLACE TABLE ged_x AS
      SELECT year, gid, CAST(count(*) FILTER (WHERE fg) AS DOUBLE) AS fe,
@@ -475,7 +475,8 @@ export async function processGed(
   const cm = await duck.numbers(
     `SELECT year, month, gid, CAST(coalesce(sum(b) FILTER (WHERE cat = 0), 0) AS DOUBLE),
             CAST(coalesce(sum(b) FILTER (WHERE cat = 1), 0) AS DOUBLE),
-            CAST(coalesce(sum(b) FILTER (WHERE fg), 0) AS DOUBLE)
+            CAST(coalesce(sum(b) FILTER (WHERE fg), 0) AS DOUBLE),
+            ${['l', 'h'].flatMap((f) => [0, 1].map((cat) => `CAST(coalesce(sum(${f}) FILTER (WHERE cat = ${cat}), 0) AS DOUBLE)`)).join(', ')}
      FROM ged_og GROUP BY year, month, gid ORDER BY year, month, gid`,
   );
   const extra = await duck.numbers('SELECT * FROM ged_x ORDER BY year, gid');
@@ -502,6 +503,10 @@ export async function processGed(
       osvNonStateBest: mNonState,
       osvBest: mState.map((v, k) => v + (mNonState[k] as number)),
       osvForeignBest: cm.columns[5] as Float64Array,
+      osvStateLow: cm.columns[6] as Float64Array,
+      osvNonStateLow: cm.columns[7] as Float64Array,
+      osvStateHigh: cm.columns[8] as Float64Array,
+      osvNonStateHigh: cm.columns[9] as Float64Array,
     },
   };
   assemble.stop(`${cellYears.length.toLocaleString('en')} cell-years`);

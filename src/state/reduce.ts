@@ -74,6 +74,7 @@ export type Action =
   | { type: 'setGapList'; view: GapListView }
   /** The Lag tab's scope: null = the selected mission, else all missions over the years. */
   | { type: 'setLagPool'; pool: LagPool | null }
+  | { type: 'setLagMonthly'; monthly: boolean }
   /** Restores the research brief's lag parameters and all perpetrators. */
   | { type: 'resetLag' }
   /** Sets the coverage view's X (clamped to 10–200 km), k (1–5) and n (1–10). */
@@ -281,6 +282,11 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
       const pool = validLagPool(action.pool);
       return pool === undefined ? state : { ...state, lagPool: pool };
     }
+    case 'setLagMonthly':
+      // Monthly is a view of the selected mission: choosing it leaves the pooled view.
+      return action.monthly === state.lagMonthly && (!action.monthly || state.lagPool === null)
+        ? state
+        : { ...state, lagMonthly: action.monthly, lagPool: action.monthly ? null : state.lagPool };
     case 'resetLag':
       return { ...state, lag: { ...DEFAULT_LAG }, perpetrator: 'all' };
     case 'setCoverage': {
@@ -475,6 +481,7 @@ export function normalizeState(
     playRange: s.playRange ?? null,
     gapList: s.gapList ?? fallback.gapList,
     lagPool: validLagPool(s.lagPool ?? null) ?? null,
+    lagMonthly: s.lagMonthly === true && !s.lagPool,
     coverage: {
       km: clampCoverageKm(Number(s.coverage?.km ?? fallback.coverage.km)),
       k: clampWhatIf('k', Number(s.coverage?.k ?? fallback.coverage.k)),

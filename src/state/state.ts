@@ -167,6 +167,11 @@ export interface AppState {
    */
   lagPool: LagPool | null;
   /**
+   * The Lag tab's resolution for the selected mission: false = yearly (default), true = monthly
+   * (Geo-PKO's map months; issue 14 point 4). In the URL as `lagres=month`.
+   */
+  lagMonthly: boolean;
+  /**
    * The grid of the violence layer and the lag analysis: PRIO-GRID 0.5° (default) or H3
    * resolution 4 / 5 (in the URL as `g`; see src/domain/gridSystem.ts).
    */
@@ -336,6 +341,7 @@ export function defaultState(missions: readonly MissionYears[]): AppState {
     gapList: { filter: 'all', shown: GAP_PAGE },
     coverage: { ...DEFAULT_COVERAGE },
     lagPool: null,
+    lagMonthly: false,
     grid: 'prio',
     world: null,
     storyDraft: null,

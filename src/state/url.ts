@@ -76,6 +76,7 @@ const LAG_PARAMS: [string, LagNumberKey][] = [
 
 const KNOWN = new Set([
   'm',
+  'lagres',
   'y',
   'mo',
   'p',
@@ -316,6 +317,11 @@ export function parseUrlState(
     }
   }
 
+  const lagres = get('lagres');
+  if (lagres !== null) {
+    if (lagres === 'month' || lagres === 'year') state.lagMonthly = lagres === 'month';
+    else notices.push(`Parameter lagres=${quote(lagres)} must be month or year; showing years.`);
+  }
   const pool = get('pool');
   if (pool !== null) {
     const m = /^(\d{4})?-(\d{4})?$/.exec(pool);
@@ -410,6 +416,7 @@ export function encodeUrlState(state: AppState): string {
     const { from, to } = state.lagPool;
     q.set('pool', from === null && to === null ? 'all' : `${from ?? ''}-${to ?? ''}`);
   }
+  if (state.lagMonthly && !state.lagPool) q.set('lagres', 'month');
   if (state.grid !== 'prio') q.set('g', state.grid);
   if (state.world)
     q.set('w', state.world.missions.length > 0 ? state.world.missions.join(',') : 'all');

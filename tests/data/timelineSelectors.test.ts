@@ -41,6 +41,10 @@ const cm = (
   month,
   osvBest: state + nonstate,
   osvForeignBest: 0,
+  osvStateLow: state,
+  osvStateHigh: state,
+  osvNonStateLow: nonstate,
+  osvNonStateHigh: nonstate,
   osvStateBest: state,
   osvNonStateBest: nonstate,
 });

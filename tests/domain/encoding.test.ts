@@ -112,6 +112,10 @@ function fixtureDataset(): Dataset {
         osvStateBest: 3,
         osvNonStateBest: 0,
         osvForeignBest: 0,
+        osvStateLow: 2,
+        osvStateHigh: 4,
+        osvNonStateLow: 0,
+        osvNonStateHigh: 0,
       },
       {
         gid: 137213,
@@ -121,6 +125,10 @@ function fixtureDataset(): Dataset {
         osvStateBest: 0,
         osvNonStateBest: 7,
         osvForeignBest: 0,
+        osvStateLow: 0,
+        osvStateHigh: 0,
+        osvNonStateLow: 5,
+        osvNonStateHigh: 12,
       },
       {
         gid: 100,
@@ -130,6 +138,10 @@ function fixtureDataset(): Dataset {
         osvStateBest: 0,
         osvNonStateBest: 1,
         osvForeignBest: 0,
+        osvStateLow: 0,
+        osvStateHigh: 0,
+        osvNonStateLow: 1,
+        osvNonStateHigh: 2,
       },
     ],
     bases: [

@@ -35,6 +35,10 @@ function threeCells() {
         osvStateBest: 2,
         osvNonStateBest: 5,
         osvForeignBest: 1,
+        osvStateLow: 1,
+        osvStateHigh: 3,
+        osvNonStateLow: 5,
+        osvNonStateHigh: 9,
       },
     ],
   });

@@ -198,6 +198,10 @@ describe('months', () => {
       osvStateBest: 2,
       osvNonStateBest: 5,
       osvForeignBest: 1,
+      osvStateLow: 2,
+      osvStateHigh: 2,
+      osvNonStateLow: 5,
+      osvNonStateHigh: 5,
     };
     expect([
       cellMonthValue(c, 'all'),

@@ -363,6 +363,15 @@ describe('fixture build', () => {
       [4, 3, 3],
       [5, 1, 0],
     ]);
+    // GED low / high per class, summed by hand: March = events 1 (4–7), 4 (2–2) and 10 (2–2),
+    // all non-state; April = event 2 (state, 3–3); May = event 3 (non-state, 1–2).
+    expect(
+      months.map((m) => [m.osvStateLow, m.osvStateHigh, m.osvNonStateLow, m.osvNonStateHigh]),
+    ).toEqual([
+      [0, 0, 8, 11],
+      [3, 3, 0, 0],
+      [0, 0, 1, 2],
+    ]);
   });
 
   it('applies the duplicate-row rule: one troop figure per base-year, never the sum', () => {

@@ -24,7 +24,9 @@ import { CellLagDetail } from '../lag/CellLagDetail';
 import { downloadText } from '../lag/download';
 import { GridSection } from '../grid/GridSection';
 import { LagPanel } from '../lag/LagPanel';
-import { BRIEF_YEARS, PooledPanel } from '../lag/PooledPanel';
+import { MonthlySeriesChart } from '../lag/MonthlySeriesChart';
+import { LagResolutionSwitch, MonthlyLagPanel } from '../lag/MonthlyLagPanel';
+import { BRIEF_YEARS, LagScopeSwitch, PooledPanel } from '../lag/PooledPanel';
 import { useAtlas, useDispatch } from '../store';
 import { FLY_ZOOM } from './actions';
 import type { Feature, FeatureContext, FeatureMap } from './contract';
@@ -184,8 +186,10 @@ const LagTab = memo(function LagTab() {
   const gid = useAtlas((s) => (s.selection?.kind === 'cell' ? s.selection.gid : null));
   const gapList = useAtlas((s) => s.gapList);
   const lagPool = useAtlas((s) => s.lagPool);
+  const lagMonthly = useAtlas((s) => s.lagMonthly);
   const params = useLagParams();
   const result = data.lag.result(mission, params);
+  const series = data.monthly.series(mission);
   const [returnTo, setReturnTo] = useState<{ gid: number } | null>(null);
 
   // Picking an episode keeps the researcher in the Lag tab, with the cell's lag view on top.
@@ -225,6 +229,42 @@ const LagTab = memo(function LagTab() {
     (pooled: boolean) => dispatch({ type: 'setLagPool', pool: pooled ? { ...BRIEF_YEARS } : null }),
     [dispatch],
   );
+  const onResolution = useCallback(
+    (monthly: boolean) => dispatch({ type: 'setLagMonthly', monthly }),
+    [dispatch],
+  );
+  const resolution = <LagResolutionSwitch monthly={lagMonthly} onChange={onResolution} />;
+  if (lagPool === null && lagMonthly) {
+    return (
+      <MonthlyLagPanel
+        mission={mission}
+        result={data.monthly.lag(mission, params, perpetrator)}
+        series={series}
+        params={lag}
+        perpetrator={perpetrator}
+        onParams={(p) => dispatch({ type: 'setLag', params: p })}
+        onPerpetrator={(p) => dispatch({ type: 'setPerpetrator', perpetrator: p })}
+        onReset={() => dispatch({ type: 'resetLag' })}
+        cellName={data.cellName}
+        onFocusCell={(g, y) => {
+          const [lon, lat] = cellCentroid(g);
+          dispatch({
+            type: 'focus',
+            camera: { lon, lat, zoom: Math.max(FLY_ZOOM, zoom) },
+            selection: { kind: 'cell', gid: g },
+            panel: 'lag',
+            year: y,
+          });
+        }}
+        switches={
+          <>
+            <LagScopeSwitch mission={mission} pooled={false} onChange={onScope} />
+            {resolution}
+          </>
+        }
+      />
+    );
+  }
   if (lagPool !== null) {
     return (
       <PooledPanel
@@ -272,6 +312,8 @@ const LagTab = memo(function LagTab() {
       cellView={gid === null || result === null ? null : <CellLag gid={gid} nav={back} />}
       returnTo={returnTo}
       gridView={result === null ? null : <GridSection mission={mission} prio={result} />}
+      seriesView={series ? <MonthlySeriesChart series={series} /> : null}
+      resolutionView={resolution}
     />
   );
 });

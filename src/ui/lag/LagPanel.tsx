@@ -51,6 +51,10 @@ export interface LagPanelProps {
   onScope?: (pooled: boolean) => void;
   /** The Grid switch and comparison (src/ui/grid), shown above the parameters. */
   gridView?: ReactNode;
+  /** The Yearly | Monthly switch, shown under the scope switch. */
+  resolutionView?: ReactNode;
+  /** The monthly series chart (research brief, figure 4), shown under the mission summary. */
+  seriesView?: ReactNode;
 }
 
 /** What the panel says about missing violence data, or null when every country-year has it. */
@@ -84,6 +88,7 @@ export function LagPanel(props: LagPanelProps) {
       {props.onScope ? (
         <LagScopeSwitch mission={props.mission} pooled={false} onChange={props.onScope} />
       ) : null}
+      {props.resolutionView}
       <p className="muted lag-intro">
         Episodes of violence against civilians in {props.mission}’s area and whether the mission
         strengthened its presence there, how fast, or never.
@@ -115,6 +120,7 @@ export function LagPanel(props: LagPanelProps) {
             {...(props.distanceOf ? { distanceOf: props.distanceOf } : {})}
             onFocusCell={(gid) => props.onFocusCell(gid)}
           />
+          {props.seriesView}
           <GapList
             mission={props.mission}
             episodes={r.episodes}
