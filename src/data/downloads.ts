@@ -20,6 +20,7 @@ import { csvLine } from '../domain/csv';
 import type { PerpetratorFilter } from '../domain/dataset';
 import { cellCentroid, cellPolygon } from '../domain/grid';
 import type { LagParams, ResponsivenessBin } from '../domain/lagTypes';
+import { monthOf } from '../domain/timeline';
 import { lagCsvFileName } from '../domain/lagView';
 import {
   makeProvenance,
@@ -52,7 +53,8 @@ export interface Table {
 }
 
 /** The tables of the Download menu. */
-export type TableId = 'cells' | 'bases' | 'responsiveness' | 'changes' | 'episodes';
+export type TableId =
+  'cells' | 'bases' | 'responsiveness' | 'changes' | 'episodes' | 'monthly-episodes';
 
 /** File formats. */
 export type DownloadFormat = 'csv' | 'geojson' | 'parquet';
@@ -64,6 +66,7 @@ export const TABLE_FORMATS: Readonly<Record<TableId, readonly DownloadFormat[]>>
   responsiveness: ['csv'],
   changes: ['csv'],
   episodes: ['csv'],
+  'monthly-episodes': ['csv'],
 };
 
 /** What the view is: the mission and year shown, the perpetrator filter and lag parameters. */
@@ -261,6 +264,79 @@ export const CHANGE_COLUMNS: readonly Column[] = [
   dbl('lon', 'Longitude'),
 ];
 
+/** The monthly lag analysis's episodes (Lag tab → Monthly; definitions in ARCHITECTURE.md). */
+export const MONTHLY_EPISODE_COLUMNS: readonly Column[] = [
+  txt('mission', 'Geo-PKO mission acronym'),
+  int('gid', 'PRIO-GRID cell id'),
+  dbl('lat', 'Latitude of the cell centre'),
+  dbl('lon', 'Longitude of the cell centre'),
+  txt('place', 'The cell named by its nearest town, as in the app'),
+  txt('country', 'Country of the cell (that of its cell-year)'),
+  txt('onset_month', 'First month of the episode (YYYY-MM)'),
+  txt('end_month', 'Last month of the episode (YYYY-MM)'),
+  int('fatalities', 'Civilians killed in the episode (GED best, for the perpetrator filter)'),
+  txt('category', 'Monthly lag category (RESPONDED_SAME_MONTH, RESPONDED_LATE, …)'),
+  int('lag_months', 'Months from the onset to the response map; empty without a response'),
+  txt('response_month', 'The deployment map month of the response (YYYY-MM); empty without one'),
+  txt(
+    'map_at_onset',
+    'The deployment map in force at the onset (YYYY-MM; the last map carried forward)',
+  ),
+  bool('map_carried_forward', 'No map in the onset month: the last earlier map is carried forward'),
+  int('troops_at_onset', 'Troops in reach on that map (known figures only)'),
+  bool('initial_deployment', 'The response is the mission’s first map'),
+  bool('censored_start', 'Onset in the first analysed month (violence may have begun earlier)'),
+];
+
+/** A month index as `YYYY-MM`. */
+function isoMonth(index: number): string {
+  const { year, month } = monthOf(index);
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * The monthly episodes of the view's mission under its parameters (rings; W in years searched
+ * as 12·W months), ranked as in the Lag tab; no rows where the mission has no map-level data.
+ */
+export function monthlyEpisodesTable(data: AtlasData, v: DownloadView): Table {
+  const r = data.monthly.lag(v.mission, v.params, v.params.perpetrator);
+  const rows: Value[][] = [];
+  for (const e of r?.available ? r.episodes : []) {
+    const [lon, lat] = cellCentroid(e.gid);
+    rows.push([
+      v.mission,
+      e.gid,
+      round4(lat),
+      round4(lon),
+      data.cellName(e.gid).name,
+      e.country,
+      isoMonth(e.onset),
+      isoMonth(e.end),
+      e.fatalities,
+      e.category,
+      e.lagMonths,
+      e.response === null ? null : isoMonth(e.response),
+      isoMonth(e.mapAtOnset),
+      e.mapAtOnset !== e.onset,
+      e.troopsAtOnset,
+      e.initialDeployment,
+      e.censoredStart,
+    ]);
+  }
+  return { columns: MONTHLY_EPISODE_COLUMNS, rows };
+}
+
+/** The monthly run's left-out parts, in words (never zeros). */
+function monthlyNotComputed(data: AtlasData, v: DownloadView): string[] {
+  const r = data.monthly.lag(v.mission, v.params, v.params.perpetrator);
+  if (!r) return [`${v.mission}: unknown mission`];
+  if (!r.available)
+    return [`${v.mission}: no map-level (monthly) Geo-PKO data loaded; not computed`];
+  return r.missing.map(
+    (cy) => `${cy.country} ${cy.year}: violence data not loaded (excluded, not zero)`,
+  );
+}
+
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 
@@ -455,6 +531,11 @@ const TABLE_TEXT: Record<TableId, { title: string; description: (v: DownloadView
     description: (v) =>
       `Changes of the bases of ${v.mission} in ${v.year} against ${v.year - 1} (new, closed, strengthened, reduced, unchanged).`,
   },
+  'monthly-episodes': {
+    title: 'Monthly episodes (map to map)',
+    description: (v) =>
+      `Every monthly violence episode of ${v.mission} where Geo-PKO's map-level data covers the mission: responses found map to map (the last map carried forward between maps), lag in months, under the parameters (reach in rings; W years searched as 12·W months; location precision not applied).`,
+  },
   episodes: {
     title: 'Gap list (violence episodes)',
     description: (v) =>
@@ -482,6 +563,8 @@ export function downloadFileName(id: TableId, v: DownloadView, format: DownloadF
       return `responsiveness_${m}_${perp}.${ext}`;
     case 'changes':
       return `changes_${m}_${v.year}.${ext}`;
+    case 'monthly-episodes':
+      return `monthly_episodes_${m}_${perp}.${ext}`;
   }
 }
 
@@ -508,7 +591,9 @@ export function buildDownload(
   const files = TABLE_FORMATS[id].map((f) => downloadFileName(id, v, f));
   const text = TABLE_TEXT[id];
   const notComputed =
-    id === 'responsiveness' || id === 'episodes' ? [] : missingCountries(data, v.mission, v.year);
+    id === 'responsiveness' || id === 'episodes' || id === 'monthly-episodes'
+      ? []
+      : missingCountries(data, v.mission, v.year);
   if (id === 'episodes') {
     const provenance = makeProvenance(
       {
@@ -531,7 +616,9 @@ export function buildDownload(
         ? basesTable(data, v)
         : id === 'responsiveness'
           ? responsivenessTable(data, v)
-          : changesTable(data, v);
+          : id === 'changes'
+            ? changesTable(data, v)
+            : monthlyEpisodesTable(data, v);
   const provenance = makeProvenance(
     {
       table: text.title,
@@ -539,7 +626,12 @@ export function buildDownload(
       files,
       parameters: viewParameters(v),
       columns: table.columns.map((c) => ({ name: c.name, description: c.description })),
-      notComputed: id === 'responsiveness' ? lagNotComputed(data, v) : notComputed,
+      notComputed:
+        id === 'responsiveness'
+          ? lagNotComputed(data, v)
+          : id === 'monthly-episodes'
+            ? monthlyNotComputed(data, v)
+            : notComputed,
     },
     ctx.build,
     ctx.appVersion,

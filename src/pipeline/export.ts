@@ -2,7 +2,7 @@
  * The app's downloads from the command line, byte for byte the same files:
  *
  *   npm run export -- --mission MINUSCA --year 2017 --format csv|geojson|parquet [--out FILE]
- *                     [--table cells|bases|responsiveness|changes|episodes]
+ *                     [--table cells|bases|responsiveness|changes|episodes|monthly-episodes]
  *                     [--perpetrator all|state|host|foreign|nonstate] [--theta 10 --reach 0 |
  *                     --reach-km 50, --window 3 --delta 1 --precision 5 --initial-deployment on]
  *                     [--data public/data]
@@ -41,7 +41,7 @@ const TABLES = Object.keys(TABLE_FORMATS) as TableId[];
 const FORMATS: readonly DownloadFormat[] = ['csv', 'geojson', 'parquet'];
 
 const USAGE = `usage: npm run export -- --mission MISSION --year YEAR --format csv|geojson|parquet [--out FILE]
-                       [--table cells|bases|responsiveness|changes|episodes]
+                       [--table cells|bases|responsiveness|changes|episodes|monthly-episodes]
                        [--perpetrator all|state|host|foreign|nonstate] [--theta 10]
                        [--reach 0 | --reach-km 50] [--window 3] [--delta 1] [--precision 5]
                        [--initial-deployment on|off] [--data public/data]
@@ -49,7 +49,7 @@ const USAGE = `usage: npm run export -- --mission MISSION --year YEAR --format c
   --year      a year of the mission (required)
   --format    csv | geojson | parquet (required; bases: csv, geojson; other tables: csv)
   --out       file to write (and its .provenance.json beside it); default stdout (not parquet)
-  --table     cells (default) | bases | responsiveness | changes | episodes
+  --table     cells (default) | bases | responsiveness | changes | episodes | monthly-episodes
   --perpetrator and the lag parameters as in \`npm run analyze\` (the view's settings)
   --data      folder of the built dataset (default public/data)
 The file is the app's Download menu file for the same view, byte for byte.`;

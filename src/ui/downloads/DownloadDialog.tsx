@@ -55,7 +55,21 @@ const FULL_TABLES = [
   },
 ] as const;
 
-const VIEW_TABLES: readonly TableId[] = ['cells', 'bases', 'responsiveness', 'changes', 'episodes'];
+const VIEW_TABLES: readonly TableId[] = [
+  'cells',
+  'bases',
+  'responsiveness',
+  'changes',
+  'episodes',
+  'monthly-episodes',
+];
+
+/** "53 episodes", or why the monthly analysis has none (never a silent 0). */
+function monthlyCount(r: { available: boolean; episodes: readonly unknown[] } | null): string {
+  if (!r) return 'unknown mission';
+  if (!r.available) return 'not computed: no monthly deployment maps loaded for this mission';
+  return `${r.episodes.length} episodes`;
+}
 
 /** "12 cells with events", and the host countries whose violence data is not loaded (not 0). */
 function cellsCount(
@@ -165,6 +179,7 @@ export function DownloadDialog(props: { open: boolean; onClose: () => void; onCi
         bases: `${data.sel.basesOf(view.mission, view.year).length} bases`,
         changes: `${data.tsel.changes(view.mission, view.year).length} changes`,
         episodes: `${data.lag.result(view.mission, p)?.episodes.length ?? 0} episodes`,
+        'monthly-episodes': monthlyCount(data.monthly.lag(view.mission, p, p.perpetrator)),
       }
     : {};
   const outputs = new Set(ctx.build.outputs);
