@@ -6,7 +6,10 @@
  *    coverage for every year — cold (event distances measured, then the sums) and after a change
  *    of X (sums only) — target < 50 ms; the greedy what-if (k = 5, n = 3, every candidate town)
  *    per year — target < 200 ms.
- * 2. Synthetic: the lag benchmark's Africa-sized mission (100 × 100 cells, 30 years, 500 bases;
+ * 2. The synthetic global build (`npm run bench global`'s: 400,000 one-sided events around every
+ *    Geo-PKO location, built by the data pipeline): the same figures for its largest mission (the
+ *    most events in its host countries and years).
+ * 3. Synthetic: the lag benchmark's Africa-sized mission (100 × 100 cells, 30 years, 500 bases;
  *    bench/lag.bench.ts) with each violent cell-year split into 1–3 events at random points of
  *    the cell, and 1,000 synthetic towns: the same figures.
  *
@@ -26,6 +29,7 @@ import { decodeOsvEvents, OSV_EVENTS_FILE } from '../src/domain/eventsEncoding';
 import { cellCentroid } from '../src/domain/grid';
 import { DEFAULT_DATA_DIR, loadDataset } from '../src/pipeline/cliKit';
 import { median, runIfMain } from './browser';
+import { prepareGlobal } from './global.bench';
 import { syntheticDataset } from './lag.bench';
 import { mulberry32 } from './prng';
 
@@ -167,6 +171,25 @@ export async function run(): Promise<Record<string, number | string>> {
     }
     measure(out, 'minusca', ds, events, towns, 'MINUSCA');
   } else out.minusca = `skipped: no ${OSV_EVENTS_FILE} in ${dir} (run npm run data)`;
+  const global = await prepareGlobal();
+  Object.assign(out, global.figures);
+  const gds = loadDataset(global.data.dataDir);
+  const gEvents = decodeOsvEvents(
+    JSON.parse(readFileSync(path.join(global.data.dataDir, OSV_EVENTS_FILE), 'utf8')),
+  );
+  const gTowns = decodePlaces(
+    JSON.parse(
+      readFileSync(path.join(global.data.dataDir, 'basemap', BASEMAP_FILES.places), 'utf8'),
+    ),
+  );
+  const largest = gds.missions
+    .map((m) => ({
+      id: m.id,
+      n: gEvents.filter((e) => m.countries.includes(e.country) && m.years.includes(e.year)).length,
+    }))
+    .sort((a, b) => b.n - a.n)[0]!;
+  out.global_largest_mission = largest.id;
+  measure(out, 'global_largest', gds, gEvents, gTowns, largest.id);
   const syn = syntheticDataset();
   const { events, towns } = syntheticEvents(syn);
   measure(out, 'synthetic', syn, events, towns, 'SYN');

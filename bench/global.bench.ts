@@ -73,7 +73,7 @@ const OUT = path.join(ROOT, 'bench', 'out');
 type Figures = Record<string, number | string>;
 
 /** The synthetic sources (cached in bench/out/ by size and seed) and their build. */
-async function prepareGlobal(): Promise<{ data: PreparedData; figures: Figures }> {
+export async function prepareGlobal(): Promise<{ data: PreparedData; figures: Figures }> {
   const figures: Figures = {};
   // Cached by size, seed and the generator's own source (a changed generator regenerates).
   const generator = createHash('sha256')

@@ -7,6 +7,8 @@ import { atlasData } from '../data/atlasData';
 import type { Dataset, PerpetratorFilter } from '../domain/dataset';
 import type { Episode, LagCategory } from '../domain/lagTypes';
 import { flaggedEpisodesInYear } from '../domain/lag';
+import type { RoleLegendInput } from '../map/legend';
+import { roleMarks, showsBase, type RoleMark } from '../map/roleLayers';
 import { missionColor } from '../map/scales';
 
 /** A violence cell: its gid and fatalities (best) for the filter. */
@@ -59,6 +61,8 @@ export interface MapContent {
   hotspots?: number[];
   /** The coverage view's marks (reach discs, events), when its tab is open; omitted otherwise. */
   coverage?: CoverageMarks;
+  /** Role, unit-type and contributor markers of the bases (the switches on); omitted: none. */
+  roles?: RoleMark[];
 }
 
 /** What the coverage view draws on the map (src/map/coverageLayers.ts), for the Canvas exports. */
@@ -85,6 +89,11 @@ export interface ContentOptions {
   highlightCells?: readonly number[];
   /** Episodes of the lag analysis; flagged ones open in `year` are drawn. Omit for no flags. */
   episodes?: readonly Episode[] | null;
+  /**
+   * The deployment role switches (`roleOptions(layers)`): which circles are drawn (troops,
+   * no-troop sites) and which markers beside them. Omitted: every circle, no markers.
+   */
+  roles?: RoleLegendInput;
 }
 
 /**
@@ -100,22 +109,24 @@ export function mapContent(dataset: Dataset, opts: ContentOptions): MapContent {
       ? []
       : sel.cellsOf(opts.year, perpetrator, covered).map((c) => ({ gid: c.gid, value: c.value }));
   const hi = new Set(opts.highlightBases ?? []);
-  const bases: BaseMark[] =
+  const roles = opts.roles;
+  const views =
     opts.showBases === false
       ? []
-      : sel.basesNear(opts.mission, opts.year).map(({ base, by }) => ({
-          id: by.baseId,
-          name: base.location,
-          mission: by.mission,
-          lon: by.lon,
-          lat: by.lat,
-          troops: by.troops,
-          zeroTroops: by.zeroTroops,
-          hq: by.hq,
-          color: missionColor(by.mission, opts.mission, sel.missionSlots),
-          own: by.mission === opts.mission,
-          highlight: hi.has(by.baseId),
-        }));
+      : sel.basesNear(opts.mission, opts.year).filter((v) => !roles || showsBase(v, roles));
+  const bases: BaseMark[] = views.map(({ base, by }) => ({
+    id: by.baseId,
+    name: base.location,
+    mission: by.mission,
+    lon: by.lon,
+    lat: by.lat,
+    troops: by.troops,
+    zeroTroops: by.zeroTroops,
+    hq: by.hq,
+    color: missionColor(by.mission, opts.mission, sel.missionSlots),
+    own: by.mission === opts.mission,
+    highlight: hi.has(by.baseId),
+  }));
   const flags = opts.episodes
     ? flaggedEpisodesInYear(opts.episodes, opts.year).map((ep) => ({
         gid: ep.gid,
@@ -134,5 +145,6 @@ export function mapContent(dataset: Dataset, opts: ContentOptions): MapContent {
     hasData: covered.length > 0,
     highlightCells: [...(opts.highlightCells ?? [])],
     flags,
+    ...(roles ? { roles: roleMarks(views, roles) } : {}),
   };
 }

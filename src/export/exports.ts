@@ -20,6 +20,7 @@ import type { Story } from '../story/schema';
 import type { AppState } from '../state/state';
 import { mapContent, type CoverageMarks, type MapContent } from './content';
 import type { CoverageLegendInput } from '../map/coverageLayers';
+import type { RoleLegendInput } from '../map/legend';
 import { storyFrames, yearRangeFrames, type StoryVideoOptions } from './frames';
 import { attributionText } from './attribution';
 import {
@@ -64,6 +65,11 @@ export interface ExportView {
   hotspots?: { theta: number; count: number | null; gids: readonly number[] } | null;
   /** The coverage view's marks of `year` while its tab is open, with the legend's figures. */
   coverage?: { marks: CoverageMarks; legend: CoverageLegendInput } | null;
+  /**
+   * The deployment role switches (`roleOptions(layers)`): circles and markers drawn as on the
+   * live map, and the same role keys in the legend. Omitted: every circle, no markers.
+   */
+  roles?: RoleLegendInput;
 }
 
 /**
@@ -104,6 +110,7 @@ function legendFor(view: ExportView, content: MapContent): LegendSpec {
     year: content.year,
     others: [...others].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, color]) => ({ id, color })),
     mission: view.mission,
+    ...(view.roles ? { roles: view.roles } : {}),
     coverage: content.coverage && view.coverage ? view.coverage.legend : null,
     hotspots:
       content.hotspots && view.hotspots
@@ -122,6 +129,7 @@ function contentOf(dataset: Dataset, view: ExportView, year: number): MapContent
     highlightBases: view.highlightBases ?? [],
     highlightCells: view.highlightCells ?? [],
     episodes: view.layers.flags ? (view.episodes ?? null) : null,
+    ...(view.roles ? { roles: view.roles } : {}),
   });
   const out: MapContent = view.layers.noData ? { ...c } : { ...c, noData: [] };
   // The hotspots and coverage marks belong to the view's own year (not to a video's others).

@@ -12,6 +12,7 @@ import { UNKNOWN_TROOPS_COLOR, baseRadius, violenceColor, type RGBA } from '../m
 import { cellPolygon } from '../domain/grid';
 import { placeFontSize, visiblePlaces, type BasemapPlace } from '../domain/basemap';
 import { withoutReplacedPlaces } from '../map/replacedPlaces';
+import { ROLE_OFFSETS, type RoleMark } from '../map/roleLayers';
 import {
   projector,
   visibleBounds,
@@ -450,6 +451,60 @@ export function drawBases(
 }
 
 /**
+ * The role, unit-type and contributor markers beside the bases (`roleMarks`, placed with the live
+ * map's `ROLE_OFFSETS` around a circle of the export's radius): lettered badges (white bold text
+ * on the marker's colour) and the contributors' labels (coloured text with a white halo), a label
+ * left out where it would overlap one already drawn (biggest sites first, as on the live map).
+ * Returns how many were drawn.
+ */
+export function drawRoleMarks(
+  ctx: CanvasRenderingContext2D,
+  marks: readonly RoleMark[],
+  proj: Projector,
+  opts: DrawMapOptions = {},
+): number {
+  const k = opts.baseScale ?? 1;
+  const font = opts.fontFamily ?? EXPORT_FONT;
+  const taken: BBox[] = [];
+  let drawn = 0;
+  ctx.save();
+  ctx.textBaseline = 'middle';
+  for (const m of marks) {
+    const [cx, cy] = proj(m.lon, m.lat);
+    const [dx, dy] = ROLE_OFFSETS[m.kind](baseRadius(m.troops) * k, m.slot);
+    const x = cx + dx;
+    const y = cy + dy;
+    if (m.kind === 'tccLabel') {
+      ctx.font = `600 11px ${font}`;
+      const w = ctx.measureText(m.text).width;
+      const box: BBox = [x, y - 7, x + w, y + 7];
+      if (taken.some((t) => overlaps(t, box))) continue;
+      taken.push(box);
+      ctx.textAlign = 'left';
+      ctx.lineJoin = 'round';
+      ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+      ctx.lineWidth = 3;
+      ctx.strokeText(m.text, x, y);
+      ctx.fillStyle = m.color;
+      ctx.fillText(m.text, x, y);
+    } else {
+      const size = m.kind === 'unit' ? 10 : 11;
+      ctx.font = `700 ${size}px ${font}`;
+      const w = ctx.measureText(m.text).width + 4;
+      const h = size + 2;
+      ctx.fillStyle = m.color;
+      ctx.fillRect(x - w / 2, y - h / 2, w, h);
+      ctx.textAlign = 'center';
+      ctx.fillStyle = '#ffffff';
+      ctx.fillText(m.text, x, y);
+    }
+    drawn++;
+  }
+  ctx.restore();
+  return drawn;
+}
+
+/**
  * Town names (dot, name right of it, light halo) of the towns the live map shows at this zoom
  * (their `minZoom` is already decluttered by the data build). Returns how many were drawn.
  */
@@ -591,6 +646,8 @@ export interface DrawStats {
   coverage: number;
   /** New-hotspot stars drawn. */
   hotspots: number;
+  /** Role, unit-type and contributor markers drawn. */
+  roles: number;
 }
 
 /**
@@ -653,6 +710,7 @@ export function drawMap(
     drawPlaces(ctx, places, proj, frame.camera.zoom, rect, opts.fontFamily);
   }
   const bases = drawBases(ctx, a, next, t, proj, opts);
+  const roles = shown.roles ? drawRoleMarks(ctx, shown.roles, proj, opts) : 0;
   ctx.restore();
-  return { cells, bases, coverage, hotspots };
+  return { cells, bases, coverage, hotspots, roles };
 }

@@ -124,6 +124,60 @@ function badge<T>(
 
 const pos = (v: BaseView): [number, number] => [v.by.lon, v.by.lat];
 
+/** Kinds of marker around a base (where each sits: {@link ROLE_OFFSETS}). */
+export type RoleMarkKind = 'unpol' | 'unmo' | 'unit' | 'tccCount' | 'tccLabel';
+
+/**
+ * Where each marker sits relative to its base's centre, in pixels (x right, y down), for a circle
+ * of radius `r` (a unit badge also by its `slot` in the row). The live map and the Canvas exports
+ * place markers with these.
+ */
+export const ROLE_OFFSETS: Record<RoleMarkKind, (r: number, slot: number) => [number, number]> = {
+  unpol: (r) => [r + 6, -r - 4],
+  unmo: (r) => [-r - 6, -r - 4],
+  unit: (r, slot) => [slot * 13, r + 9],
+  tccCount: (r) => [r + 9, 0],
+  tccLabel: (r) => [r + 16, 0],
+};
+
+/** One marker as the Canvas exports draw it (the live map's TextLayers show the same). */
+export interface RoleMark {
+  kind: RoleMarkKind;
+  lon: number;
+  lat: number;
+  /** The base's troops (its circle's radius); null = unknown. */
+  troops: number | null;
+  text: string;
+  /** `#rrggbb`: the badge's fill, or a label's text colour. */
+  color: string;
+  /** A unit badge's place in its row (0 = centred). */
+  slot: number;
+}
+
+/** The markers of the bases shown for the switches that are on, in drawing order. */
+export function roleMarks(views: readonly BaseView[], opts: RoleLayerOptions): RoleMark[] {
+  const out: RoleMark[] = [];
+  const mark = (v: BaseView, kind: RoleMarkKind, text: string, color: string, slot = 0) =>
+    out.push({ kind, lon: v.by.lon, lat: v.by.lat, troops: v.by.troops, text, color, slot });
+  for (const k of ['unpol', 'unmo'] as const)
+    if (opts[k])
+      for (const v of views) if (v.by[k]) mark(v, k, ROLE_MARKERS[k].letter, ROLE_MARKERS[k].color);
+  if (opts.units.length > 0)
+    for (const b of unitBadges(views, opts.units))
+      mark(b.v, 'unit', UNIT_MARKERS[b.key].letter, UNIT_MARKERS[b.key].color, b.slot);
+  if (opts.contributors) {
+    const listed = views.filter((v) => tccCountOf(v) !== null);
+    for (const v of listed) mark(v, 'tccCount', String(tccCountOf(v)), TCC_COLOR);
+    // Labels biggest site first: a Canvas export leaves out those that would overlap, as the
+    // live map's collision filter does.
+    const labelled = listed
+      .filter((v) => v.by.tcc.length > 0)
+      .sort((a, b) => (b.by.troops ?? 0) - (a.by.troops ?? 0));
+    for (const v of labelled) mark(v, 'tccLabel', tccLabel(v.by.tcc), TCC_COLOR);
+  }
+  return out;
+}
+
 /**
  * The role, unit-type and contributor markers of the bases shown. A marker sits at a fixed place
  * around its base's circle: UNPOL upper right, UNMO upper left, HQ above, unit badges in a row
@@ -140,7 +194,7 @@ export function roleLayers(views: readonly BaseView[], opts: RoleLayerOptions): 
         pos,
         () => ROLE_MARKERS.unpol.letter,
         () => hexToRgba(ROLE_MARKERS.unpol.color),
-        (v) => [r(v) + 6, -r(v) - 4],
+        (v) => ROLE_OFFSETS.unpol(r(v), 0),
       ),
     );
   if (opts.unmo)
@@ -151,7 +205,7 @@ export function roleLayers(views: readonly BaseView[], opts: RoleLayerOptions): 
         pos,
         () => ROLE_MARKERS.unmo.letter,
         () => hexToRgba(ROLE_MARKERS.unmo.color),
-        (v) => [-r(v) - 6, -r(v) - 4],
+        (v) => ROLE_OFFSETS.unmo(r(v), 0),
       ),
     );
   if (opts.units.length > 0)
@@ -162,7 +216,7 @@ export function roleLayers(views: readonly BaseView[], opts: RoleLayerOptions): 
         (b) => pos(b.v),
         (b) => UNIT_MARKERS[b.key].letter,
         (b) => hexToRgba(UNIT_MARKERS[b.key].color),
-        (b) => [b.slot * 13, r(b.v) + 9],
+        (b) => ROLE_OFFSETS.unit(r(b.v), b.slot),
         10,
       ),
     );
@@ -175,7 +229,7 @@ export function roleLayers(views: readonly BaseView[], opts: RoleLayerOptions): 
         pos,
         (v) => String(tccCountOf(v)),
         () => hexToRgba(TCC_COLOR),
-        (v) => [r(v) + 9, 0],
+        (v) => ROLE_OFFSETS.tccCount(r(v), 0),
       ),
       new TextLayer<BaseView, CollisionFilterExtensionProps<BaseView>>({
         id: ROLE_LAYER_IDS.tccLabel,
@@ -191,7 +245,7 @@ export function roleLayers(views: readonly BaseView[], opts: RoleLayerOptions): 
         outlineWidth: 3,
         outlineColor: [255, 255, 255, 230],
         fontSettings: { sdf: true },
-        getPixelOffset: (v) => [r(v) + 16, 0],
+        getPixelOffset: (v) => ROLE_OFFSETS.tccLabel(r(v), 0),
         getTextAnchor: 'start',
         getAlignmentBaseline: 'center',
         pickable: true,

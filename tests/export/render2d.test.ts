@@ -74,11 +74,12 @@ describe('drawMap', () => {
       bases: 1,
       coverage: 0,
       hotspots: 0,
+      roles: 0,
     });
     const mid = fakeContext();
     // Half-way: the 2014 cell fades out, the 2015 cell fades in, Bria appears.
     expect(drawMap(mid.ctx, countries, { content: a, next: b, t: 0.5, camera: cam }, rect)).toEqual(
-      { cells: 2, bases: 2, coverage: 0, hotspots: 0 },
+      { cells: 2, bases: 2, coverage: 0, hotspots: 0, roles: 0 },
     );
     const arcs = mid.calls.filter((c) => c.name === 'arc');
     const radii = arcs.map((c) => Number(c.args[2]));
@@ -158,5 +159,87 @@ describe('coverage marks and hotspot stars on the Canvas', () => {
       HOTSPOT_COLOR,
       HOTSPOT_COLOR,
     ]);
+  });
+});
+
+describe('role, unit and contributor markers on the Canvas', () => {
+  /** Bangui (1,000 troops, police, medical and aviation units, two contributors), Bria (no troops). */
+  function roleDataset() {
+    const { bases, baseYears } = deployments([
+      deployment({ location: 'Bangui', gid: carCell() }, { 2016: 1000 }),
+      deployment({ location: 'Bria', gid: carCell(4, 6) }, { 2016: 0 }),
+    ]);
+    const years = baseYears.map((by) =>
+      by.troops === 1000
+        ? {
+            ...by,
+            unpol: true,
+            units: ['Medical', 'Aviation'],
+            tcc: ['Nepal (950)', 'Zambia (50)'],
+            tccCount: 2,
+          }
+        : { ...by, unmo: true },
+    );
+    return dataset({ bases, baseYears: years, coverage: coverage() });
+  }
+  const ALL_OFF = {
+    troops: true,
+    noTroops: true,
+    hq: true,
+    unpol: false,
+    unmo: false,
+    units: [],
+    contributors: false,
+  } as const;
+
+  it('draws no markers with the switches off, and leaves out circles the switches hide', () => {
+    const ds = roleDataset();
+    expect(mapContent(ds, { mission: 'MINUSCA', year: 2016, roles: ALL_OFF }).roles).toEqual([]);
+    const noZero = mapContent(ds, {
+      mission: 'MINUSCA',
+      year: 2016,
+      roles: { ...ALL_OFF, noTroops: false },
+    });
+    expect(noZero.bases.map((b) => b.name)).toEqual(['Bangui']);
+  });
+
+  it('draws a badge per role and unit, the contributors’ count and label, beside the circle', () => {
+    const ds = roleDataset();
+    const content = mapContent(ds, {
+      mission: 'MINUSCA',
+      year: 2016,
+      roles: {
+        ...ALL_OFF,
+        unpol: true,
+        unmo: true,
+        units: ['medical', 'aviation', 'riverine'],
+        contributors: true,
+      },
+    });
+    // P at Bangui, O at Bria, + and A (no riverine unit), the count 2 and the label.
+    expect(content.roles?.map((m) => m.text)).toEqual([
+      'P',
+      'O',
+      '+',
+      'A',
+      '2',
+      'Nepal 950 · Zambia 50',
+    ]);
+    const cam = { lon: 19.5, lat: 5.5, zoom: 6 };
+    const rect = { x: 0, y: 0, width: 800, height: 600 };
+    const f = fakeContext();
+    const stats = drawMap(f.ctx, prepareCountries(null), { content, camera: cam }, rect);
+    expect(stats.roles).toBe(6);
+    const texts = f.texts();
+    for (const t of ['P', 'O', '+', 'A', '2', 'Nepal 950 · Zambia 50']) expect(texts).toContain(t);
+    // The police badge sits up and right of Bangui's circle (radius 0.4·√1000 ≈ 12.6 px).
+    const [bx, byPx] = projector(cam, { width: 800, height: 600 })(
+      content.bases.find((b) => b.name === 'Bangui')!.lon,
+      content.bases.find((b) => b.name === 'Bangui')!.lat,
+    );
+    const p = f.calls.find((c) => c.name === 'fillText' && c.args[0] === 'P')!;
+    const r = 0.4 * Math.sqrt(1000);
+    expect(Number(p.args[1])).toBeCloseTo(bx + r + 6, 1);
+    expect(Number(p.args[2])).toBeCloseTo(byPx - r - 4, 1);
   });
 });

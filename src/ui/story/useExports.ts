@@ -10,6 +10,7 @@ import type { BasemapPlace } from '../../domain/basemap';
 import type { Dataset } from '../../domain/dataset';
 import type { Episode } from '../../domain/lagTypes';
 import type { ExportView, LiveSnapshot, PngResult } from '../../export/exports';
+import { roleOptions } from '../../map/roleLayers';
 import type { PreparedCountry } from '../../export/render2d';
 import type { VideoFormat, VideoResult } from '../../export/video';
 import type { Padding } from '../../map/camera';
@@ -181,6 +182,7 @@ export function useExports(context: () => ExportContext): Exports {
       places: c.places,
       hotspots: c.hotspots ?? null,
       coverage: c.coverage ?? null,
+      roles: roleOptions(c.state.layers),
     };
   };
 
