@@ -317,9 +317,10 @@ function BaseView_(props: {
       <button
         type="button"
         className="link-button"
+        title={`PRIO-GRID ${props.cellName(by?.gid ?? base.gid).id}`}
         onClick={() => props.onSelect({ kind: 'cell', gid: by?.gid ?? base.gid })}
       >
-        Show its cell ({props.cellName(by?.gid ?? base.gid).full})
+        Show its cell ({props.cellName(by?.gid ?? base.gid).name})
       </button>
     </article>
   );
@@ -351,13 +352,11 @@ export function Details(props: DetailsProps) {
                   <button
                     type="button"
                     className="link-button"
+                    title={`PRIO-GRID ${props.cellName(c.gid).id}`}
                     onClick={() => props.onSelect({ kind: 'cell', gid: c.gid })}
                   >
                     {props.cellName(c.gid).name}
-                    <span className="muted">
-                      {' '}
-                      · {plural(c.value, 'civilian')} killed · {props.cellName(c.gid).id}
-                    </span>
+                    <span className="muted"> · {plural(c.value, 'civilian')} killed</span>
                   </button>
                 </li>
               ))}

@@ -81,7 +81,9 @@ describe('Details names cells by place, with the id as secondary text', () => {
     expect(html).toContain('Most violent cells, 2017');
     expect(html).toContain('48 km E of Bangassou');
     expect(html).toContain('110 civilians killed');
-    expect(html).toContain('cell 136487');
+    // Places, not ids: the PRIO-GRID id is the row's tooltip, not its text.
+    expect(html).toContain('title="PRIO-GRID cell 136487"');
+    expect(html).not.toContain('killed · cell 136487');
     expect(html).not.toContain('Cell 136487');
   });
 
