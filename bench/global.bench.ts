@@ -59,7 +59,7 @@ import {
   YEAR_CHANGE_SCRIPT,
   type PlayResult,
 } from './browser';
-import { allocationRun, devtools } from './heap';
+import { allocationRun, devtools, LOOP_WARMUP_SCRIPT } from './heap';
 
 const OSV = Number(process.env.BENCH_GLOBAL_OSV ?? 400_000);
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
@@ -199,35 +199,6 @@ async function yearChanges(page: Page): Promise<number[]> {
     out.push((await page.evaluate(`(${YEAR_CHANGE_SCRIPT})(${year})`)) as number);
   return out;
 }
-
-/**
- * In-page: turns looping on, plays at the current speed and resolves when the playback wraps to
- * the first year after showing every year (one whole loop: every cache warm).
- */
-const LOOP_WARMUP_SCRIPT = `new Promise((resolve) => {
-  const loop = document.querySelector('[data-testid=loop]');
-  if (!loop.checked) loop.click();
-  const play = document.querySelector('[data-testid=play]');
-  const yearEl = document.querySelector('[data-testid=year]');
-  if (play.getAttribute('aria-label') !== 'Pause') play.click();
-  const slider = document.querySelector('[data-testid=year-slider]');
-  const years = Number(slider.max) - Number(slider.min) + 1;
-  const seen = new Set();
-  let last = Number(yearEl.textContent);
-  let frames = 0;
-  const t0 = performance.now();
-  const tick = (now) => {
-    frames++;
-    const y = Number(yearEl.textContent);
-    if (y < last && seen.size >= years) { resolve(frames); return; }
-    seen.add(y);
-    last = y;
-    // No wrap within a minute: warm enough; a negative count reports it.
-    if (now - t0 > 60000) { resolve(-frames); return; }
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})`;
 
 /** In-page: records the JS heap used every frame for \`frames\` frames, then pauses. */
 const HEAP_SCRIPT = `(frames) => new Promise((resolve, reject) => {

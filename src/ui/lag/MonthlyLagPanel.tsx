@@ -4,7 +4,7 @@
  * analysis — episodes of months, responses found map to map, lag in months. Where the mission
  * has no map-level data it says so and computes nothing.
  */
-import { useId, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import type { PerpetratorFilter } from '../../domain/dataset';
 import {
   MONTHLY_CATEGORIES,
@@ -18,6 +18,7 @@ import { monthLabel } from '../../domain/timeline';
 import type { LagParams } from '../../state/state';
 import { fmt } from '../format';
 import { LagParamsForm } from './LagParamsForm';
+import { TwoWaySwitch } from './TwoWaySwitch';
 import { MonthlySeriesChart, mapMonthsText } from './MonthlySeriesChart';
 
 /** Yearly | Monthly radio buttons of the Lag tab. */
@@ -25,29 +26,15 @@ export function LagResolutionSwitch(props: {
   monthly: boolean;
   onChange: (monthly: boolean) => void;
 }) {
-  const id = useId();
   return (
-    <fieldset className="lag-scope" data-testid="lag-resolution">
-      <legend className="visually-hidden">Resolution</legend>
-      {(
-        [
-          [false, 'Yearly'],
-          [true, 'Monthly (deployment maps)'],
-        ] as const
-      ).map(([value, label]) => (
-        <label key={label} htmlFor={`${id}-${value}`}>
-          <input
-            id={`${id}-${value}`}
-            type="radio"
-            name={`${id}-res`}
-            checked={props.monthly === value}
-            data-testid={value ? 'lag-res-month' : 'lag-res-year'}
-            onChange={() => props.onChange(value)}
-          />{' '}
-          {label}
-        </label>
-      ))}
-    </fieldset>
+    <TwoWaySwitch
+      legend="Resolution"
+      testId="lag-resolution"
+      off={{ label: 'Yearly', testId: 'lag-res-year' }}
+      on={{ label: 'Monthly (deployment maps)', testId: 'lag-res-month' }}
+      value={props.monthly}
+      onChange={props.onChange}
+    />
   );
 }
 

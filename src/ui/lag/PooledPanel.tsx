@@ -21,6 +21,7 @@ import { DataText } from '../DataText';
 import { fmt, plural } from '../format';
 import { CategoryChip } from './CategoryChip';
 import { LagParamsForm } from './LagParamsForm';
+import { TwoWaySwitch } from './TwoWaySwitch';
 import { ResponsivenessChart } from './ResponsivenessChart';
 import { EpisodeCategories, EpisodeFigureRows } from './SummaryCard';
 
@@ -36,29 +37,15 @@ export function LagScopeSwitch(props: {
   pooled: boolean;
   onChange: (pooled: boolean) => void;
 }) {
-  const id = useId();
   return (
-    <fieldset className="lag-scope" data-testid="lag-scope">
-      <legend className="visually-hidden">Missions analysed</legend>
-      {(
-        [
-          [false, `This mission (${props.mission})`],
-          [true, 'All missions'],
-        ] as const
-      ).map(([value, label]) => (
-        <label key={label} htmlFor={`${id}-${value}`}>
-          <input
-            id={`${id}-${value}`}
-            type="radio"
-            name={`${id}-scope`}
-            checked={props.pooled === value}
-            data-testid={value ? 'lag-scope-all' : 'lag-scope-mission'}
-            onChange={() => props.onChange(value)}
-          />{' '}
-          {label}
-        </label>
-      ))}
-    </fieldset>
+    <TwoWaySwitch
+      legend="Missions analysed"
+      testId="lag-scope"
+      off={{ label: `This mission (${props.mission})`, testId: 'lag-scope-mission' }}
+      on={{ label: 'All missions', testId: 'lag-scope-all' }}
+      value={props.pooled}
+      onChange={props.onChange}
+    />
   );
 }
 
