@@ -16,6 +16,7 @@ import {
   stackLayers,
   useFeatureMaps,
   useMapView,
+  useStableList,
 } from './features/compose';
 import { CompareSide, type CompareMaps } from './features/compareSide';
 import type { FeatureContext } from './features/contract';
@@ -57,17 +58,6 @@ interface Hover {
   text: string;
 }
 
-/** The same array as last time when its items are the same (keeps props stable). */
-function useStable<T>(items: readonly T[]): readonly T[] {
-  const ref = useRef<readonly T[]>(items);
-  const prev = ref.current;
-  const same = prev.length === items.length && prev.every((x, i) => x === items[i]);
-  useEffect(() => {
-    if (!same) ref.current = items;
-  });
-  return same ? prev : items;
-}
-
 const NO_COUNTRIES: readonly string[] = [];
 
 export interface MapHostProps {
@@ -93,9 +83,9 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
     scopeToView(features[i]?.id ?? '', m, inWorld),
   );
 
-  const dynamic = useStable(stackLayers(maps));
-  const staticLayers = useStable(stackLayers(maps, ['static']));
-  const legend = useStable(maps.flatMap((m) => m.legend));
+  const dynamic = useStableList(stackLayers(maps));
+  const staticLayers = useStableList(stackLayers(maps, ['static']));
+  const legend = useStableList(maps.flatMap((m) => m.legend));
   const picks = useMemo(
     () => pickHandlers(maps),
     // The handlers change with the features' outputs.

@@ -11,7 +11,14 @@ import { compareSideState } from '../../state/compare';
 import type { AppState } from '../../state/state';
 import { useData } from '../dataContext';
 import { useAtlas, useDispatch } from '../store';
-import { pickHandlers, renderCounts, stackLayers, useFeatureMaps, useMapView } from './compose';
+import {
+  pickHandlers,
+  renderCounts,
+  stackLayers,
+  useFeatureMaps,
+  useMapView,
+  useStableList,
+} from './compose';
 import type { Feature, FeatureContext, MapView, PickHandler } from './contract';
 
 /** What the comparison side hands the map host. */
@@ -44,17 +51,6 @@ function useSideState(state: AppState): AppState | null {
     if (!same) last.current = { input: state, side };
   });
   return side;
-}
-
-/** The same array as last time when its items are the same. */
-function useStableList<T>(items: readonly T[]): readonly T[] {
-  const ref = useRef<readonly T[]>(items);
-  const prev = ref.current;
-  const same = prev.length === items.length && prev.every((x, i) => x === items[i]);
-  useEffect(() => {
-    if (!same) ref.current = items;
-  });
-  return same ? prev : items;
 }
 
 const Side = memo(function Side(props: {

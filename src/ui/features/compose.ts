@@ -4,7 +4,7 @@
  * plus two hooks; `MapHost` draws the result.
  */
 import type { Layer } from '@deck.gl/core';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { missionColor } from '../../map/scales';
 import type { AppState } from '../../state/state';
 import { frameOfState, granularityOf, type StepFrame } from '../../state/timeline';
@@ -97,4 +97,18 @@ export function useVisible(
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [...layers, visible],
   );
+}
+
+/**
+ * The same array as last time when its items are the same (`===` item by item), so that props
+ * built from lists stay stable across renders (deck.gl then keeps its layers, React its memo).
+ */
+export function useStableList<T>(items: readonly T[]): readonly T[] {
+  const ref = useRef<readonly T[]>(items);
+  const prev = ref.current;
+  const same = prev.length === items.length && prev.every((x, i) => x === items[i]);
+  useEffect(() => {
+    if (!same) ref.current = items;
+  });
+  return same ? prev : items;
 }
