@@ -231,7 +231,7 @@ describe('createTownLookup', () => {
     const near = createTownLookup(towns);
     expect(near(22.01, 6.5)?.label).toBe('Bria');
     // 0.3° north of Bria: 33.4 km N.
-    expect(near(22, 6.8)?.label).toBe('33 km N of Bria');
+    expect(near(22, 6.8)?.label).toBe('33\u00a0km N of Bria'); // a no-break space keeps the unit
     expect(near(30, 6.5)).toBeNull();
   });
 });
