@@ -194,7 +194,7 @@ describe('Esc and the notes window', () => {
     expect(await storyState(page)).toEqual({ id: 'minusca', scene: 1 });
     await expect(page.locator('[data-testid=story-dock]').isVisible()).resolves.toBe(true);
     await page.keyboard.press('Escape');
-    await page.locator('[data-testid=story-dock]').waitFor({ state: 'detached' });
+    await page.locator('[data-testid=story-dock]').waitFor({ state: 'detached', timeout: 60_000 });
     expect(await storyState(page)).toBeNull();
   }, 180_000);
 

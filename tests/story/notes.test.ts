@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notesUrl, notesView, parseNotesMessage } from '../../src/story/notes';
 import { parseStory, sceneMission } from '../../src/story/schema';
-import { escapeAction, ESC_FULLSCREEN_GRACE_MS } from '../../src/ui/story/keys';
+import { EscapeTracker, escapeAction, ESC_FULLSCREEN_GRACE_MS } from '../../src/ui/story/keys';
 
 const story = parseStory({
   id: 'demo',
@@ -94,5 +94,49 @@ describe('Esc in the presenter', () => {
     // The press that made the browser leave fullscreen does not also leave the presentation.
     expect(escapeAction(false, 50)).toBe('leave-fullscreen');
     expect(escapeAction(false, ESC_FULLSCREEN_GRACE_MS + 1)).toBe('exit');
+  });
+  const G = ESC_FULLSCREEN_GRACE_MS;
+
+  it('an Esc seen in fullscreen leaves it; the next Esc leaves the presentation at once', () => {
+    const t = new EscapeTracker();
+    t.fullscreenChanged(true, 0);
+    expect(t.escape(true, 1000)).toBe('leave-fullscreen');
+    t.fullscreenChanged(false, 1010);
+    expect(t.escape(false, 1020)).toBe('exit');
+  });
+
+  it('a late or repeated fullscreenchange does not swallow the next Esc', () => {
+    const t = new EscapeTracker();
+    t.fullscreenChanged(true, 0);
+    expect(t.escape(true, 1000)).toBe('leave-fullscreen');
+    t.fullscreenChanged(false, 1010);
+    t.fullscreenChanged(false, 2000);
+    expect(t.escape(false, 2000 + G / 4)).toBe('exit');
+  });
+
+  it('the browser left fullscreen unseen: its late Esc copy is swallowed once, then Esc exits', () => {
+    const t = new EscapeTracker();
+    t.fullscreenChanged(true, 0);
+    t.fullscreenChanged(false, 1000);
+    expect(t.escape(false, 1000 + G / 2)).toBe('leave-fullscreen');
+    expect(t.escape(false, 1000 + G / 2 + 10)).toBe('exit');
+  });
+
+  it('the browser left fullscreen unseen, no late copy: Esc after the grace period exits', () => {
+    const t = new EscapeTracker();
+    t.fullscreenChanged(true, 0);
+    t.fullscreenChanged(false, 1000);
+    t.fullscreenChanged(false, 1000 + 2 * G);
+    expect(t.escape(false, 1000 + 2 * G + 1)).toBe('exit');
+  });
+
+  it('entering fullscreen again starts afresh', () => {
+    const t = new EscapeTracker();
+    t.fullscreenChanged(true, 0);
+    expect(t.escape(true, 10)).toBe('leave-fullscreen');
+    t.fullscreenChanged(false, 20);
+    t.fullscreenChanged(true, 5000);
+    t.fullscreenChanged(false, 6000);
+    expect(t.escape(false, 6000 + G / 2)).toBe('leave-fullscreen');
   });
 });

@@ -11,7 +11,7 @@ import { attributionText } from '../../export/attribution';
 import { useData } from '../dataContext';
 import { useAtlas, useDispatch } from '../store';
 import { exitFullscreen, isFullscreen } from '../story/fullscreen';
-import { escapeAction, goScene, presenterCommand } from '../story/keys';
+import { EscapeTracker, goScene, presenterCommand } from '../story/keys';
 import { openNotesWindow, usePresenterChannel } from '../story/notesChannel';
 import { Presenter } from '../story/Presenter';
 import { StoryPanel } from '../story/StoryPanel';
@@ -68,12 +68,11 @@ const StoryController = memo(function StoryController() {
   }, [storyId, viewport, data.dataset, dispatch]);
 
   // Leaving fullscreen (the browser's own Esc, or F) keeps the presentation: a second Esc, in
-  // the window, leaves it. The time fullscreen was left tells the Esc that left it from a new one.
-  const fullscreenLeftAt = useRef(Number.NEGATIVE_INFINITY);
+  // the window, leaves it (EscapeTracker tells the Esc that left fullscreen from a new one).
+  const escapes = useRef<EscapeTracker | null>(null);
+  escapes.current ??= new EscapeTracker();
   useEffect(() => {
-    const on = (): void => {
-      if (!isFullscreen()) fullscreenLeftAt.current = performance.now();
-    };
+    const on = (): void => escapes.current!.fullscreenChanged(isFullscreen(), performance.now());
     document.addEventListener('fullscreenchange', on);
     return () => document.removeEventListener('fullscreenchange', on);
   }, []);
@@ -98,9 +97,9 @@ const StoryController = memo(function StoryController() {
       e.stopImmediatePropagation();
       if (cmd.type === 'go') go(goScene(latestIndex.current, count, cmd.to));
       else if (cmd.type === 'exit') {
-        const since = performance.now() - fullscreenLeftAt.current;
-        if (escapeAction(isFullscreen(), since) === 'exit') exit();
-        else void exitFullscreen();
+        const fullscreen = isFullscreen();
+        if (escapes.current!.escape(fullscreen, performance.now()) === 'exit') exit();
+        else if (fullscreen) void exitFullscreen();
       } else if (cmd.type === 'fullscreen') toggleFullscreen();
       else if (cmd.type === 'play') togglePlay();
     };

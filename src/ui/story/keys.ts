@@ -83,3 +83,36 @@ export function escapeAction(
   if (fullscreen || msSinceFullscreenLeft < ESC_FULLSCREEN_GRACE_MS) return 'leave-fullscreen';
   return 'exit';
 }
+
+/**
+ * Tells the Esc that left fullscreen from a new one, over the presenter's life. Browsers leave
+ * fullscreen on Esc themselves and may deliver that key to the page before, after or not at all:
+ * - an Esc the page sees in fullscreen leaves fullscreen and opens no grace period;
+ * - when fullscreen is left without the page seeing an Esc first, an Esc within
+ *   {@link ESC_FULLSCREEN_GRACE_MS} is taken as the late copy of the leaving press, once;
+ * - a repeated or late `fullscreenchange` does not open the grace period again.
+ */
+export class EscapeTracker {
+  private leftAt = Number.NEGATIVE_INFINITY;
+  /** The current (or last) fullscreen session's leaving is already accounted for. */
+  private leavingCounted = false;
+
+  /** Call on every `fullscreenchange`, with whether the page is now fullscreen. */
+  fullscreenChanged(fullscreen: boolean, now: number): void {
+    if (fullscreen) this.leavingCounted = false;
+    else if (!this.leavingCounted) {
+      this.leftAt = now;
+      this.leavingCounted = true;
+    }
+  }
+
+  /** What an Esc pressed now does. */
+  escape(fullscreen: boolean, now: number): 'leave-fullscreen' | 'exit' {
+    const action = escapeAction(fullscreen, now - this.leftAt);
+    if (action === 'leave-fullscreen') {
+      if (fullscreen) this.leavingCounted = true;
+      else this.leftAt = Number.NEGATIVE_INFINITY;
+    }
+    return action;
+  }
+}
