@@ -31,6 +31,9 @@ export interface VideoResult {
   frames: number;
   /** Duration in seconds from the schedule. */
   seconds: number;
+  /** Frame size in pixels. */
+  width: number;
+  height: number;
 }
 
 /** Thrown when the user cancels an export. */
@@ -66,6 +69,7 @@ export function gifDelaysCs(frames: readonly FrameTime[]): number[] {
 
 /** The finished video of the scheduled frames (its duration from the schedule). */
 function videoResult(
+  canvas: HTMLCanvasElement,
   blob: Blob,
   extension: VideoResult['extension'],
   encoder: string,
@@ -79,6 +83,8 @@ function videoResult(
     encoder,
     frames: times.length,
     seconds: last ? (last.timestampUs + last.durationUs) / 1e6 : 0,
+    width: canvas.width,
+    height: canvas.height,
   };
 }
 
@@ -140,7 +146,7 @@ async function encodeWebCodecs(
   }
   if (!target.buffer) throw new Error('the WebM muxer produced no data');
   const blob = new Blob([target.buffer], { type: 'video/webm' });
-  return videoResult(blob, 'webm', `WebCodecs ${codec}`, times);
+  return videoResult(canvas, blob, 'webm', `WebCodecs ${codec}`, times);
 }
 
 async function encodeMediaRecorder(
@@ -159,7 +165,9 @@ async function encodeMediaRecorder(
     MediaRecorder.isTypeSupported(m),
   );
   if (!mimeType) throw new Error('MediaRecorder cannot write WebM here');
-  const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 8_000_000 });
+  // 8 Mbit/s at 1920×1080, in proportion to the pixels (32 Mbit/s at 3840×2160).
+  const videoBitsPerSecond = Math.round((8_000_000 * canvas.width * canvas.height) / (1920 * 1080));
+  const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond });
   const chunks: Blob[] = [];
   recorder.ondataavailable = (e) => {
     if (e.data.size > 0) chunks.push(e.data);
@@ -190,7 +198,13 @@ async function encodeMediaRecorder(
   }
   await stopped;
   check(opts.signal);
-  return videoResult(new Blob(chunks, { type: 'video/webm' }), 'webm', 'MediaRecorder', times);
+  return videoResult(
+    canvas,
+    new Blob(chunks, { type: 'video/webm' }),
+    'webm',
+    'MediaRecorder',
+    times,
+  );
 }
 
 async function encodeGif(
@@ -220,7 +234,7 @@ async function encodeGif(
   gif.finish();
   const bytes = gif.bytes();
   const blob = new Blob([bytes.slice().buffer as ArrayBuffer], { type: 'image/gif' });
-  return videoResult(blob, 'gif', 'gifenc', times);
+  return videoResult(canvas, blob, 'gif', 'gifenc', times);
 }
 
 /**

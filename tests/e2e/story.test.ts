@@ -316,7 +316,25 @@ describe('case-study mode (production build, headless Chromium)', () => {
     const { frames, cs } = gifFrames(g);
     expect(frames).toBe(20);
     expect(cs).toBe(200);
-  }, 180_000);
+    // GIF is 1920×1080 only: the 4K size cannot be chosen with it.
+    await expect(
+      page.locator('[data-testid=video-size] option[value="2"]').isDisabled(),
+    ).resolves.toBe(true);
+
+    // 4K WebM (half a second per year: 10 frames at 10 fps).
+    await page.selectOption('[data-testid=video-format]', 'webm');
+    await page.selectOption('[data-testid=video-size]', '2');
+    await page.fill('[data-testid=video-spy]', '0.5');
+    await page.locator('[data-testid=export-video]').click();
+    const uhd = await lastExport(page, 'range-video', 3);
+    expect(uhd.rec).toMatchObject({ frames: 10, width: 3840, height: 2160 });
+    expect(uhd.rec.filename).toMatch(/_2160p_10fps\.webm$/);
+    const uhdTrack = (await new Input({
+      source: new BufferSource(Buffer.from(uhd.base64, 'base64')),
+      formats: ALL_FORMATS,
+    }).getPrimaryVideoTrack())!;
+    expect([uhdTrack.displayWidth, uhdTrack.displayHeight]).toEqual([3840, 2160]);
+  }, 300_000);
 
   it('no page requested anything outside its origin, and the console had no errors', () =>
     suite.expectCleanPages());

@@ -17,6 +17,7 @@ import { Presenter } from '../story/Presenter';
 import { StoryPanel } from '../story/StoryPanel';
 import { StoryBuilder } from '../story/StoryBuilder';
 import { useExportsApi } from '../story/exportsContext';
+import { slidePngScale } from '../story/layout';
 import { sceneAction, useStoryMode, useViewport } from '../story/useStoryMode';
 import { storyById } from '../story/draftStory';
 import { StoryHtmlStatusLine, useStoryHtmlExport } from '../story/useStoryHtmlExport';
@@ -110,13 +111,16 @@ const StoryController = memo(function StoryController() {
   const year = useAtlas((s) => s.year);
   const legend = useLegendSections();
   if (!mode.active) return null;
+  // A slide PNG at the screen's class of resolution: 4K on a 4K projector.
+  const pngScale = slidePngScale(viewport, window.devicePixelRatio);
   return (
     <Presenter
       mode={mode}
       year={year}
       legend={legend}
       attribution={attributionText(data.dataset.coverage)}
-      onExportPng={() => void exportsApi.viewPng(1)}
+      onExportPng={() => void exportsApi.viewPng(pngScale)}
+      pngSize={pngScale === 2 ? '3840×2160' : '1920×1080'}
       onOpenNotes={() => openNotesWindow(storyId!, latestIndex.current)}
     />
   );

@@ -17,6 +17,8 @@ export interface PresenterProps {
   attribution: string;
   /** Exports the current slide as a PNG (optional). */
   onExportPng?: () => void;
+  /** The PNG's size in words, e.g. "3840×2160" (for the button's tooltip). */
+  pngSize?: string;
   /** Opens the presenter-notes window (optional). */
   onOpenNotes?: () => void;
 }
@@ -57,7 +59,13 @@ export function Presenter(props: PresenterProps) {
             </button>
           ) : null}
           {props.onExportPng ? (
-            <button type="button" className="story-small-button" onClick={props.onExportPng}>
+            <button
+              type="button"
+              className="story-small-button"
+              onClick={props.onExportPng}
+              title={`Save this slide as a PNG${props.pngSize ? ` (${props.pngSize})` : ''}`}
+              data-testid="story-png"
+            >
               PNG
             </button>
           ) : null}

@@ -46,6 +46,9 @@ export function StoryPanel(props: StoryPanelProps) {
   const [fps, setFps] = useState<number>(15);
   const [spy, setSpy] = useState<number>(1.5);
   const [format, setFormat] = useState<VideoFormat>('webm');
+  const [videoScale, setVideoScale] = useState<1 | 2>(1);
+  // GIF is written at 1920×1080 only.
+  const scale = format === 'gif' ? 1 : videoScale;
   const storyForVideo = props.openStory ?? storiesForMission(props.mission)[0]?.id ?? null;
   const busy = ex.busy !== null;
 
@@ -184,6 +187,20 @@ export function StoryPanel(props: StoryPanelProps) {
               <option value="gif">Animated GIF</option>
             </select>
           </label>
+          <label>
+            Size{' '}
+            <select
+              value={scale}
+              onChange={(e) => setVideoScale(e.target.value === '2' ? 2 : 1)}
+              data-testid="video-size"
+              title={format === 'gif' ? 'Animated GIFs are written at 1920×1080 only' : undefined}
+            >
+              <option value="1">1920×1080</option>
+              <option value="2" disabled={format === 'gif'}>
+                3840×2160{format === 'gif' ? ' (WebM only)' : ''}
+              </option>
+            </select>
+          </label>
         </div>
         <div className="story-row">
           <button
@@ -196,6 +213,7 @@ export function StoryPanel(props: StoryPanelProps) {
                 fps,
                 secondsPerYear: spy,
                 format,
+                scale,
               })
             }
             data-testid="export-video"
@@ -206,7 +224,7 @@ export function StoryPanel(props: StoryPanelProps) {
             <button
               type="button"
               className="button"
-              onClick={() => void ex.storyVideo({ storyId: storyForVideo, fps, format })}
+              onClick={() => void ex.storyVideo({ storyId: storyForVideo, fps, format, scale })}
               data-testid="export-story-video"
             >
               Export the story “{storyForVideo}”

@@ -59,3 +59,14 @@ export function presenterLayout(view: Viewport): PresenterLayout {
       : { top: m, right: m, bottom: dockSize + m, left: m },
   };
 }
+
+/**
+ * The scale of the presenter's slide PNG for a screen: 2 (3840×2160) when the screen has well
+ * over 1920×1080 device pixels (a 4K projector or a high-density laptop), else 1 (1920×1080).
+ * `view` is in CSS px; `pixelRatio` is `devicePixelRatio`.
+ */
+export function slidePngScale(view: Viewport, pixelRatio: number): 1 | 2 {
+  const dpr = Number.isFinite(pixelRatio) && pixelRatio > 0 ? pixelRatio : 1;
+  const k = Math.max((view.width * dpr) / 1920, (view.height * dpr) / 1080);
+  return k > 1.5 ? 2 : 1;
+}

@@ -85,6 +85,8 @@ export interface RangeVideoOptions {
   fps: number;
   secondsPerYear: number;
   format: VideoFormat;
+  /** 1: 1920×1080; 2: 3840×2160 (WebM only). */
+  scale: 1 | 2;
 }
 
 export interface Exports {
@@ -95,7 +97,7 @@ export interface Exports {
   viewPng(scale: 1 | 2): Promise<void>;
   smallMultiplesPng(scale: 1 | 2): Promise<void>;
   rangeVideo(o: RangeVideoOptions): Promise<void>;
-  storyVideo(o: { storyId: string; fps: number; format: VideoFormat }): Promise<void>;
+  storyVideo(o: { storyId: string; fps: number; format: VideoFormat; scale: 1 | 2 }): Promise<void>;
 }
 
 function slug(s: string): string {
@@ -114,22 +116,22 @@ function pngRecord(
   return { kind, filename, mimeType: 'image/png', bytes: r.blob.size, width, height, source };
 }
 
-/** The record of an exported video (rendered at the presentation size). */
+/** The record of an exported video. */
 function videoRecord(
   kind: 'range-video' | 'story-video',
   filename: string,
   r: VideoResult,
   fps: number,
 ): Omit<ExportRecord, 'url'> {
-  const { mimeType, frames, seconds, encoder } = r;
+  const { mimeType, frames, seconds, encoder, width, height } = r;
   const bytes = r.blob.size;
   return {
     kind,
     filename,
     mimeType,
     bytes,
-    width: 1920,
-    height: 1080,
+    width,
+    height,
     frames,
     seconds,
     fps,
@@ -275,9 +277,9 @@ export function useExports(context: () => ExportContext): Exports {
           countries,
           { ...view(), title: `${c.state.mission} ${o.from}–${o.to}`, caption: null },
           { from: o.from, to: o.to, secondsPerYear: o.secondsPerYear },
-          { format: o.format, fps: o.fps, signal, onProgress: progress(label) },
+          { format: o.format, fps: o.fps, scale: o.scale, signal, onProgress: progress(label) },
         );
-        const filename = `presence-atlas_${slug(c.state.mission)}_${o.from}-${o.to}_${o.fps}fps.${r.extension}`;
+        const filename = `presence-atlas_${slug(c.state.mission)}_${o.from}-${o.to}_${r.height}p_${o.fps}fps.${r.extension}`;
         finish(code, videoRecord('range-video', filename, r, o.fps), r.blob);
       }),
     storyVideo: (o) =>
@@ -288,11 +290,12 @@ export function useExports(context: () => ExportContext): Exports {
         const r = await code.exportStoryVideo(c.dataset, countries, story, c.state, {
           format: o.format,
           fps: o.fps,
+          scale: o.scale,
           signal,
           places: c.places,
           onProgress: progress(`Rendering “${story.title}”`),
         });
-        const filename = `presence-atlas_story-${slug(story.id)}_${o.fps}fps.${r.extension}`;
+        const filename = `presence-atlas_story-${slug(story.id)}_${r.height}p_${o.fps}fps.${r.extension}`;
         finish(code, videoRecord('story-video', filename, r, o.fps), r.blob);
       }),
   };

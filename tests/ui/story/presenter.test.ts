@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { goScene, presenterCommand } from '../../../src/ui/story/keys';
-import { presenterLayout, PRESENTER_MARGIN } from '../../../src/ui/story/layout';
+import { presenterLayout, PRESENTER_MARGIN, slidePngScale } from '../../../src/ui/story/layout';
 
 describe('presenterCommand', () => {
   it('maps arrows and clicker keys to next / previous', () => {
@@ -89,5 +89,17 @@ describe('presenterLayout', () => {
       expect(free).toBeGreaterThanOrEqual(0.5);
       expect(l.captionPx).toBeGreaterThanOrEqual(18);
     }
+  });
+});
+
+describe('slide PNG size', () => {
+  it('is 3840×2160 on a 4K screen, in CSS px or through the pixel ratio, else 1920×1080', () => {
+    expect(slidePngScale({ width: 3840, height: 2160 }, 1)).toBe(2);
+    expect(slidePngScale({ width: 1920, height: 1080 }, 2)).toBe(2);
+    expect(slidePngScale({ width: 1920, height: 1080 }, 1)).toBe(1);
+    expect(slidePngScale({ width: 1280, height: 800 }, 1)).toBe(1);
+    // A phone: 390×844 CSS px at 3× is 1170×2532 device px: tall, so 4K.
+    expect(slidePngScale({ width: 390, height: 844 }, 3)).toBe(2);
+    expect(slidePngScale({ width: 1280, height: 800 }, Number.NaN)).toBe(1);
   });
 });
