@@ -17,7 +17,7 @@ const KEY_MAX = baseRadius(BASE_SIZE_KEY[BASE_SIZE_KEY.length - 1] ?? 3000);
 /** The "may have begun earlier" chevron as drawn inside a flag outline. */
 export function CensoredSwatch() {
   return (
-    <svg width={16} height={16} aria-hidden className="lag-swatch">
+    <svg width={16} height={16} viewBox="0 0 16 16" aria-hidden className="lag-swatch">
       <path d="M10 3.5 L5 8 L10 12.5" fill="none" stroke="#fff" strokeWidth={5} />
       <path d="M10 3.5 L5 8 L10 12.5" fill="none" stroke="#333" strokeWidth={2.5} />
     </svg>
@@ -67,7 +67,7 @@ function Symbol_(props: { symbol: LegendSymbol; compact: boolean }): ReactNode {
       return <SizeKey troops={s.troops} color={s.color} compact={props.compact} />;
     case 'base':
       return (
-        <svg width="16" height="16" aria-hidden>
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden>
           <circle
             cx="8"
             cy="8"
@@ -80,21 +80,21 @@ function Symbol_(props: { symbol: LegendSymbol; compact: boolean }): ReactNode {
       );
     case 'hq':
       return (
-        <svg width="18" height="18" aria-hidden>
+        <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden>
           <circle cx="9" cy="9" r="4" fill={s.color} />
           <circle cx="9" cy="9" r="7" fill="none" stroke="#0b2545" strokeWidth="2.5" />
         </svg>
       );
     case 'mission':
       return (
-        <svg width="14" height="14" aria-hidden>
+        <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden>
           <circle cx="7" cy="7" r="5" fill={s.color} stroke="#fff" />
         </svg>
       );
     case 'change':
       if (s.change === 'NEW' || s.change === 'CLOSED')
         return (
-          <svg width="18" height="18" aria-hidden>
+          <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden>
             <circle
               cx="9"
               cy="9"
@@ -117,7 +117,7 @@ function Symbol_(props: { symbol: LegendSymbol; compact: boolean }): ReactNode {
       return <CensoredSwatch />;
     case 'hotspot':
       return (
-        <svg width="18" height="18" aria-hidden>
+        <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden>
           <polygon
             points="9,1 11,7 17,9 11,11 9,17 7,11 1,9 7,7"
             fill={s.color}
@@ -128,7 +128,7 @@ function Symbol_(props: { symbol: LegendSymbol; compact: boolean }): ReactNode {
       );
     case 'highlight':
       return (
-        <svg width="18" height="18" aria-hidden>
+        <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden>
           <circle cx="9" cy="9" r="6.5" fill="none" stroke="#111" strokeWidth="3" />
         </svg>
       );

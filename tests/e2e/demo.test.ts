@@ -104,6 +104,29 @@ describe.skipIf(noBrowser)('demo data (production build, headless Chromium)', ()
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
+    // Help → About: its text is the dialog's, not the header's small print (the dialog lives in
+    // the header's DOM; the header's subtitle style once shrank About's paragraphs to 11 px in a
+    // 210 px column).
+    await page.locator('[data-testid=help-button]').click();
+    await page.locator('[data-testid=help-about]').click();
+    const about = page.locator('[data-testid=about-help]');
+    await about.waitFor({ state: 'visible' });
+    const box = await about.evaluate((d) => {
+      const p = d.querySelector('p')!;
+      const li = d.querySelector('li');
+      return {
+        pFont: parseFloat(getComputedStyle(p).fontSize),
+        liFont: li ? parseFloat(getComputedStyle(li).fontSize) : null,
+        pWidth: p.getBoundingClientRect().width,
+        liWidth: li?.getBoundingClientRect().width ?? null,
+      };
+    });
+    expect(box.liFont).not.toBeNull();
+    expect(box.pFont).toBe(box.liFont);
+    expect(box.pWidth).toBeGreaterThanOrEqual(box.liWidth!);
+    await about.getByRole('button', { name: 'Close' }).click();
+    await about.waitFor({ state: 'hidden' });
+
     expect(outsideRequests(rp.requests, app.origin)).toEqual([]);
     expect(rp.consoleErrors).toEqual([]);
   });

@@ -20,14 +20,26 @@ export function CategorySwatch(props: { category: LagCategory; size?: number }) 
   const side = size - 2 * inset;
   if (!isFlagged(props.category))
     return (
-      <svg width={size} height={size} aria-hidden className="lag-swatch">
+      <svg
+        width={size}
+        height={size}
+        viewBox={`0 0 ${size} ${size}`}
+        aria-hidden
+        className="lag-swatch"
+      >
         <rect x={inset} y={inset} width={side} height={side} rx={2} fill={s.color} />
       </svg>
     );
   const d = s.dashes > 0 ? side / (s.dashes + (s.dashes - 1) * s.gap) : 0;
   const square = { x: inset, y: inset, width: side, height: side, fill: 'none' };
   return (
-    <svg width={size} height={size} aria-hidden className="lag-swatch">
+    <svg
+      width={size}
+      height={size}
+      viewBox={`0 0 ${size} ${size}`}
+      aria-hidden
+      className="lag-swatch"
+    >
       <rect {...square} stroke="#fff" strokeWidth={s.widthPx * 1.2 + 2} />
       <rect
         {...square}
