@@ -16,6 +16,8 @@ import {
   EPISODE_CSV_HEADER,
   flaggedEpisodesInYear,
 } from '../../src/domain/lag';
+import { createMonthlySelectors } from '../../src/data/monthlySelectors';
+import { DEFAULT_LAG } from '../../src/state/state';
 import { ARTIFACTS, ROOT, waitForRender } from './harness';
 import { atlasHooks, e2eSuite, mapPixelStats, settle } from './suite';
 
@@ -211,6 +213,62 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
     expect(await page.locator('[data-testid=responsiveness]').count()).toBe(0);
     expect(await page.locator('[data-testid=lag-summary]').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'lag-nodata.png') });
+  });
+
+  it('monthly resolution: the deployment maps, the episode counts and the ranked months', async () => {
+    // The map months, counted here from the served base-months.
+    const maps = [
+      ...new Set(
+        suite.data.baseMonths
+          .filter((b) => b.mission === 'MINUSCA')
+          .map((b) => b.year * 12 + b.month - 1),
+      ),
+    ].sort((a, b) => a - b);
+    const r = createMonthlySelectors(suite.data).lag('MINUSCA', DEFAULT_LAG, 'all');
+    const { page } = await open('lag-monthly', '?m=MINUSCA&y=2016&tab=lag');
+    await settle(page, 'MINUSCA:2016:', 60_000);
+    await page.getByTestId('lag-res-month').check();
+    const panel = page.getByTestId('lag-monthly');
+    await panel.waitFor();
+    // The URL follows the state (written after the state settles).
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('lagres') === 'month');
+    if (maps.length === 0) {
+      // No map-level data in this build: said, and nothing computed.
+      await page.getByTestId('lag-monthly-nodata').waitFor();
+      expect(await page.getByTestId('lag-monthly-summary').count()).toBe(0);
+      return;
+    }
+    expect(r?.available).toBe(true);
+    expect(r!.mapMonths).toEqual(maps);
+    const mapsText = (await page.getByTestId('lag-monthly-maps').textContent()) ?? '';
+    expect(mapsText).toContain(`${maps.length} month${maps.length === 1 ? '' : 's'}`);
+    expect(mapsText).toContain('carried forward');
+    const counts = await page
+      .locator('[data-testid=lag-monthly-summary] li[data-category]')
+      .evaluateAll((lis) =>
+        Object.fromEntries(
+          lis.map((li) => [
+            li.getAttribute('data-category'),
+            Number(
+              (li.textContent ?? '')
+                .split(':')
+                .pop()!
+                .replace(/[^0-9]/g, ''),
+            ),
+          ]),
+        ),
+      );
+    expect(counts).toEqual(r!.byCategory);
+    if (r!.episodes.length > 0) {
+      const first = page.locator('[data-testid=lag-monthly-episodes] li').first();
+      expect(Number(await first.getAttribute('data-gid'))).toBe(r!.episodes[0]!.gid);
+      expect(await first.getAttribute('data-category')).toBe(r!.episodes[0]!.category);
+    }
+    // Back to years: the yearly panel returns and the URL forgets the monthly view.
+    await page.getByTestId('lag-res-year').check();
+    await page.getByTestId('lag-panel').waitFor();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('lagres'));
+    await page.screenshot({ path: join(ARTIFACTS, 'lag-monthly.png') });
   });
 
   it('no page requested anything outside its origin, and the console had no errors', () =>

@@ -18,20 +18,9 @@ export function CategorySwatch(props: { category: LagCategory; size?: number }) 
   const size = props.size ?? 16;
   const inset = 2.5;
   const side = size - 2 * inset;
-  if (!isFlagged(props.category))
-    return (
-      <svg
-        width={size}
-        height={size}
-        viewBox={`0 0 ${size} ${size}`}
-        aria-hidden
-        className="lag-swatch"
-      >
-        <rect x={inset} y={inset} width={side} height={side} rx={2} fill={s.color} />
-      </svg>
-    );
+  const square = { x: inset, y: inset, width: side, height: side };
   const d = s.dashes > 0 ? side / (s.dashes + (s.dashes - 1) * s.gap) : 0;
-  const square = { x: inset, y: inset, width: side, height: side, fill: 'none' };
+  // The viewBox lets CSS size the swatch (the presenter scales it with its text).
   return (
     <svg
       width={size}
@@ -40,13 +29,20 @@ export function CategorySwatch(props: { category: LagCategory; size?: number }) 
       aria-hidden
       className="lag-swatch"
     >
-      <rect {...square} stroke="#fff" strokeWidth={s.widthPx * 1.2 + 2} />
-      <rect
-        {...square}
-        stroke={s.color}
-        strokeWidth={s.widthPx * 1.2}
-        strokeDasharray={d > 0 ? `${d} ${d * s.gap}` : undefined}
-      />
+      {isFlagged(props.category) ? (
+        <>
+          <rect {...square} fill="none" stroke="#fff" strokeWidth={s.widthPx * 1.2 + 2} />
+          <rect
+            {...square}
+            fill="none"
+            stroke={s.color}
+            strokeWidth={s.widthPx * 1.2}
+            strokeDasharray={d > 0 ? `${d} ${d * s.gap}` : undefined}
+          />
+        </>
+      ) : (
+        <rect {...square} rx={2} fill={s.color} />
+      )}
     </svg>
   );
 }
