@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -77,8 +77,45 @@ export function requestedData(
 }
 
 /**
+ * `npm run data` on `shared` into `dataDir`, through a cache in `test-artifacts/e2e-data/<hash>`
+ * (hash of the sources in `src/`, the lock file, and the names, sizes and times of the files in
+ * `shared`): the data build runs once per change, not once per test file, and every file then
+ * serves the same bytes, so they share one production build too ({@link buildApp} hashes the
+ * data). A failed build is not cached.
+ */
+async function builtDataCached(shared: string, dataDir: string): Promise<void> {
+  const h = createHash('sha256');
+  h.update(`data\n${resolve(shared)}\n`);
+  hashTree(h, join(ROOT, 'src'), true);
+  hashTree(h, shared, false);
+  h.update(readFileSync(join(ROOT, 'package-lock.json')));
+  const cached = join(ROOT, 'test-artifacts/e2e-data', h.digest('hex').slice(0, 16));
+  if (!hasBuiltData(cached)) {
+    const tmpOut = `${cached}.tmp-${process.pid}`;
+    await rm(tmpOut, { recursive: true, force: true });
+    try {
+      execFileSync('npm', ['run', 'data', '--', '--from', shared, '--out', tmpOut, '--quiet'], {
+        cwd: ROOT,
+        stdio: 'pipe',
+        timeout: 170_000,
+      });
+    } catch (e) {
+      await rm(tmpOut, { recursive: true, force: true });
+      throw e;
+    }
+    try {
+      await rename(tmpOut, cached);
+    } catch {
+      // Another process cached the same hash meanwhile: use theirs.
+      await rm(tmpOut, { recursive: true, force: true });
+    }
+  }
+  await cp(cached, dataDir, { recursive: true });
+}
+
+/**
  * Makes the data to serve, in a fresh temporary public folder (`public/data/` is never touched):
- * built from `../shared/data/` with `npm run data -- --from … --out …` (a few seconds) when that
+ * built from `../shared/data/` with `npm run data -- --from … --out …` (cached: {@link builtDataCached}) when that
  * folder exists, else the committed demo (`geodata/demo/`); the fixture dataset only when asked
  * for (`ATLAS_E2E_DATA=fixture` or `ATLAS_E2E_FIXTURE=1`; see {@link requestedData}). A failed
  * data build throws: the suite fails loudly instead of testing other data.
@@ -100,11 +137,7 @@ export async function prepareData(
     if (!existsSync(shared))
       throw new Error(`e2e: built data asked for (${req.reason}) but ${shared} is absent`);
     try {
-      execFileSync('npm', ['run', 'data', '--', '--from', shared, '--out', dataDir, '--quiet'], {
-        cwd: ROOT,
-        stdio: 'pipe',
-        timeout: 170_000,
-      });
+      await builtDataCached(shared, dataDir);
     } catch (e) {
       const err = e as { stderr?: Buffer; message?: string };
       await rm(publicDir, { recursive: true, force: true });
