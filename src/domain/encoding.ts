@@ -1622,6 +1622,67 @@ function lazyRows(
   });
 }
 
+/** The decoded parts of a dataset, one per file (see {@link datasetDecoder}). */
+interface DatasetParts {
+  [DATA_FILES.cellYears]: CellYearTable;
+  [DATA_FILES.missions]: Mission[];
+  [DATA_FILES.bases]: Base[];
+  [DATA_FILES.baseYears]: BaseYear[];
+  [DATA_FILES.baseMonths]: BaseMonth[];
+  [DATA_FILES.cellMonths]: RowTable<CellMonth>;
+  [DATA_FILES.coverage]: Coverage;
+}
+
+/** How each file decodes, in the order {@link decodeDataset} checks them. */
+const PART_DECODERS: { [F in DatasetFileName]: (raw: unknown) => DatasetParts[F] } = {
+  [DATA_FILES.cellYears]: decodeCellYearTable,
+  [DATA_FILES.missions]: (raw) => decodeTable(MISSIONS, raw),
+  [DATA_FILES.bases]: (raw) => decodeTable(BASES, raw),
+  [DATA_FILES.baseYears]: (raw) => decodeTable(BASE_YEARS, raw),
+  [DATA_FILES.baseMonths]: (raw) => decodeTable(BASE_MONTHS, raw),
+  [DATA_FILES.cellMonths]: (raw) => decodeRowTable(CELL_MONTHS, raw),
+  [DATA_FILES.coverage]: decodeCoverage,
+};
+const PART_ORDER = Object.keys(PART_DECODERS) as DatasetFileName[];
+
+/** One file's decoding: its part, or the error its decoder threw. */
+type PartResult = { ok: true; part: unknown } | { ok: false; error: unknown };
+
+/**
+ * Decodes a dataset file by file, as the files arrive ({@link decodeDataset} in steps): `add`
+ * decodes one file's parsed JSON right away (a browser does it while the other files are still
+ * downloading); `finish` assembles the dataset, throwing exactly what {@link decodeDataset} would
+ * throw for the same files (the first failing file in its order, then the cross-file checks). A
+ * file never added counts as missing.
+ */
+export function datasetDecoder(): {
+  add(file: DatasetFileName, raw: unknown): void;
+  finish(): Dataset;
+} {
+  const results = new Map<DatasetFileName, PartResult>();
+  const decode = (file: DatasetFileName, raw: unknown): PartResult => {
+    try {
+      return { ok: true, part: PART_DECODERS[file](raw) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  };
+  return {
+    add(file, raw) {
+      if (file in PART_DECODERS) results.set(file, decode(file, raw));
+    },
+    finish() {
+      const parts = {} as Record<DatasetFileName, unknown>;
+      for (const file of PART_ORDER) {
+        const r = results.get(file) ?? decode(file, undefined);
+        if (!r.ok) throw r.error;
+        parts[file] = r.part;
+      }
+      return assembleDataset(parts as unknown as DatasetParts);
+    },
+  };
+}
+
 /**
  * Decodes and validates the parsed JSON of the dataset files. Throws a {@link DataFormatError}
  * naming the file and the problem when a file is missing or malformed. Rows come back in the
@@ -1629,18 +1690,25 @@ function lazyRows(
  * base-months by (year[, month], baseId).
  */
 export function decodeDataset(files: Partial<Record<string, unknown>>): Dataset {
-  const table = decodeCellYearTable(files[DATA_FILES.cellYears]);
+  const parts = {} as Record<DatasetFileName, unknown>;
+  for (const file of PART_ORDER) parts[file] = PART_DECODERS[file](files[file]);
+  return assembleDataset(parts as unknown as DatasetParts);
+}
+
+/** The dataset of its decoded parts, after the checks across files (base ids). */
+function assembleDataset(parts: DatasetParts): Dataset {
+  const table = parts[DATA_FILES.cellYears];
   // The cell tables stay typed columns: the row objects are made the first time they are read.
   const ds = {
-    missions: decodeTable(MISSIONS, files[DATA_FILES.missions]),
-    bases: decodeTable(BASES, files[DATA_FILES.bases]),
-    baseYears: decodeTable(BASE_YEARS, files[DATA_FILES.baseYears]),
-    baseMonths: decodeTable(BASE_MONTHS, files[DATA_FILES.baseMonths]),
+    missions: parts[DATA_FILES.missions],
+    bases: parts[DATA_FILES.bases],
+    baseYears: parts[DATA_FILES.baseYears],
+    baseMonths: parts[DATA_FILES.baseMonths],
   } as Dataset;
   lazyRows(ds, 'cellYears', table);
-  const cellMonths = decodeRowTable(CELL_MONTHS, files[DATA_FILES.cellMonths]);
+  const cellMonths = parts[DATA_FILES.cellMonths];
   lazyRows(ds, 'cellMonths', cellMonths);
-  ds.coverage = decodeCoverage(files[DATA_FILES.coverage]);
+  ds.coverage = parts[DATA_FILES.coverage];
   attachTables(ds, { cellYears: table, cellMonths });
   const baseIds = new Set(ds.bases.map((b) => b.id));
   ds.baseYears.forEach((by, i) => {

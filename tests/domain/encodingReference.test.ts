@@ -12,7 +12,7 @@ import type {
   CellYear,
   Estimate,
   NamedPerpetrator,
-  PrecisionPart,
+  ClassCount,
 } from '../../src/domain/dataset';
 import {
   cellMonthsOf,
@@ -48,7 +48,7 @@ function randomDataset(seed: number, n: number) {
     const low = Math.max(0, best - int(10));
     return { events: 1 + int(6), best, low, high: best + int(30) };
   };
-  const part = (): PrecisionPart =>
+  const part = (): ClassCount =>
     rnd() < 0.7 ? { events: 0, best: 0 } : { events: 1 + int(3), best: int(20) };
   const cellYears: CellYear[] = [];
   const seen = new Set<string>();
