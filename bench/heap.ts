@@ -75,7 +75,7 @@ export const PAUSE_SCRIPT = `(() => {
 })()`;
 
 /** A node of V8's sampling heap profile (DevTools protocol). */
-interface ProfileNode {
+export interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   selfSize: number;
   children: ProfileNode[];
@@ -113,6 +113,46 @@ export interface AllocationFigures {
   sites: AllocationSite[];
   /** The raw sampling heap profile (DevTools `HeapProfiler.SamplingHeapProfile`). */
   profile: unknown;
+}
+
+/**
+ * Walks a sampling heap profile and adds each node's self size to its allocation site in
+ * `bySite` (keyed by function, script and position; a built-in also by its nearest calling
+ * script function). The sites' `bytesPerFrame` hold raw bytes here: {@link perFrame} divides
+ * them. Returns the bytes of the whole profile.
+ */
+export function allocationSites(head: ProfileNode, bySite: Map<string, AllocationSite>): number {
+  let total = 0;
+  const walk = (node: ProfileNode, caller: string): void => {
+    const f = node.callFrame;
+    const here = f.url
+      ? `${f.functionName || '(anonymous)'} ${fileOf(f.url)}:${f.lineNumber + 1}`
+      : '';
+    if (node.selfSize > 0) {
+      total += node.selfSize;
+      const key = `${f.functionName}@${f.url}:${f.lineNumber}:${f.columnNumber}${f.url ? '' : `<${caller}`}`;
+      const site = bySite.get(key) ?? {
+        functionName: f.functionName || '(anonymous)',
+        url: f.url,
+        line: f.lineNumber + 1,
+        column: f.columnNumber + 1,
+        caller: f.url ? '' : caller,
+        bytesPerFrame: 0,
+      };
+      site.bytesPerFrame += node.selfSize;
+      bySite.set(key, site);
+    }
+    for (const c of node.children) walk(c, here || caller);
+  };
+  walk(head, '');
+  return total;
+}
+
+/** The sites of {@link allocationSites} with their bytes divided by `frames`, most first. */
+function perFrame(bySite: Map<string, AllocationSite>, frames: number): AllocationSite[] {
+  return [...bySite.values()]
+    .map((s) => ({ ...s, bytesPerFrame: s.bytesPerFrame / frames }))
+    .sort((a, b) => b.bytesPerFrame - a.bytesPerFrame);
 }
 
 async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
@@ -162,29 +202,7 @@ export async function allocationRun(
   const gcAfterMb = await heapAfterGc(cdp);
   const n = r.times.length - 1;
   const bySite = new Map<string, AllocationSite>();
-  let total = 0;
-  const walk = (node: ProfileNode, caller: string): void => {
-    const f = node.callFrame;
-    const here = f.url
-      ? `${f.functionName || '(anonymous)'} ${fileOf(f.url)}:${f.lineNumber + 1}`
-      : '';
-    if (node.selfSize > 0) {
-      total += node.selfSize;
-      const key = `${f.functionName}@${f.url}:${f.lineNumber}:${f.columnNumber}${f.url ? '' : `<${caller}`}`;
-      const site = bySite.get(key) ?? {
-        functionName: f.functionName || '(anonymous)',
-        url: f.url,
-        line: f.lineNumber + 1,
-        column: f.columnNumber + 1,
-        caller: f.url ? '' : caller,
-        bytesPerFrame: 0,
-      };
-      site.bytesPerFrame += node.selfSize / n;
-      bySite.set(key, site);
-    }
-    for (const c of node.children) walk(c, here || caller);
-  };
-  walk(profile.head, '');
+  const total = allocationSites(profile.head, bySite);
   let rises = 0;
   let collections = 0;
   for (let i = 1; i < r.heap.length; i++) {
@@ -202,7 +220,7 @@ export async function allocationRun(
     gcAfterMb,
     risesKbPerFrame: rises / 1024 / n,
     collections,
-    sites: [...bySite.values()].sort((a, b) => b.bytesPerFrame - a.bytesPerFrame),
+    sites: perFrame(bySite, n),
     profile,
   };
 }
@@ -281,32 +299,9 @@ export async function tweenFrameRun(
     used++;
     frames += r.frames;
     task += (m1.TaskDuration! - m0.TaskDuration!) * 1000;
-    const walk = (node: ProfileNode, caller: string): void => {
-      const f = node.callFrame;
-      const here = f.url
-        ? `${f.functionName || '(anonymous)'} ${fileOf(f.url)}:${f.lineNumber + 1}`
-        : '';
-      if (node.selfSize > 0) {
-        bytes += node.selfSize;
-        const key = `${f.functionName}@${f.url}:${f.lineNumber}:${f.columnNumber}${f.url ? '' : `<${caller}`}`;
-        const site = bySite.get(key) ?? {
-          functionName: f.functionName || '(anonymous)',
-          url: f.url,
-          line: f.lineNumber + 1,
-          column: f.columnNumber + 1,
-          caller: f.url ? '' : caller,
-          bytesPerFrame: 0,
-        };
-        site.bytesPerFrame += node.selfSize;
-        bySite.set(key, site);
-      }
-      for (const c of node.children) walk(c, here || caller);
-    };
-    walk(profile.head, '');
+    bytes += allocationSites(profile.head, bySite);
   }
-  const sites = [...bySite.values()]
-    .map((s) => ({ ...s, bytesPerFrame: s.bytesPerFrame / Math.max(1, frames) }))
-    .sort((a, b) => b.bytesPerFrame - a.bytesPerFrame);
+  const sites = perFrame(bySite, Math.max(1, frames));
   return {
     windows: used,
     frames,

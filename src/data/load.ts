@@ -12,7 +12,7 @@ import {
 import type { FeatureCollection } from 'geojson';
 import type { Dataset } from '../domain/dataset';
 import type { OsvEvent } from '../domain/coverage';
-import { DATA_FILES, DATASET_FILES, DataFormatError, decodeDataset } from '../domain/encoding';
+import { DATA_FILES, DATASET_FILES, DataFormatError, datasetDecoder } from '../domain/encoding';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
 
 /** Loading progress. */
@@ -160,7 +160,10 @@ export async function loadDataset(
   };
   const report = (): void => onProgress({ ...progress });
   report();
-  const raws = await Promise.all(
+  // Each file is decoded as soon as it has arrived, while the larger ones are still loading;
+  // the errors are those of decodeDataset for the same files.
+  const decoder = datasetDecoder();
+  await Promise.all(
     files.map(async (file) => {
       const json = await fetchJson(
         fetchFn,
@@ -180,12 +183,12 @@ export async function loadDataset(
       progress.filesDone++;
       progress.file = file;
       report();
-      return [file, json] as const;
+      decoder.add(file, json);
     }),
   );
   let dataset: Dataset;
   try {
-    dataset = decodeDataset(Object.fromEntries(raws));
+    dataset = decoder.finish();
   } catch (e) {
     if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
     throw e;

@@ -492,6 +492,146 @@ function newColumn(col: ColSpec, length: number, dict: readonly string[]): Typed
   }
 }
 
+// Decoding kernels: one small function per codec and value type, so that each is optimized on
+// its own, early, with type feedback from one kind of column (a cold decode, as in a browser's
+// single page load, runs mostly in code that has just been optimized). Each stores the values it
+// can (whole numbers in ±INT_MAX, or valid indices) straight into the typed array and hands
+// anything else to `slow`, which stores it or throws the error naming column and row; the values
+// stored are those of the per-value path. `rows`: the rows of a sparse column (null: all rows).
+
+/** Stores, or refuses, stored value k (the per-value path of a kernel). */
+type Slow = (k: number, v: unknown) => void;
+
+/** A whole number an `int` column stores as it is: in ±INT_MAX (INT_NULL is its null). */
+const isStoredInt = (v: unknown): v is number =>
+  typeof v === 'number' && (v | 0) === v && v !== INT_NULL;
+
+/** `plain` whole numbers. */
+function plainInts(values: unknown[], target: Int32Array, rows: Int32Array | null, slow: Slow) {
+  const n = values.length;
+  if (rows === null)
+    for (let k = 0; k < n; k++) {
+      const v = values[k];
+      if (isStoredInt(v)) target[k] = v;
+      else slow(k, v);
+    }
+  else
+    for (let k = 0; k < n; k++) {
+      const v = values[k];
+      if (isStoredInt(v)) target[rows[k]!] = v;
+      else slow(k, v);
+    }
+}
+
+/**
+ * `delta` whole numbers: `slow` gets the running sum where it is not a whole number in range;
+ * `bad` is called (and throws) where a stored difference is not a finite number.
+ */
+function deltaInts(
+  values: unknown[],
+  target: Int32Array,
+  rows: Int32Array | null,
+  slow: Slow,
+  bad: (k: number) => void,
+) {
+  const n = values.length;
+  let acc = 0;
+  for (let k = 0; k < n; k++) {
+    const d = values[k];
+    if (typeof d !== 'number') bad(k);
+    acc += d as number;
+    if (isStoredInt(acc)) target[rows === null ? k : rows[k]!] = acc;
+    else {
+      if (!Number.isFinite(d)) bad(k);
+      slow(k, acc);
+    }
+  }
+}
+
+/**
+ * `offset` whole numbers over whole-number bases (a null base counts 0): the stored value plus
+ * each base times its sign. `slow` gets null, and a sum that is not a whole number in range;
+ * `bad` is called (and throws) where a stored value is neither null nor a finite number.
+ */
+function offsetInts(
+  values: unknown[],
+  target: Int32Array,
+  rows: Int32Array | null,
+  bases: Int32Array[],
+  signs: number[],
+  slow: Slow,
+  bad: (k: number) => void,
+) {
+  const n = values.length;
+  const nb = bases.length;
+  const b0 = nb > 0 ? bases[0]! : null;
+  const s0 = nb > 0 ? signs[0]! : 0;
+  for (let k = 0; k < n; k++) {
+    const d = values[k];
+    if (typeof d !== 'number') {
+      if (d === null) slow(k, null);
+      else bad(k);
+      continue;
+    }
+    const i = rows === null ? k : rows[k]!;
+    let s = d;
+    if (b0 !== null) {
+      const b = b0[i]!;
+      if (b !== INT_NULL) s += s0 * b;
+      for (let r = 1; r < nb; r++) {
+        const x = bases[r]![i]!;
+        if (x !== INT_NULL) s += signs[r]! * x;
+      }
+    }
+    if (isStoredInt(s)) target[i] = s;
+    else {
+      if (!Number.isFinite(d)) bad(k);
+      slow(k, s);
+    }
+  }
+}
+
+/** `dict` codes of a string column: indices below `size`; null as −1 where `nullable`. */
+function dictCodes(
+  values: unknown[],
+  codes: Int32Array,
+  rows: Int32Array | null,
+  size: number,
+  nullable: boolean,
+  slow: Slow,
+) {
+  const n = values.length;
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    if (typeof v === 'number' && (v | 0) === v && v >= 0 && v < size)
+      codes[rows === null ? k : rows[k]!] = v;
+    else if (v === null && nullable) codes[rows === null ? k : rows[k]!] = -1;
+    else slow(k, v);
+  }
+}
+
+/** The rows where `mask` is present (not null, 0 or false), in order. */
+function maskRowIndices(mask: TypedColumn, length: number): Int32Array {
+  let count = 0;
+  if (mask.type === 'int') {
+    const m = mask.values;
+    for (let i = 0; i < length; i++) {
+      const v = m[i]!;
+      if (v !== INT_NULL && v !== 0) count++;
+    }
+    const rows = new Int32Array(count);
+    for (let i = 0, k = 0; i < length; i++) {
+      const v = m[i]!;
+      if (v !== INT_NULL && v !== 0) rows[k++] = i;
+    }
+    return rows;
+  }
+  for (let i = 0; i < length; i++) if (presentAt(mask, i)) count++;
+  const rows = new Int32Array(count);
+  for (let i = 0, k = 0; i < length; i++) if (presentAt(mask, i)) rows[k++] = i;
+  return rows;
+}
+
 /**
  * Decodes a table file into typed columns ({@link TypedTable}): one pass per column straight into
  * its typed array (sparse columns scattered to the rows their mask marks present; each mask's
@@ -542,10 +682,7 @@ export function decodeColumns<T>(spec: TableSpec<T>, raw: unknown): TypedTable {
       if (!mask) return fail(`column "${col.name}" has no valid mask column`);
       rows = maskRowsOf.get(maskName as string) ?? null;
       if (rows === null) {
-        let count = 0;
-        for (let i = 0; i < length; i++) if (presentAt(mask, i)) count++;
-        rows = new Int32Array(count);
-        for (let i = 0, k = 0; i < length; i++) if (presentAt(mask, i)) rows[k++] = i;
+        rows = maskRowIndices(mask, length);
         maskRowsOf.set(maskName as string, rows);
       }
     }
@@ -630,61 +767,37 @@ export function decodeColumns<T>(spec: TableSpec<T>, raw: unknown): TypedTable {
       }
     };
     if (codec === 'plain') {
-      if (out.type === 'int') {
-        // The bulk of the data: a tight loop for whole numbers.
-        const target = out.values;
-        for (let k = 0; k < count; k++) {
-          const v: unknown = values[k];
-          if (typeof v === 'number' && Number.isInteger(v) && v <= INT_MAX && v >= -INT_MAX)
-            target[rows ? rows[k]! : k] = v;
-          else put(k, v);
-        }
-      } else for (let k = 0; k < count; k++) put(k, values[k]);
-    } else if (codec === 'delta' && out.type === 'int') {
-      // Whole-number deltas (years, cell ids): a tight loop; anything else goes through put.
-      const target = out.values;
-      let acc = 0;
-      for (let k = 0; k < count; k++) {
-        const d: unknown = values[k];
-        if (!isNumber(d)) bad(k, 'a number (delta)');
-        acc += d as number;
-        if (Number.isInteger(acc) && acc <= INT_MAX && acc >= -INT_MAX)
-          target[rows ? rows[k]! : k] = acc;
-        else put(k, acc);
-      }
+      // The bulk of the data: whole numbers.
+      if (out.type === 'int') plainInts(values, out.values, rows, put);
+      else for (let k = 0; k < count; k++) put(k, values[k]);
     } else if (codec === 'delta') {
-      let acc = 0;
-      for (let k = 0; k < count; k++) {
-        const d: unknown = values[k];
-        if (!isNumber(d)) bad(k, 'a number (delta)');
-        put(k, (acc += d as number));
+      const badDelta = (k: number): never => bad(k, 'a number (delta)');
+      if (out.type === 'int') deltaInts(values, out.values, rows, put, badDelta);
+      else {
+        let acc = 0;
+        for (let k = 0; k < count; k++) {
+          const d: unknown = values[k];
+          if (!isNumber(d)) badDelta(k);
+          put(k, (acc += d as number));
+        }
       }
     } else if (codec === 'offset') {
       const base = baseCols();
       const signs = base.map(([sign]) => sign);
       const cols = base.map(([, b]) => b);
+      const badOffset = (k: number): never => bad(k, 'a number (offset)');
       // Whole numbers over whole-number bases (the fatality bounds): read the bases' arrays
       // directly (a null base counts 0, as numberAt); anything else goes through put.
-      const intBases = cols.every((c) => c.type === 'int')
-        ? cols.map((c) => (c as { values: Int32Array }).values)
-        : null;
-      if (out.type === 'int' && intBases)
-        for (let k = 0; k < count; k++) {
-          const d: unknown = values[k];
-          if (d === null) {
-            put(k, null);
-            continue;
-          }
-          if (!isNumber(d)) bad(k, 'a number (offset)');
-          const i = rows ? rows[k]! : k;
-          let s = d as number;
-          for (let r = 0; r < intBases.length; r++) {
-            const b = intBases[r]![i]!;
-            if (b !== INT_NULL) s += signs[r]! * b;
-          }
-          if (Number.isInteger(s) && s <= INT_MAX && s >= -INT_MAX) out.values[i] = s;
-          else put(k, s);
-        }
+      if (out.type === 'int' && cols.every((c) => c.type === 'int'))
+        offsetInts(
+          values,
+          out.values,
+          rows,
+          cols.map((c) => (c as { values: Int32Array }).values),
+          signs,
+          put,
+          badOffset,
+        );
       else
         for (let k = 0; k < count; k++) {
           const d: unknown = values[k];
@@ -692,7 +805,7 @@ export function decodeColumns<T>(spec: TableSpec<T>, raw: unknown): TypedTable {
             put(k, null);
             continue;
           }
-          if (!isNumber(d)) bad(k, 'a number (offset)');
+          if (!isNumber(d)) badOffset(k);
           const i = rows ? rows[k]! : k;
           let s = d as number;
           for (let r = 0; r < cols.length; r++) s += signs[r]! * numberAt(cols[r]!, i);
@@ -703,41 +816,58 @@ export function decodeColumns<T>(spec: TableSpec<T>, raw: unknown): TypedTable {
       const isIndex = (d: unknown): d is number =>
         typeof d === 'number' && Number.isInteger(d) && d >= 0 && d < size;
       const what = `an index into the dictionary of ${size} entries`;
-      for (let k = 0; k < count; k++) {
-        const v: unknown = values[k];
-        if (v === null) put(k, null);
-        else if (codec === 'dict') {
-          if (!isIndex(v)) bad(k, what);
-          if (out.type === 'str') out.codes[rows ? rows[k]! : k] = v as number;
-          else put(k, dict[v as number]);
-        } else if (!Array.isArray(v)) bad(k, 'a list of dictionary indices');
-        else {
-          const names = new Array<string>(v.length);
-          for (let j = 0; j < v.length; j++) {
-            const d: unknown = v[j];
-            if (!isIndex(d)) bad(k, what);
-            names[j] = dict[d as number]!;
+      if (codec === 'dict' && out.type === 'str')
+        dictCodes(values, out.codes, rows, size, nullable, (k, v) =>
+          v === null ? put(k, null) : bad(k, what),
+        );
+      else
+        for (let k = 0; k < count; k++) {
+          const v: unknown = values[k];
+          if (v === null) put(k, null);
+          else if (codec === 'dict') {
+            if (!isIndex(v)) bad(k, what);
+            put(k, dict[v as number]);
+          } else if (!Array.isArray(v)) bad(k, 'a list of dictionary indices');
+          else {
+            const names = new Array<string>(v.length);
+            for (let j = 0; j < v.length; j++) {
+              const d: unknown = v[j];
+              if (!isIndex(d)) bad(k, what);
+              names[j] = dict[d as number]!;
+            }
+            put(k, names);
           }
-          put(k, names);
         }
-      }
     } else if (codec === 'perpetrator') {
       const [[, names] = [1, null]] = baseCols();
       const byRule = new Map<string, number>();
       if (out.type !== 'str') fail(`column "${col.name}" must hold strings`);
       const codes = (out as { codes: Int32Array }).codes;
+      // The class by the rule, per name code of a string name column (−2: not looked up yet).
+      const nameCodes = names?.type === 'str' ? names.codes : null;
+      const ruleOfCode = new Int32Array(names?.type === 'str' ? names.dict.length : 0).fill(-2);
+      const byRuleOf = (k: number, name: unknown): number => {
+        if (typeof name !== 'string') bad(k, 'a perpetrator name');
+        let c = byRule.get(name as string);
+        if (c === undefined)
+          byRule.set(name as string, (c = PERP_DICT.indexOf(perpetratorOf(name as string))));
+        return c;
+      };
       for (let k = 0; k < count; k++) {
         const v: unknown = values[k];
         const i = rows ? rows[k]! : k;
-        if (v === null) put(k, null);
-        else if (v === 0) {
-          const name = names ? columnValue(names, i) : null;
-          if (typeof name !== 'string') bad(k, 'a perpetrator name');
-          let c = byRule.get(name as string);
-          if (c === undefined)
-            byRule.set(name as string, (c = PERP_DICT.indexOf(perpetratorOf(name as string))));
-          codes[i] = c;
-        } else if (v === 1) codes[i] = 0;
+        if (v === 0) {
+          if (nameCodes !== null) {
+            const code = nameCodes[i]!;
+            let c = code < 0 ? -2 : ruleOfCode[code]!;
+            if (c === -2) {
+              c = byRuleOf(k, columnValue(names!, i));
+              ruleOfCode[code] = c;
+            }
+            codes[i] = c;
+          } else codes[i] = byRuleOf(k, names ? columnValue(names, i) : null);
+        } else if (v === null) put(k, null);
+        else if (v === 1) codes[i] = 0;
         else if (v === 2) codes[i] = 1;
         else bad(k, 'a perpetrator code 0, 1 or 2');
       }
@@ -1492,6 +1622,67 @@ function lazyRows(
   });
 }
 
+/** The decoded parts of a dataset, one per file (see {@link datasetDecoder}). */
+interface DatasetParts {
+  [DATA_FILES.cellYears]: CellYearTable;
+  [DATA_FILES.missions]: Mission[];
+  [DATA_FILES.bases]: Base[];
+  [DATA_FILES.baseYears]: BaseYear[];
+  [DATA_FILES.baseMonths]: BaseMonth[];
+  [DATA_FILES.cellMonths]: RowTable<CellMonth>;
+  [DATA_FILES.coverage]: Coverage;
+}
+
+/** How each file decodes, in the order {@link decodeDataset} checks them. */
+const PART_DECODERS: { [F in DatasetFileName]: (raw: unknown) => DatasetParts[F] } = {
+  [DATA_FILES.cellYears]: decodeCellYearTable,
+  [DATA_FILES.missions]: (raw) => decodeTable(MISSIONS, raw),
+  [DATA_FILES.bases]: (raw) => decodeTable(BASES, raw),
+  [DATA_FILES.baseYears]: (raw) => decodeTable(BASE_YEARS, raw),
+  [DATA_FILES.baseMonths]: (raw) => decodeTable(BASE_MONTHS, raw),
+  [DATA_FILES.cellMonths]: (raw) => decodeRowTable(CELL_MONTHS, raw),
+  [DATA_FILES.coverage]: decodeCoverage,
+};
+const PART_ORDER = Object.keys(PART_DECODERS) as DatasetFileName[];
+
+/** One file's decoding: its part, or the error its decoder threw. */
+type PartResult = { ok: true; part: unknown } | { ok: false; error: unknown };
+
+/**
+ * Decodes a dataset file by file, as the files arrive ({@link decodeDataset} in steps): `add`
+ * decodes one file's parsed JSON right away (a browser does it while the other files are still
+ * downloading); `finish` assembles the dataset, throwing exactly what {@link decodeDataset} would
+ * throw for the same files (the first failing file in its order, then the cross-file checks). A
+ * file never added counts as missing.
+ */
+export function datasetDecoder(): {
+  add(file: DatasetFileName, raw: unknown): void;
+  finish(): Dataset;
+} {
+  const results = new Map<DatasetFileName, PartResult>();
+  const decode = (file: DatasetFileName, raw: unknown): PartResult => {
+    try {
+      return { ok: true, part: PART_DECODERS[file](raw) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  };
+  return {
+    add(file, raw) {
+      if (file in PART_DECODERS) results.set(file, decode(file, raw));
+    },
+    finish() {
+      const parts = {} as Record<DatasetFileName, unknown>;
+      for (const file of PART_ORDER) {
+        const r = results.get(file) ?? decode(file, undefined);
+        if (!r.ok) throw r.error;
+        parts[file] = r.part;
+      }
+      return assembleDataset(parts as unknown as DatasetParts);
+    },
+  };
+}
+
 /**
  * Decodes and validates the parsed JSON of the dataset files. Throws a {@link DataFormatError}
  * naming the file and the problem when a file is missing or malformed. Rows come back in the
@@ -1499,18 +1690,25 @@ function lazyRows(
  * base-months by (year[, month], baseId).
  */
 export function decodeDataset(files: Partial<Record<string, unknown>>): Dataset {
-  const table = decodeCellYearTable(files[DATA_FILES.cellYears]);
+  const parts = {} as Record<DatasetFileName, unknown>;
+  for (const file of PART_ORDER) parts[file] = PART_DECODERS[file](files[file]);
+  return assembleDataset(parts as unknown as DatasetParts);
+}
+
+/** The dataset of its decoded parts, after the checks across files (base ids). */
+function assembleDataset(parts: DatasetParts): Dataset {
+  const table = parts[DATA_FILES.cellYears];
   // The cell tables stay typed columns: the row objects are made the first time they are read.
   const ds = {
-    missions: decodeTable(MISSIONS, files[DATA_FILES.missions]),
-    bases: decodeTable(BASES, files[DATA_FILES.bases]),
-    baseYears: decodeTable(BASE_YEARS, files[DATA_FILES.baseYears]),
-    baseMonths: decodeTable(BASE_MONTHS, files[DATA_FILES.baseMonths]),
+    missions: parts[DATA_FILES.missions],
+    bases: parts[DATA_FILES.bases],
+    baseYears: parts[DATA_FILES.baseYears],
+    baseMonths: parts[DATA_FILES.baseMonths],
   } as Dataset;
   lazyRows(ds, 'cellYears', table);
-  const cellMonths = decodeRowTable(CELL_MONTHS, files[DATA_FILES.cellMonths]);
+  const cellMonths = parts[DATA_FILES.cellMonths];
   lazyRows(ds, 'cellMonths', cellMonths);
-  ds.coverage = decodeCoverage(files[DATA_FILES.coverage]);
+  ds.coverage = parts[DATA_FILES.coverage];
   attachTables(ds, { cellYears: table, cellMonths });
   const baseIds = new Set(ds.bases.map((b) => b.id));
   ds.baseYears.forEach((by, i) => {

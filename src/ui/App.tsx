@@ -44,8 +44,19 @@ export function App(props: { dataUrl?: string }) {
   useEffect(() => {
     let cancelled = false;
     void import('./Atlas'); // start fetching the map code now
+    // At most one progress render per animation frame: the data arrives in many chunks, and a
+    // render per chunk took main-thread time from parsing and decoding.
+    let latest: LoadProgress | null = null;
+    let frame = 0;
     const onProgress = (progress: LoadProgress): void => {
-      if (!cancelled) setPhase((p) => (p.kind === 'loading' ? { kind: 'loading', progress } : p));
+      latest = progress;
+      if (frame !== 0 || cancelled) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const shown = latest;
+        if (!cancelled && shown)
+          setPhase((p) => (p.kind === 'loading' ? { kind: 'loading', progress: shown } : p));
+      });
     };
     // The manifest (what Help → Data and the demo notice say) comes with the data, so that the
     // notice is in the first frame rather than shifting the layout later.
@@ -65,6 +76,7 @@ export function App(props: { dataUrl?: string }) {
       .catch(() => {});
     return () => {
       cancelled = true;
+      cancelAnimationFrame(frame);
     };
   }, [url]);
 

@@ -7,6 +7,7 @@ import {
   DATASET_FILES,
   DataFormatError,
   FORMAT_VERSION,
+  datasetDecoder,
   decodeDataset,
   decodeManifest,
   encodeCellMonthColumns,
@@ -527,6 +528,34 @@ describe('decodeDataset rejects corrupt input with DataFormatError', () => {
     corrupt(files);
     expect(() => decodeDataset(files)).toThrow(DataFormatError);
     expect(() => decodeDataset(files)).toThrow(message);
+  });
+
+  /** The files added to a {@link datasetDecoder} one by one, last file first. */
+  const stepwise = (files: Record<string, unknown>): Dataset => {
+    const decoder = datasetDecoder();
+    for (const f of [...DATASET_FILES].reverse()) if (f in files) decoder.add(f, files[f]);
+    return decoder.finish();
+  };
+
+  it.each(cases)('file by file as they arrive: %s', (_name, corrupt, message) => {
+    const files = good();
+    corrupt(files);
+    expect(() => stepwise(files)).toThrow(DataFormatError);
+    expect(() => stepwise(files)).toThrow(message);
+  });
+
+  it('file by file: the first failing file in decodeDataset order wins, whatever the arrival order', () => {
+    const files = good();
+    (files[DATA_FILES.coverage] as Record<string, unknown>).scope = 'some';
+    const t = table(files, DATA_FILES.cellYears);
+    (t.data[t.columns.indexOf('country')] as unknown[])[0] = 9;
+    expect(() => decodeDataset(files)).toThrow(/cell_years\.json/);
+    expect(() => stepwise(files)).toThrow(/cell_years\.json/);
+  });
+
+  it('file by file gives the same dataset as decodeDataset', () => {
+    expect(stepwise(good())).toEqual(decodeDataset(good()));
+    expect(stepwise(good())).toEqual(fixtureDataset());
   });
 });
 
