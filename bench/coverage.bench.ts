@@ -112,7 +112,7 @@ function measure(
 }
 
 /** Events and towns for the synthetic mission. */
-export function syntheticEvents(ds: Dataset): { events: OsvEvent[]; towns: Towns } {
+function syntheticEvents(ds: Dataset): { events: OsvEvent[]; towns: Towns } {
   const rand = mulberry32(13);
   const events: OsvEvent[] = [];
   for (const c of ds.cellYears) {
