@@ -121,8 +121,10 @@ export function createCoverageSelectors(
   const stats: CoverageSelectorStats = { distanceRuns: 0, yearRuns: 0 };
   const missions = new Map(dataset.missions.map((m) => [m.id, m]));
   const bases = new Map(dataset.bases.map((b) => [b.id, b]));
-  const town = createTownLookup(places);
-  const placeOf = (lon: number, lat: number): string => town(lon, lat)?.label ?? coords(lon, lat);
+  // The town lookup is built on the first place asked for (the yearly coverage needs none).
+  let town: ReturnType<typeof createTownLookup> | null = null;
+  const placeOf = (lon: number, lat: number): string =>
+    (town ??= createTownLookup(places))(lon, lat)?.label ?? coords(lon, lat);
 
   const distances = memoize((mission: string): EventDistance[] => {
     const m = missions.get(mission);

@@ -24,7 +24,7 @@ import {
 } from './dataset';
 import type { CoverageParams } from './coverageParams';
 import { greatCircleKm } from './distance';
-import { sphereIndex, type SphereIndex } from './sphereIndex';
+import { sphereIndex } from './sphereIndex';
 import { bearingDeg, compass } from './lagView';
 
 export * from './coverageParams';
@@ -118,6 +118,11 @@ export interface EventDistance {
  * what-if's history; default 0) to its last year with a base, with its distance to the nearest
  * troop base of the same year (null before the mission), in the events' order. No filter on
  * perpetrator or precision: those are applied by {@link coverageByYear} and friends.
+ *
+ * How (the answers are those of one `SphereIndex.nearest` per event): the events are
+ * grouped by year, keeping their order within a year, and each year's coordinates go to that
+ * year's index in one batch (`SphereIndex.nearestEach`, typed-array results), so that no
+ * object is made per event but the result.
  */
 export function missionEventDistances(
   events: readonly OsvEvent[],
@@ -129,25 +134,80 @@ export function missionEventDistances(
   const first = Math.min(...mission.years) - before;
   const last = Math.max(...mission.years);
   const hosts = new Set(mission.countries);
+  const years = last - first + 1;
   const byYear = troopBasesByYear(baseYears, mission.id);
-  // One index per year, found by offset from the first year (no map lookup per event).
-  const indexes: (SphereIndex | undefined)[] = [];
-  const out: EventDistance[] = [];
-  for (let index = 0; index < events.length; index++) {
-    const event = events[index]!;
-    if (event.year < first || event.year > last || !hosts.has(event.country)) continue;
-    const y = event.year - first;
-    const bases = byYear.get(event.year) ?? [];
-    const idx = (indexes[y] ??= sphereIndex(bases));
-    const hit = idx.nearest(event.lon, event.lat);
-    out.push({
-      event,
+  // The mission's events: their indices into `events`, year offsets and coordinates (read from
+  // the event objects once), and the size of each year's group.
+  let count = 0;
+  let picked = new Int32Array(1024);
+  let yearOf = new Int32Array(1024);
+  let lonOf = new Float64Array(1024);
+  let latOf = new Float64Array(1024);
+  const start = new Int32Array(years + 1);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.year < first || e.year > last || !hosts.has(e.country)) continue;
+    if (count === picked.length) {
+      picked = grow(picked);
+      yearOf = grow(yearOf);
+      lonOf = grow(lonOf);
+      latOf = grow(latOf);
+    }
+    picked[count] = i;
+    yearOf[count] = e.year - first;
+    lonOf[count] = e.lon;
+    latOf[count++] = e.lat;
+    start[e.year - first + 1]!++;
+  }
+  // Grouped by year (a counting sort: event order kept within a year): `slot` is each picked
+  // event's position in the grouped order.
+  for (let y = 1; y <= years; y++) start[y]! += start[y - 1]!;
+  const next = start.slice(0, years);
+  const slot = new Int32Array(count);
+  const lons = new Float64Array(count);
+  const lats = new Float64Array(count);
+  for (let r = 0; r < count; r++) {
+    const g = next[yearOf[r]!]!++;
+    slot[r] = g;
+    lons[g] = lonOf[r]!;
+    lats[g] = latOf[r]!;
+  }
+  // Each year's events to that year's troop bases, one batch per year.
+  const baseIx = new Int32Array(count).fill(-1);
+  const km = new Float64Array(count);
+  const baseIds: string[][] = [];
+  for (let y = 0; y < years; y++) {
+    const bases = byYear.get(first + y) ?? [];
+    baseIds.push(bases.map((b) => b.baseId));
+    const [from, to] = [start[y]!, start[y + 1]!];
+    if (bases.length === 0 || from === to) continue;
+    sphereIndex(bases).nearestEach(
+      lons.subarray(from, to),
+      lats.subarray(from, to),
+      baseIx.subarray(from, to),
+      km.subarray(from, to),
+    );
+  }
+  const out = new Array<EventDistance>(count);
+  for (let r = 0; r < count; r++) {
+    const index = picked[r]!;
+    const g = slot[r]!;
+    const b = baseIx[g]!;
+    out[r] = {
+      event: events[index]!,
       index,
-      km: hit === null ? null : hit.km,
-      baseId: hit === null ? null : bases[hit.index]!.baseId,
-    });
+      km: b < 0 ? null : km[g]!,
+      baseId: b < 0 ? null : baseIds[yearOf[r]!]![b]!,
+    };
   }
   return out;
+}
+
+/** A typed array of twice the length with the same start. */
+function grow<T extends Int32Array | Float64Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** Whether an event's perpetrator passes the filter (host / foreign: governments by the rule). */
@@ -225,11 +285,12 @@ export function coverageByYear(
   for (const by of baseYears)
     if (by.mission === mission.id && by.troops === null)
       unknown.set(by.year, (unknown.get(by.year) ?? 0) + 1);
-  const rows = new Map<number, CoverageYear>();
+  // One row per year, found by offset from the first year (no map lookup per event).
+  const rows: CoverageYear[] = [];
   for (let year = first; year <= last; year++) {
     const covered = mission.countries.filter((c) => hasViolenceData(coverage, c, year));
     const hasData = covered.length > 0;
-    rows.set(year, {
+    rows.push({
       year,
       hasData,
       missingCountries: mission.countries.filter((c) => !covered.includes(c)),
@@ -247,8 +308,10 @@ export function coverageByYear(
   }
   for (const d of distances) {
     const e = d.event;
-    const row = rows.get(e.year);
-    if (!row || !row.deaths || !row.within) continue;
+    // The what-if's history years come before the first row: skipped without an array miss.
+    if (e.year < first || e.year > last) continue;
+    const row = rows[e.year - first]!;
+    if (!row.deaths || !row.within) continue;
     if (!hasViolenceData(coverage, e.country, e.year)) continue;
     if (!perpetratorMatches(e, params.perpetrator)) continue;
     if (e.wherePrec > params.precision) {
@@ -266,13 +329,13 @@ export function coverageByYear(
       row.eventsWithin = (row.eventsWithin ?? 0) + 1;
     }
   }
-  for (const row of rows.values()) {
+  for (const row of rows) {
     if (!row.deaths || !row.within) continue;
     row.share = ratio(row.within.best, row.deaths.best);
     row.shareLow = ratio(row.within.low, row.deaths.low);
     row.shareHigh = ratio(row.within.high, row.deaths.high);
   }
-  return [...rows.values()];
+  return rows;
 }
 
 /**

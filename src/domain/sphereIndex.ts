@@ -47,6 +47,17 @@ export interface SphereIndex {
    */
   nearest(lon: number, lat: number): NearestHit | null;
   /**
+   * {@link nearest} for many queries at once, without an object per answer: for each i, the
+   * nearest point to [lons[i], lats[i]] goes to `index[i]` (-1: none) and its turf distance to
+   * `km[i]` (NaN: none). The arrays must be at least as long as `lons`.
+   */
+  nearestEach(
+    lons: ArrayLike<number>,
+    lats: ArrayLike<number>,
+    index: Int32Array,
+    km: Float64Array,
+  ): void;
+  /**
    * Indices of the points whose turf distance from [lon, lat] (that point first) is at most `km`,
    * in no particular order; appended to `out` when given.
    */
@@ -216,41 +227,63 @@ export function sphereIndex(points: readonly LonLat[]): SphereIndex {
   const km = (lon: number, lat: number, cosLat: number, k: number): number =>
     haversineKm(lon, lat, cosLat, lons[k]!, lats[k]!, cosLats[k]!);
 
+  /**
+   * Turf distance of the last {@link query}'s answer (NaN: none), in a typed array so that
+   * setting it does not box a number per query.
+   */
+  const lastKm = new Float64Array(1);
+  /**
+   * The index (in `points`) of the point nearest to [lon, lat], -1 when there is none; its turf
+   * distance goes to `lastKm`.
+   */
+  const query = (lon: number, lat: number): number => {
+    lastKm[0] = NaN;
+    if (n === 0 || !Number.isFinite(lon) || !Number.isFinite(lat)) return -1;
+    const phi = radians(lat);
+    const lam = radians(lon);
+    const c = Math.cos(phi);
+    const qx = c * Math.cos(lam);
+    const qy = c * Math.sin(lam);
+    const qz = Math.sin(phi);
+    // Start from the chord to the previous answer (queries in a row are often close by): the
+    // search then prunes from the first node on. It changes the work, not the answer.
+    let start2 = Infinity;
+    if (last >= 0) {
+      const dx = qx - xyz[3 * last]!;
+      const dy = qy - xyz[3 * last + 1]!;
+      const dz = qz - xyz[3 * last + 2]!;
+      start2 = dx * dx + dy * dy + dz * dz;
+    }
+    const cap = search(qx, qy, qz, start2, true);
+    let best = -1;
+    let bestK = -1;
+    let bestKm = Infinity;
+    for (let r = 0; r < count; r++) {
+      if (candC2[r]! > cap) continue;
+      const k = cand[r]!;
+      const d = km(lon, lat, c, k);
+      if (d < bestKm || (d === bestKm && ids[k]! < best)) {
+        best = ids[k]!;
+        bestK = k;
+        bestKm = d;
+      }
+    }
+    last = bestK;
+    lastKm[0] = bestKm;
+    return best;
+  };
+
   return {
     size: n,
     nearest(lon, lat) {
-      if (n === 0 || !Number.isFinite(lon) || !Number.isFinite(lat)) return null;
-      const phi = radians(lat);
-      const lam = radians(lon);
-      const c = Math.cos(phi);
-      const qx = c * Math.cos(lam);
-      const qy = c * Math.sin(lam);
-      const qz = Math.sin(phi);
-      // Start from the chord to the previous answer (queries in a row are often close by): the
-      // search then prunes from the first node on. It changes the work, not the answer.
-      let start2 = Infinity;
-      if (last >= 0) {
-        const dx = qx - xyz[3 * last]!;
-        const dy = qy - xyz[3 * last + 1]!;
-        const dz = qz - xyz[3 * last + 2]!;
-        start2 = dx * dx + dy * dy + dz * dz;
+      const index = query(lon, lat);
+      return index < 0 ? null : { index, km: lastKm[0]! };
+    },
+    nearestEach(queryLons, queryLats, outIndex, outKm) {
+      for (let i = 0; i < queryLons.length; i++) {
+        outIndex[i] = query(queryLons[i]!, queryLats[i]!);
+        outKm[i] = lastKm[0]!;
       }
-      const cap = search(qx, qy, qz, start2, true);
-      let best = -1;
-      let bestK = -1;
-      let bestKm = Infinity;
-      for (let r = 0; r < count; r++) {
-        if (candC2[r]! > cap) continue;
-        const k = cand[r]!;
-        const d = km(lon, lat, c, k);
-        if (d < bestKm || (d === bestKm && ids[k]! < best)) {
-          best = ids[k]!;
-          bestK = k;
-          bestKm = d;
-        }
-      }
-      last = bestK;
-      return { index: best, km: bestKm };
     },
     within(lon, lat, radiusKm, out = []) {
       if (n === 0 || !Number.isFinite(lon) || !Number.isFinite(lat) || !(radiusKm >= 0)) return out;

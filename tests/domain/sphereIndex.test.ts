@@ -106,6 +106,37 @@ describe('sphereIndex.nearest', () => {
   });
 });
 
+describe('sphereIndex.nearestEach', () => {
+  it('answers each query as brute force does (index −1 and km NaN for none)', () => {
+    fc.assert(
+      fc.property(clustered, fc.array(point, { maxLength: 20 }), (pts, qs) => {
+        const queries = [...pts.slice(0, 10), ...qs, { lon: Number.NaN, lat: 0 }];
+        const index = new Int32Array(queries.length);
+        const km = new Float64Array(queries.length);
+        sphereIndex(pts).nearestEach(
+          queries.map((q) => q.lon),
+          queries.map((q) => q.lat),
+          index,
+          km,
+        );
+        queries.forEach((q, i) => {
+          const brute = Number.isNaN(q.lon) ? null : bruteNearest(pts, q);
+          expect(index[i]).toBe(brute ? brute.index : -1);
+          expect(km[i]).toBe(brute ? brute.km : Number.NaN);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('gives −1 and NaN for every query of an empty index', () => {
+    const index = new Int32Array(2);
+    const km = new Float64Array(2);
+    sphereIndex([]).nearestEach([0, 10], [0, 5], index, km);
+    expect([...index]).toEqual([-1, -1]);
+    expect([...km]).toEqual([Number.NaN, Number.NaN]);
+  });
+});
+
 describe('sphereIndex.within', () => {
   it('holds the hand-computed disc: 111 km reaches 1° away, not 1.01°', () => {
     const idx = sphereIndex([
