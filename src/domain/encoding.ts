@@ -1403,9 +1403,34 @@ function decodeRowTable<T>(spec: TableSpec<T>, raw: unknown): RowTable<T> {
  * Decodes a parsed `cell_years.json` into typed columns ({@link CellYearTable}); row objects are
  * made only when asked for.
  */
-export function decodeCellYearTable(raw: unknown): CellYearTable {
-  const t = decodeColumns(CELL_YEARS, raw);
-  return new CellYearTable(t.length, t.columns, rowReader(CELL_YEARS, t));
+export function decodeCellYearTable(
+  raw: unknown,
+  file: string = DATA_FILES.cellYears,
+): CellYearTable {
+  const spec = file === CELL_YEARS.file ? CELL_YEARS : { ...CELL_YEARS, file };
+  const t = decodeColumns(spec, raw);
+  return new CellYearTable(t.length, t.columns, rowReader(spec, t));
+}
+
+/**
+ * Encodes cell-years of any grid whose cell ids are whole numbers (PRIO-GRID gids, H3 keys) in
+ * the table format of `cell_years.json`, rows sorted by (year, cell); {@link decodeCellYearTable}
+ * reads it back.
+ */
+export function encodeCellYearRows(rows: readonly CellYear[]): EncodedTable {
+  return encodeItems(
+    CELL_YEARS,
+    [...rows].sort((a, b) => a.year - b.year || a.gid - b.gid),
+  );
+}
+
+/**
+ * A dataset's cell-years as the rows of a decoded table: `ds.cellYears` is made from `table` the
+ * first time it is read, and `cellYearsOf(ds)` is `table` (no row objects for the typed readers).
+ */
+export function attachCellYearTable(ds: Dataset, table: CellYearTable): void {
+  lazyRows(ds, 'cellYears', table);
+  attachTables(ds, { cellYears: table });
 }
 
 /** Typed columns of row objects (by the spec's getters); the table's rows are those objects. */
