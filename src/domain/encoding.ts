@@ -1413,15 +1413,58 @@ export function decodeCellYearTable(
 }
 
 /**
- * Encodes cell-years of any grid whose cell ids are whole numbers (PRIO-GRID gids, H3 keys) in
- * the table format of `cell_years.json`, rows sorted by (year, cell); {@link decodeCellYearTable}
- * reads it back.
+ * The cell-year columns that cell-years of another grid leave empty (they are summed from the
+ * OSV events alone, `aggregateOsvEvents`): region, the state-based and non-state conflict
+ * context and the top perpetrators. {@link encodeOsvCellYears} does not store them.
  */
-export function encodeCellYearRows(rows: readonly CellYear[]): EncodedTable {
+const OSV_ONLY_OMITTED = (name: string): boolean =>
+  name === 'region' ||
+  name.startsWith('stateBased') ||
+  name.startsWith('nonStateConflict') ||
+  /^top\d/.test(name);
+
+const OSV_CELL_YEARS: TableSpec<CellYear> = {
+  ...CELL_YEARS,
+  cols: CELL_YEAR_COLS.filter((c) => !OSV_ONLY_OMITTED(c.name)),
+  getters: CELL_YEARS.getters!.filter((_, i) => !OSV_ONLY_OMITTED(CELL_YEAR_COLS[i]!.name)),
+};
+
+/**
+ * Encodes cell-years of any grid whose cell ids are whole numbers (H3 keys) and that hold OSV
+ * figures only (region, conflict context and top perpetrators empty, as `aggregateOsvEvents`
+ * makes them), in the table format of `cell_years.json` without those columns; rows sorted by
+ * (year, cell). {@link decodeOsvCellYearTable} reads it back.
+ */
+export function encodeOsvCellYears(rows: readonly CellYear[]): EncodedTable {
+  for (const c of rows)
+    if (
+      c.region !== null ||
+      c.topPerpetrators.length > 0 ||
+      c.stateBased.events !== 0 ||
+      c.nonStateConflict.events !== 0
+    )
+      throw new Error(`cell-year ${c.gid} ${c.year} holds more than OSV figures`);
   return encodeItems(
-    CELL_YEARS,
+    OSV_CELL_YEARS,
     [...rows].sort((a, b) => a.year - b.year || a.gid - b.gid),
   );
+}
+
+/**
+ * Decodes what {@link encodeOsvCellYears} wrote (`file` names it in errors): the stored columns,
+ * and the left-out ones as empty (null region and perpetrators, zero context).
+ */
+export function decodeOsvCellYearTable(raw: unknown, file: string): CellYearTable {
+  const t = decodeColumns({ ...OSV_CELL_YEARS, file }, raw);
+  const columns = new Map(t.columns);
+  for (const col of CELL_YEAR_COLS) {
+    if (!OSV_ONLY_OMITTED(col.name)) continue;
+    const out = newColumn(col, t.length, []);
+    if (col.nullable || out.type === 'str') for (let i = 0; i < t.length; i++) setNull(out, i);
+    columns.set(col.name, out);
+  }
+  const full = { length: t.length, columns };
+  return new CellYearTable(t.length, columns, rowReader({ ...CELL_YEARS, file }, full));
 }
 
 /**

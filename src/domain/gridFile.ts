@@ -1,7 +1,7 @@
 /**
  * The app's grid files (`grid_h3r4.json`, `grid_h3r5.json`), written by the data build and loaded
  * on the first switch to an H3 grid: the OSV events summed per hexagon-year (`aggregateOsvEvents`
- * in gridAggregate.ts, in the table format of `cell_years.json`, cells as the H3 keys of
+ * in gridAggregate.ts, in the table format of `cell_years.json` without the columns it leaves empty, cells as the H3 keys of
  * gridSystem.ts) and the hexagon of every base coordinate, so that the browser aggregates nothing
  * and calls h3-js for no point. This module does not load h3-js (the loader imports it).
  */
@@ -9,8 +9,8 @@ import type { CellYearTable } from './cellYearTable';
 import type { Base, BaseYear, CellYear } from './dataset';
 import {
   DataFormatError,
-  decodeCellYearTable,
-  encodeCellYearRows,
+  decodeOsvCellYearTable,
+  encodeOsvCellYears,
   type EncodedTable,
 } from './encoding';
 import type { GridSystem } from './gridSystem';
@@ -69,7 +69,7 @@ export function encodeGridFile(
       lon: sorted.map((p) => p[1]),
       cell: sorted.map(([lat, lon]) => grid.cellOf(lat, lon)),
     },
-    cellYears: encodeCellYearRows(cellYears),
+    cellYears: encodeOsvCellYears(cellYears),
   };
 }
 
@@ -109,5 +109,5 @@ export function decodeGridFile(raw: unknown, id: keyof typeof GRID_BROWSER_FILES
       fail(`"points": row ${i + 1} is not [lat, lon, cell]`);
     pointCells.set(`${lat},${lon}`, cell!);
   }
-  return { grid: id, cellYears: decodeCellYearTable(r.cellYears, file), pointCells };
+  return { grid: id, cellYears: decodeOsvCellYearTable(r.cellYears, file), pointCells };
 }
