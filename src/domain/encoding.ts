@@ -1460,7 +1460,10 @@ export function decodeOsvCellYearTable(raw: unknown, file: string): CellYearTabl
   for (const col of CELL_YEAR_COLS) {
     if (!OSV_ONLY_OMITTED(col.name)) continue;
     const out = newColumn(col, t.length, []);
-    if (col.nullable || out.type === 'str') for (let i = 0; i < t.length; i++) setNull(out, i);
+    if (out.type === 'str') out.codes.fill(-1);
+    else if (col.nullable && out.type === 'int') out.values.fill(INT_NULL);
+    else if (col.nullable && out.type === 'num') out.values.fill(NaN);
+    else if (col.nullable && out.type === 'bool') out.values.fill(BOOL_NULL);
     columns.set(col.name, out);
   }
   const full = { length: t.length, columns };
