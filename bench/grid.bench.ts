@@ -1,62 +1,55 @@
 /**
  * Grid switch benchmark (issue 14 point 3: "the H3 switch redraws in < 300 ms"). Node, no GPU:
- * what the app computes on a switch to H3 r4 / r5 before deck.gl draws — the events summed per
- * hexagon-year and the bases placed (`regridDataset`), the selectors, the year's hexagons
- * (`cellsOf`), the lag analysis on the k-rings, the flag comparison, and the two
- * `H3HexagonLayer`s constructed.
+ * everything the app computes on a switch to H3 r4 / r5 before deck.gl draws, for the Central
+ * African Republic build and the synthetic global build side by side in one run:
  *
- * - switch_ms: the first switch to the grid (nothing of the grid cached; the PRIO-GRID analysis
- *   already run, as in the app), median of 5, each on a fresh copy of the dataset object, after
- *   one untimed switch that warms the JIT;
- * - again_ms: switching back to an already built grid (the memoized selectors), median of 15;
- * - compare_ms: the Lag tab's flag comparison (polygon fill of each flagged 0.5° cell), once.
+ * - load: `JSON.parse` of the grid file (`grid_h3r4.json`, as fetched) and `decodeGridFile`
+ *   (hexagon-years as typed columns, the hexagon of each base coordinate);
+ * - compute: the dataset regridded (`gridData`: bases placed, selectors), the year's hexagons
+ *   (`cellsOf`), the lag analysis on the k-rings (index and run), the year's flags, the two
+ *   `H3HexagonLayer`s constructed, and the comparison panel's flag comparison;
+ * - switch = load + compute: the first switch to the grid (nothing of it cached; the PRIO-GRID
+ *   analysis already run, as in the app), median of 7, each on a fresh copy of the dataset, after
+ *   two untimed switches that warm the JIT (the app's decoder is warm from the first frame);
+ *   wall-clock (`_ms`) and CPU time of the process (`_cpu_ms`, user + system: steadier on a
+ *   shared machine, but it counts the garbage collector's helper threads too);
+ * - again_ms: switching back to a grid already built (memoized selectors), median of 15;
+ * - compare_ms: the comparison alone (PRIO-GRID flags against the grid's), median of 7.
  *
- * Data: public/data when built, else the e2e build's data (test-artifacts/e2e-build/<latest>),
- * else the synthetic events only. Plus a synthetic load: BENCH_GRID_EVENTS (default 100,000)
- * events spread over the MINUSCA bases' box.
- * Runs alone with `npx tsx bench/grid.bench.ts`, or `npm run bench grid`.
+ * Builds: the CAR data (public/data when built, else the e2e build's data), mission MINUSCA,
+ * 2015; the synthetic global build of `npm run bench global` (400,000 one-sided events around
+ * every Geo-PKO location, built by the data pipeline), its largest mission (the most events in
+ * its host countries and years) in its year with the most events. Load averages at the start and
+ * the end. Runs alone with `npx tsx bench/grid.bench.ts`, or `npm run bench grid`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { atlasData } from '../src/data/atlasData';
 import { gridData, type H3GridId } from '../src/data/gridData';
 import { toLagParams } from '../src/data/lagSelectors';
-import type { OsvEvent } from '../src/domain/coverage';
 import type { Dataset } from '../src/domain/dataset';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../src/domain/eventsEncoding';
+import { decodeGridFile, GRID_BROWSER_FILES } from '../src/domain/gridFile';
 import { DEFAULT_LAG_PARAMS } from '../src/domain/lag';
 import { hexFlagLayer, hexViolenceLayer } from '../src/map/hexLayers';
 import { loadDataset } from '../src/pipeline/cliKit';
 import { median, runIfMain } from './browser';
-import { mulberry32 } from './prng';
+import { prepareGlobal } from './global.bench';
 
-function dataDir(): string | null {
-  if (existsSync('public/data/osv_events.json')) return 'public/data';
+function carDataDir(): string | null {
+  if (existsSync(path.join('public/data', GRID_BROWSER_FILES.h3r4))) return 'public/data';
   const root = 'test-artifacts/e2e-build';
   if (!existsSync(root)) return null;
   const dirs = readdirSync(root)
     .map((d) => path.join(root, d, 'data'))
-    .filter((d) => existsSync(path.join(d, OSV_EVENTS_FILE)))
+    .filter((d) => existsSync(path.join(d, GRID_BROWSER_FILES.h3r4)))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   return dirs[0] ?? null;
 }
 
 const params = toLagParams(DEFAULT_LAG_PARAMS, 'all');
-
-/**
- * One switch: everything the app computes before drawing the map, for mission `m`, year `y`
- * (the PRIO-GRID analysis the app has already run is run first, outside the timing).
- */
-function doSwitch(ds: Dataset, events: readonly OsvEvent[], id: H3GridId, m: string, y: number) {
-  const prio = atlasData(ds);
-  const gd = gridData(prio, events, id);
-  const covered = prio.sel.missionCoverage(m, y).covered;
-  const cells = gd.sel.cellsOf(y, 'all', covered);
-  const flags = gd.lag.flagsInYear(m, params, y);
-  hexViolenceLayer(cells);
-  hexFlagLayer(flags);
-  return cells.length;
-}
+const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /** A dataset copy with the PRIO-GRID analysis already run (as in the app before a switch). */
 function prepared(base: Dataset, m: string): Dataset {
@@ -65,87 +58,124 @@ function prepared(base: Dataset, m: string): Dataset {
   return ds;
 }
 
-function time(fn: () => void, runs: number): number {
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    t.push(performance.now() - t0);
-  }
-  return Math.round(median(t) * 10) / 10;
+/** Wall and CPU ms of `fn`. */
+function measured(fn: () => void): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
 }
 
-/** Median ms of `fn` over `runs`, each on a fresh `setup()` (not timed). */
-function timeEach<T>(setup: () => T, fn: (x: T) => void, runs: number): number {
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const x = setup();
-    const t0 = performance.now();
-    fn(x);
-    t.push(performance.now() - t0);
-  }
-  return Math.round(median(t) * 10) / 10;
-}
-
-/** `n` synthetic events around the mission's bases (seeded). */
-function syntheticEvents(ds: Dataset, mission: string, n: number): OsvEvent[] {
-  const rand = mulberry32(7);
-  const bases = ds.bases.filter((b) => b.mission === mission);
-  const years = ds.missions.find((x) => x.id === mission)?.years ?? [2015];
-  const country = bases[0]?.country ?? 'Central African Republic';
-  return Array.from({ length: n }, () => {
-    const b = bases[Math.floor(rand() * bases.length)]!;
-    const best = Math.floor(Math.exp(rand() * 4));
-    return {
-      year: years[Math.floor(rand() * years.length)]!,
-      month: 1 + Math.floor(rand() * 12),
-      lon: Math.round((b.lon + (rand() - 0.5) * 3) * 1e4) / 1e4,
-      lat: Math.round((b.lat + (rand() - 0.5) * 3) * 1e4) / 1e4,
-      best,
-      low: best,
-      high: best,
-      perpetrator: rand() < 0.3 ? 'state' : 'nonstate',
-      foreign: false,
-      wherePrec: 1 + Math.floor(rand() * 5),
-      country,
-    };
+/** One first switch; returns its parts' timings and sizes. */
+function firstSwitch(ds: Dataset, text: string, id: H3GridId, m: string, y: number) {
+  const prio = atlasData(ds);
+  const covered = prio.sel.missionCoverage(m, y).covered;
+  let pre: ReturnType<typeof decodeGridFile> | null = null;
+  const load = measured(() => {
+    pre = decodeGridFile(JSON.parse(text) as unknown, id);
   });
+  let cells = 0;
+  let flags = 0;
+  const compute = measured(() => {
+    const gd = gridData(prio, pre!, id);
+    const c = gd.sel.cellsOf(y, 'all', covered);
+    const f = gd.lag.flagsInYear(m, params, y);
+    hexViolenceLayer(c);
+    hexFlagLayer(f);
+    gd.compare(m, params);
+    cells = c.length;
+    flags = f.length;
+  });
+  return { load, compute, cells, flags, hexagonYears: pre!.cellYears.length };
+}
+
+function measureBuild(
+  out: Record<string, number | string>,
+  prefix: string,
+  dir: string,
+  m: string,
+  y: number,
+): void {
+  const base = loadDataset(dir);
+  out[`${prefix}_mission`] = `${m} ${y}`;
+  for (const id of ['h3r4', 'h3r5'] as const) {
+    const text = readFileSync(path.join(dir, GRID_BROWSER_FILES[id]), 'utf8');
+    out[`${prefix}_${id}_file_kb`] = Math.round(Buffer.byteLength(text) / 1024);
+    for (let i = 0; i < 2; i++) firstSwitch(prepared(base, m), text, id, m, y);
+    const runs = Array.from({ length: 7 }, () => firstSwitch(prepared(base, m), text, id, m, y));
+    const med = (f: (r: (typeof runs)[number]) => number) => round1(median(runs.map(f)));
+    out[`${prefix}_${id}_switch_ms`] = med((r) => r.load.wall + r.compute.wall);
+    out[`${prefix}_${id}_switch_cpu_ms`] = med((r) => r.load.cpu + r.compute.cpu);
+    out[`${prefix}_${id}_load_cpu_ms`] = med((r) => r.load.cpu);
+    out[`${prefix}_${id}_compute_cpu_ms`] = med((r) => r.compute.cpu);
+    // The comparison alone, on a grid already built (its own cache emptied by a fresh copy).
+    const cmp: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const ds = prepared(base, m);
+      const pre = decodeGridFile(JSON.parse(text) as unknown, id);
+      const gd = gridData(atlasData(ds), pre, id);
+      gd.lag.result(m, params);
+      cmp.push(measured(() => gd.compare(m, params)).wall);
+    }
+    out[`${prefix}_${id}_compare_ms`] = round1(median(cmp));
+    // Switching back: everything memoized.
+    const ds = prepared(base, m);
+    const pre = decodeGridFile(JSON.parse(text) as unknown, id);
+    const again = () => {
+      const prio = atlasData(ds);
+      const gd = gridData(prio, pre, id);
+      const c = gd.sel.cellsOf(y, 'all', prio.sel.missionCoverage(m, y).covered);
+      const f = gd.lag.flagsInYear(m, params, y);
+      hexViolenceLayer(c);
+      hexFlagLayer(f);
+      gd.compare(m, params);
+    };
+    again();
+    out[`${prefix}_${id}_again_ms`] = round1(
+      median(Array.from({ length: 15 }, () => measured(again).wall)),
+    );
+    const r = runs[0]!;
+    out[`${prefix}_${id}_hexagon_years`] = r.hexagonYears;
+    out[`${prefix}_${id}_hexagons_${y}`] = r.cells;
+    out[`${prefix}_${id}_flags_${y}`] = r.flags;
+  }
 }
 
 export async function run(): Promise<Record<string, number | string>> {
-  await Promise.resolve();
-  const dir = dataDir();
-  if (!dir) return { skipped: 'no built data (npm run data, or run an e2e test first)' };
-  const base = loadDataset(dir);
-  const events = decodeOsvEvents(JSON.parse(readFileSync(path.join(dir, OSV_EVENTS_FILE), 'utf8')));
-  const out: Record<string, number | string> = { data: dir, events: events.length };
-  const m = 'MINUSCA';
-  const y = 2015;
-  // Warm the JIT (h3-js is compiled JavaScript; its first calls are several times slower).
-  doSwitch(prepared(base, m), events, 'h3r5', m, y);
-  for (const id of ['h3r4', 'h3r5'] as const) {
-    out[`${id}_switch_ms`] = timeEach(
-      () => prepared(base, m),
-      (ds) => doSwitch(ds, events, id, m, y),
-      5,
-    );
-    const ds = prepared(base, m);
-    doSwitch(ds, events, id, m, y);
-    out[`${id}_compare_ms`] = time(() => gridData(atlasData(ds), events, id).compare(m, params), 1);
-    doSwitch(ds, events, id, m, y);
-    out[`${id}_again_ms`] = time(() => doSwitch(ds, events, id, m, y), 15);
-    out[`${id}_hexagons_${y}`] = doSwitch(ds, events, id, m, y);
-  }
-  const n = Number(process.env.BENCH_GRID_EVENTS ?? 100_000);
-  const synth = syntheticEvents(base, m, n);
-  out.synthetic_events = n;
-  for (const id of ['h3r4', 'h3r5'] as const)
-    out[`synthetic_${id}_switch_ms`] = timeEach(
-      () => prepared(base, m),
-      (ds) => doSwitch(ds, synth, id, m, y),
-      3,
-    );
-  out.target = 'switch < 300 ms';
+  const out: Record<string, number | string> = {
+    load_average_start: loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
+  };
+  const car = carDataDir();
+  if (car) {
+    out.car_data = car;
+    measureBuild(out, 'car', car, 'MINUSCA', 2015);
+  } else out.car = 'skipped: no grid files (npm run data, or run an e2e test first)';
+  const global = await prepareGlobal();
+  Object.assign(out, global.figures);
+  const dir = global.data.dataDir;
+  const gds = loadDataset(dir);
+  const events = decodeOsvEvents(
+    JSON.parse(readFileSync(path.join(dir, OSV_EVENTS_FILE), 'utf8')) as unknown,
+  );
+  const largest = gds.missions
+    .map((m) => {
+      const perYear = new Map<number, number>();
+      for (const e of events)
+        if (m.countries.includes(e.country) && m.years.includes(e.year))
+          perYear.set(e.year, (perYear.get(e.year) ?? 0) + 1);
+      const years = [...perYear].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      return { id: m.id, n: years.reduce((a, [, c]) => a + c, 0), year: years[0]?.[0] ?? 0 };
+    })
+    .sort((a, b) => b.n - a.n)[0]!;
+  measureBuild(out, 'global', dir, largest.id, largest.year);
+  out.target = 'switch < 300 ms (load + compute)';
+  out.load_average_end = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
   return out;
 }
 

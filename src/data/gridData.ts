@@ -1,13 +1,16 @@
 /**
- * The atlas on another grid (H3 resolution 4 or 5): the dataset regridded from the OSV events
- * (`regridDataset`: events summed per hexagon-year, bases placed in their hexagon), its own
- * selectors and lag selectors (the same code as PRIO-GRID, on the grid's k-rings), and the
- * comparison of the cells each grid flags. Built on first use per dataset, events array and grid,
- * so the first switch to a grid pays the aggregation once and later switches are cache hits.
+ * The atlas on another grid (H3 resolution 4 or 5): the dataset regridded — from the grid file
+ * the data build wrote (`grid_h3r4.json`: hexagon-years and the hexagon of each base
+ * coordinate, `regridPrecomputed`), or from the OSV events (`regridDataset`: events summed per
+ * hexagon-year, bases placed in their hexagon; the same result, computed in the browser) — its
+ * own selectors and lag selectors (the same code as PRIO-GRID, on the grid's k-rings), and the
+ * comparison of the cells each grid flags. Built on first use per dataset, source and grid, so
+ * later switches to a grid are cache hits.
  */
 import type { OsvEvent } from '../domain/coverage';
 import type { Dataset } from '../domain/dataset';
-import { regridDataset } from '../domain/gridAggregate';
+import { regridDataset, regridPrecomputed } from '../domain/gridAggregate';
+import type { GridPrecomputed } from '../domain/gridFile';
 import { compareFlaggedCells, type GridFlagComparison } from '../domain/gridCompare';
 import type { GridSystem, H3Resolution } from '../domain/gridSystem';
 import { gridSystem } from '../domain/h3Grid';
@@ -36,17 +39,22 @@ export interface GridData {
   compare(mission: string, params: LagParams): GridFlagComparison | null;
 }
 
-const memo = new WeakMap<Dataset, Map<string, { events: readonly OsvEvent[]; data: GridData }>>();
+/** Where the grid's cell-years come from: the grid file (precomputed) or the events table. */
+export type GridSource = GridPrecomputed | readonly OsvEvent[];
 
-/** The atlas of `prio` on the H3 grid `id`, from the events table. */
-export function gridData(prio: AtlasData, events: readonly OsvEvent[], id: H3GridId): GridData {
+const memo = new WeakMap<Dataset, Map<string, { source: GridSource; data: GridData }>>();
+
+/** The atlas of `prio` on the H3 grid `id`, from the grid file or the events table. */
+export function gridData(prio: AtlasData, source: GridSource, id: H3GridId): GridData {
   let perGrid = memo.get(prio.dataset);
   if (!perGrid) memo.set(prio.dataset, (perGrid = new Map()));
   const hit = perGrid.get(id);
-  if (hit && hit.events === events) return hit.data;
+  if (hit && hit.source === source) return hit.data;
   const grid = gridSystem(id);
   const res: H3Resolution = id === 'h3r4' ? 4 : 5;
-  const dataset = regridDataset(prio.dataset, events, grid);
+  const dataset = isEvents(source)
+    ? regridDataset(prio.dataset, source, grid)
+    : regridPrecomputed(prio.dataset, source, grid);
   const lag = createLagSelectors(dataset, [], grid);
   const cache = new Map<string, GridFlagComparison>();
   const cacheOwner = new Map<string, LagResult>();
@@ -83,6 +91,10 @@ export function gridData(prio: AtlasData, events: readonly OsvEvent[], id: H3Gri
     lag,
     compare,
   };
-  perGrid.set(id, { events, data });
+  perGrid.set(id, { source, data });
   return data;
+}
+
+function isEvents(s: GridSource): s is readonly OsvEvent[] {
+  return Array.isArray(s);
 }

@@ -14,6 +14,7 @@ import type { Dataset } from '../domain/dataset';
 import type { OsvEvent } from '../domain/coverage';
 import { DATA_FILES, DATASET_FILES, DataFormatError, datasetDecoder } from '../domain/encoding';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
+import { decodeGridFile, GRID_BROWSER_FILES, type GridPrecomputed } from '../domain/gridFile';
 
 /** Loading progress. */
 export interface LoadProgress {
@@ -297,6 +298,33 @@ export async function loadOsvEvents(
   );
   try {
     return decodeOsvEvents(json);
+  } catch (e) {
+    if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
+    throw e;
+  }
+}
+
+/**
+ * Fetches and decodes the grid file of an H3 grid (`grid_h3r4.json`: hexagon-years and the
+ * hexagon of each base coordinate) under `baseUrl`, loaded on the first switch to that grid.
+ * Rejects with a {@link DataLoadError} like {@link loadDataset} ('missing' for a data folder
+ * built before the grid files existed).
+ */
+export async function loadGridFile(
+  baseUrl: string,
+  id: keyof typeof GRID_BROWSER_FILES,
+  fetchFn: Fetch = (u) => fetch(u),
+): Promise<GridPrecomputed> {
+  const file = GRID_BROWSER_FILES[id];
+  const json = await fetchJson(
+    fetchFn,
+    `${baseUrl}${file}`,
+    file,
+    () => {},
+    () => {},
+  );
+  try {
+    return decodeGridFile(json, id);
   } catch (e) {
     if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
     throw e;

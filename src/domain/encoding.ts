@@ -1533,9 +1533,80 @@ function decodeRowTable<T>(spec: TableSpec<T>, raw: unknown): RowTable<T> {
  * Decodes a parsed `cell_years.json` into typed columns ({@link CellYearTable}); row objects are
  * made only when asked for.
  */
-export function decodeCellYearTable(raw: unknown): CellYearTable {
-  const t = decodeColumns(CELL_YEARS, raw);
-  return new CellYearTable(t.length, t.columns, rowReader(CELL_YEARS, t));
+export function decodeCellYearTable(
+  raw: unknown,
+  file: string = DATA_FILES.cellYears,
+): CellYearTable {
+  const spec = file === CELL_YEARS.file ? CELL_YEARS : { ...CELL_YEARS, file };
+  const t = decodeColumns(spec, raw);
+  return new CellYearTable(t.length, t.columns, rowReader(spec, t));
+}
+
+/**
+ * The cell-year columns that cell-years of another grid leave empty (they are summed from the
+ * OSV events alone, `aggregateOsvEvents`): region, the state-based and non-state conflict
+ * context and the top perpetrators. {@link encodeOsvCellYears} does not store them.
+ */
+const OSV_ONLY_OMITTED = (name: string): boolean =>
+  name === 'region' ||
+  name.startsWith('stateBased') ||
+  name.startsWith('nonStateConflict') ||
+  /^top\d/.test(name);
+
+const OSV_CELL_YEARS: TableSpec<CellYear> = {
+  ...CELL_YEARS,
+  cols: CELL_YEAR_COLS.filter((c) => !OSV_ONLY_OMITTED(c.name)),
+  getters: CELL_YEARS.getters!.filter((_, i) => !OSV_ONLY_OMITTED(CELL_YEAR_COLS[i]!.name)),
+};
+
+/**
+ * Encodes cell-years of any grid whose cell ids are whole numbers (H3 keys) and that hold OSV
+ * figures only (region, conflict context and top perpetrators empty, as `aggregateOsvEvents`
+ * makes them), in the table format of `cell_years.json` without those columns; rows sorted by
+ * (year, cell). {@link decodeOsvCellYearTable} reads it back.
+ */
+export function encodeOsvCellYears(rows: readonly CellYear[]): EncodedTable {
+  for (const c of rows)
+    if (
+      c.region !== null ||
+      c.topPerpetrators.length > 0 ||
+      c.stateBased.events !== 0 ||
+      c.nonStateConflict.events !== 0
+    )
+      throw new Error(`cell-year ${c.gid} ${c.year} holds more than OSV figures`);
+  return encodeItems(
+    OSV_CELL_YEARS,
+    [...rows].sort((a, b) => a.year - b.year || a.gid - b.gid),
+  );
+}
+
+/**
+ * Decodes what {@link encodeOsvCellYears} wrote (`file` names it in errors): the stored columns,
+ * and the left-out ones as empty (null region and perpetrators, zero context).
+ */
+export function decodeOsvCellYearTable(raw: unknown, file: string): CellYearTable {
+  const t = decodeColumns({ ...OSV_CELL_YEARS, file }, raw);
+  const columns = new Map(t.columns);
+  for (const col of CELL_YEAR_COLS) {
+    if (!OSV_ONLY_OMITTED(col.name)) continue;
+    const out = newColumn(col, t.length, []);
+    if (out.type === 'str') out.codes.fill(-1);
+    else if (col.nullable && out.type === 'int') out.values.fill(INT_NULL);
+    else if (col.nullable && out.type === 'num') out.values.fill(NaN);
+    else if (col.nullable && out.type === 'bool') out.values.fill(BOOL_NULL);
+    columns.set(col.name, out);
+  }
+  const full = { length: t.length, columns };
+  return new CellYearTable(t.length, columns, rowReader({ ...CELL_YEARS, file }, full));
+}
+
+/**
+ * A dataset's cell-years as the rows of a decoded table: `ds.cellYears` is made from `table` the
+ * first time it is read, and `cellYearsOf(ds)` is `table` (no row objects for the typed readers).
+ */
+export function attachCellYearTable(ds: Dataset, table: CellYearTable): void {
+  lazyRows(ds, 'cellYears', table);
+  attachTables(ds, { cellYears: table });
 }
 
 /** Typed columns of row objects (by the spec's getters); the table's rows are those objects. */

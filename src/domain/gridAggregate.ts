@@ -19,15 +19,9 @@
  */
 import type { OsvEvent } from './coverage';
 import { csvField } from './csv';
-import {
-  noImpreciseEvents,
-  type Base,
-  type BaseYear,
-  type CellYear,
-  type Dataset,
-  type Estimate,
-} from './dataset';
-import { CELL_YEARS_EXPORT_COLUMNS } from './encoding';
+import { noImpreciseEvents, type CellYear, type Dataset, type Estimate } from './dataset';
+import { attachCellYearTable, CELL_YEARS_EXPORT_COLUMNS } from './encoding';
+import type { GridPrecomputed } from './gridFile';
 import type { GridSystem } from './gridSystem';
 import { cellIdText } from './h3Grid';
 
@@ -112,10 +106,41 @@ export function aggregateOsvEvents(events: readonly OsvEvent[], grid: GridSystem
   return out.sort((a, b) => a.year - b.year || a.gid - b.gid);
 }
 
-const regridMemo = new WeakMap<
-  Dataset,
-  Map<string, { events: readonly OsvEvent[]; ds: Dataset }>
->();
+const regridMemo = new WeakMap<Dataset, Map<string, { source: object; ds: Dataset }>>();
+
+/** The dataset's bases and base-years placed in the cells of `cellOf` (one call per coordinate). */
+function placeBases(
+  dataset: Dataset,
+  cellOf: (lat: number, lon: number) => number,
+): Pick<Dataset, 'bases' | 'baseYears'> {
+  // Bases keep their coordinates over most years: one cell look-up per coordinate pair.
+  const cells = new Map<string, number>();
+  const cached = (lat: number, lon: number): number => {
+    const at = `${lat},${lon}`;
+    let c = cells.get(at);
+    if (c === undefined) cells.set(at, (c = cellOf(lat, lon)));
+    return c;
+  };
+  return {
+    bases: dataset.bases.map((b) => ({ ...b, gid: cached(b.lat, b.lon) })),
+    baseYears: dataset.baseYears.map((by) => ({ ...by, gid: cached(by.lat, by.lon) })),
+  };
+}
+
+function regridded(
+  dataset: Dataset,
+  grid: GridSystem,
+  source: object,
+  make: () => Dataset,
+): Dataset {
+  let perGrid = regridMemo.get(dataset);
+  if (!perGrid) regridMemo.set(dataset, (perGrid = new Map()));
+  const hit = perGrid.get(grid.id);
+  if (hit && hit.source === source) return hit.ds;
+  const ds = make();
+  perGrid.set(grid.id, { source, ds });
+  return ds;
+}
 
 /**
  * The dataset on another grid: cell-years aggregated from the events
@@ -128,34 +153,44 @@ export function regridDataset(
   events: readonly OsvEvent[],
   grid: GridSystem,
 ): Dataset {
-  let perGrid = regridMemo.get(dataset);
-  if (!perGrid) regridMemo.set(dataset, (perGrid = new Map()));
-  const hit = perGrid.get(grid.id);
-  if (hit && hit.events === events) return hit.ds;
-  // Bases keep their coordinates over most years: one cell look-up per coordinate pair.
-  const cells = new Map<string, number>();
-  const cellOf = (lat: number, lon: number): number => {
-    const at = `${lat},${lon}`;
-    let c = cells.get(at);
-    if (c === undefined) cells.set(at, (c = grid.cellOf(lat, lon)));
-    return c;
-  };
-  const bases: Base[] = dataset.bases.map((b) => ({ ...b, gid: cellOf(b.lat, b.lon) }));
-  const baseYears: BaseYear[] = dataset.baseYears.map((by) => ({
-    ...by,
-    gid: cellOf(by.lat, by.lon),
-  }));
-  const ds: Dataset = {
+  return regridded(dataset, grid, events, () => ({
     cellYears: aggregateOsvEvents(events, grid),
     cellMonths: [],
-    bases,
-    baseYears,
+    ...placeBases(dataset, (lat, lon) => grid.cellOf(lat, lon)),
     baseMonths: dataset.baseMonths,
     missions: dataset.missions,
     coverage: dataset.coverage,
-  };
-  perGrid.set(grid.id, { events, ds });
-  return ds;
+  }));
+}
+
+/**
+ * The same dataset as {@link regridDataset}, from a grid file the data build wrote
+ * ({@link decodeGridFile}): its cell-years (typed columns, attached, so the selectors and the
+ * lag index read them without row objects) and the cells of the base coordinates; a coordinate
+ * the file lacks (data folders out of step) is placed by `grid.cellOf`. Memoized per dataset,
+ * grid and decoded file.
+ */
+export function regridPrecomputed(
+  dataset: Dataset,
+  pre: GridPrecomputed,
+  grid: GridSystem,
+): Dataset {
+  if (pre.grid !== grid.id)
+    throw new Error(`grid file of ${pre.grid} given for the grid ${grid.id}`);
+  return regridded(dataset, grid, pre, () => {
+    const ds = {
+      cellMonths: [],
+      ...placeBases(
+        dataset,
+        (lat, lon) => pre.pointCells.get(`${lat},${lon}`) ?? grid.cellOf(lat, lon),
+      ),
+      baseMonths: dataset.baseMonths,
+      missions: dataset.missions,
+      coverage: dataset.coverage,
+    } as Omit<Dataset, 'cellYears'> as Dataset;
+    attachCellYearTable(ds, pre.cellYears);
+    return ds;
+  });
 }
 
 /** The grid exports under the data folder (CSV and Parquet). */

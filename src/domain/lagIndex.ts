@@ -138,10 +138,11 @@ interface DatasetLookups {
   /** The dataset's cell-years as typed columns. */
   table: CellYearTable;
   /** Row numbers of that table by the cell-year's (GED) country, and by cell. */
-  rowsByCountry: Map<string, number[]>;
-  rowsByGid: Map<number, number[]>;
+  rowsByCountry: (country: string) => Int32Array;
+  rowsByGid: (gid: number) => Int32Array;
 }
 const lookupsMemo = new WeakMap<Dataset, DatasetLookups>();
+const EMPTY_ROWS = new Int32Array(0);
 
 function lookups(dataset: Dataset): DatasetLookups {
   let l = lookupsMemo.get(dataset);
@@ -156,20 +157,52 @@ function lookups(dataset: Dataset): DatasetLookups {
   }
   // Grouped once per dataset, so that each mission's index reads only its host countries'
   // and its cells' cell-years (the pooled analysis builds every mission's index).
-  // Row numbers only: row objects are made for the cell-years an index keeps.
+  // Row numbers only, in typed arrays (no list per cell: an H3 r5 table has 10⁵ cells):
+  // row objects are made for the cell-years an index keeps.
   const table = cellYearsOf(dataset);
-  const rowsByCountry = new Map<string, number[]>();
-  const rowsByGid = new Map<number, number[]>();
-  for (let r = 0; r < table.length; r++) {
-    const name = table.countries[table.country[r]!]!;
-    let c = rowsByCountry.get(name);
-    if (!c) rowsByCountry.set(name, (c = []));
-    c.push(r);
-    const gid = table.gid[r]!;
-    let g = rowsByGid.get(gid);
-    if (!g) rowsByGid.set(gid, (g = []));
-    g.push(r);
+  const n = table.length;
+  // By country code: counting sort of the rows (rows stay ascending within a country).
+  const nCountries = table.countries.length;
+  const countryStart = new Int32Array(nCountries + 1);
+  // (A row without a country, code −1, belongs to no country.)
+  for (let r = 0; r < n; r++) if (table.country[r]! >= 0) countryStart[table.country[r]! + 1]!++;
+  for (let c = 0; c < nCountries; c++) countryStart[c + 1]! += countryStart[c]!;
+  const countryRows = new Int32Array(countryStart[nCountries]!);
+  const fill = countryStart.slice(0, nCountries);
+  for (let r = 0; r < n; r++)
+    if (table.country[r]! >= 0) countryRows[fill[table.country[r]!]!++] = r;
+  const countryCode = new Map(table.countries.map((name, c) => [name, c]));
+  const rowsByCountry = (name: string): Int32Array => {
+    const c = countryCode.get(name);
+    return c === undefined
+      ? EMPTY_ROWS
+      : countryRows.subarray(countryStart[c]!, countryStart[c + 1]!);
+  };
+  // By cell: the rows sorted by (cell, row) as one key each (cells < 2²⁹, rows < 2²³: exact in
+  // a double), then a binary search per cell.
+  if (n >= 2 ** 23) throw new RangeError(`too many cell-years to index: ${n}`);
+  const keys = new Float64Array(n);
+  for (let r = 0; r < n; r++) keys[r] = table.gid[r]! * 2 ** 23 + r;
+  keys.sort();
+  const gidRows = new Int32Array(n);
+  const gidSorted = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = Math.floor(keys[i]! / 2 ** 23);
+    gidSorted[i] = g;
+    gidRows[i] = keys[i]! - g * 2 ** 23;
   }
+  const rowsByGid = (gid: number): Int32Array => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (gidSorted[mid]! < gid) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < n && gidSorted[end] === gid) end++;
+    return gidRows.subarray(lo, end);
+  };
   l = {
     baseById: new Map(dataset.bases.map((b) => [b.id, b])),
     baseYearsByMission,
@@ -253,7 +286,7 @@ export function buildLagIndex(
   // Cells inside a host country: named by a CellYear of a host country, or holding a base.
   const cellCountryCounts = new Map<number, Map<string, number>>();
   for (const host of hostCountries) {
-    for (const r of rowsByCountry.get(host) ?? []) {
+    for (const r of rowsByCountry(host)) {
       const gid = table.gid[r]!;
       let m = cellCountryCounts.get(gid);
       if (!m) cellCountryCounts.set(gid, (m = new Map()));
@@ -294,7 +327,7 @@ export function buildLagIndex(
   }
   // A CellYear names its own country: it is analysed when that country-year is.
   for (let i = 0; i < cells.length; i++) {
-    for (const r of rowsByGid.get(cells[i]!) ?? []) {
+    for (const r of rowsByGid(cells[i]!)) {
       const yi = table.year[r]! - y0;
       if (yi < 0 || yi >= nYears) continue;
       const k = i * nYears + yi;

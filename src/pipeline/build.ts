@@ -43,6 +43,7 @@ import {
   aggregateOsvEvents,
   gridCellYearsCsv,
 } from '../domain/gridAggregate';
+import { encodeGridFile, GRID_BROWSER_FILES } from '../domain/gridFile';
 import { h3Grid } from '../domain/h3Grid';
 import type { OsvEvent } from '../domain/coverage';
 import { GED_RULES, processGed, type GedResult } from './ged';
@@ -293,7 +294,7 @@ async function writeExports(
              auto_detect=false, columns={${cyTypes.join(', ')}}))
      TO ${lit(path.join(outDir, DATA_FILES.exportCellYearsParquet))} (FORMAT parquet, COMPRESSION zstd)`,
   );
-  await writeGridExports(fs, duck, tempDir, outDir, osvEvents);
+  await writeGridExports(fs, duck, tempDir, outDir, osvEvents, ds);
 
   await duck.run(`CREATE OR REPLACE TABLE x_base_years (
     mission VARCHAR, base_id VARCHAR, location VARCHAR, country VARCHAR, year INTEGER,
@@ -341,7 +342,9 @@ async function writeExports(
  * export/cell_years_h3r4.csv and _h3r5.csv (+ Parquet): the OSV events summed per H3 cell-year
  * (`aggregateOsvEvents`), the columns of cell_years.csv with `h3` in place of gid / lat / lon;
  * written like cell_years (CSV here, Parquet by DuckDB from a raw copy when a name had to be
- * neutralised).
+ * neutralised). Also the app's grid files (grid_h3r4.json, grid_h3r5.json: the same cell-years
+ * in the browser's table format and the hexagon of every base coordinate), loaded on the first
+ * switch to the grid.
  */
 async function writeGridExports(
   fs: OutputFs,
@@ -349,6 +352,7 @@ async function writeGridExports(
   tempDir: string,
   outDir: string,
   osvEvents: readonly OsvEvent[],
+  ds: Pick<Dataset, 'bases' | 'baseYears'>,
 ): Promise<void> {
   const types = GRID_CELL_YEARS_EXPORT_COLUMNS.map(
     (c) => `${lit(c)}: '${c === 'h3' || c === 'country' ? 'VARCHAR' : 'INTEGER'}'`,
@@ -357,6 +361,10 @@ async function writeGridExports(
     const grid = h3Grid(res);
     const files = GRID_EXPORT_FILES[grid.id as 'h3r4' | 'h3r5'];
     const rows = aggregateOsvEvents(osvEvents, grid);
+    fs.writeFileSync(
+      path.join(outDir, GRID_BROWSER_FILES[grid.id as 'h3r4' | 'h3r5']),
+      JSON.stringify(encodeGridFile(grid, rows, ds)),
+    );
     const csvPath = path.join(outDir, files.csv);
     const text = gridCellYearsCsv(grid, rows);
     fs.writeFileSync(csvPath, text);
@@ -619,6 +627,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       DATA_FILES.exportCellYearsParquet,
       DATA_FILES.exportBaseYearsParquet,
       ...Object.values(GRID_EXPORT_FILES).flatMap((f) => [f.csv, f.parquet]),
+      ...Object.values(GRID_BROWSER_FILES),
     ])
       outputs.push({ path: f, bytes: statSync(path.join(stage, f)).size });
     step.stop();

@@ -32,6 +32,9 @@ import {
   type Manifest,
 } from '../domain/encoding';
 import { decodeOsvEvents, encodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
+import { aggregateOsvEvents } from '../domain/gridAggregate';
+import { encodeGridFile, GRID_BROWSER_FILES } from '../domain/gridFile';
+import { h3Grid } from '../domain/h3Grid';
 import { verifyOutputFile, writeAtomically } from './atomic';
 import { buildBasemap } from './basemap';
 import { buildDataset } from './build';
@@ -47,13 +50,16 @@ export const DEMO_MAX_BYTES = 1_000_000;
 /** The demo's README (generated). */
 export const DEMO_README = 'README.md';
 
+/** The files loaded on demand: the Coverage tab's events, the H3 grid switch's grid files. */
+const ON_DEMAND_FILES: readonly string[] = [OSV_EVENTS_FILE, ...Object.values(GRID_BROWSER_FILES)];
+
 /**
- * Every file of the demo folder: the browser files, the events table of the Coverage tab (loaded
- * on demand), the manifest and the README.
+ * Every file of the demo folder: the browser files, the files loaded on demand (the events table
+ * of the Coverage tab, the grid files of the H3 switch), the manifest and the README.
  */
 export const DEMO_FILES: readonly string[] = [
   ...DATASET_FILES,
-  OSV_EVENTS_FILE,
+  ...ON_DEMAND_FILES,
   DATA_FILES.manifest,
   DEMO_README,
 ];
@@ -164,20 +170,23 @@ export async function buildDemo(opts: { from?: string; quiet?: boolean } = {}): 
       JSON.parse(readFileSync(path.join(tmp, OSV_EVENTS_FILE), 'utf8')),
     ).filter((e) => e.country === DEMO_COUNTRY);
     files[OSV_EVENTS_FILE] = JSON.stringify(encodeOsvEvents(events));
-    const eventsBuf = Buffer.from(files[OSV_EVENTS_FILE]);
+    // The grid files of the H3 switch, from those events (as the data build makes them).
+    for (const res of [4, 5] as const) {
+      const grid = h3Grid(res);
+      files[GRID_BROWSER_FILES[res === 4 ? 'h3r4' : 'h3r5']] = JSON.stringify(
+        encodeGridFile(grid, aggregateOsvEvents(events, grid), subset),
+      );
+    }
+    const onDemand = ON_DEMAND_FILES.map((f) => {
+      const buf = Buffer.from(files[f] as string);
+      return { path: f, bytes: buf.length, gzipBytes: gzipSync(buf).length };
+    });
     const m: Manifest = full.manifest;
     const manifest: ManifestWithInfo = {
       ...m,
       sourceDir: path.relative(PROJECT_ROOT, m.sourceDir) || '.',
       counts: { ...countsOf(subset), osvEventPoints: events.length },
-      outputs: [
-        ...outputs,
-        {
-          path: OSV_EVENTS_FILE,
-          bytes: eventsBuf.length,
-          gzipBytes: gzipSync(eventsBuf).length,
-        },
-      ],
+      outputs: [...outputs, ...onDemand],
       browserGzipBytes: outputs.reduce((a, o) => a + o.gzipBytes, 0),
       coverage: subset.coverage,
       credits: creditsFor(m.sources, loadSources()),
@@ -302,18 +311,19 @@ export async function installDemo(
   };
   const ds = decodeDataset(Object.fromEntries(DATASET_FILES.map((f) => [f, read(f)])));
   decodeOsvEvents(read(OSV_EVENTS_FILE));
+  for (const f of Object.values(GRID_BROWSER_FILES)) read(f);
   read(DATA_FILES.manifest);
   const hosts = [...new Set(ds.missions.flatMap((m) => m.countries))].sort();
   // A staging folder beside outDir, swapped in when complete (src/pipeline/atomic.ts).
   await writeAtomically(
     outDir,
     async (tmp) => {
-      for (const f of [...DATASET_FILES, OSV_EVENTS_FILE, DATA_FILES.manifest])
+      for (const f of [...DATASET_FILES, ...ON_DEMAND_FILES, DATA_FILES.manifest])
         writeFileSync(path.join(tmp, f), readFileSync(path.join(demoDir, f)));
       return buildBasemap(path.join(tmp, 'basemap'), hosts);
     },
     (tmp, basemap) => {
-      for (const f of [...DATASET_FILES, OSV_EVENTS_FILE, DATA_FILES.manifest])
+      for (const f of [...DATASET_FILES, ...ON_DEMAND_FILES, DATA_FILES.manifest])
         verifyOutputFile(tmp, f);
       for (const f of basemap.files) verifyOutputFile(tmp, path.relative(tmp, f.path), f.bytes);
     },

@@ -3,8 +3,11 @@ import {
   DataLoadError,
   loadBasemapData,
   loadDataset,
+  loadGridFile,
   type LoadProgress,
 } from '../../src/data/load';
+import { encodeGridFile } from '../../src/domain/gridFile';
+import { h3Grid } from '../../src/domain/h3Grid';
 import { DATASET_FILES, DATA_FILES, encodeDataset } from '../../src/domain/encoding';
 import { base, baseYear, cellYear, carCell, dataset } from '../fixtures/factories';
 
@@ -140,5 +143,29 @@ describe('an empty missions list', () => {
     expect(err).toBeInstanceOf(DataLoadError);
     expect(err).toMatchObject({ problem: 'corrupt', file: DATA_FILES.missions });
     expect((err as Error).message).toContain('lists no missions');
+  });
+});
+
+describe('loadGridFile', () => {
+  // A grid file written as the data build writes it (one hexagon-year, Bangui's base).
+  const grid = h3Grid(4);
+  const hex = grid.cellOf(b.lat, b.lon);
+  const cy = { ...ds.cellYears[0]!, gid: hex, region: null, topPerpetrators: [] };
+  const file = JSON.stringify(encodeGridFile(grid, [cy], ds));
+
+  it('decodes the hexagon-years and the hexagon of each base coordinate', async () => {
+    const { fetchFn, seen } = fakeFetch({ 'grid_h3r4.json': file });
+    const g = await loadGridFile('/data/', 'h3r4', fetchFn);
+    expect(seen).toEqual(['/data/grid_h3r4.json']);
+    expect(g.cellYears.rows()).toEqual([cy]);
+    expect(g.pointCells.get(`${b.lat},${b.lon}`)).toBe(hex);
+  });
+
+  it('says "missing" for a data folder without grid files, "corrupt" for another grid', async () => {
+    const missing = loadGridFile('/data/', 'h3r4', fakeFetch({ 'grid_h3r4.json': 404 }).fetchFn);
+    await expect(missing).rejects.toMatchObject({ problem: 'missing', file: 'grid_h3r4.json' });
+    const other = loadGridFile('/data/', 'h3r5', fakeFetch({ 'grid_h3r5.json': file }).fetchFn);
+    await expect(other).rejects.toMatchObject({ problem: 'corrupt', file: 'grid_h3r5.json' });
+    await expect(other).rejects.toThrow(/expected the grid "h3r5"/);
   });
 });

@@ -6,13 +6,17 @@
  */
 import { cellToLatLng, getHexagonAreaAvg, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { gidOf, neighbours } from '../../src/domain/grid';
+import { cellCentroid, gidOf, neighbours } from '../../src/domain/grid';
 import {
   aggregateOsvEvents,
   gridCellYearsCsv,
   regridDataset,
 } from '../../src/domain/gridAggregate';
-import { compareFlaggedCells, h3CellsOverlapping } from '../../src/domain/gridCompare';
+import {
+  compareFlaggedCells,
+  h3CellsOverlapping,
+  squaresUnderHex,
+} from '../../src/domain/gridCompare';
 import { H3_MEAN_AREA_KM2, PRIO_GRID, h3OfKey } from '../../src/domain/gridSystem';
 import { gridSystem, h3Grid, h3Key } from '../../src/domain/h3Grid';
 import { DEFAULT_LAG_PARAMS, prepareLagIndex, runLagAnalysis } from '../../src/domain/lag';
@@ -210,5 +214,34 @@ describe('flag comparison PRIO-GRID / H3', () => {
       prioOnly: [lonely],
       h3Only: [farAway],
     });
+  });
+
+  it("the comparison's outline test gives the hexagons of h3-js's polygon fill, square by square", () => {
+    // The reference: polygonToCellsExperimental ("overlapping") of each square; the code under
+    // test walks the other way (hexagon → the squares under it). Squares from the Sahel to the
+    // Cape, Haiti to Timor, both resolutions; every hexagon within a few rings of the square.
+    let pairs = 0;
+    for (const res of [4, 5] as const)
+      for (const [lat, lon] of [
+        [18.25, -72.25],
+        [4.36, 18.55],
+        [-33.9, 18.4],
+        [0.3, 29.7],
+        [12.6, -8],
+        [-8.6, 125.6],
+        [35.1, 33.4],
+        [9.5, 30.3],
+      ] as const) {
+        const sq = gidOf(lat, lon);
+        const ref = new Set(h3CellsOverlapping(sq, res));
+        const [clon, clat] = cellCentroid(sq);
+        for (const h of gridDisk(latLngToCell(clat, clon, res), res === 4 ? 2 : 4)) {
+          pairs++;
+          expect(squaresUnderHex(h3Key(h), res).includes(sq), `${h} over ${sq}`).toBe(
+            ref.has(h3Key(h)),
+          );
+        }
+      }
+    expect(pairs).toBe(8 * (19 + 61));
   });
 });

@@ -3,7 +3,9 @@
  * the Lag tab's grid to H3 r4 puts `g=h3r4` in the link, redraws the violence cells as hexagons —
  * as many as computed here, independently, from the served events table (parsed by hand, cells by
  * h3-js `latLngToCell`) — shows the PRIO-GRID / H3 comparison, and switching back to PRIO-GRID
- * draws the squares again. Screenshots of the hexagon view and the comparison at 1280 and 390 px.
+ * draws the squares again. The hexagons come from the grid files the data build wrote
+ * (grid_h3r4.json, grid_h3r5.json), not from the events table. Screenshots of the hexagon view
+ * and the comparison at 1280 and 390 px.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,6 +83,8 @@ describe('Grid switch (production build, headless Chromium)', () => {
       viewport: { width: 1280, height: 800 },
     });
     await settle(page, 'MINUSCA:2015', 120_000);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop() ?? ''));
     const before = await atlasHooks<Hooks>(page);
     const squares = before.rendered.counts.cells!;
     expect(squares).toBeGreaterThan(0);
@@ -106,6 +110,9 @@ describe('Grid switch (production build, headless Chromium)', () => {
       .screenshot({ path: join(ARTIFACTS, 'grid-compare-1280.png') });
 
     await switchTo(page, 'H3 r5', 'grid=h3r5');
+    expect(fetched).toContain('grid_h3r4.json');
+    expect(fetched).toContain('grid_h3r5.json');
+    expect(fetched).not.toContain('osv_events.json');
     const r5 = await atlasHooks<Hooks>(page);
     expect(r5.rendered.counts.hexagons).toBe(
       expectedHexagons(2015, 5, ['Central African Republic']),

@@ -92,8 +92,14 @@ describe('the committed demo (geodata/demo/)', () => {
     expect(m.counts.baseYears).toBe(ds.baseYears.length);
     // No machine path in a committed file.
     expect(path.isAbsolute(m.sourceDir)).toBe(false);
-    // The start-up JSON, then the Coverage tab's events table (loaded on demand).
-    expect(m.outputs.map((o) => o.path)).toEqual([...DATASET_FILES, OSV_EVENTS_FILE]);
+    // The start-up JSON, then the files loaded on demand: the Coverage tab's events table and the
+    // grid files of the H3 switch.
+    expect(m.outputs.map((o) => o.path)).toEqual([
+      ...DATASET_FILES,
+      OSV_EVENTS_FILE,
+      'grid_h3r4.json',
+      'grid_h3r5.json',
+    ]);
     expect(m.counts.osvEventPoints).toBe(decodeOsvEvents(JSON.parse(read(OSV_EVENTS_FILE))).length);
     for (const o of m.outputs) expect(o.bytes).toBe(Buffer.byteLength(read(o.path)));
     const ged = info.credits.find((c) => c.dataset.startsWith('UCDP'));

@@ -1,14 +1,27 @@
 /**
  * The H3 exports of the build (export/cell_years_h3r4.csv, _h3r5.csv and their Parquet copies):
  * the columns of cell_years.csv with `h3` in place of gid / lat / lon, and per year the same
- * totals as the PRIO-GRID table (every event lands in one cell of each grid).
+ * totals as the PRIO-GRID table (every event lands in one cell of each grid). And the app's grid
+ * files (grid_h3r4.json, grid_h3r5.json): the same cell-years, the same per-year totals as the
+ * browser's PRIO-GRID table, equal to what the app computes from osv_events.json without them,
+ * and each base's hexagon as h3-js gives it.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATA_FILES } from '../../src/domain/encoding';
+import { latLngToCell } from 'h3-js';
+import { DATA_FILES, DATASET_FILES, decodeDataset } from '../../src/domain/encoding';
+import { decodeOsvEvents, OSV_EVENTS_FILE } from '../../src/domain/eventsEncoding';
+import { aggregateOsvEvents, regridDataset } from '../../src/domain/gridAggregate';
+import { decodeGridFile, GRID_BROWSER_FILES } from '../../src/domain/gridFile';
+import { h3OfKey } from '../../src/domain/gridSystem';
+import { h3Grid } from '../../src/domain/h3Grid';
+import { atlasData } from '../../src/data/atlasData';
+import { gridData } from '../../src/data/gridData';
+import { toLagParams } from '../../src/data/lagSelectors';
+import { DEFAULT_LAG_PARAMS } from '../../src/domain/lag';
 import { buildDataset } from '../../src/pipeline/build';
 import {
   FRONTMAP_COLUMNS,
@@ -53,7 +66,10 @@ beforeAll(async () => {
         // 2016: one event in Bambari.
         gedRow({ year: 2016, latitude: 5.7667, longitude: 20.6833, best: 2, low: 1, high: 2 }),
       ]),
-      'front.csv': csv(FRONTMAP_COLUMNS, [frontRow({})]),
+      'front.csv': csv(FRONTMAP_COLUMNS, [
+        frontRow({}),
+        frontRow({ location: 'Bria', latitude: 6.5333, longitude: 21.9833, year: 2016 }),
+      ]),
     }),
     outDir: out,
     quiet: true,
@@ -128,5 +144,90 @@ describe('H3 cell-year exports', () => {
       expect(reader.getRows().map((r) => [r[0], Number(r[1]), Number(r[2])])).toEqual(fromCsv);
     }
     conn.closeSync();
+  });
+});
+
+describe('the grid files of the app (grid_h3r4.json, grid_h3r5.json)', () => {
+  const json = (f: string): unknown => JSON.parse(readFileSync(path.join(out, f), 'utf8'));
+  const prioDataset = () =>
+    decodeDataset(Object.fromEntries(DATASET_FILES.map((f) => [f, json(f)])));
+
+  it('hold the rows of the CSV export, and per year the PRIO-GRID totals of cell_years.json', () => {
+    const prio = new Map<number, number[]>();
+    for (const c of prioDataset().cellYears) {
+      const t = prio.get(c.year) ?? [0, 0, 0, 0, 0, 0];
+      [
+        c.osv.best,
+        c.osv.low,
+        c.osv.high,
+        c.osv.events,
+        c.osvState.best,
+        c.osvNonState.best,
+      ].forEach((v, i) => (t[i]! += v));
+      prio.set(c.year, t);
+    }
+    expect(prio.get(2015)).toEqual([26, 24, 40, 4, 7, 19]);
+    for (const id of ['h3r4', 'h3r5'] as const) {
+      const file = decodeGridFile(json(GRID_BROWSER_FILES[id]), id);
+      const rows = file.cellYears.rows();
+      const totals = new Map<number, number[]>();
+      for (const c of rows) {
+        const t = totals.get(c.year) ?? [0, 0, 0, 0, 0, 0];
+        [
+          c.osv.best,
+          c.osv.low,
+          c.osv.high,
+          c.osv.events,
+          c.osvState.best,
+          c.osvNonState.best,
+        ].forEach((v, i) => (t[i]! += v));
+        totals.set(c.year, t);
+      }
+      expect(totals).toEqual(prio);
+      expect(
+        rows.map((c) => [h3OfKey(c.gid), String(c.year), String(c.osv.best), String(c.osv.events)]),
+      ).toEqual(
+        read(`export/cell_years_${id}.csv`).map((r) => [
+          r.h3,
+          r.year,
+          r.osv_fatalities,
+          r.osv_events,
+        ]),
+      );
+    }
+  });
+
+  it('equal what the app computes from the events without them (cell-years, bases, lag, comparison)', () => {
+    const events = decodeOsvEvents(json(OSV_EVENTS_FILE));
+    for (const [id, res] of [
+      ['h3r4', 4],
+      ['h3r5', 5],
+    ] as const) {
+      const file = decodeGridFile(json(GRID_BROWSER_FILES[id]), id);
+      const onTheFly = aggregateOsvEvents(events, h3Grid(res));
+      expect(onTheFly.length).toBeGreaterThan(0);
+      expect(file.cellYears.rows()).toEqual(onTheFly);
+      // Every base coordinate's hexagon, by h3-js directly.
+      const ds = prioDataset();
+      for (const b of [...ds.bases, ...ds.baseYears])
+        expect(h3OfKey(file.pointCells.get(`${b.lat},${b.lon}`)!)).toBe(
+          latLngToCell(b.lat, b.lon, res),
+        );
+      // The whole switch: two independent datasets, one from the file, one from the events.
+      const params = toLagParams({ ...DEFAULT_LAG_PARAMS, theta: 1 }, 'all');
+      const a = gridData(atlasData(prioDataset()), file, id);
+      const b = gridData(atlasData(prioDataset()), events, id);
+      expect(a.dataset.bases.map((x) => x.gid)).toEqual(
+        regridDataset(ds, events, h3Grid(res)).bases.map((x) => x.gid),
+      );
+      expect(a.dataset.baseYears).toEqual(b.dataset.baseYears);
+      expect(a.sel.cellsOf(2015, 'all', ['Central African Republic'])).toEqual(
+        b.sel.cellsOf(2015, 'all', ['Central African Republic']),
+      );
+      const ra = a.lag.result('MINUSCA', params)!;
+      expect(ra.episodes.length).toBeGreaterThan(0);
+      expect(ra.episodes).toEqual(b.lag.result('MINUSCA', params)!.episodes);
+      expect(a.compare('MINUSCA', params)).toEqual(b.compare('MINUSCA', params));
+    }
   });
 });

@@ -140,13 +140,12 @@ export function GridSection(props: { mission: string; prio: LagResult }) {
       </p>
       {grid === 'prio' ? null : g.events.status === 'error' || g.runtimeError !== null ? (
         <p className="nodata-text" role="alert">
-          The {g.runtimeError !== null ? 'H3 code' : 'events table'} could not be loaded, so the
-          hexagons are not computed:{' '}
-          {g.events.status === 'error' ? g.events.message : g.runtimeError}
+          The {g.runtimeError !== null ? 'H3 code' : 'hexagon data'} could not be loaded, so the
+          hexagons are not shown: {g.events.status === 'error' ? g.events.message : g.runtimeError}
         </p>
       ) : g.data === null ? (
         <p className="muted" role="status">
-          Loading the events to build the hexagons…
+          Loading the hexagons…
         </p>
       ) : (
         <Comparison gd={g.data} prio={props.prio} mission={props.mission} />

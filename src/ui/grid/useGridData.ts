@@ -1,11 +1,17 @@
 /**
- * The atlas on the grid of the store (`state.grid`): null on PRIO-GRID; on H3 the events table
- * (the one `useOsvEvents` load, shared with the Coverage tab) and the H3 code (`h3Runtime.ts`,
- * its own chunk) are fetched on the first switch, and the regridded selectors are built from them
- * once (`gridData`, memoized).
+ * The atlas on the grid of the store (`state.grid`): null on PRIO-GRID; on H3 the grid's file
+ * (`grid_h3r4.json`: hexagon-years and the hexagon of each base coordinate, written by the data
+ * build) and the H3 code (`h3Runtime.ts`, its own chunk) are fetched on the first switch to the
+ * grid, and the regridded selectors are built from them once (`gridData`, memoized). A data
+ * folder without grid files (built before them, or a self-contained story file) falls back to
+ * the events table (the one `useOsvEvents` load, shared with the Coverage tab), aggregated in the
+ * browser.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { GridData, H3GridId } from '../../data/gridData';
+import type { GridData, GridSource, H3GridId } from '../../data/gridData';
+import { dataFetch } from '../../data/embedded';
+import { DataLoadError, loadGridFile } from '../../data/load';
+import type { GridPrecomputed } from '../../domain/gridFile';
 import type { GridId } from '../../domain/gridSystem';
 import { useOsvEvents, type OsvEventsState } from '../coverage/useOsvEvents';
 import { useData } from '../dataContext';
@@ -28,15 +34,71 @@ export function loadH3Runtime(): Promise<H3Runtime> {
   return runtimeLoad;
 }
 
-/** Where the grid's data stand: PRIO-GRID needs nothing; H3 waits for the events and the code. */
+/** Where a grid file stands: loaded, absent (use the events), or failed. */
+type GridFileState =
+  | { status: 'idle' | 'loading' }
+  | { status: 'ready'; file: GridPrecomputed }
+  | { status: 'absent' }
+  | { status: 'error'; message: string };
+
+const fileLoads = new Map<string, Promise<GridFileState>>();
+const fileLoaded = new Map<string, GridFileState>();
+
+/** Loads (once per data folder and grid) the grid file; 'absent' when the folder has none. */
+function loadGridFileOnce(dataUrl: string, id: H3GridId): Promise<GridFileState> {
+  const key = `${id}:${dataUrl}`;
+  let p = fileLoads.get(key);
+  if (!p) {
+    p = loadGridFile(dataUrl, id, dataFetch()).then(
+      (file): GridFileState => ({ status: 'ready', file }),
+      (e: unknown): GridFileState =>
+        e instanceof DataLoadError && e.problem === 'missing'
+          ? { status: 'absent' }
+          : { status: 'error', message: e instanceof Error ? e.message : String(e) },
+    );
+    void p.then((s) => {
+      if (s.status === 'error')
+        fileLoads.delete(key); // a later switch may try again
+      else fileLoaded.set(key, s);
+    });
+    fileLoads.set(key, p);
+  }
+  return p;
+}
+
+function useGridFile(dataUrl: string, grid: GridId): GridFileState {
+  const key = `${grid}:${dataUrl}`;
+  const [state, setState] = useState<{ key: string; s: GridFileState }>({
+    key,
+    s: fileLoaded.get(key) ?? { status: 'idle' },
+  });
+  const current = state.key === key ? state.s : (fileLoaded.get(key) ?? { status: 'idle' });
+  const settled = current.status === 'ready' || current.status === 'absent';
+  useEffect(() => {
+    if (grid === 'prio' || settled) return;
+    let live = true;
+    setState({ key, s: { status: 'loading' } });
+    void loadGridFileOnce(dataUrl, grid).then((s) => live && setState({ key, s }));
+    return () => {
+      live = false;
+    };
+  }, [dataUrl, grid, key, settled]);
+  return current;
+}
+
+/** Where the grid's data stand: PRIO-GRID needs nothing; H3 waits for its data and the code. */
 export interface GridDataState {
   grid: GridId;
+  /**
+   * The events table: loaded only when the data folder has no grid file (else 'idle'); a grid
+   * file's own load problem is reported here as an error too.
+   */
   events: OsvEventsState;
   /** The H3 module once loaded. */
   runtime: H3Runtime | null;
   /** Why the H3 module could not be loaded, else null. */
   runtimeError: string | null;
-  /** The atlas on the H3 grid; null on PRIO-GRID and until both are loaded. */
+  /** The atlas on the H3 grid; null on PRIO-GRID and until its data and code are loaded. */
   data: GridData | null;
 }
 
@@ -44,7 +106,8 @@ export interface GridDataState {
 export function useGridData(grid: GridId): GridDataState {
   const { data, dataUrl } = useData();
   const needed = grid !== 'prio';
-  const events = useOsvEvents(dataUrl, needed);
+  const file = useGridFile(dataUrl, grid);
+  const events = useOsvEvents(dataUrl, needed && file.status === 'absent');
   const [rt, setRt] = useState<H3Runtime | null>(runtime);
   const [rtError, setRtError] = useState<string | null>(null);
   useEffect(() => {
@@ -58,10 +121,23 @@ export function useGridData(grid: GridId): GridDataState {
       live = false;
     };
   }, [needed, rt]);
-  const ready = events.status === 'ready' ? events.events : null;
+  const source: GridSource | null =
+    file.status === 'ready'
+      ? file.file
+      : file.status === 'absent' && events.status === 'ready'
+        ? events.events
+        : null;
   const gd = useMemo(
-    () => (!needed || !ready || !rt ? null : rt.gridData(data, ready, grid as H3GridId)),
-    [needed, grid, ready, rt, data],
+    () => (!needed || !source || !rt ? null : rt.gridData(data, source, grid as H3GridId)),
+    [needed, grid, source, rt, data],
   );
-  return { grid, events, runtime: rt, runtimeError: rtError, data: gd };
+  const shown: OsvEventsState =
+    file.status === 'error'
+      ? { status: 'error', message: file.message }
+      : file.status === 'absent'
+        ? events
+        : needed && file.status !== 'ready'
+          ? { status: 'loading' }
+          : events;
+  return { grid, events: shown, runtime: rt, runtimeError: rtError, data: gd };
 }
