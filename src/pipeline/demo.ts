@@ -33,7 +33,7 @@ import {
 } from '../domain/encoding';
 import { decodeOsvEvents, encodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
 import { aggregateOsvEvents } from '../domain/gridAggregate';
-import { encodeGridFile, GRID_BROWSER_FILES } from '../domain/gridFile';
+import { decodeGridFile, encodeGridFile, GRID_BROWSER_FILES } from '../domain/gridFile';
 import { h3Grid } from '../domain/h3Grid';
 import { verifyOutputFile, writeAtomically } from './atomic';
 import { buildBasemap } from './basemap';
@@ -311,7 +311,8 @@ export async function installDemo(
   };
   const ds = decodeDataset(Object.fromEntries(DATASET_FILES.map((f) => [f, read(f)])));
   decodeOsvEvents(read(OSV_EVENTS_FILE));
-  for (const f of Object.values(GRID_BROWSER_FILES)) read(f);
+  for (const [id, f] of Object.entries(GRID_BROWSER_FILES))
+    decodeGridFile(read(f), id as keyof typeof GRID_BROWSER_FILES);
   read(DATA_FILES.manifest);
   const hosts = [...new Set(ds.missions.flatMap((m) => m.countries))].sort();
   // A staging folder beside outDir, swapped in when complete (src/pipeline/atomic.ts).

@@ -44,17 +44,26 @@ type GridFileState =
 const fileLoads = new Map<string, Promise<GridFileState>>();
 const fileLoaded = new Map<string, GridFileState>();
 
-/** Loads (once per data folder and grid) the grid file; 'absent' when the folder has none. */
+/**
+ * Loads (once per data folder and grid) the grid file; 'absent' when the folder has none or has
+ * one this app cannot read.
+ */
 function loadGridFileOnce(dataUrl: string, id: H3GridId): Promise<GridFileState> {
   const key = `${id}:${dataUrl}`;
   let p = fileLoads.get(key);
   if (!p) {
     p = loadGridFile(dataUrl, id, dataFetch()).then(
       (file): GridFileState => ({ status: 'ready', file }),
-      (e: unknown): GridFileState =>
-        e instanceof DataLoadError && e.problem === 'missing'
-          ? { status: 'absent' }
-          : { status: 'error', message: e instanceof Error ? e.message : String(e) },
+      // No file, or one this app cannot read (another format version, damaged): the hexagons
+      // are computed from the events table instead; a network failure is an error (retried).
+      (e: unknown): GridFileState => {
+        if (e instanceof DataLoadError && (e.problem === 'missing' || e.problem === 'corrupt')) {
+          if (e.problem === 'corrupt')
+            console.warn(`Grid file not used (${e.message}); hexagons from the events table.`);
+          return { status: 'absent' };
+        }
+        return { status: 'error', message: e instanceof Error ? e.message : String(e) };
+      },
     );
     void p.then((s) => {
       if (s.status === 'error')
