@@ -40,6 +40,35 @@ describe('World view', () => {
         els.map((e) => e.getAttribute('data-legend-entry')),
       );
       expect(legend).toEqual(missions.map((m) => `world:${m}`));
+      // The timeline footer gives the World view's own figures, not the kept mission's.
+      const footer = page.locator('[data-testid=year-summary]');
+      expect(await footer.getAttribute('data-view')).toBe('world');
+      expect(await num('world-summary-troops')).toBe(troops);
+      expect(await page.textContent('[data-testid=world-summary-missions]')).toBe(
+        `${missions.length} missions`,
+      );
+      // Violence: every host country of the year's missions once, only where it is loaded.
+      const cov = suite.data.coverage;
+      const loaded = (c: string) =>
+        cov.scope !== 'none' &&
+        cov.years !== null &&
+        2015 >= cov.years[0] &&
+        2015 <= cov.years[1] &&
+        (cov.scope === 'global' || cov.countries.includes(c));
+      const hosts = new Set(
+        suite.data.missions.filter((m) => missions.includes(m.id)).flatMap((m) => m.countries),
+      );
+      const withData = [...hosts].filter(loaded);
+      const text = (await footer.textContent()) ?? '';
+      if (withData.length === 0) expect(text).toContain('Violence data not loaded for 2015');
+      else {
+        const killed = suite.data.cellYears
+          .filter((c) => c.year === 2015 && withData.includes(c.country) && c.osv.best >= 1)
+          .reduce((a, c) => a + c.osv.best, 0);
+        expect(await num('world-summary-killed')).toBe(killed);
+      }
+      if (withData.length < hosts.size) expect(text).toContain('not loaded');
+      expect(text).not.toContain('of MINUSCA');
 
       // Narrow to one mission: totals follow; then open its mission view.
       const one = missions.find((m) => m !== 'MINUSCA') ?? missions[0]!;
@@ -53,6 +82,7 @@ describe('World view', () => {
         .filter((b) => b.mission === one)
         .reduce((a, b) => a + (b.troops ?? 0), 0);
       expect(await num('world-troops')).toBe(oneTroops);
+      expect(await num('world-summary-troops')).toBe(oneTroops);
       // The link follows the store after its short debounce: wait for it, not for time.
       await page.waitForFunction((m) => window.location.search.includes(`w=${m}`), one);
       // Open a mission view from the list (MINUSCA: the mission the view keeps, already analysed).
