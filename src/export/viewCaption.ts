@@ -56,6 +56,39 @@ export function viewCaption(dataset: Dataset, view: CaptionView): string {
 }
 
 /**
+ * The caption of a World view export: "In 2015, 16 missions had 295 bases with 94,612 troops
+ * (Geo-PKO yearly averages; 8 bases without a troop figure); UN police at 53 sites, observers at
+ * 61. UCDP GED recorded 432 civilians killed … in the 1 host country with violence data; not
+ * loaded for 22 (not zero)." — `dep.worldSummary`, the timeline footer's figures.
+ */
+export function worldCaption(
+  dataset: Dataset,
+  view: { year: number; perpetrator: PerpetratorFilter; missions: readonly string[] },
+): string {
+  const s = atlasData(dataset).dep.worldSummary(view.year, view.missions, view.perpetrator);
+  const who =
+    view.perpetrator === 'all' ? 'all perpetrators' : PERPETRATOR_LABELS[view.perpetrator];
+  const unknown =
+    s.unknownTroops > 0
+      ? `; ${plural(s.unknownTroops, 'base', 'bases')} without a troop figure`
+      : '';
+  const parts = [
+    s.bases === 0
+      ? `${view.year}: no base of the chosen missions recorded.`
+      : `In ${view.year}, ${plural(s.missions, 'mission', 'missions')} had ${plural(s.bases, 'base', 'bases')} with ${plural(s.troops, 'troop', 'troops')} (Geo-PKO yearly averages${unknown}); UN police at ${plural(s.unpolSites, 'site', 'sites')}, observers at ${plural(s.unmoSites, 'site', 'sites')}.`,
+  ];
+  if (s.fatalities === null)
+    parts.push(
+      `Violence data not loaded for their host countries in ${view.year}, so deaths are not computed (not zero).`,
+    );
+  else
+    parts.push(
+      `UCDP GED recorded ${plural(s.fatalities, 'civilian', 'civilians')} killed in one-sided violence (best estimate, ${who.toLowerCase()}) in the ${plural(s.covered.length, 'host country', 'host countries')} with violence data${s.missing.length > 0 ? `; not loaded for ${plural(s.missing.length, 'other', 'others')} (not zero)` : ''}.`,
+    );
+  return parts.join(' ');
+}
+
+/**
  * The caption of a small-multiples sheet: the years shown, the deaths summed over the years with
  * violence data (and which years have none) and the range of troop figures.
  */

@@ -4,6 +4,7 @@
  * view) and the role layers (switches in the link, their legend entries). Expected figures are
  * computed here from the served base_years, independently of src/data.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { atlasHooks, e2eSuite, settle } from './suite';
 
@@ -118,6 +119,61 @@ describe('World view', () => {
       const h = await atlasHooks<Hooks>(page);
       expect(h.state.world).toBeNull();
       expect(h.state.mission).toBe(other);
+      suite.expectCleanPages();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'exports what the World view shows: the PNG, the CSV of every mission’s bases; not one mission’s tables',
+    async () => {
+      const { page } = await suite.open('world exports', '?w=all&y=2015');
+      await settle(page, '', SETTLE_MS);
+      const rows = suite.data.baseYears.filter((b) => b.year === 2015);
+      // The Download dialog: the bases of every mission of the year; a mission's tables say why not.
+      await page.getByTestId('download-button').click();
+      await page.getByTestId('download-dialog').waitFor({ state: 'visible' });
+      expect(await page.textContent('[data-testid=download-cells-world]')).toContain(
+        'computed for one mission',
+      );
+      expect(await page.$$('[data-testid=download-cells-csv]')).toHaveLength(0);
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('download-bases-csv').click(),
+      ]);
+      expect(csv.suggestedFilename()).toBe('bases_world_2015.csv');
+      const lines = readFileSync((await csv.path())!, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1);
+      expect(lines).toHaveLength(rows.length);
+      expect([...new Set(lines.map((l) => l.split(',')[0]))].sort()).toEqual(
+        [...new Set(rows.map((b) => b.mission))].sort(),
+      );
+      await page.keyboard.press('Escape');
+      await page.getByTestId('download-dialog').waitFor({ state: 'hidden' });
+
+      // The Case study tab: the view PNG is the World view's; small multiples say why not.
+      await page.click('[role=tab]:text-is("Case study")');
+      expect(await page.getByTestId('export-small-multiples').isDisabled()).toBe(true);
+      expect(await page.textContent('[data-testid=export-small-multiples-why]')).toContain(
+        'one mission',
+      );
+      await page.getByTestId('export-png').click();
+      await page.waitForFunction(
+        () =>
+          ((window as unknown as { __atlasExports?: { kind: string }[] }).__atlasExports ?? [])
+            .length > 0,
+        null,
+        { timeout: TEST_MS },
+      );
+      const rec = await page.evaluate(
+        () =>
+          (window as unknown as { __atlasExports: { kind: string; filename: string }[] })
+            .__atlasExports[0]!,
+      );
+      expect(rec.kind).toBe('view-png');
+      expect(rec.filename).toMatch(/^presence-atlas_world_2015_1920x1080\.png$/);
       suite.expectCleanPages();
     },
     TEST_MS,
