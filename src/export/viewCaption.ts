@@ -56,10 +56,10 @@ export function viewCaption(dataset: Dataset, view: CaptionView): string {
 }
 
 /**
- * The caption of a World view export: "In 2015, 16 missions had 295 bases with 94,612 troops
- * (Geo-PKO yearly averages; 8 bases without a troop figure); UN police at 53 sites, observers at
- * 61. UCDP GED recorded 432 civilians killed … in the 1 host country with violence data; not
- * loaded for 22 (not zero)." — `dep.worldSummary`, the timeline footer's figures.
+ * The caption of a World view export, short enough for the dock beside the long mission legend:
+ * "2015: 16 missions, 295 bases, 94,612 troops (+8 bases without a figure). 432 civilians killed
+ * (UCDP GED best, all perpetrators) in 1 host country with violence data; not loaded for 22 (not
+ * zero)." — `dep.worldSummary`, the timeline footer's figures.
  */
 export function worldCaption(
   dataset: Dataset,
@@ -69,21 +69,19 @@ export function worldCaption(
   const who =
     view.perpetrator === 'all' ? 'all perpetrators' : PERPETRATOR_LABELS[view.perpetrator];
   const unknown =
-    s.unknownTroops > 0
-      ? `; ${plural(s.unknownTroops, 'base', 'bases')} without a troop figure`
-      : '';
+    s.unknownTroops > 0 ? ` (+${plural(s.unknownTroops, 'base', 'bases')} without a figure)` : '';
   const parts = [
     s.bases === 0
       ? `${view.year}: no base of the chosen missions recorded.`
-      : `In ${view.year}, ${plural(s.missions, 'mission', 'missions')} had ${plural(s.bases, 'base', 'bases')} with ${plural(s.troops, 'troop', 'troops')} (Geo-PKO yearly averages${unknown}); UN police at ${plural(s.unpolSites, 'site', 'sites')}, observers at ${plural(s.unmoSites, 'site', 'sites')}.`,
+      : `${view.year}: ${plural(s.missions, 'mission', 'missions')}, ${plural(s.bases, 'base', 'bases')}, ${plural(s.troops, 'troop', 'troops')}${unknown}.`,
   ];
   if (s.fatalities === null)
     parts.push(
-      `Violence data not loaded for their host countries in ${view.year}, so deaths are not computed (not zero).`,
+      'Violence data not loaded for their host countries: deaths not computed (not zero).',
     );
   else
     parts.push(
-      `UCDP GED recorded ${plural(s.fatalities, 'civilian', 'civilians')} killed in one-sided violence (best estimate, ${who.toLowerCase()}) in the ${plural(s.covered.length, 'host country', 'host countries')} with violence data${s.missing.length > 0 ? `; not loaded for ${plural(s.missing.length, 'other', 'others')} (not zero)` : ''}.`,
+      `${plural(s.fatalities, 'civilian', 'civilians')} killed (UCDP GED best, ${who.toLowerCase()}) in ${plural(s.covered.length, 'host country', 'host countries')} with violence data${s.missing.length > 0 ? `; not loaded for ${fmt(s.missing.length)} (not zero)` : ''}.`,
     );
   return parts.join(' ');
 }

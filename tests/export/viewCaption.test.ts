@@ -81,11 +81,11 @@ describe('worldCaption: the World view export’s figures', () => {
     const view = { year: 2015, perpetrator: 'all' as const, missions: [] };
     // 2 missions, 3 bases, 1,000 + 700 known troops, Obo unknown; 25 killed in the CAR.
     expect(worldCaption(twoMissions(), view)).toBe(
-      'In 2015, 2 missions had 3 bases with 1,700 troops (Geo-PKO yearly averages; 1 base without a troop figure); UN police at 0 sites, observers at 0 sites. UCDP GED recorded 25 civilians killed in one-sided violence (best estimate, all perpetrators) in the 1 host country with violence data; not loaded for 1 other (not zero).',
+      '2015: 2 missions, 3 bases, 1,700 troops (+1 base without a figure). 25 civilians killed (UCDP GED best, all perpetrators) in 1 host country with violence data; not loaded for 1 (not zero).',
     );
     const onlySouthSudan = worldCaption(twoMissions(), { ...view, missions: ['UNMISS'] });
-    expect(onlySouthSudan).toContain('1 mission had 1 base with 700 troops');
-    expect(onlySouthSudan).toContain('Violence data not loaded for their host countries in 2015');
+    expect(onlySouthSudan).toContain('2015: 1 mission, 1 base, 700 troops.');
+    expect(onlySouthSudan).toContain('Violence data not loaded for their host countries');
     expect(onlySouthSudan).not.toMatch(/\b0 civilians/);
     // The export caption in the World view is this one.
     expect(
