@@ -4,8 +4,10 @@
  * over the years, and the monthly (map-level) records that exist. Built on `Selectors`; memoized;
  * pure.
  */
-import type { BaseMonth } from '../domain/dataset';
+import type { BaseMonth, PerpetratorFilter } from '../domain/dataset';
 import { UNIT_TYPES } from '../domain/deployments';
+import { cellYearsOf } from '../domain/encoding';
+import type { MissionYearTotal } from '../domain/timeline';
 import { tccTotals, type TccTotal } from '../domain/tcc';
 import { memoize } from './memo';
 import type { BaseView, Selectors } from './selectors';
@@ -53,6 +55,25 @@ export interface MissionYearRow extends WorldTotals {
   id: string;
 }
 
+/**
+ * The World view's figures for a year (the timeline footer): the totals of the selected missions'
+ * bases, and the one-sided violence in their host countries where it is loaded.
+ */
+export interface WorldYearSummary extends WorldTotals {
+  year: number;
+  /**
+   * OSV fatalities (UCDP best) in the host countries of the shown missions that have violence data
+   * that year (each country once, however many missions it hosts); null when none has data.
+   */
+  fatalities: number | null;
+  /** Cells with at least one fatality in those countries. */
+  cells: number;
+  /** Host countries with violence data that year (sorted). */
+  covered: string[];
+  /** Host countries without violence data that year (sorted; not in `fatalities`). */
+  missing: string[];
+}
+
 /** Troops per contributing country in one year of a mission. */
 export interface CountryYear extends TccTotal {
   year: number;
@@ -82,6 +103,20 @@ export interface DeploymentSelectors {
   missionRows(year: number): MissionYearRow[];
   /** The bases of the year of the listed missions (empty list: every mission). */
   worldBases(year: number, missions: readonly string[]): BaseView[];
+  /**
+   * The World view's year figures for the listed missions (empty list: every mission) and
+   * perpetrator filter: bases, troops, UNPOL / UNMO sites, missions, and violence where loaded.
+   */
+  worldSummary(
+    year: number,
+    missions: readonly string[],
+    perpetrator: PerpetratorFilter,
+  ): WorldYearSummary;
+  /**
+   * The World view's chart: {@link worldSummary} for every year from the listed missions' first to
+   * their last (a year without a base: `troops: null`), in the shape of a mission's totals.
+   */
+  worldTotals(missions: readonly string[], perpetrator: PerpetratorFilter): MissionYearTotal[];
   /** Troops per contributing country of a mission in a year (TCCMap; unknown sizes apart). */
   countriesOf(mission: string, year: number): TccTotal[];
   /** The same for every year of the mission (rows per year and country). */
@@ -118,6 +153,69 @@ export function createDeploymentSelectors(sel: Selectors): DeploymentSelectors {
     const set = new Set(missions);
     return all.filter((v) => set.has(v.by.mission));
   });
+  const worldSummary = memoize(
+    (
+      year: number,
+      missions: readonly string[],
+      perpetrator: PerpetratorFilter,
+    ): WorldYearSummary => {
+      const bases = worldBases(year, missions);
+      const hosts = new Set<string>();
+      for (const id of new Set(bases.map((v) => v.by.mission)))
+        for (const c of sel.mission(id)?.countries ?? []) hosts.add(c);
+      const countries = [...hosts].sort();
+      const covered = countries.filter((c) => sel.hasViolence(c, year));
+      const missing = countries.filter((c) => !sel.hasViolence(c, year));
+      // Column loop (no row objects): the cells with ≥ 1 fatality, as `cellsOf` counts them.
+      const keep = new Set(covered);
+      const table = cellYearsOf(sel.dataset);
+      const inCountry = table.countries.map((c) => keep.has(c));
+      let fatalities = 0;
+      let cells = 0;
+      if (keep.size > 0)
+        for (const i of table.yearRows(year)) {
+          if (!inCountry[table.country[i]!]) continue;
+          const v = table.osvBest(i, perpetrator);
+          if (v < 1) continue;
+          fatalities += v;
+          cells++;
+        }
+      return {
+        year,
+        ...totalsOf(bases),
+        fatalities: keep.size > 0 ? fatalities : null,
+        cells,
+        covered,
+        missing,
+      };
+    },
+    64,
+  );
+  const worldTotals = memoize(
+    (missions: readonly string[], perpetrator: PerpetratorFilter): MissionYearTotal[] => {
+      const set = new Set(missions);
+      const years = new Set<number>();
+      for (const m of sel.missions)
+        if (set.size === 0 || set.has(m.id)) for (const y of m.years) years.add(y);
+      if (years.size === 0) return [];
+      const first = Math.min(...years);
+      const last = Math.max(...years);
+      const out: MissionYearTotal[] = [];
+      for (let year = first; year <= last; year++) {
+        const w = worldSummary(year, missions, perpetrator);
+        out.push({
+          year,
+          osv: w.fatalities,
+          missingCountries: w.missing,
+          troops: w.bases > 0 ? w.troops : null,
+          bases: w.bases,
+          unknownTroopBases: w.unknownTroops,
+        });
+      }
+      return out;
+    },
+    8,
+  );
   const countriesOf = memoize((mission: string, year: number) =>
     tccTotals(sel.basesOf(mission, year).map((v) => v.by.tcc)),
   );
@@ -158,6 +256,8 @@ export function createDeploymentSelectors(sel: Selectors): DeploymentSelectors {
     activeMissions,
     missionRows,
     worldBases,
+    worldSummary,
+    worldTotals,
     countriesOf,
     countriesByYear,
     composition,

@@ -75,7 +75,19 @@ export interface DownloadView {
   year: number;
   /** The lag parameters, with the perpetrator filter of the view. */
   params: LagParams;
+  /**
+   * The World view's missions (empty: every mission with bases in the year); omitted or null in
+   * the mission view. Only the bases table applies to it ({@link WORLD_TABLES}).
+   */
+  world?: readonly string[] | null;
 }
+
+/** The tables the World view offers: its bases (every other table is one mission's). */
+export const WORLD_TABLES: readonly TableId[] = ['bases'];
+
+/** Why a mission's table is not offered in the World view, in plain words. */
+export const WORLD_TABLE_REASON =
+  'computed for one mission: choose a mission (World tab) to download it';
 
 /** Who makes the file: the build's provenance parts and the app version (package.json). */
 export interface DownloadContext {
@@ -350,6 +362,12 @@ function missingCountries(data: AtlasData, mission: string, year: number): strin
 /** The parameters every provenance of a view records. */
 function viewParameters(v: DownloadView): Provenance['parameters'] {
   const p = v.params;
+  if (v.world)
+    return {
+      view: 'world',
+      missions: v.world.length === 0 ? 'all' : v.world.join(', '),
+      year: v.year,
+    };
   return {
     mission: v.mission,
     year: v.year,
@@ -424,9 +442,13 @@ export function cellsTable(data: AtlasData, v: DownloadView): Table {
   return { columns: CELL_COLUMNS, rows, geometry };
 }
 
-/** The mission's bases in the year (Geo-PKO locations), in base-id order. */
+/**
+ * The mission's bases in the year (Geo-PKO locations), in base-id order; in the World view every
+ * chosen mission's (the `mission` column tells them apart).
+ */
 export function basesTable(data: AtlasData, v: DownloadView): Table {
-  const views = [...data.sel.basesOf(v.mission, v.year)].sort((a, b) =>
+  const of = v.world ? data.dep.worldBases(v.year, v.world) : data.sel.basesOf(v.mission, v.year);
+  const views = [...of].sort((a, b) =>
     a.base.id < b.base.id ? -1 : a.base.id > b.base.id ? 1 : 0,
   );
   const rows: Value[][] = views.map(({ base, by }) => [
@@ -519,7 +541,7 @@ const TABLE_TEXT: Record<TableId, { title: string; description: (v: DownloadView
   bases: {
     title: 'Bases of the view',
     description: (v) =>
-      `Geo-PKO locations of ${v.mission} in ${v.year} (one row per base after the duplicate-row rule), with troops, the range of the year’s map figures, units and contributing countries.`,
+      `Geo-PKO locations of ${worldOrMission(v)} in ${v.year} (one row per base after the duplicate-row rule), with troops, the range of the year’s map figures, units and contributing countries.`,
   },
   responsiveness: {
     title: 'Responsiveness table',
@@ -543,6 +565,13 @@ const TABLE_TEXT: Record<TableId, { title: string; description: (v: DownloadView
   },
 };
 
+function worldOrMission(v: DownloadView): string {
+  if (!v.world) return v.mission;
+  return v.world.length === 0
+    ? 'every mission with bases (World view)'
+    : `${v.world.join(', ')} (World view)`;
+}
+
 /** The table's title in the menu. */
 export function tableTitle(id: TableId): string {
   return TABLE_TEXT[id].title;
@@ -558,7 +587,7 @@ export function downloadFileName(id: TableId, v: DownloadView, format: DownloadF
     case 'cells':
       return `cells_${m}_${v.year}_${perp}.${ext}`;
     case 'bases':
-      return `bases_${m}_${v.year}.${ext}`;
+      return v.world ? `bases_world_${v.year}.${ext}` : `bases_${m}_${v.year}.${ext}`;
     case 'responsiveness':
       return `responsiveness_${m}_${perp}.${ext}`;
     case 'changes':
@@ -587,11 +616,13 @@ export function buildDownload(
 ): Download {
   if (!TABLE_FORMATS[id].includes(format))
     throw new Error(`the ${id} table has no ${format} format (${TABLE_FORMATS[id].join(', ')})`);
+  if (v.world && !WORLD_TABLES.includes(id))
+    throw new Error(`the ${id} table is ${WORLD_TABLE_REASON}`);
   const fileName = downloadFileName(id, v, format);
   const files = TABLE_FORMATS[id].map((f) => downloadFileName(id, v, f));
   const text = TABLE_TEXT[id];
   const notComputed =
-    id === 'responsiveness' || id === 'episodes' || id === 'monthly-episodes'
+    id === 'responsiveness' || id === 'episodes' || id === 'monthly-episodes' || v.world
       ? []
       : missingCountries(data, v.mission, v.year);
   if (id === 'episodes') {

@@ -9,7 +9,7 @@ import type { Episode, LagCategory } from '../domain/lagTypes';
 import { flaggedEpisodesInYear } from '../domain/lag';
 import type { RoleLegendInput } from '../map/legend';
 import { roleMarks, showsBase, type RoleMark } from '../map/roleLayers';
-import { missionColor } from '../map/scales';
+import { missionColor, worldMissionColor } from '../map/scales';
 
 /** A violence cell: its gid and fatalities (best) for the filter. */
 export interface CellMark {
@@ -63,6 +63,8 @@ export interface MapContent {
   coverage?: CoverageMarks;
   /** Role, unit-type and contributor markers of the bases (the switches on); omitted: none. */
   roles?: RoleMark[];
+  /** The World view: the missions drawn, sorted, with their colours (the legend's list). */
+  world?: { id: string; color: string }[];
 }
 
 /** What the coverage view draws on the map (src/map/coverageLayers.ts), for the Canvas exports. */
@@ -94,6 +96,12 @@ export interface ContentOptions {
    * no-troop sites) and which markers beside them. Omitted: every circle, no markers.
    */
   roles?: RoleLegendInput;
+  /**
+   * The World view: every listed mission's bases (empty list: every mission of the year) in its
+   * World colour, and nothing of the mission the user came from (no cells, no-data countries or
+   * flags, as the live World view). Omitted or null: the mission view.
+   */
+  world?: readonly string[] | null;
 }
 
 /**
@@ -102,7 +110,9 @@ export interface ContentOptions {
  */
 export function mapContent(dataset: Dataset, opts: ContentOptions): MapContent {
   const perpetrator = opts.perpetrator ?? 'all';
-  const { sel } = atlasData(dataset);
+  const { sel, dep } = atlasData(dataset);
+  if (opts.world)
+    return worldContent({ ...opts, world: opts.world }, opts.world, perpetrator, sel, dep);
   const { covered, missing } = sel.missionCoverage(opts.mission, opts.year);
   const cells =
     opts.showViolence === false
@@ -145,6 +155,49 @@ export function mapContent(dataset: Dataset, opts: ContentOptions): MapContent {
     hasData: covered.length > 0,
     highlightCells: [...(opts.highlightCells ?? [])],
     flags,
+    ...(roles ? { roles: roleMarks(views, roles) } : {}),
+  };
+}
+
+/** The World view's content: the chosen missions' bases, one colour per mission. */
+function worldContent(
+  opts: ContentOptions & { world: readonly string[] },
+  missions: readonly string[],
+  perpetrator: PerpetratorFilter,
+  sel: ReturnType<typeof atlasData>['sel'],
+  dep: ReturnType<typeof atlasData>['dep'],
+): MapContent {
+  const roles = opts.roles;
+  const hi = new Set(opts.highlightBases ?? []);
+  const views =
+    opts.showBases === false
+      ? []
+      : dep.worldBases(opts.year, missions).filter((v) => !roles || showsBase(v, roles));
+  return {
+    mission: opts.mission,
+    year: opts.year,
+    perpetrator,
+    cells: [],
+    bases: views.map(({ base, by }) => ({
+      id: by.baseId,
+      name: base.location,
+      mission: by.mission,
+      lon: by.lon,
+      lat: by.lat,
+      troops: by.troops,
+      zeroTroops: by.zeroTroops,
+      hq: by.hq,
+      color: worldMissionColor(by.mission, sel.missionSlots),
+      own: true,
+      highlight: hi.has(by.baseId),
+    })),
+    noData: [],
+    hasData: false,
+    highlightCells: [],
+    flags: [],
+    world: [...new Set(views.map((v) => v.by.mission))]
+      .sort()
+      .map((id) => ({ id, color: worldMissionColor(id, sel.missionSlots) })),
     ...(roles ? { roles: roleMarks(views, roles) } : {}),
   };
 }

@@ -34,7 +34,7 @@ import { drawMap, type MapFrame, type PreparedCountry } from './render2d';
 import { drawSmallMultiples } from './smallMultiples';
 import type { SnapshotOptions } from '../map/snapshot';
 import { encodeFrames, type VideoFormat, type VideoResult } from './video';
-import { viewCaption } from './viewCaption';
+import { viewCaption, worldCaption } from './viewCaption';
 
 /** Presentation size of exports (CSS px; the 2× option doubles the pixels). */
 export const PRESENTATION_SIZE: Viewport = { width: 1920, height: 1080 };
@@ -70,6 +70,11 @@ export interface ExportView {
    * live map, and the same role keys in the legend. Omitted: every circle, no markers.
    */
   roles?: RoleLegendInput;
+  /**
+   * The World view (`AppState.world`): every chosen mission's bases in its colour, the legend
+   * listing the missions, the World view's figures in the caption. Omitted or null: the mission.
+   */
+  world?: { missions: readonly string[] } | null;
 }
 
 /**
@@ -78,21 +83,58 @@ export interface ExportView {
  */
 export function exportCamera(
   dataset: Dataset,
-  view: Pick<ExportView, 'camera' | 'screen' | 'mission'>,
+  view: Pick<ExportView, 'camera' | 'screen' | 'mission'> & { world?: ExportView['world'] },
   size: Viewport,
   layout: ExportLayout,
 ): CameraView {
   const mission = dataset.missions.find((m) => m.id === view.mission);
-  if (!view.camera) return fitCamera(mission?.bbox ?? [-20, -35, 55, 38], size, layout.padding);
+  if (!view.camera)
+    return fitCamera(
+      view.world ? worldBox(dataset, view.world.missions) : (mission?.bbox ?? [-20, -35, 55, 38]),
+      size,
+      layout.padding,
+    );
   const box = freeBounds(view.camera, view.screen, view.screen.padding);
   return fitCamera(box, size, layout.padding, { marginDeg: 0, maxZoom: 12 });
 }
 
+/** The box of the listed missions (none listed: every mission), for a World view with no camera. */
+function worldBox(dataset: Dataset, missions: readonly string[]): [number, number, number, number] {
+  const boxes = dataset.missions
+    .filter((m) => missions.length === 0 || missions.includes(m.id))
+    .map((m) => m.bbox);
+  if (boxes.length === 0) return [-20, -35, 55, 38];
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+}
+
 /**
  * The legend of an export frame: the live legend's sections for what the frame draws (the
- * Canvas renderer draws no change markers, so their key is left out).
+ * Canvas renderer draws no change markers, so their key is left out). The World view's legend is
+ * its own: the bases' key (titled "Peacekeeping") and the list of the missions drawn.
  */
 function legendFor(view: ExportView, content: MapContent): LegendSpec {
+  if (content.world)
+    return {
+      perpetrator: view.perpetrator,
+      violence: false,
+      noData: false,
+      bases: view.layers.bases,
+      highlights: false,
+      flags: false,
+      period: String(content.year),
+      year: content.year,
+      others: [],
+      mission: 'Peacekeeping',
+      ...(view.roles ? { roles: view.roles } : {}),
+      coverage: null,
+      hotspots: null,
+      world: view.layers.bases ? content.world : [],
+    };
   const others = new Map<string, string>();
   for (const b of content.bases)
     if (!b.own && !others.has(b.mission)) others.set(b.mission, b.color);
@@ -130,7 +172,9 @@ function contentOf(dataset: Dataset, view: ExportView, year: number): MapContent
     highlightCells: view.highlightCells ?? [],
     episodes: view.layers.flags ? (view.episodes ?? null) : null,
     ...(view.roles ? { roles: view.roles } : {}),
+    world: view.world ? view.world.missions : null,
   });
+  if (view.world) return c;
   const out: MapContent = view.layers.noData ? { ...c } : { ...c, noData: [] };
   // The hotspots and coverage marks belong to the view's own year (not to a video's others).
   if (year === view.year) {
@@ -239,7 +283,9 @@ export async function exportViewPng(
  */
 export function overlayText(
   dataset: Dataset,
-  view: Pick<ExportView, 'title' | 'subtitle' | 'caption' | 'mission' | 'perpetrator'>,
+  view: Pick<ExportView, 'title' | 'subtitle' | 'caption' | 'mission' | 'perpetrator'> & {
+    world?: ExportView['world'];
+  },
   year: number,
   yearLabel = String(year),
 ): OverlayText {
@@ -247,7 +293,15 @@ export function overlayText(
     title: view.title,
     subtitle: view.subtitle ?? null,
     year: yearLabel,
-    caption: view.caption || viewCaption(dataset, { ...view, year }),
+    caption:
+      view.caption ||
+      (view.world
+        ? worldCaption(dataset, {
+            year,
+            perpetrator: view.perpetrator,
+            missions: view.world.missions,
+          })
+        : viewCaption(dataset, { ...view, year })),
     attribution: attributionText(dataset.coverage),
   };
 }

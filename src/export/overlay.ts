@@ -11,6 +11,7 @@ import {
   type LegendSection,
   type LegendSymbol,
   type RoleLegendInput,
+  worldSection,
 } from '../map/legend';
 import { baseRadius, violenceLegend } from '../map/scales';
 import type { Padding, Viewport } from '../map/camera';
@@ -113,6 +114,8 @@ export interface LegendSpec {
   coverage?: CoverageLegendInput | null;
   /** The new-hotspots key while the stars are drawn. */
   hotspots?: { year: number; theta: number; count: number | null } | null;
+  /** The World view: the missions drawn with their colours (the live legend's list). */
+  world?: readonly { id: string; color: string }[];
 }
 
 /** The legend model of an export: the same sections the live map's legend shows. */
@@ -143,6 +146,7 @@ export function legendSections(spec: LegendSpec): LegendSection[] {
     hotspots: spec.hotspots ?? null,
     ...(spec.roles ? { roles: spec.roles } : {}),
   });
+  if (spec.world && spec.world.length > 0) sections.push(worldSection(spec.year ?? 0, spec.world));
   // A sheet of many years names no single year in its titles.
   return sections.map((sec) =>
     sec.id === 'flags' && spec.year === undefined

@@ -56,6 +56,33 @@ export function viewCaption(dataset: Dataset, view: CaptionView): string {
 }
 
 /**
+ * The caption of a World view export, three lines beside the long mission legend (the year is
+ * drawn above it, the sources in the strip): "16 missions, 295 bases, 94,612 troops (+8 bases
+ * unknown); 432 civilians killed (GED best) where loaded: 1 of 23 host countries." —
+ * `dep.worldSummary`, the timeline footer's figures; "not loaded (not zero)" where none has data.
+ */
+export function worldCaption(
+  dataset: Dataset,
+  view: { year: number; perpetrator: PerpetratorFilter; missions: readonly string[] },
+): string {
+  const s = atlasData(dataset).dep.worldSummary(view.year, view.missions, view.perpetrator);
+  if (s.bases === 0) return 'No base of the chosen missions recorded this year.';
+  const who =
+    view.perpetrator === 'all' ? '' : `, ${PERPETRATOR_LABELS[view.perpetrator].toLowerCase()}`;
+  const unknown =
+    s.unknownTroops > 0 ? ` (+${plural(s.unknownTroops, 'base', 'bases')} unknown)` : '';
+  const hosts = s.covered.length + s.missing.length;
+  const bases = `${plural(s.missions, 'mission', 'missions')}, ${plural(s.bases, 'base', 'bases')}, ${plural(s.troops, 'troop', 'troops')}${unknown}`;
+  if (s.fatalities === null)
+    return `${bases}; violence data not loaded for their host countries (not zero).`;
+  const where =
+    s.missing.length === 0
+      ? `in ${plural(hosts, 'host country', 'host countries')}`
+      : `where loaded: ${fmt(s.covered.length)} of ${plural(hosts, 'host country', 'host countries')}`;
+  return `${bases}; ${plural(s.fatalities, 'civilian', 'civilians')} killed (GED best${who}) ${where}.`;
+}
+
+/**
  * The caption of a small-multiples sheet: the years shown, the deaths summed over the years with
  * violence data (and which years have none) and the range of troop figures.
  */

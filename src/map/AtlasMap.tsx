@@ -22,6 +22,7 @@ import type { Camera } from '../state/state';
 import { BASEMAP_LAYER_IDS, noDataPaint } from './basemap/style';
 import { inlinedWorkerText } from './inlinedWorker';
 import { snapshotMap, type SnapshotOptions, type SnapshotOverlay } from './snapshot';
+import { singleWorldZoom } from './camera';
 
 // Serve MapLibre's worker from our own origin (Vite copies it as an asset).
 maplibregl.setWorkerUrl(blobIfInlined(workerUrl));
@@ -300,7 +301,10 @@ export function AtlasMap(props: AtlasMapProps) {
       latest.current.onIdle?.(false);
     });
     map.on('idle', () => latest.current.onIdle?.(true));
+    // Never zoomed out beyond one world across the map (a 4K World view would repeat it).
+    map.setMinZoom(singleWorldZoom(container.current.clientWidth));
     map.on('resize', () => {
+      map.setMinZoom(singleWorldZoom(map.getContainer().clientWidth));
       if (fitted.current) fit(map, fitted.current, false);
     });
     mapRef.current = map;

@@ -41,6 +41,15 @@ export const FIT_MARGIN_DEG = 0.5;
 
 const WORLD = 512;
 
+/**
+ * The least zoom of a map `width` px wide that shows the world once across it (no repeated
+ * copies of the continents and of the bases drawn on them): log2(width / 512), at least
+ * {@link MIN_ZOOM}. A 3840-px map: 2.9; a 1280-px map: 1.32.
+ */
+export function singleWorldZoom(width: number): number {
+  return Math.max(MIN_ZOOM, Math.log2(Math.max(1, width) / WORLD));
+}
+
 /** lon/lat of a point given in zoom-0 world pixels (inverse of `worldPx`). */
 export function unprojectWorld(x: number, y: number): [number, number] {
   const lon = (x / WORLD) * 360 - 180;

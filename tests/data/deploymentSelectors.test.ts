@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDeploymentSelectors } from '../../src/data/deploymentSelectors';
 import { createSelectors } from '../../src/data/selectors';
-import { base, baseYear, carCell, dataset } from '../fixtures/factories';
+import { base, baseYear, carCell, cellYear, dataset } from '../fixtures/factories';
 
 const bangui = base({ location: 'Bangui', gid: carCell(0, 0) });
 const bria = base({ location: 'Bria', gid: carCell(3, 3) });
@@ -93,6 +93,72 @@ describe('deployment explorer selectors', () => {
     expect(dep.mapLocations('MINUSCA', '2015-03')).toEqual([
       { baseId: bangui.id, location: 'Bangui', troops: 1400 },
       { baseId: bria.id, location: 'Bria', troops: null },
+    ]);
+  });
+
+  it('gives the World view’s year figures: violence only where loaded, each host country once', () => {
+    // Two missions in the Central African Republic (data loaded) and one in South Sudan (not).
+    const kaga = base({ location: 'Kaga', mission: 'MINURCAT', gid: carCell(1, 1) });
+    const w = createDeploymentSelectors(
+      createSelectors(
+        dataset({
+          bases: [bangui, bria, juba, kaga],
+          baseYears: [
+            baseYear(bangui, 2015, { troops: 1500, unpol: true }),
+            baseYear(bria, 2015, { troops: null, unmo: true }),
+            baseYear(kaga, 2015, { troops: 300 }),
+            baseYear(juba, 2015, { troops: 700, unpol: true, unmo: true }),
+          ],
+          cellYears: [
+            cellYear({ gid: carCell(0, 0), year: 2015, state: 10, nonstate: 5 }),
+            cellYear({ gid: carCell(5, 5), year: 2015, state: 0, nonstate: 4 }),
+            cellYear({ gid: carCell(0, 0), year: 2016, state: 99 }),
+            cellYear({ gid: carCell(2, 25), year: 2015, country: 'South Sudan', state: 50 }),
+          ],
+        }),
+      ),
+    );
+    // Every mission: 1500 + 300 + 700 known troops, Bria unknown; CAR counted once: 10 + 5 + 4;
+    // South Sudan's cell is not loaded (coverage lists CAR only), so not in the figure, not zero.
+    expect(w.worldSummary(2015, [], 'all')).toEqual({
+      year: 2015,
+      missions: 3,
+      bases: 4,
+      troops: 2500,
+      unknownTroops: 1,
+      unpolSites: 2,
+      unmoSites: 2,
+      fatalities: 19,
+      cells: 2,
+      covered: ['Central African Republic'],
+      missing: ['South Sudan'],
+    });
+    expect(w.worldSummary(2015, ['MINUSCA'], 'state')).toMatchObject({
+      missions: 1,
+      troops: 1500,
+      fatalities: 10,
+      cells: 1,
+    });
+    // Only a mission whose host country has no violence data: "not loaded" (null), never 0.
+    expect(w.worldSummary(2015, ['UNMISS'], 'all')).toMatchObject({
+      missions: 1,
+      bases: 1,
+      troops: 700,
+      fatalities: null,
+      cells: 0,
+      covered: [],
+      missing: ['South Sudan'],
+    });
+    // The World chart: the same figures per year, in a mission's totals' shape.
+    expect(w.worldTotals([], 'all')).toEqual([
+      {
+        year: 2015,
+        osv: 19,
+        missingCountries: ['South Sudan'],
+        troops: 2500,
+        bases: 4,
+        unknownTroopBases: 1,
+      },
     ]);
   });
 });

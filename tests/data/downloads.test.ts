@@ -220,6 +220,47 @@ describe('bases of the view', () => {
   });
 });
 
+describe('bases of the World view', () => {
+  const juba = base({
+    location: 'Juba',
+    mission: 'UNMISS',
+    country: 'South Sudan',
+    gid: carCell(2, 25),
+  });
+  const world = dataset({
+    bases: [BANGUI, juba],
+    baseYears: [
+      baseYear(BANGUI, 2015, { troops: 150 }),
+      baseYear(juba, 2015, { troops: 700, unpol: true }),
+      baseYear(juba, 2016, { troops: 800 }),
+    ],
+  });
+  const W: DownloadView = { ...VIEW, world: [] };
+
+  it('writes every chosen mission’s bases of the year (none chosen: all), mission by mission', () => {
+    const d = buildDownload(atlasData(world), 'bases', W, 'csv', CTX);
+    expect(d.fileName).toBe('bases_world_2015.csv');
+    const rows = text(d.content)
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',').slice(0, 4));
+    expect(rows).toEqual([
+      ['MINUSCA', '2015', 'MINUSCA:bangui', 'Bangui'],
+      ['UNMISS', '2015', 'UNMISS:juba', 'Juba'],
+    ]);
+    expect(d.provenance.parameters).toEqual({ view: 'world', missions: 'all', year: 2015 });
+    const one = buildDownload(atlasData(world), 'bases', { ...W, world: ['UNMISS'] }, 'csv', CTX);
+    expect(text(one.content).trim().split('\n').length).toBe(2); // header and Juba
+  });
+
+  it('refuses the tables of one mission, with the reason', () => {
+    expect(() => buildDownload(atlasData(world), 'cells', W, 'csv', CTX)).toThrow(
+      /computed for one mission/,
+    );
+  });
+});
+
 describe('changes, responsiveness, gap list', () => {
   it('base changes of 2016: Bangui strengthened by 50, Bria closed with troops unknown', () => {
     const d = buildDownload(atlasData(ds), 'changes', { ...VIEW, year: 2016 }, 'csv', CTX);

@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { DATA_FILES, DATASET_FILES, FORMAT_VERSION } from '../../src/domain/encoding';
@@ -109,8 +109,18 @@ async function builtDataCached(shared: string, dataDir: string): Promise<void> {
       // Another process cached the same hash meanwhile: use theirs.
       await rm(tmpOut, { recursive: true, force: true });
     }
+    await pruneDataCache(dirname(cached), 3);
   }
   await cp(cached, dataDir, { recursive: true });
+}
+
+/** Keeps the `keep` most recent complete data builds of the cache folder, removing the rest. */
+async function pruneDataCache(dir: string, keep: number): Promise<void> {
+  const entries = readdirSync(dir)
+    .filter((n) => /^[0-9a-f]{16}$/.test(n))
+    .map((n) => ({ path: join(dir, n), t: statSync(join(dir, n)).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const e of entries.slice(keep)) await rm(e.path, { recursive: true, force: true });
 }
 
 /**

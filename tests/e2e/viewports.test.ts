@@ -146,6 +146,24 @@ describe('any screen (production build, headless Chromium)', () => {
         expect(title!.height).toBeGreaterThanOrEqual(36);
         const panel = await page.locator('.side-panel').boundingBox();
         expect(panel!.width).toBeGreaterThanOrEqual(700);
+        // The dialogs too, inside the zoomed header (Download) or outside it (Help → Data), and
+        // on screen: their height limit in vh is not multiplied by the zoom.
+        const dialogs = [
+          { open: ['[data-testid=help-button]', '[data-testid=help-data]'], testId: 'data-help' },
+          { open: ['header button:text-is("Download")'], testId: 'download-dialog' },
+        ];
+        for (const d of dialogs) {
+          for (const sel of d.open) await page.locator(sel).click();
+          const dialog = page.getByTestId(d.testId);
+          await dialog.waitFor();
+          const box = (await dialog.boundingBox())!;
+          const heading = (await dialog.locator('h2').boundingBox())!;
+          expect(box.y).toBeGreaterThanOrEqual(0);
+          expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+          expect(heading.height).toBeGreaterThanOrEqual(40);
+          await dialog.getByRole('button', { name: 'Close' }).click();
+          await dialog.waitFor({ state: 'hidden' });
+        }
       }
       await page.screenshot({ path: join(ARTIFACTS, `viewport-${size}.png`), fullPage: true });
     });

@@ -4,6 +4,7 @@
  * view) and the role layers (switches in the link, their legend entries). Expected figures are
  * computed here from the served base_years, independently of src/data.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { atlasHooks, e2eSuite, settle } from './suite';
 
@@ -40,6 +41,35 @@ describe('World view', () => {
         els.map((e) => e.getAttribute('data-legend-entry')),
       );
       expect(legend).toEqual(missions.map((m) => `world:${m}`));
+      // The timeline footer gives the World view's own figures, not the kept mission's.
+      const footer = page.locator('[data-testid=year-summary]');
+      expect(await footer.getAttribute('data-view')).toBe('world');
+      expect(await num('world-summary-troops')).toBe(troops);
+      expect(await page.textContent('[data-testid=world-summary-missions]')).toBe(
+        `${missions.length} missions`,
+      );
+      // Violence: every host country of the year's missions once, only where it is loaded.
+      const cov = suite.data.coverage;
+      const loaded = (c: string) =>
+        cov.scope !== 'none' &&
+        cov.years !== null &&
+        2015 >= cov.years[0] &&
+        2015 <= cov.years[1] &&
+        (cov.scope === 'global' || cov.countries.includes(c));
+      const hosts = new Set(
+        suite.data.missions.filter((m) => missions.includes(m.id)).flatMap((m) => m.countries),
+      );
+      const withData = [...hosts].filter(loaded);
+      const text = (await footer.textContent()) ?? '';
+      if (withData.length === 0) expect(text).toContain('Violence data not loaded for 2015');
+      else {
+        const killed = suite.data.cellYears
+          .filter((c) => c.year === 2015 && withData.includes(c.country) && c.osv.best >= 1)
+          .reduce((a, c) => a + c.osv.best, 0);
+        expect(await num('world-summary-killed')).toBe(killed);
+      }
+      if (withData.length < hosts.size) expect(text).toContain('not loaded');
+      expect(text).not.toContain('of MINUSCA');
 
       // Narrow to one mission: totals follow; then open its mission view.
       const one = missions.find((m) => m !== 'MINUSCA') ?? missions[0]!;
@@ -53,6 +83,7 @@ describe('World view', () => {
         .filter((b) => b.mission === one)
         .reduce((a, b) => a + (b.troops ?? 0), 0);
       expect(await num('world-troops')).toBe(oneTroops);
+      expect(await num('world-summary-troops')).toBe(oneTroops);
       // The link follows the store after its short debounce: wait for it, not for time.
       await page.waitForFunction((m) => window.location.search.includes(`w=${m}`), one);
       // Open a mission view from the list (MINUSCA: the mission the view keeps, already analysed).
@@ -88,6 +119,61 @@ describe('World view', () => {
       const h = await atlasHooks<Hooks>(page);
       expect(h.state.world).toBeNull();
       expect(h.state.mission).toBe(other);
+      suite.expectCleanPages();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'exports what the World view shows: the PNG, the CSV of every mission’s bases; not one mission’s tables',
+    async () => {
+      const { page } = await suite.open('world exports', '?w=all&y=2015');
+      await settle(page, '', SETTLE_MS);
+      const rows = suite.data.baseYears.filter((b) => b.year === 2015);
+      // The Download dialog: the bases of every mission of the year; a mission's tables say why not.
+      await page.getByTestId('download-button').click();
+      await page.getByTestId('download-dialog').waitFor({ state: 'visible' });
+      expect(await page.textContent('[data-testid=download-cells-world]')).toContain(
+        'computed for one mission',
+      );
+      expect(await page.$$('[data-testid=download-cells-csv]')).toHaveLength(0);
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('download-bases-csv').click(),
+      ]);
+      expect(csv.suggestedFilename()).toBe('bases_world_2015.csv');
+      const lines = readFileSync((await csv.path())!, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1);
+      expect(lines).toHaveLength(rows.length);
+      expect([...new Set(lines.map((l) => l.split(',')[0]))].sort()).toEqual(
+        [...new Set(rows.map((b) => b.mission))].sort(),
+      );
+      await page.keyboard.press('Escape');
+      await page.getByTestId('download-dialog').waitFor({ state: 'hidden' });
+
+      // The Case study tab: the view PNG is the World view's; small multiples say why not.
+      await page.click('[role=tab]:text-is("Case study")');
+      expect(await page.getByTestId('export-small-multiples').isDisabled()).toBe(true);
+      expect(await page.textContent('[data-testid=export-small-multiples-why]')).toContain(
+        'one mission',
+      );
+      await page.getByTestId('export-png').click();
+      await page.waitForFunction(
+        () =>
+          ((window as unknown as { __atlasExports?: { kind: string }[] }).__atlasExports ?? [])
+            .length > 0,
+        null,
+        { timeout: TEST_MS },
+      );
+      const rec = await page.evaluate(
+        () =>
+          (window as unknown as { __atlasExports: { kind: string; filename: string }[] })
+            .__atlasExports[0]!,
+      );
+      expect(rec.kind).toBe('view-png');
+      expect(rec.filename).toMatch(/^presence-atlas_world_2015_1920x1080\.png$/);
       suite.expectCleanPages();
     },
     TEST_MS,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mapContent } from '../../src/export/content';
 import { analyzeMission } from '../../src/domain/lag';
-import { MISSION_COLOR } from '../../src/map/scales';
+import { atlasData } from '../../src/data/atlasData';
+import { MISSION_COLOR, worldMissionColor } from '../../src/map/scales';
 import {
   carCell,
   cellYear,
@@ -99,5 +100,28 @@ describe('mapContent', () => {
       episodes: lag.episodes.map((e) => ({ ...e, censoredStart: e.gid === flagged[0]!.gid })),
     });
     expect(censored.flags.filter((f) => f.censored).map((f) => f.gid)).toEqual([flagged[0]!.gid]);
+  });
+});
+
+describe('mapContent in the World view', () => {
+  it('draws every chosen mission’s bases in its World colour and nothing of the kept mission', () => {
+    const ds = fixture();
+    const slots = atlasData(ds).sel.missionSlots;
+    const c = mapContent(ds, { mission: 'MINUSCA', year: 2015, world: [] });
+    // 2015: Bangui, Obo (MINUSCA), Far (UNMISS), Very far (MINUSMA) — however far they are.
+    expect(c.bases.map((b) => [b.name, b.mission]).sort()).toEqual([
+      ['Bangui', 'MINUSCA'],
+      ['Far', 'UNMISS'],
+      ['Obo', 'MINUSCA'],
+      ['Very far', 'MINUSMA'],
+    ]);
+    for (const b of c.bases) expect(b.color).toBe(worldMissionColor(b.mission, slots));
+    expect(c.world?.map((m) => m.id)).toEqual(['MINUSCA', 'MINUSMA', 'UNMISS']);
+    expect(c.cells).toEqual([]);
+    expect(c.noData).toEqual([]);
+    expect(c.flags).toEqual([]);
+    const one = mapContent(ds, { mission: 'MINUSCA', year: 2015, world: ['MINUSMA'] });
+    expect(one.bases.map((b) => b.name)).toEqual(['Very far']);
+    expect(one.world).toEqual([{ id: 'MINUSMA', color: worldMissionColor('MINUSMA', slots) }]);
   });
 });

@@ -6,6 +6,7 @@ import {
   exportLayout,
   legendClassRows,
   legendHeight,
+  legendSections,
   wrapText,
   type LegendSpec,
 } from '../../src/export/overlay';
@@ -132,5 +133,36 @@ describe('drawLegend / drawOverlay', () => {
     const legendTop =
       layout.dock.y + layout.dock.height - 28 - legendHeight(spec, layout.dock.width - 56, 1);
     for (const c of captionLines) expect(Number(c.args[2])).toBeLessThan(legendTop);
+  });
+});
+
+describe('the World view export legend', () => {
+  it('lists the missions drawn with their colours after the bases key, nothing of violence', () => {
+    const world = [
+      { id: 'MINUSCA', color: '#aa0000' },
+      { id: 'UNMISS', color: '#00aa00' },
+    ];
+    const spec: LegendSpec = {
+      perpetrator: 'all',
+      violence: false,
+      noData: false,
+      bases: true,
+      highlights: false,
+      flags: false,
+      mission: 'Peacekeeping',
+      year: 2015,
+      period: '2015',
+      world,
+    };
+    const sections = legendSections(spec);
+    expect(sections.map((s) => s.id)).not.toContain('violence');
+    const last = sections[sections.length - 1]!;
+    expect(last.title).toBe('Missions, 2015');
+    expect(last.entries.map((e) => [e.label, e.symbol])).toEqual([
+      ['MINUSCA', { kind: 'mission', color: '#aa0000' }],
+      ['UNMISS', { kind: 'mission', color: '#00aa00' }],
+    ]);
+    const { ctx } = fakeContext();
+    expect(drawLegend(ctx, spec, 0, 100, 400, 1)).toBeCloseTo(legendHeight(spec, 400, 1), 9);
   });
 });

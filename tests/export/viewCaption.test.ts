@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overlayText } from '../../src/export/exports';
-import { sheetCaption, viewCaption } from '../../src/export/viewCaption';
+import { sheetCaption, viewCaption, worldCaption } from '../../src/export/viewCaption';
 import {
   carCell,
   cellYear,
@@ -57,6 +57,50 @@ describe('viewCaption: the key figures of a view outside a story', () => {
       viewCaption(ds, { mission: 'MINUSCA', year: 2015, perpetrator: 'all' }),
     );
     expect(overlayText(ds, { ...view, caption: 'A scene.' }, 2015).caption).toBe('A scene.');
+  });
+});
+
+describe('worldCaption: the World view export’s figures', () => {
+  function twoMissions() {
+    const { bases, baseYears } = deployments([
+      deployment({ location: 'Bangui', gid: carCell() }, { 2015: 1000 }),
+      deployment({ location: 'Obo', gid: carCell(0, 10) }, { 2015: null }),
+      deployment(
+        { location: 'Juba', mission: 'UNMISS', country: 'South Sudan', gid: carCell(2, 25) },
+        { 2015: 700 },
+      ),
+    ]);
+    return dataset({
+      bases,
+      baseYears,
+      cellYears: [cellYear({ gid: carCell(), year: 2015, state: 5, nonstate: 20 })],
+    });
+  }
+
+  it('gives the missions, bases, troops and violence where loaded (South Sudan: not loaded)', () => {
+    const view = { year: 2015, perpetrator: 'all' as const, missions: [] };
+    // 2 missions, 3 bases, 1,000 + 700 known troops, Obo unknown; 25 killed in the CAR.
+    expect(worldCaption(twoMissions(), view)).toBe(
+      '2 missions, 3 bases, 1,700 troops (+1 base unknown); 25 civilians killed (GED best) where loaded: 1 of 2 host countries.',
+    );
+    const onlySouthSudan = worldCaption(twoMissions(), { ...view, missions: ['UNMISS'] });
+    expect(onlySouthSudan).toBe(
+      '1 mission, 1 base, 700 troops; violence data not loaded for their host countries (not zero).',
+    );
+    expect(onlySouthSudan).not.toMatch(/\b0 civilians/);
+    // The export caption in the World view is this one.
+    expect(
+      overlayText(
+        twoMissions(),
+        {
+          title: 'World view 2015',
+          mission: 'MINUSCA',
+          perpetrator: 'all',
+          world: { missions: [] },
+        },
+        2015,
+      ).caption,
+    ).toBe(worldCaption(twoMissions(), view));
   });
 });
 

@@ -10,6 +10,7 @@ import {
   projector,
   unprojectScreen,
   unprojectWorld,
+  singleWorldZoom,
   visibleBounds,
   type BBox,
 } from '../../src/map/camera';
@@ -153,5 +154,16 @@ describe('interpolateCamera', () => {
       prev = c.lon;
     }
     expect(interpolateCamera(a, b, 0.5).zoom).toBeCloseTo(6, 9);
+  });
+});
+
+describe('singleWorldZoom', () => {
+  it('is the zoom at which the 512-px world spans the map once (never below 1)', () => {
+    // 3480 px (a 4K screen less the side panel): 512 · 2^z = 3480.
+    const z = singleWorldZoom(3480);
+    expect(512 * 2 ** z).toBeCloseTo(3480, 6);
+    expect(singleWorldZoom(2048)).toBe(2);
+    expect(singleWorldZoom(920)).toBe(1);
+    expect(singleWorldZoom(0)).toBe(1);
   });
 });

@@ -130,6 +130,15 @@ describe('Esc in the presenter', () => {
     expect(t.escape(false, 1000 + 2 * G + 1)).toBe('exit');
   });
 
+  it('an Esc between the browser leaving fullscreen and its fullscreenchange leaves fullscreen only', () => {
+    const t = new EscapeTracker();
+    t.fullscreenChanged(true, 0);
+    // document.fullscreenElement is already null, the event has not come yet.
+    expect(t.escape(false, 1000)).toBe('leave-fullscreen');
+    t.fullscreenChanged(false, 1005);
+    expect(t.escape(false, 1010)).toBe('exit');
+  });
+
   it('entering fullscreen again starts afresh', () => {
     const t = new EscapeTracker();
     t.fullscreenChanged(true, 0);

@@ -20,6 +20,8 @@ import {
   type DownloadFormat,
   type DownloadView,
   type TableId,
+  WORLD_TABLE_REASON,
+  WORLD_TABLES,
 } from '../../data/downloads';
 import { buildWhatIfDownload } from '../../data/coverageDownloads';
 import { toLagParams } from '../../data/lagSelectors';
@@ -89,9 +91,15 @@ function useDownloadView(): DownloadView {
   const year = useAtlas((s) => s.year);
   const lag = useAtlas((s) => s.lag);
   const perpetrator = useAtlas((s) => s.perpetrator);
+  const world = useAtlas((s) => s.world);
   return useMemo(
-    () => ({ mission, year, params: toLagParams(lag, perpetrator) }),
-    [mission, year, lag, perpetrator],
+    () => ({
+      mission,
+      year,
+      params: toLagParams(lag, perpetrator),
+      world: world ? world.missions : null,
+    }),
+    [mission, year, lag, perpetrator, world],
   );
 }
 
@@ -171,17 +179,24 @@ export function DownloadDialog(props: { open: boolean; onClose: () => void; onCi
     else downloadText(d.fileName, d.content, d.mime);
   };
   const p = view.params;
-  const counts: Partial<Record<TableId, string>> = open
-    ? {
-        cells: cellsCount(data.sel.missionCoverage(view.mission, view.year), () =>
-          data.sel.osvCellYears(view.mission, view.year),
-        ),
-        bases: `${data.sel.basesOf(view.mission, view.year).length} bases`,
-        changes: `${data.tsel.changes(view.mission, view.year).length} changes`,
-        episodes: `${data.lag.result(view.mission, p)?.episodes.length ?? 0} episodes`,
-        'monthly-episodes': monthlyCount(data.monthly.lag(view.mission, p, p.perpetrator)),
-      }
-    : {};
+  const inWorld = view.world != null;
+  const counts: Partial<Record<TableId, string>> = !open
+    ? {}
+    : inWorld
+      ? {
+          bases: `${data.dep.worldBases(view.year, view.world ?? []).length} bases of ${
+            view.world?.length ? view.world.join(', ') : 'every mission'
+          }`,
+        }
+      : {
+          cells: cellsCount(data.sel.missionCoverage(view.mission, view.year), () =>
+            data.sel.osvCellYears(view.mission, view.year),
+          ),
+          bases: `${data.sel.basesOf(view.mission, view.year).length} bases`,
+          changes: `${data.tsel.changes(view.mission, view.year).length} changes`,
+          episodes: `${data.lag.result(view.mission, p)?.episodes.length ?? 0} episodes`,
+          'monthly-episodes': monthlyCount(data.monthly.lag(view.mission, p, p.perpetrator)),
+        };
   const outputs = new Set(ctx.build.outputs);
   return (
     <ModalDialog
@@ -192,11 +207,19 @@ export function DownloadDialog(props: { open: boolean; onClose: () => void; onCi
       className="download-dialog"
       data={{ 'data-towns': basemap.places.length }}
     >
-      <p className="muted download-view" data-testid="download-view">
-        {view.mission} {view.year}, perpetrator {p.perpetrator}; lag θ = {p.theta}, reach{' '}
-        {p.reachKm != null ? `${p.reachKm} km` : `r = ${p.reach}`}, W = {p.window}, Δ = {p.delta},
-        precision ≤ {p.precision}, initial deployment {p.initialDeployment ? 'on' : 'off'}.
-      </p>
+      {inWorld ? (
+        <p className="muted download-view" data-testid="download-view">
+          World view {view.year}:{' '}
+          {view.world?.length ? view.world.join(', ') : 'every mission with bases'}. Only the bases
+          apply here; the other tables are computed for one mission.
+        </p>
+      ) : (
+        <p className="muted download-view" data-testid="download-view">
+          {view.mission} {view.year}, perpetrator {p.perpetrator}; lag θ = {p.theta}, reach{' '}
+          {p.reachKm != null ? `${p.reachKm} km` : `r = ${p.reach}`}, W = {p.window}, Δ = {p.delta},
+          precision ≤ {p.precision}, initial deployment {p.initialDeployment ? 'on' : 'off'}.
+        </p>
+      )}
       <p className="muted">
         Each file has its provenance — the sources with version and SHA-256, the parameters, the app
         version and the data build date — as a <code>.provenance.json</code> sidecar (and inside
@@ -211,32 +234,38 @@ export function DownloadDialog(props: { open: boolean; onClose: () => void; onCi
               {tableTitle(t)}
               {counts[t] ? <span className="muted"> ({counts[t]})</span> : null}
             </span>
-            <span className="download-formats">
-              {TABLE_FORMATS[t].map((f) => (
+            {inWorld && !WORLD_TABLES.includes(t) ? (
+              <span className="muted download-none" data-testid={`download-${t}-world`}>
+                Not in the World view: {WORLD_TABLE_REASON}.
+              </span>
+            ) : (
+              <span className="download-formats">
+                {TABLE_FORMATS[t].map((f) => (
+                  <button
+                    key={f}
+                    type="button"
+                    className="button"
+                    data-testid={`download-${t}-${f}`}
+                    aria-label={`${tableTitle(t)}, ${FORMAT_LABEL[f]}`}
+                    onClick={() => save(t, f, false)}
+                  >
+                    {FORMAT_LABEL[f]}
+                  </button>
+                ))}
                 <button
-                  key={f}
                   type="button"
                   className="button"
-                  data-testid={`download-${t}-${f}`}
-                  aria-label={`${tableTitle(t)}, ${FORMAT_LABEL[f]}`}
-                  onClick={() => save(t, f, false)}
+                  data-testid={`download-${t}-provenance`}
+                  aria-label={`${tableTitle(t)}, provenance (JSON)`}
+                  onClick={() => save(t, TABLE_FORMATS[t][0]!, true)}
                 >
-                  {FORMAT_LABEL[f]}
+                  Provenance
                 </button>
-              ))}
-              <button
-                type="button"
-                className="button"
-                data-testid={`download-${t}-provenance`}
-                aria-label={`${tableTitle(t)}, provenance (JSON)`}
-                onClick={() => save(t, TABLE_FORMATS[t][0]!, true)}
-              >
-                Provenance
-              </button>
-            </span>
+              </span>
+            )}
           </li>
         ))}
-        {open ? <WhatIfDownload ctx={ctx} /> : null}
+        {open && !inWorld ? <WhatIfDownload ctx={ctx} /> : null}
       </ul>
       <h3>Full tables of the data build</h3>
       <ul className="download-list">

@@ -133,10 +133,12 @@ const StoryTab = memo(function StoryTab() {
   const mission = useAtlas((s) => s.mission);
   const year = useAtlas((s) => s.year);
   const openStory = useAtlas((s) => s.story?.id ?? null);
+  const world = useAtlas((s) => s.world !== null);
   const mode = useStoryMode();
   const exportsApi = useExportsApi();
   return (
     <StoryPanel
+      world={world}
       dataset={data.dataset}
       mission={mission}
       year={year}

@@ -29,7 +29,13 @@ export interface StoryPanelProps {
   onExportHtml?: (story: Story) => void;
   /** The HTML export's progress / result line, shown after the builder. */
   htmlStatus?: ReactNode;
+  /** The World view is shown: the exports that draw one mission say so and are disabled. */
+  world?: boolean;
 }
+
+/** Why the small multiples are not offered in the World view. */
+export const SMALL_MULTIPLES_WORLD_REASON =
+  'Small multiples show one mission over its years: choose a mission (World tab) to draw them.';
 
 /** The tab's content. */
 export function StoryPanel(props: StoryPanelProps) {
@@ -135,6 +141,7 @@ export function StoryPanel(props: StoryPanelProps) {
           label2x="2×"
           onExport={(scale) => void ex.smallMultiplesPng(scale)}
           testId="export-small-multiples"
+          disabledReason={props.world ? SMALL_MULTIPLES_WORLD_REASON : undefined}
         />
       </fieldset>
       <fieldset disabled={busy}>
@@ -273,7 +280,10 @@ function ScaledExport(props: {
   label2x: string;
   onExport: (scale: 1 | 2) => void;
   testId: string;
+  /** When set, the buttons are disabled and this says why, in plain words. */
+  disabledReason?: string;
 }) {
+  const off = props.disabledReason !== undefined;
   return (
     <div className="story-row">
       <button
@@ -281,12 +291,25 @@ function ScaledExport(props: {
         className="button"
         onClick={() => props.onExport(1)}
         data-testid={props.testId}
+        disabled={off}
+        aria-describedby={off ? `${props.testId}-why` : undefined}
       >
         {props.label}
       </button>
-      <button type="button" className="button" onClick={() => props.onExport(2)}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => props.onExport(2)}
+        disabled={off}
+        aria-describedby={off ? `${props.testId}-why` : undefined}
+      >
         {props.label2x}
       </button>
+      {off ? (
+        <span className="muted" id={`${props.testId}-why`} data-testid={`${props.testId}-why`}>
+          {props.disabledReason}
+        </span>
+      ) : null}
     </div>
   );
 }

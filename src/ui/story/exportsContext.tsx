@@ -84,10 +84,12 @@ export function ExportsProvider(props: {
       highlightBases: plan?.highlightBases ?? [],
       highlightCells: plan?.highlightCells ?? [],
       episodes: result?.summary.hasViolenceData ? result.episodes : null,
-      title: scene?.title ?? `${state.mission} ${state.year}`,
+      title: scene?.title ?? `${state.world ? 'World view' : state.mission} ${state.year}`,
       subtitle: story
         ? `${story.title} · scene ${state.story!.scene + 1} of ${story.scenes.length}`
-        : (mission?.countries.join(', ') ?? null),
+        : state.world
+          ? worldSubtitle(state.world.missions)
+          : (mission?.countries.join(', ') ?? null),
       caption: story && scene ? facts.caption(story, scene, state.year).text : null,
       story,
       hotspots: state.layers.hotspots
@@ -101,6 +103,12 @@ export function ExportsProvider(props: {
     };
   });
   return <ExportsContext.Provider value={exportsApi}>{props.children}</ExportsContext.Provider>;
+}
+
+/** The World view's export subtitle: which missions it draws. */
+function worldSubtitle(missions: readonly string[]): string {
+  if (missions.length === 0) return 'Every peacekeeping mission with bases in the year';
+  return `Missions shown: ${missions.join(', ')}`;
 }
 
 /** The export actions (throws outside an {@link ExportsProvider}). */

@@ -96,9 +96,12 @@ export class EscapeTracker {
   private leftAt = Number.NEGATIVE_INFINITY;
   /** The current (or last) fullscreen session's leaving is already accounted for. */
   private leavingCounted = false;
+  /** Fullscreen as the last `fullscreenchange` said. */
+  private eventSaysFullscreen = false;
 
   /** Call on every `fullscreenchange`, with whether the page is now fullscreen. */
   fullscreenChanged(fullscreen: boolean, now: number): void {
+    this.eventSaysFullscreen = fullscreen;
     if (fullscreen) this.leavingCounted = false;
     else if (!this.leavingCounted) {
       this.leftAt = now;
@@ -106,8 +109,15 @@ export class EscapeTracker {
     }
   }
 
-  /** What an Esc pressed now does. */
+  /**
+   * What an Esc pressed now does. An Esc that arrives after the browser left fullscreen but
+   * before its `fullscreenchange` is the leaving press too.
+   */
   escape(fullscreen: boolean, now: number): 'leave-fullscreen' | 'exit' {
+    if (!fullscreen && this.eventSaysFullscreen && !this.leavingCounted) {
+      this.leavingCounted = true;
+      return 'leave-fullscreen';
+    }
     const action = escapeAction(fullscreen, now - this.leftAt);
     if (action === 'leave-fullscreen') {
       if (fullscreen) this.leavingCounted = true;

@@ -185,6 +185,7 @@ export function useExports(context: () => ExportContext): Exports {
       hotspots: c.hotspots ?? null,
       coverage: c.coverage ?? null,
       roles: roleOptions(c.state.layers),
+      world: c.state.world,
     };
   };
 
@@ -235,7 +236,7 @@ export function useExports(context: () => ExportContext): Exports {
 
   const base = (): string => {
     const s = latest.current.state;
-    return `presence-atlas_${slug(s.mission)}_${s.year}`;
+    return `presence-atlas_${s.world ? 'world' : slug(s.mission)}_${s.year}`;
   };
 
   return {
@@ -258,6 +259,8 @@ export function useExports(context: () => ExportContext): Exports {
     smallMultiplesPng: (scale) =>
       run('Drawing the small multiples…', async (code, countries) => {
         const { dataset, state } = latest.current;
+        // The sheet draws one mission's years; the World view has no such sheet (the button says so).
+        if (state.world) throw new Error('small multiples draw one mission: leave the World view');
         const r = await code.exportSmallMultiplesPng(
           dataset,
           countries,
@@ -275,11 +278,15 @@ export function useExports(context: () => ExportContext): Exports {
         const r = await code.exportYearRangeVideo(
           c.dataset,
           countries,
-          { ...view(), title: `${c.state.mission} ${o.from}–${o.to}`, caption: null },
+          {
+            ...view(),
+            title: `${c.state.world ? 'World view' : c.state.mission} ${o.from}–${o.to}`,
+            caption: null,
+          },
           { from: o.from, to: o.to, secondsPerYear: o.secondsPerYear },
           { format: o.format, fps: o.fps, scale: o.scale, signal, onProgress: progress(label) },
         );
-        const filename = `presence-atlas_${slug(c.state.mission)}_${o.from}-${o.to}_${r.height}p_${o.fps}fps.${r.extension}`;
+        const filename = `presence-atlas_${c.state.world ? 'world' : slug(c.state.mission)}_${o.from}-${o.to}_${r.height}p_${o.fps}fps.${r.extension}`;
         finish(code, videoRecord('range-video', filename, r, o.fps), r.blob);
       }),
     storyVideo: (o) =>

@@ -14,6 +14,7 @@ import { yearStep } from '../features/actions';
 import { useAtlas, useDispatch } from '../store';
 import { describeTarget, keyAction } from './model';
 import { Timeline } from './Timeline';
+import { WorldSummaryLine } from './WorldSummaryLine';
 import { YearSummaryLine } from './YearSummaryLine';
 
 /** The timeline bar. */
@@ -22,6 +23,7 @@ export const TimelineHost = memo(function TimelineHost() {
   const { sel, tsel } = data;
   const dispatch = useDispatch();
   const mission = useAtlas((s) => s.mission);
+  const world = useAtlas((s) => s.world);
   const year = useAtlas((s) => s.year);
   const month = useAtlas((s) => s.month);
   const perpetrator = useAtlas((s) => s.perpetrator);
@@ -84,13 +86,15 @@ export const TimelineHost = memo(function TimelineHost() {
     stepNote = `${violence}; ${bases}`;
   }
 
+  // The World view's footer: its own figures (the selected missions), never the kept mission's.
+  const worldMissions = world ? world.missions : null;
   const label = useCallback(
     (v: number) => (granularity === 'year' ? String(v) : monthLabel(v)),
     [granularity],
   );
   return (
     <Timeline
-      mission={mission}
+      mission={worldMissions ? worldLabel(worldMissions) : mission}
       steps={steps}
       granularity={granularity}
       playback={playback}
@@ -100,24 +104,40 @@ export const TimelineHost = memo(function TimelineHost() {
       label={label}
       year={granularity === 'year' ? step : monthOf(step).year}
       onYear={(y) => dispatch({ type: 'setStep', value: yearStep(y, month) })}
-      totals={tsel.totals(mission, perpetrator)}
+      totals={
+        worldMissions
+          ? data.dep.worldTotals(worldMissions, perpetrator)
+          : tsel.totals(mission, perpetrator)
+      }
       osvLabel={`Civilians killed (${PERPETRATOR_LABELS[perpetrator].toLowerCase()})`}
       monthly={{
-        available: monthSteps.available,
-        note: monthSteps.available
-          ? `Monthly steps: GED event months; Geo-PKO maps in ${monthSteps.mapMonths.length} months`
-          : `No monthly data for ${mission}`,
+        available: !worldMissions && monthSteps.available,
+        note: worldMissions
+          ? 'The World view steps by year'
+          : monthSteps.available
+            ? `Monthly steps: GED event months; Geo-PKO maps in ${monthSteps.mapMonths.length} months`
+            : `No monthly data for ${mission}`,
       }}
       onGranularity={(g) => dispatch({ type: 'setGranularity', granularity: g })}
       stepNote={stepNote}
       summary={
-        <YearSummaryLine
-          summary={sel.yearSummary(mission, year, perpetrator)}
-          mission={mission}
-          year={year}
-          monthly={granularity === 'month'}
-        />
+        worldMissions ? (
+          <WorldSummaryLine summary={data.dep.worldSummary(year, worldMissions, perpetrator)} />
+        ) : (
+          <YearSummaryLine
+            summary={sel.yearSummary(mission, year, perpetrator)}
+            mission={mission}
+            year={year}
+            monthly={granularity === 'month'}
+          />
+        )
       }
     />
   );
 });
+
+/** The World view's chart title: every mission, or the chosen ones. */
+function worldLabel(missions: readonly string[]): string {
+  if (missions.length === 0) return 'all missions';
+  return missions.length <= 3 ? missions.join(', ') : `${missions.length} missions`;
+}

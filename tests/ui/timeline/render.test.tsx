@@ -16,6 +16,7 @@ import {
 } from '../../../src/ui/timeline/ChangesList';
 import { stepFrame } from '../../../src/state/timeline';
 import { Timeline } from '../../../src/ui/timeline/Timeline';
+import { WorldSummaryLine } from '../../../src/ui/timeline/WorldSummaryLine';
 import { YearSummaryLine } from '../../../src/ui/timeline/YearSummaryLine';
 import { carCell, dataset, deployment, deployments } from '../../fixtures/factories';
 
@@ -196,5 +197,58 @@ describe('YearSummaryLine', () => {
     );
     expect(html).toContain('708</strong> civilians killed in 45 cells in 2017 (whole year)');
     expect(html).toContain('17 bases</strong> of MINUSCA in 2017 (whole year), 10,535 troops');
+  });
+});
+
+describe('WorldSummaryLine', () => {
+  const base = {
+    year: 2015,
+    missions: 3,
+    bases: 40,
+    troops: 12345,
+    unknownTroops: 2,
+    unpolSites: 7,
+    unmoSites: 1,
+    cells: 0,
+  };
+  it('gives the selection’s figures; violence "not loaded" (never 0) when no host has data', () => {
+    const html = renderToStaticMarkup(
+      <WorldSummaryLine
+        summary={{ ...base, fatalities: null, covered: [], missing: ['Mali', 'South Sudan'] }}
+      />,
+    );
+    expect(html).toContain('Violence data not loaded for 2015 in the host countries');
+    expect(html).not.toContain('civilians killed');
+    expect(html).toContain('3 missions</strong>, 40 bases in 2015');
+    expect(html).toContain('12,345</strong> troops (+2 bases with unknown troops), UN police at 7');
+    expect(html).toContain('observers at 1 site<');
+    expect(html).not.toContain('MINUSCA');
+  });
+
+  it('counts violence where loaded and names the countries where it is not', () => {
+    const html = renderToStaticMarkup(
+      <WorldSummaryLine
+        summary={{
+          ...base,
+          fatalities: 708,
+          cells: 45,
+          covered: ['Central African Republic'],
+          missing: ['Mali'],
+        }}
+      />,
+    );
+    expect(html).toContain(
+      '708</strong> civilians killed in 45 cells in 2015, in 1 host country with data',
+    );
+    expect(html).toContain('(not loaded for Mali)');
+    // Many missing countries are counted, listed in the tooltip.
+    const many = renderToStaticMarkup(
+      <WorldSummaryLine
+        summary={{ ...base, fatalities: 0, covered: ['Mali'], missing: ['A', 'B', 'C', 'D'] }}
+      />,
+    );
+    expect(many).toContain('<strong data-testid="world-summary-killed">0</strong>');
+    expect(many).toContain('title="A, B, C, D"');
+    expect(many).toContain('(not loaded for 4 countries)');
   });
 });
