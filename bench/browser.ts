@@ -79,8 +79,13 @@ export function runIfMain(
     void run().then((r) => console.log(JSON.stringify(r, null, 2)));
 }
 
-/** In-page: sets the slider to year y (input event) and resolves with the ms to its frame. */
-export const YEAR_CHANGE_SCRIPT = `(y) => {
+/**
+ * In-page: sets the slider to year y (input event) and resolves with the ms to its frame. Called
+ * with `y`, or with `[y, world]` to wait for the frame of that view (the World view's render key
+ * has `:world:`). A string: tsx would rewrite a function body.
+ */
+export const YEAR_CHANGE_SCRIPT = `(arg) => {
+  const [y, w] = Array.isArray(arg) ? arg : [arg, null];
   const slider = document.querySelector('[data-testid=year-slider]');
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
   const t0 = performance.now();
@@ -89,8 +94,13 @@ export const YEAR_CHANGE_SCRIPT = `(y) => {
   return new Promise((resolve, reject) => {
     const check = () => {
       const r = window.__atlas && window.__atlas.rendered;
-      if (r && r.key.startsWith('MINUSCA:' + y + ':')) resolve(r.at - t0);
-      else if (performance.now() > t0 + 10000) reject(new Error('year ' + y + ' never rendered'));
+      if (
+        r &&
+        r.key.startsWith('MINUSCA:' + y + ':') &&
+        (w === null || r.key.includes(':world:') === w)
+      )
+        resolve(r.at - t0);
+      else if (performance.now() > t0 + 30000) reject(new Error('year ' + y + ' never rendered'));
       else requestAnimationFrame(check);
     };
     check();

@@ -306,23 +306,35 @@ async function interactions(browser: Browser, app: AppServer, label: string): Pr
   return out;
 }
 
-/** Runs the benchmark and returns its figures. */
-export async function run(): Promise<Figures> {
+/**
+ * The start of a CAR-vs-global browser bench: the machine's figures, the CAR build (the e2e
+ * harness's build of ../shared/data) and the synthetic global build, as labelled builds.
+ */
+export async function carAndGlobal(): Promise<{
+  out: Figures;
+  builds: readonly (readonly ['car' | 'global', PreparedData])[];
+}> {
   const out: Figures = {};
   const cpu = cpus();
   out.machine = `${cpu.length} × ${cpu[0]?.model ?? 'cpu'}`;
   out.renderer = SOFTWARE_RENDERER;
   out.load_average_1min_at_start = round1(loadavg()[0] ?? 0);
-
-  // Data: CAR (the e2e harness's build of ../shared/data) and the synthetic global build.
   const car = await prepareData();
   out.car_data = car.reason;
   const global = await prepareGlobal();
   Object.assign(out, global.figures);
-  const builds = [
-    ['car', car],
-    ['global', global.data],
-  ] as const;
+  return {
+    out,
+    builds: [
+      ['car', car],
+      ['global', global.data],
+    ],
+  };
+}
+
+/** Runs the benchmark and returns its figures. */
+export async function run(): Promise<Figures> {
+  const { out, builds } = await carAndGlobal();
   try {
     for (const [label, data] of builds) {
       const m = manifestFigures(data.dataDir);

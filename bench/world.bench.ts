@@ -18,17 +18,11 @@
  * BENCH_WAIT_MS (300 s: a load that times out is reported, not fatal).
  */
 import { rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  openPage,
-  prepareData,
-  startApp,
-  type AppServer,
-} from '../tests/e2e/harness';
-import { median, round1, runIfMain, SOFTWARE_RENDERER } from './browser';
-import { prepareGlobal } from './global.bench';
+import { launchBrowser, openPage, startApp, type AppServer } from '../tests/e2e/harness';
+import { median, round1, runIfMain, YEAR_CHANGE_SCRIPT } from './browser';
+import { carAndGlobal } from './global.bench';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const WAIT_MS = Number(process.env.BENCH_WAIT_MS ?? 300_000);
@@ -60,28 +54,6 @@ async function frameOf(page: Page, year: number, world: boolean): Promise<number
   return page.evaluate(() => (window as unknown as Hooks).__atlas!.rendered!.at);
 }
 
-/**
- * In-page: sets the slider to year y and resolves with the ms to the frame that draws it in the
- * view (`w`: the World view's key has `:world:`). A string: tsx would rewrite a function body.
- */
-const VIEW_YEAR_SCRIPT = `([y, w]) => {
-  const slider = document.querySelector('[data-testid=year-slider]');
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const t0 = performance.now();
-  setter.call(slider, String(y));
-  slider.dispatchEvent(new Event('input', { bubbles: true }));
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const r = window.__atlas && window.__atlas.rendered;
-      if (r && r.key.startsWith('MINUSCA:' + y + ':') && r.key.includes(':world:') === w)
-        resolve(r.at - t0);
-      else if (performance.now() > t0 + 30000) reject(new Error('year ' + y + ' never rendered'));
-      else requestAnimationFrame(check);
-    };
-    check();
-  });
-}`;
-
 /** Year changes on a fresh page of the view: 2015…2024 and back; ms each. */
 async function yearChanges(browser: Browser, app: AppServer, view: ViewName): Promise<number[]> {
   const rp = await openPage(browser, app.url + VIEWS[view].query);
@@ -94,7 +66,7 @@ async function yearChanges(browser: Browser, app: AppServer, view: ViewName): Pr
     const out: number[] = [];
     for (const y of sequence)
       out.push(
-        (await rp.page.evaluate(`(${VIEW_YEAR_SCRIPT})([${y}, ${VIEWS[view].world}])`)) as number,
+        (await rp.page.evaluate(`(${YEAR_CHANGE_SCRIPT})([${y}, ${VIEWS[view].world}])`)) as number,
       );
     return out;
   } finally {
@@ -104,19 +76,7 @@ async function yearChanges(browser: Browser, app: AppServer, view: ViewName): Pr
 
 /** Runs the benchmark and returns its figures. */
 export async function run(): Promise<Figures> {
-  const out: Figures = {};
-  const cpu = cpus();
-  out.machine = `${cpu.length} × ${cpu[0]?.model ?? 'cpu'}`;
-  out.renderer = SOFTWARE_RENDERER;
-  out.load_average_1min_at_start = round1(loadavg()[0] ?? 0);
-  const car = await prepareData();
-  out.car_data = car.reason;
-  const global = await prepareGlobal();
-  Object.assign(out, global.figures);
-  const builds = [
-    ['car', car],
-    ['global', global.data],
-  ] as const;
+  const { out, builds } = await carAndGlobal();
   const views: ViewName[] = ['mission', 'world'];
   const apps: AppServer[] = [];
   try {
