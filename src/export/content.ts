@@ -4,6 +4,7 @@
  * without violence data, and flagged cells. Pure; the Canvas-2D renderer draws it.
  */
 import { atlasData } from '../data/atlasData';
+import type { BaseView } from '../data/selectors';
 import type { Dataset, PerpetratorFilter } from '../domain/dataset';
 import type { Episode, LagCategory } from '../domain/lagTypes';
 import { flaggedEpisodesInYear } from '../domain/lag';
@@ -124,19 +125,14 @@ export function mapContent(dataset: Dataset, opts: ContentOptions): MapContent {
     opts.showBases === false
       ? []
       : sel.basesNear(opts.mission, opts.year).filter((v) => !roles || showsBase(v, roles));
-  const bases: BaseMark[] = views.map(({ base, by }) => ({
-    id: by.baseId,
-    name: base.location,
-    mission: by.mission,
-    lon: by.lon,
-    lat: by.lat,
-    troops: by.troops,
-    zeroTroops: by.zeroTroops,
-    hq: by.hq,
-    color: missionColor(by.mission, opts.mission, sel.missionSlots),
-    own: by.mission === opts.mission,
-    highlight: hi.has(by.baseId),
-  }));
+  const bases = views.map((v) =>
+    baseMark(
+      v,
+      missionColor(v.by.mission, opts.mission, sel.missionSlots),
+      v.by.mission === opts.mission,
+      hi,
+    ),
+  );
   const flags = opts.episodes
     ? flaggedEpisodesInYear(opts.episodes, opts.year).map((ep) => ({
         gid: ep.gid,
@@ -159,6 +155,28 @@ export function mapContent(dataset: Dataset, opts: ContentOptions): MapContent {
   };
 }
 
+/** A base as drawn in an export, in `color`; `own`: the view's own mission's. */
+function baseMark(
+  { base, by }: BaseView,
+  color: string,
+  own: boolean,
+  highlighted: ReadonlySet<string>,
+): BaseMark {
+  return {
+    id: by.baseId,
+    name: base.location,
+    mission: by.mission,
+    lon: by.lon,
+    lat: by.lat,
+    troops: by.troops,
+    zeroTroops: by.zeroTroops,
+    hq: by.hq,
+    color,
+    own,
+    highlight: highlighted.has(by.baseId),
+  };
+}
+
 /** The World view's content: the chosen missions' bases, one colour per mission. */
 function worldContent(
   opts: ContentOptions & { world: readonly string[] },
@@ -178,19 +196,9 @@ function worldContent(
     year: opts.year,
     perpetrator,
     cells: [],
-    bases: views.map(({ base, by }) => ({
-      id: by.baseId,
-      name: base.location,
-      mission: by.mission,
-      lon: by.lon,
-      lat: by.lat,
-      troops: by.troops,
-      zeroTroops: by.zeroTroops,
-      hq: by.hq,
-      color: worldMissionColor(by.mission, sel.missionSlots),
-      own: true,
-      highlight: hi.has(by.baseId),
-    })),
+    bases: views.map((v) =>
+      baseMark(v, worldMissionColor(v.by.mission, sel.missionSlots), true, hi),
+    ),
     noData: [],
     hasData: false,
     highlightCells: [],
