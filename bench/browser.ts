@@ -67,6 +67,11 @@ export function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
+/** `n` rounded to two decimals (ratios). */
+export function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
 /**
  * Runs a benchmark module's `run` and prints its figures when the module is the program itself
  * (`npx tsx bench/<name>.bench.ts`); `npm run bench` imports it and calls `run` instead.

@@ -54,6 +54,7 @@ import {
   PLAY_SCRIPT,
   quantile,
   round1,
+  round2,
   runIfMain,
   SOFTWARE_RENDERER,
   YEAR_CHANGE_SCRIPT,
@@ -409,10 +410,6 @@ export async function run(): Promise<Figures> {
   }
   out.load_average_1min_at_end = round1(loadavg()[0] ?? 0);
   return out;
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }
 
 runIfMain(import.meta.url, run);

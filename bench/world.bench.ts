@@ -21,7 +21,7 @@ import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, startApp, type AppServer } from '../tests/e2e/harness';
-import { median, round1, runIfMain, YEAR_CHANGE_SCRIPT } from './browser';
+import { median, round1, round2, runIfMain, YEAR_CHANGE_SCRIPT } from './browser';
 import { carAndGlobal } from './global.bench';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
@@ -141,10 +141,6 @@ export async function run(): Promise<Figures> {
   }
   out.load_average_1min_at_end = round1(loadavg()[0] ?? 0);
   return out;
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }
 
 runIfMain(import.meta.url, run);

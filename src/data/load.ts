@@ -289,15 +289,28 @@ export async function loadOsvEvents(
   baseUrl: string,
   fetchFn: Fetch = (u) => fetch(u),
 ): Promise<OsvEvent[]> {
+  return loadOnDemand(baseUrl, OSV_EVENTS_FILE, fetchFn, decodeOsvEvents);
+}
+
+/**
+ * Fetches `file` under `baseUrl` and decodes it; a format error becomes a 'corrupt'
+ * {@link DataLoadError}, as fetch problems are 'missing' / 'network' ones.
+ */
+async function loadOnDemand<T>(
+  baseUrl: string,
+  file: string,
+  fetchFn: Fetch,
+  decode: (json: unknown) => T,
+): Promise<T> {
   const json = await fetchJson(
     fetchFn,
-    `${baseUrl}${OSV_EVENTS_FILE}`,
-    OSV_EVENTS_FILE,
+    `${baseUrl}${file}`,
+    file,
     () => {},
     () => {},
   );
   try {
-    return decodeOsvEvents(json);
+    return decode(json);
   } catch (e) {
     if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
     throw e;
@@ -315,18 +328,5 @@ export async function loadGridFile(
   id: keyof typeof GRID_BROWSER_FILES,
   fetchFn: Fetch = (u) => fetch(u),
 ): Promise<GridPrecomputed> {
-  const file = GRID_BROWSER_FILES[id];
-  const json = await fetchJson(
-    fetchFn,
-    `${baseUrl}${file}`,
-    file,
-    () => {},
-    () => {},
-  );
-  try {
-    return decodeGridFile(json, id);
-  } catch (e) {
-    if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
-    throw e;
-  }
+  return loadOnDemand(baseUrl, GRID_BROWSER_FILES[id], fetchFn, (json) => decodeGridFile(json, id));
 }

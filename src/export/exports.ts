@@ -7,8 +7,11 @@ import type { BasemapPlace } from '../domain/basemap';
 import type { Dataset, PerpetratorFilter } from '../domain/dataset';
 import type { Episode } from '../domain/lagTypes';
 import {
+  FALLBACK_BBOX,
   fitCamera,
   freeBounds,
+  unionBBox,
+  type BBox,
   interpolateCamera,
   type CameraView,
   type Padding,
@@ -90,7 +93,7 @@ export function exportCamera(
   const mission = dataset.missions.find((m) => m.id === view.mission);
   if (!view.camera)
     return fitCamera(
-      view.world ? worldBox(dataset, view.world.missions) : (mission?.bbox ?? [-20, -35, 55, 38]),
+      view.world ? worldBox(dataset, view.world.missions) : (mission?.bbox ?? [...FALLBACK_BBOX]),
       size,
       layout.padding,
     );
@@ -99,17 +102,11 @@ export function exportCamera(
 }
 
 /** The box of the listed missions (none listed: every mission), for a World view with no camera. */
-function worldBox(dataset: Dataset, missions: readonly string[]): [number, number, number, number] {
+function worldBox(dataset: Dataset, missions: readonly string[]): BBox {
   const boxes = dataset.missions
     .filter((m) => missions.length === 0 || missions.includes(m.id))
     .map((m) => m.bbox);
-  if (boxes.length === 0) return [-20, -35, 55, 38];
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ];
+  return unionBBox(boxes) ?? [...FALLBACK_BBOX];
 }
 
 /**

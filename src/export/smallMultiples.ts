@@ -6,7 +6,14 @@
  */
 import { worldPx } from '../domain/basemap';
 import type { Dataset, PerpetratorFilter } from '../domain/dataset';
-import { fitCamera, FIT_MARGIN_DEG, type BBox, type Viewport } from '../map/camera';
+import {
+  FALLBACK_BBOX,
+  fitCamera,
+  FIT_MARGIN_DEG,
+  unionBBox,
+  type BBox,
+  type Viewport,
+} from '../map/camera';
 import { mapContent, type MapContent } from './content';
 import { attributionText } from './attribution';
 import { drawLegend, PANEL_FILL, wrapText, type LegendSpec } from './overlay';
@@ -106,13 +113,7 @@ export function frameBox(
 ): BBox {
   const boxes = countries.filter((c) => hostCountries.includes(c.name)).map((c) => c.bbox);
   if (missionBox) boxes.push(missionBox);
-  if (boxes.length === 0) return [-20, -35, 55, 38];
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ];
+  return unionBBox(boxes) ?? [...FALLBACK_BBOX];
 }
 
 /** What to draw. */

@@ -169,6 +169,25 @@ export function bboxOf(points: readonly (readonly [number, number])[]): BBox | n
   return [w, s, e, n];
 }
 
+/** The box spanning all boxes: the least west and south, the greatest east and north (null for none). */
+export function unionBBox(boxes: readonly BBox[]): BBox | null {
+  if (boxes.length === 0) return null;
+  const u: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const b of boxes) {
+    u[0] = Math.min(u[0], b[0]);
+    u[1] = Math.min(u[1], b[1]);
+    u[2] = Math.max(u[2], b[2]);
+    u[3] = Math.max(u[3], b[3]);
+  }
+  return u;
+}
+
+/**
+ * The box shown when there is nothing to fit: Africa and the Middle East, where most missions
+ * are.
+ */
+export const FALLBACK_BBOX: Readonly<BBox> = [-20, -35, 55, 38];
+
 /** Smooth ease-in-out (cubic) of t in [0, 1]. */
 export function easeInOut(t: number): number {
   const u = clamp(t, 0, 1);

@@ -11,6 +11,7 @@ import { DEFAULT_LAG, DEFAULT_LAYERS, nearestYear } from '../state/state';
 import {
   bboxOf,
   fitCamera,
+  FALLBACK_BBOX,
   freeArea,
   MAX_ZOOM,
   MIN_ZOOM,
@@ -146,7 +147,7 @@ export function sceneCamera(
       (cam.fit === 'highlights' ? bboxOf(pts) : null) ??
       mission?.bbox ??
       bboxOf(pts) ??
-      ([-20, -35, 55, 38] as BBox);
+      ([...FALLBACK_BBOX] as BBox);
     return { camera: fitCamera(box, view, pad), fitted: box };
   }
   const free = freeArea(view, view.padding);

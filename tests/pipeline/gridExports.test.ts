@@ -12,6 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
+import type { CellYear } from '../../src/domain/dataset';
 import { DATA_FILES, DATASET_FILES, decodeDataset } from '../../src/domain/encoding';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../../src/domain/eventsEncoding';
 import { aggregateOsvEvents, regridDataset } from '../../src/domain/gridAggregate';
@@ -147,43 +148,31 @@ describe('H3 cell-year exports', () => {
   });
 });
 
+/** Per year: deaths best, low, high, events, state best, non-state best, summed over the cells. */
+function yearTotals(rows: Iterable<CellYear>): Map<number, number[]> {
+  const totals = new Map<number, number[]>();
+  for (const c of rows) {
+    const t = totals.get(c.year) ?? [0, 0, 0, 0, 0, 0];
+    [c.osv.best, c.osv.low, c.osv.high, c.osv.events, c.osvState.best, c.osvNonState.best].forEach(
+      (v, i) => (t[i]! += v),
+    );
+    totals.set(c.year, t);
+  }
+  return totals;
+}
+
 describe('the grid files of the app (grid_h3r4.json, grid_h3r5.json)', () => {
   const json = (f: string): unknown => JSON.parse(readFileSync(path.join(out, f), 'utf8'));
   const prioDataset = () =>
     decodeDataset(Object.fromEntries(DATASET_FILES.map((f) => [f, json(f)])));
 
   it('hold the rows of the CSV export, and per year the PRIO-GRID totals of cell_years.json', () => {
-    const prio = new Map<number, number[]>();
-    for (const c of prioDataset().cellYears) {
-      const t = prio.get(c.year) ?? [0, 0, 0, 0, 0, 0];
-      [
-        c.osv.best,
-        c.osv.low,
-        c.osv.high,
-        c.osv.events,
-        c.osvState.best,
-        c.osvNonState.best,
-      ].forEach((v, i) => (t[i]! += v));
-      prio.set(c.year, t);
-    }
+    const prio = yearTotals(prioDataset().cellYears);
     expect(prio.get(2015)).toEqual([26, 24, 40, 4, 7, 19]);
     for (const id of ['h3r4', 'h3r5'] as const) {
       const file = decodeGridFile(json(GRID_BROWSER_FILES[id]), id);
       const rows = file.cellYears.rows();
-      const totals = new Map<number, number[]>();
-      for (const c of rows) {
-        const t = totals.get(c.year) ?? [0, 0, 0, 0, 0, 0];
-        [
-          c.osv.best,
-          c.osv.low,
-          c.osv.high,
-          c.osv.events,
-          c.osvState.best,
-          c.osvNonState.best,
-        ].forEach((v, i) => (t[i]! += v));
-        totals.set(c.year, t);
-      }
-      expect(totals).toEqual(prio);
+      expect(yearTotals(rows)).toEqual(prio);
       expect(
         rows.map((c) => [h3OfKey(c.gid), String(c.year), String(c.osv.best), String(c.osv.events)]),
       ).toEqual(
