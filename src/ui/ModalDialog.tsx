@@ -5,6 +5,7 @@
  * map's shortcuts (Space plays, arrows step) do not fire behind it.
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 /** Props of {@link ModalDialog}. */
 export interface ModalDialogProps {
@@ -36,7 +37,9 @@ export function ModalDialog(props: ModalDialogProps) {
     else if (!open && d.open) d.close();
   }, [open]);
   const stop = (e: KeyboardEvent): void => e.stopPropagation();
-  return (
+  // Rendered at the end of <body> wherever its owner sits (the header's menus, the app), so every
+  // dialog inherits the same styles and the same large-screen zoom (help.css).
+  return createPortal(
     <dialog
       ref={ref}
       className={props.className ? `data-help ${props.className}` : 'data-help'}
@@ -55,6 +58,7 @@ export function ModalDialog(props: ModalDialogProps) {
         </button>
       </div>
       {props.children}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
