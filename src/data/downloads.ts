@@ -341,6 +341,7 @@ export function monthlyEpisodesTable(data: AtlasData, v: DownloadView): Table {
 /** The monthly run's left-out parts, in words (never zeros). */
 function monthlyNotComputed(data: AtlasData, v: DownloadView): string[] {
   const r = data.monthly.lag(v.mission, v.params, v.params.perpetrator);
+  if (data.monthly.pending !== null) return [`${v.mission}: ${data.monthly.pending}; not computed`];
   if (!r) return [`${v.mission}: unknown mission`];
   if (!r.available)
     return [`${v.mission}: no map-level (monthly) Geo-PKO data loaded; not computed`];

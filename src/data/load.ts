@@ -12,7 +12,14 @@ import {
 import type { FeatureCollection } from 'geojson';
 import type { Dataset } from '../domain/dataset';
 import type { OsvEvent } from '../domain/coverage';
-import { DATA_FILES, DATASET_FILES, DataFormatError, datasetDecoder } from '../domain/encoding';
+import {
+  DATA_FILES,
+  DATASET_FILES,
+  DataFormatError,
+  datasetDecoder,
+  withCellMonths,
+  withCellMonthsPending,
+} from '../domain/encoding';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
 import { decodeGridFile, GRID_BROWSER_FILES, type GridPrecomputed } from '../domain/gridFile';
 
@@ -141,6 +148,16 @@ export function defaultDataUrl(): string {
   return `${import.meta.env.BASE_URL}data/`;
 }
 
+/** Options of {@link loadDataset}. */
+export interface LoadOptions {
+  /**
+   * Leave `cell_months.json` for later (the first frame does not draw it): the dataset comes
+   * without cell-months and with `cellMonthsPending: { status: 'loading' }`;
+   * {@link loadCellMonths} completes it.
+   */
+  deferCellMonths?: boolean;
+}
+
 /**
  * Fetches and decodes the dataset files under `baseUrl` (ending in `/`), reporting progress.
  * Rejects with a {@link DataLoadError}: `missing` (404: run `npm run data`), `corrupt`
@@ -150,8 +167,11 @@ export async function loadDataset(
   baseUrl: string,
   onProgress: (p: LoadProgress) => void = () => {},
   fetchFn: Fetch = (u) => fetch(u),
+  options: LoadOptions = {},
 ): Promise<Dataset> {
-  const files = [...DATASET_FILES];
+  const files = DATASET_FILES.filter(
+    (f) => !(options.deferCellMonths && f === DATA_FILES.cellMonths),
+  );
   const progress: LoadProgress = {
     filesDone: 0,
     filesTotal: files.length,
@@ -189,7 +209,7 @@ export async function loadDataset(
   );
   let dataset: Dataset;
   try {
-    dataset = decoder.finish();
+    dataset = decoder.finish(options.deferCellMonths ? { status: 'loading' } : undefined);
   } catch (e) {
     if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
     throw e;
@@ -202,6 +222,27 @@ export async function loadDataset(
       `${DATA_FILES.missions} lists no missions: the data build found no peacekeeping deployments.`,
     );
   return dataset;
+}
+
+/**
+ * Completes a dataset loaded with `deferCellMonths`: fetches and decodes `cell_months.json` and
+ * resolves to a new dataset with them. Never rejects: when the file cannot be loaded, the new
+ * dataset says why (`cellMonthsPending: { status: 'failed', detail }`) and everything but the
+ * monthly views keeps working.
+ */
+export async function loadCellMonths(
+  baseUrl: string,
+  dataset: Dataset,
+  fetchFn: Fetch = (u) => fetch(u),
+): Promise<Dataset> {
+  try {
+    return await loadOnDemand(baseUrl, DATA_FILES.cellMonths, fetchFn, (json) =>
+      withCellMonths(dataset, json),
+    );
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return withCellMonthsPending(dataset, { status: 'failed', detail });
+  }
 }
 
 /** A GeoJSON FeatureCollection: an object of type "FeatureCollection" with a features list. */

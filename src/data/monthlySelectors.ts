@@ -3,7 +3,7 @@
  * countries (research brief, figure 4), built from the typed cell-month columns, memoized per
  * mission.
  */
-import type { Dataset, PerpetratorFilter } from '../domain/dataset';
+import { cellMonthsPendingText, type Dataset, type PerpetratorFilter } from '../domain/dataset';
 import {
   runMonthlyLag,
   type MonthlyLagParams,
@@ -17,13 +17,24 @@ import { memoize } from './memo';
 
 /** The monthly selectors of one dataset. */
 export interface MonthlySelectors {
-  /** The monthly series of a mission; null for a mission not in the data. */
+  /**
+   * Why the monthly violence figures are not there yet (the cell-months are still loading, or
+   * failed to load; see `Dataset.cellMonthsPending`), in plain words; null once they are.
+   * While it is set, {@link series} and {@link lag} give null: nothing is computed from an
+   * empty table (never a silent zero).
+   */
+  pending: string | null;
+  /**
+   * The monthly series of a mission; null for a mission not in the data or while
+   * {@link pending}.
+   */
   series(mission: string): MonthlySeries | null;
   /** The mission's Geo-PKO map months ({@link monthIndex}es, ascending). */
   mapMonths(mission: string): readonly number[];
   /**
    * The monthly lag analysis of a mission (Geo-PKO map months; V for the perpetrator filter);
-   * null for a mission not in the data. Memoized per (mission, parameters, perpetrator).
+   * null for a mission not in the data or while {@link pending}. Memoized per (mission,
+   * parameters, perpetrator).
    */
   lag(
     mission: string,
@@ -132,10 +143,16 @@ export function createMonthlySelectors(dataset: Dataset): MonthlySelectors {
     },
     16,
   );
+  const pending = dataset.cellMonthsPending
+    ? cellMonthsPendingText(dataset.cellMonthsPending)
+    : null;
   return {
-    series,
+    pending,
+    series: (mission) => (pending ? null : series(mission)),
     mapMonths: months,
     lag: (mission, p, perpetrator) =>
-      lag(mission, p.theta, p.reach, p.window, p.delta, p.initialDeployment, perpetrator),
+      pending
+        ? null
+        : lag(mission, p.theta, p.reach, p.window, p.delta, p.initialDeployment, perpetrator),
   };
 }

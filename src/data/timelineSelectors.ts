@@ -244,14 +244,17 @@ export function createTimelineSelectors(sel: Selectors): TimelineSelectors {
     const last = years.length ? monthIndex(Math.max(...years), 12) : 0;
     const maps = mapMonths(baseMonthsByMission.get(mission) ?? [], mission);
     const hosts = new Set(m?.countries ?? []);
-    // The mission's years first: a cheap test that spares the cell-year lookup elsewhere.
-    const cmYear = cellMonths.int('year').values;
-    const cmGid = cellMonths.int('gid').values;
+    // GED months exist for the mission when one of its host countries has a one-sided event in
+    // one of its years: a cell-year with osvEvents > 0 has its events' months among the
+    // cell-months (both come from the same kept events), so the cell-years answer without the
+    // cell-months, which a browser loads after the first frame.
+    const osvEvents = cellYears.int('osvEvents').values;
     let gedMonths = false;
-    for (let i = 0; i < cellMonths.length && !gedMonths; i++) {
-      if (!years.includes(cmYear[i]!)) continue;
-      const at = cellYears.indexOf(cmGid[i]!, cmYear[i]!);
-      gedMonths = at >= 0 && hosts.has(cellYears.countries[cellYears.country[at]!]!);
+    for (let i = 0; i < cellYears.length && !gedMonths; i++) {
+      gedMonths =
+        osvEvents[i]! > 0 &&
+        years.includes(cellYears.year[i]!) &&
+        hosts.has(cellYears.countries[cellYears.country[i]!]!);
     }
     return { first, last, mapMonths: maps, available: maps.length > 0 || gedMonths };
   }, 16);

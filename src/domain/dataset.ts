@@ -212,10 +212,30 @@ export interface Coverage {
   countries: string[];
 }
 
+/**
+ * Why a dataset's cell-months are not there: a browser draws its first frame before
+ * `cell_months.json` has arrived ('loading'), or that file could not be loaded ('failed', with
+ * the reason). Monthly views say so instead of drawing nothing.
+ */
+export type CellMonthsPending = { status: 'loading' } | { status: 'failed'; detail: string };
+
+/** What the monthly views say while a dataset's cell-months are pending (plain words). */
+export function cellMonthsPendingText(p: CellMonthsPending): string {
+  return p.status === 'loading'
+    ? 'Monthly violence data is still loading…'
+    : `Monthly violence data could not be loaded (${p.detail})`;
+}
+
 /** The fully decoded dataset a consumer works with. */
 export interface Dataset {
   cellYears: CellYear[];
+  /** The cell-months; empty while {@link Dataset.cellMonthsPending} is set. */
   cellMonths: CellMonth[];
+  /**
+   * Set while the cell-months are not in this dataset (see {@link CellMonthsPending}); absent
+   * when `cellMonths` is complete (every build, test and command-line tool).
+   */
+  cellMonthsPending?: CellMonthsPending;
   bases: Base[];
   baseYears: BaseYear[];
   baseMonths: BaseMonth[];

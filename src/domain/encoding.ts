@@ -26,6 +26,7 @@ import {
   type CellMonth,
   type CellYear,
   type Coverage,
+  type CellMonthsPending,
   type Dataset,
   type Estimate,
   type HqLevel,
@@ -1728,7 +1729,11 @@ type PartResult = { ok: true; part: unknown } | { ok: false; error: unknown };
  */
 export function datasetDecoder(): {
   add(file: DatasetFileName, raw: unknown): void;
-  finish(): Dataset;
+  /**
+   * The dataset; with `pending`, one without its cell-months (`cell_months.json` is then not
+   * needed): an empty table and `cellMonthsPending` set (see {@link withCellMonths}).
+   */
+  finish(pending?: CellMonthsPending): Dataset;
 } {
   const results = new Map<DatasetFileName, PartResult>();
   const decode = (file: DatasetFileName, raw: unknown): PartResult => {
@@ -1742,14 +1747,20 @@ export function datasetDecoder(): {
     add(file, raw) {
       if (file in PART_DECODERS) results.set(file, decode(file, raw));
     },
-    finish() {
+    finish(pending) {
       const parts = {} as Record<DatasetFileName, unknown>;
       for (const file of PART_ORDER) {
+        if (pending && file === DATA_FILES.cellMonths) {
+          parts[file] = decodeRowTable(CELL_MONTHS, EMPTY_CELL_MONTHS);
+          continue;
+        }
         const r = results.get(file) ?? decode(file, undefined);
         if (!r.ok) throw r.error;
         parts[file] = r.part;
       }
-      return assembleDataset(parts as unknown as DatasetParts);
+      const ds = assembleDataset(parts as unknown as DatasetParts);
+      if (pending) ds.cellMonthsPending = pending;
+      return ds;
     },
   };
 }
@@ -1764,6 +1775,46 @@ export function decodeDataset(files: Partial<Record<string, unknown>>): Dataset 
   const parts = {} as Record<DatasetFileName, unknown>;
   for (const file of PART_ORDER) parts[file] = PART_DECODERS[file](files[file]);
   return assembleDataset(parts as unknown as DatasetParts);
+}
+
+/** An empty `cell_months.json` (the stand-in while the cell-months load). */
+const EMPTY_CELL_MONTHS = encodeItems(CELL_MONTHS, []);
+
+/**
+ * The dataset `ds` with the cell-months of a parsed `cell_months.json`: a new object that shares
+ * every other table with `ds` (which is unchanged), so that selectors built per dataset see the
+ * change. Throws a {@link DataFormatError} for a malformed file, as {@link decodeDataset} does.
+ */
+export function withCellMonths(ds: Dataset, raw: unknown): Dataset {
+  return replaceCellMonths(ds, PART_DECODERS[DATA_FILES.cellMonths](raw), undefined);
+}
+
+/**
+ * The dataset `ds`, still without cell-months, saying why (`pending`): a new object, as
+ * {@link withCellMonths} makes.
+ */
+export function withCellMonthsPending(ds: Dataset, pending: CellMonthsPending): Dataset {
+  return replaceCellMonths(ds, decodeRowTable(CELL_MONTHS, EMPTY_CELL_MONTHS), pending);
+}
+
+function replaceCellMonths(
+  ds: Dataset,
+  cellMonths: RowTable<CellMonth>,
+  pending: CellMonthsPending | undefined,
+): Dataset {
+  const cellYears = cellYearsOf(ds);
+  const next = {
+    missions: ds.missions,
+    bases: ds.bases,
+    baseYears: ds.baseYears,
+    baseMonths: ds.baseMonths,
+  } as Dataset;
+  lazyRows(next, 'cellYears', cellYears);
+  lazyRows(next, 'cellMonths', cellMonths);
+  next.coverage = ds.coverage;
+  if (pending) next.cellMonthsPending = pending;
+  attachTables(next, { cellYears, cellMonths });
+  return next;
 }
 
 /** The dataset of its decoded parts, after the checks across files (base ids). */

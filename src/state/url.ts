@@ -120,6 +120,15 @@ function safeParams(search: string): URLSearchParams {
 }
 
 /**
+ * True when a link opens on a monthly view (a month `mo`, or the monthly lag analysis
+ * `lagres=month`): the app then loads the cell-months before its first frame, not after it.
+ */
+export function linkNeedsCellMonths(search: string): boolean {
+  const q = safeParams(search);
+  return q.has('mo') || q.get('lagres') === 'month';
+}
+
+/**
  * Parses a query string (with or without the leading `?`) into a valid state for `missions`.
  */
 export function parseUrlState(

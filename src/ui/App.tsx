@@ -2,12 +2,13 @@
  * The app shell: loads the data (with progress), then shows the atlas; a clear error screen when
  * the data is missing or corrupt.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import {
   DataLoadError,
   EMPTY_BASEMAP,
   defaultDataUrl,
   loadBasemapData,
+  loadCellMonths,
   loadDataset,
   type BasemapData,
   type LoadProgress,
@@ -15,6 +16,8 @@ import {
 } from '../data/load';
 import { loadDataInfo, type DataInfoResult } from '../data/dataInfo';
 import { dataFetch } from '../data/embedded';
+import type { Dataset } from '../domain/dataset';
+import { linkNeedsCellMonths } from '../state/url';
 import { DataHelpProvider } from './help/DataHelp';
 import { ErrorScreen, LoadingScreen } from './Screens';
 
@@ -41,6 +44,22 @@ export function App(props: { dataUrl?: string }) {
     warnings: [],
   });
   const url = props.dataUrl ?? defaultDataUrl();
+  // The cell-months (most of the bytes of a large build) are not drawn in the first frame: they
+  // load after it, unless the link opens on a monthly view. Until then the dataset says so
+  // (`cellMonthsPending`) and the monthly views show "loading".
+  const monthsLater = useRef<Dataset | null>(null);
+  const onFirstFrame = useCallback(() => {
+    const partial = monthsLater.current;
+    if (!partial) return;
+    monthsLater.current = null;
+    void loadCellMonths(url, partial, dataFetch()).then((dataset) =>
+      setPhase((p) =>
+        p.kind === 'ready' && p.data.dataset === partial
+          ? { ...p, data: { ...p.data, dataset } }
+          : p,
+      ),
+    );
+  }, [url]);
   useEffect(() => {
     let cancelled = false;
     void import('./Atlas'); // start fetching the map code now
@@ -62,9 +81,12 @@ export function App(props: { dataUrl?: string }) {
     // notice is in the first frame rather than shifting the layout later.
     // On a self-contained story file, the data comes from the page itself (never the network).
     const get = dataFetch();
-    Promise.all([loadDataset(url, onProgress, get), loadDataInfo(url, get)])
+    const deferCellMonths = !linkNeedsCellMonths(window.location.search);
+    Promise.all([loadDataset(url, onProgress, get, { deferCellMonths }), loadDataInfo(url, get)])
       .then(([dataset, info]) => {
-        if (!cancelled) setPhase({ kind: 'ready', data: { dataUrl: url, dataset }, info });
+        if (cancelled) return;
+        monthsLater.current = deferCellMonths ? dataset : null;
+        setPhase({ kind: 'ready', data: { dataUrl: url, dataset }, info });
       })
       .catch((error: unknown) => {
         if (!cancelled) setPhase({ kind: 'error', error });
@@ -99,6 +121,7 @@ export function App(props: { dataUrl?: string }) {
         <Atlas
           data={{ ...phase.data, basemap: extras.basemap }}
           initialWarnings={extras.warnings}
+          onFirstFrame={onFirstFrame}
         />
       </Suspense>
     </DataHelpProvider>

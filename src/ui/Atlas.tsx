@@ -45,7 +45,11 @@ function useDocumentBindings(): void {
 }
 
 /** The page layout. */
-function Shell(props: { notices: readonly string[]; onMapReady: (api: MapApi) => void }) {
+function Shell(props: {
+  notices: readonly string[];
+  onMapReady: (api: MapApi) => void;
+  onFirstFrame?: () => void;
+}) {
   const { data, dataUrl } = useData();
   const presenting = useAtlas((s) => s.story !== null);
   useDocumentBindings();
@@ -66,7 +70,7 @@ function Shell(props: { notices: readonly string[]; onMapReady: (api: MapApi) =>
       <Clock />
       <HeaderHost />
       <main className="map-area">
-        <MapHost style={style} onReady={props.onMapReady}>
+        <MapHost style={style} onReady={props.onMapReady} onFirstFrame={props.onFirstFrame}>
           <NoticesHost initial={props.notices} />
         </MapHost>
       </main>
@@ -80,8 +84,15 @@ function Shell(props: { notices: readonly string[]; onMapReady: (api: MapApi) =>
   );
 }
 
-/** The atlas view over loaded data. */
-export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
+/**
+ * The atlas view over loaded data. `onFirstFrame` is called after the map's first frame (the
+ * app then loads what that frame did not need).
+ */
+export function Atlas(props: {
+  data: LoadedData;
+  initialWarnings?: string[];
+  onFirstFrame?: () => void;
+}) {
   const { dataset, basemap, dataUrl } = props.data;
   const data = useMemo(() => atlasData(dataset, basemap.places), [dataset, basemap.places]);
   const dataValue = useMemo(() => ({ data, basemap, dataUrl }), [data, basemap, dataUrl]);
@@ -96,7 +107,7 @@ export function Atlas(props: { data: LoadedData; initialWarnings?: string[] }) {
       <StoreProvider store={store}>
         <FeaturesProvider features={FEATURES}>
           <ExportsProvider store={store} mapApi={mapApi}>
-            <Shell notices={notices} onMapReady={setMapApi} />
+            <Shell notices={notices} onMapReady={setMapApi} onFirstFrame={props.onFirstFrame} />
           </ExportsProvider>
         </FeaturesProvider>
       </StoreProvider>

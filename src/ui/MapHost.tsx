@@ -30,6 +30,8 @@ export interface AtlasHooks {
   state: AppState;
   rendered: (RenderTag & { at: number }) | null;
   frames: number;
+  /** When the map's first frame was drawn (`performance.now()`). */
+  firstFrameAt?: number;
   /** Compare: what the comparison side last drew (null when compare is off). */
   compareRendered?: (RenderTag & { at: number }) | null;
   /** MapLibre is idle: style and sources loaded, no camera motion (see `AtlasMap` onIdle). */
@@ -63,6 +65,8 @@ const NO_COUNTRIES: readonly string[] = [];
 export interface MapHostProps {
   style: StyleSpecification;
   onReady: (api: MapApi) => void;
+  /** Called once, after the map's first frame. */
+  onFirstFrame?: () => void;
   /** Rendered over the map (notices). */
   children?: ReactNode;
 }
@@ -120,12 +124,17 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
       timeline: { step: frame.step, next: frame.next, t: frame.t, playing, granularity },
     };
   }, [frame, playing, granularity, state]);
+  const firstFrame = useRef(props.onFirstFrame);
   const onRendered = useCallback((tag: RenderTag, at: number) => {
     const h = window.__atlas;
     if (h) {
       h.frames++;
+      h.firstFrameAt ??= at;
       if (h.rendered?.key !== tag.key) h.rendered = { ...tag, at };
     }
+    const first = firstFrame.current;
+    firstFrame.current = undefined;
+    first?.();
   }, []);
   const onIdle = useCallback((idle: boolean) => {
     const h = window.__atlas;

@@ -2,20 +2,39 @@ import { describe, expect, it } from 'vitest';
 import {
   DataLoadError,
   loadBasemapData,
+  loadCellMonths,
   loadDataset,
   loadGridFile,
   type LoadProgress,
 } from '../../src/data/load';
+import { DEFAULT_LAG_PARAMS } from '../../src/domain/lag';
 import { encodeGridFile } from '../../src/domain/gridFile';
 import { h3Grid } from '../../src/domain/h3Grid';
 import { DATASET_FILES, DATA_FILES, encodeDataset } from '../../src/domain/encoding';
+import { atlasData } from '../../src/data/atlasData';
+import type { CellMonth } from '../../src/domain/dataset';
 import { base, baseYear, cellYear, carCell, dataset } from '../fixtures/factories';
 
 const b = base({ location: 'Bangui' });
+/** One cell-month of the one cell-year: March 2014, 2 killed by the state, 5 by others. */
+const MARCH: CellMonth = {
+  gid: carCell(),
+  year: 2014,
+  month: 3,
+  osvBest: 7,
+  osvStateBest: 2,
+  osvNonStateBest: 5,
+  osvForeignBest: 0,
+  osvStateLow: 2,
+  osvStateHigh: 3,
+  osvNonStateLow: 5,
+  osvNonStateHigh: 6,
+};
 const ds = dataset({
   bases: [b],
   baseYears: [baseYear(b, 2014, { troops: 900 })],
   cellYears: [cellYear({ gid: carCell(), year: 2014, state: 2, nonstate: 5 })],
+  cellMonths: [MARCH],
 });
 
 /** A fake server: file name → body (string) or HTTP status. */
@@ -90,6 +109,74 @@ describe('loadDataset', () => {
       },
     ).catch((e) => e);
     expect(err).toMatchObject({ problem: 'network' });
+  });
+});
+
+describe('cell-months after the first frame', () => {
+  it('deferCellMonths loads everything but cell_months.json, and says the months are loading', async () => {
+    const { fetchFn, seen } = fakeFetch(encodedFiles());
+    const progress: LoadProgress[] = [];
+    const partial = await loadDataset('/data/', (p) => progress.push(p), fetchFn, {
+      deferCellMonths: true,
+    });
+    const others = DATASET_FILES.filter((f) => f !== DATA_FILES.cellMonths);
+    expect(seen.sort()).toEqual(others.map((f) => `/data/${f}`).sort());
+    expect(progress.at(-1)!.filesDone).toBe(others.length);
+    expect(progress.at(-1)!.filesTotal).toBe(others.length);
+    expect(partial.cellMonths).toEqual([]);
+    expect(partial.cellMonthsPending).toEqual({ status: 'loading' });
+    expect(partial.cellYears[0]?.osv.best).toBe(7);
+    // The monthly figures say why they are missing instead of computing from an empty table.
+    const data = atlasData(partial);
+    expect(data.monthly.pending).toMatch(/still loading/);
+    expect(data.monthly.series('MINUSCA')).toBeNull();
+    expect(data.monthly.lag('MINUSCA', { ...DEFAULT_LAG_PARAMS }, 'all')).toBeNull();
+    // Whether the timeline offers months is known from the cell-years alone.
+    expect(data.tsel.monthSteps('MINUSCA').available).toBe(true);
+  });
+
+  it('loadCellMonths completes a new dataset and leaves the first one as it was', async () => {
+    const { fetchFn } = fakeFetch(encodedFiles());
+    const partial = await loadDataset('/data/', () => {}, fetchFn, { deferCellMonths: true });
+    const { fetchFn: later, seen } = fakeFetch(encodedFiles());
+    const full = await loadCellMonths('/data/', partial, later);
+    expect(seen).toEqual([`/data/${DATA_FILES.cellMonths}`]);
+    expect(full).not.toBe(partial);
+    expect(full.cellMonthsPending).toBeUndefined();
+    expect(full.cellMonths).toEqual([MARCH]);
+    expect(full.cellYears).toEqual(partial.cellYears);
+    expect(full.bases).toBe(partial.bases);
+    expect(partial.cellMonths).toEqual([]);
+    expect(partial.cellMonthsPending).toEqual({ status: 'loading' });
+    const data = atlasData(full);
+    expect(data.monthly.pending).toBeNull();
+    expect(data.monthly.series('MINUSCA')).not.toBeNull();
+    expect(data.tsel.cellsOfMonth(2014 * 12 + 2, 'all', ['Central African Republic'])).toEqual([
+      { gid: carCell(), year: 2014, month: 3, value: 7 },
+    ]);
+  });
+
+  it('a missing or damaged cell_months.json gives a dataset that says so, never a rejection', async () => {
+    const { fetchFn } = fakeFetch(encodedFiles());
+    const partial = await loadDataset('/data/', () => {}, fetchFn, { deferCellMonths: true });
+    const missing = await loadCellMonths(
+      '/data/',
+      partial,
+      fakeFetch({ [DATA_FILES.cellMonths]: 404 }).fetchFn,
+    );
+    expect(missing.cellMonthsPending).toMatchObject({ status: 'failed' });
+    expect(missing.cellMonthsPending).toHaveProperty(
+      'detail',
+      expect.stringMatching(/cell_months\.json was not found/),
+    );
+    const broken = await loadCellMonths(
+      '/data/',
+      partial,
+      fakeFetch({ [DATA_FILES.cellMonths]: '{"columns": 3}' }).fetchFn,
+    );
+    expect(broken.cellMonthsPending).toMatchObject({ status: 'failed' });
+    expect(atlasData(broken).monthly.pending).toMatch(/could not be loaded \(.*cell_months/);
+    expect(atlasData(broken).monthly.lag('MINUSCA', { ...DEFAULT_LAG_PARAMS }, 'all')).toBeNull();
   });
 });
 

@@ -245,6 +245,36 @@ describe('timeline (production build, headless Chromium)', () => {
     expect(await page.textContent('[data-testid=legend] h2')).toContain('Civilians killed, 2015');
   });
 
+  it('loads the cell-months after the first frame, or before it when the link opens on a month', async () => {
+    /** When cell_months.json was asked for and received, and when the first frame was drawn. */
+    const timing = (page: Page) =>
+      page.evaluate(() => {
+        const e = performance
+          .getEntriesByType('resource')
+          .find((r) => r.name.endsWith('/data/cell_months.json')) as
+          PerformanceResourceTiming | undefined;
+        const h = (window as unknown as { __atlas?: { firstFrameAt?: number } }).__atlas;
+        return { start: e?.startTime ?? null, end: e?.responseEnd ?? null, frame: h?.firstFrameAt };
+      });
+    const later = await open('?m=MINUSCA&y=2015');
+    await waitForRender(later.page, 'MINUSCA:2015:');
+    // The monthly switch waits for the cell-months; it is enabled once they are in.
+    const monthly = later.page.getByRole('radio', { name: 'Monthly' });
+    await expect.poll(() => monthly.isEnabled(), { timeout: 30_000 }).toBe(true);
+    const a = await timing(later.page);
+    expect(a.start).not.toBeNull();
+    expect(a.start!).toBeGreaterThanOrEqual(a.frame!);
+    // A link to a month: the first frame already has the month's figures.
+    const before = await open('?m=MINUSCA&y=2015&mo=3');
+    await waitForRender(before.page, 'MINUSCA:2015:');
+    const b = await timing(before.page);
+    expect(b.end).not.toBeNull();
+    expect(b.end!).toBeLessThanOrEqual(b.frame!);
+    expect(await before.page.textContent('[data-testid=step-note]')).toMatch(
+      /civilians killed in \d+ cells? in Mar 2015/,
+    );
+  });
+
   it('under prefers-reduced-motion the year steps without tweening', async () => {
     const { page } = await open('', { reducedMotion: true });
     await waitForRender(page, 'MINUSCA:2014:');

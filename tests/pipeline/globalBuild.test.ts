@@ -134,6 +134,17 @@ describe.each(VARIANTS)(
       expect(without).toEqual([]);
     });
 
+    it('has cell-months exactly for the cell-years with one-sided events', () => {
+      // The timeline decides whether a mission has GED months from the cell-years alone (the
+      // browser loads the cell-months after the first frame); this is the invariant it uses.
+      const withOsv = new Set(ds.cellYears.filter((c) => c.osv.events > 0).map(keyOf));
+      const withMonths = new Set(ds.cellMonths.map(keyOf));
+      // Types 1 and 2 make cell-years without one-sided events: the test can tell the two apart.
+      expect(ds.cellYears.length).toBeGreaterThan(withOsv.size);
+      expect([...withMonths].filter((k) => !withOsv.has(k))).toEqual([]);
+      expect([...withOsv].filter((k) => !withMonths.has(k))).toEqual([]);
+    });
+
     it('is deterministic: the same seed writes the same bytes, another seed other bytes', () => {
       const hash = (seed: number): string => {
         const f = path.join(tmp, `det-${seed}.csv`);
@@ -161,3 +172,8 @@ describe.each(VARIANTS)(
     });
   },
 );
+
+/** A cell-year's key. */
+function keyOf(c: { gid: number; year: number }): string {
+  return `${c.gid}:${c.year}`;
+}

@@ -11,13 +11,26 @@ import {
   isValidState,
   type MissionYears,
 } from '../../src/state/state';
-import { encodeUrlState, parseUrlState } from '../../src/state/url';
+import { encodeUrlState, linkNeedsCellMonths, parseUrlState } from '../../src/state/url';
 
 const MISSIONS: MissionYears[] = [
   { id: 'MINUSCA', years: [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024] },
   { id: 'UNMISS', years: [2011, 2012, 2013, 2014] },
   { id: 'UNTAET', years: [1999, 2001] },
 ];
+
+describe('linkNeedsCellMonths', () => {
+  it('is true for a link to a month or to the monthly lag analysis, false otherwise', () => {
+    expect(linkNeedsCellMonths('?m=MINUSCA&y=2015&mo=3')).toBe(true);
+    expect(linkNeedsCellMonths('mo=12')).toBe(true);
+    expect(linkNeedsCellMonths('?tab=lag&lagres=month')).toBe(true);
+    expect(linkNeedsCellMonths('?tab=lag&lagres=year')).toBe(false);
+    expect(linkNeedsCellMonths('?m=MINUSCA&y=2015')).toBe(false);
+    expect(linkNeedsCellMonths('')).toBe(false);
+    // Another parameter that merely contains "mo" is not a month.
+    expect(linkNeedsCellMonths('?cmo=3&model=month')).toBe(false);
+  });
+});
 
 describe('parseUrlState', () => {
   it('gives the default view (MINUSCA 2014, all OSV) for an empty query', () => {

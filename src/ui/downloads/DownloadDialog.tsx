@@ -67,7 +67,11 @@ const VIEW_TABLES: readonly TableId[] = [
 ];
 
 /** "53 episodes", or why the monthly analysis has none (never a silent 0). */
-function monthlyCount(r: { available: boolean; episodes: readonly unknown[] } | null): string {
+function monthlyCount(
+  r: { available: boolean; episodes: readonly unknown[] } | null,
+  pending: string | null,
+): string {
+  if (pending !== null) return `not computed yet: ${pending}`;
   if (!r) return 'unknown mission';
   if (!r.available) return 'not computed: no monthly deployment maps loaded for this mission';
   return `${r.episodes.length} episodes`;
@@ -195,7 +199,10 @@ export function DownloadDialog(props: { open: boolean; onClose: () => void; onCi
           bases: `${data.sel.basesOf(view.mission, view.year).length} bases`,
           changes: `${data.tsel.changes(view.mission, view.year).length} changes`,
           episodes: `${data.lag.result(view.mission, p)?.episodes.length ?? 0} episodes`,
-          'monthly-episodes': monthlyCount(data.monthly.lag(view.mission, p, p.perpetrator)),
+          'monthly-episodes': monthlyCount(
+            data.monthly.lag(view.mission, p, p.perpetrator),
+            data.monthly.pending,
+          ),
         };
   const outputs = new Set(ctx.build.outputs);
   return (

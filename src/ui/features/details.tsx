@@ -66,7 +66,9 @@ const DetailsTab = memo(function DetailsTab() {
       noDataMessage={
         coverage.missing.length > 0
           ? noViolenceDataMessage(coverage.missing, year, dataset.coverage)
-          : null
+          : month !== null
+            ? data.monthly.pending
+            : null
       }
       onSelect={onSelect}
       cellName={data.cellName}

@@ -240,6 +240,7 @@ const LagTab = memo(function LagTab() {
         mission={mission}
         result={data.monthly.lag(mission, params, perpetrator)}
         series={series}
+        pending={data.monthly.pending}
         params={lag}
         perpetrator={perpetrator}
         onParams={(p) => dispatch({ type: 'setLag', params: p })}

@@ -42,6 +42,8 @@ export interface MonthlyLagPanelProps {
   mission: string;
   result: MonthlyLagResult | null;
   series: MonthlySeries | null;
+  /** Why the monthly violence figures are not there yet (still loading, or failed); null once they are. */
+  pending: string | null;
   params: LagParams;
   perpetrator: PerpetratorFilter;
   onParams: (p: Partial<LagParams>) => void;
@@ -64,7 +66,11 @@ export function MonthlyLagPanel(props: MonthlyLagPanelProps) {
       <h2>Did presence follow violence? Month by month</h2>
       {props.switches}
       {props.series ? <MonthlySeriesChart series={props.series} /> : null}
-      {!r || !r.available ? (
+      {props.pending !== null ? (
+        <p className="lag-nodata" role="status" data-testid="lag-monthly-pending">
+          {props.pending} Not computed yet.
+        </p>
+      ) : !r || !r.available ? (
         <p className="lag-nodata" role="status" data-testid="lag-monthly-nodata">
           No map-level (monthly) Geo-PKO data for {props.mission}: the monthly lag analysis needs
           the deployment maps of the Geo-PKO monthly file (v2.0 offline, to 2018). Not computed.

@@ -12,7 +12,7 @@ import {
   STANDALONE_TEMPLATE_FILE,
   standalonePayload,
 } from '../../domain/standalone';
-import { loadOsvEvents } from '../../data/load';
+import { loadCellMonths, loadOsvEvents } from '../../data/load';
 import type { Story } from '../../story/schema';
 
 /** A fetch (the browser's, or a fake in tests). */
@@ -87,8 +87,18 @@ export async function buildStoryHtml(opts: {
     }),
   );
 
+  // The app loads the cell-months after its first frame; the file needs them all.
+  let dataset = opts.dataset;
+  if (dataset.cellMonthsPending) {
+    step('Reading the monthly data…');
+    dataset = await loadCellMonths(opts.dataUrl, dataset, opts.fetch);
+    if (dataset.cellMonthsPending?.status === 'failed')
+      throw new StoryHtmlError(
+        `The monthly data could not be read (${dataset.cellMonthsPending.detail}), so the file would miss it.`,
+      );
+  }
   step(`Cutting out the data of ${opts.story.mission}…`);
-  const payload = standalonePayload({ story: opts.story, dataset: opts.dataset, events, extras });
+  const payload = standalonePayload({ story: opts.story, dataset, events, extras });
   step('Writing the file…');
   return fillStandaloneTemplate(template, payload, `${opts.story.title} · Presence Atlas`);
 }

@@ -69,6 +69,8 @@ export const TimelineHost = memo(function TimelineHost() {
   }, [dispatch]);
 
   const monthSteps = tsel.monthSteps(mission);
+  // The cell-months load after the first frame: monthly steps wait for them.
+  const monthsPending = data.monthly.pending;
   const covered = sel.missionCoverage(mission, year).covered;
   let stepNote: string | undefined;
   if (granularity === 'month') {
@@ -78,7 +80,9 @@ export const TimelineHost = memo(function TimelineHost() {
     const violence =
       covered.length === 0
         ? 'Violence data not loaded'
-        : `${fmt(killed)} civilians killed in ${plural(cells.length, 'cell')} in ${monthLabel(step)}`;
+        : monthsPending !== null
+          ? monthsPending
+          : `${fmt(killed)} civilians killed in ${plural(cells.length, 'cell')} in ${monthLabel(step)}`;
     const bases =
       mapMonth === null
         ? 'bases: yearly positions (no Geo-PKO map in the past year)'
@@ -111,12 +115,14 @@ export const TimelineHost = memo(function TimelineHost() {
       }
       osvLabel={`Civilians killed (${PERPETRATOR_LABELS[perpetrator].toLowerCase()})`}
       monthly={{
-        available: !worldMissions && monthSteps.available,
+        available: !worldMissions && monthSteps.available && monthsPending === null,
         note: worldMissions
           ? 'The World view steps by year'
-          : monthSteps.available
-            ? `Monthly steps: GED event months; Geo-PKO maps in ${monthSteps.mapMonths.length} months`
-            : `No monthly data for ${mission}`,
+          : !monthSteps.available
+            ? `No monthly data for ${mission}`
+            : monthsPending !== null
+              ? monthsPending
+              : `Monthly steps: GED event months; Geo-PKO maps in ${monthSteps.mapMonths.length} months`,
       }}
       onGranularity={(g) => dispatch({ type: 'setGranularity', granularity: g })}
       stepNote={stepNote}

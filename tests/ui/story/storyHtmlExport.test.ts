@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { embeddedFetch, embeddedPayload } from '../../../src/data/embedded';
 import { STANDALONE_DATA_ID, STANDALONE_PLACEHOLDER } from '../../../src/domain/standalone';
-import { decodeDataset, DATASET_FILES } from '../../../src/domain/encoding';
+import {
+  decodeDataset,
+  DATASET_FILES,
+  encodeDataset,
+  withCellMonthsPending,
+} from '../../../src/domain/encoding';
 import { encodeOsvEvents } from '../../../src/domain/eventsEncoding';
 import { findStory } from '../../../src/story/stories';
 import {
@@ -132,6 +137,50 @@ describe('buildStoryHtml', () => {
         fetch: srv.fetch,
       }),
     ).rejects.toThrow(/MONUSCO is not in the data/);
+  });
+
+  it('reads the cell-months first when the app has not loaded them yet, and fails when it cannot', async () => {
+    const march = {
+      gid: 1,
+      year: 2014,
+      month: 3,
+      osvBest: 2,
+      osvStateBest: 2,
+      osvNonStateBest: 0,
+      osvForeignBest: 0,
+      osvStateLow: 2,
+      osvStateHigh: 2,
+      osvNonStateLow: 0,
+      osvNonStateHigh: 0,
+    };
+    const full = { ...fixture(), cellMonths: [march] };
+    const partial = withCellMonthsPending(full, { status: 'loading' });
+    const months = JSON.stringify(encodeDataset(full)['cell_months.json']);
+    const srv = server({
+      '/standalone.html': [200, TEMPLATE],
+      '/data/cell_months.json': [200, months],
+    });
+    const html = await buildStoryHtml({
+      story,
+      dataset: partial,
+      dataUrl: '/data/',
+      templateUrl: '/standalone.html',
+      fetch: srv.fetch,
+    });
+    expect(srv.asked).toContain('/data/cell_months.json');
+    const p = payloadOf(html);
+    const ds = decodeDataset(Object.fromEntries(DATASET_FILES.map((f) => [f, p.files[f]])));
+    expect(ds.cellMonths).toEqual([march]);
+    // Without the file on the server: an error, not a story file without its months.
+    await expect(
+      buildStoryHtml({
+        story,
+        dataset: partial,
+        dataUrl: '/data/',
+        templateUrl: '/standalone.html',
+        fetch: server({ '/standalone.html': [200, TEMPLATE] }).fetch,
+      }),
+    ).rejects.toThrow(/monthly data could not be read \(cell_months\.json was not found/);
   });
 
   it('names the file after the story', () => {
