@@ -166,20 +166,23 @@ interface Hooks {
 
 /**
  * Opens the app and waits for its first data frame; returns the page, that frame's time and
- * when the last data file (`data/*.json`) had arrived.
+ * when the last data file (`data/*.json`) asked for before that frame had arrived.
  */
 async function firstFrame(browser: Browser, app: AppServer) {
   const rp = await openPage(browser, app.url);
   await waitForRender(rp.page, 'MINUSCA:2014:all', WAIT_MS);
   const at = await rp.page.evaluate(() => (window as unknown as Hooks).__atlas!.rendered!.at);
-  const dataAt = await rp.page.evaluate(() =>
-    Math.max(
-      0,
-      ...performance
-        .getEntriesByType('resource')
-        .filter((e) => /\/data\/[^/]+\.json$/.test(e.name))
-        .map((e) => (e as PerformanceResourceTiming).responseEnd),
-    ),
+  // The data files of the first frame: those asked for before it (the cell-months follow it).
+  const dataAt = await rp.page.evaluate(
+    (frameAt) =>
+      Math.max(
+        0,
+        ...performance
+          .getEntriesByType('resource')
+          .filter((e) => /\/data\/[^/]+\.json$/.test(e.name) && e.startTime < frameAt)
+          .map((e) => (e as PerformanceResourceTiming).responseEnd),
+      ),
+    at,
   );
   return { rp, at, dataAt };
 }

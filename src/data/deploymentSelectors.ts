@@ -93,6 +93,10 @@ export interface MapLocation {
   baseId: string;
   location: string;
   troops: number | null;
+  /** The contributing countries the map names there ("Nepal (150)"; see `BaseMonth.tcc`). */
+  contributors: string[];
+  /** Geo-PKO's count of contributing countries on the map (`No.TCC`); null when not given. */
+  tccCount: number | null;
 }
 
 /** The deployment explorer's selectors. */
@@ -249,6 +253,8 @@ export function createDeploymentSelectors(sel: Selectors): DeploymentSelectors {
         baseId: m.baseId,
         location: baseById.get(m.baseId)?.location ?? m.baseId,
         troops: m.troops,
+        contributors: m.tcc,
+        tccCount: m.tccCount,
       }))
       .sort((a, b) => (b.troops ?? -1) - (a.troops ?? -1) || a.location.localeCompare(b.location)),
   );

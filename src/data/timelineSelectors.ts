@@ -305,6 +305,8 @@ export function createTimelineSelectors(sel: Selectors): TimelineSelectors {
       const base = basesById.get(r.baseId);
       if (!base) continue;
       const ref = byOfYear.get(r.baseId);
+      // The map's own contributing countries where it codes them; else the year's (TCCMap).
+      const mapTcc = r.tcc.length > 0 || r.tccCount !== null;
       const by: BaseYear = ref
         ? {
             ...ref,
@@ -314,6 +316,7 @@ export function createTimelineSelectors(sel: Selectors): TimelineSelectors {
             troopsMax: r.troops,
             troopsFromMaps: false,
             zeroTroops: r.troops === 0,
+            ...(mapTcc ? { tcc: r.tcc, tccCount: r.tccCount } : {}),
           }
         : {
             baseId: base.id,
@@ -328,8 +331,8 @@ export function createTimelineSelectors(sel: Selectors): TimelineSelectors {
             unpol: false,
             unmo: false,
             units: [],
-            tcc: [],
-            tccCount: null,
+            tcc: r.tcc,
+            tccCount: r.tccCount,
             zeroTroops: r.troops === 0,
             lat: base.lat,
             lon: base.lon,

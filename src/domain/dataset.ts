@@ -183,6 +183,14 @@ export interface BaseMonth {
   year: number;
   month: number;
   troops: number | null;
+  /**
+   * The contributing countries on this map, as the monthly file lists them (Geo-PKO v2.0
+   * `name.of.TCCn` / `No.troops.per.TCCn`), in the canonical entry text of `BaseYear.tcc`
+   * ("Nepal (150)", "Nepal (size unknown)"); empty where the map names none.
+   */
+  tcc: string[];
+  /** Geo-PKO's own count of contributing countries on this map (`No.TCC`); null when not given. */
+  tccCount: number | null;
 }
 
 /** A peacekeeping mission. */

@@ -353,13 +353,19 @@ export function buildDeployments(input: {
     if (g) g.rows.push(row);
     else monthGroups.set(k, { base, rows: [row] });
   }
-  const baseMonths: BaseMonth[] = [...monthGroups.values()].map(({ base, rows }) => ({
-    baseId: base.id,
-    mission: base.mission,
-    year: (rows[0] as MonthlyRow).year,
-    month: (rows[0] as MonthlyRow).month,
-    troops: mergeTroops(rows.map((r) => r.troops)).troops,
-  }));
+  const baseMonths: BaseMonth[] = [...monthGroups.values()].map(({ base, rows }) => {
+    const counts = rows.map((r) => r.tccCount).filter((c): c is number => c !== null);
+    return {
+      baseId: base.id,
+      mission: base.mission,
+      year: (rows[0] as MonthlyRow).year,
+      month: (rows[0] as MonthlyRow).month,
+      troops: mergeTroops(rows.map((r) => r.troops)).troops,
+      // Several rows of one base-month: every contributor they name, the largest count.
+      tcc: uniqueInOrder(rows.flatMap((r) => r.tcc)),
+      tccCount: counts.length ? Math.max(...counts) : null,
+    };
+  });
 
   // 3. Base-years from FrontMap.
   let mergedBaseYears = 0;

@@ -48,7 +48,7 @@ import {
 import { perpetratorOf } from './perpetrator';
 
 /** Version of the encoding; a decoder refuses files of another version. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** File names under `public/data/`. */
 export const DATA_FILES = {
@@ -1297,14 +1297,18 @@ const BASE_MONTHS: TableSpec<BaseMonth> = {
     { name: 'year', type: 'int', codec: 'delta' },
     { name: 'month', type: 'int', codec: 'delta' },
     { name: 'troops', type: 'int', nullable: true },
+    { name: 'tcc', type: 'strList', codec: 'dictList' },
+    { name: 'tccCount', type: 'int', nullable: true },
   ],
-  toRow: (b) => [b.baseId, b.mission, b.year, b.month, b.troops],
+  toRow: (b) => [b.baseId, b.mission, b.year, b.month, b.troops, b.tcc, b.tccCount],
   fromRow: (r) => ({
     baseId: r[0] as string,
     mission: r[1] as string,
     year: r[2] as number,
     month: r[3] as number,
     troops: r[4] as number | null,
+    tcc: r[5] as string[],
+    tccCount: r[6] as number | null,
   }),
 };
 

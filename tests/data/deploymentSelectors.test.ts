@@ -31,9 +31,33 @@ const ds = dataset({
     baseYear(juba, 2015, { troops: 0, unpol: true, unmo: true }),
   ],
   baseMonths: [
-    { baseId: bangui.id, mission: 'MINUSCA', year: 2015, month: 3, troops: 1400 },
-    { baseId: bria.id, mission: 'MINUSCA', year: 2015, month: 3, troops: null },
-    { baseId: bangui.id, mission: 'MINUSCA', year: 2015, month: 9, troops: 1600 },
+    {
+      baseId: bangui.id,
+      mission: 'MINUSCA',
+      year: 2015,
+      month: 3,
+      troops: 1400,
+      tcc: ['Nepal (900)', 'Bangladesh (size unknown)'],
+      tccCount: 2,
+    },
+    {
+      baseId: bria.id,
+      mission: 'MINUSCA',
+      year: 2015,
+      month: 3,
+      troops: null,
+      tcc: [],
+      tccCount: null,
+    },
+    {
+      baseId: bangui.id,
+      mission: 'MINUSCA',
+      year: 2015,
+      month: 9,
+      troops: 1600,
+      tcc: [],
+      tccCount: null,
+    },
   ],
 });
 const dep = createDeploymentSelectors(createSelectors(ds));
@@ -91,8 +115,14 @@ describe('deployment explorer selectors', () => {
     expect(dep.mapMonths('MINUSCA')).toEqual(['2015-03', '2015-09']);
     expect(dep.mapMonths('UNMISS')).toEqual([]);
     expect(dep.mapLocations('MINUSCA', '2015-03')).toEqual([
-      { baseId: bangui.id, location: 'Bangui', troops: 1400 },
-      { baseId: bria.id, location: 'Bria', troops: null },
+      {
+        baseId: bangui.id,
+        location: 'Bangui',
+        troops: 1400,
+        contributors: ['Nepal (900)', 'Bangladesh (size unknown)'],
+        tccCount: 2,
+      },
+      { baseId: bria.id, location: 'Bria', troops: null, contributors: [], tccCount: null },
     ]);
   });
 

@@ -39,8 +39,24 @@ function scenario(withMaps: boolean): { ds: Dataset; mission: string } {
       cellMonths: [month(LAG_CELLS.A, 2014, 5, 20)],
       baseMonths: withMaps
         ? [
-            { baseId: alpha.id, mission: alpha.mission, year: 2014, month: 2, troops: 100 },
-            { baseId: alpha.id, mission: alpha.mission, year: 2014, month: 8, troops: 300 },
+            {
+              baseId: alpha.id,
+              mission: alpha.mission,
+              year: 2014,
+              month: 2,
+              troops: 100,
+              tcc: [],
+              tccCount: null,
+            },
+            {
+              baseId: alpha.id,
+              mission: alpha.mission,
+              year: 2014,
+              month: 8,
+              troops: 300,
+              tcc: [],
+              tccCount: null,
+            },
           ]
         : [],
     },

@@ -36,8 +36,24 @@ function scenario() {
       cm(LAG_CELLS.N, 2018, 1, 9, 9),
     ],
     baseMonths: [
-      { baseId: alpha.id, mission: alpha.mission, year: 2014, month: 2, troops: 100 },
-      { baseId: alpha.id, mission: alpha.mission, year: 2014, month: 8, troops: 300 },
+      {
+        baseId: alpha.id,
+        mission: alpha.mission,
+        year: 2014,
+        month: 2,
+        troops: 100,
+        tcc: [],
+        tccCount: null,
+      },
+      {
+        baseId: alpha.id,
+        mission: alpha.mission,
+        year: 2014,
+        month: 8,
+        troops: 300,
+        tcc: [],
+        tccCount: null,
+      },
     ],
   };
 }

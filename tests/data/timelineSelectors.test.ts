@@ -28,6 +28,8 @@ const bm = (baseId: string, year: number, month: number, troops: number | null):
   year,
   month,
   troops,
+  tcc: [],
+  tccCount: null,
 });
 const cm = (
   gid: number,
@@ -60,9 +62,9 @@ const ds = dataset({
     cm(carCell(9, 9), 2014, 3, 0, 2),
   ],
   baseMonths: [
-    bm('MINUSCA:bangui', 2014, 10, 900),
+    { ...bm('MINUSCA:bangui', 2014, 10, 900), tcc: ['Nepal (500)', 'Rwanda (400)'], tccCount: 2 },
     bm('MINUSCA:bria', 2014, 10, null),
-    bm('MINUSCA:kaga', 2014, 10, 40),
+    { ...bm('MINUSCA:kaga', 2014, 10, 40), tccCount: 1 },
   ],
   coverage: coverage({ years: [1989, 2014] }),
 });
@@ -164,6 +166,16 @@ describe('timeline selectors', () => {
       // Positioned by the map year's base-year, or the base's position when it had none.
       const kaga = mine.find((v) => v.base.location === 'Kaga')!;
       expect([kaga.by.lon, kaga.by.lat]).toEqual([kaga.base.lon, kaga.base.lat]);
+      // Contributors: the map's own where it codes them (names, or only a count), else the
+      // year's (TCCMap; Bria's 2014 base-year names none in this fixture).
+      const of = (loc: string) => mine.find((v) => v.base.location === loc)!.by;
+      expect([of('Bangui').tcc, of('Bangui').tccCount]).toEqual([
+        ['Nepal (500)', 'Rwanda (400)'],
+        2,
+      ]);
+      expect([of('Kaga').tcc, of('Kaga').tccCount]).toEqual([[], 1]);
+      expect([of('Bria').tcc, of('Bria').tccCount]).toEqual([[], null]);
+      expect(sel.basesOfYear(2014).find((v) => v.base.location === 'Bangui')!.by.tcc).toEqual([]);
       // Other missions keep their yearly bases.
       expect(at.views.some((v) => v.by.mission === 'MONUSCO')).toBe(false);
       expect(

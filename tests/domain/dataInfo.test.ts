@@ -31,6 +31,8 @@ function world() {
       year: b.year,
       month: 1,
       troops: 100,
+      tcc: [],
+      tccCount: null,
     })),
     cellYears: [
       cellYear({ gid: 100, year: 2015, country: CAR, nonstate: 4 }),

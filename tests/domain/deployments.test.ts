@@ -227,6 +227,24 @@ describe('monthly rows', () => {
     expect(d.baseYears.map((b) => b.troopsFromMaps)).toEqual([true, true]);
   });
 
+  it("carry each map's contributing countries: every one named in the month's rows, the largest count", () => {
+    const d = buildDeployments({
+      yearly: [yearly({ year: 2014, troops: 500 })],
+      monthly: [
+        monthly({ year: 2014, month: 1, tcc: ['Nepal (150)', 'Togo (150)'], tccCount: 2 }),
+        // A second row of the same base-month: Togo again, Benin new.
+        monthly({ year: 2014, month: 1, tcc: ['Togo (150)', 'Benin (?)'], tccCount: 3 }),
+        monthly({ year: 2014, month: 2, troops: 0 }),
+      ],
+    });
+    expect(d.baseMonths.map((m) => [m.month, m.tcc, m.tccCount])).toEqual([
+      [1, ['Nepal (150)', 'Togo (150)', 'Benin (?)'], 3],
+      [2, [], null],
+    ]);
+    // FrontMap covers 2014: the base-year keeps TCCMap's contributors (none here), not the maps'.
+    expect(d.baseYears.map((b) => b.tcc)).toEqual([[]]);
+  });
+
   it('uses the newer Geo-PKO version per mission-month; older rows are SUPERSEDED_ROW', () => {
     const d = buildDeployments({
       yearly: [],

@@ -180,8 +180,24 @@ function fixtureDataset(): Dataset {
       baseYear({ year: 2016, troops: 0, troopsMax: 0, zeroTroops: true, hq: 1 }),
     ],
     baseMonths: [
-      { baseId: 'MINUSCA:bangui', mission: 'MINUSCA', year: 2015, month: 3, troops: 2985 },
-      { baseId: 'MINUSCA:bria', mission: 'MINUSCA', year: 2015, month: 3, troops: null },
+      {
+        baseId: 'MINUSCA:bangui',
+        mission: 'MINUSCA',
+        year: 2015,
+        month: 3,
+        troops: 2985,
+        tcc: [],
+        tccCount: null,
+      },
+      {
+        baseId: 'MINUSCA:bria',
+        mission: 'MINUSCA',
+        year: 2015,
+        month: 3,
+        troops: null,
+        tcc: [],
+        tccCount: null,
+      },
     ],
     missions: [
       {

@@ -24,6 +24,8 @@ const bm = (baseId: string, year: number, month: number, troops: number | null):
   year,
   month,
   troops,
+  tcc: [],
+  tccCount: null,
 });
 const coverage: Coverage = {
   gedVersions: ['23.1'],

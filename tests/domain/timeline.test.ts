@@ -167,6 +167,8 @@ describe('months', () => {
     year,
     month,
     troops: 1,
+    tcc: [],
+    tccCount: null,
   });
 
   it('lists distinct map months of a mission, sorted', () => {

@@ -237,3 +237,42 @@ describe('role layers', () => {
     TEST_MS,
   );
 });
+
+describe('source maps', () => {
+  it(
+    "lists a map's locations with the troops and contributing countries that map codes",
+    async () => {
+      // The first MINUSCA map month with contributors named, from the served base_months.
+      const months = suite.data.baseMonths.filter((b) => b.mission === 'MINUSCA');
+      const first = months.find((b) => b.tcc.length > 0);
+      if (!first) return; // no map-level data in this build: the tab says so (unit-tested)
+      const onMap = months.filter((b) => b.year === first.year && b.month === first.month);
+      const name = new Map(suite.data.bases.map((b) => [b.id, b.location]));
+      const mo = `${first.year}-${String(first.month).padStart(2, '0')}`;
+      const { page } = await suite.open(
+        'maps',
+        `?m=MINUSCA&y=${first.year}&mo=${first.month}&tab=maps`,
+      );
+      await settle(page, '', SETTLE_MS);
+      await page.waitForSelector('[data-testid=maps-table] tbody tr');
+      expect(await page.inputValue('[data-testid=maps-picker]')).toBe(mo);
+      const rows = await page.$$eval('[data-testid=maps-table] tbody tr', (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      );
+      // Every row as "location | contributors", against the served rows in words.
+      const words = (b: (typeof onMap)[number]): string =>
+        b.tcc.length > 0
+          ? b.tcc.join(', ')
+          : b.tccCount === 0
+            ? 'none'
+            : b.tccCount !== null
+              ? `${b.tccCount} ${b.tccCount === 1 ? 'country' : 'countries'}, not named`
+              : 'not given';
+      expect(rows.map((r) => `${r[0]} | ${r[2]}`).sort()).toEqual(
+        onMap.map((b) => `${name.get(b.baseId)} | ${words(b)}`).sort(),
+      );
+      suite.expectCleanPages();
+    },
+    TEST_MS,
+  );
+});

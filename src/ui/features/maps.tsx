@@ -1,14 +1,15 @@
 /**
  * Source maps feature (the Geo-PKO dashboard's mission maps by source map): for a mission with
  * map-level (monthly) records, the months whose UN deployment map was coded, a month picker that
- * shows that map on the timeline (monthly mode), and the map's location table. The monthly
- * records in the browser data give each location's troops; contributors and unit types per map
- * are not in them (the year's figures are in the Countries tab and the base details).
+ * shows that map on the timeline (monthly mode), and the map's location table: each location's
+ * troops and contributing countries on that map. Unit types are not coded per map in the monthly
+ * file (the year's, from TTMap, are in the base details and the Countries tab).
  */
 import { monthIndex } from '../../domain/timeline';
 import { useData } from '../dataContext';
 import { fmt, fmtTroops } from '../format';
 import { useAtlas, useDispatch } from '../store';
+import type { MapLocation } from '../../data/deploymentSelectors';
 import { NOTHING, type Feature } from './contract';
 import '../deployments.css';
 
@@ -18,6 +19,18 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function monthLabel(key: string): string {
   const [y, m] = key.split('-');
   return `${MONTHS[Number(m) - 1] ?? m} ${y}`;
+}
+
+/**
+ * A location's contributors on a map, in words: the countries the map names (with their troops),
+ * else Geo-PKO's count alone ("none" only where that count is 0), else "not given".
+ */
+export function contributorsText(r: Pick<MapLocation, 'contributors' | 'tccCount'>): string {
+  if (r.contributors.length > 0) return r.contributors.join(', ');
+  if (r.tccCount === 0) return 'none';
+  if (r.tccCount !== null)
+    return `${fmt(r.tccCount)} ${r.tccCount === 1 ? 'country' : 'countries'}, not named`;
+  return 'not given';
 }
 
 /** The "Maps" side-panel tab. */
@@ -82,6 +95,7 @@ function MapsPanel() {
               <th scope="col" className="num">
                 Troops
               </th>
+              <th scope="col">Contributing countries</th>
             </tr>
           </thead>
           <tbody>
@@ -103,6 +117,9 @@ function MapsPanel() {
                   </button>
                 </td>
                 <td className="num">{fmtTroops(r.troops)}</td>
+                <td className="maps-tcc" data-testid="maps-tcc">
+                  {contributorsText(r)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -110,6 +127,13 @@ function MapsPanel() {
       ) : (
         <p>Choose a month to list that map’s locations.</p>
       )}
+      {chosen ? (
+        <p className="muted">
+          Contributing countries as the map lists them, with their troops (“size unknown” where the
+          map gives no figure). Unit types are not coded per map in Geo-PKO’s monthly file; the
+          year’s unit types (TTMap) are in each base’s details.
+        </p>
+      ) : null}
     </div>
   );
 }
