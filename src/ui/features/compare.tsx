@@ -164,8 +164,12 @@ function CompareOverlay() {
     <>
       {rules && rulesOpen ? <CompareRulesPanel a={lag} b={rules} period={period} /> : null}
       <div className="compare-bar" ref={barRef} role="group" aria-label="Compare">
-        <fieldset className="segmented compare-mode" data-testid="compare-mode">
-          <legend className="visually-hidden">Compare</legend>
+        <div
+          className="segmented compare-mode"
+          role="radiogroup"
+          aria-label="Compare"
+          data-testid="compare-mode"
+        >
           {(['years', 'rules'] as const).map((m) => (
             <label key={m} className={(rules ? 'rules' : 'years') === m ? 'checked' : undefined}>
               <input
@@ -182,16 +186,18 @@ function CompareOverlay() {
               {m === 'years' ? 'Years' : 'Rules'}
             </label>
           ))}
-        </fieldset>
+        </div>
         {rules ? (
           <button
             type="button"
             className="button"
             aria-expanded={rulesOpen}
+            aria-controls={rulesOpen ? 'compare-rules' : undefined}
+            title={rulesOpen ? 'Hide the rules B panel' : 'Show the rules B panel'}
             data-testid="compare-rules-toggle"
             onClick={() => setRulesOpen((o) => !o)}
           >
-            {rulesOpen ? 'Hide rules B' : 'Edit rules B'}
+            Rules B <span aria-hidden>{rulesOpen ? '▾' : '▴'}</span>
           </button>
         ) : (
           <label>

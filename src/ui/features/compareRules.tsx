@@ -175,37 +175,42 @@ export function CompareRulesPanel(props: { a: LagParams; b: LagParams; period: s
   const same = sameLag(props.a, props.b);
   return (
     <section
+      id="compare-rules"
       className="compare-rules"
       aria-label="Rules B and the two runs side by side"
       data-testid="compare-rules"
     >
       <p className="compare-rules-lead">
-        <strong>Rules B</strong> (right of the divider, {props.period}); A is the Lag tab&rsquo;s:{' '}
-        <span className="muted">{rulesText(props.a)}</span>
+        <strong>Rules B</strong>, right of the divider, {props.period}.{' '}
+        <span className="muted">A, left: the Lag tab&rsquo;s ({rulesText(props.a)}).</span>
       </p>
-      <RulesBForm rules={props.b} />
-      <div className="compare-rules-actions">
-        <button
-          type="button"
-          className="button"
-          disabled={same}
-          data-testid="compare-rules-reset"
-          onClick={() => dispatch({ type: 'resetCompareLag' })}
-        >
-          Same as A
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={same}
-          data-testid="compare-rules-swap"
-          title="Rules B become the Lag tab's rules (left), rules A go right"
-          onClick={() => dispatch({ type: 'swapCompareRules' })}
-        >
-          Swap A ↔ B
-        </button>
+      <div className="compare-rules-body">
+        <div>
+          <RulesBForm rules={props.b} />
+          <div className="compare-rules-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={same}
+              data-testid="compare-rules-reset"
+              onClick={() => dispatch({ type: 'resetCompareLag' })}
+            >
+              Same as A
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={same}
+              data-testid="compare-rules-swap"
+              title="Rules B become the Lag tab's rules (left), rules A go right"
+              onClick={() => dispatch({ type: 'swapCompareRules' })}
+            >
+              Swap A ↔ B
+            </button>
+          </div>
+        </div>
+        <RulesSummary a={props.a} b={props.b} />
       </div>
-      <RulesSummary a={props.a} b={props.b} />
     </section>
   );
 }
