@@ -189,9 +189,13 @@ describe('Compare (production build, headless Chromium)', () => {
 
     // Back to years: B is dropped, the comparison year is drawn.
     await page.getByTestId('compare-mode-years').check();
-    await expect.poll(() => page.url()).toMatch(/cmp=\d{4}/);
+    await expect.poll(() => page.url(), { timeout: 60_000 }).toMatch(/cmp=\d{4}/);
     expect(page.url()).not.toContain('cmpl=');
     expect(await page.getByTestId('compare-rules').count()).toBe(0);
+    const cmpYear = Number(/cmp=(\d{4})/.exec(page.url())![1]);
+    expect(cmpYear).not.toBe(c.year);
+    const years = await compareDrawnWith(page, `compare:MINUSCA:${cmpYear}:all:`);
+    expect(years.key).not.toContain(':rules=');
   }, 420_000);
 
   it('opens rules mode from the link on a phone (390 px; screenshot)', async () => {
