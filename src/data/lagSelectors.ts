@@ -29,6 +29,7 @@ import {
 import { analyzePooled, type PooledResult, type PooledYears } from '../domain/lagPooled';
 import { responsivenessToCsv } from '../domain/lagPooledCsv';
 import { PRIO_GRID, type GridSystem } from '../domain/gridSystem';
+import { diffFlaggedCells, type FlaggedCellsDiff } from '../domain/lagRulesDiff';
 import { memoize } from './memo';
 
 /** The analysis parameters of the app state: the lag parameters plus the perpetrator filter. */
@@ -70,6 +71,11 @@ export interface LagSelectors {
   cellDetail(mission: string, params: LagParams, gid: number): CellYearDetail[];
   /** The episode CSV of the mission (the same text as `npm run analyze`). */
   csv(mission: string, params: LagParams): string;
+  /**
+   * The flagged cells under rules `a` against rules `b` (compare, rules mode; identical object
+   * for equal arguments while both runs are cached); null for an unknown mission.
+   */
+  rulesDiff(mission: string, a: LagParams, b: LagParams): FlaggedCellsDiff | null;
   /** The basemap town nearest to a cell's centre, or null. */
   placeOf(gid: number): PlaceMatch | null;
   /** A base's location name ("Bambari"), or its id when unknown. */
@@ -177,6 +183,21 @@ export function createLagSelectors(
     return cellDetail(idx, paramsOf(a), gid);
   }, 32);
 
+  const diffs = new Map<string, { a: LagResult; b: LagResult; diff: FlaggedCellsDiff }>();
+  const rulesDiff = (mission: string, pa: LagParams, pb: LagParams): FlaggedCellsDiff | null => {
+    const a = result(mission, pa);
+    const b = result(mission, pb);
+    if (!a || !b) return null;
+    // Keyed by the two memoized runs (identical objects for equal parameters).
+    const key = JSON.stringify([args(mission, pa), args(mission, pb)]);
+    const hit = diffs.get(key);
+    if (hit && hit.a === a && hit.b === b) return hit.diff;
+    if (diffs.size > 8) diffs.clear();
+    const diff = diffFlaggedCells(a, b);
+    diffs.set(key, { a, b, diff });
+    return diff;
+  };
+
   const placeOf = createPlaceLookup(places);
   const placeName = cellPlaceName(placeOf, cellRegionLookup(cellYearsOf(dataset)));
   const csv = memoize(
@@ -200,6 +221,7 @@ export function createLagSelectors(
     cellEpisodes: (mission, p, gid) => episodesByCell(...args(mission, p)).get(gid) ?? [],
     cellDetail: (mission, p, gid) => detail(gid, ...args(mission, p)),
     csv: (mission, p) => csv(...args(mission, p)),
+    rulesDiff,
     placeOf,
     baseName: (id) => names.get(id) ?? id,
     pooled,

@@ -10,9 +10,9 @@ import {
   DEFAULT_LAG,
   clampCamera,
   clampCoverageKm,
-  clampReachKm,
   clampWhatIf,
-  clampParam,
+  normalizeLag,
+  patchLag,
   nearestYear,
   type AppState,
   type Camera,
@@ -25,7 +25,6 @@ import {
   type PanelTab,
   type Selection,
   type StoryPosition,
-  LAG_PARAM_KEYS,
   PANEL_TABS,
   WORLD_CAMERA,
   allYears,
@@ -263,16 +262,8 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
     case 'setPanel':
       return action.panel === state.panel ? state : { ...state, panel: action.panel };
     case 'setLag': {
-      const lag = { ...state.lag };
-      for (const [k, v] of Object.entries(action.params) as [keyof LagParams, unknown][]) {
-        if (k === 'initialDeployment') {
-          if (typeof v === 'boolean') lag.initialDeployment = v;
-        } else if (k === 'reachKm') {
-          if (v === null) lag.reachKm = null;
-          else if (typeof v === 'number') lag.reachKm = clampReachKm(v);
-        } else if (k in lag && typeof v === 'number') lag[k] = clampParam(k, v);
-      }
-      return { ...state, lag };
+      const lag = patchLag(state.lag, action.params);
+      return lag === state.lag ? state : { ...state, lag };
     }
     case 'setStory':
       return { ...state, story: action.story };
@@ -447,12 +438,7 @@ export function normalizeState(
     !world && s.month !== null && Number.isInteger(s.month) && s.month >= 1 && s.month <= 12
       ? s.month
       : null;
-  const lag = { ...fallback.lag, ...s.lag };
-  for (const k of LAG_PARAM_KEYS) lag[k] = clampParam(k, Number(s.lag?.[k]));
-  if (typeof lag.initialDeployment !== 'boolean')
-    lag.initialDeployment = fallback.lag.initialDeployment;
-  if (lag.reachKm !== undefined)
-    lag.reachKm = typeof lag.reachKm === 'number' ? clampReachKm(lag.reachKm) : null;
+  const lag = normalizeLag(s.lag, fallback.lag);
   const selection =
     s.selection === null ||
     (s.selection?.kind === 'cell' && Number.isInteger(s.selection.gid) && s.selection.gid > 0) ||
@@ -490,6 +476,6 @@ export function normalizeState(
     grid: GRID_IDS.includes(s.grid) ? s.grid : fallback.grid,
     world,
     storyDraft: s.storyDraft === undefined ? fallback.storyDraft : s.storyDraft,
-    compare: normalizeCompare(s.compare, years),
+    compare: normalizeCompare(s.compare, years, lag),
   };
 }

@@ -190,12 +190,19 @@ export interface AppState {
   compare: CompareState | null;
 }
 
-/** The compare slice: the year right of the divider and the divider's position (see compare.ts). */
+/**
+ * The compare slice (see compare.ts): what is drawn right of the divider and the divider's
+ * position. Two modes: another **year** (`rules` null: the right side shows `year` with the
+ * state's own lag parameters) or other **lag rules** (`rules` set: the right side shows the
+ * state's own year with these parameters; `year` is kept for a switch back to years).
+ */
 export interface CompareState {
-  /** The year shown right of the divider. */
+  /** The year shown right of the divider in years mode. */
   year: number;
   /** The divider's position, as a fraction of the map's width (0.05–0.95). */
   split: number;
+  /** Rules mode: the second lag parameter set ("rules B"); null in years mode. */
+  rules: LagParams | null;
 }
 
 /** Years of the pooled lag analysis ("All missions"), inclusive; null ends are open. */
@@ -366,6 +373,57 @@ export function clampParam(key: LagNumberKey, value: number): number {
   return Math.min(max, Math.max(min, v));
 }
 
+/**
+ * Lag parameters after a partial change (the one rule for the Lag tab's `setLag` and compare's
+ * `setCompareLag`): numbers clamped into the domain's bounds, reach in km clamped or null
+ * (rings), `initialDeployment` only as a boolean; anything else is ignored. Returns `lag` itself
+ * when nothing changes.
+ */
+export function patchLag(lag: LagParams, patch: Partial<LagParams>): LagParams {
+  const next = { ...lag };
+  for (const [k, v] of Object.entries(patch) as [keyof LagParams, unknown][]) {
+    if (k === 'initialDeployment') {
+      if (typeof v === 'boolean') next.initialDeployment = v;
+    } else if (k === 'reachKm') {
+      if (v === null) next.reachKm = null;
+      else if (typeof v === 'number') next.reachKm = clampReachKm(v);
+    } else if ((LAG_PARAM_KEYS as readonly string[]).includes(k) && typeof v === 'number')
+      next[k as LagNumberKey] = clampParam(k as LagNumberKey, v);
+  }
+  return sameLag(next, lag) ? lag : next;
+}
+
+/**
+ * Lag parameters made valid (for `replace` and compare's rules): every number clamped into the
+ * domain's bounds, a non-boolean `initialDeployment` takes `fallback`'s, reach in km clamped
+ * (anything but a number: null).
+ */
+export function normalizeLag(
+  raw: Partial<LagParams> | null | undefined,
+  fallback: LagParams,
+): LagParams {
+  const lag: LagParams = { ...fallback, ...(raw ?? {}) };
+  for (const k of LAG_PARAM_KEYS) lag[k] = clampParam(k, Number(raw?.[k]));
+  if (typeof lag.initialDeployment !== 'boolean')
+    lag.initialDeployment = fallback.initialDeployment;
+  if (lag.reachKm !== undefined)
+    lag.reachKm = typeof lag.reachKm === 'number' ? clampReachKm(lag.reachKm) : null;
+  return lag;
+}
+
+/** The lag parameters (numbers, reach in km, initial deployment) in which `a` and `b` differ. */
+export function lagDifferences(a: LagParams, b: LagParams): (keyof LagParams)[] {
+  const out: (keyof LagParams)[] = LAG_PARAM_KEYS.filter((k) => a[k] !== b[k]);
+  if ((a.reachKm ?? null) !== (b.reachKm ?? null)) out.push('reachKm');
+  if (a.initialDeployment !== b.initialDeployment) out.push('initialDeployment');
+  return out;
+}
+
+/** True when two lag parameter sets are the same rules (reach in km absent = null). */
+export function sameLag(a: LagParams, b: LagParams): boolean {
+  return lagDifferences(a, b).length === 0;
+}
+
 /** Clamps a camera into valid Web Mercator ranges; null for non-finite input. */
 export function clampCamera(c: Camera): Camera | null {
   if (![c.lon, c.lat, c.zoom].every(Number.isFinite)) return null;
@@ -416,7 +474,10 @@ export function isValidState(s: AppState, missions: readonly MissionYears[]): bo
   if (
     s.compare !== null &&
     ((missions.length > 0 && !years.includes(s.compare.year)) ||
-      !(s.compare.split >= 0.05 && s.compare.split <= 0.95))
+      !(s.compare.split >= 0.05 && s.compare.split <= 0.95) ||
+      (s.compare.rules !== null &&
+        (LAG_PARAM_KEYS.some((k) => clampParam(k, s.compare!.rules![k]) !== s.compare!.rules![k]) ||
+          typeof s.compare.rules.initialDeployment !== 'boolean')))
   )
     return false;
   return true;

@@ -22,6 +22,7 @@
  * | `pool` | Lag tab: all missions pooled, over `FROM-TO` years (`all`, `2012-`, `-2022`) | `2012-2022` |
  * | `w` | World view: `all`, or the missions chosen, comma-separated | `MINUSCA,UNMISS` |
  * | `cmp` | compare: the year drawn right of the divider | `2019` |
+ * | `cmpl` | compare rules: the second lag parameter set, as the main ones' `name:value` pairs that differ from them (`-`: none) | `theta:25,win:5` |
  *
  * Parsing never fails: an unknown or malformed parameter falls back to its default and adds a
  * notice that the app shows.
@@ -31,9 +32,14 @@ import { COVERAGE_PARAM_BOUNDS, parseCoverageParams } from '../domain/coveragePa
 import { PERPETRATOR_FILTERS } from '../domain/dataset';
 import { isValidGid } from '../domain/grid';
 import { parseWhatIf, WHATIF_BOUNDS } from '../domain/whatIfParams';
-import { LAG_PARAM_BOUNDS, parseLagParams, REACH_KM_BOUNDS } from '../domain/lagTypes';
 import { alignPlayback } from './timeline';
-import { encodeCompareParam, parseCompareParam } from './compare';
+import {
+  encodeCompareParam,
+  encodeCompareRulesParam,
+  parseCompareParam,
+  parseCompareRulesParam,
+} from './compare';
+import { applyLagLinkParam, LAG_LINK_NAMES, lagLinkFields, quote } from './lagLink';
 import {
   DEFAULT_COVERAGE,
   DEFAULT_LAG,
@@ -47,7 +53,6 @@ import {
   nearestYear,
   validLagPool,
   type AppState,
-  type LagNumberKey,
   type LayerKey,
   type Layers,
   type MissionYears,
@@ -66,14 +71,6 @@ export interface ParsedUrlState {
   notices: string[];
 }
 
-const LAG_PARAMS: [string, LagNumberKey][] = [
-  ['theta', 'theta'],
-  ['reach', 'reach'],
-  ['win', 'window'],
-  ['delta', 'delta'],
-  ['prec', 'precision'],
-];
-
 const KNOWN = new Set([
   'm',
   'lagres',
@@ -87,8 +84,6 @@ const KNOWN = new Set([
   'tab',
   'story',
   'scene',
-  'init',
-  'reachkm',
   'cx',
   'ck',
   'cn',
@@ -96,14 +91,9 @@ const KNOWN = new Set([
   'g',
   'w',
   'cmp',
+  'cmpl',
+  ...LAG_LINK_NAMES,
 ]);
-for (const [p] of LAG_PARAMS) KNOWN.add(p);
-
-/** Shortens user input quoted in a notice. */
-function quote(s: string): string {
-  const t = s.length > 40 ? `${s.slice(0, 40)}…` : s;
-  return `“${t}”`;
-}
 
 function parseNumber(s: string): number | null {
   if (!/^-?\d+(\.\d+)?$/.test(s.trim())) return null;
@@ -262,39 +252,12 @@ export function parseUrlState(
   }
 
   // Validated by the analysis itself (src/domain/lagTypes.ts), with its bounds.
-  for (const [param, key] of LAG_PARAMS) {
+  for (const param of LAG_LINK_NAMES) {
     const v = get(param);
     if (v === null) continue;
-    try {
-      state.lag[key] = parseLagParams({ [key]: v })[key];
-    } catch {
-      const { min, max, integer } = LAG_PARAM_BOUNDS[key];
-      notices.push(
-        `Parameter ${param}=${quote(v)} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}; using ${state.lag[key]}.`,
-      );
-    }
-  }
-
-  const init = get('init');
-  if (init !== null) {
-    try {
-      state.lag.initialDeployment = parseLagParams({ initialDeployment: init }).initialDeployment;
-    } catch {
-      notices.push(
-        `Parameter init=${quote(init)} must be 1 (initial deployment counts) or 0; using ${state.lag.initialDeployment ? 1 : 0}.`,
-      );
-    }
-  }
-
-  const reachKm = get('reachkm');
-  if (reachKm !== null) {
-    try {
-      state.lag.reachKm = parseLagParams({ reachKm }).reachKm ?? null;
-    } catch {
-      notices.push(
-        `Parameter reachkm=${quote(reachKm)} must be a number of km from ${REACH_KM_BOUNDS.min} to ${REACH_KM_BOUNDS.max}; using rings.`,
-      );
-    }
+    const r = applyLagLinkParam(state.lag, param, v);
+    state.lag = r.lag;
+    if (r.notice) notices.push(r.notice);
   }
 
   // Validated by the coverage analysis itself (src/domain/coverageParams.ts).
@@ -362,6 +325,12 @@ export function parseUrlState(
     state.compare = parsed.compare;
     if (parsed.notice) notices.push(parsed.notice);
   }
+  const cmpl = get('cmpl');
+  if (cmpl !== null) {
+    const parsed = parseCompareRulesParam(cmpl, state, years);
+    state.compare = parsed.compare;
+    notices.push(...parsed.notices);
+  }
 
   const story = get('story');
   if (story !== null) {
@@ -412,15 +381,10 @@ export function encodeUrlState(state: AppState): string {
         : `base:${state.selection.id}`,
     );
   if (state.panel !== 'details') q.set('tab', state.panel);
-  for (const [param, key] of LAG_PARAMS) {
-    if (state.lag[key] !== DEFAULT_LAG[key]) q.set(param, String(state.lag[key]));
-  }
-  if (state.lag.reachKm != null) q.set('reachkm', String(state.lag.reachKm));
+  for (const [param, value] of lagLinkFields(state.lag, DEFAULT_LAG)) q.set(param, value);
   if (state.coverage.km !== DEFAULT_COVERAGE.km) q.set('cx', String(state.coverage.km));
   if (state.coverage.k !== DEFAULT_COVERAGE.k) q.set('ck', String(state.coverage.k));
   if (state.coverage.n !== DEFAULT_COVERAGE.n) q.set('cn', String(state.coverage.n));
-  if (state.lag.initialDeployment !== DEFAULT_LAG.initialDeployment)
-    q.set('init', state.lag.initialDeployment ? '1' : '0');
   if (state.lagPool) {
     const { from, to } = state.lagPool;
     q.set('pool', from === null && to === null ? 'all' : `${from ?? ''}-${to ?? ''}`);
@@ -431,6 +395,8 @@ export function encodeUrlState(state: AppState): string {
     q.set('w', state.world.missions.length > 0 ? state.world.missions.join(',') : 'all');
   const cmp = encodeCompareParam(state);
   if (cmp !== null) q.set('cmp', cmp);
+  const cmpl = encodeCompareRulesParam(state);
+  if (cmpl !== null) q.set('cmpl', cmpl);
   if (state.story) {
     q.set('story', state.story.id);
     q.set('scene', String(state.story.scene));

@@ -102,8 +102,9 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
   const countsKey = JSON.stringify(renderCounts(maps));
   // A story being presented hides compare (its scenes set the view).
   const comparing = state.compare !== null && state.story === null;
-  const cmpYear = comparing ? (state.compare?.year ?? null) : null;
-  const suffix = `${month !== null ? `:m${month}` : ''}${view.frame.t > 0 ? ':tween' : ''}${cmpYear !== null ? `:cmp${cmpYear}` : ''}`;
+  const cmpRules = comparing && state.compare?.rules != null;
+  const cmpYear = comparing && !cmpRules ? (state.compare?.year ?? null) : null;
+  const suffix = `${month !== null ? `:m${month}` : ''}${view.frame.t > 0 ? ':tween' : ''}${cmpYear !== null ? `:cmp${cmpYear}` : ''}${cmpRules ? ':cmprules' : ''}`;
   const renderTag = useMemo<RenderTag>(
     () => ({
       key: `${mission}:${year}:${perpetrator}:${LAYER_KEYS.map((k) => (layers[k] ? 1 : 0)).join('')}${suffix}${featureKeys ? `:${featureKeys}` : ''}`,
@@ -211,7 +212,11 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
   const mine = data.sel.basesOf(mission, year).length;
   const ariaLabel = `Map of ${mission} in ${year}: ${renderTag.counts.cells ?? 0} cells with one-sided violence, ${mine} ${mission} bases.`;
   const compareNote =
-    cmpYear !== null ? ` Compare: ${year} left of the divider, ${cmpYear} right of it.` : '';
+    cmpYear !== null
+      ? ` Compare: ${year} left of the divider, ${cmpYear} right of it.`
+      : cmpRules
+        ? ` Compare: ${year} under lag rules A left of the divider, rules B right of it.`
+        : '';
   const presenting = state.story !== null;
   const motion = presenting ? (state.playback.reducedMotion ? 'jump' : 'fly') : 'ease';
 

@@ -52,6 +52,22 @@ describe('lag selectors', () => {
     expect(sel.index('MINUSCA')).toBe(sel.index('MINUSCA'));
   });
 
+  it('rulesDiff: the flagged cells of two rule sets, both runs cached side by side', () => {
+    const sel = createLagSelectors(ds);
+    const t20 = { ...P0, theta: 20 };
+    // Flagged under the defaults: N (not responded), P (present, not strengthened), R (late);
+    // under θ 20 only N is flagged (P's and R's episodes fall below θ).
+    const d = sel.rulesDiff('MINUSCA', P0, t20)!;
+    expect(d).toEqual({ both: 1, onlyA: [P, R].sort((a, b) => a - b), onlyB: [] });
+    expect(sel.rulesDiff('MINUSCA', t20, P0)).toEqual({ both: 1, onlyA: [], onlyB: d.onlyA });
+    expect(sel.stats.runs).toBe(2);
+    // Both sets stay in the one cache: the same objects, no new runs.
+    expect(sel.rulesDiff('MINUSCA', { ...P0 }, { ...t20 })).toBe(d);
+    expect(sel.result('MINUSCA', P0)).toBe(sel.result('MINUSCA', { ...P0 }));
+    expect(sel.stats.runs).toBe(2);
+    expect(sel.rulesDiff('NOPE', P0, t20)).toBeNull();
+  });
+
   it('recompute when a parameter changes (θ 20 drops the small episodes)', () => {
     const sel = createLagSelectors(ds);
     const r = sel.result('MINUSCA', { ...P0, theta: 20 })!;

@@ -176,6 +176,32 @@ describe('reduce', () => {
           { requiredKeys: [] },
         ),
       }),
+      // Compare, both modes: rules B goes through the same bounds as setLag.
+      fc.record({
+        type: fc.constant('openCompare' as const),
+        mode: fc.constantFrom('years' as const, 'rules' as const),
+      }),
+      fc.record({
+        type: fc.constant('setCompareMode' as const),
+        mode: fc.constantFrom('years' as const, 'rules' as const),
+      }),
+      fc.record({ type: fc.constant('setCompareYear' as const), year: fc.double() }),
+      fc.record({
+        type: fc.constant('setCompareLag' as const),
+        params: fc.record(
+          {
+            theta: fc.double(),
+            reach: fc.double(),
+            window: fc.double(),
+            delta: fc.double(),
+            precision: fc.double(),
+          },
+          { requiredKeys: [] },
+        ),
+      }),
+      fc.record({ type: fc.constant('swapCompareRules' as const) }),
+      fc.record({ type: fc.constant('resetCompareLag' as const) }),
+      fc.record({ type: fc.constant('setCompareSplit' as const), split: fc.double() }),
     );
     fc.assert(
       fc.property(fc.array(action, { maxLength: 30 }), (actions) => {

@@ -1,17 +1,27 @@
 /**
- * Compare feature: a second year on the same map, right of a draggable divider (a swipe; the
- * state is `compare` in src/state/compare.ts, the comparison side's layers are composed by the map
- * host through `compareSide.tsx`). This module draws the controls over the map: the "Compare
- * years" button, the divider (a slider: drag it, or focus it and use the arrow keys), a label with
- * each side's year, the comparison year's picker and the exit button (Escape also exits once no
- * cell or base is selected).
+ * Compare feature: a second year, or the same year under other lag rules, on the same map, right
+ * of a draggable divider (a swipe; the state is `compare` in src/state/compare.ts, the comparison
+ * side's layers are composed by the map host through `compareSide.tsx`). This module draws the
+ * controls over the map: the "Compare years" and "Compare rules" buttons, the divider (a slider:
+ * drag it, or focus it and use the arrow keys), a label for each side (its year; in rules mode
+ * the parameters that differ), the Years / Rules choice, the comparison year's picker or the
+ * rules B panel (`compareRules.tsx`), and the exit button (Escape also exits once no cell or base
+ * is selected).
  */
-import { useCallback, useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
 import { compareYears } from '../../state/compare';
 import { useData } from '../dataContext';
 import { fmtPeriod } from '../format';
 import { useAtlas, useDispatch } from '../store';
 import { NOTHING, type Feature } from './contract';
+import { CompareRulesPanel, rulesLabels } from './compareRules';
 import './compare.css';
 
 /** Keyboard step of the divider (fraction of the map's width); Shift: a larger step. */
@@ -51,6 +61,8 @@ function CompareOverlay() {
   const world = useAtlas((s) => s.world);
   const presenting = useAtlas((s) => s.story !== null);
   const hasSelection = useAtlas((s) => s.selection !== null);
+  const lag = useAtlas((s) => s.lag);
+  const [rulesOpen, setRulesOpen] = useState(true);
   const years = compareYears({ mission, world }, data.sel.missions);
   const barRef = useRef<HTMLDivElement>(null);
 
@@ -124,29 +136,85 @@ function CompareOverlay() {
         >
           Compare years
         </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="compare-open-rules"
+          disabled={years.length === 0}
+          title="Show this year under a second set of lag parameters beside the first"
+          onClick={() => {
+            setRulesOpen(true);
+            dispatch({ type: 'openCompare', mode: 'rules' });
+          }}
+        >
+          Compare rules
+        </button>
       </div>
     );
 
-  const left = fmtPeriod(year, month);
-  const right = fmtPeriod(compare.year, month);
+  const rules = compare.rules;
+  const period = fmtPeriod(year, month);
+  const labels = rules
+    ? rulesLabels(lag, rules)
+    : { left: period, right: fmtPeriod(compare.year, month) };
+  const left = rules ? `${labels.left} · ${period}` : labels.left;
+  const right = rules ? `${labels.right} · ${period}` : labels.right;
   const pct = `${(compare.split * 100).toFixed(3)}%`;
   return (
     <>
-      <div className="compare-bar" ref={barRef} role="group" aria-label="Compare years">
-        <label>
-          <span>Compare {left} with</span>{' '}
-          <select
-            data-testid="compare-year"
-            value={compare.year}
-            onChange={(e) => dispatch({ type: 'setCompareYear', year: Number(e.target.value) })}
+      {rules && rulesOpen ? <CompareRulesPanel a={lag} b={rules} period={period} /> : null}
+      <div className="compare-bar" ref={barRef} role="group" aria-label="Compare">
+        <div
+          className="segmented compare-mode"
+          role="radiogroup"
+          aria-label="Compare"
+          data-testid="compare-mode"
+        >
+          {(['years', 'rules'] as const).map((m) => (
+            <label key={m} className={(rules ? 'rules' : 'years') === m ? 'checked' : undefined}>
+              <input
+                type="radio"
+                name="compare-mode"
+                value={m}
+                checked={(rules ? 'rules' : 'years') === m}
+                data-testid={`compare-mode-${m}`}
+                onChange={() => {
+                  if (m === 'rules') setRulesOpen(true);
+                  dispatch({ type: 'setCompareMode', mode: m });
+                }}
+              />
+              {m === 'years' ? 'Years' : 'Rules'}
+            </label>
+          ))}
+        </div>
+        {rules ? (
+          <button
+            type="button"
+            className="button"
+            aria-expanded={rulesOpen}
+            aria-controls={rulesOpen ? 'compare-rules' : undefined}
+            title={rulesOpen ? 'Hide the rules B panel' : 'Show the rules B panel'}
+            data-testid="compare-rules-toggle"
+            onClick={() => setRulesOpen((o) => !o)}
           >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+            Rules B <span aria-hidden>{rulesOpen ? '▾' : '▴'}</span>
+          </button>
+        ) : (
+          <label>
+            <span>Compare {left} with</span>{' '}
+            <select
+              data-testid="compare-year"
+              value={compare.year}
+              onChange={(e) => dispatch({ type: 'setCompareYear', year: Number(e.target.value) })}
+            >
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button
           type="button"
           className="button"

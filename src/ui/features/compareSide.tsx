@@ -1,7 +1,8 @@
 /**
  * The comparison side of compare (src/state/compare.ts): every feature's map hook run a second
- * time, over the state with the comparison year, so that its layers come from the same features
- * and selectors as the main side's. Mounted by the map host only while compare is on; it renders
+ * time, over the state with the comparison year (years mode) or with rules B as its lag
+ * parameters (rules mode), so that its layers come from the same features and selectors as the
+ * main side's. Mounted by the map host only while compare is on; it renders
  * nothing and hands its layers, picks and render tag up.
  */
 import type { Layer } from '@deck.gl/core';
@@ -34,7 +35,8 @@ const CLOCK_FIELDS: ReadonlySet<keyof AppState> = new Set(['playback', 'year']);
 
 /**
  * The comparison side's state, the same object while only the clock moved (a playing timeline
- * moves the main year, never the comparison year).
+ * moves the main year, never the comparison year). In rules mode the side shows the main year,
+ * so a new year rebuilds it (the tween between years is the main side's only).
  */
 function useSideState(state: AppState): AppState | null {
   const { data } = useData();
@@ -44,7 +46,9 @@ function useSideState(state: AppState): AppState | null {
   const same =
     prev !== null &&
     (Object.keys(state) as (keyof AppState)[]).every(
-      (k) => CLOCK_FIELDS.has(k) || prev.input[k] === state[k],
+      (k) =>
+        (CLOCK_FIELDS.has(k) && !(k === 'year' && state.compare?.rules)) ||
+        prev.input[k] === state[k],
     );
   const side = same && prev ? prev.side : compareSideState(state, missions);
   useEffect(() => {
@@ -73,15 +77,19 @@ const Side = memo(function Side(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     maps,
   );
-  const { mission, year, perpetrator } = props.side;
+  const { mission, year, perpetrator, compare, lag } = props.side;
+  // Rules mode: the tag names the set drawn (θ, r, W, Δ, p, km, initial deployment).
+  const rulesKey = compare?.rules
+    ? `:rules=${[lag.theta, lag.reach, lag.window, lag.delta, lag.precision, lag.reachKm ?? '-', lag.initialDeployment ? 1 : 0].join(',')}`
+    : '';
   const featureKeys = maps.flatMap((m) => (m.renderKey ? [m.renderKey] : [])).join(':');
   const countsKey = JSON.stringify(renderCounts(maps));
   const tag = useMemo<RenderTag>(
     () => ({
-      key: `compare:${mission}:${year}:${perpetrator}${featureKeys ? `:${featureKeys}` : ''}`,
+      key: `compare:${mission}:${year}:${perpetrator}${rulesKey}${featureKeys ? `:${featureKeys}` : ''}`,
       counts: JSON.parse(countsKey) as Record<string, number>,
     }),
-    [mission, year, perpetrator, featureKeys, countsKey],
+    [mission, year, perpetrator, rulesKey, featureKeys, countsKey],
   );
   const { onChange } = props;
   useEffect(() => {

@@ -9,6 +9,7 @@ import type { GridData } from '../../data/gridData';
 import { toLagParams } from '../../data/lagSelectors';
 import { GRID_IDS, PRIO_GRID, meanAreaKm2, type GridId } from '../../domain/gridSystem';
 import type { LagResult } from '../../domain/lagTypes';
+import { runFigures } from '../lag/runFigures';
 import { useData } from '../dataContext';
 import { fmt, fmtList } from '../format';
 import { useAtlas, useDispatch } from '../store';
@@ -24,21 +25,6 @@ export const GRID_LABELS: Readonly<Record<GridId, string>> = {
 
 const area = (id: GridId): string => `${fmt(Math.round(meanAreaKm2(id) / 10) * 10)} km²`;
 
-function pct(x: number | null): string {
-  return x === null ? 'not computed' : `${Math.round(x * 100)} %`;
-}
-
-/** One row of the side-by-side table. */
-function figures(r: LagResult) {
-  const s = r.summary;
-  return [
-    ['Episodes', fmt(s.episodes)],
-    ['Flagged cells', fmt(s.flaggedCells.length)],
-    ['Response rate', pct(s.responseRate)],
-    ['Median lag', s.medianLag === null ? 'none responded' : `${fmt(s.medianLag)} y`],
-  ] as const;
-}
-
 function Comparison(props: { gd: GridData; prio: LagResult; mission: string }) {
   const { data } = useData();
   const lag = useAtlas((s) => s.lag);
@@ -48,8 +34,8 @@ function Comparison(props: { gd: GridData; prio: LagResult; mission: string }) {
   const c = props.gd.compare(props.mission, params);
   if (!h3 || !c) return null;
   const label = GRID_LABELS[props.gd.grid.id];
-  const a = figures(props.prio);
-  const b = figures(h3);
+  const a = runFigures(props.prio);
+  const b = runFigures(h3);
   const hexName = (key: number): string => {
     const [lon, lat] = props.gd.grid.centroid(key);
     return data.cellName(PRIO_GRID.cellOf(lat, lon)).name;

@@ -33,16 +33,93 @@ export function isDefaultParams(p: LagParams, perpetrator: PerpetratorFilter): b
   );
 }
 
+/** One field of {@link PARAM_FIELDS}. */
+type ParamField = (typeof PARAM_FIELDS)[number];
+
+/**
+ * The text being typed per numeric field (absent: the applied value is shown) and the change
+ * handler that applies a valid value at once — shared by the Lag tab's form and compare's
+ * compact rules B form.
+ */
+export function useParamDrafts(
+  params: LagParams,
+  onParams: (p: Partial<LagParams>) => void,
+): {
+  drafts: Partial<Record<LagParamKey, string>>;
+  setDraft: (key: LagParamKey, text: string | undefined) => void;
+  onText: (key: LagParamKey, text: string) => void;
+  clear: () => void;
+} {
+  const [drafts, setDrafts] = useState<Partial<Record<LagParamKey, string>>>({});
+  const setDraft = (key: LagParamKey, text: string | undefined): void =>
+    setDrafts((d) => ({ ...d, [key]: text }));
+  const onText = (key: LagParamKey, text: string): void => {
+    setDraft(key, text);
+    const check = validateParam(key, text);
+    if (check.ok && check.value !== params[key]) onParams({ [key]: check.value });
+  };
+  return { drafts, setDraft, onText, clear: () => setDrafts({}) };
+}
+
+/**
+ * One numeric lag parameter: label, number input with the domain's bounds, help text and the
+ * validation message (`validateParam`). Compact: the symbol as label (the name and help in its
+ * tooltip and, for screen readers, hidden text).
+ */
+export function LagParamField(props: {
+  field: ParamField;
+  value: number;
+  draft: string | undefined;
+  onText: (text: string) => void;
+  onSettled: () => void;
+  inputId: string;
+  testId: string;
+  compact?: boolean;
+}) {
+  const f = props.field;
+  const text = props.draft ?? String(props.value);
+  const check = validateParam(f.key, text);
+  const lim = LAG_PARAM_BOUNDS[f.key];
+  const { inputId, compact } = props;
+  return (
+    <div className={`lag-param${compact ? ' lag-param-compact' : ''}`}>
+      <label htmlFor={inputId} title={compact ? `${f.label}: ${f.unit}` : undefined}>
+        <span className="lag-symbol">{f.symbol}</span>
+        {compact ? <span className="visually-hidden"> {f.label}</span> : ` ${f.label}`}
+      </label>
+      <input
+        id={inputId}
+        name={f.key}
+        type="number"
+        inputMode={lim.integer ? 'numeric' : 'decimal'}
+        min={lim.min}
+        max={lim.max}
+        step={lim.integer ? 1 : 'any'}
+        value={text}
+        aria-invalid={!check.ok}
+        aria-describedby={`${inputId}-help${check.ok ? '' : ` ${inputId}-error`}`}
+        data-testid={props.testId}
+        onChange={(e) => props.onText(e.target.value)}
+        onBlur={() => {
+          if (check.ok) props.onSettled();
+        }}
+      />
+      <span className={compact ? 'visually-hidden' : 'lag-unit muted'} id={`${inputId}-help`}>
+        {f.unit}. {f.help}
+      </span>
+      {check.ok ? null : (
+        <span className="lag-error" id={`${inputId}-error`} role="alert">
+          {check.message} Still using {props.value}.
+        </span>
+      )}
+    </div>
+  );
+}
+
 /** The parameters form. */
 export function LagParamsForm(props: LagParamsFormProps) {
   const id = useId();
-  // Text being typed per field; absent = show the applied value.
-  const [drafts, setDrafts] = useState<Partial<Record<LagParamKey, string>>>({});
-  const onText = (key: LagParamKey, text: string): void => {
-    setDrafts((d) => ({ ...d, [key]: text }));
-    const check = validateParam(key, text);
-    if (check.ok && check.value !== props.params[key]) props.onParams({ [key]: check.value });
-  };
+  const { drafts, setDraft, onText, clear } = useParamDrafts(props.params, props.onParams);
   const isDefault = isDefaultParams(props.params, props.perpetrator);
   return (
     <form
@@ -53,44 +130,18 @@ export function LagParamsForm(props: LagParamsFormProps) {
     >
       <h3 id={`${id}-title`}>Parameters</h3>
       <div className="lag-param-grid">
-        {PARAM_FIELDS.map((f) => {
-          const text = drafts[f.key] ?? String(props.params[f.key]);
-          const check = validateParam(f.key, text);
-          const lim = LAG_PARAM_BOUNDS[f.key];
-          const inputId = `${id}-${f.key}`;
-          return (
-            <div className="lag-param" key={f.key}>
-              <label htmlFor={inputId}>
-                <span className="lag-symbol">{f.symbol}</span> {f.label}
-              </label>
-              <input
-                id={inputId}
-                name={f.key}
-                type="number"
-                inputMode={lim.integer ? 'numeric' : 'decimal'}
-                min={lim.min}
-                max={lim.max}
-                step={lim.integer ? 1 : 'any'}
-                value={text}
-                aria-invalid={!check.ok}
-                aria-describedby={`${inputId}-help${check.ok ? '' : ` ${inputId}-error`}`}
-                data-testid={`lag-param-${f.key}`}
-                onChange={(e) => onText(f.key, e.target.value)}
-                onBlur={() => {
-                  if (check.ok) setDrafts((d) => ({ ...d, [f.key]: undefined }));
-                }}
-              />
-              <span className="lag-unit muted" id={`${inputId}-help`}>
-                {f.unit}. {f.help}
-              </span>
-              {check.ok ? null : (
-                <span className="lag-error" id={`${inputId}-error`} role="alert">
-                  {check.message} Still using {props.params[f.key]}.
-                </span>
-              )}
-            </div>
-          );
-        })}
+        {PARAM_FIELDS.map((f) => (
+          <LagParamField
+            key={f.key}
+            field={f}
+            value={props.params[f.key]}
+            draft={drafts[f.key]}
+            onText={(t) => onText(f.key, t)}
+            onSettled={() => setDraft(f.key, undefined)}
+            inputId={`${id}-${f.key}`}
+            testId={`lag-param-${f.key}`}
+          />
+        ))}
       </div>
       <ReachKmInput
         value={props.params.reachKm ?? null}
@@ -134,7 +185,7 @@ export function LagParamsForm(props: LagParamsFormProps) {
         className="button"
         disabled={isDefault && Object.values(drafts).every((v) => v === undefined)}
         onClick={() => {
-          setDrafts({});
+          clear();
           props.onReset();
         }}
         data-testid="lag-reset"
@@ -150,7 +201,12 @@ export function LagParamsForm(props: LagParamsFormProps) {
  * Reach in kilometres instead of rings: empty = rings (r); 10–200 km applies at once; anything
  * else is marked and not applied.
  */
-function ReachKmInput(props: { value: number | null; onValue: (km: number | null) => void }) {
+export function ReachKmInput(props: {
+  value: number | null;
+  onValue: (km: number | null) => void;
+  testId?: string;
+  compact?: boolean;
+}) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? (props.value === null ? '' : String(props.value));
@@ -158,8 +214,16 @@ function ReachKmInput(props: { value: number | null; onValue: (km: number | null
   const empty = text.trim() === '';
   const ok = empty || (Number.isFinite(n) && n >= REACH_KM_BOUNDS.min && n <= REACH_KM_BOUNDS.max);
   return (
-    <div className="lag-param lag-reach-km">
-      <label htmlFor={`${id}-km`}>Reach in km (instead of r)</label>
+    <div className={`lag-param lag-reach-km${props.compact ? ' lag-param-compact' : ''}`}>
+      <label htmlFor={`${id}-km`} title={props.compact ? 'Reach in km (instead of r)' : undefined}>
+        {props.compact ? (
+          <>
+            km<span className="visually-hidden"> reach in km (instead of r)</span>
+          </>
+        ) : (
+          'Reach in km (instead of r)'
+        )}
+      </label>
       <input
         id={`${id}-km`}
         name="reachKm"
@@ -172,7 +236,7 @@ function ReachKmInput(props: { value: number | null; onValue: (km: number | null
         placeholder="rings"
         aria-invalid={!ok}
         aria-describedby={`${id}-km-help${ok ? '' : ` ${id}-km-error`}`}
-        data-testid="lag-param-reachKm"
+        data-testid={props.testId ?? 'lag-param-reachKm'}
         onChange={(e) => {
           const t = e.target.value;
           setDraft(t);
@@ -183,7 +247,7 @@ function ReachKmInput(props: { value: number | null; onValue: (km: number | null
         }}
         onBlur={() => ok && setDraft(null)}
       />
-      <span className="lag-unit muted" id={`${id}-km-help`}>
+      <span className={props.compact ? 'visually-hidden' : 'lag-unit muted'} id={`${id}-km-help`}>
         km from the cell centre to a base ({REACH_KM_BOUNDS.min}–{REACH_KM_BOUNDS.max}); empty: r
         rings. The coverage view's great-circle distance.
       </span>
