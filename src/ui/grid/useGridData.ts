@@ -1,20 +1,26 @@
 /**
- * The atlas on the grid of the store (`state.grid`): null on PRIO-GRID; on H3 the grid's file
- * (`grid_h3r4.json`: hexagon-years and the hexagon of each base coordinate, written by the data
- * build) and the H3 code (`h3Runtime.ts`, its own chunk) are fetched on the first switch to the
- * grid, and the regridded selectors are built from them once (`gridData`, memoized). A data
- * folder without grid files (built before them, or a self-contained story file) falls back to
+ * The atlas on the grid of the store (`state.grid`): null on PRIO-GRID; on H3 the grid's part
+ * index (`grid_h3r4/index.json`: the hexagon of each base coordinate, the part file of each
+ * country), the part files of the mission's host countries (their hexagon-years, written by the
+ * data build) and the H3 code (`h3Runtime.ts`, its own chunk) are fetched on the first switch to
+ * the grid (a mission with other host countries fetches their parts), and the regridded
+ * selectors are built from them once per set of countries (`gridData`, memoized). A data folder
+ * with the whole grid file only (`grid_h3r4.json`, built before the part files) uses it; one
+ * without grid files (built before them, or a self-contained story file) falls back to
  * the events table (the one `useOsvEvents` load, shared with the Coverage tab), aggregated in the
  * browser.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { GridData, GridSource, H3GridId } from '../../data/gridData';
 import { dataFetch } from '../../data/embedded';
-import { DataLoadError, loadGridFile } from '../../data/load';
-import type { GridPrecomputed } from '../../domain/gridFile';
+import { DataLoadError, loadGridFile, loadGridIndex, loadGridPart } from '../../data/load';
+import type { CellYearTable } from '../../domain/cellYearTable';
+import { mergeGridParts, type GridPartIndex, type GridPrecomputed } from '../../domain/gridFile';
+import { missionHostCountries } from '../../domain/lagIndex';
 import type { GridId } from '../../domain/gridSystem';
 import { useOsvEvents, type OsvEventsState } from '../coverage/useOsvEvents';
 import { useData } from '../dataContext';
+import { useAtlas } from '../store';
 
 /** The lazily loaded H3 module. */
 export type H3Runtime = typeof import('./h3Runtime');
@@ -34,25 +40,72 @@ export function loadH3Runtime(): Promise<H3Runtime> {
   return runtimeLoad;
 }
 
-/** Where a grid file stands: loaded, absent (use the events), or failed. */
+/** Where a grid's rows for a mission stand: loaded, absent (use the events), or failed. */
 type GridFileState =
   | { status: 'idle' | 'loading' }
   | { status: 'ready'; file: GridPrecomputed }
   | { status: 'absent' }
   | { status: 'error'; message: string };
 
-const fileLoads = new Map<string, Promise<GridFileState>>();
+/** File loads by key, each once (a network failure is forgotten, so a later switch retries). */
+const loads = new Map<string, Promise<unknown>>();
 const fileLoaded = new Map<string, GridFileState>();
+const fileLoads = new Map<string, Promise<GridFileState>>();
+
+function once<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let p = loads.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    loads.set(key, p);
+    p.catch((e: unknown) => {
+      if (!(e instanceof DataLoadError && (e.problem === 'missing' || e.problem === 'corrupt')))
+        loads.delete(key);
+    });
+  }
+  return p;
+}
 
 /**
- * Loads (once per data folder and grid) the grid file; 'absent' when the folder has none or has
- * one this app cannot read.
+ * The grid's rows for `countries` (the mission's host countries): the part index, then the
+ * countries' part files (each fetched once per data folder), merged; a data folder without part
+ * files (built before them) gives the whole grid file.
  */
-function loadGridFileOnce(dataUrl: string, id: H3GridId): Promise<GridFileState> {
-  const key = `${id}:${dataUrl}`;
+async function gridRows(
+  dataUrl: string,
+  id: H3GridId,
+  countries: readonly string[],
+): Promise<GridPrecomputed> {
+  let index: GridPartIndex;
+  try {
+    index = await once(`${id}:index:${dataUrl}`, () => loadGridIndex(dataUrl, id, dataFetch()));
+  } catch (e) {
+    if (!(e instanceof DataLoadError && e.problem === 'missing')) throw e;
+    return once(`${id}:whole:${dataUrl}`, () => loadGridFile(dataUrl, id, dataFetch()));
+  }
+  const parts = await Promise.all(
+    countries.map((c) =>
+      once(`${id}:part:${c}:${dataUrl}`, () => loadGridPart(dataUrl, index, c, dataFetch())),
+    ),
+  );
+  return mergeGridParts(
+    index,
+    parts.filter((t): t is CellYearTable => t !== null),
+  );
+}
+
+/**
+ * Loads (once per data folder, grid and set of countries) the grid's rows; 'absent' when the
+ * folder has no grid files or has one this app cannot read.
+ */
+function loadGridFileOnce(
+  dataUrl: string,
+  id: H3GridId,
+  countries: readonly string[],
+  key: string,
+): Promise<GridFileState> {
   let p = fileLoads.get(key);
   if (!p) {
-    p = loadGridFile(dataUrl, id, dataFetch()).then(
+    p = gridRows(dataUrl, id, countries).then(
       (file): GridFileState => ({ status: 'ready', file }),
       // No file, or one this app cannot read (another format version, damaged): the hexagons
       // are computed from the events table instead; a network failure is an error (retried).
@@ -75,8 +128,8 @@ function loadGridFileOnce(dataUrl: string, id: H3GridId): Promise<GridFileState>
   return p;
 }
 
-function useGridFile(dataUrl: string, grid: GridId): GridFileState {
-  const key = `${grid}:${dataUrl}`;
+function useGridFile(dataUrl: string, grid: GridId, countries: readonly string[]): GridFileState {
+  const key = `${grid}:${dataUrl}:${countries.join('|')}`;
   const [state, setState] = useState<{ key: string; s: GridFileState }>({
     key,
     s: fileLoaded.get(key) ?? { status: 'idle' },
@@ -87,10 +140,12 @@ function useGridFile(dataUrl: string, grid: GridId): GridFileState {
     if (grid === 'prio' || settled) return;
     let live = true;
     setState({ key, s: { status: 'loading' } });
-    void loadGridFileOnce(dataUrl, grid).then((s) => live && setState({ key, s }));
+    void loadGridFileOnce(dataUrl, grid, countries, key).then((s) => live && setState({ key, s }));
     return () => {
       live = false;
     };
+    // `countries` is part of `key`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dataUrl, grid, key, settled]);
   return current;
 }
@@ -114,8 +169,14 @@ export interface GridDataState {
 /** The atlas on `grid` (see the module comment). */
 export function useGridData(grid: GridId): GridDataState {
   const { data, dataUrl } = useData();
+  const mission = useAtlas((s) => s.mission);
   const needed = grid !== 'prio';
-  const file = useGridFile(dataUrl, grid);
+  // Only the mission's host countries' hexagon-years are fetched (gridFile.ts).
+  const countries = useMemo(
+    () => missionHostCountries(data.dataset, mission),
+    [data.dataset, mission],
+  );
+  const file = useGridFile(dataUrl, grid, countries);
   const events = useOsvEvents(dataUrl, needed && file.status === 'absent');
   const [rt, setRt] = useState<H3Runtime | null>(runtime);
   const [rtError, setRtError] = useState<string | null>(null);
