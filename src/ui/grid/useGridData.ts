@@ -13,10 +13,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { GridData, GridSource, H3GridId } from '../../data/gridData';
 import { dataFetch } from '../../data/embedded';
-import { DataLoadError, loadGridFile, loadGridIndex, loadGridPart } from '../../data/load';
-import type { CellYearTable } from '../../domain/cellYearTable';
-import { mergeGridParts, type GridPartIndex, type GridPrecomputed } from '../../domain/gridFile';
-import { missionHostCountries } from '../../domain/lagIndex';
+import { createGridRowsLoader, gridRowsCountries, type GridRowsState } from '../../data/gridRows';
 import type { GridId } from '../../domain/gridSystem';
 import { useOsvEvents, type OsvEventsState } from '../coverage/useOsvEvents';
 import { useData } from '../dataContext';
@@ -40,107 +37,28 @@ export function loadH3Runtime(): Promise<H3Runtime> {
   return runtimeLoad;
 }
 
-/** Where a grid's rows for a mission stand: loaded, absent (use the events), or failed. */
-type GridFileState =
-  | { status: 'idle' | 'loading' }
-  | { status: 'ready'; file: GridPrecomputed }
-  | { status: 'absent' }
-  | { status: 'error'; message: string };
+/** Where the grid's rows for the mission stand (see `gridRows.ts`), or idle / loading. */
+type GridFileState = { status: 'idle' | 'loading' } | GridRowsState;
 
-/** File loads by key, each once (a network failure is forgotten, so a later switch retries). */
-const loads = new Map<string, Promise<unknown>>();
-const fileLoaded = new Map<string, GridFileState>();
-const fileLoads = new Map<string, Promise<GridFileState>>();
-
-function once<T>(key: string, load: () => Promise<T>): Promise<T> {
-  let p = loads.get(key) as Promise<T> | undefined;
-  if (!p) {
-    p = load();
-    loads.set(key, p);
-    p.catch((e: unknown) => {
-      if (!(e instanceof DataLoadError && (e.problem === 'missing' || e.problem === 'corrupt')))
-        loads.delete(key);
-    });
-  }
-  return p;
-}
-
-/**
- * The grid's rows for `countries` (the mission's host countries): the part index, then the
- * countries' part files (each fetched once per data folder), merged; a data folder without part
- * files (built before them) gives the whole grid file.
- */
-async function gridRows(
-  dataUrl: string,
-  id: H3GridId,
-  countries: readonly string[],
-): Promise<GridPrecomputed> {
-  let index: GridPartIndex;
-  try {
-    index = await once(`${id}:index:${dataUrl}`, () => loadGridIndex(dataUrl, id, dataFetch()));
-  } catch (e) {
-    if (!(e instanceof DataLoadError && e.problem === 'missing')) throw e;
-    return once(`${id}:whole:${dataUrl}`, () => loadGridFile(dataUrl, id, dataFetch()));
-  }
-  const parts = await Promise.all(
-    countries.map((c) =>
-      once(`${id}:part:${c}:${dataUrl}`, () => loadGridPart(dataUrl, index, c, dataFetch())),
-    ),
-  );
-  return mergeGridParts(
-    index,
-    parts.filter((t): t is CellYearTable => t !== null),
-  );
-}
-
-/**
- * Loads (once per data folder, grid and set of countries) the grid's rows; 'absent' when the
- * folder has no grid files or has one this app cannot read.
- */
-function loadGridFileOnce(
-  dataUrl: string,
-  id: H3GridId,
-  countries: readonly string[],
-  key: string,
-): Promise<GridFileState> {
-  let p = fileLoads.get(key);
-  if (!p) {
-    p = gridRows(dataUrl, id, countries).then(
-      (file): GridFileState => ({ status: 'ready', file }),
-      // No file, or one this app cannot read (another format version, damaged): the hexagons
-      // are computed from the events table instead; a network failure is an error (retried).
-      (e: unknown): GridFileState => {
-        if (e instanceof DataLoadError && (e.problem === 'missing' || e.problem === 'corrupt')) {
-          if (e.problem === 'corrupt')
-            console.warn(`Grid file not used (${e.message}); hexagons from the events table.`);
-          return { status: 'absent' };
-        }
-        return { status: 'error', message: e instanceof Error ? e.message : String(e) };
-      },
-    );
-    void p.then((s) => {
-      if (s.status === 'error')
-        fileLoads.delete(key); // a later switch may try again
-      else fileLoaded.set(key, s);
-    });
-    fileLoads.set(key, p);
-  }
-  return p;
-}
+const rowsLoader = createGridRowsLoader(dataFetch);
 
 function useGridFile(dataUrl: string, grid: GridId, countries: readonly string[]): GridFileState {
   const key = `${grid}:${dataUrl}:${countries.join('|')}`;
-  const [state, setState] = useState<{ key: string; s: GridFileState }>({
+  const cached = (): GridFileState =>
+    grid === 'prio'
+      ? { status: 'idle' }
+      : (rowsLoader.loaded(dataUrl, grid, countries) ?? { status: 'idle' });
+  const [state, setState] = useState<{ key: string; s: GridFileState }>(() => ({
     key,
-    s: fileLoaded.get(key) ?? { status: 'idle' },
-  });
-  const current = state.key === key ? state.s : (fileLoaded.get(key) ?? { status: 'idle' });
+    s: cached(),
+  }));
+  const current = state.key === key ? state.s : cached();
   const settled = current.status === 'ready' || current.status === 'absent';
   useEffect(() => {
     if (grid === 'prio' || settled) return;
     let live = true;
     setState({ key, s: { status: 'loading' } });
-    void loadGridFileOnce(dataUrl, grid, countries, key).then((s) => live && setState({ key, s }));
+    void rowsLoader.load(dataUrl, grid, countries).then((s) => live && setState({ key, s }));
     return () => {
       live = false;
     };
@@ -173,7 +91,7 @@ export function useGridData(grid: GridId): GridDataState {
   const needed = grid !== 'prio';
   // Only the mission's host countries' hexagon-years are fetched (gridFile.ts).
   const countries = useMemo(
-    () => missionHostCountries(data.dataset, mission),
+    () => gridRowsCountries(data.dataset, mission),
     [data.dataset, mission],
   );
   const file = useGridFile(dataUrl, grid, countries);
