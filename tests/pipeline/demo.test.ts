@@ -59,9 +59,7 @@ const manifest = (): ManifestWithInfo => JSON.parse(read(DATA_FILES.manifest)) a
 describe('the committed demo (geodata/demo/)', () => {
   it('is under 1 MB and holds derived files only: browser JSON, manifest, README', () => {
     expect(filesIn(DEMO_DIR).sort()).toEqual([...DEMO_FILES].sort());
-    expect(filesIn(DEMO_DIR).filter((f) => /\.(csv|geojson|zip|parquet)$/i.test(f))).toEqual(
-      [],
-    );
+    expect(filesIn(DEMO_DIR).filter((f) => /\.(csv|geojson|zip|parquet)$/i.test(f))).toEqual([]);
     const bytes = folderBytes(DEMO_DIR);
     expect(bytes).toBeGreaterThan(10_000);
     expect(bytes).toBeLessThan(DEMO_MAX_BYTES);
