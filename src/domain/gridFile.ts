@@ -70,20 +70,28 @@ export function encodeGridFile(
   dataset: { bases: readonly Base[]; baseYears: readonly BaseYear[] },
 ): EncodedGridFile {
   if (grid.id === 'prio') throw new Error('PRIO-GRID has no grid file');
+  return {
+    table: 'grid',
+    version: GRID_FILE_VERSION,
+    grid: grid.id,
+    points: encodePoints(grid, dataset),
+    cellYears: encodeOsvCellYears(cellYears),
+  };
+}
+
+/** The grid cell of every base and base-year coordinate, sorted by latitude, then longitude. */
+function encodePoints(
+  grid: GridSystem,
+  dataset: { bases: readonly Base[]; baseYears: readonly BaseYear[] },
+): EncodedGridFile['points'] {
   const points = new Map<string, [number, number]>();
   for (const p of [...dataset.bases, ...dataset.baseYears])
     points.set(`${p.lat},${p.lon}`, [p.lat, p.lon]);
   const sorted = [...points.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return {
-    table: 'grid',
-    version: GRID_FILE_VERSION,
-    grid: grid.id,
-    points: {
-      lat: sorted.map((p) => p[0]),
-      lon: sorted.map((p) => p[1]),
-      cell: sorted.map(([lat, lon]) => grid.cellOf(lat, lon)),
-    },
-    cellYears: encodeOsvCellYears(cellYears),
+    lat: sorted.map((p) => p[0]),
+    lon: sorted.map((p) => p[1]),
+    cell: sorted.map(([lat, lon]) => grid.cellOf(lat, lon)),
   };
 }
 
@@ -157,7 +165,7 @@ export function encodeGridParts(
 ): { index: EncodedGridIndex; parts: Map<string, EncodedGridPart> } {
   if (grid.id === 'prio') throw new Error('PRIO-GRID has no grid file');
   const id = grid.id;
-  const whole = encodeGridFile(grid, cellYears, dataset);
+  const points = encodePoints(grid, dataset);
   const cellsOf = new Map<string, Set<number>>();
   const add = (country: string, cell: number): void => {
     let set = cellsOf.get(country);
@@ -166,7 +174,7 @@ export function encodeGridParts(
   };
   for (const cy of cellYears) add(cy.country, cy.gid);
   const pointCell = new Map(
-    whole.points.lat.map((lat, i) => [`${lat},${whole.points.lon[i]}`, whole.points.cell[i]!]),
+    points.lat.map((lat, i) => [`${lat},${points.lon[i]}`, points.cell[i]!]),
   );
   const baseCountry = new Map(dataset.bases.map((b) => [b.id, b.country]));
   for (const b of dataset.bases) add(b.country, pointCell.get(`${b.lat},${b.lon}`)!);
@@ -204,7 +212,7 @@ export function encodeGridParts(
       table: 'gridIndex',
       version: GRID_FILE_VERSION,
       grid: id,
-      points: whole.points,
+      points,
       parts: listed,
     },
     parts,
