@@ -3,8 +3,10 @@
  * everything the app computes on a switch to H3 r4 / r5 before deck.gl draws, for the Central
  * African Republic build and the synthetic global build side by side in one run:
  *
- * - load: `JSON.parse` of the grid file (`grid_h3r4.json`, as fetched) and `decodeGridFile`
- *   (hexagon-years as typed columns, the hexagon of each base coordinate);
+ * - load: `JSON.parse` and decoding of what the app fetches — the grid's part index
+ *   (`grid_h3r4/index.json`: the hexagon of each base coordinate, the part file of each country)
+ *   and the part files of the mission's host countries (their hexagon-years as typed columns,
+ *   `decodeGridPart`), merged (`mergeGridParts`);
  * - compute: the dataset regridded (`gridData`: bases placed, selectors), the year's hexagons
  *   (`cellsOf`), the lag analysis on the k-rings (index and run), the year's flags, the two
  *   `H3HexagonLayer`s constructed, and the comparison panel's flag comparison;
@@ -30,7 +32,15 @@ import { gridData, type H3GridId } from '../src/data/gridData';
 import { toLagParams } from '../src/data/lagSelectors';
 import type { Dataset } from '../src/domain/dataset';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../src/domain/eventsEncoding';
-import { decodeGridFile, GRID_BROWSER_FILES } from '../src/domain/gridFile';
+import {
+  decodeGridIndex,
+  decodeGridPart,
+  GRID_BROWSER_FILES,
+  GRID_PART_INDEX_FILES,
+  mergeGridParts,
+  type GridPrecomputed,
+} from '../src/domain/gridFile';
+import { missionHostCountries } from '../src/domain/lagIndex';
 import { DEFAULT_LAG_PARAMS } from '../src/domain/lag';
 import { hexFlagLayer, hexViolenceLayer } from '../src/map/hexLayers';
 import { loadDataset } from '../src/pipeline/cliKit';
@@ -68,13 +78,40 @@ function measured(fn: () => void): { wall: number; cpu: number } {
   return { wall, cpu: (c.user + c.system) / 1000 };
 }
 
+/** The texts a switch fetches: the part index and the mission's host countries' parts. */
+interface Fetched {
+  index: string;
+  parts: { country: string; file: string; text: string }[];
+}
+
+function fetched(dir: string, ds: Dataset, id: H3GridId, m: string): Fetched {
+  const index = readFileSync(path.join(dir, GRID_PART_INDEX_FILES[id]), 'utf8');
+  const listed = decodeGridIndex(JSON.parse(index) as unknown, id).parts;
+  const parts = missionHostCountries(ds, m)
+    .filter((c) => listed.has(c))
+    .map((country) => {
+      const file = listed.get(country)!;
+      return { country, file, text: readFileSync(path.join(dir, file), 'utf8') };
+    });
+  return { index, parts };
+}
+
+/** What the app does with the fetched texts: parse, decode, merge. */
+function decodeFetched(f: Fetched, id: H3GridId): GridPrecomputed {
+  const index = decodeGridIndex(JSON.parse(f.index) as unknown, id);
+  return mergeGridParts(
+    index,
+    f.parts.map((p) => decodeGridPart(JSON.parse(p.text) as unknown, id, p.file, p.country)),
+  );
+}
+
 /** One first switch; returns its parts' timings and sizes. */
-function firstSwitch(ds: Dataset, text: string, id: H3GridId, m: string, y: number) {
+function firstSwitch(ds: Dataset, text: Fetched, id: H3GridId, m: string, y: number) {
   const prio = atlasData(ds);
   const covered = prio.sel.missionCoverage(m, y).covered;
-  let pre: ReturnType<typeof decodeGridFile> | null = null;
+  let pre: GridPrecomputed | null = null;
   const load = measured(() => {
-    pre = decodeGridFile(JSON.parse(text) as unknown, id);
+    pre = decodeFetched(text, id);
   });
   let cells = 0;
   let flags = 0;
@@ -101,8 +138,15 @@ function measureBuild(
   const base = loadDataset(dir);
   out[`${prefix}_mission`] = `${m} ${y}`;
   for (const id of ['h3r4', 'h3r5'] as const) {
-    const text = readFileSync(path.join(dir, GRID_BROWSER_FILES[id]), 'utf8');
-    out[`${prefix}_${id}_file_kb`] = Math.round(Buffer.byteLength(text) / 1024);
+    const text = fetched(dir, base, id, m);
+    out[`${prefix}_${id}_file_kb`] = Math.round(
+      statSync(path.join(dir, GRID_BROWSER_FILES[id])).size / 1024,
+    );
+    out[`${prefix}_${id}_fetched_kb`] = Math.round(
+      [text.index, ...text.parts.map((p) => p.text)].reduce((a, t) => a + Buffer.byteLength(t), 0) /
+        1024,
+    );
+    out[`${prefix}_${id}_parts`] = text.parts.map((p) => p.country).join(', ');
     for (let i = 0; i < 2; i++) firstSwitch(prepared(base, m), text, id, m, y);
     const runs = Array.from({ length: 7 }, () => firstSwitch(prepared(base, m), text, id, m, y));
     const med = (f: (r: (typeof runs)[number]) => number) => round1(median(runs.map(f)));
@@ -114,7 +158,7 @@ function measureBuild(
     const cmp: number[] = [];
     for (let i = 0; i < 7; i++) {
       const ds = prepared(base, m);
-      const pre = decodeGridFile(JSON.parse(text) as unknown, id);
+      const pre = decodeFetched(text, id);
       const gd = gridData(atlasData(ds), pre, id);
       gd.lag.result(m, params);
       cmp.push(measured(() => gd.compare(m, params)).wall);
@@ -122,7 +166,7 @@ function measureBuild(
     out[`${prefix}_${id}_compare_ms`] = round1(median(cmp));
     // Switching back: everything memoized.
     const ds = prepared(base, m);
-    const pre = decodeGridFile(JSON.parse(text) as unknown, id);
+    const pre = decodeFetched(text, id);
     const again = () => {
       const prio = atlasData(ds);
       const gd = gridData(prio, pre, id);

@@ -21,7 +21,16 @@ import {
   withCellMonthsPending,
 } from '../domain/encoding';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
-import { decodeGridFile, GRID_BROWSER_FILES, type GridPrecomputed } from '../domain/gridFile';
+import type { CellYearTable } from '../domain/cellYearTable';
+import {
+  decodeGridFile,
+  decodeGridIndex,
+  decodeGridPart,
+  GRID_BROWSER_FILES,
+  GRID_PART_INDEX_FILES,
+  type GridPartIndex,
+  type GridPrecomputed,
+} from '../domain/gridFile';
 
 /** Loading progress. */
 export interface LoadProgress {
@@ -370,4 +379,39 @@ export async function loadGridFile(
   fetchFn: Fetch = (u) => fetch(u),
 ): Promise<GridPrecomputed> {
   return loadOnDemand(baseUrl, GRID_BROWSER_FILES[id], fetchFn, (json) => decodeGridFile(json, id));
+}
+
+/**
+ * Fetches and decodes the part index of an H3 grid (`grid_h3r5/index.json`: the hexagon of each
+ * base coordinate and the part file of each country) under `baseUrl`. Rejects with a
+ * {@link DataLoadError} like {@link loadGridFile} ('missing' for a data folder built before the
+ * part files existed).
+ */
+export async function loadGridIndex(
+  baseUrl: string,
+  id: keyof typeof GRID_BROWSER_FILES,
+  fetchFn: Fetch = (u) => fetch(u),
+): Promise<GridPartIndex> {
+  return loadOnDemand(baseUrl, GRID_PART_INDEX_FILES[id], fetchFn, (json) =>
+    decodeGridIndex(json, id),
+  );
+}
+
+/**
+ * Fetches and decodes the part file of `country` listed in `index` (its hexagon-years, see
+ * gridFile.ts) under `baseUrl`; null when the index lists no part for the country (no
+ * hexagon-year and no base there). Rejects with a {@link DataLoadError} like
+ * {@link loadGridFile}.
+ */
+export async function loadGridPart(
+  baseUrl: string,
+  index: GridPartIndex,
+  country: string,
+  fetchFn: Fetch = (u) => fetch(u),
+): Promise<CellYearTable | null> {
+  const file = index.parts.get(country);
+  if (file === undefined) return null;
+  return loadOnDemand(baseUrl, file, fetchFn, (json) =>
+    decodeGridPart(json, index.grid, file, country),
+  );
 }

@@ -5,7 +5,14 @@
  * is always the same object. Pure.
  */
 import type { TypedColumn } from './columns';
-import type { CellMonth, CellYear, Dataset, PerpetratorFilter } from './dataset';
+import {
+  IMPRECISE_LEVELS,
+  type ClassCount,
+  type CellMonth,
+  type CellYear,
+  type Dataset,
+  type PerpetratorFilter,
+} from './dataset';
 
 type IntColumn = Extract<TypedColumn, { type: 'int' }>;
 type StrColumn = Extract<TypedColumn, { type: 'str' }>;
@@ -99,6 +106,12 @@ export class CellYearTable extends RowTable<CellYear> {
   private readonly gidIndex = new Map<number, Map<number, number>>();
   private sortedOrder: Int32Array | null = null;
   private readonly osv: Record<'all' | 'state' | 'nonState' | 'foreign', Int32Array>;
+  private readonly osvEvents: Record<'all' | 'state' | 'nonState' | 'foreign', Int32Array>;
+  /** Imprecise events and best (where_prec 6, 7) by level and class. */
+  private readonly imprecise: Record<
+    6 | 7,
+    Record<'state' | 'foreign' | 'nonState', { events: Int32Array; best: Int32Array }>
+  >;
 
   /**
    * @param columns every cell-year column by name
@@ -124,6 +137,22 @@ export class CellYearTable extends RowTable<CellYear> {
       nonState: this.int('osvNonStateBest').values,
       foreign: this.int('osvForeignBest').values,
     };
+    this.osvEvents = {
+      all: this.int('osvEvents').values,
+      state: this.int('osvStateEvents').values,
+      nonState: this.int('osvNonStateEvents').values,
+      foreign: this.int('osvForeignEvents').values,
+    };
+    const part = (level: 6 | 7, suffix: string) => ({
+      events: this.int(`osvP${level}${suffix}Events`).values,
+      best: this.int(`osvP${level}${suffix}Best`).values,
+    });
+    const level = (l: 6 | 7) => ({
+      state: part(l, 'State'),
+      foreign: part(l, 'Foreign'),
+      nonState: part(l, 'NonState'),
+    });
+    this.imprecise = { 6: level(6), 7: level(7) };
   }
 
   private yearIndex(): Map<number, Int32Array> {
@@ -203,6 +232,66 @@ export class CellYearTable extends RowTable<CellYear> {
       case 'nonstate':
         return o.nonState[i]!;
     }
+  }
+
+  /** OSV events of row i for a perpetrator filter (as `osvFor(row, filter).events`). */
+  private osvEventsOf(i: number, filter: PerpetratorFilter): number {
+    const o = this.osvEvents;
+    switch (filter) {
+      case 'all':
+        return o.all[i]!;
+      case 'state':
+        return o.state[i]!;
+      case 'host':
+        return o.state[i]! - o.foreign[i]!;
+      case 'foreign':
+        return o.foreign[i]!;
+      case 'nonstate':
+        return o.nonState[i]!;
+    }
+  }
+
+  /**
+   * Events and best fatalities of row i's imprecise level for a perpetrator filter (as
+   * `imprecisePart(row.osvImprecise[level], filter)`), without making the row object.
+   */
+  imprecisePart(i: number, level: 6 | 7, filter: PerpetratorFilter): ClassCount {
+    const p = this.imprecise[level];
+    switch (filter) {
+      case 'all':
+        return {
+          events: p.state.events[i]! + p.nonState.events[i]!,
+          best: p.state.best[i]! + p.nonState.best[i]!,
+        };
+      case 'state':
+        return { events: p.state.events[i]!, best: p.state.best[i]! };
+      case 'host':
+        return {
+          events: p.state.events[i]! - p.foreign.events[i]!,
+          best: p.state.best[i]! - p.foreign.best[i]!,
+        };
+      case 'foreign':
+        return { events: p.foreign.events[i]!, best: p.foreign.best[i]! };
+      case 'nonstate':
+        return { events: p.nonState.events[i]!, best: p.nonState.best[i]! };
+    }
+  }
+
+  /**
+   * OSV events and best fatalities of row i for a perpetrator filter, keeping only events with
+   * GED `where_prec` ≤ `precision` (as `osvAtPrecision(row, filter, precision)`), without
+   * making the row object.
+   */
+  osvAtPrecision(i: number, filter: PerpetratorFilter, precision: number): ClassCount {
+    let events = this.osvEventsOf(i, filter);
+    let best = this.osvBest(i, filter);
+    for (const level of IMPRECISE_LEVELS) {
+      if (level <= precision) continue;
+      const p = this.imprecisePart(i, level, filter);
+      events -= p.events;
+      best -= p.best;
+    }
+    return { events, best };
   }
 }
 

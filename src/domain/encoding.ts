@@ -1985,3 +1985,87 @@ export function decodeManifest(raw: unknown): Manifest {
   const coverage = decodeCoverage({ ...(raw.coverage as object), version: FORMAT_VERSION });
   return { ...(raw as unknown as Manifest), coverage };
 }
+
+/**
+ * The rows of several cell-year tables (the parts of a grid file, `mergeGridParts`) as one
+ * table in (year, cell) order, each (year, cell) once: a cell-year held by two tables (a border
+ * cell in two countries' parts) is the same row in both, and the first is kept. Typed columns
+ * only: no row objects are made. One table is returned as it is.
+ */
+export function concatCellYearTables(tables: readonly CellYearTable[]): CellYearTable {
+  if (tables.length === 1) return tables[0]!;
+  let total = 0;
+  for (const t of tables) total += t.length;
+  // (year, cell, table, row) of every row, sorted; a repeated (year, cell) is skipped.
+  const order = new Int32Array(total);
+  const tableOf = new Int32Array(total);
+  const rowOf = new Int32Array(total);
+  let n = 0;
+  tables.forEach((t, k) => {
+    for (let r = 0; r < t.length; r++) {
+      order[n] = n;
+      tableOf[n] = k;
+      rowOf[n++] = r;
+    }
+  });
+  const yearAt = (i: number): number => tables[tableOf[i]!]!.year[rowOf[i]!]!;
+  const gidAt = (i: number): number => tables[tableOf[i]!]!.gid[rowOf[i]!]!;
+  order.sort((a, b) => yearAt(a) - yearAt(b) || gidAt(a) - gidAt(b) || a - b);
+  const keep: number[] = [];
+  for (let j = 0; j < total; j++) {
+    const i = order[j]!;
+    if (keep.length > 0) {
+      const prev = keep[keep.length - 1]!;
+      if (yearAt(prev) === yearAt(i) && gidAt(prev) === gidAt(i)) continue;
+    }
+    keep.push(i);
+  }
+  const length = keep.length;
+  const columns = new Map<string, TypedColumn>();
+  for (const col of CELL_YEAR_COLS) {
+    const parts = tables.map((t) => t.columns.get(col.name)!);
+    const first = parts[0]!;
+    if (first.type === 'str') {
+      // One dictionary: each table's codes mapped into it (−1, no value, stays −1).
+      const dict: string[] = [];
+      const at = new Map<string, number>();
+      const maps = parts.map((p) =>
+        (p as Extract<TypedColumn, { type: 'str' }>).dict.map((s) => {
+          let c = at.get(s);
+          if (c === undefined) at.set(s, (c = dict.push(s) - 1));
+          return c;
+        }),
+      );
+      const codes = new Int32Array(length);
+      for (let j = 0; j < length; j++) {
+        const i = keep[j]!;
+        const c = (parts[tableOf[i]!] as Extract<TypedColumn, { type: 'str' }>).codes[rowOf[i]!]!;
+        codes[j] = c < 0 ? c : maps[tableOf[i]!]![c]!;
+      }
+      columns.set(col.name, { type: 'str', codes, dict });
+    } else if (first.type === 'strList') {
+      const values = new Array<string[] | null>(length);
+      for (let j = 0; j < length; j++) {
+        const i = keep[j]!;
+        values[j] = (parts[tableOf[i]!] as Extract<TypedColumn, { type: 'strList' }>).values[
+          rowOf[i]!
+        ]!;
+      }
+      columns.set(col.name, { type: 'strList', values });
+    } else {
+      const values =
+        first.type === 'int'
+          ? new Int32Array(length)
+          : first.type === 'num'
+            ? new Float64Array(length)
+            : new Uint8Array(length);
+      for (let j = 0; j < length; j++) {
+        const i = keep[j]!;
+        values[j] = (parts[tableOf[i]!] as { values: ArrayLike<number> }).values[rowOf[i]!]!;
+      }
+      columns.set(col.name, { type: first.type, values } as TypedColumn);
+    }
+  }
+  const full = { length, columns };
+  return new CellYearTable(length, columns, rowReader(CELL_YEARS, full));
+}

@@ -7,10 +7,8 @@
 import { missionChanges, type BaseChange } from './changes';
 import {
   hasViolenceData,
-  osvAtPrecision,
   type Base,
   type BaseYear,
-  type CellYear,
   type Coverage,
   type Dataset,
   type Mission,
@@ -71,8 +69,13 @@ export interface LagIndex {
   country: string[];
   /** 1 when the cell-year is analysed. */
   covered: Uint8Array;
-  /** The CellYear of each analysed cell-year that has one (no GED event: undefined, V = 0). */
-  cellYears: (CellYear | undefined)[];
+  /** The dataset's cell-years as typed columns (the rows {@link cellYearRows} points at). */
+  table: CellYearTable;
+  /**
+   * The row of `table` of each analysed cell-year that has one; −1 where none (no GED event:
+   * V = 0). Row numbers, not row objects: an H3 r5 mission has 10⁵ cell-years.
+   */
+  cellYearRows: Int32Array;
   /** V arrays computed so far, keyed `${perpetrator}:${precision}` (see {@link violenceArray}). */
   violenceCache: Map<string, Float64Array>;
   /** First analysed year of each host country. */
@@ -215,6 +218,29 @@ function lookups(dataset: Dataset): DatasetLookups {
   return l;
 }
 
+/**
+ * The host countries whose cell-years the lag index of a mission reads (as
+ * {@link buildLagIndex} collects them): the mission's countries and the country of every base
+ * it has a base-year of, in alphabetical order; empty for a mission not in the dataset. The grid
+ * part files of these countries hold every cell-year the mission's index, its year's hexagons
+ * and the grid comparison read (see gridFile.ts).
+ */
+export function missionHostCountries(
+  dataset: Pick<Dataset, 'missions' | 'bases' | 'baseYears'>,
+  missionId: string,
+): string[] {
+  const mission = dataset.missions.find((m) => m.id === missionId);
+  if (!mission) return [];
+  const out = new Set(mission.countries);
+  const baseCountry = new Map(dataset.bases.map((b) => [b.id, b.country]));
+  for (const by of dataset.baseYears) {
+    if (by.mission !== missionId) continue;
+    const c = baseCountry.get(by.baseId);
+    if (c !== undefined) out.add(c);
+  }
+  return [...out].sort();
+}
+
 /** Build the index without memoizing it (see {@link prepareLagIndex}). */
 export function buildLagIndex(
   dataset: Dataset,
@@ -254,7 +280,8 @@ export function buildLagIndex(
     cellPos: new Map(),
     country: [],
     covered: new Uint8Array(0),
-    cellYears: [],
+    table,
+    cellYearRows: new Int32Array(0),
     violenceCache: new Map(),
     firstAnalysedYear: new Map(),
     countryYears: [],
@@ -312,7 +339,7 @@ export function buildLagIndex(
   const n = cells.length * nYears;
   const country: string[] = new Array<string>(n).fill('');
   const covered = new Uint8Array(n);
-  const cellYearAt = new Array<CellYear | undefined>(n);
+  const cellYearRows = new Int32Array(n).fill(-1);
   // Cell-years without a CellYear (no events) belong to the cell's home country.
   for (let i = 0; i < cells.length; i++) {
     const h = home.get(cells[i]!)!;
@@ -335,7 +362,7 @@ export function buildLagIndex(
       if (analysed.get(cyCountry)?.[yi]) {
         covered[k] = 1;
         country[k] = cyCountry;
-        cellYearAt[k] = table.row(r);
+        cellYearRows[k] = r;
       } else {
         covered[k] = 0;
         country[k] = '';
@@ -373,7 +400,8 @@ export function buildLagIndex(
     cellPos,
     country,
     covered,
-    cellYears: cellYearAt,
+    table,
+    cellYearRows,
     violenceCache: new Map(),
     firstAnalysedYear,
     countryYears,
@@ -490,10 +518,12 @@ export function violenceArray(
   const key = `${perpetrator}:${precision}`;
   const cached = index.violenceCache.get(key);
   if (cached) return cached;
-  const v = new Float64Array(index.cellYears.length);
-  index.cellYears.forEach((cy, k) => {
-    if (cy) v[k] = osvAtPrecision(cy, perpetrator, precision).best;
-  });
+  const rows = index.cellYearRows;
+  const v = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    if (r >= 0) v[k] = index.table.osvAtPrecision(r, perpetrator, precision).best;
+  }
   index.violenceCache.set(key, v);
   return v;
 }

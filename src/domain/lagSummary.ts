@@ -2,7 +2,7 @@
  * Summaries of a lag analysis run: per mission and mission-year figures, and responsiveness by
  * OSV intensity bin (the research brief's figures 2 and 3).
  */
-import { IMPRECISE_LEVELS, imprecisePart, type Coverage } from './dataset';
+import { IMPRECISE_LEVELS, type Coverage } from './dataset';
 import { isEnhanced, reachArraysFor, violenceArray, type LagIndex } from './lagIndex';
 import {
   FLAGGED_CATEGORIES,
@@ -114,15 +114,15 @@ export function summarize(
   // What the precision filter leaves out of the analysed cell-years.
   let leftEvents = 0;
   let leftFatalities = 0;
-  index.cellYears.forEach((cy) => {
-    if (!cy) return;
+  for (const r of index.cellYearRows) {
+    if (r < 0) continue;
     for (const level of IMPRECISE_LEVELS) {
       if (level <= params.precision) continue;
-      const part = imprecisePart(cy.osvImprecise[level], params.perpetrator);
+      const part = index.table.imprecisePart(r, level, params.perpetrator);
       leftEvents += part.events;
       leftFatalities += part.best;
     }
-  });
+  }
   const { nYears, y0 } = index;
   const total = new Float64Array(nYears);
   const withPresence = new Float64Array(nYears);

@@ -43,7 +43,12 @@ import {
   aggregateOsvEvents,
   gridCellYearsCsv,
 } from '../domain/gridAggregate';
-import { encodeGridFile, GRID_BROWSER_FILES } from '../domain/gridFile';
+import {
+  encodeGridFile,
+  encodeGridParts,
+  GRID_BROWSER_FILES,
+  GRID_PART_INDEX_FILES,
+} from '../domain/gridFile';
 import { h3Grid } from '../domain/h3Grid';
 import type { OsvEvent } from '../domain/coverage';
 import { GED_RULES, processGed, type GedResult } from './ged';
@@ -273,7 +278,7 @@ async function writeExports(
   ds: Pick<Dataset, 'bases' | 'baseYears'>,
   cellYears: GedResult['cellYears'],
   osvEvents: readonly OsvEvent[],
-): Promise<void> {
+): Promise<string[]> {
   const exportDir = path.join(outDir, 'export');
   fs.mkdirSync(exportDir, { recursive: true });
   const cyCsv = path.join(outDir, DATA_FILES.exportCellYearsCsv);
@@ -294,7 +299,7 @@ async function writeExports(
              auto_detect=false, columns={${cyTypes.join(', ')}}))
      TO ${lit(path.join(outDir, DATA_FILES.exportCellYearsParquet))} (FORMAT parquet, COMPRESSION zstd)`,
   );
-  await writeGridExports(fs, duck, tempDir, outDir, osvEvents, ds);
+  const gridParts = await writeGridExports(fs, duck, tempDir, outDir, osvEvents, ds);
 
   await duck.run(`CREATE OR REPLACE TABLE x_base_years (
     mission VARCHAR, base_id VARCHAR, location VARCHAR, country VARCHAR, year INTEGER,
@@ -336,6 +341,7 @@ async function writeExports(
     `COPY (${select}) TO ${lit(path.join(outDir, csv.replace(/\.csv$/, '.parquet')))} (FORMAT parquet, COMPRESSION zstd)`,
   );
   await duck.run('DROP TABLE x_base_years');
+  return gridParts;
 }
 
 /**
@@ -343,8 +349,10 @@ async function writeExports(
  * (`aggregateOsvEvents`), the columns of cell_years.csv with `h3` in place of gid / lat / lon;
  * written like cell_years (CSV here, Parquet by DuckDB from a raw copy when a name had to be
  * neutralised). Also the app's grid files (grid_h3r4.json, grid_h3r5.json: the same cell-years
- * in the browser's table format and the hexagon of every base coordinate), loaded on the first
- * switch to the grid.
+ * in the browser's table format and the hexagon of every base coordinate) and the same rows cut
+ * per country (`grid_h3r4/index.json` and one part file per country, `encodeGridParts`), which
+ * the app fetches for the mission's host countries on a switch to the grid. Returns the part
+ * files' paths (index first) for the manifest.
  */
 async function writeGridExports(
   fs: OutputFs,
@@ -353,7 +361,8 @@ async function writeGridExports(
   outDir: string,
   osvEvents: readonly OsvEvent[],
   ds: Pick<Dataset, 'bases' | 'baseYears'>,
-): Promise<void> {
+): Promise<string[]> {
+  const gridPartFiles: string[] = [];
   const types = GRID_CELL_YEARS_EXPORT_COLUMNS.map(
     (c) => `${lit(c)}: '${c === 'h3' || c === 'country' ? 'VARCHAR' : 'INTEGER'}'`,
   );
@@ -365,6 +374,14 @@ async function writeGridExports(
       path.join(outDir, GRID_BROWSER_FILES[grid.id as 'h3r4' | 'h3r5']),
       JSON.stringify(encodeGridFile(grid, rows, ds)),
     );
+    // The same rows cut per country (what the app fetches: a mission's host countries only).
+    const { index, parts } = encodeGridParts(grid, rows, ds);
+    const indexFile = GRID_PART_INDEX_FILES[grid.id as 'h3r4' | 'h3r5'];
+    fs.mkdirSync(path.join(outDir, path.dirname(indexFile)), { recursive: true });
+    fs.writeFileSync(path.join(outDir, indexFile), JSON.stringify(index));
+    for (const [file, part] of parts)
+      fs.writeFileSync(path.join(outDir, file), JSON.stringify(part));
+    gridPartFiles.push(indexFile, ...parts.keys());
     const csvPath = path.join(outDir, files.csv);
     const text = gridCellYearsCsv(grid, rows);
     fs.writeFileSync(csvPath, text);
@@ -382,6 +399,7 @@ async function writeGridExports(
        TO ${lit(parquet)} (FORMAT parquet, COMPRESSION zstd)`,
     );
   }
+  return gridPartFiles;
 }
 
 /**
@@ -628,6 +646,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       DATA_FILES.exportBaseYearsParquet,
       ...Object.values(GRID_EXPORT_FILES).flatMap((f) => [f.csv, f.parquet]),
       ...Object.values(GRID_BROWSER_FILES),
+      ...(await exported),
     ])
       outputs.push({ path: f, bytes: statSync(path.join(stage, f)).size });
     step.stop();

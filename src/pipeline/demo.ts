@@ -8,7 +8,15 @@
  * when no source folder is found ({@link installDemo}). The basemap is not committed: it is built
  * from npm packages when the demo is installed.
  */
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,7 +41,15 @@ import {
 } from '../domain/encoding';
 import { decodeOsvEvents, encodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
 import { aggregateOsvEvents } from '../domain/gridAggregate';
-import { decodeGridFile, encodeGridFile, GRID_BROWSER_FILES } from '../domain/gridFile';
+import {
+  decodeGridFile,
+  decodeGridIndex,
+  decodeGridPart,
+  encodeGridFile,
+  encodeGridParts,
+  GRID_BROWSER_FILES,
+  GRID_PART_INDEX_FILES,
+} from '../domain/gridFile';
 import { h3Grid } from '../domain/h3Grid';
 import { verifyOutputFile, writeAtomically } from './atomic';
 import { buildBasemap } from './basemap';
@@ -50,8 +66,24 @@ export const DEMO_MAX_BYTES = 1_000_000;
 /** The demo's README (generated). */
 export const DEMO_README = 'README.md';
 
-/** The files loaded on demand: the Coverage tab's events, the H3 grid switch's grid files. */
-const ON_DEMAND_FILES: readonly string[] = [OSV_EVENTS_FILE, ...Object.values(GRID_BROWSER_FILES)];
+/**
+ * The part files of the H3 grids (gridFile.ts): the index and the demo country's part; the demo
+ * build checks that its hexagon-years make no other part.
+ */
+const DEMO_GRID_PARTS: readonly string[] = (['h3r4', 'h3r5'] as const).flatMap((id) => [
+  GRID_PART_INDEX_FILES[id],
+  `grid_${id}/central-african-republic.json`,
+]);
+
+/**
+ * The files loaded on demand: the Coverage tab's events, the H3 grid switch's grid files (whole,
+ * and cut per country).
+ */
+const ON_DEMAND_FILES: readonly string[] = [
+  OSV_EVENTS_FILE,
+  ...Object.values(GRID_BROWSER_FILES),
+  ...DEMO_GRID_PARTS,
+];
 
 /**
  * Every file of the demo folder: the browser files, the files loaded on demand (the events table
@@ -173,9 +205,16 @@ export async function buildDemo(opts: { from?: string; quiet?: boolean } = {}): 
     // The grid files of the H3 switch, from those events (as the data build makes them).
     for (const res of [4, 5] as const) {
       const grid = h3Grid(res);
-      files[GRID_BROWSER_FILES[res === 4 ? 'h3r4' : 'h3r5']] = JSON.stringify(
-        encodeGridFile(grid, aggregateOsvEvents(events, grid), subset),
-      );
+      const id = res === 4 ? 'h3r4' : 'h3r5';
+      const rows = aggregateOsvEvents(events, grid);
+      files[GRID_BROWSER_FILES[id]] = JSON.stringify(encodeGridFile(grid, rows, subset));
+      const { index, parts } = encodeGridParts(grid, rows, subset);
+      files[GRID_PART_INDEX_FILES[id]] = JSON.stringify(index);
+      for (const [f, part] of parts) {
+        if (!DEMO_GRID_PARTS.includes(f))
+          throw new Error(`the demo's grid rows make a part ${f} the demo does not list`);
+        files[f] = JSON.stringify(part);
+      }
     }
     const onDemand = ON_DEMAND_FILES.map((f) => {
       const buf = Buffer.from(files[f] as string);
@@ -238,7 +277,7 @@ function stable(v: unknown): string {
 export function demoDifferences(build: DemoBuild, dir = DEMO_DIR): string[] {
   if (!existsSync(dir)) return [`${dir} does not exist`];
   const out: string[] = [];
-  const present = readdirSync(dir);
+  const present = filesIn(dir);
   for (const f of present)
     if (!DEMO_FILES.includes(f))
       out.push(`${f}: not a demo file (the demo holds ${DEMO_FILES.join(', ')})`);
@@ -277,7 +316,7 @@ export async function writeDemo(build: DemoBuild, dir = DEMO_DIR): Promise<void>
   await writeAtomically(
     dir,
     async (tmp) => {
-      for (const f of DEMO_FILES) writeFileSync(path.join(tmp, f), build.files[f] as string);
+      for (const f of DEMO_FILES) writeIn(tmp, f, build.files[f] as string);
     },
     (tmp) => {
       for (const f of DEMO_FILES) verifyOutputFile(tmp, f);
@@ -285,9 +324,22 @@ export async function writeDemo(build: DemoBuild, dir = DEMO_DIR): Promise<void>
   );
 }
 
-/** Total size of the files in a folder (not recursive), in bytes. */
+/** The files in a folder and its subfolders, as paths relative to it ("/"-separated). */
+export function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(path.join(dir, f)).isFile())
+    .map((f) => f.split(path.sep).join('/'));
+}
+
+/** Writes `rel` under `dir`, making its folder. */
+function writeIn(dir: string, rel: string, data: string | Buffer): void {
+  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  writeFileSync(path.join(dir, rel), data);
+}
+
+/** Total size of the files in a folder and its subfolders, in bytes. */
 export function folderBytes(dir: string): number {
-  return readdirSync(dir).reduce((a, f) => a + statSync(path.join(dir, f)).size, 0);
+  return filesIn(dir).reduce((a, f) => a + statSync(path.join(dir, f)).size, 0);
 }
 
 /**
@@ -313,6 +365,10 @@ export async function installDemo(
   decodeOsvEvents(read(OSV_EVENTS_FILE));
   for (const [id, f] of Object.entries(GRID_BROWSER_FILES))
     decodeGridFile(read(f), id as keyof typeof GRID_BROWSER_FILES);
+  for (const id of ['h3r4', 'h3r5'] as const) {
+    const index = decodeGridIndex(read(GRID_PART_INDEX_FILES[id]), id);
+    for (const [country, f] of index.parts) decodeGridPart(read(f), id, f, country);
+  }
   read(DATA_FILES.manifest);
   const hosts = [...new Set(ds.missions.flatMap((m) => m.countries))].sort();
   // A staging folder beside outDir, swapped in when complete (src/pipeline/atomic.ts).
@@ -320,7 +376,7 @@ export async function installDemo(
     outDir,
     async (tmp) => {
       for (const f of [...DATASET_FILES, ...ON_DEMAND_FILES, DATA_FILES.manifest])
-        writeFileSync(path.join(tmp, f), readFileSync(path.join(demoDir, f)));
+        writeIn(tmp, f, readFileSync(path.join(demoDir, f)));
       return buildBasemap(path.join(tmp, 'basemap'), hosts);
     },
     (tmp, basemap) => {

@@ -5,10 +5,12 @@ import {
   loadCellMonths,
   loadDataset,
   loadGridFile,
+  loadGridIndex,
+  loadGridPart,
   type LoadProgress,
 } from '../../src/data/load';
 import { DEFAULT_LAG_PARAMS } from '../../src/domain/lag';
-import { encodeGridFile } from '../../src/domain/gridFile';
+import { encodeGridFile, encodeGridParts } from '../../src/domain/gridFile';
 import { h3Grid } from '../../src/domain/h3Grid';
 import { DATASET_FILES, DATA_FILES, encodeDataset } from '../../src/domain/encoding';
 import { atlasData } from '../../src/data/atlasData';
@@ -254,5 +256,48 @@ describe('loadGridFile', () => {
     const other = loadGridFile('/data/', 'h3r5', fakeFetch({ 'grid_h3r5.json': file }).fetchFn);
     await expect(other).rejects.toMatchObject({ problem: 'corrupt', file: 'grid_h3r5.json' });
     await expect(other).rejects.toThrow(/expected the grid "h3r5"/);
+  });
+});
+
+describe('loadGridIndex and loadGridPart', () => {
+  // The part files as the data build writes them (one hexagon-year, Bangui's base).
+  const grid = h3Grid(5);
+  const hex = grid.cellOf(b.lat, b.lon);
+  const cy = { ...ds.cellYears[0]!, gid: hex, region: null, topPerpetrators: [] };
+  const { index, parts } = encodeGridParts(grid, [cy], ds);
+  const partFile = 'grid_h3r5/central-african-republic.json';
+  const files = {
+    'grid_h3r5/index.json': JSON.stringify(index),
+    [partFile]: JSON.stringify(parts.get(partFile)),
+  };
+
+  it('fetch the index, then only the part of the country asked for', async () => {
+    const { fetchFn, seen } = fakeFetch(files);
+    const idx = await loadGridIndex('/data/', 'h3r5', fetchFn);
+    expect([...idx.parts]).toEqual([['Central African Republic', partFile]]);
+    expect(idx.pointCells.get(`${b.lat},${b.lon}`)).toBe(hex);
+    expect(await loadGridPart('/data/', idx, 'Chad', fetchFn)).toBeNull();
+    const t = await loadGridPart('/data/', idx, 'Central African Republic', fetchFn);
+    expect(t!.rows()).toEqual([cy]);
+    expect(seen).toEqual(['/data/grid_h3r5/index.json', `/data/${partFile}`]);
+  });
+
+  it('say "missing" for a data folder without parts, "corrupt" for a damaged part', async () => {
+    const missing = loadGridIndex('/data/', 'h3r5', fakeFetch({}).fetchFn);
+    await expect(missing).rejects.toMatchObject({
+      problem: 'missing',
+      file: 'grid_h3r5/index.json',
+    });
+    const idx = await loadGridIndex('/data/', 'h3r5', fakeFetch(files).fetchFn);
+    const damaged = { ...files, [partFile]: files[partFile]!.slice(0, 40) };
+    const bad = loadGridPart('/data/', idx, 'Central African Republic', fakeFetch(damaged).fetchFn);
+    await expect(bad).rejects.toMatchObject({ problem: 'corrupt', file: partFile });
+    // Another grid's index is refused by name.
+    const r4 = loadGridIndex(
+      '/data/',
+      'h3r4',
+      fakeFetch({ 'grid_h3r4/index.json': files['grid_h3r5/index.json']! }).fetchFn,
+    );
+    await expect(r4).rejects.toThrow(/expected the grid "h3r4"/);
   });
 });

@@ -3,11 +3,13 @@
  * the Lag tab's grid to H3 r4 puts `g=h3r4` in the link, redraws the violence cells as hexagons —
  * as many as computed here, independently, from the served events table (parsed by hand, cells by
  * h3-js `latLngToCell`) — shows the PRIO-GRID / H3 comparison, and switching back to PRIO-GRID
- * draws the squares again. The hexagons come from the grid files the data build wrote
- * (grid_h3r4.json, grid_h3r5.json), not from the events table. Screenshots of the hexagon view
+ * draws the squares again. The hexagons come from the grid files the data build wrote — the part
+ * index and the host country's part (grid_h3r4/index.json, grid_h3r4/central-african-republic.json),
+ * or the whole grid file (grid_h3r4.json) in a data folder without parts — not from the events
+ * table. Screenshots of the hexagon view
  * and the comparison at 1280 and 390 px.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { latLngToCell } from 'h3-js';
 import type { Page } from 'playwright-core';
@@ -84,7 +86,7 @@ describe('Grid switch (production build, headless Chromium)', () => {
     });
     await settle(page, 'MINUSCA:2015', 120_000);
     const fetched: string[] = [];
-    page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop() ?? ''));
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/data/').pop() ?? ''));
     const before = await atlasHooks<Hooks>(page);
     const squares = before.rendered.counts.cells!;
     expect(squares).toBeGreaterThan(0);
@@ -110,8 +112,14 @@ describe('Grid switch (production build, headless Chromium)', () => {
       .screenshot({ path: join(ARTIFACTS, 'grid-compare-1280.png') });
 
     await switchTo(page, 'H3 r5', 'grid=h3r5');
-    expect(fetched).toContain('grid_h3r4.json');
-    expect(fetched).toContain('grid_h3r5.json');
+    for (const id of ['h3r4', 'h3r5']) {
+      if (existsSync(join(suite.app.data.dataDir, `grid_${id}`, 'index.json'))) {
+        // The part index and MINUSCA's host country's part, not the whole grid file.
+        expect(fetched).toContain(`grid_${id}/index.json`);
+        expect(fetched).toContain(`grid_${id}/central-african-republic.json`);
+        expect(fetched).not.toContain(`grid_${id}.json`);
+      } else expect(fetched).toContain(`grid_${id}.json`); // a data folder without parts
+    }
     expect(fetched).not.toContain('osv_events.json');
     const r5 = await atlasHooks<Hooks>(page);
     expect(r5.rendered.counts.hexagons).toBe(

@@ -16,7 +16,14 @@ import type { CellYear } from '../../src/domain/dataset';
 import { DATA_FILES, DATASET_FILES, decodeDataset } from '../../src/domain/encoding';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../../src/domain/eventsEncoding';
 import { aggregateOsvEvents, regridDataset } from '../../src/domain/gridAggregate';
-import { decodeGridFile, GRID_BROWSER_FILES } from '../../src/domain/gridFile';
+import {
+  decodeGridFile,
+  decodeGridIndex,
+  decodeGridPart,
+  GRID_BROWSER_FILES,
+  GRID_PART_INDEX_FILES,
+} from '../../src/domain/gridFile';
+import { concatCellYearTables, decodeManifest } from '../../src/domain/encoding';
 import { h3OfKey } from '../../src/domain/gridSystem';
 import { h3Grid } from '../../src/domain/h3Grid';
 import { atlasData } from '../../src/data/atlasData';
@@ -217,6 +224,26 @@ describe('the grid files of the app (grid_h3r4.json, grid_h3r5.json)', () => {
       expect(ra.episodes.length).toBeGreaterThan(0);
       expect(ra.episodes).toEqual(b.lag.result('MINUSCA', params)!.episodes);
       expect(a.compare('MINUSCA', params)).toEqual(b.compare('MINUSCA', params));
+    }
+  });
+
+  it('are cut per country too (grid_h3r4/index.json and a part per country), listed in the manifest', () => {
+    const m = decodeManifest(json(DATA_FILES.manifest));
+    for (const id of ['h3r4', 'h3r5'] as const) {
+      const whole = decodeGridFile(json(GRID_BROWSER_FILES[id]), id);
+      const index = decodeGridIndex(json(GRID_PART_INDEX_FILES[id]), id);
+      expect([...index.parts]).toEqual([
+        ['Central African Republic', `grid_${id}/central-african-republic.json`],
+      ]);
+      expect(index.pointCells).toEqual(whole.pointCells);
+      const parts = [...index.parts].map(([country, file]) =>
+        decodeGridPart(json(file), id, file, country),
+      );
+      expect(concatCellYearTables(parts).rows()).toEqual(whole.cellYears.rows());
+      for (const f of [GRID_PART_INDEX_FILES[id], ...index.parts.values()]) {
+        const o = m.outputs.find((x) => x.path === f);
+        expect(o?.bytes).toBe(readFileSync(path.join(out, f)).length);
+      }
     }
   });
 });

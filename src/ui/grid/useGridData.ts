@@ -1,20 +1,23 @@
 /**
- * The atlas on the grid of the store (`state.grid`): null on PRIO-GRID; on H3 the grid's file
- * (`grid_h3r4.json`: hexagon-years and the hexagon of each base coordinate, written by the data
- * build) and the H3 code (`h3Runtime.ts`, its own chunk) are fetched on the first switch to the
- * grid, and the regridded selectors are built from them once (`gridData`, memoized). A data
- * folder without grid files (built before them, or a self-contained story file) falls back to
+ * The atlas on the grid of the store (`state.grid`): null on PRIO-GRID; on H3 the grid's part
+ * index (`grid_h3r4/index.json`: the hexagon of each base coordinate, the part file of each
+ * country), the part files of the mission's host countries (their hexagon-years, written by the
+ * data build) and the H3 code (`h3Runtime.ts`, its own chunk) are fetched on the first switch to
+ * the grid (a mission with other host countries fetches their parts), and the regridded
+ * selectors are built from them once per set of countries (`gridData`, memoized). A data folder
+ * with the whole grid file only (`grid_h3r4.json`, built before the part files) uses it; one
+ * without grid files (built before them, or a self-contained story file) falls back to
  * the events table (the one `useOsvEvents` load, shared with the Coverage tab), aggregated in the
  * browser.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { GridData, GridSource, H3GridId } from '../../data/gridData';
 import { dataFetch } from '../../data/embedded';
-import { DataLoadError, loadGridFile } from '../../data/load';
-import type { GridPrecomputed } from '../../domain/gridFile';
+import { createGridRowsLoader, gridRowsCountries, type GridRowsState } from '../../data/gridRows';
 import type { GridId } from '../../domain/gridSystem';
 import { useOsvEvents, type OsvEventsState } from '../coverage/useOsvEvents';
 import { useData } from '../dataContext';
+import { useAtlas } from '../store';
 
 /** The lazily loaded H3 module. */
 export type H3Runtime = typeof import('./h3Runtime');
@@ -34,63 +37,33 @@ export function loadH3Runtime(): Promise<H3Runtime> {
   return runtimeLoad;
 }
 
-/** Where a grid file stands: loaded, absent (use the events), or failed. */
-type GridFileState =
-  | { status: 'idle' | 'loading' }
-  | { status: 'ready'; file: GridPrecomputed }
-  | { status: 'absent' }
-  | { status: 'error'; message: string };
+/** Where the grid's rows for the mission stand (see `gridRows.ts`), or idle / loading. */
+type GridFileState = { status: 'idle' | 'loading' } | GridRowsState;
 
-const fileLoads = new Map<string, Promise<GridFileState>>();
-const fileLoaded = new Map<string, GridFileState>();
+const rowsLoader = createGridRowsLoader(dataFetch);
 
-/**
- * Loads (once per data folder and grid) the grid file; 'absent' when the folder has none or has
- * one this app cannot read.
- */
-function loadGridFileOnce(dataUrl: string, id: H3GridId): Promise<GridFileState> {
-  const key = `${id}:${dataUrl}`;
-  let p = fileLoads.get(key);
-  if (!p) {
-    p = loadGridFile(dataUrl, id, dataFetch()).then(
-      (file): GridFileState => ({ status: 'ready', file }),
-      // No file, or one this app cannot read (another format version, damaged): the hexagons
-      // are computed from the events table instead; a network failure is an error (retried).
-      (e: unknown): GridFileState => {
-        if (e instanceof DataLoadError && (e.problem === 'missing' || e.problem === 'corrupt')) {
-          if (e.problem === 'corrupt')
-            console.warn(`Grid file not used (${e.message}); hexagons from the events table.`);
-          return { status: 'absent' };
-        }
-        return { status: 'error', message: e instanceof Error ? e.message : String(e) };
-      },
-    );
-    void p.then((s) => {
-      if (s.status === 'error')
-        fileLoads.delete(key); // a later switch may try again
-      else fileLoaded.set(key, s);
-    });
-    fileLoads.set(key, p);
-  }
-  return p;
-}
-
-function useGridFile(dataUrl: string, grid: GridId): GridFileState {
-  const key = `${grid}:${dataUrl}`;
-  const [state, setState] = useState<{ key: string; s: GridFileState }>({
+function useGridFile(dataUrl: string, grid: GridId, countries: readonly string[]): GridFileState {
+  const key = `${grid}:${dataUrl}:${countries.join('|')}`;
+  const cached = (): GridFileState =>
+    grid === 'prio'
+      ? { status: 'idle' }
+      : (rowsLoader.loaded(dataUrl, grid, countries) ?? { status: 'idle' });
+  const [state, setState] = useState<{ key: string; s: GridFileState }>(() => ({
     key,
-    s: fileLoaded.get(key) ?? { status: 'idle' },
-  });
-  const current = state.key === key ? state.s : (fileLoaded.get(key) ?? { status: 'idle' });
+    s: cached(),
+  }));
+  const current = state.key === key ? state.s : cached();
   const settled = current.status === 'ready' || current.status === 'absent';
   useEffect(() => {
     if (grid === 'prio' || settled) return;
     let live = true;
     setState({ key, s: { status: 'loading' } });
-    void loadGridFileOnce(dataUrl, grid).then((s) => live && setState({ key, s }));
+    void rowsLoader.load(dataUrl, grid, countries).then((s) => live && setState({ key, s }));
     return () => {
       live = false;
     };
+    // `countries` is part of `key`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dataUrl, grid, key, settled]);
   return current;
 }
@@ -114,8 +87,14 @@ export interface GridDataState {
 /** The atlas on `grid` (see the module comment). */
 export function useGridData(grid: GridId): GridDataState {
   const { data, dataUrl } = useData();
+  const mission = useAtlas((s) => s.mission);
   const needed = grid !== 'prio';
-  const file = useGridFile(dataUrl, grid);
+  // Only the mission's host countries' hexagon-years are fetched (gridFile.ts).
+  const countries = useMemo(
+    () => gridRowsCountries(data.dataset, mission),
+    [data.dataset, mission],
+  );
+  const file = useGridFile(dataUrl, grid, countries);
   const events = useOsvEvents(dataUrl, needed && file.status === 'absent');
   const [rt, setRt] = useState<H3Runtime | null>(runtime);
   const [rtError, setRtError] = useState<string | null>(null);
