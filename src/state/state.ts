@@ -394,8 +394,9 @@ export function patchLag(lag: LagParams, patch: Partial<LagParams>): LagParams {
 }
 
 /**
- * Lag parameters made valid (for `replace` and compare's rules): every number clamped into the
- * domain's bounds, a non-boolean `initialDeployment` takes `fallback`'s, reach in km clamped
+ * Lag parameters made valid (for `replace` and compare's rules): a missing number takes
+ * `fallback`'s, every number is clamped into the domain's bounds (one that is not a finite number:
+ * the lower bound), a non-boolean `initialDeployment` takes `fallback`'s, reach in km clamped
  * (anything but a number: null).
  */
 export function normalizeLag(
@@ -403,7 +404,7 @@ export function normalizeLag(
   fallback: LagParams,
 ): LagParams {
   const lag: LagParams = { ...fallback, ...(raw ?? {}) };
-  for (const k of LAG_PARAM_KEYS) lag[k] = clampParam(k, Number(raw?.[k]));
+  for (const k of LAG_PARAM_KEYS) lag[k] = clampParam(k, Number(raw?.[k] ?? fallback[k]));
   if (typeof lag.initialDeployment !== 'boolean')
     lag.initialDeployment = fallback.initialDeployment;
   if (lag.reachKm !== undefined)

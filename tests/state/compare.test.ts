@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { compareSideState, defaultCompareYear } from '../../src/state/compare';
 import { normalizeState, reduce } from '../../src/state/reduce';
 import {
+  DEFAULT_LAG,
   defaultState,
   isValidState,
+  normalizeLag,
   type AppState,
   type MissionYears,
 } from '../../src/state/state';
+import { LAG_PARAM_BOUNDS } from '../../src/domain/lagTypes';
 import { encodeUrlState, parseUrlState } from '../../src/state/url';
 
 const MISSIONS: MissionYears[] = [
@@ -273,5 +276,21 @@ describe('compare slice', () => {
       expect(fixed.compare?.rules).toEqual({ ...A, theta: 1, window: 2, reach: 3 });
       expect(isValidState(fixed, MISSIONS)).toBe(true);
     });
+  });
+});
+
+describe('normalizeLag', () => {
+  it('takes a missing number from the fallback, clamps the others, keeps a bad boolean out', () => {
+    const fallback = { ...DEFAULT_LAG, theta: 25, window: 5 };
+    const lag = normalizeLag({ reach: 2 }, fallback);
+    // θ and W absent: rules A's (25, 5), not the lower bounds.
+    expect([lag.theta, lag.window, lag.reach]).toEqual([25, 5, 2]);
+    const odd = normalizeLag(
+      { theta: 1e9, window: Number.NaN, initialDeployment: 'yes' as unknown as boolean },
+      fallback,
+    );
+    expect(odd.theta).toBe(LAG_PARAM_BOUNDS.theta.max);
+    expect(odd.window).toBe(LAG_PARAM_BOUNDS.window.min);
+    expect(odd.initialDeployment).toBe(fallback.initialDeployment);
   });
 });
