@@ -64,6 +64,18 @@ const COMPARE_TYPES: ReadonlySet<string> = new Set([
   'closeCompare',
 ]);
 
+/**
+ * Whether the view can compare lag rules: not in the World view, which has no lag analysis
+ * (its lag layers are hidden), so both sides would show the same map.
+ */
+export function canCompareRules(state: Pick<AppState, 'world'>): boolean {
+  return state.world === null;
+}
+
+/** Why the World view offers no rules comparison (the disabled button's title, a link notice). */
+export const NO_RULES_IN_WORLD =
+  'The World view has no lag analysis: open a mission to compare lag rules.';
+
 /** The mode of an open compare slice. */
 export function compareMode(c: CompareState): CompareMode {
   return c.rules === null ? 'years' : 'rules';
@@ -100,15 +112,20 @@ export function defaultCompareYear(years: readonly number[], year: number): numb
 /**
  * A compare slice made valid for the view: null stays null; the year goes to the nearest year the
  * view has (null when it has none), the split is clamped, rules B are made valid with the Lag
- * tab's rule (`normalizeLag`; what is missing or not a boolean comes from `lag`, rules A).
+ * tab's rule (`normalizeLag`; what is missing or not a boolean comes from `lag`, rules A), or
+ * dropped in the World view ({@link canCompareRules}: `world` given and not null).
  */
 export function normalizeCompare(
   c: CompareState | null | undefined,
   years: readonly number[],
   lag: LagParams,
+  world: AppState['world'] = null,
 ): CompareState | null {
   if (!c || typeof c !== 'object' || !Number.isFinite(c.year) || years.length === 0) return null;
-  const rules = c.rules && typeof c.rules === 'object' ? normalizeLag(c.rules, lag) : null;
+  const rules =
+    c.rules && typeof c.rules === 'object' && canCompareRules({ world })
+      ? normalizeLag(c.rules, lag)
+      : null;
   return {
     year: nearestYear(years, Math.round(c.year)),
     split: clampSplit(Number(c.split)),
@@ -128,7 +145,7 @@ export function reduceCompare(
     case 'openCompare': {
       if (years.length === 0) return state;
       if (action.mode === 'rules') {
-        if (cur?.rules) return state;
+        if (cur?.rules || !canCompareRules(state)) return state;
         const year = cur?.year ?? defaultCompareYear(years, state.year);
         return {
           ...state,
@@ -144,6 +161,7 @@ export function reduceCompare(
     }
     case 'setCompareMode': {
       if (!cur || compareMode(cur) === action.mode) return state;
+      if (action.mode === 'rules' && !canCompareRules(state)) return state;
       return {
         ...state,
         compare: { ...cur, rules: action.mode === 'rules' ? { ...state.lag } : null },
@@ -181,11 +199,16 @@ export function reduceCompare(
 
 /**
  * Keeps the compare year among the view's years after another update (another mission, the World
- * view opened or closed): the nearest year; compare closes when the view has no years.
+ * view opened or closed): the nearest year; compare closes when the view has no years. Opening
+ * the World view turns a rules comparison into a years comparison ({@link canCompareRules}).
  */
 export function keepCompareValid(state: AppState, missions: readonly MissionYears[]): AppState {
-  const c = state.compare;
+  let c = state.compare;
   if (!c) return state;
+  if (c.rules && !canCompareRules(state)) {
+    c = { ...c, rules: null };
+    state = { ...state, compare: c };
+  }
   const years = compareYears(state, missions);
   if (years.includes(c.year)) return state;
   return { ...state, compare: normalizeCompare(c, years, state.lag) };
@@ -248,11 +271,13 @@ export function encodeCompareParam(state: Pick<AppState, 'compare'>): string | n
  */
 export function parseCompareRulesParam(
   value: string,
-  state: Pick<AppState, 'lag' | 'year' | 'compare'>,
+  state: Pick<AppState, 'lag' | 'year' | 'compare' | 'world'>,
   years: readonly number[],
 ): { compare: CompareState | null; notices: string[] } {
   if (years.length === 0)
     return { compare: null, notices: ['No years to compare; not comparing rules.'] };
+  if (!canCompareRules(state))
+    return { compare: state.compare, notices: [`${NO_RULES_IN_WORLD} Not comparing rules.`] };
   const notices: string[] = [];
   let rules: LagParams = { ...state.lag };
   const t = value.trim();

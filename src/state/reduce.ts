@@ -476,6 +476,6 @@ export function normalizeState(
     grid: GRID_IDS.includes(s.grid) ? s.grid : fallback.grid,
     world,
     storyDraft: s.storyDraft === undefined ? fallback.storyDraft : s.storyDraft,
-    compare: normalizeCompare(s.compare, years, lag),
+    compare: normalizeCompare(s.compare, years, lag, world),
   };
 }

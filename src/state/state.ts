@@ -477,7 +477,10 @@ export function isValidState(s: AppState, missions: readonly MissionYears[]): bo
     ((missions.length > 0 && !years.includes(s.compare.year)) ||
       !(s.compare.split >= 0.05 && s.compare.split <= 0.95) ||
       (s.compare.rules !== null &&
-        (LAG_PARAM_KEYS.some((k) => clampParam(k, s.compare!.rules![k]) !== s.compare!.rules![k]) ||
+        (s.world !== null ||
+          LAG_PARAM_KEYS.some(
+            (k) => clampParam(k, s.compare!.rules![k]) !== s.compare!.rules![k],
+          ) ||
           typeof s.compare.rules.initialDeployment !== 'boolean')))
   )
     return false;

@@ -294,3 +294,28 @@ describe('normalizeLag', () => {
     expect(odd.initialDeployment).toBe(fallback.initialDeployment);
   });
 });
+
+describe('compare rules and the World view (no lag analysis there)', () => {
+  it('does not open rules in the World view; opening the World view turns rules into years', () => {
+    const world = reduce(s0, { type: 'openWorld' }, MISSIONS);
+    expect(reduce(world, { type: 'openCompare', mode: 'rules' }, MISSIONS)).toBe(world);
+    const years = reduce(world, { type: 'openCompare' }, MISSIONS);
+    expect(years.compare?.rules).toBeNull();
+    expect(reduce(years, { type: 'setCompareMode', mode: 'rules' }, MISSIONS)).toBe(years);
+    // A mission view comparing rules, then the World view: the comparison keeps its year only.
+    const rules = reduce(s0, { type: 'openCompare', mode: 'rules' }, MISSIONS);
+    expect(rules.compare?.rules).not.toBeNull();
+    const opened = reduce(rules, { type: 'openWorld' }, MISSIONS);
+    expect(opened.compare).toEqual({ ...rules.compare, rules: null });
+    expect(isValidState({ ...opened, compare: rules.compare }, MISSIONS)).toBe(false);
+    expect(
+      normalizeState({ ...opened, compare: rules.compare }, s0, MISSIONS).compare?.rules,
+    ).toBeNull();
+  });
+
+  it('a World link with cmpl says why it is not comparing rules', () => {
+    const { state, notices } = parseUrlState('?w=all&y=2014&cmpl=theta:25', MISSIONS);
+    expect(state.compare?.rules ?? null).toBeNull();
+    expect(notices.join(' ')).toMatch(/World view has no lag analysis/);
+  });
+});

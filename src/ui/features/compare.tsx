@@ -16,7 +16,7 @@ import {
   type KeyboardEvent,
   type PointerEvent,
 } from 'react';
-import { compareYears } from '../../state/compare';
+import { canCompareRules, compareYears, NO_RULES_IN_WORLD } from '../../state/compare';
 import { useData } from '../dataContext';
 import { fmtPeriod } from '../format';
 import { useAtlas, useDispatch } from '../store';
@@ -59,6 +59,7 @@ function CompareOverlay() {
   const month = useAtlas((s) => s.month);
   const mission = useAtlas((s) => s.mission);
   const world = useAtlas((s) => s.world);
+  const rulesAllowed = canCompareRules({ world });
   const presenting = useAtlas((s) => s.story !== null);
   const hasSelection = useAtlas((s) => s.selection !== null);
   const lag = useAtlas((s) => s.lag);
@@ -140,8 +141,12 @@ function CompareOverlay() {
           type="button"
           className="button"
           data-testid="compare-open-rules"
-          disabled={years.length === 0}
-          title="Show this year under a second set of lag parameters beside the first"
+          disabled={years.length === 0 || !rulesAllowed}
+          title={
+            rulesAllowed
+              ? 'Show this year under a second set of lag parameters beside the first'
+              : NO_RULES_IN_WORLD
+          }
           onClick={() => {
             setRulesOpen(true);
             dispatch({ type: 'openCompare', mode: 'rules' });
@@ -177,6 +182,8 @@ function CompareOverlay() {
                 name="compare-mode"
                 value={m}
                 checked={(rules ? 'rules' : 'years') === m}
+                disabled={m === 'rules' && !rulesAllowed}
+                title={m === 'rules' && !rulesAllowed ? NO_RULES_IN_WORLD : undefined}
                 data-testid={`compare-mode-${m}`}
                 onChange={() => {
                   if (m === 'rules') setRulesOpen(true);
