@@ -24,6 +24,9 @@ import { ErrorScreen, LoadingScreen } from './Screens';
 // The map (MapLibre + deck.gl, most of the bundle) loads in parallel with the data.
 const Atlas = lazy(() => import('./Atlas').then((m) => ({ default: m.Atlas })));
 
+/** The cell-months load after the map's first frame, or after this long at the latest. */
+const MONTHS_AT_LATEST_MS = 10_000;
+
 type Phase =
   | { kind: 'loading'; progress: LoadProgress | null }
   | { kind: 'ready'; data: Omit<LoadedData, 'basemap'>; info: DataInfoResult }
@@ -52,13 +55,15 @@ export function App(props: { dataUrl?: string }) {
     const partial = monthsLater.current;
     if (!partial) return;
     monthsLater.current = null;
-    void loadCellMonths(url, partial, dataFetch()).then((dataset) =>
+    void loadCellMonths(url, partial, dataFetch()).then((dataset) => {
+      if (dataset.cellMonthsPending?.status === 'failed')
+        console.warn(`Monthly data not loaded: ${dataset.cellMonthsPending.detail}`);
       setPhase((p) =>
         p.kind === 'ready' && p.data.dataset === partial
           ? { ...p, data: { ...p.data, dataset } }
           : p,
-      ),
-    );
+      );
+    });
   }, [url]);
   useEffect(() => {
     let cancelled = false;
@@ -82,11 +87,14 @@ export function App(props: { dataUrl?: string }) {
     // On a self-contained story file, the data comes from the page itself (never the network).
     const get = dataFetch();
     const deferCellMonths = !linkNeedsCellMonths(window.location.search);
+    let fallback = 0;
     Promise.all([loadDataset(url, onProgress, get, { deferCellMonths }), loadDataInfo(url, get)])
       .then(([dataset, info]) => {
         if (cancelled) return;
         monthsLater.current = deferCellMonths ? dataset : null;
         setPhase({ kind: 'ready', data: { dataUrl: url, dataset }, info });
+        // Should the map never draw (no WebGL, a hidden tab), the months still come.
+        if (deferCellMonths) fallback = window.setTimeout(onFirstFrame, MONTHS_AT_LATEST_MS);
       })
       .catch((error: unknown) => {
         if (!cancelled) setPhase({ kind: 'error', error });
@@ -99,8 +107,9 @@ export function App(props: { dataUrl?: string }) {
     return () => {
       cancelled = true;
       cancelAnimationFrame(frame);
+      window.clearTimeout(fallback);
     };
-  }, [url]);
+  }, [url, onFirstFrame]);
 
   if (phase.kind === 'loading') return <LoadingScreen progress={phase.progress} />;
   if (phase.kind === 'error') {

@@ -64,11 +64,14 @@ const DetailsTab = memo(function DetailsTab() {
       }
       period={fmtPeriod(year, month)}
       noDataMessage={
-        coverage.missing.length > 0
-          ? noViolenceDataMessage(coverage.missing, year, dataset.coverage)
-          : month !== null
-            ? data.monthly.pending
-            : null
+        [
+          coverage.missing.length > 0
+            ? noViolenceDataMessage(coverage.missing, year, dataset.coverage)
+            : null,
+          month !== null ? data.monthly.pending : null,
+        ]
+          .filter((m) => m !== null)
+          .join(' ') || null
       }
       onSelect={onSelect}
       cellName={data.cellName}

@@ -67,7 +67,10 @@ function MapsPanel() {
         Map of{' '}
         <select
           value={chosen ?? ''}
-          disabled={world}
+          // A map shows its month's violence: it waits for the cell-months (loaded after the
+          // first frame), as the timeline's Monthly switch does.
+          disabled={world || data.monthly.pending !== null}
+          title={data.monthly.pending ?? undefined}
           data-testid="maps-picker"
           onChange={(e) => {
             const [y, m] = e.target.value.split('-').map(Number);
