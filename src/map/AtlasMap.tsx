@@ -363,8 +363,10 @@ export function AtlasMap(props: AtlasMapProps) {
         const { onExporting, uiZoom } = latest.current;
         try {
           if (onExporting && (uiZoom ?? 1) !== 1)
+            // (At most 5 s: should the owner never answer, the snapshot goes on at factor 1.)
             await new Promise<void>((res) => {
               atOne.current.push(res);
+              setTimeout(res, 5000);
               onExporting(true);
             });
           return await snapshotMap(map, combinedOverlay([overlay, staticOverlay]), opts);
