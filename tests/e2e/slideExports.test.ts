@@ -2,7 +2,8 @@
  * Slide-ready exports in real Chromium against the production build, at the sizes a trainer puts
  * on a slide: "View PNG" at 1920×1080 and 3840×2160 (outside a story: the view's title and key
  * figures), the presenter's PNG of a scene with highlighted bases, the small multiples at both
- * sizes, and the first frame of a year-range video (GIF, decoded here). Each file is written to
+ * sizes, the first frame of a year-range video (GIF, decoded here), and "View PNG" of one area
+ * from a 1080p and a 4K screen (the same pixels: the 4K map's 2× names stay out of exports). Each file is written to
  * `test-artifacts/e2e/slides/` to be looked at; each is checked for its size, for a dock with no
  * map under it (no basemap land or water colour inside the dock, while the map part has plenty)
  * (a GIF frame: one panel colour fills it, and no water or land colour).

@@ -3,7 +3,8 @@
  * laptop, laptop and 4K sizes (390×844, 768×1024, 1000×700, 1280×800, 3840×2160) no two controls
  * overlap (their bounding boxes, page coordinates, one control never inside another excepted), the
  * slider's year labels never run together, and the map keeps a usable height. On a 4K screen at
- * 100 % scaling the app's panels are drawn twice as large (they read as on a 1920×1080 screen).
+ * 100 % scaling the app's panels are drawn twice as large (they read as on a 1920×1080 screen),
+ * and so are the map's base circles and town names (deck.gl scale props, src/map/uiScale.ts).
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
