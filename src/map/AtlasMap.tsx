@@ -23,6 +23,7 @@ import { BASEMAP_LAYER_IDS, noDataPaint } from './basemap/style';
 import { inlinedWorkerText } from './inlinedWorker';
 import { snapshotMap, type SnapshotOptions, type SnapshotOverlay } from './snapshot';
 import { singleWorldZoom } from './camera';
+import { scaleLayers } from './uiScale';
 
 // Serve MapLibre's worker from our own origin (Vite copies it as an asset).
 maplibregl.setWorkerUrl(blobIfInlined(workerUrl));
@@ -94,6 +95,17 @@ export interface AtlasMapProps {
    * 2 s: case-study scenes) or `jump` (no animation: reduced motion).
    */
   motion?: 'ease' | 'fly' | 'jump';
+  /**
+   * The large-screen factor (`--ui-zoom`, src/map/uiScale.ts): text, symbols and line widths in
+   * pixels are drawn this many times as large (default 1). Exports always render at 1.
+   */
+  uiZoom?: number;
+  /**
+   * Called with true when a snapshot starts and false when it ends: the owner then passes
+   * `uiZoom` 1 (and layers chosen for it, e.g. which names fit) until the end; the snapshot waits
+   * for them. Without it a snapshot only draws the current layers at factor 1.
+   */
+  onExporting?: (on: boolean) => void;
 }
 
 /** What the map component offers its owner. */
@@ -102,7 +114,14 @@ export interface MapApi {
   project(lon: number, lat: number): [number, number];
   /** Renders the map at an export size and returns the composited basemap + data canvas. */
   snapshot(opts: SnapshotOptions): Promise<HTMLCanvasElement>;
+  /**
+   * The scale props (`sizeScale`, `radiusScale`, `lineWidthScale`, `widthScale`) of the layer
+   * with this id as last handed to deck.gl, or null when no overlay draws it (test hook).
+   */
+  layerScale(id: string): Record<string, number> | null;
 }
+
+const SCALE_PROPS = ['sizeScale', 'radiusScale', 'lineWidthScale', 'widthScale'] as const;
 
 function cameraOf(map: maplibregl.Map): Camera {
   const c = map.getCenter();
@@ -218,9 +237,28 @@ export function AtlasMap(props: AtlasMapProps) {
   /** The camera the map last reported: a state camera equal to it needs no move. */
   const emitted = useRef<Camera | null>(null);
   const firstCamera = useRef(true);
+  /** While a snapshot renders, layers are handed over at factor 1 (exports keep their sizes). */
+  const exporting = useRef(false);
+  /** The layers last handed to the overlays (main, comparison, static). */
+  const applied = useRef<Layer[]>([]);
+  /** Snapshots waiting for the owner's layers at factor 1. */
+  const atOne = useRef<(() => void)[]>([]);
   useEffect(() => {
     latest.current = props;
   });
+  /** Hands the current layers to the overlays, scaled by the large-screen factor. */
+  const applyLayers = useRef((which: 'main' | 'compare' | 'static' | 'all') => {
+    const p = latest.current;
+    const k = exporting.current ? 1 : (p.uiZoom ?? 1);
+    const main = scaleLayers(p.layers, k);
+    const compare = p.split != null ? scaleLayers(p.compareLayers ?? [], k) : [];
+    const stat = scaleLayers(p.staticLayers ?? [], k);
+    if (which === 'main' || which === 'all') overlayRef.current?.setProps({ layers: main });
+    if (which === 'compare' || which === 'all')
+      compareOverlayRef.current?.setProps({ layers: compare });
+    if (which === 'static' || which === 'all') staticOverlayRef.current?.setProps({ layers: stat });
+    applied.current = [...main, ...compare, ...stat];
+  }).current;
 
   // Create the map once.
   useEffect(() => {
@@ -320,11 +358,32 @@ export function AtlasMap(props: AtlasMapProps) {
         // No automatic refit while the map is laid out at the export size.
         const keep = fitted.current;
         fitted.current = null;
+        exporting.current = true;
+        applyLayers('all');
+        const { onExporting, uiZoom } = latest.current;
         try {
+          if (onExporting && (uiZoom ?? 1) !== 1)
+            // (At most 5 s: should the owner never answer, the snapshot goes on at factor 1.)
+            await new Promise<void>((res) => {
+              atOne.current.push(res);
+              setTimeout(res, 5000);
+              onExporting(true);
+            });
           return await snapshotMap(map, combinedOverlay([overlay, staticOverlay]), opts);
         } finally {
           fitted.current = keep;
+          exporting.current = false;
+          onExporting?.(false);
+          applyLayers('all');
         }
+      },
+      layerScale: (id) => {
+        const layer = applied.current.find((l) => l.id === id);
+        if (!layer) return null;
+        const props = layer.props as unknown as Record<string, unknown>;
+        const out: Record<string, number> = {};
+        for (const k of SCALE_PROPS) if (typeof props[k] === 'number') out[k] = props[k];
+        return out;
       },
     });
     return () => {
@@ -342,7 +401,7 @@ export function AtlasMap(props: AtlasMapProps) {
       mainElRef.current = null;
       compareElRef.current = null;
     };
-  }, []);
+  }, [applyLayers]);
 
   // Countries without violence data: paint values of the basemap (no new GPU program).
   const noDataKey = (props.noDataCountries ?? []).join('\n');
@@ -366,20 +425,18 @@ export function AtlasMap(props: AtlasMapProps) {
   }, [noDataKey]);
 
   // Layers.
-  useEffect(() => {
-    overlayRef.current?.setProps({ layers: props.layers });
-  }, [props.layers]);
-  const { compareLayers, split } = props;
-  useEffect(() => {
-    compareOverlayRef.current?.setProps({ layers: split != null ? (compareLayers ?? []) : [] });
-  }, [compareLayers, split]);
+  // Layers (`latest` holds these props: effects run in order, after the one that sets it).
+  const { layers, compareLayers, split, staticLayers, uiZoom } = props;
+  useEffect(() => applyLayers('main'), [layers, uiZoom, applyLayers]);
+  useEffect(() => applyLayers('compare'), [compareLayers, split, uiZoom, applyLayers]);
   useEffect(() => {
     clipOverlays(mainElRef.current, compareElRef.current, split);
   }, [split]);
-  const { staticLayers } = props;
   useEffect(() => {
-    staticOverlayRef.current?.setProps({ layers: staticLayers ?? [] });
-  }, [staticLayers]);
+    applyLayers('static');
+    // The owner's layers for factor 1 have arrived: waiting snapshots go on.
+    if ((uiZoom ?? 1) === 1) atOne.current.splice(0).forEach((res) => res());
+  }, [staticLayers, uiZoom, applyLayers]);
 
   // Camera: follow the state when it differs from what the map shows.
   const { camera, fitBounds } = props;

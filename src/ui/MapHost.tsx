@@ -38,6 +38,8 @@ export interface AtlasHooks {
   idle?: boolean;
   /** lon/lat → map pixel, for clicking map features in tests. */
   project?: MapApi['project'];
+  /** The scale props of a drawn layer by id (`MapApi.layerScale`). */
+  layerScale?: MapApi['layerScale'];
   /** The timeline frame drawn (step, next step, tween t, playing, granularity). */
   timeline?: {
     step: number;
@@ -77,7 +79,9 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
   const dispatch = useDispatch();
   const { data, basemap } = useData();
   const features = useFeatures();
-  const view = useMapView(state);
+  // While the map is snapshotted for an export the layers are built for factor 1.
+  const [exporting, setExporting] = useState(false);
+  const view = useMapView(state, exporting);
   const ctx = useMemo<FeatureContext>(
     () => ({ data, basemap, view, dispatch }),
     [data, basemap, view, dispatch],
@@ -147,6 +151,7 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
       window.__atlas = {
         ...(window.__atlas ?? { rendered: null, frames: 0, state }),
         project: api.project,
+        layerScale: api.layerScale,
       };
       onReady(api);
     },
@@ -237,6 +242,8 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
         onIdle={onIdle}
         ariaLabel={ariaLabel + compareNote}
         motion={motion}
+        uiZoom={view.uiZoom}
+        onExporting={setExporting}
         compareLayers={side?.layers as Layer[] | undefined}
         split={comparing && state.compare && side ? state.compare.split : null}
         compareTag={side?.tag}

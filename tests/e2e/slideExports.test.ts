@@ -2,7 +2,8 @@
  * Slide-ready exports in real Chromium against the production build, at the sizes a trainer puts
  * on a slide: "View PNG" at 1920×1080 and 3840×2160 (outside a story: the view's title and key
  * figures), the presenter's PNG of a scene with highlighted bases, the small multiples at both
- * sizes, and the first frame of a year-range video (GIF, decoded here). Each file is written to
+ * sizes, the first frame of a year-range video (GIF, decoded here), and "View PNG" of one area
+ * from a 1080p and a 4K screen (the same pixels: the 4K map's 2× names stay out of exports). Each file is written to
  * `test-artifacts/e2e/slides/` to be looked at; each is checked for its size, for a dock with no
  * map under it (no basemap land or water colour inside the dock, while the map part has plenty)
  * (a GIF frame: one panel colour fills it, and no water or land colour).
@@ -161,6 +162,50 @@ describe('slide-ready exports at 1920×1080 and 3840×2160', () => {
       writeFileSync(join(SHOTS, `view-2017-${1920 * scale}.png`), Buffer.from(e.base64, 'base64'));
       console.info(`view PNG ${scale}×`, m.dock, m.map);
       expectOpaqueDock(m);
+    }
+  }, 400_000);
+
+  it('"View PNG" is the same image from a 1080p screen and a 4K screen (map names at 1×)', async () => {
+    // The same area on both screens: the 4K map is twice the 1080p map (its chrome is drawn at
+    // 2×, --ui-zoom) at one zoom level more. On the 4K screen the map's names and symbols are
+    // drawn at 2× (src/map/uiScale.ts); the export must not be.
+    const shots: string[] = [];
+    for (const [viewport, zoom] of [
+      [{ width: 1920, height: 1080 }, 5],
+      [{ width: 3840, height: 2160 }, 6],
+    ] as const) {
+      const { page } = await suite.open(
+        `view-png-${viewport.width}`,
+        `?m=MINUSCA&y=2017&tab=story&c=20.5,6.3,${zoom}`,
+        { viewport },
+      );
+      await settle(page, 'MINUSCA:2017:all', 120_000);
+      await page.getByTestId('export-png').click();
+      const e = await nthExport(page, 'view-png', 1);
+      expect(e.rec).toMatchObject({ width: 1920, height: 1080 });
+      writeFileSync(join(SHOTS, `view-2017-screen-${viewport.width}.png`), e.base64, 'base64');
+      shots.push(e.base64);
+      if (shots.length === 2) {
+        const diff = await page.evaluate(async ([a, b]) => {
+          const pixels = async (b64: string) => {
+            const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+            const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+            const c = document.createElement('canvas');
+            c.width = bmp.width;
+            c.height = bmp.height;
+            const ctx = c.getContext('2d')!;
+            ctx.drawImage(bmp, 0, 0);
+            return ctx.getImageData(0, 0, c.width, c.height).data;
+          };
+          const [pa, pb] = [await pixels(a!), await pixels(b!)];
+          let differ = 0;
+          for (let i = 0; i < pa.length; i += 4)
+            if ([0, 1, 2].some((k) => Math.abs(pa[i + k]! - pb[i + k]!) > 24)) differ++;
+          return differ / (pa.length / 4);
+        }, shots);
+        console.info('View PNG, 1080p screen vs 4K screen: share of pixels that differ', diff);
+        expect(diff).toBeLessThan(0.002);
+      }
     }
   }, 400_000);
 

@@ -3,11 +3,13 @@
  * laptop, laptop and 4K sizes (390×844, 768×1024, 1000×700, 1280×800, 3840×2160) no two controls
  * overlap (their bounding boxes, page coordinates, one control never inside another excepted), the
  * slider's year labels never run together, and the map keeps a usable height. On a 4K screen at
- * 100 % scaling the app's panels are drawn twice as large (they read as on a 1920×1080 screen).
+ * 100 % scaling the app's panels are drawn twice as large (they read as on a 1920×1080 screen),
+ * and so are the map's base circles and town names (deck.gl scale props, src/map/uiScale.ts).
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { uiZoomOf } from '../../src/map/uiScale';
 import { ARTIFACTS } from './harness';
 import { e2eSuite, settle } from './suite';
 
@@ -136,6 +138,19 @@ describe('any screen (production build, headless Chromium)', () => {
       expect(ticks.length).toBeGreaterThanOrEqual(2);
       for (let k = 1; k < ticks.length; k++)
         expect(ticks[k]!.x).toBeGreaterThanOrEqual(ticks[k - 1]!.x + ticks[k - 1]!.w);
+      // The map's own labels and base circles follow the chrome's factor (1 at 1280 px, 2 at 4K):
+      // the scale props deck.gl last received for the layers drawn.
+      const scales = await page.evaluate(() => {
+        const h = (
+          window as unknown as {
+            __atlas: { layerScale: (id: string) => Record<string, number> | null };
+          }
+        ).__atlas;
+        return { bases: h.layerScale('bases'), places: h.layerScale('basemap-place-labels') };
+      });
+      const k = uiZoomOf(viewport.width, viewport.height);
+      expect(scales.bases).toMatchObject({ radiusScale: k, lineWidthScale: k });
+      expect(scales.places).toMatchObject({ sizeScale: k });
       const map = await page.locator('.map-area').boundingBox();
       expect(map!.height).toBeGreaterThanOrEqual(Math.min(300, viewport.height * 0.5));
       expect(map!.width).toBeGreaterThanOrEqual(viewport.width * 0.6);

@@ -9,6 +9,7 @@ import { missionColor } from '../../map/scales';
 import type { AppState } from '../../state/state';
 import { frameOfState, granularityOf, type StepFrame } from '../../state/timeline';
 import { useData } from '../dataContext';
+import { useUiZoom } from '../useUiZoom';
 import {
   LAYER_SLOTS,
   type Feature,
@@ -42,8 +43,11 @@ export function renderCounts(maps: readonly FeatureMap[]): Record<string, number
   return Object.assign({}, ...maps.map((m) => m.counts ?? {})) as Record<string, number>;
 }
 
-/** The view every feature sees, derived once per render. */
-export function useMapView(state: AppState): MapView {
+/**
+ * The view every feature sees, derived once per render. `exporting`: a snapshot of the map is
+ * being taken, so the large-screen factor is 1 (exports keep their sizes).
+ */
+export function useMapView(state: AppState, exporting = false): MapView {
   const { data } = useData();
   const { sel } = data;
   const missions = sel.missions;
@@ -54,6 +58,8 @@ export function useMapView(state: AppState): MapView {
   );
   const coverage = sel.missionCoverage(state.mission, state.year);
   const otherIds = sel.nearbyMissions(state.mission, state.year);
+  const screenZoom = useUiZoom();
+  const uiZoom = exporting ? 1 : screenZoom;
   const others = useMemo(
     () => otherIds.map((id) => ({ id, color: missionColor(id, state.mission, sel.missionSlots) })),
     [otherIds, state.mission, sel.missionSlots],
@@ -67,8 +73,9 @@ export function useMapView(state: AppState): MapView {
       missing: coverage.missing,
       others,
       otherIds,
+      uiZoom,
     }),
-    [state, frame, coverage, others, otherIds],
+    [state, frame, coverage, others, otherIds, uiZoom],
   );
 }
 

@@ -44,6 +44,13 @@ export interface MapView {
   others: readonly { id: string; color: string }[];
   /** Their ids (stable array for equal lists). */
   otherIds: readonly string[];
+  /**
+   * The large-screen factor (1, 1.5 or 2; `--ui-zoom`, src/map/uiScale.ts). The map host draws
+   * every layer's pixel-sized text, symbols and line widths this many times as large (deck.gl
+   * scale props on the finished layers), so a feature needs it only for what it chooses in
+   * pixels itself (e.g. which names fit).
+   */
+  uiZoom: number;
 }
 
 /** Everything a feature's map hook receives. */

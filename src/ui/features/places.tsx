@@ -35,7 +35,10 @@ function usePlacesMap(ctx: FeatureContext): FeatureMap {
         : { ...basemap, places: withoutReplacedPlaces(basemap.places, named) },
     [basemap, named],
   );
-  const labelZoom = Math.floor((camera?.zoom ?? 4) * 10) / 10;
+  // Which names show is decided for 1× type (minZoom, src/domain/basemap.ts): at the large-screen
+  // factor k the names are k times as large, as at log2(k) zoom levels less on a 1× screen, so
+  // the names of that zoom show (a 4K screen at 2× shows what a 1080p screen shows).
+  const labelZoom = Math.floor(((camera?.zoom ?? 4) - Math.log2(view.uiZoom)) * 10 + 1e-9) / 10;
   const box = camera
     ? labelBox(camera, { width: window.innerWidth, height: window.innerHeight })
     : null;
