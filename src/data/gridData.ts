@@ -9,6 +9,7 @@
  */
 import type { OsvEvent } from '../domain/coverage';
 import type { Dataset } from '../domain/dataset';
+import { datasetOrigin } from '../domain/cellYearTable';
 import { regridDataset, regridPrecomputed } from '../domain/gridAggregate';
 import type { GridPrecomputed } from '../domain/gridFile';
 import { compareFlaggedCells, type GridFlagComparison } from '../domain/gridCompare';
@@ -46,8 +47,11 @@ const memo = new WeakMap<Dataset, Map<string, { source: GridSource; data: GridDa
 
 /** The atlas of `prio` on the H3 grid `id`, from the grid file or the events table. */
 export function gridData(prio: AtlasData, source: GridSource, id: H3GridId): GridData {
-  let perGrid = memo.get(prio.dataset);
-  if (!perGrid) memo.set(prio.dataset, (perGrid = new Map()));
+  // Keyed by the dataset's origin: the regrid does not read the cell-months, so it survives
+  // their arrival after the first frame.
+  const origin = datasetOrigin(prio.dataset);
+  let perGrid = memo.get(origin);
+  if (!perGrid) memo.set(origin, (perGrid = new Map()));
   const hit = perGrid.get(id);
   if (hit && hit.source === source) return hit.data;
   const grid = gridSystem(id);

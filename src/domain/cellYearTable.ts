@@ -305,6 +305,26 @@ export interface DatasetTables {
 const ATTACHED = new WeakMap<object, Partial<DatasetTables>>();
 const FROM_ROWS = new WeakMap<object, RowTable<unknown>>();
 
+/** Datasets made from another by adding its cell-months → that other (see datasetOrigin). */
+const ORIGIN = new WeakMap<Dataset, Dataset>();
+
+/**
+ * Records that `derived` is `from` with its cell-months added (`withCellMonths` in
+ * `encoding.ts`): every other table is the same, so caches of what does not read the cell-months
+ * (the lag index, the H3 regrid) can key on {@link datasetOrigin} and survive the change.
+ */
+export function deriveDataset(derived: Dataset, from: Dataset): void {
+  ORIGIN.set(derived, datasetOrigin(from));
+}
+
+/**
+ * The dataset this one was made from by adding its cell-months (see {@link deriveDataset}), or
+ * itself: the key for caches of everything but the cell-months.
+ */
+export function datasetOrigin(ds: Dataset): Dataset {
+  return ORIGIN.get(ds) ?? ds;
+}
+
 /** Attaches the typed tables a dataset was decoded from (see {@link tableOfDataset}). */
 export function attachTables(ds: Dataset, tables: Partial<DatasetTables>): void {
   ATTACHED.set(ds, { ...ATTACHED.get(ds), ...tables });

@@ -7,6 +7,7 @@
 import { canonicalCountry } from './countries';
 import type { Base, BaseMonth, BaseYear, HqLevel, Mission } from './dataset';
 import { gidOf } from './grid';
+import { mergeContributors } from './tcc';
 
 /**
  * Base identity tolerance: two location rows of the same mission with the same normalized
@@ -41,7 +42,7 @@ export const DEPLOYMENT_RULES = {
   zeroTroops:
     'A location with troops 0 (police, observers or HQ only) is kept and marked zeroTroops; it does not count as troop presence.',
   monthly:
-    'Monthly Geo-PKO rows give base-months (several rows for one base-month: rounded mean). A mission-year absent from FrontMap gets its base-years from the monthly rows: troops = rounded mean over the months with a known figure (troopsFromMaps: Geo-PKO gives no yearly figure for it), troopsMin / troopsMax = the smallest / largest month. Where two Geo-PKO versions cover the same mission-month, the newer version is used and the older rows are SUPERSEDED_ROW.',
+    'Monthly Geo-PKO rows give base-months (several rows for one base-month: rounded mean). A mission-year absent from FrontMap gets its base-years from the monthly rows: troops = rounded mean over the months with a known figure (troopsFromMaps: Geo-PKO gives no yearly figure for it), troopsMin / troopsMax = the smallest / largest month. Where two Geo-PKO versions cover the same mission-month, the newer version is used and the older rows are SUPERSEDED_ROW. Contributing countries of several rows (of one map, or the maps of a year): each country once, with the rounded mean of the troop figures given for it.',
   unitsAndTcc:
     'Unit types come from FrontMap (Infantry, Reserve, Med, Av > 0) and TTMap (> 0); contributing countries from TCCMap year.overview split into "Country (n)" entries, tccCount = No.TCC (largest when several rows).',
 } as const;
@@ -296,10 +297,6 @@ function compareVersions(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function uniqueInOrder(items: Iterable<string>): string[] {
-  return [...new Set(items)];
-}
-
 /**
  * Applies the deployment rules ({@link DEPLOYMENT_RULES}) to validated Geo-PKO rows. Output is
  * deterministic: bases sorted by id, base-years by (baseId, year), base-months by (baseId,
@@ -361,8 +358,8 @@ export function buildDeployments(input: {
       year: (rows[0] as MonthlyRow).year,
       month: (rows[0] as MonthlyRow).month,
       troops: mergeTroops(rows.map((r) => r.troops)).troops,
-      // Several rows of one base-month: every contributor they name, the largest count.
-      tcc: uniqueInOrder(rows.flatMap((r) => r.tcc)),
+      // Several rows of one base-month: every country they name once, the largest count.
+      tcc: mergeContributors(rows.flatMap((r) => r.tcc)),
       tccCount: counts.length ? Math.max(...counts) : null,
     };
   });
@@ -426,7 +423,7 @@ export function buildDeployments(input: {
       unpol: rows.some((r) => r.unpol),
       unmo: rows.some((r) => r.unmo),
       units: [],
-      tcc: uniqueInOrder(rows.flatMap((r) => r.tcc)),
+      tcc: mergeContributors(rows.flatMap((r) => r.tcc)),
       tccCount: counts.length ? Math.max(...counts) : null,
       zeroTroops: troops === 0,
       lat: first.lat,
@@ -455,7 +452,7 @@ export function buildDeployments(input: {
   for (const row of input.tcc ?? []) {
     const by = attach(row, 'contributing countries');
     if (!by) continue;
-    by.tcc = uniqueInOrder([...by.tcc, ...row.tcc]);
+    by.tcc = mergeContributors([...by.tcc, ...row.tcc]);
     if (row.tccCount !== null) by.tccCount = Math.max(by.tccCount ?? 0, row.tccCount);
   }
 

@@ -41,6 +41,7 @@ import type { ColumnValue, TypedColumn, TypedTable } from './columns';
 import {
   attachTables,
   CellYearTable,
+  deriveDataset,
   detachTable,
   RowTable,
   tableOfDataset,
@@ -1818,6 +1819,7 @@ function replaceCellMonths(
   next.coverage = ds.coverage;
   if (pending) next.cellMonthsPending = pending;
   attachTables(next, { cellYears, cellMonths });
+  deriveDataset(next, ds);
   return next;
 }
 

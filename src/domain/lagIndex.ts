@@ -16,7 +16,7 @@ import {
 } from './dataset';
 import { greatCircleKm } from './distance';
 import { cellYearsOf } from './encoding';
-import type { CellYearTable } from './cellYearTable';
+import { datasetOrigin, type CellYearTable } from './cellYearTable';
 import { PRIO_GRID, type GridSystem } from './gridSystem';
 import type { CountryYear, LagParams } from './lagTypes';
 
@@ -103,7 +103,9 @@ export class UnknownMissionError extends Error {
 const memo = new WeakMap<Dataset, Map<string, LagIndex>>();
 
 /**
- * The lag index of a mission, memoized per dataset object, mission id and grid. The dataset's
+ * The lag index of a mission, memoized per dataset (its {@link datasetOrigin}: the index does
+ * not read the cell-months, so a dataset completed with them keeps its indexes), mission id and
+ * grid. The dataset's
  * cell ids (`CellYear.gid`, `Base.gid`, `BaseYear.gid`) must be cells of `grid` (PRIO-GRID gids
  * by default; `regridDataset` gives a dataset on another grid).
  * @throws {UnknownMissionError} when the mission is not in the dataset.
@@ -113,8 +115,9 @@ export function prepareLagIndex(
   missionId: string,
   grid: GridSystem = PRIO_GRID,
 ): LagIndex {
-  let perMission = memo.get(dataset);
-  if (!perMission) memo.set(dataset, (perMission = new Map()));
+  const origin = datasetOrigin(dataset);
+  let perMission = memo.get(origin);
+  if (!perMission) memo.set(origin, (perMission = new Map()));
   const key = `${grid.id}:${missionId}`;
   let index = perMission.get(key);
   if (!index) perMission.set(key, (index = buildLagIndex(dataset, missionId, grid)));

@@ -69,6 +69,27 @@ export function tccFigures(entries: readonly string[]): TccFigure[] {
   });
 }
 
+/**
+ * The contributors of several rows of one location (rows of one map, or the maps of a year) as
+ * one list: each country once, in the order it first appears, with the rounded mean of the troop
+ * figures the rows give it (size unknown when none gives one): the rule the troops of such rows
+ * follow (`mergeTroops` in `deployments.ts`).
+ */
+export function mergeContributors(entries: readonly string[]): string[] {
+  const byCountry = new Map<string, number[]>();
+  for (const f of tccFigures(entries)) {
+    const known = byCountry.get(f.country) ?? [];
+    if (f.troops !== null) known.push(f.troops);
+    byCountry.set(f.country, known);
+  }
+  return [...byCountry].map(([country, known]) =>
+    tccEntryText({
+      country,
+      troops: known.length ? Math.round(known.reduce((a, v) => a + v, 0) / known.length) : null,
+    }),
+  );
+}
+
 /** A contributing country's troops summed over several locations. */
 export interface TccTotal {
   country: string;

@@ -14,6 +14,8 @@ import { encodeGridFile, encodeGridParts } from '../../src/domain/gridFile';
 import { h3Grid } from '../../src/domain/h3Grid';
 import { DATASET_FILES, DATA_FILES, encodeDataset } from '../../src/domain/encoding';
 import { atlasData } from '../../src/data/atlasData';
+import { datasetOrigin } from '../../src/domain/cellYearTable';
+import { prepareLagIndex } from '../../src/domain/lagIndex';
 import type { CellMonth } from '../../src/domain/dataset';
 import { base, baseYear, cellYear, carCell, dataset } from '../fixtures/factories';
 
@@ -150,6 +152,9 @@ describe('cell-months after the first frame', () => {
     expect(full.bases).toBe(partial.bases);
     expect(partial.cellMonths).toEqual([]);
     expect(partial.cellMonthsPending).toEqual({ status: 'loading' });
+    // What does not read the cell-months is not built again when they arrive.
+    expect(prepareLagIndex(full, 'MINUSCA')).toBe(prepareLagIndex(partial, 'MINUSCA'));
+    expect(datasetOrigin(full)).toBe(partial);
     const data = atlasData(full);
     expect(data.monthly.pending).toBeNull();
     expect(data.monthly.series('MINUSCA')).not.toBeNull();

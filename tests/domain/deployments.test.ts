@@ -232,13 +232,14 @@ describe('monthly rows', () => {
       yearly: [yearly({ year: 2014, troops: 500 })],
       monthly: [
         monthly({ year: 2014, month: 1, tcc: ['Nepal (150)', 'Togo (150)'], tccCount: 2 }),
-        // A second row of the same base-month: Togo again, Benin new.
-        monthly({ year: 2014, month: 1, tcc: ['Togo (150)', 'Benin (?)'], tccCount: 3 }),
+        // A second row of the same base-month: Togo again, with another figure; Benin new.
+        monthly({ year: 2014, month: 1, tcc: ['Togo (200)', 'Benin (?)'], tccCount: 3 }),
         monthly({ year: 2014, month: 2, troops: 0 }),
       ],
     });
     expect(d.baseMonths.map((m) => [m.month, m.tcc, m.tccCount])).toEqual([
-      [1, ['Nepal (150)', 'Togo (150)', 'Benin (?)'], 3],
+      // Togo once, (150 + 200) / 2 = 175; Benin's "?" is a size unknown.
+      [1, ['Nepal (150)', 'Togo (175)', 'Benin (size unknown)'], 3],
       [2, [], null],
     ]);
     // FrontMap covers 2014: the base-year keeps TCCMap's contributors (none here), not the maps'.

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseTccOverview } from '../../src/domain/deployments';
-import { parseTccEntry, tccEntryText, tccFigures, tccTotals } from '../../src/domain/tcc';
+import {
+  mergeContributors,
+  parseTccEntry,
+  tccEntryText,
+  tccFigures,
+  tccTotals,
+} from '../../src/domain/tcc';
 
 describe('troops per contributing country (TCCMap entries)', () => {
   it('reads the number in the last parentheses; "size unknown" is null, never 0', () => {
@@ -51,5 +57,30 @@ describe('troops per contributing country (TCCMap entries)', () => {
       { country: 'Nepal', troops: 200, locations: 2, unknownAt: 0 },
       { country: 'Chad', troops: null, locations: 1, unknownAt: 1 },
     ]);
+  });
+});
+
+describe('mergeContributors (several rows of one location)', () => {
+  it('lists each country once, with the rounded mean of the figures given for it', () => {
+    expect(
+      mergeContributors([
+        'Nepal (150)',
+        'Togo (35)',
+        'Nepal (200)',
+        'Benin (size unknown)',
+        'Togo (size unknown)',
+        'Benin (10)',
+        'Nepal (201)',
+      ]),
+    ).toEqual([
+      // Nepal (150 + 200 + 201) / 3 = 183.67 → 184; Togo: only 35 known; Benin: only 10 known.
+      'Nepal (184)',
+      'Togo (35)',
+      'Benin (10)',
+    ]);
+    expect(mergeContributors(['Chad (size unknown)', 'Chad (size unknown)'])).toEqual([
+      'Chad (size unknown)',
+    ]);
+    expect(mergeContributors([])).toEqual([]);
   });
 });
