@@ -13,7 +13,10 @@
  *   (6) windows from 10 % to 80 % of a step's tween (no step change, no new year's data inside),
  *   bytes allocated and CPU ms per frame, with their top sites;
  * - loop_*: the heap after a forced garbage collection every 30 s over BENCH_LOOP_SECONDS (60 by
- *   default; `BENCH_LOOP_SECONDS=300` is the issue's 5 minutes) of looped playback, and its slope.
+ *   default; `BENCH_LOOP_SECONDS=300` is the issue's 5 minutes) of looped playback, and its slope;
+ * - redraw_bytes_per_frame: deck.gl's own floor, BENCH_REDRAW_FRAMES (300) frames in which the
+ *   paused map's data layers are drawn again with nothing changed (`window.__atlas.redraw`):
+ *   what a frame allocates in deck.gl / luma.gl alone, with its top sites.
  *
  * `BENCH_ALLOC_READABLE=1` builds the app unminified (into test-artifacts/bench-alloc/) so the
  * sites carry the source's function names; the figures then describe that build.
@@ -44,6 +47,7 @@ import {
   LOOP_WARMUP_SCRIPT,
   longLoop,
   PAUSE_SCRIPT,
+  REDRAW_SCRIPT,
   siteLabel,
   tweenFrameRun,
 } from './heap';
@@ -54,6 +58,7 @@ const READABLE = process.env.BENCH_ALLOC_READABLE === '1';
 const TOP_SITES = Number(process.env.BENCH_ALLOC_SITES ?? 12);
 const PROFILE_FILE = process.env.BENCH_ALLOC_PROFILE;
 const WINDOWS = Number(process.env.BENCH_TWEEN_WINDOWS ?? 6);
+const REDRAW_FRAMES = Number(process.env.BENCH_REDRAW_FRAMES ?? 300);
 
 /** The app served unminified (readable allocation sites), built into test-artifacts/bench-alloc. */
 async function startReadable(): Promise<AppServer> {
@@ -152,7 +157,18 @@ export async function run(): Promise<Record<string, number | string>> {
         out.loop_heap_after_gc_mb = l.gcMb.map(round1).join(' ');
         out.loop_slope_mb_per_minute = Math.round(l.slopeMbPerMinute * 1000) / 1000;
       }
+      // deck.gl's own floor: the same layers drawn again every frame, the map paused.
       await page.evaluate(PAUSE_SCRIPT);
+      if (REDRAW_FRAMES > 0) {
+        const r = await allocationRun(page, cdp, REDRAW_FRAMES, REDRAW_SCRIPT);
+        out.redraw_frames = r.frames;
+        out.redraw_bytes_per_frame = Math.round(r.bytesPerFrame);
+        out.redraw_cpu_task_ms_per_frame = round1(r.taskMsPerFrame);
+        r.sites.slice(0, TOP_SITES).forEach((s, i) => {
+          out[`redraw_site_${String(i + 1).padStart(2, '0')}`] =
+            `${Math.round(s.bytesPerFrame)} B/frame  ${siteLabel(s)}`;
+        });
+      }
       await cdp.detach();
       out.console_errors = rp.consoleErrors.length;
     } finally {

@@ -68,6 +68,26 @@ export const FRAMES_SCRIPT = `(frames) => new Promise((resolve, reject) => {
   requestAnimationFrame(tick);
 })`;
 
+/**
+ * In-page: `frames` animation frames in each of which deck.gl draws the data layers again with
+ * nothing changed (`window.__atlas.redraw`, the map paused): its own cost per frame, the floor
+ * under a playback frame. Resolves like {@link FRAMES_SCRIPT}.
+ */
+export const REDRAW_SCRIPT = `(frames) => new Promise((resolve, reject) => {
+  const heap = [];
+  const times = [];
+  const t0 = performance.now();
+  const tick = (now) => {
+    window.__atlas.redraw();
+    heap.push(performance.memory ? performance.memory.usedJSHeapSize : NaN);
+    times.push(now);
+    if (heap.length >= frames) { resolve({ heap, times }); return; }
+    if (now - t0 > 1200000) { reject(new Error('redraw run took over 20 minutes')); return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})`;
+
 /** In-page: pauses the playback if it is playing. */
 export const PAUSE_SCRIPT = `(() => {
   const play = document.querySelector('[data-testid=play]');
@@ -183,6 +203,7 @@ export async function allocationRun(
   page: Page,
   cdp: CDPSession,
   frames: number,
+  script: string = FRAMES_SCRIPT,
 ): Promise<AllocationFigures> {
   const gcBeforeMb = await heapAfterGc(cdp);
   const m0 = await metrics(cdp);
@@ -191,7 +212,7 @@ export async function allocationRun(
     includeObjectsCollectedByMajorGC: true,
     includeObjectsCollectedByMinorGC: true,
   });
-  const r = (await page.evaluate(`(${FRAMES_SCRIPT})(${frames})`)) as {
+  const r = (await page.evaluate(`(${script})(${frames})`)) as {
     heap: number[];
     times: number[];
   };

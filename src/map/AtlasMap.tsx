@@ -119,6 +119,11 @@ export interface MapApi {
    * with this id as last handed to deck.gl, or null when no overlay draws it (test hook).
    */
   layerScale(id: string): Record<string, number> | null;
+  /**
+   * Draws the data layers again at once with nothing changed (benchmark hook: what deck.gl
+   * allocates and spends on a frame of its own, `bench/alloc.bench.ts`).
+   */
+  redraw(): void;
 }
 
 const SCALE_PROPS = ['sizeScale', 'radiusScale', 'lineWidthScale', 'widthScale'] as const;
@@ -376,6 +381,11 @@ export function AtlasMap(props: AtlasMapProps) {
           onExporting?.(false);
           applyLayers('all');
         }
+      },
+      redraw: () => {
+        // MapboxOverlay keeps its Deck private; `redraw(reason)` draws now when given a reason.
+        for (const o of [overlay, staticOverlay])
+          (o as unknown as { _deck?: { redraw(reason?: string): void } })._deck?.redraw('bench');
       },
       layerScale: (id) => {
         const layer = applied.current.find((l) => l.id === id);

@@ -40,6 +40,8 @@ export interface AtlasHooks {
   project?: MapApi['project'];
   /** The scale props of a drawn layer by id (`MapApi.layerScale`). */
   layerScale?: MapApi['layerScale'];
+  /** Draws the data layers again with nothing changed (`MapApi.redraw`; benchmarks). */
+  redraw?: MapApi['redraw'];
   /** The timeline frame drawn (step, next step, tween t, playing, granularity). */
   timeline?: {
     step: number;
@@ -152,6 +154,7 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
         ...(window.__atlas ?? { rendered: null, frames: 0, state }),
         project: api.project,
         layerScale: api.layerScale,
+        redraw: api.redraw,
       };
       onReady(api);
     },
