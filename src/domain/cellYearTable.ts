@@ -218,37 +218,12 @@ export class CellYearTable extends RowTable<CellYear> {
    * without making the row object.
    */
   osvBest(i: number, filter: PerpetratorFilter): number {
-    // Estimate columns are never null.
-    const o = this.osv;
-    switch (filter) {
-      case 'all':
-        return o.all[i]!;
-      case 'state':
-        return o.state[i]!;
-      case 'host':
-        return o.state[i]! - o.foreign[i]!;
-      case 'foreign':
-        return o.foreign[i]!;
-      case 'nonstate':
-        return o.nonState[i]!;
-    }
+    return byFilter(this.osv, i, filter);
   }
 
   /** OSV events of row i for a perpetrator filter (as `osvFor(row, filter).events`). */
   private osvEventsOf(i: number, filter: PerpetratorFilter): number {
-    const o = this.osvEvents;
-    switch (filter) {
-      case 'all':
-        return o.all[i]!;
-      case 'state':
-        return o.state[i]!;
-      case 'host':
-        return o.state[i]! - o.foreign[i]!;
-      case 'foreign':
-        return o.foreign[i]!;
-      case 'nonstate':
-        return o.nonState[i]!;
-    }
+    return byFilter(this.osvEvents, i, filter);
   }
 
   /**
@@ -292,6 +267,29 @@ export class CellYearTable extends RowTable<CellYear> {
       best -= p.best;
     }
     return { events, best };
+  }
+}
+
+/**
+ * Row i of a figure's columns per perpetrator class, for a filter (host government = state −
+ * foreign government). Estimate columns are never null.
+ */
+function byFilter(
+  o: Record<'all' | 'state' | 'nonState' | 'foreign', Int32Array>,
+  i: number,
+  filter: PerpetratorFilter,
+): number {
+  switch (filter) {
+    case 'all':
+      return o.all[i]!;
+    case 'state':
+      return o.state[i]!;
+    case 'host':
+      return o.state[i]! - o.foreign[i]!;
+    case 'foreign':
+      return o.foreign[i]!;
+    case 'nonstate':
+      return o.nonState[i]!;
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDeploymentSelectors } from '../../src/data/deploymentSelectors';
 import { createSelectors } from '../../src/data/selectors';
-import { base, baseYear, carCell, cellYear, dataset } from '../fixtures/factories';
+import { base, baseMonth, baseYear, carCell, cellYear, dataset } from '../fixtures/factories';
 
 const bangui = base({ location: 'Bangui', gid: carCell(0, 0) });
 const bria = base({ location: 'Bria', gid: carCell(3, 3) });
@@ -31,33 +31,12 @@ const ds = dataset({
     baseYear(juba, 2015, { troops: 0, unpol: true, unmo: true }),
   ],
   baseMonths: [
-    {
-      baseId: bangui.id,
-      mission: 'MINUSCA',
-      year: 2015,
-      month: 3,
-      troops: 1400,
+    baseMonth(bangui, 2015, 3, 1400, {
       tcc: ['Nepal (900)', 'Bangladesh (size unknown)'],
       tccCount: 2,
-    },
-    {
-      baseId: bria.id,
-      mission: 'MINUSCA',
-      year: 2015,
-      month: 3,
-      troops: null,
-      tcc: [],
-      tccCount: null,
-    },
-    {
-      baseId: bangui.id,
-      mission: 'MINUSCA',
-      year: 2015,
-      month: 9,
-      troops: 1600,
-      tcc: [],
-      tccCount: null,
-    },
+    }),
+    baseMonth(bria, 2015, 3, null),
+    baseMonth(bangui, 2015, 9, 1600),
   ],
 });
 const dep = createDeploymentSelectors(createSelectors(ds));

@@ -10,6 +10,7 @@ import { buildDownload, MONTHLY_EPISODE_COLUMNS } from '../../src/data/downloads
 import type { CellMonth, Dataset } from '../../src/domain/dataset';
 import { DEFAULT_LAG_PARAMS } from '../../src/domain/lag';
 import { NO_BUILD_INFO } from '../../src/domain/provenance';
+import { baseMonth } from '../fixtures/factories';
 import { LAG_CELLS, lagScenarioDataset } from '../fixtures/lagScenario';
 
 const ctx = { build: NO_BUILD_INFO, appVersion: '0.0.0-test' };
@@ -37,28 +38,7 @@ function scenario(withMaps: boolean): { ds: Dataset; mission: string } {
     ds: {
       ...ds,
       cellMonths: [month(LAG_CELLS.A, 2014, 5, 20)],
-      baseMonths: withMaps
-        ? [
-            {
-              baseId: alpha.id,
-              mission: alpha.mission,
-              year: 2014,
-              month: 2,
-              troops: 100,
-              tcc: [],
-              tccCount: null,
-            },
-            {
-              baseId: alpha.id,
-              mission: alpha.mission,
-              year: 2014,
-              month: 8,
-              troops: 300,
-              tcc: [],
-              tccCount: null,
-            },
-          ]
-        : [],
+      baseMonths: withMaps ? [baseMonth(alpha, 2014, 2, 100), baseMonth(alpha, 2014, 8, 300)] : [],
     },
   };
 }

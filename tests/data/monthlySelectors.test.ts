@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMonthlySelectors } from '../../src/data/monthlySelectors';
 import type { CellMonth } from '../../src/domain/dataset';
 import { monthIndex } from '../../src/domain/timeline';
+import { baseMonth } from '../fixtures/factories';
 import { LAG_CELLS, lagScenarioDataset } from '../fixtures/lagScenario';
 
 const cm = (
@@ -35,26 +36,7 @@ function scenario() {
       cm(LAG_CELLS.A, 2014, 5, 0, 20),
       cm(LAG_CELLS.N, 2018, 1, 9, 9),
     ],
-    baseMonths: [
-      {
-        baseId: alpha.id,
-        mission: alpha.mission,
-        year: 2014,
-        month: 2,
-        troops: 100,
-        tcc: [],
-        tccCount: null,
-      },
-      {
-        baseId: alpha.id,
-        mission: alpha.mission,
-        year: 2014,
-        month: 8,
-        troops: 300,
-        tcc: [],
-        tccCount: null,
-      },
-    ],
+    baseMonths: [baseMonth(alpha, 2014, 2, 100), baseMonth(alpha, 2014, 8, 300)],
   };
 }
 
