@@ -131,6 +131,12 @@ export interface DeploymentSelectors {
   mapMonths(mission: string): string[];
   /** The locations of a mission on the map of a month ("YYYY-MM"). */
   mapLocations(mission: string, month: string): MapLocation[];
+  /**
+   * Troops per contributing country on the map of a month ("YYYY-MM"): the map's own entries
+   * (Geo-PKO v2.0 monthly file) summed over its locations, unknown sizes apart (as
+   * {@link countriesOf}); empty when the map names none.
+   */
+  countriesOfMap(mission: string, month: string): TccTotal[];
 }
 
 const monthKey = (m: Pick<BaseMonth, 'year' | 'month'>): string =>
@@ -258,6 +264,9 @@ export function createDeploymentSelectors(sel: Selectors): DeploymentSelectors {
       }))
       .sort((a, b) => (b.troops ?? -1) - (a.troops ?? -1) || a.location.localeCompare(b.location)),
   );
+  const countriesOfMap = memoize((mission: string, month: string) =>
+    tccTotals(mapLocations(mission, month).map((l) => l.contributors)),
+  );
   return {
     activeMissions,
     missionRows,
@@ -269,5 +278,6 @@ export function createDeploymentSelectors(sel: Selectors): DeploymentSelectors {
     composition,
     mapMonths,
     mapLocations,
+    countriesOfMap,
   };
 }

@@ -103,6 +103,13 @@ describe('deployment explorer selectors', () => {
       },
       { baseId: bria.id, location: 'Bria', troops: null, contributors: [], tccCount: null },
     ]);
+    // Per country on that map: the map's own entries (Bria names none); Nepal's 900, and
+    // Bangladesh listed once without a size (unknown, not 0).
+    expect(dep.countriesOfMap('MINUSCA', '2015-03')).toEqual([
+      { country: 'Nepal', troops: 900, locations: 1, unknownAt: 0 },
+      { country: 'Bangladesh', troops: null, locations: 1, unknownAt: 1 },
+    ]);
+    expect(dep.countriesOfMap('MINUSCA', '2015-09')).toEqual([]);
   });
 
   it('gives the World view’s year figures: violence only where loaded, each host country once', () => {

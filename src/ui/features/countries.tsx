@@ -15,18 +15,45 @@ import { fmt } from '../format';
 import { usePlot } from '../plot';
 import { useAtlas } from '../store';
 import { NOTHING, type Feature } from './contract';
+import { monthLabel } from './maps';
 import '../deployments.css';
 
 type SortKey = 'country' | 'year' | 'troops' | 'locations' | 'unknownAt';
 
-/** The CSV of the rows shown (one row per country and year), with the rule in a header line. */
-export function countriesCsv(mission: string, rows: readonly CountryYear[]): string {
+/**
+ * The CSV of the rows shown (one row per country and year), with the rule in a header line; with
+ * `map` ("YYYY-MM"), the rows of that deployment map (its month in a `map` column).
+ */
+export function countriesCsv(
+  mission: string,
+  rows: readonly CountryYear[],
+  map: string | null = null,
+): string {
+  const rule = map
+    ? `# Troops per contributing country on the deployment map of ${map}, Geo-PKO v2.0 monthly file name.of.TCCn / No.troops.per.TCCn entries summed over the map’s locations; troops empty = no size given at any location (unknown, not 0)`
+    : '# Troops per contributing country, Geo-PKO TCCMap v2.3 year.overview entries summed over the mission’s locations; troops empty = no size given at any location (unknown, not 0)';
   return [
+    csvLine([rule]),
     csvLine([
-      '# Troops per contributing country, Geo-PKO TCCMap v2.3 year.overview entries summed over the mission’s locations; troops empty = no size given at any location (unknown, not 0)',
+      'mission',
+      'year',
+      ...(map ? ['map'] : []),
+      'country',
+      'troops',
+      'locations',
+      'locations_size_unknown',
     ]),
-    csvLine(['mission', 'year', 'country', 'troops', 'locations', 'locations_size_unknown']),
-    ...rows.map((r) => csvLine([mission, r.year, r.country, r.troops, r.locations, r.unknownAt])),
+    ...rows.map((r) =>
+      csvLine([
+        mission,
+        r.year,
+        ...(map ? [map] : []),
+        r.country,
+        r.troops,
+        r.locations,
+        r.unknownAt,
+      ]),
+    ),
   ].join('\n');
 }
 
@@ -125,18 +152,26 @@ function CountriesPanel() {
   const { data } = useData();
   const mission = useAtlas((s) => s.mission);
   const year = useAtlas((s) => s.year);
-  const [allYears, setAllYears] = useState(false);
+  // What the table shows: the year shown, every year, or one deployment map ("YYYY-MM").
+  const [shown, setShown] = useState<'year' | 'all' | string>('year');
+  const maps = data.dep.mapMonths(mission);
+  const map = shown !== 'year' && shown !== 'all' && maps.includes(shown) ? shown : null;
+  const allYears = shown === 'all';
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'troops', desc: true });
   const byYear = data.dep.countriesByYear(mission);
   const years = data.sel.mission(mission)?.years ?? [];
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const base = allYears ? byYear : byYear.filter((r) => r.year === year);
+    const base = map
+      ? data.dep.countriesOfMap(mission, map).map((c) => ({ ...c, year: Number(map.slice(0, 4)) }))
+      : allYears
+        ? byYear
+        : byYear.filter((r) => r.year === year);
     const list = q ? base.filter((r) => r.country.toLowerCase().includes(q)) : [...base];
     list.sort((a, b) => (sort.desc ? -1 : 1) * compare(a, b, sort.key));
     return list;
-  }, [byYear, allYears, year, query, sort]);
+  }, [byYear, allYears, map, data, mission, year, query, sort]);
   const header = (key: SortKey, label: string, num = false) => (
     <th
       scope="col"
@@ -152,17 +187,21 @@ function CountriesPanel() {
       </button>
     </th>
   );
-  const listedYear = byYear.some((r) => r.year === year);
+  const listed = map ? rows.length > 0 || query.trim() !== '' : byYear.some((r) => r.year === year);
   return (
     <div className="countries-panel" data-testid="countries-panel">
       <h2>
-        {mission} contributing countries{allYears ? '' : `, ${year}`}
+        {mission} contributing countries
+        {map ? `, map of ${monthLabel(map)}` : allYears ? '' : `, ${year}`}
       </h2>
       <p className="muted">
-        Troops per country = Geo-PKO TCCMap entries (“Nepal (150)”) summed over the mission’s
-        locations; “size unknown” entries are counted apart, never as 0. By deployment map: the
-        monthly files list contributors per map only for 1994–2018 (v2.0) and are not in this
-        browser build; the year figures are shown.
+        {map
+          ? 'Troops per country on this UN deployment map = the contributors the map lists (Geo-PKO v2.0 monthly file, “Nepal (150)”) summed over its locations'
+          : 'Troops per country = Geo-PKO TCCMap entries (“Nepal (150)”) summed over the mission’s locations'}
+        ; “size unknown” entries are counted apart, never as 0.
+        {maps.length > 0
+          ? ` ${fmt(maps.length)} deployment maps list contributors per map (choose one under Show).`
+          : ' No deployment map of this mission lists contributors per map (the monthly files cover 1994–2018).'}
       </p>
       <div className="countries-controls">
         <label>
@@ -176,12 +215,24 @@ function CountriesPanel() {
           />
         </label>
         <label>
-          <input
-            type="checkbox"
-            checked={allYears}
-            onChange={(e) => setAllYears(e.target.checked)}
-          />{' '}
-          All years
+          Show{' '}
+          <select
+            value={map ?? (allYears ? 'all' : 'year')}
+            onChange={(e) => setShown(e.target.value)}
+            data-testid="countries-shown"
+          >
+            <option value="year">{year}</option>
+            <option value="all">Every year</option>
+            {maps.length > 0 ? (
+              <optgroup label="Deployment map of">
+                {maps.map((k) => (
+                  <option key={k} value={k}>
+                    {monthLabel(k)}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </select>
         </label>
         <button
           type="button"
@@ -189,18 +240,19 @@ function CountriesPanel() {
           data-testid="countries-csv"
           onClick={() =>
             downloadText(
-              `${mission}_contributors${allYears ? '' : `_${year}`}.csv`,
-              countriesCsv(mission, rows),
+              `${mission}_contributors${map ? `_map_${map}` : allYears ? '' : `_${year}`}.csv`,
+              countriesCsv(mission, rows, map),
             )
           }
         >
           CSV
         </button>
       </div>
-      {!listedYear && !allYears ? (
+      {!listed && !allYears ? (
         <p data-testid="countries-none">
-          Geo-PKO TCCMap lists no contributing countries for {mission} in {year} (not loaded, not
-          zero).
+          {map
+            ? `The deployment map of ${monthLabel(map)} names no contributing countries for ${mission} (not given, not zero).`
+            : `Geo-PKO TCCMap lists no contributing countries for ${mission} in ${year} (not loaded, not zero).`}
         </p>
       ) : (
         <div className="countries-scroll">
