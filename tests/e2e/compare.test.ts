@@ -111,7 +111,7 @@ describe('Compare (production build, headless Chromium)', () => {
     await expect.poll(() => divider.getAttribute('aria-valuenow')).toBe('46');
     await page.keyboard.press('End');
     await expect.poll(() => divider.getAttribute('aria-valuenow')).toBe('95');
-    expect(page.url()).toContain(`cmp=${cmp}`);
+    await expect.poll(() => page.url()).toContain(`cmp=${cmp}`);
 
     // Same selectors: the comparison side set to the main year counts the main side's cells.
     await page.getByTestId('compare-year').selectOption(String(main));

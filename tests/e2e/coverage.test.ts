@@ -122,7 +122,8 @@ describe('coverage view (production build, headless Chromium)', () => {
     s = await summary(page);
     expect(s.within).toBe(at100.within);
     expect(s.text).toContain(`${Math.round(at100.share * 100)} % of the`);
-    expect(page.url()).toContain('cx=100');
+    // The link is written after the state settles (debounced): wait for it, not for time.
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('cx') === '100');
     const hooks = await atlasHooks<{ rendered: { counts: Record<string, number> } }>(page);
     expect(hooks.rendered.counts.coverageBases).toBeGreaterThan(0);
   });

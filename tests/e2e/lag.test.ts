@@ -104,7 +104,7 @@ describe('lag analysis in the app (production build, headless Chromium)', () => 
     await page.fill('[data-testid=lag-param-theta]', '0');
     expect(await page.getAttribute('[data-testid=lag-param-theta]', 'aria-invalid')).toBe('true');
     expect(await page.textContent('[data-testid=lag-params]')).toContain('Still using 50');
-    expect(page.url()).toContain('theta=50');
+    await expect.poll(() => page.url()).toContain('theta=50');
     await page.fill('[data-testid=lag-param-theta]', '50');
 
     // Download: exactly the CLI's CSV for the same parameters.
