@@ -17,11 +17,11 @@
  * process (`_cpu_ms`, user + system; steadier than wall-clock on a shared machine), with the
  * load average at the start and the end of the run.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { createCoverageSelectors } from '../src/data/coverageSelectors';
-import { decodePlaces, BASEMAP_FILES } from '../src/domain/basemap';
+import { decodePlaces, BASEMAP_FILES, type BasemapPlace } from '../src/domain/basemap';
 import { DEFAULT_COVERAGE_PARAMS, type OsvEvent } from '../src/domain/coverage';
 import { whatIfPlacement } from '../src/domain/coverageWhatIf';
 import type { Dataset } from '../src/domain/dataset';
@@ -173,15 +173,23 @@ export async function run(): Promise<Record<string, number | string>> {
   } else out.minusca = `skipped: no ${OSV_EVENTS_FILE} in ${dir} (run npm run data)`;
   const global = await prepareGlobal();
   Object.assign(out, global.figures);
-  const gds = loadDataset(global.data.dataDir);
-  const gEvents = decodeOsvEvents(
-    JSON.parse(readFileSync(path.join(global.data.dataDir, OSV_EVENTS_FILE), 'utf8')),
-  );
-  const gTowns = decodePlaces(
-    JSON.parse(
-      readFileSync(path.join(global.data.dataDir, 'basemap', BASEMAP_FILES.places), 'utf8'),
-    ),
-  );
+  let gds: Dataset;
+  let gEvents: OsvEvent[];
+  let gTowns: BasemapPlace[];
+  try {
+    gds = loadDataset(global.data.dataDir);
+    gEvents = decodeOsvEvents(
+      JSON.parse(readFileSync(path.join(global.data.dataDir, OSV_EVENTS_FILE), 'utf8')),
+    );
+    gTowns = decodePlaces(
+      JSON.parse(
+        readFileSync(path.join(global.data.dataDir, 'basemap', BASEMAP_FILES.places), 'utf8'),
+      ),
+    );
+  } finally {
+    // The built global data lives in a temporary folder: one per run otherwise.
+    rmSync(global.data.publicDir, { recursive: true, force: true });
+  }
   const largest = gds.missions
     .map((m) => ({
       id: m.id,
