@@ -45,6 +45,7 @@ import {
   detachTable,
   RowTable,
   tableOfDataset,
+  type DatasetTables,
 } from './cellYearTable';
 import { perpetratorOf } from './perpetrator';
 
@@ -1756,16 +1757,14 @@ export function datasetDecoder(): {
       const parts = {} as Record<DatasetFileName, unknown>;
       for (const file of PART_ORDER) {
         if (pending && file === DATA_FILES.cellMonths) {
-          parts[file] = decodeRowTable(CELL_MONTHS, EMPTY_CELL_MONTHS);
+          parts[file] = emptyCellMonths();
           continue;
         }
         const r = results.get(file) ?? decode(file, undefined);
         if (!r.ok) throw r.error;
         parts[file] = r.part;
       }
-      const ds = assembleDataset(parts as unknown as DatasetParts);
-      if (pending) ds.cellMonthsPending = pending;
-      return ds;
+      return assembleDataset(parts as unknown as DatasetParts, pending);
     },
   };
 }
@@ -1782,8 +1781,10 @@ export function decodeDataset(files: Partial<Record<string, unknown>>): Dataset 
   return assembleDataset(parts as unknown as DatasetParts);
 }
 
-/** An empty `cell_months.json` (the stand-in while the cell-months load). */
-const EMPTY_CELL_MONTHS = encodeItems(CELL_MONTHS, []);
+/** An empty cell-month table (the stand-in while the cell-months load). */
+function emptyCellMonths(): RowTable<CellMonth> {
+  return decodeRowTable(CELL_MONTHS, encodeItems(CELL_MONTHS, []));
+}
 
 /**
  * The dataset `ds` with the cell-months of a parsed `cell_months.json`: a new object that shares
@@ -1799,7 +1800,7 @@ export function withCellMonths(ds: Dataset, raw: unknown): Dataset {
  * {@link withCellMonths} makes.
  */
 export function withCellMonthsPending(ds: Dataset, pending: CellMonthsPending): Dataset {
-  return replaceCellMonths(ds, decodeRowTable(CELL_MONTHS, EMPTY_CELL_MONTHS), pending);
+  return replaceCellMonths(ds, emptyCellMonths(), pending);
 }
 
 function replaceCellMonths(
@@ -1807,37 +1808,62 @@ function replaceCellMonths(
   cellMonths: RowTable<CellMonth>,
   pending: CellMonthsPending | undefined,
 ): Dataset {
-  const cellYears = cellYearsOf(ds);
-  const next = {
-    missions: ds.missions,
-    bases: ds.bases,
-    baseYears: ds.baseYears,
-    baseMonths: ds.baseMonths,
-  } as Dataset;
-  lazyRows(next, 'cellYears', cellYears);
-  lazyRows(next, 'cellMonths', cellMonths);
-  next.coverage = ds.coverage;
-  if (pending) next.cellMonthsPending = pending;
-  attachTables(next, { cellYears, cellMonths });
+  const next = datasetOf(
+    {
+      missions: ds.missions,
+      bases: ds.bases,
+      baseYears: ds.baseYears,
+      baseMonths: ds.baseMonths,
+      coverage: ds.coverage,
+      cellYears: cellYearsOf(ds),
+      cellMonths,
+    },
+    pending,
+  );
   deriveDataset(next, ds);
   return next;
 }
 
-/** The dataset of its decoded parts, after the checks across files (base ids). */
-function assembleDataset(parts: DatasetParts): Dataset {
-  const table = parts[DATA_FILES.cellYears];
-  // The cell tables stay typed columns: the row objects are made the first time they are read.
+/** The tables a dataset object is made of: its small lists, and its two cell tables as columns. */
+type DatasetTablesIn = Pick<
+  Dataset,
+  'missions' | 'bases' | 'baseYears' | 'baseMonths' | 'coverage'
+> &
+  DatasetTables;
+
+/**
+ * The dataset object over its tables: the cell tables stay typed columns (attached), their row
+ * objects made the first time they are read; `pending` says why the cell-months are not there.
+ */
+function datasetOf(t: DatasetTablesIn, pending?: CellMonthsPending): Dataset {
   const ds = {
-    missions: parts[DATA_FILES.missions],
-    bases: parts[DATA_FILES.bases],
-    baseYears: parts[DATA_FILES.baseYears],
-    baseMonths: parts[DATA_FILES.baseMonths],
+    missions: t.missions,
+    bases: t.bases,
+    baseYears: t.baseYears,
+    baseMonths: t.baseMonths,
   } as Dataset;
-  lazyRows(ds, 'cellYears', table);
-  const cellMonths = parts[DATA_FILES.cellMonths];
-  lazyRows(ds, 'cellMonths', cellMonths);
-  ds.coverage = parts[DATA_FILES.coverage];
-  attachTables(ds, { cellYears: table, cellMonths });
+  lazyRows(ds, 'cellYears', t.cellYears);
+  lazyRows(ds, 'cellMonths', t.cellMonths);
+  ds.coverage = t.coverage;
+  if (pending) ds.cellMonthsPending = pending;
+  attachTables(ds, { cellYears: t.cellYears, cellMonths: t.cellMonths });
+  return ds;
+}
+
+/** The dataset of its decoded parts, after the checks across files (base ids). */
+function assembleDataset(parts: DatasetParts, pending?: CellMonthsPending): Dataset {
+  const ds = datasetOf(
+    {
+      missions: parts[DATA_FILES.missions],
+      bases: parts[DATA_FILES.bases],
+      baseYears: parts[DATA_FILES.baseYears],
+      baseMonths: parts[DATA_FILES.baseMonths],
+      coverage: parts[DATA_FILES.coverage],
+      cellYears: parts[DATA_FILES.cellYears],
+      cellMonths: parts[DATA_FILES.cellMonths],
+    },
+    pending,
+  );
   const baseIds = new Set(ds.bases.map((b) => b.id));
   ds.baseYears.forEach((by, i) => {
     if (!baseIds.has(by.baseId))

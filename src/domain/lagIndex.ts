@@ -222,8 +222,8 @@ function lookups(dataset: Dataset): DatasetLookups {
 }
 
 /**
- * The host countries whose cell-years the lag index of a mission reads (as
- * {@link buildLagIndex} collects them): the mission's countries and the country of every base
+ * The host countries whose cell-years the lag index of a mission reads ({@link buildLagIndex}
+ * uses this rule): the mission's countries and the country of every base
  * it has a base-year of, in alphabetical order; empty for a mission not in the dataset. The grid
  * part files of these countries hold every cell-year the mission's index, its year's hexagons
  * and the grid comparison read (see gridFile.ts).
@@ -259,14 +259,14 @@ export function buildLagIndex(
   const missionBaseYears = baseYearsByMission.get(missionId) ?? [];
   const changes = missionChanges({ baseYears: missionBaseYears }, missionId);
   const years = [...changes.keys()];
-  const hostCountries = new Set(mission.countries);
+  // The one rule of which countries' cell-years a mission reads (the grid part files use it too).
+  const hostCountries = new Set(missionHostCountries(dataset, missionId));
   // Active country-years: the mission has a location (any, zero-troop and unknown included) there.
   const active = new Map<number, Set<string>>();
   for (const by of missionBaseYears) {
     const b = baseById.get(by.baseId);
     const country = b?.country;
     if (country === undefined) continue;
-    hostCountries.add(country);
     let s = active.get(by.year);
     if (!s) active.set(by.year, (s = new Set()));
     s.add(country);
