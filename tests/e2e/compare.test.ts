@@ -23,16 +23,7 @@ type Hooks = { rendered: Tag | null; compareRendered?: Tag | null };
 
 /** Waits for the comparison side's frame of `year` and returns its tag. */
 async function compareDrawn(page: Page, mission: string, year: number): Promise<Tag> {
-  const prefix = `compare:${mission}:${year}:`;
-  await page.waitForFunction(
-    (p) =>
-      (window as unknown as { __atlas?: Hooks }).__atlas?.compareRendered?.key.startsWith(p) ===
-      true,
-    prefix,
-    { timeout: 180_000 },
-  );
-  const h = await atlasHooks<Hooks>(page);
-  return h.compareRendered!;
+  return compareDrawnWith(page, `compare:${mission}:${year}:`);
 }
 
 /** Waits for the comparison side's frame whose key starts with `prefix` and returns its tag. */
