@@ -10,18 +10,31 @@ import {
   type BasemapPlace,
 } from '../domain/basemap';
 import type { FeatureCollection } from 'geojson';
-import type { Dataset } from '../domain/dataset';
+import type { CellMonth, CellYearsPending, Dataset, Mission } from '../domain/dataset';
 import type { OsvEvent } from '../domain/coverage';
 import {
   DATA_FILES,
   DATASET_FILES,
   DataFormatError,
+  cellYearTableFromRows,
+  cellYearsOf,
+  concatCellYearTables,
   datasetDecoder,
-  withCellMonths,
+  decodeCellMonthTable,
+  decodeCellYearTable,
+  decodeMissions,
+  withCellMonthTable,
   withCellMonthsPending,
+  withCellYears,
 } from '../domain/encoding';
+import {
+  CELL_YEAR_PARTS_INDEX,
+  decodeCellYearPart,
+  decodeCellYearPartsIndex,
+  type CellYearPartsIndex,
+} from '../domain/cellYearParts';
 import { decodeOsvEvents, OSV_EVENTS_FILE } from '../domain/eventsEncoding';
-import type { CellYearTable } from '../domain/cellYearTable';
+import type { CellYearTable, RowTable } from '../domain/cellYearTable';
 import {
   decodeGridFile,
   decodeGridIndex,
@@ -162,9 +175,18 @@ export interface LoadOptions {
   /**
    * Leave `cell_months.json` for later (the first frame does not draw it): the dataset comes
    * without cell-months and with `cellMonthsPending: { status: 'loading' }`;
-   * {@link loadCellMonths} completes it.
+   * {@link loadCellMonthTable} completes it.
    */
   deferCellMonths?: boolean;
+  /**
+   * The view the first frame draws, told the missions once `missions.json` is read: a mission
+   * id, or 'all' for a view over every mission. Given a mission, only its host countries'
+   * cell-years are loaded (`cell_years/index.json` and their part files) and the dataset says so
+   * (`cellYearsPending`) unless that is every country; {@link loadCellYearTable} completes it.
+   * Absent, 'all', a mission the index does not list, or a data folder without the index: the
+   * whole `cell_years.json`.
+   */
+  firstView?: (missions: readonly Mission[]) => string | 'all';
 }
 
 /**
@@ -178,8 +200,11 @@ export async function loadDataset(
   fetchFn: Fetch = (u) => fetch(u),
   options: LoadOptions = {},
 ): Promise<Dataset> {
+  const { firstView } = options;
   const files = DATASET_FILES.filter(
-    (f) => !(options.deferCellMonths && f === DATA_FILES.cellMonths),
+    (f) =>
+      !(options.deferCellMonths && f === DATA_FILES.cellMonths) &&
+      !(firstView && f === DATA_FILES.cellYears),
   );
   const progress: LoadProgress = {
     filesDone: 0,
@@ -190,35 +215,50 @@ export async function loadDataset(
   };
   const report = (): void => onProgress({ ...progress });
   report();
+  const fetchFile = async (file: string): Promise<unknown> => {
+    const json = await fetchJson(
+      fetchFn,
+      `${baseUrl}${file}`,
+      file,
+      (bytes) => {
+        progress.bytesTotal =
+          bytes === null || progress.bytesTotal === null ? null : progress.bytesTotal + bytes;
+        report();
+      },
+      (bytes) => {
+        progress.bytesLoaded += bytes;
+        progress.file = file;
+        report();
+      },
+    );
+    progress.filesDone++;
+    progress.file = file;
+    report();
+    return json;
+  };
+  const more = (n: number): void => {
+    progress.filesTotal += n;
+    report();
+  };
   // Each file is decoded as soon as it has arrived, while the larger ones are still loading;
   // the errors are those of decodeDataset for the same files.
   const decoder = datasetDecoder();
-  await Promise.all(
-    files.map(async (file) => {
-      const json = await fetchJson(
-        fetchFn,
-        `${baseUrl}${file}`,
-        file,
-        (bytes) => {
-          progress.bytesTotal =
-            bytes === null || progress.bytesTotal === null ? null : progress.bytesTotal + bytes;
-          report();
-        },
-        (bytes) => {
-          progress.bytesLoaded += bytes;
-          progress.file = file;
-          report();
-        },
-      );
-      progress.filesDone++;
-      progress.file = file;
-      report();
+  let missionsRead: (raw: unknown) => void = () => {};
+  const missionsJson = new Promise<unknown>((resolve) => (missionsRead = resolve));
+  const [cellYears] = await Promise.all([
+    firstView ? firstCellYears(firstView, missionsJson, fetchFile, more, decoder) : undefined,
+    ...files.map(async (file) => {
+      const json = await fetchFile(file);
+      if (file === DATA_FILES.missions) missionsRead(json);
       decoder.add(file, json);
     }),
-  );
+  ]);
   let dataset: Dataset;
   try {
-    dataset = decoder.finish(options.deferCellMonths ? { status: 'loading' } : undefined);
+    dataset = decoder.finish({
+      cellMonthsPending: options.deferCellMonths ? { status: 'loading' } : undefined,
+      cellYears,
+    });
   } catch (e) {
     if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
     throw e;
@@ -234,6 +274,114 @@ export async function loadDataset(
 }
 
 /**
+ * The cell-years of the first view (see {@link LoadOptions.firstView}): its mission's host
+ * countries' part files merged, with what the dataset lacks; or, for 'all' and whenever the parts
+ * cannot serve, the whole `cell_years.json` added to `decoder` (undefined is returned).
+ */
+async function firstCellYears(
+  firstView: NonNullable<LoadOptions['firstView']>,
+  missionsJson: Promise<unknown>,
+  fetchFile: (file: string) => Promise<unknown>,
+  more: (files: number) => void,
+  decoder: ReturnType<typeof datasetDecoder>,
+): Promise<{ table: CellYearTable; pending?: CellYearsPending } | undefined> {
+  const whole = async (): Promise<undefined> => {
+    more(1);
+    decoder.add(DATA_FILES.cellYears, await fetchFile(DATA_FILES.cellYears));
+    return undefined;
+  };
+  more(1);
+  let index: CellYearPartsIndex;
+  try {
+    index = decodeCellYearPartsIndex(await fetchFile(CELL_YEAR_PARTS_INDEX));
+  } catch (e) {
+    // A data folder built before the parts (or a story file): the whole file, as before.
+    if (e instanceof DataLoadError && e.problem === 'missing') return whole();
+    if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
+    throw e;
+  }
+  let missions: Mission[];
+  try {
+    missions = decodeMissions(await missionsJson);
+  } catch {
+    return whole(); // the decoder reports the broken missions.json
+  }
+  const view = firstView(missions);
+  const hosts = view === 'all' ? undefined : index.hosts.get(view);
+  if (!hosts) return whole();
+  const wanted = hosts.filter((c) => index.parts.has(c));
+  more(wanted.length);
+  const tables = await Promise.all(
+    wanted.map(async (country) => {
+      const file = index.parts.get(country)!;
+      const json = await fetchFile(file);
+      try {
+        return decodeCellYearPart(json, file, country);
+      } catch (e) {
+        if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
+        throw e;
+      }
+    }),
+  );
+  const table = tables.length > 0 ? concatCellYearTables(tables) : cellYearTableFromRows([]);
+  const complete = [...index.parts.keys()].every((c) => hosts.includes(c));
+  return complete ? { table } : { table, pending: { status: 'loading', countries: hosts } };
+}
+
+/**
+ * Fetches and decodes the whole `cell_years.json` under `baseUrl`, to complete a dataset loaded
+ * with {@link LoadOptions.firstView} (`withCellYears` in encoding.ts). Rejects with a
+ * {@link DataLoadError} like {@link loadDataset}.
+ */
+export async function loadCellYearTable(
+  baseUrl: string,
+  fetchFn: Fetch = (u) => fetch(u),
+): Promise<CellYearTable> {
+  return loadOnDemand(baseUrl, DATA_FILES.cellYears, fetchFn, (json) => decodeCellYearTable(json));
+}
+
+/**
+ * Fetches and decodes `cell_months.json` under `baseUrl`, to complete a dataset loaded with
+ * `deferCellMonths` (`withCellMonthTable` in encoding.ts). Rejects with a {@link DataLoadError}
+ * like {@link loadDataset}.
+ */
+export async function loadCellMonthTable(
+  baseUrl: string,
+  fetchFn: Fetch = (u) => fetch(u),
+): Promise<RowTable<CellMonth>> {
+  return loadOnDemand(baseUrl, DATA_FILES.cellMonths, fetchFn, decodeCellMonthTable);
+}
+
+/**
+ * The dataset `ds` completed by a table loaded after its first frame ({@link loadCellYearTable},
+ * {@link loadCellMonthTable}): a new dataset, or `ds` itself when that table was not pending.
+ */
+export function completeDataset(
+  ds: Dataset,
+  table: { cellYears: CellYearTable } | { cellMonths: RowTable<CellMonth> },
+): Dataset {
+  if ('cellYears' in table) return ds.cellYearsPending ? withCellYears(ds, table.cellYears) : ds;
+  return ds.cellMonthsPending ? withCellMonthTable(ds, table.cellMonths) : ds;
+}
+
+/**
+ * The dataset `ds` saying where its pending cell-years (`'cellYears'`) or cell-months stand: a
+ * load started again ('loading') or failed ('failed', with the reason). `ds` itself when that
+ * table is not pending.
+ */
+export function datasetPending(
+  ds: Dataset,
+  table: 'cellYears' | 'cellMonths',
+  status: { status: 'loading' } | { status: 'failed'; detail: string },
+): Dataset {
+  if (table === 'cellMonths')
+    return ds.cellMonthsPending ? withCellMonthsPending(ds, status) : ds;
+  const p = ds.cellYearsPending;
+  if (!p) return ds;
+  return withCellYears(ds, cellYearsOf(ds), { ...status, countries: p.countries });
+}
+
+/**
  * Completes a dataset loaded with `deferCellMonths`: fetches and decodes `cell_months.json` and
  * resolves to a new dataset with them. Never rejects: when the file cannot be loaded, the new
  * dataset says why (`cellMonthsPending: { status: 'failed', detail }`) and everything but the
@@ -245,9 +393,7 @@ export async function loadCellMonths(
   fetchFn: Fetch = (u) => fetch(u),
 ): Promise<Dataset> {
   try {
-    return await loadOnDemand(baseUrl, DATA_FILES.cellMonths, fetchFn, (json) =>
-      withCellMonths(dataset, json),
-    );
+    return withCellMonthTable(dataset, await loadCellMonthTable(baseUrl, fetchFn));
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return withCellMonthsPending(dataset, { status: 'failed', detail });

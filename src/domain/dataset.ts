@@ -234,9 +234,50 @@ export function cellMonthsPendingText(p: CellMonthsPending): string {
     : `Monthly violence data could not be loaded (${p.detail})`;
 }
 
+/**
+ * Why a dataset holds the cell-years of some countries only: a browser draws its first frame
+ * from the part files of the mission's host countries (`cell_years/<country>.json`), and the rest
+ * of `cell_years.json` arrives after it ('loading') or could not be loaded ('failed', with the
+ * reason). `countries` are the countries whose cell-years are complete in the dataset (a listed
+ * country without a part file has none). A view that needs another country says so instead of
+ * drawing its cells as "no violence".
+ */
+export type CellYearsPending =
+  | { status: 'loading'; countries: readonly string[] }
+  | { status: 'failed'; countries: readonly string[]; detail: string };
+
+/** What a view that needs the rest of the cell-years says while they are pending (plain words). */
+export function cellYearsPendingText(p: CellYearsPending): string {
+  return p.status === 'loading'
+    ? 'The violence data of the other missions is still loading…'
+    : `The violence data of the other missions could not be loaded (${p.detail})`;
+}
+
+/**
+ * True when the cell-years of every country in `need` are in the dataset ('all': every
+ * country): always for a complete dataset, and for a partial one when each needed country is
+ * among {@link CellYearsPending.countries}.
+ */
+export function cellYearsCover(
+  ds: Pick<Dataset, 'cellYearsPending'>,
+  need: readonly string[] | 'all',
+): boolean {
+  const p = ds.cellYearsPending;
+  if (!p) return true;
+  if (need === 'all') return false;
+  return need.every((c) => p.countries.includes(c));
+}
+
 /** The fully decoded dataset a consumer works with. */
 export interface Dataset {
+  /** The cell-years; only some countries' while {@link Dataset.cellYearsPending} is set. */
   cellYears: CellYear[];
+  /**
+   * Set while the dataset holds the cell-years of some countries only (see
+   * {@link CellYearsPending}); absent when `cellYears` is complete (every build, test and
+   * command-line tool).
+   */
+  cellYearsPending?: CellYearsPending;
   /** The cell-months; empty while {@link Dataset.cellMonthsPending} is set. */
   cellMonths: CellMonth[];
   /**

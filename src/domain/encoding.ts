@@ -27,6 +27,7 @@ import {
   type CellYear,
   type Coverage,
   type CellMonthsPending,
+  type CellYearsPending,
   type Dataset,
   type Estimate,
   type HqLevel,
@@ -1664,6 +1665,16 @@ export function cellMonthsOf(ds: Pick<Dataset, 'cellMonths'>): RowTable<CellMont
   );
 }
 
+/** Decodes a parsed `missions.json` (see {@link decodeDataset}). */
+export function decodeMissions(raw: unknown): Mission[] {
+  return decodeTable(MISSIONS, raw);
+}
+
+/** Decodes a parsed `cell_months.json` into typed columns (row objects made when asked for). */
+export function decodeCellMonthTable(raw: unknown): RowTable<CellMonth> {
+  return PART_DECODERS[DATA_FILES.cellMonths](raw);
+}
+
 /** Decodes the cell-months of a parsed `cell_months.json` (see {@link decodeDataset}). */
 export function decodeCellMonths(raw: unknown): CellMonth[] {
   return decodeRowTable(CELL_MONTHS, raw).rows();
@@ -1736,10 +1747,9 @@ type PartResult = { ok: true; part: unknown } | { ok: false; error: unknown };
 export function datasetDecoder(): {
   add(file: DatasetFileName, raw: unknown): void;
   /**
-   * The dataset; with `pending`, one without its cell-months (`cell_months.json` is then not
-   * needed): an empty table and `cellMonthsPending` set (see {@link withCellMonths}).
+   * The dataset; `options` stand in for files that were not added (see {@link FinishOptions}).
    */
-  finish(pending?: CellMonthsPending): Dataset;
+  finish(options?: FinishOptions): Dataset;
 } {
   const results = new Map<DatasetFileName, PartResult>();
   const decode = (file: DatasetFileName, raw: unknown): PartResult => {
@@ -1753,20 +1763,42 @@ export function datasetDecoder(): {
     add(file, raw) {
       if (file in PART_DECODERS) results.set(file, decode(file, raw));
     },
-    finish(pending) {
+    finish(options = {}) {
       const parts = {} as Record<DatasetFileName, unknown>;
       for (const file of PART_ORDER) {
-        if (pending && file === DATA_FILES.cellMonths) {
+        if (options.cellMonthsPending && file === DATA_FILES.cellMonths) {
           parts[file] = emptyCellMonths();
+          continue;
+        }
+        if (options.cellYears && file === DATA_FILES.cellYears) {
+          parts[file] = options.cellYears.table;
           continue;
         }
         const r = results.get(file) ?? decode(file, undefined);
         if (!r.ok) throw r.error;
         parts[file] = r.part;
       }
-      return assembleDataset(parts as unknown as DatasetParts, pending);
+      return assembleDataset(parts as unknown as DatasetParts, {
+        cellMonths: options.cellMonthsPending,
+        cellYears: options.cellYears?.pending,
+      });
     },
   };
+}
+
+/** What {@link datasetDecoder}'s `finish` uses in place of files it was not given. */
+export interface FinishOptions {
+  /**
+   * No `cell_months.json` (not needed): an empty table, and the dataset says why
+   * (`cellMonthsPending`; see {@link withCellMonths}).
+   */
+  cellMonthsPending?: CellMonthsPending;
+  /**
+   * The cell-years decoded from part files instead of `cell_years.json`; with `pending`, they
+   * are some countries' only and the dataset says so (`cellYearsPending`; see
+   * {@link withCellYears}).
+   */
+  cellYears?: { table: CellYearTable; pending?: CellYearsPending };
 }
 
 /**
@@ -1786,13 +1818,30 @@ function emptyCellMonths(): RowTable<CellMonth> {
   return decodeRowTable(CELL_MONTHS, encodeItems(CELL_MONTHS, []));
 }
 
+/** Why a dataset's cell tables are incomplete (see {@link Dataset}); each absent when complete. */
+interface Pendings {
+  cellMonths?: CellMonthsPending;
+  cellYears?: CellYearsPending;
+}
+
 /**
  * The dataset `ds` with the cell-months of a parsed `cell_months.json`: a new object that shares
  * every other table with `ds` (which is unchanged), so that selectors built per dataset see the
  * change. Throws a {@link DataFormatError} for a malformed file, as {@link decodeDataset} does.
  */
 export function withCellMonths(ds: Dataset, raw: unknown): Dataset {
-  return replaceCellMonths(ds, PART_DECODERS[DATA_FILES.cellMonths](raw), undefined);
+  return withCellMonthTable(ds, PART_DECODERS[DATA_FILES.cellMonths](raw));
+}
+
+/**
+ * The dataset `ds` with a decoded cell-month table (complete): a new object, as
+ * {@link withCellMonths} makes. Its cell-years stay as they are in `ds`, so caches keyed on
+ * {@link datasetOrigin} survive.
+ */
+export function withCellMonthTable(ds: Dataset, cellMonths: RowTable<CellMonth>): Dataset {
+  const next = replaceTables(ds, { cellMonths }, { cellYears: ds.cellYearsPending });
+  deriveDataset(next, ds);
+  return next;
 }
 
 /**
@@ -1800,28 +1849,44 @@ export function withCellMonths(ds: Dataset, raw: unknown): Dataset {
  * {@link withCellMonths} makes.
  */
 export function withCellMonthsPending(ds: Dataset, pending: CellMonthsPending): Dataset {
-  return replaceCellMonths(ds, emptyCellMonths(), pending);
+  const next = replaceTables(
+    ds,
+    { cellMonths: emptyCellMonths() },
+    { cellMonths: pending, cellYears: ds.cellYearsPending },
+  );
+  deriveDataset(next, ds);
+  return next;
 }
 
-function replaceCellMonths(
+/**
+ * The dataset `ds` with another cell-year table: the complete one (`pending` absent, as after
+ * the rest of `cell_years.json` arrived) or `ds`'s own with a new reason it is partial (its load
+ * failed). A new object sharing every other table with `ds`; a new table starts a new
+ * {@link datasetOrigin} (the caches that key on it read the cell-years), the same table keeps it.
+ */
+export function withCellYears(
   ds: Dataset,
-  cellMonths: RowTable<CellMonth>,
-  pending: CellMonthsPending | undefined,
+  cellYears: CellYearTable,
+  pending?: CellYearsPending,
 ): Dataset {
-  const next = datasetOf(
+  const next = replaceTables(ds, { cellYears }, { cellMonths: ds.cellMonthsPending, cellYears: pending });
+  if (cellYears === cellYearsOf(ds)) deriveDataset(next, ds);
+  return next;
+}
+
+function replaceTables(ds: Dataset, tables: Partial<DatasetTables>, pending: Pendings): Dataset {
+  return datasetOf(
     {
       missions: ds.missions,
       bases: ds.bases,
       baseYears: ds.baseYears,
       baseMonths: ds.baseMonths,
       coverage: ds.coverage,
-      cellYears: cellYearsOf(ds),
-      cellMonths,
+      cellYears: tables.cellYears ?? cellYearsOf(ds),
+      cellMonths: tables.cellMonths ?? cellMonthsOf(ds),
     },
     pending,
   );
-  deriveDataset(next, ds);
-  return next;
 }
 
 /** The tables a dataset object is made of: its small lists, and its two cell tables as columns. */
@@ -1833,9 +1898,9 @@ type DatasetTablesIn = Pick<
 
 /**
  * The dataset object over its tables: the cell tables stay typed columns (attached), their row
- * objects made the first time they are read; `pending` says why the cell-months are not there.
+ * objects made the first time they are read; `pending` says why a cell table is incomplete.
  */
-function datasetOf(t: DatasetTablesIn, pending?: CellMonthsPending): Dataset {
+function datasetOf(t: DatasetTablesIn, pending: Pendings = {}): Dataset {
   const ds = {
     missions: t.missions,
     bases: t.bases,
@@ -1845,13 +1910,14 @@ function datasetOf(t: DatasetTablesIn, pending?: CellMonthsPending): Dataset {
   lazyRows(ds, 'cellYears', t.cellYears);
   lazyRows(ds, 'cellMonths', t.cellMonths);
   ds.coverage = t.coverage;
-  if (pending) ds.cellMonthsPending = pending;
+  if (pending.cellYears) ds.cellYearsPending = pending.cellYears;
+  if (pending.cellMonths) ds.cellMonthsPending = pending.cellMonths;
   attachTables(ds, { cellYears: t.cellYears, cellMonths: t.cellMonths });
   return ds;
 }
 
 /** The dataset of its decoded parts, after the checks across files (base ids). */
-function assembleDataset(parts: DatasetParts, pending?: CellMonthsPending): Dataset {
+function assembleDataset(parts: DatasetParts, pending: Pendings = {}): Dataset {
   const ds = datasetOf(
     {
       missions: parts[DATA_FILES.missions],

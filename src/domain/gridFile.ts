@@ -139,8 +139,11 @@ export interface GridPartIndex {
   parts: Map<string, string>;
 }
 
-/** The file name of a country's part: ASCII, lower case, words joined by "-". */
-function partSlug(country: string): string {
+/**
+ * The file name of a country's part (here and in `cellYearParts.ts`): ASCII, lower case, words
+ * joined by "-".
+ */
+export function partSlug(country: string): string {
   const s = country
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

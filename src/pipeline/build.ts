@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createGzip } from 'node:zlib';
 import type { CellMonth, CellYear, Dataset } from '../domain/dataset';
 import { DEPLOYMENT_RULES } from '../domain/deployments';
+import { CELL_YEAR_PARTS_INDEX, encodeCellYearParts } from '../domain/cellYearParts';
 import {
   BASE_YEARS_EXPORT_COLUMNS,
   CELL_YEARS_EXPORT_COLUMNS,
@@ -618,6 +619,12 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
         ...(await writeMeasured(fs, path.join(stage, name), pieces(name))),
       }),
     );
+    // The same cell-years cut per country: the app's first frame loads its mission's countries.
+    const cyParts = encodeCellYearParts(cy.length, cy.columns, rest);
+    fs.mkdirSync(path.join(stage, path.dirname(CELL_YEAR_PARTS_INDEX)), { recursive: true });
+    fs.writeFileSync(path.join(stage, CELL_YEAR_PARTS_INDEX), JSON.stringify(cyParts.index));
+    for (const [file, pieces] of cyParts.parts)
+      fs.writeFileSync(path.join(stage, file), [...pieces].join(''));
     const rejects = [...gedResult.rejects, ...pkoResult.rejects].sort(
       (a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || a.line - b.line,
     );
@@ -646,6 +653,8 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       DATA_FILES.exportBaseYearsParquet,
       ...Object.values(GRID_EXPORT_FILES).flatMap((f) => [f.csv, f.parquet]),
       ...Object.values(GRID_BROWSER_FILES),
+      CELL_YEAR_PARTS_INDEX,
+      ...cyParts.parts.keys(),
       ...(await exported),
     ])
       outputs.push({ path: f, bytes: statSync(path.join(stage, f)).size });

@@ -112,6 +112,11 @@ export type Action =
   | { type: 'setWorldMissions'; missions: string[] }
   /** Leaves the World view for the mission view (fitted to the mission). */
   | { type: 'closeWorld' }
+  /**
+   * Back to the mission alone: leaves the views that read every mission's violence (World,
+   * pooled lag analysis, story) and clears a selected cell (it may be another country's).
+   */
+  | { type: 'showMissionOnly' }
   /** The story builder's changes to the draft story (`storyDraft.ts`). */
   | DraftAction
   /** Compare: open, another year, move the divider, close (`compare.ts`). */
@@ -404,6 +409,13 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
         camera: null,
         panel: state.panel === 'world' ? 'details' : state.panel,
       };
+    case 'showMissionOnly': {
+      let next = reduceView(state, { type: 'closeWorld' }, missions);
+      next = reduceView(next, { type: 'exitStory' }, missions);
+      if (next.lagPool !== null) next = { ...next, lagPool: null };
+      if (next.selection?.kind === 'cell') next = { ...next, selection: null };
+      return next;
+    }
     case 'tick':
     case 'playback':
     case 'setReducedMotion':

@@ -8,7 +8,10 @@ import {
   EMPTY_BASEMAP,
   defaultDataUrl,
   loadBasemapData,
-  loadCellMonths,
+  completeDataset,
+  datasetPending,
+  loadCellMonthTable,
+  loadCellYearTable,
   loadDataset,
   type BasemapData,
   type LoadProgress,
@@ -17,6 +20,8 @@ import {
 import { loadDataInfo, type DataInfoResult } from '../data/dataInfo';
 import { dataFetch } from '../data/embedded';
 import type { Dataset } from '../domain/dataset';
+import { linkFirstView } from '../state/dataNeeds';
+import type { MissionYears } from '../state/state';
 import { linkNeedsCellMonths } from '../state/url';
 import { DataHelpProvider } from './help/DataHelp';
 import { ErrorScreen, LoadingScreen } from './Screens';
@@ -24,8 +29,11 @@ import { ErrorScreen, LoadingScreen } from './Screens';
 // The map (MapLibre + deck.gl, most of the bundle) loads in parallel with the data.
 const Atlas = lazy(() => import('./Atlas').then((m) => ({ default: m.Atlas })));
 
-/** The cell-months load after the map's first frame, or after this long at the latest. */
-const MONTHS_AT_LATEST_MS = 10_000;
+/**
+ * What the first frame does not need (the other countries' cell-years, the cell-months) loads
+ * after the map's first frame, or after this long at the latest.
+ */
+const REST_AT_LATEST_MS = 10_000;
 
 type Phase =
   | { kind: 'loading'; progress: LoadProgress | null }
@@ -47,24 +55,60 @@ export function App(props: { dataUrl?: string }) {
     warnings: [],
   });
   const url = props.dataUrl ?? defaultDataUrl();
+  // The new dataset when a later load completes it (the current one, whatever came in between).
+  const update = useCallback((next: (ds: Dataset) => Dataset) => {
+    setPhase((p) => {
+      if (p.kind !== 'ready') return p;
+      const dataset = next(p.data.dataset);
+      return dataset === p.data.dataset ? p : { ...p, data: { ...p.data, dataset } };
+    });
+  }, []);
+  // The rest of the cell-years (the first frame has its mission's countries only): loaded after
+  // the first frame; a view that needs them waits for them, and "Try again" calls this again.
+  const yearsLoading = useRef(false);
+  const loadRestOfCellYears = useCallback(async (): Promise<void> => {
+    if (yearsLoading.current) return;
+    yearsLoading.current = true;
+    update((ds) =>
+      ds.cellYearsPending?.status === 'failed'
+        ? datasetPending(ds, 'cellYears', { status: 'loading' })
+        : ds,
+    );
+    try {
+      const cellYears = await loadCellYearTable(url, dataFetch());
+      update((ds) => completeDataset(ds, { cellYears }));
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      console.warn(`Cell-years not loaded: ${detail}`);
+      update((ds) => datasetPending(ds, 'cellYears', { status: 'failed', detail }));
+    } finally {
+      yearsLoading.current = false;
+    }
+  }, [url, update]);
   // The cell-months (most of the bytes of a large build) are not drawn in the first frame: they
   // load after it, unless the link opens on a monthly view. Until then the dataset says so
   // (`cellMonthsPending`) and the monthly views show "loading".
-  const monthsLater = useRef<Dataset | null>(null);
+  const loadCellMonthsNow = useCallback(async (): Promise<void> => {
+    try {
+      const cellMonths = await loadCellMonthTable(url, dataFetch());
+      update((ds) => completeDataset(ds, { cellMonths }));
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      console.warn(`Monthly data not loaded: ${detail}`);
+      update((ds) => datasetPending(ds, 'cellMonths', { status: 'failed', detail }));
+    }
+  }, [url, update]);
+  // What the first frame did not need, once: the rest of the cell-years, then the cell-months.
+  const later = useRef<Dataset | null>(null);
   const onFirstFrame = useCallback(() => {
-    const partial = monthsLater.current;
-    if (!partial) return;
-    monthsLater.current = null;
-    void loadCellMonths(url, partial, dataFetch()).then((dataset) => {
-      if (dataset.cellMonthsPending?.status === 'failed')
-        console.warn(`Monthly data not loaded: ${dataset.cellMonthsPending.detail}`);
-      setPhase((p) =>
-        p.kind === 'ready' && p.data.dataset === partial
-          ? { ...p, data: { ...p.data, dataset } }
-          : p,
-      );
-    });
-  }, [url]);
+    const first = later.current;
+    if (!first) return;
+    later.current = null;
+    void (async () => {
+      if (first.cellYearsPending) await loadRestOfCellYears();
+      if (first.cellMonthsPending) await loadCellMonthsNow();
+    })();
+  }, [loadRestOfCellYears, loadCellMonthsNow]);
   useEffect(() => {
     let cancelled = false;
     void import('./Atlas'); // start fetching the map code now
@@ -86,15 +130,23 @@ export function App(props: { dataUrl?: string }) {
     // notice is in the first frame rather than shifting the layout later.
     // On a self-contained story file, the data comes from the page itself (never the network).
     const get = dataFetch();
-    const deferCellMonths = !linkNeedsCellMonths(window.location.search);
+    const search = window.location.search;
+    const deferCellMonths = !linkNeedsCellMonths(search);
+    // The first frame loads the cell-years of its mission's countries only.
+    const firstView = (missions: readonly MissionYears[]): string | 'all' =>
+      linkFirstView(search, missions);
     let fallback = 0;
-    Promise.all([loadDataset(url, onProgress, get, { deferCellMonths }), loadDataInfo(url, get)])
+    Promise.all([
+      loadDataset(url, onProgress, get, { deferCellMonths, firstView }),
+      loadDataInfo(url, get),
+    ])
       .then(([dataset, info]) => {
         if (cancelled) return;
-        monthsLater.current = deferCellMonths ? dataset : null;
+        const complete = !dataset.cellMonthsPending && !dataset.cellYearsPending;
+        later.current = complete ? null : dataset;
         setPhase({ kind: 'ready', data: { dataUrl: url, dataset }, info });
-        // Should the map never draw (no WebGL, a hidden tab), the months still come.
-        if (deferCellMonths) fallback = window.setTimeout(onFirstFrame, MONTHS_AT_LATEST_MS);
+        // Should the map never draw (no WebGL, a hidden tab), the rest still comes.
+        if (!complete) fallback = window.setTimeout(onFirstFrame, REST_AT_LATEST_MS);
       })
       .catch((error: unknown) => {
         if (!cancelled) setPhase({ kind: 'error', error });
@@ -131,6 +183,7 @@ export function App(props: { dataUrl?: string }) {
           data={{ ...phase.data, basemap: extras.basemap }}
           initialWarnings={extras.warnings}
           onFirstFrame={onFirstFrame}
+          onRetryCellYears={() => void loadRestOfCellYears()}
         />
       </Suspense>
     </DataHelpProvider>

@@ -14,6 +14,7 @@ import { basemapStyle } from '../map/basemap/style';
 import { initialStore, useDraftSync, useUrlSync } from './boot';
 import { pagePayload } from '../data/embedded';
 import { Clock } from './Clock';
+import { DataGate } from './DataGate';
 import { DataProvider, useData } from './dataContext';
 import { FEATURES } from './features';
 import { FeaturesProvider } from './features/registry';
@@ -49,6 +50,7 @@ function Shell(props: {
   notices: readonly string[];
   onMapReady: (api: MapApi) => void;
   onFirstFrame?: () => void;
+  onRetryCellYears?: () => void;
 }) {
   const { data, dataUrl } = useData();
   const presenting = useAtlas((s) => s.story !== null);
@@ -80,18 +82,21 @@ function Shell(props: {
         <p className="attribution">{attributionText(data.dataset.coverage)}</p>
       </footer>
       <ExportProgressHost />
+      <DataGate onRetry={props.onRetryCellYears} />
     </div>
   );
 }
 
 /**
  * The atlas view over loaded data. `onFirstFrame` is called after the map's first frame (the
- * app then loads what that frame did not need).
+ * app then loads what that frame did not need); `onRetryCellYears` loads the rest of the
+ * cell-years again after a failure.
  */
 export function Atlas(props: {
   data: LoadedData;
   initialWarnings?: string[];
   onFirstFrame?: () => void;
+  onRetryCellYears?: () => void;
 }) {
   const { dataset, basemap, dataUrl } = props.data;
   const data = useMemo(() => atlasData(dataset, basemap.places), [dataset, basemap.places]);
@@ -107,7 +112,12 @@ export function Atlas(props: {
       <StoreProvider store={store}>
         <FeaturesProvider features={FEATURES}>
           <ExportsProvider store={store} mapApi={mapApi}>
-            <Shell notices={notices} onMapReady={setMapApi} onFirstFrame={props.onFirstFrame} />
+            <Shell
+              notices={notices}
+              onMapReady={setMapApi}
+              onFirstFrame={props.onFirstFrame}
+              onRetryCellYears={props.onRetryCellYears}
+            />
           </ExportsProvider>
         </FeaturesProvider>
       </StoreProvider>
