@@ -374,8 +374,7 @@ export function datasetPending(
   table: 'cellYears' | 'cellMonths',
   status: { status: 'loading' } | { status: 'failed'; detail: string },
 ): Dataset {
-  if (table === 'cellMonths')
-    return ds.cellMonthsPending ? withCellMonthsPending(ds, status) : ds;
+  if (table === 'cellMonths') return ds.cellMonthsPending ? withCellMonthsPending(ds, status) : ds;
   const p = ds.cellYearsPending;
   if (!p) return ds;
   return withCellYears(ds, cellYearsOf(ds), { ...status, countries: p.countries });

@@ -103,7 +103,9 @@ export function decodeCellYearPartsIndex(raw: unknown): CellYearPartsIndex {
   if (typeof r !== 'object' || r === null || r.table !== 'cellYearParts')
     fail('not an index of cell-year parts');
   if (r!.version !== FORMAT_VERSION)
-    fail(`format version ${String(r!.version)}, this app reads ${FORMAT_VERSION}: rebuild the data`);
+    fail(
+      `format version ${String(r!.version)}, this app reads ${FORMAT_VERSION}: rebuild the data`,
+    );
   if (!Array.isArray(r!.parts)) fail('"parts" must be a list');
   const parts = new Map<string, string>();
   for (const p of r!.parts!) {

@@ -1869,7 +1869,11 @@ export function withCellYears(
   cellYears: CellYearTable,
   pending?: CellYearsPending,
 ): Dataset {
-  const next = replaceTables(ds, { cellYears }, { cellMonths: ds.cellMonthsPending, cellYears: pending });
+  const next = replaceTables(
+    ds,
+    { cellYears },
+    { cellMonths: ds.cellMonthsPending, cellYears: pending },
+  );
   if (cellYears === cellYearsOf(ds)) deriveDataset(next, ds);
   return next;
 }

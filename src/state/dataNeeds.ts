@@ -27,7 +27,11 @@ export function viewCellYearCountries(
 ): readonly string[] | 'all' {
   if (readsEveryMission(state)) return 'all';
   const sel = state.selection;
-  if (sel?.kind === 'cell' && dataset.cellYearsPending && !cellYearsOf(dataset).gid.includes(sel.gid))
+  if (
+    sel?.kind === 'cell' &&
+    dataset.cellYearsPending &&
+    !cellYearsOf(dataset).gid.includes(sel.gid)
+  )
     return 'all';
   return missionHostCountries(dataset, state.mission);
 }

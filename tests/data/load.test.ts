@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   DataLoadError,
   loadBasemapData,
+  completeDataset,
+  datasetPending,
+  loadCellMonthTable,
   loadCellMonths,
+  loadCellYearTable,
   loadDataset,
   loadGridFile,
   loadGridIndex,
@@ -16,7 +20,8 @@ import { DATASET_FILES, DATA_FILES, encodeDataset } from '../../src/domain/encod
 import { atlasData } from '../../src/data/atlasData';
 import { datasetOrigin } from '../../src/domain/cellYearTable';
 import { prepareLagIndex } from '../../src/domain/lagIndex';
-import type { CellMonth } from '../../src/domain/dataset';
+import { cellYearsCover, type CellMonth } from '../../src/domain/dataset';
+import { CAMEROON, CAR, DRC, partsDataset, partsFiles } from '../fixtures/partsDataset';
 import { base, baseYear, cellYear, carCell, dataset } from '../fixtures/factories';
 
 const b = base({ location: 'Bangui' });
@@ -184,6 +189,118 @@ describe('cell-months after the first frame', () => {
     expect(broken.cellMonthsPending).toMatchObject({ status: 'failed' });
     expect(atlasData(broken).monthly.pending).toMatch(/could not be loaded \(.*cell_months/);
     expect(atlasData(broken).monthly.lag('MINUSCA', { ...DEFAULT_LAG_PARAMS }, 'all')).toBeNull();
+  });
+});
+
+describe('cell-years of the first view first', () => {
+  const full = partsDataset();
+  const files = partsFiles(full);
+  const minuscaHosts = [CAMEROON, CAR];
+  const first = (view: string | 'all', served: Record<string, string | number> = files) => {
+    const { fetchFn, seen } = fakeFetch(served);
+    const progress: LoadProgress[] = [];
+    const loaded = loadDataset('/data/', (p) => progress.push(p), fetchFn, {
+      deferCellMonths: true,
+      firstView: () => view,
+    });
+    return { loaded, seen, progress };
+  };
+
+  it('loads the index and the parts of the mission’s host countries only, and says the rest is loading', async () => {
+    const { loaded, seen, progress } = first('MINUSCA');
+    const partial = await loaded;
+    const cellFiles = seen.filter((u) => u.includes('cell_years'));
+    expect(cellFiles.sort()).toEqual([
+      '/data/cell_years/cameroon.json',
+      '/data/cell_years/central-african-republic.json',
+      '/data/cell_years/index.json',
+    ]);
+    expect(progress.at(-1)!.filesDone).toBe(progress.at(-1)!.filesTotal);
+    expect(partial.cellYears).toEqual(
+      full.cellYears.filter((c) => minuscaHosts.includes(c.country)),
+    );
+    expect(partial.cellYearsPending).toEqual({ status: 'loading', countries: minuscaHosts });
+    expect(cellYearsCover(partial, minuscaHosts)).toBe(true);
+    expect(cellYearsCover(partial, [DRC])).toBe(false);
+    expect(cellYearsCover(partial, 'all')).toBe(false);
+    // The rest: the whole cell_years.json, and then the dataset is complete.
+    const { fetchFn, seen: later } = fakeFetch(files);
+    const cellYears = await loadCellYearTable('/data/', fetchFn);
+    expect(later).toEqual(['/data/cell_years.json']);
+    const complete = completeDataset(partial, { cellYears });
+    expect(complete.cellYearsPending).toBeUndefined();
+    expect(complete.cellYears).toEqual(full.cellYears);
+    expect(cellYearsCover(complete, 'all')).toBe(true);
+    // The cell-months still pending, and the caches that read the cell-years start again.
+    expect(complete.cellMonthsPending).toEqual({ status: 'loading' });
+    expect(datasetOrigin(complete)).toBe(complete);
+    expect(completeDataset(complete, { cellYears })).toBe(complete);
+  });
+
+  it('the cell-months arriving first keep the cell-years pending (either order completes it)', async () => {
+    const partial = await first('MINUSCA').loaded;
+    const months = await loadCellMonthTable('/data/', fakeFetch(files).fetchFn);
+    const withMonths = completeDataset(partial, { cellMonths: months });
+    expect(withMonths.cellMonthsPending).toBeUndefined();
+    expect(withMonths.cellYearsPending).toEqual(partial.cellYearsPending);
+    // The cell-years are the same table: the lag index survives the months.
+    expect(prepareLagIndex(withMonths, 'MINUSCA')).toBe(prepareLagIndex(partial, 'MINUSCA'));
+    const cellYears = await loadCellYearTable('/data/', fakeFetch(files).fetchFn);
+    const both = completeDataset(withMonths, { cellYears });
+    expect(both.cellYearsPending).toBeUndefined();
+    expect(both.cellMonthsPending).toBeUndefined();
+  });
+
+  it('a failed rest says why and keeps what the first frame had; a new try says loading again', async () => {
+    const partial = await first('MINUSCA').loaded;
+    const err = await loadCellYearTable('/data/', fakeFetch({}).fetchFn).catch((e) => e);
+    expect(err).toBeInstanceOf(DataLoadError);
+    const failed = datasetPending(partial, 'cellYears', { status: 'failed', detail: err.message });
+    expect(failed.cellYearsPending).toEqual({
+      status: 'failed',
+      countries: minuscaHosts,
+      detail: expect.stringMatching(/cell_years\.json was not found/),
+    });
+    expect(failed.cellYears).toEqual(partial.cellYears);
+    expect(datasetPending(failed, 'cellYears', { status: 'loading' }).cellYearsPending).toEqual({
+      status: 'loading',
+      countries: minuscaHosts,
+    });
+    expect(datasetPending(full, 'cellYears', { status: 'loading' })).toBe(full);
+  });
+
+  it('loads the whole file for a view over every mission, a data folder without the index, or an unknown mission', async () => {
+    for (const [view, served] of [
+      ['all', files],
+      ['MINUSCA', { ...files, 'cell_years/index.json': 404 }],
+      ['NOPE', files],
+    ] as const) {
+      const { loaded, seen } = first(view, served);
+      const ds = await loaded;
+      expect(seen).toContain('/data/cell_years.json');
+      expect(seen.filter((u) => /cell_years\/(?!index)/.test(u))).toEqual([]);
+      expect(ds.cellYearsPending).toBeUndefined();
+      expect(ds.cellYears).toEqual(full.cellYears);
+    }
+  });
+
+  it('is complete when the mission’s countries are every country with cell-years', async () => {
+    const only = { ...full, cellYears: full.cellYears.filter((c) => c.country === DRC) };
+    const { loaded, seen } = first('MONUSCO', partsFiles(only));
+    const ds = await loaded;
+    expect(seen).not.toContain('/data/cell_years.json');
+    expect(ds.cellYearsPending).toBeUndefined();
+    expect(ds.cellYears).toEqual(only.cellYears);
+  });
+
+  it('a damaged part is "corrupt" and names the part', async () => {
+    const err = await first('MINUSCA', {
+      ...files,
+      'cell_years/cameroon.json': '{"table": 1}',
+    }).loaded.catch((e) => e);
+    expect(err).toBeInstanceOf(DataLoadError);
+    expect(err.problem).toBe('corrupt');
+    expect(err.file).toBe('cell_years/cameroon.json');
   });
 });
 

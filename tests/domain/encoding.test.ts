@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cellYearColumns } from '../fixtures/cellYearColumns';
 import type { BaseYear, CellYear, Dataset, Estimate } from '../../src/domain/dataset';
 import {
   CELL_MONTH_COLUMNS,
@@ -18,7 +19,6 @@ import {
   encodeDatasetFile,
   parseYearRanges,
   yearRanges,
-  type ColumnValue,
   type EncodedTable,
 } from '../../src/domain/encoding';
 
@@ -265,32 +265,6 @@ describe('encodeDataset / decodeDataset', () => {
   });
 });
 
-/** The column of a cell-year table that holds `name` (as the data build hands them over). */
-function cellYearValue(c: CellYear, name: string): ColumnValue {
-  if (name === 'year' || name === 'gid' || name === 'country') return c[name];
-  if (name === 'region') return c.region ?? null;
-  const top = /^top(\d)(Name|Class|Best)$/.exec(name);
-  if (top) {
-    const t = c.topPerpetrators[Number(top[1]) - 1];
-    if (!t) return null;
-    return top[2] === 'Name' ? t.name : top[2] === 'Class' ? t.perpetrator : t.best;
-  }
-  const prec = /^osvP([67])(State|Foreign|NonState)(Events|Best)$/.exec(name);
-  if (prec) {
-    const part = c.osvImprecise[Number(prec[1]) as 6 | 7];
-    const cls =
-      prec[2] === 'State' ? part.state : prec[2] === 'Foreign' ? part.foreign : part.nonState;
-    return prec[3] === 'Events' ? cls.events : cls.best;
-  }
-  const m = /^(.*)(Events|Best|Low|High)$/.exec(name) as RegExpExecArray;
-  const e =
-    c[
-      m[1] as 'osv' | 'osvState' | 'osvNonState' | 'osvForeign' | 'stateBased' | 'nonStateConflict'
-    ];
-  const f = m[2] as string;
-  return f === 'Events' ? e.events : f === 'Best' ? e.best : f === 'Low' ? e.low : e.high;
-}
-
 const sortedCellYears = (ds: Dataset): CellYear[] =>
   [...ds.cellYears].sort((a, b) => a.year - b.year || a.gid - b.gid);
 
@@ -359,18 +333,8 @@ describe('compact columns (sparse masks, offsets, perpetrator classes)', () => {
   it('encodes columns (as the data build hands them over) exactly like row objects', () => {
     const ds = fixtureDataset();
     const cys = sortedCellYears(ds);
-    const cols = Object.fromEntries(
-      CELL_YEAR_COLUMNS.map((name) => {
-        const values = cys.map((c) => cellYearValue(c, name));
-        // Numbers come as Float64Arrays from DuckDB; nullable ones and strings as arrays.
-        return [
-          name,
-          values.every((v) => typeof v === 'number')
-            ? Float64Array.from(values as number[])
-            : values,
-        ];
-      }),
-    );
+    // Numbers come as Float64Arrays from DuckDB; nullable ones and strings as arrays.
+    const cols = cellYearColumns(cys);
     expect(encodeCellYearColumns(cys.length, cols)).toEqual(
       encodeDatasetFile(ds, DATA_FILES.cellYears),
     );
