@@ -14,6 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasViolenceData, type Dataset } from '../../src/domain/dataset';
 import { DATASET_FILES, decodeDataset, type Manifest } from '../../src/domain/encoding';
 import { cellCentroid } from '../../src/domain/grid';
+import {
+  CELL_YEAR_PARTS_INDEX,
+  decodeCellYearPart,
+  decodeCellYearPartsIndex,
+} from '../../src/domain/cellYearParts';
+import { missionHostCountries } from '../../src/domain/lagIndex';
 import { buildDataset } from '../../src/pipeline/build';
 import {
   SHARED_GEOPKO,
@@ -41,6 +47,7 @@ describe.each(VARIANTS)(
     let manifest: Manifest;
     let ds: Dataset;
     let locations: MissionLocation[];
+    let out: string;
 
     beforeAll(async () => {
       tmp = await mkdtemp(path.join(tmpdir(), 'atlas-global-'));
@@ -48,7 +55,7 @@ describe.each(VARIANTS)(
       console.info(`global build test: mission locations from ${front.source}`);
       locations = missionLocations(front.text);
       src = writeSyntheticSources(path.join(tmp, 'src'), { osvEvents: OSV_EVENTS, geopkoDir });
-      const out = path.join(tmp, 'out');
+      out = path.join(tmp, 'out');
       const result = await buildDataset({ from: src.dir, outDir: out, quiet: true, threads: 1 });
       manifest = result.manifest;
       ds = decodeDataset(
@@ -143,6 +150,28 @@ describe.each(VARIANTS)(
       expect(ds.cellYears.length).toBeGreaterThan(withOsv.size);
       expect([...withMonths].filter((k) => !withOsv.has(k))).toEqual([]);
       expect([...withOsv].filter((k) => !withMonths.has(k))).toEqual([]);
+    });
+
+    it("cuts the cell-years per country: each mission's host countries' parts are its rows", () => {
+      const read = (f: string): unknown => JSON.parse(readFileSync(path.join(out, f), 'utf8'));
+      const index = decodeCellYearPartsIndex(read(CELL_YEAR_PARTS_INDEX));
+      const tables = [...index.parts].map(([c, f]) => decodeCellYearPart(read(f), f, c));
+      expect(tables.reduce((n, t) => n + t.length, 0)).toBe(ds.cellYears.length);
+      expect(index.parts.size).toBeGreaterThan(10);
+      const key = (c: { gid: number; year: number }) => `${c.gid}:${c.year}`;
+      for (const m of ds.missions) {
+        const hosts = missionHostCountries(ds, m.id);
+        expect(index.hosts.get(m.id)).toEqual(hosts);
+        const fromParts = tables
+          .filter((_, k) => hosts.includes([...index.parts.keys()][k]!))
+          .flatMap((t) => t.rows().map(key))
+          .sort();
+        const expected = ds.cellYears
+          .filter((c) => hosts.includes(c.country))
+          .map(key)
+          .sort();
+        expect(fromParts, m.id).toEqual(expected);
+      }
     });
 
     it('is deterministic: the same seed writes the same bytes, another seed other bytes', () => {
