@@ -33,11 +33,15 @@ export function DataGate(props: { onRetry?: () => void }) {
         {failed ? null : <progress aria-label="Loading the violence data" />}
         <div className="data-gate-actions">
           {failed && props.onRetry ? (
-            <button type="button" ref={retry} onClick={props.onRetry}>
+            <button type="button" className="button primary" ref={retry} onClick={props.onRetry}>
               Try again
             </button>
           ) : null}
-          <button type="button" onClick={() => dispatch({ type: 'showMissionOnly' })}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => dispatch({ type: 'showMissionOnly' })}
+          >
             Show {mission} only
           </button>
         </div>
