@@ -161,7 +161,11 @@ function launch(): Promise<Browser> {
 }
 
 interface Hooks {
-  __atlas?: { rendered: { key: string; at: number } | null; idle?: boolean };
+  __atlas?: {
+    rendered: { key: string; at: number } | null;
+    idle?: boolean;
+    dataPending?: { cellYears: string | null; cellMonths: string | null };
+  };
 }
 
 /**
@@ -172,14 +176,17 @@ async function firstFrame(browser: Browser, app: AppServer) {
   const rp = await openPage(browser, app.url);
   await waitForRender(rp.page, 'MINUSCA:2014:all', WAIT_MS);
   const at = await rp.page.evaluate(() => (window as unknown as Hooks).__atlas!.rendered!.at);
-  // The data files of the first frame: those asked for before it (the cell-months follow it).
+  // The data files of the first frame: those asked for before it (the cell-months and the rest
+  // of the cell-years follow it), the parts of the mission's cell-years among them.
   const dataAt = await rp.page.evaluate(
     (frameAt) =>
       Math.max(
         0,
         ...performance
           .getEntriesByType('resource')
-          .filter((e) => /\/data\/[^/]+\.json$/.test(e.name) && e.startTime < frameAt)
+          .filter(
+            (e) => /\/data\/(cell_years\/)?[^/]+\.json$/.test(e.name) && e.startTime < frameAt,
+          )
           .map((e) => (e as PerformanceResourceTiming).responseEnd),
       ),
     at,
@@ -251,12 +258,28 @@ async function heapAfterGc(page: Page): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / MB;
 }
 
-/** Year changes, one play-through and the heap run on a fresh page of `app`. */
+/** Waits until what loads after the first frame (the rest of the data) is in. */
+async function waitComplete(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const p = (window as unknown as Hooks).__atlas?.dataPending;
+      return !!p && p.cellYears === null && p.cellMonths === null;
+    },
+    null,
+    { timeout: WAIT_MS },
+  );
+}
+
+/**
+ * Year changes, one play-through and the heap run on a fresh page of `app`, once the data that
+ * follows the first frame is in (its arrival is not part of these figures).
+ */
 async function interactions(browser: Browser, app: AppServer, label: string): Promise<Figures> {
   const out: Figures = {};
   const { rp } = await firstFrame(browser, app);
   try {
     const page = rp.page;
+    await waitComplete(page);
     await waitIdle(page);
     const changes = await yearChanges(page);
     out[`${label}_year_change_ms`] = round1(median(changes));

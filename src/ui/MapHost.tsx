@@ -42,6 +42,11 @@ export interface AtlasHooks {
   layerScale?: MapApi['layerScale'];
   /** Draws the data layers again with nothing changed (`MapApi.redraw`; benchmarks). */
   redraw?: MapApi['redraw'];
+  /**
+   * What the dataset still lacks after the first frame: the status of its pending cell-years
+   * and cell-months ('loading' / 'failed'), null once each is complete.
+   */
+  dataPending?: { cellYears: string | null; cellMonths: string | null };
   /** The timeline frame drawn (step, next step, tween t, playing, granularity). */
   timeline?: {
     step: number;
@@ -131,6 +136,18 @@ export const MapHost = memo(function MapHost(props: MapHostProps) {
       timeline: { step: frame.step, next: frame.next, t: frame.t, playing, granularity },
     };
   }, [frame, playing, granularity, state]);
+  const dataset = data.dataset;
+  useEffect(() => {
+    window.__atlas = {
+      ...(window.__atlas ?? { rendered: null, frames: 0, state }),
+      dataPending: {
+        cellYears: dataset.cellYearsPending?.status ?? null,
+        cellMonths: dataset.cellMonthsPending?.status ?? null,
+      },
+    };
+    // The state is only the fallback of a first write.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dataset]);
   const firstFrame = useRef(props.onFirstFrame);
   const onRendered = useCallback((tag: RenderTag, at: number) => {
     const h = window.__atlas;
