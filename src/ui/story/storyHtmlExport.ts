@@ -12,7 +12,14 @@ import {
   STANDALONE_TEMPLATE_FILE,
   standalonePayload,
 } from '../../domain/standalone';
-import { loadCellMonths, loadOsvEvents } from '../../data/load';
+import {
+  completeDataset,
+  loadCellMonths,
+  loadCellYearTable,
+  loadOsvEvents,
+} from '../../data/load';
+import { cellYearsCover } from '../../domain/dataset';
+import { missionHostCountries } from '../../domain/lagIndex';
 import type { Story } from '../../story/schema';
 
 /** A fetch (the browser's, or a fake in tests). */
@@ -87,8 +94,22 @@ export async function buildStoryHtml(opts: {
     }),
   );
 
-  // The app loads the cell-months after its first frame; the file needs them all.
+  // The app loads the other countries' cell-years after its first frame: the file needs all of
+  // the story mission's.
   let dataset = opts.dataset;
+  if (!cellYearsCover(dataset, missionHostCountries(dataset, opts.story.mission))) {
+    step('Reading the violence data…');
+    try {
+      dataset = completeDataset(dataset, {
+        cellYears: await loadCellYearTable(opts.dataUrl, opts.fetch),
+      });
+    } catch (e) {
+      throw new StoryHtmlError(
+        `The violence data could not be read (${e instanceof Error ? e.message : String(e)}), so the file would miss it.`,
+      );
+    }
+  }
+  // The app loads the cell-months after its first frame; the file needs them all.
   if (dataset.cellMonthsPending) {
     step('Reading the monthly data…');
     dataset = await loadCellMonths(opts.dataUrl, dataset, opts.fetch);

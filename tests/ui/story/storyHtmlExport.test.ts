@@ -5,8 +5,11 @@ import {
   decodeDataset,
   DATASET_FILES,
   encodeDataset,
+  cellYearsOf,
   withCellMonthsPending,
+  withCellYears,
 } from '../../../src/domain/encoding';
+import { CAMEROON, CAR as PARTS_CAR, DRC, partsDataset } from '../../fixtures/partsDataset';
 import { encodeOsvEvents } from '../../../src/domain/eventsEncoding';
 import { findStory } from '../../../src/story/stories';
 import {
@@ -181,6 +184,47 @@ describe('buildStoryHtml', () => {
         fetch: server({ '/standalone.html': [200, TEMPLATE] }).fetch,
       }),
     ).rejects.toThrow(/monthly data could not be read \(cell_months\.json was not found/);
+  });
+
+  it('reads the rest of the cell-years first when the app has only another mission’s', async () => {
+    const full = partsDataset();
+    // The app opened on MONUSCO: DR Congo's cell-years only, the rest still loading.
+    const partial = withCellYears(
+      full,
+      cellYearsOf({ cellYears: full.cellYears.filter((c) => c.country === DRC) }),
+      { status: 'loading', countries: [DRC] },
+    );
+    const whole = JSON.stringify(encodeDataset(full)['cell_years.json']);
+    const srv = server({
+      '/standalone.html': [200, TEMPLATE],
+      '/data/cell_years.json': [200, whole],
+    });
+    const html = await buildStoryHtml({
+      story,
+      dataset: partial,
+      dataUrl: '/data/',
+      templateUrl: '/standalone.html',
+      fetch: srv.fetch,
+    });
+    expect(srv.asked).toContain('/data/cell_years.json');
+    const p = payloadOf(html);
+    const ds = decodeDataset(Object.fromEntries(DATASET_FILES.map((f) => [f, p.files[f]])));
+    // Every cell-year of the story mission's countries (the CAR and Cameroon), and no other.
+    const countries = full.missions.find((m) => m.id === 'MINUSCA')!.countries;
+    expect(countries).toEqual([CAMEROON, PARTS_CAR]);
+    expect(ds.cellYears).toEqual(full.cellYears.filter((c) => countries.includes(c.country)));
+    expect(ds.cellYears.length).toBe(4);
+    // The mission view it opened on needs nothing more: no request.
+    const monusco = { ...story, mission: 'MONUSCO' };
+    const srv2 = server({ '/standalone.html': [200, TEMPLATE] });
+    await buildStoryHtml({
+      story: monusco,
+      dataset: partial,
+      dataUrl: '/data/',
+      templateUrl: '/standalone.html',
+      fetch: srv2.fetch,
+    });
+    expect(srv2.asked).not.toContain('/data/cell_years.json');
   });
 
   it('names the file after the story', () => {
