@@ -290,13 +290,19 @@ async function firstCellYears(
     decoder.add(DATA_FILES.cellYears, await fetchFile(DATA_FILES.cellYears));
     return undefined;
   };
+  // A file that turns out not to be there is not counted (progress ends at all files done).
+  const missing = (e: unknown): boolean => {
+    if (!(e instanceof DataLoadError && e.problem === 'missing')) return false;
+    more(-1);
+    return true;
+  };
   more(1);
   let index: CellYearPartsIndex;
   try {
     index = decodeCellYearPartsIndex(await fetchFile(CELL_YEAR_PARTS_INDEX));
   } catch (e) {
     // A data folder built before the parts (or a story file): the whole file, as before.
-    if (e instanceof DataLoadError && e.problem === 'missing') return whole();
+    if (missing(e)) return whole();
     if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
     throw e;
   }
@@ -309,20 +315,31 @@ async function firstCellYears(
   const view = firstView(missions);
   const hosts = view === 'all' ? undefined : index.hosts.get(view);
   if (!hosts) return whole();
-  const wanted = hosts.filter((c) => index.parts.has(c));
+  const wanted = hosts.flatMap((c) => {
+    const part = index.parts.get(c);
+    return part ? [part] : [];
+  });
   more(wanted.length);
-  const tables = await Promise.all(
-    wanted.map(async (country) => {
-      const file = index.parts.get(country)!;
+  const settled = await Promise.allSettled(
+    wanted.map(async ({ file, rows }) => {
       const json = await fetchFile(file);
       try {
-        return decodeCellYearPart(json, file, country);
+        return decodeCellYearPart(json, file, rows);
       } catch (e) {
         if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
         throw e;
       }
     }),
   );
+  const tables: CellYearTable[] = [];
+  let lost = false;
+  for (const r of settled) {
+    if (r.status === 'fulfilled') tables.push(r.value);
+    else if (missing(r.reason)) lost = true;
+    else throw r.reason;
+  }
+  // A part listed but not served: the whole file instead.
+  if (lost) return whole();
   const table = tables.length > 0 ? concatCellYearTables(tables) : cellYearTableFromRows([]);
   const complete = [...index.parts.keys()].every((c) => hosts.includes(c));
   return complete ? { table } : { table, pending: { status: 'loading', countries: hosts } };

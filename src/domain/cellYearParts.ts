@@ -1,9 +1,13 @@
 /**
  * The cell-years cut per country (`cell_years/index.json` and one part file per country), so
- * that a browser draws its first frame from the mission's host countries' rows and loads the rest
- * of `cell_years.json` after it. A part holds the rows of `cell_years.json` whose `country` is
- * its country, in the same format and order; the index lists the parts and, per mission, the
- * countries its first frame needs ({@link missionHostCountries}, the rule of the lag index). Pure.
+ * that a browser draws its first frame from the mission's host countries' parts and loads the
+ * rest of `cell_years.json` after it. A country's part holds, in the format and order of
+ * `cell_years.json`, every cell-year of the cells that have a cell-year of that country or hold
+ * one of its bases (`partCells`, the rule of the H3 grid parts), whatever the row's country: so
+ * a mission's host countries' parts hold every row its map, details and lag analysis read (a
+ * border cell's years of the neighbour, which end its coverage there). The index lists the parts
+ * and, per mission, the countries its first frame needs ({@link missionHostCountries}, the rule
+ * of the lag index). Pure.
  */
 import type { CellYearTable } from './cellYearTable';
 import type { Dataset } from './dataset';
@@ -15,7 +19,7 @@ import {
   encodeCellYearColumnsJson,
   type RawColumns,
 } from './encoding';
-import { partSlug } from './gridFile';
+import { partCells, partSlug } from './gridFile';
 import { missionHostCountries } from './lagIndex';
 
 /** The index of the parts, under the data folder. */
@@ -28,9 +32,9 @@ const PARTS_FOLDER = 'cell_years/';
 export interface EncodedCellYearPartsIndex {
   table: 'cellYearParts';
   version: number;
-  /** Rows of `cell_years.json` (the sum of the parts'). */
+  /** Rows of `cell_years.json` (parts share the rows of cells they share). */
   rows: number;
-  /** One entry per country with at least one cell-year, in alphabetical order. */
+  /** One entry per country whose cells have a cell-year, in alphabetical order. */
   parts: { country: string; file: string; rows: number }[];
   /** Per mission id, the countries whose cell-years its mission view reads. */
   hosts: Record<string, string[]>;
@@ -38,16 +42,17 @@ export interface EncodedCellYearPartsIndex {
 
 /** A decoded index. */
 export interface CellYearPartsIndex {
-  /** Part file (relative to the data folder) by country. */
-  parts: Map<string, string>;
+  /** Part file (relative to the data folder) and its row count, by country. */
+  parts: Map<string, { file: string; rows: number }>;
   /** Host countries by mission id (see {@link missionHostCountries}). */
   hosts: Map<string, readonly string[]>;
 }
 
 /**
- * The cell-years (columns of `cell_years.json`, sorted by year and cell) cut per country: the
- * index and each part's JSON text in pieces by file path (`cell_years/<country>.json`).
- * `dataset` gives the missions' host countries.
+ * The cell-years (columns of `cell_years.json`, sorted by year and cell) cut per country (see the
+ * module comment): the index and each part's JSON text in pieces by file path
+ * (`cell_years/<country>.json`); a country whose cells have no cell-year gets no part.
+ * `dataset` gives the bases and the missions' host countries.
  */
 export function encodeCellYearParts(
   length: number,
@@ -55,20 +60,35 @@ export function encodeCellYearParts(
   dataset: Pick<Dataset, 'missions' | 'bases' | 'baseYears'>,
 ): { index: EncodedCellYearPartsIndex; parts: Map<string, Iterable<string>> } {
   const country = cols.country;
-  if (!country) throw new Error('cell_years: no column "country"');
-  const rowsOf = new Map<string, number[]>();
+  const gid = cols.gid;
+  if (!country || !gid) throw new Error('cell_years: no column "country" or "gid"');
+  const rowsOfCell = new Map<number, number[]>();
   for (let i = 0; i < length; i++) {
-    const c = country[i];
-    if (typeof c !== 'string') throw new Error(`cell_years: row ${i + 1} has no country`);
-    let list = rowsOf.get(c);
-    if (!list) rowsOf.set(c, (list = []));
-    list.push(i);
+    const g = gid[i] as number;
+    const list = rowsOfCell.get(g);
+    if (list) list.push(i);
+    else rowsOfCell.set(g, [i]);
   }
+  const cellsOf = partCells(
+    (add) => {
+      for (let i = 0; i < length; i++) {
+        const c = country[i];
+        if (typeof c !== 'string') throw new Error(`cell_years: row ${i + 1} has no country`);
+        add(c, gid[i] as number);
+      }
+    },
+    dataset,
+    (p) => p.gid,
+  );
   const used = new Set<string>();
   const listed: EncodedCellYearPartsIndex['parts'] = [];
   const parts = new Map<string, Iterable<string>>();
-  for (const c of [...rowsOf.keys()].sort()) {
-    const rows = rowsOf.get(c)!;
+  for (const c of [...cellsOf.keys()].sort()) {
+    // Ascending row numbers: the order of cell_years.json (year, then cell).
+    const rows = [...cellsOf.get(c)!]
+      .flatMap((g) => rowsOfCell.get(g) ?? [])
+      .sort((a, b) => a - b);
+    if (rows.length === 0) continue; // bases only, in cells without violence: nothing to load
     let slug = partSlug(c);
     for (let k = 2; used.has(slug); k++) slug = `${partSlug(c)}-${k}`;
     used.add(slug);
@@ -107,16 +127,20 @@ export function decodeCellYearPartsIndex(raw: unknown): CellYearPartsIndex {
       `format version ${String(r!.version)}, this app reads ${FORMAT_VERSION}: rebuild the data`,
     );
   if (!Array.isArray(r!.parts)) fail('"parts" must be a list');
-  const parts = new Map<string, string>();
+  const parts = new Map<string, { file: string; rows: number }>();
   for (const p of r!.parts!) {
     const q = p as Partial<EncodedCellYearPartsIndex['parts'][number]> | null;
     if (
       typeof q?.country !== 'string' ||
       typeof q.file !== 'string' ||
-      !/^cell_years\/[a-z0-9-]+\.json$/.test(q.file)
+      !/^cell_years\/[a-z0-9-]+\.json$/.test(q.file) ||
+      !Number.isInteger(q.rows) ||
+      q.rows! < 0
     )
-      fail(`"parts": ${JSON.stringify(p)} is not a country and its file under ${PARTS_FOLDER}`);
-    parts.set(q!.country!, q!.file!);
+      fail(
+        `"parts": ${JSON.stringify(p)} is not a country, its file under ${PARTS_FOLDER} and its rows`,
+      );
+    parts.set(q!.country!, { file: q!.file!, rows: q!.rows! });
   }
   const h = r!.hosts as unknown;
   if (typeof h !== 'object' || h === null || Array.isArray(h)) fail('"hosts" must be an object');
@@ -130,18 +154,16 @@ export function decodeCellYearPartsIndex(raw: unknown): CellYearPartsIndex {
 }
 
 /**
- * Decodes a parsed part file (`file`, the part of `country`) into its cell-years. Throws a
- * {@link DataFormatError} naming the file when it is malformed or holds another country's rows.
+ * Decodes a parsed part file (`file`, listed with `rows` rows) into its cell-years. Throws a
+ * {@link DataFormatError} naming the file when it is malformed or holds another number of rows
+ * (a part of another build).
  */
-export function decodeCellYearPart(raw: unknown, file: string, country: string): CellYearTable {
+export function decodeCellYearPart(raw: unknown, file: string, rows: number): CellYearTable {
   const table = decodeCellYearTable(raw, file);
-  for (let i = 0; i < table.length; i++) {
-    const c = table.countries[table.country[i]!];
-    if (c !== country)
-      throw new DataFormatError(
-        file,
-        `row ${i + 1} is a cell-year of ${JSON.stringify(c ?? null)}, not of ${JSON.stringify(country)}`,
-      );
-  }
+  if (table.length !== rows)
+    throw new DataFormatError(
+      file,
+      `${table.length} rows where cell_years/index.json lists ${rows}: rebuild the data`,
+    );
   return table;
 }

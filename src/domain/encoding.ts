@@ -1665,6 +1665,20 @@ export function cellMonthsOf(ds: Pick<Dataset, 'cellMonths'>): RowTable<CellMont
   );
 }
 
+/**
+ * Cell-year row objects as the columns {@link encodeCellYearColumns} takes (one array per name in
+ * {@link CELL_YEAR_COLUMNS}, the values a decoded row holds), for code that holds rows rather
+ * than the data build's columns (the demo build).
+ */
+export function cellYearRawColumns(rows: readonly CellYear[]): RawColumns {
+  const out: Record<string, ColumnValue[]> = {};
+  CELL_YEAR_COLS.forEach((col, c) => {
+    const get = CELL_YEARS.getters![c]!;
+    out[col.name] = rows.map(get);
+  });
+  return out;
+}
+
 /** Decodes a parsed `missions.json` (see {@link decodeDataset}). */
 export function decodeMissions(raw: unknown): Mission[] {
   return decodeTable(MISSIONS, raw);

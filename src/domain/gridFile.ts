@@ -154,6 +154,36 @@ export function partSlug(country: string): string {
 }
 
 /**
+ * The cells of each country's part file (the rule of the part files, H3 grids and PRIO-GRID
+ * alike: see {@link encodeGridParts} and `cellYearParts.ts`): the cells with a cell-year of that
+ * country (`addRows` calls `add` for each) and the cells holding one of its bases (the
+ * coordinates of `bases` and `baseYears`, a base-year counted for its base's country; `cellOf`
+ * gives a coordinate's cell). A part holds every cell-year of its cells, whatever their country,
+ * so that a mission's host countries' parts hold every row its analysis reads: a border cell's
+ * other years, and the cells of its bases.
+ */
+export function partCells(
+  addRows: (add: (country: string, cell: number) => void) => void,
+  dataset: { bases: readonly Base[]; baseYears: readonly BaseYear[] },
+  cellOf: (p: { lat: number; lon: number; gid: number }) => number,
+): Map<string, Set<number>> {
+  const cellsOf = new Map<string, Set<number>>();
+  const add = (country: string, cell: number): void => {
+    let set = cellsOf.get(country);
+    if (!set) cellsOf.set(country, (set = new Set()));
+    set.add(cell);
+  };
+  addRows(add);
+  const baseCountry = new Map(dataset.bases.map((b) => [b.id, b.country]));
+  for (const b of dataset.bases) add(b.country, cellOf(b));
+  for (const by of dataset.baseYears) {
+    const country = baseCountry.get(by.baseId);
+    if (country !== undefined) add(country, cellOf(by));
+  }
+  return cellsOf;
+}
+
+/**
  * The grid's cell-years cut per country: for each country that names a cell-year or has a base,
  * every cell-year (all countries, all years) of the cells that have a cell-year of that country
  * or hold one of its bases (the coordinates of `bases` and `baseYears`, a base-year counted for
@@ -169,22 +199,16 @@ export function encodeGridParts(
   if (grid.id === 'prio') throw new Error('PRIO-GRID has no grid file');
   const id = grid.id;
   const points = encodePoints(grid, dataset);
-  const cellsOf = new Map<string, Set<number>>();
-  const add = (country: string, cell: number): void => {
-    let set = cellsOf.get(country);
-    if (!set) cellsOf.set(country, (set = new Set()));
-    set.add(cell);
-  };
-  for (const cy of cellYears) add(cy.country, cy.gid);
   const pointCell = new Map(
     points.lat.map((lat, i) => [`${lat},${points.lon[i]}`, points.cell[i]!]),
   );
-  const baseCountry = new Map(dataset.bases.map((b) => [b.id, b.country]));
-  for (const b of dataset.bases) add(b.country, pointCell.get(`${b.lat},${b.lon}`)!);
-  for (const by of dataset.baseYears) {
-    const country = baseCountry.get(by.baseId);
-    if (country !== undefined) add(country, pointCell.get(`${by.lat},${by.lon}`)!);
-  }
+  const cellsOf = partCells(
+    (add) => {
+      for (const cy of cellYears) add(cy.country, cy.gid);
+    },
+    dataset,
+    (p) => pointCell.get(`${p.lat},${p.lon}`)!,
+  );
   const byCell = new Map<number, CellYear[]>();
   for (const cy of cellYears) {
     const list = byCell.get(cy.gid);

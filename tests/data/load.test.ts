@@ -22,6 +22,7 @@ import { datasetOrigin } from '../../src/domain/cellYearTable';
 import { prepareLagIndex } from '../../src/domain/lagIndex';
 import { cellYearsCover, type CellMonth } from '../../src/domain/dataset';
 import { CAMEROON, CAR, DRC, partsDataset, partsFiles } from '../fixtures/partsDataset';
+import { gidOf } from '../../src/domain/grid';
 import { base, baseYear, cellYear, carCell, dataset } from '../fixtures/factories';
 
 const b = base({ location: 'Bangui' });
@@ -216,9 +217,11 @@ describe('cell-years of the first view first', () => {
       '/data/cell_years/index.json',
     ]);
     expect(progress.at(-1)!.filesDone).toBe(progress.at(-1)!.filesTotal);
-    expect(partial.cellYears).toEqual(
-      full.cellYears.filter((c) => minuscaHosts.includes(c.country)),
-    );
+    // Every year of the cells of the CAR and Cameroon (the border cell's DR Congo year, the Obo
+    // base's South Sudan one); not Goma's cell nor South Sudan's own.
+    const elsewhere = [gidOf(-1.7, 29.2), gidOf(7.1, 29.9)];
+    expect(partial.cellYears).toEqual(full.cellYears.filter((c) => !elsewhere.includes(c.gid)));
+    expect(partial.cellYears.length).toBe(7);
     expect(partial.cellYearsPending).toEqual({ status: 'loading', countries: minuscaHosts });
     expect(cellYearsCover(partial, minuscaHosts)).toBe(true);
     expect(cellYearsCover(partial, [DRC])).toBe(false);
@@ -291,6 +294,36 @@ describe('cell-years of the first view first', () => {
     expect(seen).not.toContain('/data/cell_years.json');
     expect(ds.cellYearsPending).toBeUndefined();
     expect(ds.cellYears).toEqual(only.cellYears);
+  });
+
+  it('counts every file it reads, and falls back to the whole file for a part not served', async () => {
+    const { loaded, seen, progress } = first('MINUSCA', {
+      ...files,
+      'cell_years/cameroon.json': 404,
+    });
+    const ds = await loaded;
+    expect(seen).toContain('/data/cell_years.json');
+    expect(ds.cellYearsPending).toBeUndefined();
+    expect(ds.cellYears).toEqual(full.cellYears);
+    expect(progress.at(-1)!.filesDone).toBe(progress.at(-1)!.filesTotal);
+    // Without the index too: the index is not counted.
+    const noIndex = first('MINUSCA', { ...files, 'cell_years/index.json': 404 });
+    await noIndex.loaded;
+    const last = noIndex.progress.at(-1)!;
+    expect(last.filesDone).toBe(last.filesTotal);
+    expect(last.filesDone).toBe(DATASET_FILES.length - 1);
+  });
+
+  it('a part of another length is "corrupt" (a part of another build)', async () => {
+    const err = await first('MINUSCA', {
+      ...files,
+      'cell_years/cameroon.json': files['cell_years/central-african-republic.json']!,
+    }).loaded.catch((e) => e);
+    expect(err).toBeInstanceOf(DataLoadError);
+    expect(err.problem).toBe('corrupt');
+    expect(err.message).toMatch(
+      /cell_years\/cameroon\.json: 6 rows where cell_years\/index\.json lists 1/,
+    );
   });
 
   it('a damaged part is "corrupt" and names the part', async () => {

@@ -12,14 +12,27 @@ import {
   FORMAT_VERSION,
 } from '../../src/domain/encoding';
 import { cellYearColumns } from '../fixtures/cellYearColumns';
+import { gidOf } from '../../src/domain/grid';
+import { carCell } from '../fixtures/factories';
 import {
+  BORDER,
   CAMEROON,
   CAR,
   DRC,
+  OBO,
   SOUTH_SUDAN,
   partsDataset,
   partsFiles,
 } from '../fixtures/partsDataset';
+
+const GOMA = gidOf(-1.7, 29.2);
+const SS = gidOf(7.1, 29.9);
+const CAM = gidOf(5.9, 14.5);
+const byYearGid = (a: string, b: string): number => {
+  const [ga, ya] = a.split(':').map(Number);
+  const [gb, yb] = b.split(':').map(Number);
+  return ya! - yb! || ga! - gb!;
+};
 
 const parse = (text: string | undefined): unknown => JSON.parse(text ?? 'null');
 
@@ -30,32 +43,51 @@ describe('cell-years cut per country', () => {
 
   it('lists one part per country with cell-years, and each mission its host countries', () => {
     expect([...index.parts.keys()]).toEqual([CAMEROON, CAR, DRC, SOUTH_SUDAN]);
-    expect(index.parts.get(CAR)).toBe('cell_years/central-african-republic.json');
+    expect(index.parts.get(CAR)?.file).toBe('cell_years/central-african-republic.json');
     // MINUSCA: its own country and the country of its base in Cameroon; South Sudan is nobody's.
     expect(index.hosts.get('MINUSCA')).toEqual([CAMEROON, CAR]);
     expect(index.hosts.get('MONUSCO')).toEqual([DRC]);
-    const stored = parse(files[CELL_YEAR_PARTS_INDEX]) as {
-      rows: number;
-      parts: { rows: number }[];
-    };
-    expect(stored.rows).toBe(7);
-    expect(stored.parts.map((p) => p.rows)).toEqual([1, 3, 2, 1]);
+    const stored = parse(files[CELL_YEAR_PARTS_INDEX]) as { rows: number };
+    expect(stored.rows).toBe(10);
   });
 
-  it('a part holds exactly its country’s rows, and the parts together are cell_years.json', () => {
-    const tables = [...index.parts].map(([country, file]) =>
-      decodeCellYearPart(parse(files[file]), file, country),
+  it('a part holds every year of its cells, whatever their country: border cells and base cells', () => {
+    const key = (c: { gid: number; year: number }) => `${c.gid}:${c.year}`;
+    const partRows = (country: string): string[] => {
+      const { file, rows } = index.parts.get(country)!;
+      return decodeCellYearPart(parse(files[file]), file, rows).rows().map(key);
+    };
+    // Written out from the fixture: the CAR's three cells, the border cell's DR Congo year, and
+    // the Obo base's cell (South Sudan's violence only).
+    const rowsOf = (...pairs: [number, number][]) =>
+      pairs.map(([gid, year]) => `${gid}:${year}`).sort(byYearGid);
+    expect(partRows(CAR)).toEqual(
+      rowsOf(
+        [carCell(), 2014],
+        [carCell(0, 1), 2014],
+        [BORDER, 2014],
+        [carCell(), 2015],
+        [BORDER, 2015],
+        [OBO, 2015],
+      ),
     );
-    for (const [k, [country]] of [...index.parts].entries())
-      expect(tables[k]!.rows()).toEqual(ds.cellYears.filter((c) => c.country === country));
+    expect(partRows(DRC)).toEqual(
+      rowsOf([BORDER, 2014], [GOMA, 2014], [BORDER, 2015], [GOMA, 2015]),
+    );
+    expect(partRows(SOUTH_SUDAN)).toEqual(rowsOf([SS, 2014], [OBO, 2015]));
+    expect(partRows(CAMEROON)).toEqual(rowsOf([CAM, 2015]));
+    // Together (each cell-year once) they are cell_years.json.
+    const tables = [...index.parts.values()].map(({ file, rows }) =>
+      decodeCellYearPart(parse(files[file]), file, rows),
+    );
     const whole = decodeCellYearTable(parse(files['cell_years.json']));
     expect(concatCellYearTables(tables).rows()).toEqual(whole.rows());
   });
 
-  it('refuses a part of another country, a part outside cell_years/ and another format version', () => {
-    const file = index.parts.get(CAR)!;
-    expect(() => decodeCellYearPart(parse(files[file]), file, DRC)).toThrow(
-      /central-african-republic\.json: row 1 is a cell-year of "Central African Republic", not of "Democratic/,
+  it('refuses a part of another length, a part outside cell_years/ and another format version', () => {
+    const { file } = index.parts.get(CAR)!;
+    expect(() => decodeCellYearPart(parse(files[file]), file, 5)).toThrow(
+      'cell_years/central-african-republic.json: 6 rows where cell_years/index.json lists 5',
     );
     const raw = parse(files[CELL_YEAR_PARTS_INDEX]) as Record<string, unknown>;
     const bad = (over: Record<string, unknown>) => () =>

@@ -12,7 +12,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasViolenceData, type Dataset } from '../../src/domain/dataset';
-import { DATASET_FILES, decodeDataset, type Manifest } from '../../src/domain/encoding';
+import {
+  DATASET_FILES,
+  cellYearTableFromRows,
+  concatCellYearTables,
+  decodeDataset,
+  withCellYears,
+  type Manifest,
+} from '../../src/domain/encoding';
 import { cellCentroid } from '../../src/domain/grid';
 import {
   CELL_YEAR_PARTS_INDEX,
@@ -20,6 +27,7 @@ import {
   decodeCellYearPartsIndex,
 } from '../../src/domain/cellYearParts';
 import { missionHostCountries } from '../../src/domain/lagIndex';
+import { analyzeMission } from '../../src/domain/lag';
 import { buildDataset } from '../../src/pipeline/build';
 import {
   SHARED_GEOPKO,
@@ -152,26 +160,28 @@ describe.each(VARIANTS)(
       expect([...withOsv].filter((k) => !withMonths.has(k))).toEqual([]);
     });
 
-    it("cuts the cell-years per country: each mission's host countries' parts are its rows", () => {
+    it("cuts the cell-years per country: a mission's host countries' parts give its whole analysis", () => {
       const read = (f: string): unknown => JSON.parse(readFileSync(path.join(out, f), 'utf8'));
       const index = decodeCellYearPartsIndex(read(CELL_YEAR_PARTS_INDEX));
-      const tables = [...index.parts].map(([c, f]) => decodeCellYearPart(read(f), f, c));
-      expect(tables.reduce((n, t) => n + t.length, 0)).toBe(ds.cellYears.length);
-      expect(index.parts.size).toBeGreaterThan(10);
-      const key = (c: { gid: number; year: number }) => `${c.gid}:${c.year}`;
+      const parts = new Map(
+        [...index.parts].map(([c, p]) => [c, decodeCellYearPart(read(p.file), p.file, p.rows)]),
+      );
+      expect(parts.size).toBeGreaterThan(10);
+      // Together, each cell-year once, they are cell_years.json.
+      expect(concatCellYearTables([...parts.values()]).rows()).toEqual(ds.cellYears);
+      let borderCells = 0;
       for (const m of ds.missions) {
         const hosts = missionHostCountries(ds, m.id);
         expect(index.hosts.get(m.id)).toEqual(hosts);
-        const fromParts = tables
-          .filter((_, k) => hosts.includes([...index.parts.keys()][k]!))
-          .flatMap((t) => t.rows().map(key))
-          .sort();
-        const expected = ds.cellYears
-          .filter((c) => hosts.includes(c.country))
-          .map(key)
-          .sort();
-        expect(fromParts, m.id).toEqual(expected);
+        const tables = hosts.flatMap((c) => parts.get(c) ?? []);
+        const table = tables.length ? concatCellYearTables(tables) : cellYearTableFromRows([]);
+        const partial = withCellYears(ds, table, { status: 'loading', countries: hosts });
+        // What the first frame computes from the parts is what the whole file gives.
+        expect(analyzeMission(partial, m.id), m.id).toEqual(analyzeMission(ds, m.id));
+        borderCells += table.rows().filter((c) => !hosts.includes(c.country)).length;
       }
+      // The parts carry other countries' years of shared cells (the reason for the cell rule).
+      expect(borderCells).toBeGreaterThan(0);
     });
 
     it('is deterministic: the same seed writes the same bytes, another seed other bytes', () => {

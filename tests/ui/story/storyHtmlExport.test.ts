@@ -213,7 +213,7 @@ describe('buildStoryHtml', () => {
     const countries = full.missions.find((m) => m.id === 'MINUSCA')!.countries;
     expect(countries).toEqual([CAMEROON, PARTS_CAR]);
     expect(ds.cellYears).toEqual(full.cellYears.filter((c) => countries.includes(c.country)));
-    expect(ds.cellYears.length).toBe(4);
+    expect(ds.cellYears.length).toBe(5);
     // The mission view it opened on needs nothing more: no request.
     const monusco = { ...story, mission: 'MONUSCO' };
     const srv2 = server({ '/standalone.html': [200, TEMPLATE] });
