@@ -9,6 +9,12 @@
  * from npm packages when the demo is installed.
  */
 import {
+  CELL_YEAR_PARTS_INDEX,
+  decodeCellYearPart,
+  decodeCellYearPartsIndex,
+  encodeCellYearParts,
+} from '../domain/cellYearParts';
+import {
   existsSync,
   mkdirSync,
   readFileSync,
@@ -35,6 +41,7 @@ import {
 import {
   DATA_FILES,
   DATASET_FILES,
+  cellYearRawColumns,
   decodeDataset,
   encodeDataset,
   type Manifest,
@@ -76,10 +83,23 @@ const DEMO_GRID_PARTS: readonly string[] = (['h3r4', 'h3r5'] as const).flatMap((
 ]);
 
 /**
- * The files loaded on demand: the Coverage tab's events, the H3 grid switch's grid files (whole,
- * and cut per country).
+ * The cell-years cut per country (cellYearParts.ts): the index, the demo country's part and that
+ * of DR Congo (a MINUSCA base there holds CAR cell-years); the demo build checks that its
+ * cell-years make no other part.
+ */
+const DEMO_CELL_YEAR_PARTS: readonly string[] = [
+  CELL_YEAR_PARTS_INDEX,
+  'cell_years/central-african-republic.json',
+  'cell_years/democratic-republic-of-the-congo.json',
+];
+
+/**
+ * The files besides the dataset files: the cell-years cut per country (what the app's first
+ * frame reads), and those loaded on demand: the Coverage tab's events, the H3 grid switch's grid
+ * files (whole, and cut per country).
  */
 const ON_DEMAND_FILES: readonly string[] = [
+  ...DEMO_CELL_YEAR_PARTS,
   OSV_EVENTS_FILE,
   ...Object.values(GRID_BROWSER_FILES),
   ...DEMO_GRID_PARTS,
@@ -197,6 +217,18 @@ export async function buildDemo(opts: { from?: string; quiet?: boolean } = {}): 
       const buf = Buffer.from(files[f] as string);
       return { path: f, bytes: buf.length, gzipBytes: gzipSync(buf).length };
     });
+    // The cell-years cut per country, as the data build writes them.
+    const cyParts = encodeCellYearParts(
+      subset.cellYears.length,
+      cellYearRawColumns(subset.cellYears),
+      subset,
+    );
+    files[CELL_YEAR_PARTS_INDEX] = JSON.stringify(cyParts.index);
+    for (const [f, pieces] of cyParts.parts) {
+      if (!DEMO_CELL_YEAR_PARTS.includes(f))
+        throw new Error(`the demo's cell-years make a part ${f} the demo does not list`);
+      files[f] = [...pieces].join('');
+    }
     // The events of the demo country (the Coverage tab's points), apart from the start-up JSON.
     const events = decodeOsvEvents(
       JSON.parse(readFileSync(path.join(tmp, OSV_EVENTS_FILE), 'utf8')),
@@ -365,6 +397,8 @@ export async function installDemo(
   decodeOsvEvents(read(OSV_EVENTS_FILE));
   for (const [id, f] of Object.entries(GRID_BROWSER_FILES))
     decodeGridFile(read(f), id as keyof typeof GRID_BROWSER_FILES);
+  const cyIndex = decodeCellYearPartsIndex(read(CELL_YEAR_PARTS_INDEX));
+  for (const { file, rows } of cyIndex.parts.values()) decodeCellYearPart(read(file), file, rows);
   for (const id of ['h3r4', 'h3r5'] as const) {
     const index = decodeGridIndex(read(GRID_PART_INDEX_FILES[id]), id);
     for (const [country, f] of index.parts) decodeGridPart(read(f), id, f, country);

@@ -91,10 +91,13 @@ describe('the committed demo (geodata/demo/)', () => {
     expect(m.counts.baseYears).toBe(ds.baseYears.length);
     // No machine path in a committed file.
     expect(path.isAbsolute(m.sourceDir)).toBe(false);
-    // The start-up JSON, then the files loaded on demand: the Coverage tab's events table and the
-    // grid files of the H3 switch.
+    // The start-up JSON, the cell-years cut per country (the first frame's), then the files
+    // loaded on demand: the Coverage tab's events table and the grid files of the H3 switch.
     expect(m.outputs.map((o) => o.path)).toEqual([
       ...DATASET_FILES,
+      'cell_years/index.json',
+      'cell_years/central-african-republic.json',
+      'cell_years/democratic-republic-of-the-congo.json',
       OSV_EVENTS_FILE,
       'grid_h3r4.json',
       'grid_h3r5.json',
