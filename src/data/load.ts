@@ -291,7 +291,7 @@ async function firstCellYears(
     return undefined;
   };
   // A file that turns out not to be there is not counted (progress ends at all files done).
-  const missing = (e: unknown): boolean => {
+  const notServed = (e: unknown): boolean => {
     if (!(e instanceof DataLoadError && e.problem === 'missing')) return false;
     more(-1);
     return true;
@@ -302,7 +302,7 @@ async function firstCellYears(
     index = decodeCellYearPartsIndex(await fetchFile(CELL_YEAR_PARTS_INDEX));
   } catch (e) {
     // A data folder built before the parts (or a story file): the whole file, as before.
-    if (missing(e)) return whole();
+    if (notServed(e)) return whole();
     if (e instanceof DataFormatError) throw new DataLoadError('corrupt', e.file, e.message);
     throw e;
   }
@@ -335,14 +335,16 @@ async function firstCellYears(
   let lost = false;
   for (const r of settled) {
     if (r.status === 'fulfilled') tables.push(r.value);
-    else if (missing(r.reason)) lost = true;
+    else if (notServed(r.reason)) lost = true;
     else throw r.reason;
   }
   // A part listed but not served: the whole file instead.
   if (lost) return whole();
   const table = tables.length > 0 ? concatCellYearTables(tables) : cellYearTableFromRows([]);
-  const complete = [...index.parts.keys()].every((c) => hosts.includes(c));
-  return complete ? { table } : { table, pending: { status: 'loading', countries: hosts } };
+  const missing = [...index.parts.keys()].filter((c) => !hosts.includes(c));
+  return missing.length === 0
+    ? { table }
+    : { table, pending: { status: 'loading', mission: view, missing } };
 }
 
 /**
@@ -394,7 +396,11 @@ export function datasetPending(
   if (table === 'cellMonths') return ds.cellMonthsPending ? withCellMonthsPending(ds, status) : ds;
   const p = ds.cellYearsPending;
   if (!p) return ds;
-  return withCellYears(ds, cellYearsOf(ds), { ...status, countries: p.countries });
+  return withCellYears(ds, cellYearsOf(ds), {
+    ...status,
+    mission: p.mission,
+    missing: p.missing,
+  });
 }
 
 /**

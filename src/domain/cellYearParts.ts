@@ -85,9 +85,7 @@ export function encodeCellYearParts(
   const parts = new Map<string, Iterable<string>>();
   for (const c of [...cellsOf.keys()].sort()) {
     // Ascending row numbers: the order of cell_years.json (year, then cell).
-    const rows = [...cellsOf.get(c)!]
-      .flatMap((g) => rowsOfCell.get(g) ?? [])
-      .sort((a, b) => a - b);
+    const rows = [...cellsOf.get(c)!].flatMap((g) => rowsOfCell.get(g) ?? []).sort((a, b) => a - b);
     if (rows.length === 0) continue; // bases only, in cells without violence: nothing to load
     let slug = partSlug(c);
     for (let k = 2; used.has(slug); k++) slug = `${partSlug(c)}-${k}`;

@@ -236,15 +236,17 @@ export function cellMonthsPendingText(p: CellMonthsPending): string {
 
 /**
  * Why a dataset holds the cell-years of some countries only: a browser draws its first frame
- * from the part files of the mission's host countries (`cell_years/<country>.json`), and the rest
- * of `cell_years.json` arrives after it ('loading') or could not be loaded ('failed', with the
- * reason). `countries` are the countries whose cell-years are complete in the dataset (a listed
- * country without a part file has none). A view that needs another country says so instead of
+ * from the part files of one mission's host countries (`cell_years/<country>.json`), and the
+ * rest of `cell_years.json` arrives after it ('loading') or could not be loaded ('failed', with
+ * the reason). `missing` are the countries with cell-years that are not (all) in the dataset;
+ * every other country's are complete. A view that needs a missing country says so instead of
  * drawing its cells as "no violence".
  */
-export type CellYearsPending =
-  | { status: 'loading'; countries: readonly string[] }
-  | { status: 'failed'; countries: readonly string[]; detail: string };
+export type CellYearsPending = {
+  /** The mission whose host countries the first frame loaded (the way back to a whole view). */
+  mission: string;
+  missing: readonly string[];
+} & ({ status: 'loading' } | { status: 'failed'; detail: string });
 
 /** What a view that needs the rest of the cell-years says while they are pending (plain words). */
 export function cellYearsPendingText(p: CellYearsPending): string {
@@ -255,8 +257,8 @@ export function cellYearsPendingText(p: CellYearsPending): string {
 
 /**
  * True when the cell-years of every country in `need` are in the dataset ('all': every
- * country): always for a complete dataset, and for a partial one when each needed country is
- * among {@link CellYearsPending.countries}.
+ * country): always for a complete dataset, and for a partial one when no needed country is
+ * among {@link CellYearsPending.missing}.
  */
 export function cellYearsCover(
   ds: Pick<Dataset, 'cellYearsPending'>,
@@ -265,7 +267,7 @@ export function cellYearsCover(
   const p = ds.cellYearsPending;
   if (!p) return true;
   if (need === 'all') return false;
-  return need.every((c) => p.countries.includes(c));
+  return need.every((c) => !p.missing.includes(c));
 }
 
 /** The fully decoded dataset a consumer works with. */

@@ -113,10 +113,11 @@ export type Action =
   /** Leaves the World view for the mission view (fitted to the mission). */
   | { type: 'closeWorld' }
   /**
-   * Back to the mission alone: leaves the views that read every mission's violence (World,
-   * pooled lag analysis, story) and clears a selected cell (it may be another country's).
+   * Back to one mission alone (`mission`, else the current one): leaves the views that read
+   * every mission's violence (World, pooled lag analysis, story) and clears a selected cell (it
+   * may be another country's).
    */
-  | { type: 'showMissionOnly' }
+  | { type: 'showMissionOnly'; mission?: string }
   /** The story builder's changes to the draft story (`storyDraft.ts`). */
   | DraftAction
   /** Compare: open, another year, move the divider, close (`compare.ts`). */
@@ -411,6 +412,8 @@ function reduceView(state: AppState, action: Action, missions: readonly MissionY
       };
     case 'showMissionOnly': {
       let next = reduceView(state, { type: 'closeWorld' }, missions);
+      if (action.mission !== undefined && action.mission !== next.mission)
+        next = reduceView(next, { type: 'setMission', mission: action.mission }, missions);
       next = reduceView(next, { type: 'exitStory' }, missions);
       if (next.lagPool !== null) next = { ...next, lagPool: null };
       if (next.selection?.kind === 'cell') next = { ...next, selection: null };

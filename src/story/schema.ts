@@ -213,6 +213,11 @@ export function sceneMission(story: Pick<Story, 'mission'>, scene: Scene): strin
   return scene.mission ?? story.mission;
 }
 
+/** The missions a story's scenes show, each once, in scene order. */
+export function storyMissions(story: Pick<Story, 'mission' | 'scenes'>): string[] {
+  return [...new Set(story.scenes.map((scene) => sceneMission(story, scene)))];
+}
+
 /** First and last year a scene shows. */
 export function sceneYears(scene: Scene): { from: number; to: number } {
   return typeof scene.year === 'number' ? { from: scene.year, to: scene.year } : scene.year;

@@ -21,7 +21,14 @@ import { atlasData } from '../../src/data/atlasData';
 import { datasetOrigin } from '../../src/domain/cellYearTable';
 import { prepareLagIndex } from '../../src/domain/lagIndex';
 import { cellYearsCover, type CellMonth } from '../../src/domain/dataset';
-import { CAMEROON, CAR, DRC, partsDataset, partsFiles } from '../fixtures/partsDataset';
+import {
+  CAMEROON,
+  CAR,
+  DRC,
+  SOUTH_SUDAN,
+  partsDataset,
+  partsFiles,
+} from '../fixtures/partsDataset';
 import { gidOf } from '../../src/domain/grid';
 import { base, baseYear, cellYear, carCell, dataset } from '../fixtures/factories';
 
@@ -222,7 +229,11 @@ describe('cell-years of the first view first', () => {
     const elsewhere = [gidOf(-1.7, 29.2), gidOf(7.1, 29.9)];
     expect(partial.cellYears).toEqual(full.cellYears.filter((c) => !elsewhere.includes(c.gid)));
     expect(partial.cellYears.length).toBe(7);
-    expect(partial.cellYearsPending).toEqual({ status: 'loading', countries: minuscaHosts });
+    expect(partial.cellYearsPending).toEqual({
+      status: 'loading',
+      mission: 'MINUSCA',
+      missing: [DRC, SOUTH_SUDAN],
+    });
     expect(cellYearsCover(partial, minuscaHosts)).toBe(true);
     expect(cellYearsCover(partial, [DRC])).toBe(false);
     expect(cellYearsCover(partial, 'all')).toBe(false);
@@ -261,13 +272,15 @@ describe('cell-years of the first view first', () => {
     const failed = datasetPending(partial, 'cellYears', { status: 'failed', detail: err.message });
     expect(failed.cellYearsPending).toEqual({
       status: 'failed',
-      countries: minuscaHosts,
+      mission: 'MINUSCA',
+      missing: [DRC, SOUTH_SUDAN],
       detail: expect.stringMatching(/cell_years\.json was not found/),
     });
     expect(failed.cellYears).toEqual(partial.cellYears);
     expect(datasetPending(failed, 'cellYears', { status: 'loading' }).cellYearsPending).toEqual({
       status: 'loading',
-      countries: minuscaHosts,
+      mission: 'MINUSCA',
+      missing: [DRC, SOUTH_SUDAN],
     });
     expect(datasetPending(full, 'cellYears', { status: 'loading' })).toBe(full);
   });

@@ -3,9 +3,10 @@
  * and their parts); the rest arrives after it. In real headless Chromium against the production
  * build: a view that reads every mission's violence (the World view) waits behind a notice until
  * the rest is in, never drawing the other countries as "no violence"; a failed load says why,
- * offers "Try again", and "Show MINUSCA only" leads back. The served data has violence for the
- * Central African Republic only, so the index served here lists one more country (with no rows):
- * that is what makes MINUSCA's first frame partial.
+ * offers "Try again", and "Show MINUSCA only" / "Back to MINUSCA" lead back; the page behind the
+ * notice is inert. The served data has violence for the Central African Republic only, so the
+ * index served here lists one more country, Chad (a host of MINURCAT, not of MINUSCA): that is
+ * what makes MINUSCA's first frame partial.
  */
 import { join } from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
@@ -42,7 +43,7 @@ async function openWith(
     const index = (await res.json()) as {
       parts: { country: string; file: string; rows: number }[];
     };
-    index.parts.push({ country: 'Atlantis', file: 'cell_years/atlantis.json', rows: 0 });
+    index.parts.push({ country: 'Chad', file: 'cell_years/chad.json', rows: 0 });
     await route.fulfill({ response: res, json: index });
   });
   await context.route('**/data/cell_years.json', async (route: Route) => {
@@ -63,6 +64,14 @@ async function openWorld(page: Page): Promise<void> {
 }
 
 const gate = (page: Page) => page.locator('[data-testid=data-gate]');
+
+/** Whether the header, map, side panel and footer are inert (behind the notice). */
+const inert = (page: Page): Promise<boolean> =>
+  page.evaluate(() =>
+    ['.header', '.map-area', '.side-panel', '.footer'].every(
+      (sel) => document.querySelector(sel)?.closest('[inert]') != null,
+    ),
+  );
 
 describe('cell-years of the other countries after the first frame', () => {
   it(
@@ -113,10 +122,20 @@ describe('cell-years of the other countries after the first frame', () => {
         .poll(() => page.evaluate(() => document.activeElement?.textContent))
         .toBe('Try again');
       await page.screenshot({ path: join(ARTIFACTS, 'cell-years-gate-failed-390.png') });
+      // The page behind the notice takes no focus and no click.
+      expect(await inert(page)).toBe(true);
       await page.getByRole('button', { name: 'Show MINUSCA only' }).click();
       await gate(page).waitFor({ state: 'detached' });
+      expect(await inert(page)).toBe(false);
       await settle(page, 'MINUSCA:2015:', SETTLE_MS);
       expect((await atlasHooks<Hooks>(page)).state.world).toBeNull();
+      // Another mission whose host countries are not all in (MINURCAT: the CAR and Chad): the
+      // way back is the mission the page opened on.
+      await page.selectOption('[data-testid=mission-picker]', 'MINURCAT');
+      await gate(page).waitFor({ state: 'visible' });
+      await page.getByRole('button', { name: 'Back to MINUSCA' }).click();
+      await gate(page).waitFor({ state: 'detached' });
+      expect((await atlasHooks<Hooks>(page)).state.mission).toBe('MINUSCA');
       // Back to the World view, and this time the file comes.
       await openWorld(page);
       await gate(page).waitFor({ state: 'visible' });

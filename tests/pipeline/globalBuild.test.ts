@@ -175,7 +175,11 @@ describe.each(VARIANTS)(
         expect(index.hosts.get(m.id)).toEqual(hosts);
         const tables = hosts.flatMap((c) => parts.get(c) ?? []);
         const table = tables.length ? concatCellYearTables(tables) : cellYearTableFromRows([]);
-        const partial = withCellYears(ds, table, { status: 'loading', countries: hosts });
+        const partial = withCellYears(ds, table, {
+          status: 'loading',
+          mission: m.id,
+          missing: [...parts.keys()].filter((c) => !hosts.includes(c)),
+        });
         // What the first frame computes from the parts is what the whole file gives.
         expect(analyzeMission(partial, m.id), m.id).toEqual(analyzeMission(ds, m.id));
         borderCells += table.rows().filter((c) => !hosts.includes(c.country)).length;

@@ -5,15 +5,20 @@ import { linkFirstView, viewCellYearCountries } from '../../src/state/dataNeeds'
 import { reduce } from '../../src/state/reduce';
 import { defaultState, type AppState } from '../../src/state/state';
 import { carCell } from '../fixtures/factories';
-import { CAMEROON, CAR, DRC, partsDataset } from '../fixtures/partsDataset';
+import { CAMEROON, CAR, DRC, SOUTH_SUDAN, partsDataset } from '../fixtures/partsDataset';
 import { gidOf } from '../../src/domain/grid';
 
 const full = partsDataset();
-/** The dataset as the first frame of MINUSCA has it: Cameroon's and the CAR's cell-years. */
-const minuscaRows = full.cellYears.filter((c) => c.country === CAR || c.country === CAMEROON);
+/**
+ * The dataset as the first frame of MINUSCA has it: the parts of Cameroon and the CAR, every
+ * cell-year but those of Goma's cell and South Sudan's own.
+ */
+const elsewhere = [gidOf(-1.7, 29.2), gidOf(7.1, 29.9)];
+const minuscaRows = full.cellYears.filter((c) => !elsewhere.includes(c.gid));
 const partial = withCellYears(full, cellYearsOf({ cellYears: minuscaRows }), {
   status: 'loading',
-  countries: [CAMEROON, CAR],
+  mission: 'MINUSCA',
+  missing: [DRC, SOUTH_SUDAN],
 });
 const s0: AppState = { ...defaultState(full.missions), mission: 'MINUSCA' };
 
@@ -61,6 +66,10 @@ describe('the cell-years a view reads', () => {
     expect(back.selection).toBeNull();
     expect(back.mission).toBe('MINUSCA');
     expect(cellYearsCover(partial, viewCellYearCountries(back, partial))).toBe(true);
+    // From another mission whose data is not in: back to the one given, in the same action.
+    const monusco = reduce(s, { type: 'showMissionOnly', mission: 'MONUSCO' }, full.missions);
+    expect(monusco.mission).toBe('MONUSCO');
+    expect(monusco.world).toBeNull();
     // A base stays selected; nothing to leave is no change.
     const base = { ...s0, selection: { kind: 'base' as const, id: 'MINUSCA:bangui' } };
     expect(reduce(base, { type: 'showMissionOnly' }, full.missions)).toBe(base);

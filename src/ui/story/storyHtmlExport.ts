@@ -12,12 +12,7 @@ import {
   STANDALONE_TEMPLATE_FILE,
   standalonePayload,
 } from '../../domain/standalone';
-import {
-  completeDataset,
-  loadCellMonths,
-  loadCellYearTable,
-  loadOsvEvents,
-} from '../../data/load';
+import { completeDataset, loadCellMonths, loadCellYearTable, loadOsvEvents } from '../../data/load';
 import { cellYearsCover } from '../../domain/dataset';
 import { missionHostCountries } from '../../domain/lagIndex';
 import type { Story } from '../../story/schema';

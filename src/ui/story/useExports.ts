@@ -7,7 +7,8 @@
 import type { FeatureCollection } from 'geojson';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BasemapPlace } from '../../domain/basemap';
-import type { Dataset } from '../../domain/dataset';
+import { cellYearsCover, cellYearsPendingText, type Dataset } from '../../domain/dataset';
+import { missionHostCountries } from '../../domain/lagIndex';
 import type { Episode } from '../../domain/lagTypes';
 import type { ExportView, LiveSnapshot, PngResult } from '../../export/exports';
 import { roleOptions } from '../../map/roleLayers';
@@ -15,7 +16,7 @@ import type { PreparedCountry } from '../../export/render2d';
 import type { VideoFormat, VideoResult } from '../../export/video';
 import type { Padding } from '../../map/camera';
 import type { AppState } from '../../state/state';
-import type { Story } from '../../story/schema';
+import { storyMissions, type Story } from '../../story/schema';
 import { storyById } from './draftStory';
 
 /** The export code, loaded on first use (its own chunk: renderer, GIF and WebM encoders). */
@@ -140,6 +141,29 @@ function videoRecord(
 }
 
 type ExportCode = Awaited<ReturnType<typeof loadExportCode>>;
+
+/**
+ * Resolves once the dataset (read each animation frame) holds the cell-years of `need`; rejects
+ * when their load failed (saying why) or the export is cancelled.
+ */
+function untilCovered(
+  dataset: () => Dataset,
+  need: readonly string[],
+  signal: AbortSignal,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const ds = dataset();
+      const p = ds.cellYearsPending;
+      if (cellYearsCover(ds, need)) resolve();
+      else if (signal.aborted)
+        reject(Object.assign(new Error('cancelled'), { name: 'ExportCancelled' }));
+      else if (p?.status === 'failed') reject(new Error(cellYearsPendingText(p)));
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+}
 
 /**
  * The hook. `context` is called when an export starts (and as it runs), so the export sees the
@@ -294,7 +318,19 @@ export function useExports(context: () => ExportContext): Exports {
         const c = latest.current;
         const story = storyById(o.storyId, c.state.storyDraft);
         if (!story) throw new Error(`there is no story "${o.storyId}"`);
-        const r = await code.exportStoryVideo(c.dataset, countries, story, c.state, {
+        // Its scenes may show other missions than the view: their cell-years must be in.
+        const need = [
+          ...new Set(storyMissions(story).flatMap((m) => missionHostCountries(c.dataset, m))),
+        ];
+        if (!cellYearsCover(c.dataset, need)) {
+          setBusy({
+            label: 'Waiting for the violence data of the other missions…',
+            done: 0,
+            total: 0,
+          });
+          await untilCovered(() => latest.current.dataset, need, signal);
+        }
+        const r = await code.exportStoryVideo(latest.current.dataset, countries, story, c.state, {
           format: o.format,
           fps: o.fps,
           scale: o.scale,

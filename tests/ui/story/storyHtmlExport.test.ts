@@ -192,7 +192,7 @@ describe('buildStoryHtml', () => {
     const partial = withCellYears(
       full,
       cellYearsOf({ cellYears: full.cellYears.filter((c) => c.country === DRC) }),
-      { status: 'loading', countries: [DRC] },
+      { status: 'loading', mission: 'MONUSCO', missing: [CAMEROON, PARTS_CAR, 'South Sudan'] },
     );
     const whole = JSON.stringify(encodeDataset(full)['cell_years.json']);
     const srv = server({
