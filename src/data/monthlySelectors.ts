@@ -15,6 +15,9 @@ import { monthlySeries, type CellMonthColumns, type MonthlySeries } from '../dom
 import { mapMonths, monthIndex } from '../domain/timeline';
 import { memoize } from './memo';
 
+/** The country of a cell-month whose cell-year is not loaded yet (no mission's host). */
+const NOT_LOADED = '';
+
 /** The monthly selectors of one dataset. */
 export interface MonthlySelectors {
   /**
@@ -64,10 +67,14 @@ export function createMonthlySelectors(dataset: Dataset): MonthlySelectors {
     };
     return columns;
   };
+  // While only some countries' cell-years are in, a cell-month without its cell-year is another
+  // country's (a part holds every year of its cells): not the mission's, and not "unplaced".
+  const partial = dataset.cellYearsPending !== undefined;
   const countryOf = (gid: number, year: number): string | null => {
     const cy = cellYearsOf(dataset);
     const i = cy.indexOf(gid, year);
-    return i < 0 ? null : (cy.countries[cy.country[i]!] ?? null);
+    if (i < 0) return partial ? NOT_LOADED : null;
+    return cy.countries[cy.country[i]!] ?? null;
   };
   const months = memoize((mission: string) => mapMonths(dataset.baseMonths, mission), 16);
   const series = memoize((mission: string): MonthlySeries | null => {

@@ -265,6 +265,24 @@ describe('cell-years of the first view first', () => {
     expect(both.cellMonthsPending).toBeUndefined();
   });
 
+  it('a cell-month of a country not loaded yet is not the mission’s, and not counted as unplaced', async () => {
+    const month = (gid: number): CellMonth => ({ ...MARCH, gid, year: 2015 });
+    // March 2015 in the CAR (Bangui's cell) and in DR Congo (Goma's, not in MINUSCA's parts).
+    const withMonths = { ...full, cellMonths: [month(carCell()), month(gidOf(-1.7, 29.2))] };
+    const served = partsFiles(withMonths);
+    const { fetchFn } = fakeFetch(served);
+    const partial = await loadDataset('/data/', () => {}, fetchFn, {
+      firstView: () => 'MINUSCA',
+    });
+    expect(partial.cellYearsPending?.missing).toEqual([DRC, SOUTH_SUDAN]);
+    const series = atlasData(partial).monthly.series('MINUSCA')!;
+    expect(series.unplaced).toBe(0);
+    // The CAR's March 2015 is counted: 2 killed by the state, 5 by others (MARCH's figures).
+    const mar = series.rows.find((r) => r.year === 2015 && r.month === 3);
+    expect(mar?.state?.best).toBe(2);
+    expect(mar?.nonstate?.best).toBe(5);
+  });
+
   it('a failed rest says why and keeps what the first frame had; a new try says loading again', async () => {
     const partial = await first('MINUSCA').loaded;
     const err = await loadCellYearTable('/data/', fakeFetch({}).fetchFn).catch((e) => e);
