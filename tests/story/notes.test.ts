@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { notesUrl, notesView, parseNotesMessage } from '../../src/story/notes';
-import { parseStory, sceneMission } from '../../src/story/schema';
+import { parseStory, sceneMission, storyMissions } from '../../src/story/schema';
 import { EscapeTracker, escapeAction, ESC_FULLSCREEN_GRACE_MS } from '../../src/ui/story/keys';
 
 const story = parseStory({
@@ -85,6 +85,11 @@ describe('scene missions', () => {
   it('a scene shows its own mission, else the story’s', () => {
     expect(sceneMission(story, story.scenes[0]!)).toBe('MINUSCA');
     expect(sceneMission(story, story.scenes[1]!)).toBe('MINURCAT');
+  });
+
+  it('a story’s missions: each scene’s, once, in scene order', () => {
+    const three = { ...story, scenes: [story.scenes[1]!, story.scenes[0]!, story.scenes[1]!] };
+    expect(storyMissions(three)).toEqual(['MINURCAT', 'MINUSCA']);
   });
 });
 
