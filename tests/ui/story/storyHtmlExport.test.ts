@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embeddedFetch, embeddedPayload } from '../../../src/data/embedded';
+import type { Dataset } from '../../../src/domain/dataset';
 import { STANDALONE_DATA_ID, STANDALONE_PLACEHOLDER } from '../../../src/domain/standalone';
 import {
   decodeDataset,
@@ -50,6 +51,27 @@ function server(files: Record<string, [number, string]>): { fetch: FetchFn; aske
       );
     },
   };
+}
+
+/**
+ * The story file made from `dataset` on a server with the template and `files` (path → body):
+ * what was asked, and the dataset in the file.
+ */
+async function exported(dataset: Dataset, files: Record<string, string>) {
+  const srv = server({
+    '/standalone.html': [200, TEMPLATE],
+    ...Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [200, v] as [number, string]])),
+  });
+  const html = await buildStoryHtml({
+    story,
+    dataset,
+    dataUrl: '/data/',
+    templateUrl: '/standalone.html',
+    fetch: srv.fetch,
+  });
+  const p = payloadOf(html);
+  const ds = decodeDataset(Object.fromEntries(DATASET_FILES.map((f) => [f, p.files[f]])));
+  return { asked: srv.asked, ds };
 }
 
 /** The payload of a filled page (parsed as the app does, from the data element). */
@@ -159,20 +181,8 @@ describe('buildStoryHtml', () => {
     const full = { ...fixture(), cellMonths: [march] };
     const partial = withCellMonthsPending(full, { status: 'loading' });
     const months = JSON.stringify(encodeDataset(full)['cell_months.json']);
-    const srv = server({
-      '/standalone.html': [200, TEMPLATE],
-      '/data/cell_months.json': [200, months],
-    });
-    const html = await buildStoryHtml({
-      story,
-      dataset: partial,
-      dataUrl: '/data/',
-      templateUrl: '/standalone.html',
-      fetch: srv.fetch,
-    });
-    expect(srv.asked).toContain('/data/cell_months.json');
-    const p = payloadOf(html);
-    const ds = decodeDataset(Object.fromEntries(DATASET_FILES.map((f) => [f, p.files[f]])));
+    const { asked, ds } = await exported(partial, { '/data/cell_months.json': months });
+    expect(asked).toContain('/data/cell_months.json');
     expect(ds.cellMonths).toEqual([march]);
     // Without the file on the server: an error, not a story file without its months.
     await expect(
@@ -195,20 +205,8 @@ describe('buildStoryHtml', () => {
       { status: 'loading', mission: 'MONUSCO', missing: [CAMEROON, PARTS_CAR, 'South Sudan'] },
     );
     const whole = JSON.stringify(encodeDataset(full)['cell_years.json']);
-    const srv = server({
-      '/standalone.html': [200, TEMPLATE],
-      '/data/cell_years.json': [200, whole],
-    });
-    const html = await buildStoryHtml({
-      story,
-      dataset: partial,
-      dataUrl: '/data/',
-      templateUrl: '/standalone.html',
-      fetch: srv.fetch,
-    });
-    expect(srv.asked).toContain('/data/cell_years.json');
-    const p = payloadOf(html);
-    const ds = decodeDataset(Object.fromEntries(DATASET_FILES.map((f) => [f, p.files[f]])));
+    const { asked, ds } = await exported(partial, { '/data/cell_years.json': whole });
+    expect(asked).toContain('/data/cell_years.json');
     // Every cell-year of the story mission's countries (the CAR and Cameroon), and no other.
     const countries = full.missions.find((m) => m.id === 'MINUSCA')!.countries;
     expect(countries).toEqual([CAMEROON, PARTS_CAR]);
