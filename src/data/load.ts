@@ -341,7 +341,15 @@ async function firstCellYears(
   // A part listed but not served: the whole file instead.
   if (lost) return whole();
   const table = tables.length > 0 ? concatCellYearTables(tables) : cellYearTableFromRows([]);
-  const missing = [...index.parts.keys()].filter((c) => !hosts.includes(c));
+  // The countries whose own cell-years are not all in (other parts may hold some of them).
+  const ownLoaded = new Map<string, number>();
+  for (let i = 0; i < table.length; i++) {
+    const c = table.countries[table.country[i]!]!;
+    ownLoaded.set(c, (ownLoaded.get(c) ?? 0) + 1);
+  }
+  const missing = [...index.parts]
+    .filter(([c, p]) => (ownLoaded.get(c) ?? 0) < p.own)
+    .map(([c]) => c);
   return missing.length === 0
     ? { table }
     : { table, pending: { status: 'loading', mission: view, missing } };

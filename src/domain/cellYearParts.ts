@@ -34,16 +34,19 @@ export interface EncodedCellYearPartsIndex {
   version: number;
   /** Rows of `cell_years.json` (parts share the rows of cells they share). */
   rows: number;
-  /** One entry per country whose cells have a cell-year, in alphabetical order. */
-  parts: { country: string; file: string; rows: number }[];
+  /**
+   * One entry per country whose cells have a cell-year, in alphabetical order: `rows` in the
+   * part, `own` of them the country's own (the rest are other countries' years of its cells).
+   */
+  parts: { country: string; file: string; rows: number; own: number }[];
   /** Per mission id, the countries whose cell-years its mission view reads. */
   hosts: Record<string, string[]>;
 }
 
 /** A decoded index. */
 export interface CellYearPartsIndex {
-  /** Part file (relative to the data folder) and its row count, by country. */
-  parts: Map<string, { file: string; rows: number }>;
+  /** Part file (relative to the data folder), its rows and the country's own rows, by country. */
+  parts: Map<string, { file: string; rows: number; own: number }>;
   /** Host countries by mission id (see {@link missionHostCountries}). */
   hosts: Map<string, readonly string[]>;
 }
@@ -98,7 +101,8 @@ export function encodeCellYearParts(
       sub[name] = rows.map((i) => all[i]);
     }
     parts.set(file, encodeCellYearColumnsJson(rows.length, sub as RawColumns));
-    listed.push({ country: c, file, rows: rows.length });
+    const own = rows.filter((i) => country[i] === c).length;
+    listed.push({ country: c, file, rows: rows.length, own });
   }
   const hosts: Record<string, string[]> = {};
   for (const m of [...dataset.missions].sort((a, b) => (a.id < b.id ? -1 : 1)))
@@ -125,7 +129,7 @@ export function decodeCellYearPartsIndex(raw: unknown): CellYearPartsIndex {
       `format version ${String(r!.version)}, this app reads ${FORMAT_VERSION}: rebuild the data`,
     );
   if (!Array.isArray(r!.parts)) fail('"parts" must be a list');
-  const parts = new Map<string, { file: string; rows: number }>();
+  const parts = new Map<string, { file: string; rows: number; own: number }>();
   for (const p of r!.parts!) {
     const q = p as Partial<EncodedCellYearPartsIndex['parts'][number]> | null;
     if (
@@ -133,12 +137,14 @@ export function decodeCellYearPartsIndex(raw: unknown): CellYearPartsIndex {
       typeof q.file !== 'string' ||
       !/^cell_years\/[a-z0-9-]+\.json$/.test(q.file) ||
       !Number.isInteger(q.rows) ||
-      q.rows! < 0
+      !Number.isInteger(q.own) ||
+      q.own! < 0 ||
+      q.own! > q.rows!
     )
       fail(
-        `"parts": ${JSON.stringify(p)} is not a country, its file under ${PARTS_FOLDER} and its rows`,
+        `"parts": ${JSON.stringify(p)} is not a country, its file under ${PARTS_FOLDER}, its rows and its own rows`,
       );
-    parts.set(q!.country!, { file: q!.file!, rows: q!.rows! });
+    parts.set(q!.country!, { file: q!.file!, rows: q!.rows!, own: q!.own! });
   }
   const h = r!.hosts as unknown;
   if (typeof h !== 'object' || h === null || Array.isArray(h)) fail('"hosts" must be an object');

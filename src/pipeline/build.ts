@@ -619,18 +619,20 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
         ...(await writeMeasured(fs, path.join(stage, name), pieces(name))),
       }),
     );
-    // The same cell-years cut per country: the app's first frame loads its mission's countries.
-    const cyParts = encodeCellYearParts(cy.length, cy.columns, rest);
-    fs.mkdirSync(path.join(stage, path.dirname(CELL_YEAR_PARTS_INDEX)), { recursive: true });
-    fs.writeFileSync(path.join(stage, CELL_YEAR_PARTS_INDEX), JSON.stringify(cyParts.index));
-    for (const [file, pieces] of cyParts.parts)
-      fs.writeFileSync(path.join(stage, file), [...pieces].join(''));
     const rejects = [...gedResult.rejects, ...pkoResult.rejects].sort(
       (a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || a.line - b.line,
     );
     let failed: { reason: unknown } | undefined;
+    // The same cell-years cut per country: the app's first frame loads its mission's countries.
+    let cyPartFiles: string[] = [];
     try {
       writeRejects(fs, path.join(stage, DATA_FILES.rejects), rejects);
+      const cyParts = encodeCellYearParts(cy.length, cy.columns, rest);
+      fs.mkdirSync(path.join(stage, path.dirname(CELL_YEAR_PARTS_INDEX)), { recursive: true });
+      fs.writeFileSync(path.join(stage, CELL_YEAR_PARTS_INDEX), JSON.stringify(cyParts.index));
+      for (const [file, pieces] of cyParts.parts)
+        fs.writeFileSync(path.join(stage, file), [...pieces].join(''));
+      cyPartFiles = [CELL_YEAR_PARTS_INDEX, ...cyParts.parts.keys()];
     } catch (e) {
       failed = { reason: e };
     }
@@ -653,8 +655,7 @@ export async function buildDataset(opts: BuildOptions): Promise<BuildResult> {
       DATA_FILES.exportBaseYearsParquet,
       ...Object.values(GRID_EXPORT_FILES).flatMap((f) => [f.csv, f.parquet]),
       ...Object.values(GRID_BROWSER_FILES),
-      CELL_YEAR_PARTS_INDEX,
-      ...cyParts.parts.keys(),
+      ...cyPartFiles,
       ...(await exported),
     ])
       outputs.push({ path: f, bytes: statSync(path.join(stage, f)).size });

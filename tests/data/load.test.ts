@@ -327,6 +327,32 @@ describe('cell-years of the first view first', () => {
     expect(ds.cellYears).toEqual(only.cellYears);
   });
 
+  it('is complete when another country’s part holds only rows the first view already has', async () => {
+    // The offline data's case: violence in the CAR only, and a DR Congo base on the border whose
+    // cell has CAR cell-years, so DR Congo has a part, of CAR rows only.
+    const zongo = base({
+      location: 'Zongo',
+      mission: 'MONUSCO',
+      country: DRC,
+      lat: 4.3,
+      lon: 22.5,
+    });
+    const car = {
+      ...full,
+      bases: [...full.bases, zongo],
+      baseYears: [...full.baseYears, baseYear(zongo, 2014)],
+      cellYears: full.cellYears.filter((c) => c.country === CAR),
+    };
+    const served = partsFiles(car);
+    expect(served['cell_years/democratic-republic-of-the-congo.json']).toBeDefined();
+    const { loaded, seen } = first('MINUSCA', served);
+    const ds = await loaded;
+    expect(seen).not.toContain('/data/cell_years/democratic-republic-of-the-congo.json');
+    expect(seen).not.toContain('/data/cell_years.json');
+    expect(ds.cellYearsPending).toBeUndefined();
+    expect(ds.cellYears).toEqual(car.cellYears);
+  });
+
   it('counts every file it reads, and falls back to the whole file for a part not served', async () => {
     const { loaded, seen, progress } = first('MINUSCA', {
       ...files,

@@ -47,8 +47,18 @@ describe('cell-years cut per country', () => {
     // MINUSCA: its own country and the country of its base in Cameroon; South Sudan is nobody's.
     expect(index.hosts.get('MINUSCA')).toEqual([CAMEROON, CAR]);
     expect(index.hosts.get('MONUSCO')).toEqual([DRC]);
-    const stored = parse(files[CELL_YEAR_PARTS_INDEX]) as { rows: number };
+    const stored = parse(files[CELL_YEAR_PARTS_INDEX]) as {
+      rows: number;
+      parts: { rows: number; own: number }[];
+    };
     expect(stored.rows).toBe(10);
+    // Rows in each part, and the country's own among them (written out from the fixture).
+    expect(stored.parts.map((p) => [p.rows, p.own])).toEqual([
+      [1, 1],
+      [6, 4],
+      [4, 3],
+      [2, 2],
+    ]);
   });
 
   it('a part holds every year of its cells, whatever their country: border cells and base cells', () => {
@@ -96,6 +106,9 @@ describe('cell-years cut per country', () => {
       DataFormatError,
     );
     expect(bad({ version: FORMAT_VERSION - 1 })).toThrow(/rebuild the data/);
+    const car = { country: CAR, file: 'cell_years/central-african-republic.json', rows: 6 };
+    expect(bad({ parts: [{ ...car, own: 7 }] })).toThrow(/its own rows/);
+    expect(bad({ parts: [car] })).toThrow(/its own rows/);
     expect(bad({ hosts: { MINUSCA: 'Central African Republic' } })).toThrow(/list of countries/);
     expect(() => decodeCellYearPartsIndex({ table: 'cell_years' })).toThrow(
       'cell_years/index.json: not an index of cell-year parts',

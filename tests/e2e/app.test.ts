@@ -232,7 +232,8 @@ describe('map viewer (production build, headless Chromium)', () => {
   it('missing or corrupt data gives an error screen naming the file and npm run data', async () => {
     const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.route('**/data/cell_years.json', (r) =>
+    // The cell-years (the mission's part, the index, the whole file): none of them there.
+    await page.route(/\/data\/cell_years(\.json|\/)/, (r) =>
       r.fulfill({ status: 404, body: 'not found' }),
     );
     await page.goto(suite.app.url);
@@ -241,7 +242,7 @@ describe('map viewer (production build, headless Chromium)', () => {
     expect(text).toContain('cell_years.json');
     expect(text).toContain('npm run data');
     await page.screenshot({ path: join(ARTIFACTS, 'error-missing.png') });
-    await page.unroute('**/data/cell_years.json');
+    await page.unroute(/\/data\/cell_years(\.json|\/)/);
     await page.route('**/data/missions.json', (r) =>
       r.fulfill({
         status: 200,

@@ -41,9 +41,9 @@ async function openWith(
   await context.route('**/data/cell_years/index.json', async (route: Route) => {
     const res = await route.fetch();
     const index = (await res.json()) as {
-      parts: { country: string; file: string; rows: number }[];
+      parts: { country: string; file: string; rows: number; own: number }[];
     };
-    index.parts.push({ country: 'Chad', file: 'cell_years/chad.json', rows: 0 });
+    index.parts.push({ country: 'Chad', file: 'cell_years/chad.json', rows: 1, own: 1 });
     await route.fulfill({ response: res, json: index });
   });
   await context.route('**/data/cell_years.json', async (route: Route) => {

@@ -35,6 +35,25 @@ export function atlasHooks<T>(page: Page): Promise<T> {
 }
 
 /**
+ * Waits until what loads after the first frame is in (the rest of the cell-years, the
+ * cell-months): the dataset, and what is drawn from it, no longer changes.
+ */
+export async function dataComplete(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const p = (
+        window as unknown as {
+          __atlas?: { dataPending?: { cellYears: string | null; cellMonths: string | null } };
+        }
+      ).__atlas?.dataPending;
+      return !!p && p.cellYears === null && p.cellMonths === null;
+    },
+    null,
+    { timeout },
+  );
+}
+
+/**
  * Waits for the thing, never for time: (optionally) the frame whose render key starts with
  * `prefix` drawn by deck.gl, MapLibre idle (style and sources loaded, no camera motion — a fit,
  * an ease or a story's flight has ended), the clock paused, and the page layout stable (the map,

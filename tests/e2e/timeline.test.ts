@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, waitForRender, type OpenOptions } from './harness';
-import { atlasHooks, e2eSuite, settle } from './suite';
+import { atlasHooks, dataComplete, e2eSuite, settle } from './suite';
 
 const suite = e2eSuite();
 const open = (query = '', opts: OpenOptions = {}) =>
@@ -113,6 +113,8 @@ describe('timeline (production build, headless Chromium)', () => {
   it('clicking a year in the chart jumps there', async () => {
     const { page } = await open();
     await waitForRender(page, 'MINUSCA:2014:');
+    // The chart is drawn again when the data that follows the first frame arrives.
+    await dataComplete(page);
     const svg = page.locator('[data-testid=chart-osv] svg');
     await svg.waitFor();
     // The x position of 2020 from the chart's own tick label.
