@@ -27,13 +27,33 @@ export function viewCellYearCountries(
 ): readonly string[] | 'all' {
   if (readsEveryMission(state)) return 'all';
   const sel = state.selection;
+  const c = facts(dataset);
   if (
     sel?.kind === 'cell' &&
     dataset.cellYearsPending &&
-    !cellYearsOf(dataset).gid.includes(sel.gid)
+    !(c.cells ??= cellsOf(dataset)).has(sel.gid)
   )
     return 'all';
-  return missionHostCountries(dataset, state.mission);
+  let hosts = c.hosts.get(state.mission);
+  if (!hosts) c.hosts.set(state.mission, (hosts = missionHostCountries(dataset, state.mission)));
+  return hosts;
+}
+
+/**
+ * Per dataset, what {@link viewCellYearCountries} reads, made once: it runs on every state
+ * change (the clock's frames included) while the dataset is partial.
+ */
+const FACTS = new WeakMap<Dataset, { hosts: Map<string, string[]>; cells?: Set<number> }>();
+
+function facts(dataset: Dataset): { hosts: Map<string, string[]>; cells?: Set<number> } {
+  let f = FACTS.get(dataset);
+  if (!f) FACTS.set(dataset, (f = { hosts: new Map() }));
+  return f;
+}
+
+/** The cells with a row among the dataset's cell-years. */
+function cellsOf(dataset: Dataset): Set<number> {
+  return new Set(cellYearsOf(dataset).gid);
 }
 
 /**
