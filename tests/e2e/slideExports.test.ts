@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { exportLayout } from '../../src/export/overlay';
 import { ARTIFACTS, waitForRender } from './harness';
-import { e2eSuite, settle } from './suite';
+import { e2eSuite, installPngDecoder, settle, type PngPixels } from './suite';
 
 const SHOTS = join(ARTIFACTS, 'slides');
 const suite = e2eSuite({ artifacts: SHOTS, viewport: { width: 1600, height: 900 } });
@@ -186,18 +186,10 @@ describe('slide-ready exports at 1920×1080 and 3840×2160', () => {
       writeFileSync(join(SHOTS, `view-2017-screen-${viewport.width}.png`), e.base64, 'base64');
       shots.push(e.base64);
       if (shots.length === 2) {
+        await installPngDecoder(page);
         const diff = await page.evaluate(async ([a, b]) => {
-          const pixels = async (b64: string) => {
-            const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-            const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-            const c = document.createElement('canvas');
-            c.width = bmp.width;
-            c.height = bmp.height;
-            const ctx = c.getContext('2d')!;
-            ctx.drawImage(bmp, 0, 0);
-            return ctx.getImageData(0, 0, c.width, c.height).data;
-          };
-          const [pa, pb] = [await pixels(a!), await pixels(b!)];
+          const decode = (window as unknown as { __pngPixels: PngPixels }).__pngPixels;
+          const [pa, pb] = [(await decode(a!)).data, (await decode(b!)).data];
           let differ = 0;
           for (let i = 0; i < pa.length; i += 4)
             if ([0, 1, 2].some((k) => Math.abs(pa[i + k]! - pb[i + k]!) > 24)) differ++;

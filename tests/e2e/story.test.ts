@@ -18,7 +18,7 @@ import { findStory } from '../../src/story/stories';
 import { defaultState } from '../../src/state/state';
 import { presenterLayout } from '../../src/ui/story/layout';
 import { ARTIFACTS, waitForRender } from './harness';
-import { atlasHooks, e2eSuite, settle } from './suite';
+import { atlasHooks, e2eSuite, installPngDecoder, settle, type PngPixels } from './suite';
 
 const SHOTS = join(ARTIFACTS, 'story');
 const VIEW = { width: 1600, height: 900 };
@@ -69,17 +69,11 @@ async function lastExport(page: Page, kind: string, nth = 1, timeout = 120_000) 
 
 /** Size and pixel statistics of a PNG, decoded by the browser. */
 async function pngStats(page: Page, base64: string, region?: [number, number, number, number]) {
+  await installPngDecoder(page);
   return page.evaluate(
     async ([b64, r]) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const c = document.createElement('canvas');
-      c.width = bmp.width;
-      c.height = bmp.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(bmp, 0, 0);
-      const [x, y, w, h] = r ?? [0, 0, bmp.width, bmp.height];
-      const px = ctx.getImageData(x, y, w, h).data;
+      const decode = (window as unknown as { __pngPixels: PngPixels }).__pngPixels;
+      const { width, height, data: px } = await decode(b64, r);
       let n = 0;
       let sum = 0;
       let sq = 0;
@@ -93,8 +87,8 @@ async function pngStats(page: Page, base64: string, region?: [number, number, nu
       }
       const mean = sum / n;
       return {
-        width: bmp.width,
-        height: bmp.height,
+        width,
+        height,
         variance: sq / n - mean * mean,
         distinct: distinct.size,
       };

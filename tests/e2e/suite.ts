@@ -252,3 +252,31 @@ export function mapPixelStats(
     [colors, opts.tolerance ?? 40, opts.stride ?? 1] as const,
   );
 }
+
+/** In the page after {@link installPngDecoder}: a PNG (base64) decoded by the browser. */
+export type PngPixels = (
+  base64: string,
+  region?: readonly [number, number, number, number] | null,
+) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
+
+/**
+ * Gives the page `window.__pngPixels` ({@link PngPixels}): a PNG decoded by the browser, its size
+ * and the RGBA pixels of `region` (x, y, width, height; the whole image by default). For tests
+ * that compare exported images inside the page (their pixels stay there).
+ */
+export async function installPngDecoder(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const decode: PngPixels = async (b64, region) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const c = document.createElement('canvas');
+      c.width = bmp.width;
+      c.height = bmp.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bmp, 0, 0);
+      const [x, y, w, h] = region ?? [0, 0, bmp.width, bmp.height];
+      return { width: bmp.width, height: bmp.height, data: ctx.getImageData(x, y, w, h).data };
+    };
+    (window as unknown as { __pngPixels: PngPixels }).__pngPixels = decode;
+  });
+}
